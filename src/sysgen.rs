@@ -1,8 +1,26 @@
-//! System generation: assemble CP and CMS from roms/, build the directory, load them.
-//! (Interface fixed by the walking skeleton; written with CP itself.)
+//! System generation: assemble CP and CMS from `roms/`, write CP's configuration, load
+//! both into a machine and IPL CP.
+//!
+//! This is what a VM/370 system programmer did with DMKRIO, DMKSYS and the directory, in
+//! one step, in milliseconds:
+//!
+//! 1. CMS is assembled first (origin 0: it becomes each virtual machine's page 0 on up).
+//! 2. `SYSCONF`, a COPY member of CP, is *generated* as assembler source from the
+//!    scenario: the terminal addresses, the user directory, the real storage size and the
+//!    CMS nucleus length. Students can read it in the listing like any other CP source.
+//! 3. CP is assembled (origin 0: its PSA is real page 0).
+//! 4. CP is loaded at 0 and the CMS nucleus at CP's `NSSAREA` — VM/370 would call that a
+//!    named saved system; `LOGON` copies it into each new virtual machine.
+//! 5. The machine IPLs CP: the PSW is loaded from location 0.
+//!
+//! After that, Rust only observes: [`System::vm_status`] reads CP's VMBLOKs by the field
+//! names the assembler exported, like a hardware monitor would.
 
-use crate::asm::Assembly;
-use crate::machine::Machine;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::asm::{self, Assembly};
+use crate::machine::{Machine, MachineConfig};
 
 /// One user in the CP directory.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,13 +53,12 @@ pub struct System {
     pub operator: u16,
 }
 
-/// What CP's published status table says about one virtual machine (read like a
-/// hardware monitor: by symbol name, never performing anything for the guest).
+/// What CP's VMBLOKs say about one virtual machine.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VmStatus {
     pub userid: String,
     pub terminal: u16,
-    /// "RUNNING", "VM READ", "WAIT", "CP READ", ...
+    /// "RUNNING", "VM READ", "WAIT", "STOPPED".
     pub state: String,
     /// Problem-state instructions executed in this virtual machine.
     pub instructions: u64,
@@ -49,15 +66,318 @@ pub struct VmStatus {
     pub privops: u64,
 }
 
+/// The operator's console.
+pub const OPERATOR: u16 = 0x009;
+/// The first user terminal; the others follow.
+pub const FIRST_TERMINAL: u16 = 0x020;
+/// Most users the directory holds (it lives in CP's first page).
+pub const MAX_USERS: usize = 64;
+/// Most user terminals.
+pub const MAX_TERMINALS: usize = 32;
+
+macro_rules! roms {
+    ($($path:literal),* $(,)?) => {
+        /// The sources of CP and CMS embedded in the binary: (path under roms/, text).
+        pub const EMBEDDED: &[(&str, &str)] = &[
+            $(($path, include_str!(concat!("../roms/", $path))),)*
+        ];
+    };
+}
+
+roms!(
+    "cp/cp.asm",
+    "cp/blocks.asm",
+    "cp/psa.asm",
+    "cp/init.asm",
+    "cp/entry.asm",
+    "cp/dispatch.asm",
+    "cp/privop.asm",
+    "cp/reflect.asm",
+    "cp/guestmem.asm",
+    "cp/vconsole.asm",
+    "cp/terminal.asm",
+    "cp/command.asm",
+    "cp/logon.asm",
+    "cp/diagnose.asm",
+    "cp/timefmt.asm",
+    "cp/storage.asm",
+    "cms/cms.asm",
+    "cms/nucon.asm",
+    "cms/init.asm",
+    "cms/cmdloop.asm",
+    "cms/console.asm",
+    "cms/intr.asm",
+);
+
+/// Where the ROM sources come from.
+pub struct Roms {
+    files: BTreeMap<String, String>,
+}
+
+impl Roms {
+    /// The copies embedded in the binary.
+    pub fn embedded() -> Roms {
+        Roms {
+            files: EMBEDDED
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.to_string()))
+                .collect(),
+        }
+    }
+
+    /// Every `.asm` file under `dir/cp` and `dir/cms`.
+    pub fn from_dir(dir: &Path) -> Result<Roms, String> {
+        let mut files = BTreeMap::new();
+        for sub in ["cp", "cms"] {
+            let d = dir.join(sub);
+            let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+            for entry in entries {
+                let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
+                if path.extension().and_then(|x| x.to_str()) != Some("asm") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                files.insert(format!("{sub}/{}", name.to_ascii_lowercase()), text);
+            }
+        }
+        Ok(Roms { files })
+    }
+
+    /// Assemble `sub/main.asm`, COPY members coming from `sub/` (lower-cased names),
+    /// `extra` members from memory.
+    pub fn assemble(
+        &self,
+        sub: &str,
+        main: &str,
+        extra: &BTreeMap<String, String>,
+    ) -> Result<Assembly, String> {
+        let read = |name: &str| -> Option<String> {
+            if let Some(t) = self.files.get(name) {
+                return Some(t.clone());
+            }
+            if let Some(t) = extra.get(&name.to_ascii_uppercase()) {
+                return Some(t.clone());
+            }
+            let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
+            self.files.get(&key).cloned()
+        };
+        asm::assemble(&format!("{sub}/{main}.asm"), &read)
+            .map_err(|errors| prefix_roms(&errors.join("\n")))
+    }
+}
+
+/// Diagnostics name files relative to roms/; say so, so that they can be clicked.
+fn prefix_roms(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with("cp/") || l.starts_with("cms/") {
+                format!("roms/{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// CP's configuration as assembler source (the COPY member `SYSCONF`).
+pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
+    let mut s = String::new();
+    s.push_str("***********************************************************************\n");
+    s.push_str("*  SYSCONF: generated by sysgen from the scenario. Do not edit: change *\n");
+    s.push_str("*  the scenario's machine, users and terminals instead.               *\n");
+    s.push_str("***********************************************************************\n");
+    s.push_str(&format!(
+        "NUMTERM  EQU   {}                   user terminals\n",
+        cfg.terminals
+    ));
+    s.push_str(&format!(
+        "REALSIZE DC    F'{}'          real storage\n",
+        cfg.storage
+    ));
+    s.push_str(&format!(
+        "NSSLEN   DC    F'{nss_len}'           the CMS nucleus\n"
+    ));
+    s.push_str(&format!(
+        "TERMADDR DC    X'{OPERATOR:04X}'             the operator\n"
+    ));
+    for t in 0..cfg.terminals {
+        s.push_str(&format!(
+            "         DC    X'{:04X}'             terminal {t}\n",
+            FIRST_TERMINAL as usize + t
+        ));
+    }
+    s.push_str(&format!(
+        "DIRCOUNT DC    F'{}'                users\n",
+        cfg.users.len()
+    ));
+    s.push_str("DIRECTRY DS    0F                  USER userid password storage\n");
+    for u in &cfg.users {
+        s.push_str(&format!(
+            "         DC    CL8'{}',CL8'{}',F'{}'\n",
+            u.id, u.password, u.storage
+        ));
+    }
+    s
+}
+
+impl SysConfig {
+    /// Check what CP's tables can hold; `Err` says what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        if self.users.len() > MAX_USERS {
+            return Err(format!("at most {MAX_USERS} users fit in the CP directory"));
+        }
+        if self.terminals == 0 || self.terminals > MAX_TERMINALS {
+            return Err(format!("terminals must be 1 to {MAX_TERMINALS}"));
+        }
+        if self.storage % 4096 != 0 || self.storage < 256 * 1024 || self.storage > 16 << 20 {
+            return Err("machine storage must be a multiple of 4K from 256K to 16M".into());
+        }
+        for u in &self.users {
+            let ok = |s: &str| {
+                !s.is_empty()
+                    && s.len() <= 8
+                    && s.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "$#@".contains(c))
+            };
+            if !ok(&u.id) || !ok(&u.password) {
+                return Err(format!(
+                    "user {}: userid and password must be 1-8 of A-Z 0-9 $ # @",
+                    u.id
+                ));
+            }
+            if u.storage % 65536 != 0 || u.storage == 0 || u.storage > 4 << 20 {
+                return Err(format!(
+                    "user {}: storage must be a multiple of 64K up to 4M",
+                    u.id
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl System {
     /// Assemble roms (from `roms_dir`, or the copies embedded in the binary when `None`),
     /// build the machine and IPL CP.
-    pub fn boot(_cfg: &SysConfig, _roms_dir: Option<&std::path::Path>) -> Result<System, String> {
-        todo!()
+    pub fn boot(cfg: &SysConfig, roms_dir: Option<&Path>) -> Result<System, String> {
+        cfg.check()?;
+        let roms = match roms_dir {
+            Some(d) => Roms::from_dir(d)?,
+            None => Roms::embedded(),
+        };
+        let cms = roms.assemble("cms", "cms", &BTreeMap::new())?;
+        let nss = cms.image.clone();
+        let mut extra = BTreeMap::new();
+        extra.insert("SYSCONF".to_string(), sysconf(cfg, nss.len() as u32));
+        let cp = roms.assemble("cp", "cp", &extra)?;
+        let nssarea = cp
+            .symbols
+            .get("NSSAREA")
+            .ok_or("CP defines no NSSAREA: nowhere to put the CMS nucleus")?
+            .value;
+        let end = nssarea as u64 + nss.len() as u64;
+        if end + 64 * 1024 > cfg.storage as u64 {
+            return Err(format!(
+                "CP and the CMS nucleus need {}K; the machine has {}K",
+                end.div_ceil(1024) + 64,
+                cfg.storage / 1024
+            ));
+        }
+        let mut machine = Machine::new(&MachineConfig {
+            storage: cfg.storage,
+            mips: cfg.mips,
+            tod_epoch: cfg.tod_epoch,
+        });
+        machine.attach_console(OPERATOR);
+        let terminals: Vec<u16> = (0..cfg.terminals as u16)
+            .map(|t| FIRST_TERMINAL + t)
+            .collect();
+        for &t in &terminals {
+            machine.attach_console(t);
+        }
+        machine.load(cp.origin, &cp.image)?;
+        machine.load(nssarea, &nss)?;
+        let ipl_psw = u64::from_be_bytes(cp.image[..8].try_into().map_err(|_| "CP is empty")?);
+        machine.cpu.set_psw(ipl_psw)?;
+        Ok(System {
+            machine,
+            cp,
+            cms,
+            terminals,
+            operator: OPERATOR,
+        })
     }
 
-    /// The logged-on virtual machines.
+    fn cp_symbol(&self, name: &str) -> Option<u32> {
+        self.cp.symbols.get(name).map(|s| s.value)
+    }
+
+    /// The logged-on virtual machines, read from CP's VMBLOKs.
     pub fn vm_status(&self) -> Vec<VmStatus> {
-        todo!()
+        let sym = |n| self.cp_symbol(n);
+        let (Some(table), Some(len), Some(count)) =
+            (sym("VMTABLE"), sym("VMBLKLEN"), sym("NUMTERM"))
+        else {
+            return Vec::new();
+        };
+        let field = |n| sym(n).unwrap_or(0);
+        let (user, state, term, prv, seg) = (
+            field("VMUSER"),
+            field("VMSTATE"),
+            field("VMTERMA"),
+            field("VMPRVCNT"),
+            field("VMSEG"),
+        );
+        let mem = &self.machine.cpu.mem;
+        let word = |a: u32| {
+            mem.peek(a, 4)
+                .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+                .unwrap_or(0)
+        };
+        let mut out = Vec::new();
+        for i in 0..count {
+            let vm = table + i * len;
+            let st = mem.peek(vm + state, 1).map(|b| b[0]).unwrap_or(0);
+            if st == 0 {
+                continue;
+            }
+            let userid = mem
+                .peek(vm + user, 8)
+                .map(|b| crate::ebcdic::decode(b).trim_end().to_string())
+                .unwrap_or_default();
+            let terminal = mem
+                .peek(vm + term, 2)
+                .map(|b| u16::from_be_bytes([b[0], b[1]]))
+                .unwrap_or(0);
+            let cr1 = word(vm + seg);
+            let instructions = self
+                .machine
+                .cpu
+                .problem_instructions
+                .iter()
+                .find(|(c, _)| *c == cr1)
+                .map(|(_, n)| *n)
+                .unwrap_or(0);
+            out.push(VmStatus {
+                userid,
+                terminal,
+                state: match st {
+                    1 => "RUNNING",
+                    2 => "VM READ",
+                    3 => "WAIT",
+                    _ => "STOPPED",
+                }
+                .to_string(),
+                instructions,
+                privops: word(vm + prv) as u64,
+            });
+        }
+        out
     }
 }

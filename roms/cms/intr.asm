@@ -1,0 +1,61 @@
+***********************************************************************
+*  INTR: the other interruptions (DMSITP, DMSITS, DMSITE).            *
+***********************************************************************
+*
+***********************************************************************
+*  PGMINT: a program check.  Say what and where, as CMS did, and stop *
+*  with a disabled wait - CP will tell the user, who can IPL again.   *
+***********************************************************************
+PGMINT   L     R12,CODEADDR
+         MVC   LINE(L'PGMMSG),PGMMSG
+         LH    R0,PGMOPSW+2        the interruption code
+         LA    R2,LINE+PGMCODE
+         LA    R3,4
+         BAL   R14,HEXOUT
+         L     R0,PGMOPSW+4        the address (after the instruction)
+         LA    R2,LINE+PGMADDR
+         LA    R3,6
+         BAL   R14,HEXOUT
+         LA    R2,LINE
+         LA    R3,L'PGMMSG
+         BAL   R14,WRTERM
+         MVC   DEADPSW+4(4),=X'00000143'
+         LPSW  DEADPSW
+PGMMSG   DC    C'DMSITP143T PROGRAM CHECK xxxx AT xxxxxx; RE-IPL CMS'
+PGMCODE  EQU   25
+PGMADDR  EQU   33
+*
+***********************************************************************
+*  SVCINT: no SVCs are defined yet: say so and carry on after it.     *
+***********************************************************************
+SVCINT   STM   R0,R15,SVCREGS      (the program's registers)
+         L     R12,CODEADDR
+         MVC   LINE(L'SVCMSG),SVCMSG
+         LH    R0,SVCOPSW+2        the SVC number
+         LA    R2,LINE+SVCNUM
+         LA    R3,2
+         BAL   R14,HEXOUT
+         LA    R2,LINE
+         LA    R3,L'SVCMSG
+         BAL   R14,WRTERM
+         LM    R0,R15,SVCREGS
+         LPSW  SVCOPSW
+SVCMSG   DC    C'DMSITS136S SVC xx IS NOT SUPPORTED'
+SVCNUM   EQU   15
+*
+*  EXTINT: nothing external is expected: resume.
+EXTINT   LPSW  EXTOPSW
+*
+***********************************************************************
+*  HEXOUT: the low R3 hex digits of R0 at R2.  Uses R0-R3.            *
+***********************************************************************
+HEXOUT   AR    R2,R3
+HEX10    BCTR  R2,0
+         LR    R1,R0
+         N     R1,=F'15'
+         IC    R1,HEXDIGS(R1)
+         STC   R1,0(R2)
+         SRL   R0,4
+         BCT   R3,HEX10
+         BR    R14
+HEXDIGS  DC    C'0123456789ABCDEF'

@@ -1,0 +1,122 @@
+***********************************************************************
+*  BLOCKS: the layouts of CP's control blocks.                       *
+*                                                                     *
+*  A DSECT describes storage without reserving any: "USING VMBLOK,R11"*
+*  lets the code write VMUSER(R11) for "the userid in the VMBLOK      *
+*  R11 points to".  The names follow IBM's VM/370 where there was one.*
+*  The TUI reads VMBLOKs too, by these field names, the way a         *
+*  hardware monitor would: keep them when you change the layout.      *
+***********************************************************************
+*
+*---------------------------------------------------------------------*
+* VMBLOK: one virtual machine.                                        *
+*---------------------------------------------------------------------*
+VMBLOK   DSECT
+VMUSER   DS    CL8                 userid
+VMPSW    DS    D                   the virtual PSW (BC mode format)
+VMGPRS   DS    16F                 the virtual general registers
+VMCRS    DS    16F                 the virtual control registers
+VMSEG    DS    F                   CR1 for this machine: STL + STO
+VMSIZE   DS    F                   virtual storage size in bytes
+VMTABLES DS    A                   real frame holding its DAT tables
+VMRDEV   DS    A                   the RDEV of the user's terminal
+VMTERMA  DS    H                   that terminal's device address
+VMSTATE  DS    X                   what the machine is doing (below)
+VMSFREE  EQU   0                     slot not in use
+VMSRUN   EQU   1                     running or ready to run
+VMSREAD  EQU   2                     VM READ: waiting for a line
+VMSWAIT  EQU   3                     enabled wait (idle)
+VMSSTOP  EQU   4                     stopped: disabled wait, CP READ
+VMFLAGS  DS    X                   flags
+VMFBUF   EQU   X'80'                 CP responses go to a DIAG 8 buffer
+VMFEMSG  EQU   X'40'                 SET EMSG ON: show message ids
+VMFGONE  EQU   X'20'                 logged off while CP served it
+VMVTIME  DS    D                   virtual CPU time (CPU-timer units)
+VMCTIME  DS    D                   CP time spent for this machine
+VMSLICE  DS    D                   what is left of its time slice
+VMLOGON  DS    D                   TOD clock at LOGON
+VMPRVCNT DS    F                   privileged instructions emulated
+VMDSPCNT DS    F                   times dispatched
+VMINST   DS    XL8                 the trapped instruction
+*                                  -- the virtual console (009) --
+VCADDR   DS    H                   its virtual device address
+VCSTAT   DS    X                   its state
+VCBUSY   EQU   X'80'                 a channel program is running
+VCINTP   EQU   X'40'                 an interruption is pending
+VCREAD   EQU   X'20'                 waiting for the user to type
+VCWRW    EQU   X'10'                 waiting for room in the queue
+VCIL     EQU   X'08'                 incorrect length in this CCW
+VCKEY    DS    X                   the CAW key
+VCCCWA   DS    A                   guest address of the current CCW
+VCCCW    DS    D                   a copy of the current CCW
+VCCSW    DS    D                   the CSW to present
+VCSENSE  DS    X                   sense byte
+         DS    X
+VMTALEN  DS    H                   length of the type-ahead line, or -1
+VMTAHEAD DS    CL132               a line typed before the guest read
+*                                  -- DIAGNOSE X'08' response buffer --
+VMRSPADR DS    A                   guest address of the buffer
+VMRSPLEN DS    F                   its length
+VMRSPUSE DS    F                   bytes of response so far
+         DS    0D
+VMBLKLEN EQU   *-VMBLOK
+*
+*---------------------------------------------------------------------*
+* RDEV: one real terminal (a 3215 typewriter console).                *
+* Output waits in a queue of RDEVQN slots; each slot is a command     *
+* byte (X'09' write and new line, X'01' write), a length byte and up  *
+* to 132 characters of text.                                          *
+*---------------------------------------------------------------------*
+RDEVQN   EQU   16                  slots in the output queue
+QSLOTLEN EQU   136                 bytes per slot
+RDEV     DSECT
+RDEVADDR DS    H                   device address
+RDEVFLAG DS    X                   flags
+RDBUSY   EQU   X'80'                 an operation is running
+RDREAD   EQU   X'40'                 ... and it is a read
+RDATTN   EQU   X'20'                 attention: a typed line is waiting
+ROPER    EQU   X'10'                 this is the operator's console
+RDDEAD   EQU   X'08'                 not operational
+RDEVSTAT DS    X                   dialogue state
+RDSCMD   EQU   0                     reading CP commands
+RDSPASS  EQU   1                     reading the password for RDEVPUID
+RDEVUSER DS    A                   VMBLOK of the user logged on, or 0
+RDEVPUID DS    CL8                 userid waiting for its password
+RDEVCCW  DS    D                   the CCW of the running operation
+RDEVQIN  DS    H                   queue: next slot to fill
+RDEVQOUT DS    H                   queue: next slot to send
+RDEVQCNT DS    H                   queue: slots in use
+         DS    H
+RDEVBUF  DS    CL136               input buffer
+RDEVQ    DS    0F                  the output queue
+         ORG   RDEVQ+RDEVQN*QSLOTLEN
+         DS    0D
+RDEVLEN  EQU   *-RDEV
+QSCMD    EQU   0                   slot: command code
+QSLEN    EQU   1                   slot: text length
+QSTEXT   EQU   4                   slot: the text
+*
+*---------------------------------------------------------------------*
+* DIRENTRY: one user in the CP directory (SYSCONF).                   *
+*---------------------------------------------------------------------*
+DIRENTRY DSECT
+DIRUSER  DS    CL8                 userid
+DIRPASS  DS    CL8                 password
+DIRSTOR  DS    F                   virtual storage size
+DIRLEN   EQU   *-DIRENTRY
+*
+*---------------------------------------------------------------------*
+* COMENTRY: one CP command in the command table.                      *
+*---------------------------------------------------------------------*
+COMENTRY DSECT
+COMNAME  DS    CL8                 the command
+COMMIN   DS    X                   shortest abbreviation accepted
+COMFLAG  DS    X                   who may use it
+COMFPRE  EQU   X'80'                 only before LOGON
+COMFOPER EQU   X'40'                 also from the operator's console
+COMFUSER EQU   X'20'                 from a logged-on user
+         DS    H
+COMADDR  DS    A                   the routine
+COMLEN   EQU   *-COMENTRY
+*
+CP       CSECT

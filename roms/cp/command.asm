@@ -1,0 +1,318 @@
+***********************************************************************
+*  COMMAND: CP commands (DMKCFM, DMKCFC, DMKCQG).                     *
+*                                                                     *
+*  A command comes from a terminal (before LOGON, after #CP, or at    *
+*  the operator's console) or from a guest through DIAGNOSE X'08'.    *
+*  CPCMD upper-cases it, takes the first word and looks it up in      *
+*  COMTAB, where each command has the shortest abbreviation CP        *
+*  accepts (Q for QUERY, LOG for LOGOFF) and who may use it.          *
+*  Every command sets CPRCH, its return code: 0, or the number of the *
+*  message it gave (1 for "?CP:", 45 for "NOT LOGGED ON" ...), which  *
+*  DIAGNOSE X'08' hands back to the guest.                            *
+*                                                                     *
+*  Messages carry their VM/370 ids (DMKCFC001E ...).  Before LOGON    *
+*  they are shown whole; a logged-on user sees the text only, like    *
+*  VM/370's default SET EMSG TEXT.                                    *
+***********************************************************************
+*
+***********************************************************************
+*  CPCMD: run a CP command line.                                      *
+*  In: R2 -> text, R3 = length, R8 = RDEV for the response,           *
+*      R11 = VMBLOK of the user, or 0.                                *
+*  Command routines get R6 = end of line, R7 = where the next word    *
+*  starts, and return with BR R14.  Uses R0-R7, R15.                  *
+***********************************************************************
+CPCMD    ST    R14,CPCMDR
+         XC    CPRCH,CPRCH
+         C     R3,=F'132'
+         BNH   CPC05
+         LA    R3,132
+CPC05    MVI   CMDLINE,C' '
+         MVC   CMDLINE+1(L'CMDLINE-1),CMDLINE
+         LTR   R1,R3
+         BZ    CPCEXIT             an empty line: nothing to do
+         BCTR  R1,0
+         EX    R1,CPCMVC           copy it ...
+         OC    CMDLINE,BLANKS      ... in upper case
+         LA    R7,CMDLINE
+         LA    R6,CMDLINE(R3)
+         BAL   R14,NEXTTOK         the command word
+         LTR   R3,R3
+         BZ    CPCEXIT
+         C     R3,=F'8'
+         BH    CPCUNK
+         L     R4,=A(COMTAB)
+         USING COMENTRY,R4
+CPC20    CLI   COMNAME,X'FF'       end of the table?
+         BE    CPCUNK
+         CLM   R3,1,COMMIN         long enough?
+         BL    CPC30
+         LR    R1,R3
+         BCTR  R1,0
+         EX    R1,CPCCLC           the same letters?
+         BNE   CPC30
+         LTR   R11,R11             may this terminal use it?
+         BZ    CPC22
+         TM    COMFLAG,COMFUSER
+         BO    CPC40
+         B     CPC30
+CPC22    TM    RDEVFLAG-RDEV(R8),ROPER
+         BZ    CPC24
+         TM    COMFLAG,COMFOPER
+         BO    CPC40
+         B     CPC30
+CPC24    TM    COMFLAG,COMFPRE
+         BO    CPC40
+CPC30    LA    R4,COMLEN(R4)
+         B     CPC20
+CPC40    L     R15,COMADDR
+         DROP  R4
+         BALR  R14,R15             run it
+         B     CPCEXIT
+*  Unknown: "?CP: word".
+CPCUNK   MVC   LINEBUF(L'MSG001),MSG001
+         C     R3,=F'8'
+         BNH   CPC50
+         LA    R3,8
+CPC50    LR    R1,R3
+         BCTR  R1,0
+         EX    R1,CPCMVCW
+         LA    R3,L'MSG001(R3)
+         LA    R2,LINEBUF
+         LA    R0,1
+         BAL   R14,CPERR
+CPCEXIT  L     R14,CPCMDR
+         BR    R14
+CPCMVC   MVC   CMDLINE(0),0(R2)
+CPCCLC   CLC   0(0,R2),COMNAME-COMENTRY(R4)
+CPCMVCW  MVC   LINEBUF+L'MSG001(0),0(R2)
+CPCMDR   DS    F
+MSG001   DC    C'DMKCFC001E ?CP: '
+CMDLINE  DS    CL132
+BLANKS   DC    CL132' '
+*
+***********************************************************************
+*  CPERR: give an error message and set the return code.             *
+*  In: R2 -> message starting with its 11-character id ("DMKxxxnnnE   *
+*  "), R3 = length, R0 = return code, R8, R11 as for CPLINE.  A       *
+*  logged-on user sees the text only.  Uses R0-R5, R15.               *
+***********************************************************************
+CPERR    STH   R0,CPRCH
+         LTR   R11,R11
+         BZ    CPLINE
+         TM    VMFLAGS-VMBLOK(R11),VMFEMSG
+         BO    CPLINE
+         LA    R2,11(R2)           SET EMSG TEXT: skip the id
+         SH    R3,=H'11'
+         B     CPLINE
+*
+***********************************************************************
+*  NEXTTOK: the next blank-delimited word.                            *
+*  In: R7 = scan position, R6 = end.  Out: R2 -> word, R3 = length    *
+*  (0 if none), R7 past the word.                                     *
+***********************************************************************
+NEXTTOK  CR    R7,R6
+         BNL   NTNONE
+         CLI   0(R7),C' '
+         BNE   NT10
+         LA    R7,1(R7)
+         B     NEXTTOK
+NT10     LR    R2,R7
+NT20     LA    R7,1(R7)
+         CR    R7,R6
+         BNL   NT30
+         CLI   0(R7),C' '
+         BNE   NT20
+NT30     LR    R3,R7
+         SR    R3,R2
+         BR    R14
+NTNONE   LR    R2,R7
+         SR    R3,R3
+         BR    R14
+*
+***********************************************************************
+*  KWMATCH: is the word an abbreviation of a keyword?                 *
+*  In: R2 -> word, R3 = length, R4 -> keyword (CL8), R5 = shortest    *
+*  abbreviation.  Out: CC 0 if it matches.  Uses R1.                  *
+***********************************************************************
+KWMATCH  CR    R3,R5
+         BL    KWNO
+         C     R3,=F'8'
+         BH    KWNO
+         LR    R1,R3
+         BCTR  R1,0
+         EX    R1,KWCLC
+         BR    R14
+KWNO     LTR   R14,R14             (an address: CC 2)
+         BR    R14
+KWCLC    CLC   0(0,R2),0(R4)
+*
+***********************************************************************
+*  COMTAB: the CP commands.                                           *
+***********************************************************************
+COMFUOP  EQU   COMFUSER+COMFOPER   users and the operator
+         DS    0F
+COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
+         DC    CL8'LOGIN',AL1(5),AL1(COMFPRE),H'0',A(CMDLOGON)
+         DC    CL8'LOGOFF',AL1(3),AL1(COMFUSER),H'0',A(CMDLOGOF)
+         DC    CL8'LOGOUT',AL1(6),AL1(COMFUSER),H'0',A(CMDLOGOF)
+         DC    CL8'QUERY',AL1(1),AL1(COMFUOP),H'0',A(CMDQUERY)
+         DC    X'FF'
+*
+***********************************************************************
+*  QUERY NAMES | USERS | TIME | userid                                *
+***********************************************************************
+CMDQUERY ST    R14,QUERYR
+         BAL   R14,NEXTTOK
+         LTR   R3,R3
+         BZ    QMISSING
+         L     R4,=A(KWNAMES)
+         LA    R5,1
+         BAL   R14,KWMATCH
+         BE    QNAMES
+         L     R4,=A(KWTIME)
+         BAL   R14,KWMATCH
+         BE    QTIME
+         L     R4,=A(KWUSERS)
+         BAL   R14,KWMATCH
+         BE    QUSERS
+         B     QUSER
+QMISSING LA    R2,MSG026
+         LA    R3,L'MSG026
+         LA    R0,26
+         BAL   R14,CPERR
+QEXIT    L     R14,QUERYR
+         BR    R14
+QUERYR   DS    F
+MSG026   DC    C'DMKCQG026E OPERAND MISSING OR INVALID'
+*
+*  QUERY NAMES: "ALICE    - 020 , BOB      - 021", four to a line.
+QNAMES   L     R6,=A(VMTABLE)
+         LA    R7,NUMTERM
+         LA    R4,LINEBUF          where the next entry goes
+         SR    R5,R5               entries on this line
+         USING VMBLOK,R6
+QN10     CLI   VMSTATE,VMSFREE
+         BE    QN30
+         LTR   R5,R5
+         BZ    QN20
+         MVC   0(3,R4),=C' , '
+         LA    R4,3(R4)
+QN20     MVC   0(8,R4),VMUSER
+         MVC   8(3,R4),=C' - '
+         LH    R0,VMTERMA
+         LA    R2,11(R4)
+         LA    R3,3
+         BAL   R14,HEXOUT
+         LA    R4,14(R4)
+         LA    R5,1(R5)
+         CH    R5,=H'4'            a full line?
+         BL    QN30
+         BAL   R14,QNFLUSH
+QN30     LA    R6,VMBLKLEN(R6)
+         BCT   R7,QN10
+         DROP  R6
+         LTR   R5,R5
+         BZ    QEXIT
+         BAL   R14,QNFLUSH
+         B     QEXIT
+*  QNFLUSH: type LINEBUF up to R4, start a new line.
+QNFLUSH  ST    R14,QNFLR
+         LR    R3,R4
+         LA    R2,LINEBUF
+         SR    R3,R2
+         BAL   R14,CPLINE
+         LA    R4,LINEBUF
+         SR    R5,R5
+         L     R14,QNFLR
+         BR    R14
+QNFLR    DS    F
+*
+*  QUERY USERS: "003 USERS, 000 DIALED".
+QUSERS   L     R1,NUSERS
+         LA    R2,LINEBUF
+         LA    R3,3
+         BAL   R14,DECOUT
+         MVC   LINEBUF+3(L'QUMSG),QUMSG
+         LA    R2,LINEBUF
+         LA    R3,3+L'QUMSG
+         BAL   R14,CPLINE
+         B     QEXIT
+QUMSG    DC    C' USERS, 000 DIALED'
+*
+*  QUERY TIME: "TIME IS 09:00:05 GMT FRIDAY 06/29/79", and for a user
+*  the CONNECT= / VIRTCPU= / TOTCPU= line.
+QTIME    STCK  TODNOW
+         BAL   R14,TODFMT
+         MVC   LINEBUF(8),=C'TIME IS '
+         LA    R2,LINEBUF+8
+         BAL   R14,FMTWHEN
+         LR    R3,R2
+         LA    R2,LINEBUF
+         SR    R3,R2
+         BAL   R14,CPLINE
+         LTR   R11,R11
+         BZ    QEXIT
+         BAL   R14,FMTACCT
+         BAL   R14,CPLINE
+         B     QEXIT
+*
+*  QUERY userid: "ALICE    - 020", or "userid NOT LOGGED ON".
+QUSER    MVC   QUID,BLANKS
+         C     R3,=F'8'
+         BH    QUNOT
+         LR    R1,R3
+         BCTR  R1,0
+         EX    R1,QUMVC
+         LA    R2,QUID
+         BAL   R14,FINDUSER
+         LTR   R1,R1
+         BZ    QUNOT
+         USING VMBLOK,R1
+         MVC   LINEBUF(8),VMUSER
+         MVC   LINEBUF+8(3),=C' - '
+         LH    R0,VMTERMA
+         DROP  R1
+         LA    R2,LINEBUF+11
+         LA    R3,3
+         BAL   R14,HEXOUT
+         LA    R2,LINEBUF
+         LA    R3,14
+         BAL   R14,CPLINE
+         B     QEXIT
+QUNOT    MVC   LINEBUF(11),=C'DMKCQG045E '
+         MVC   LINEBUF+11(8),QUID
+         LA    R2,LINEBUF+19       squeeze the blanks after the id
+QUN10    BCTR  R2,0
+         CLI   0(R2),C' '
+         BE    QUN10
+         MVC   1(L'QUNOTMSG,R2),QUNOTMSG
+         LA    R3,1+L'QUNOTMSG(R2)
+         LA    R2,LINEBUF
+         SR    R3,R2
+         LA    R0,45
+         BAL   R14,CPERR
+         B     QEXIT
+QUMVC    MVC   QUID(0),0(R2)
+QUID     DS    CL8
+QUNOTMSG DC    C' NOT LOGGED ON'
+KWNAMES  DC    CL8'NAMES'
+KWTIME   DC    CL8'TIME'
+KWUSERS  DC    CL8'USERS'
+*
+***********************************************************************
+*  FINDUSER: find a logged-on user.                                   *
+*  In: R2 -> userid (CL8).  Out: R1 = VMBLOK, or 0.  Uses R0.         *
+***********************************************************************
+FINDUSER L     R1,=A(VMTABLE)
+         LA    R0,NUMTERM
+         USING VMBLOK,R1
+FU10     CLI   VMSTATE,VMSFREE
+         BE    FU20
+         CLC   VMUSER,0(R2)
+         BER   R14
+FU20     LA    R1,VMBLKLEN(R1)
+         BCT   R0,FU10
+         SR    R1,R1
+         BR    R14
+         DROP  R1

@@ -1,0 +1,126 @@
+***********************************************************************
+*  DISPATCH: choose a virtual machine and run it (DMKDSP).            *
+*                                                                     *
+*  Every path through CP ends here.  The dispatcher                   *
+*   1. charges the CP time since the interruption to the machine CP   *
+*      was working for (so TOTCPU shows what trapping costs),         *
+*   2. looks at the virtual machines round robin, starting with the   *
+*      last one run (or the one after it, when its slice ended),      *
+*   3. for each: presents a pending virtual interruption if the       *
+*      virtual PSW is open for it (this is how a guest waiting for    *
+*      its console wakes up), and skips it if it is still waiting,    *
+*   4. runs the first ready machine: its segment table into CR1, its  *
+*      registers into the real ones, its PSW - made real - loaded     *
+*      with a CPU-timer time slice, or                                *
+*   5. if none is ready, waits with an enabled wait PSW: the real CPU *
+*      stops until a terminal or the timer interrupts.                *
+***********************************************************************
+DISPATCH STPT  CPUTNOW
+         L     R11,CPFOR           charge CP's time to CPFOR
+         LTR   R11,R11
+         BZ    DSP10
+         USING VMBLOK,R11
+         LM    R2,R3,CPMARK        CPMARK - CPUTNOW = CP time used
+         LM    R4,R5,CPUTNOW
+         BAL   R14,DSUB
+         LM    R4,R5,VMCTIME
+         BAL   R14,DADD
+         STM   R2,R3,VMCTIME
+         XC    CPFOR,CPFOR
+*
+*  Round robin over VMTABLE, starting at LASTUSER.
+DSP10    L     R11,LASTUSER
+         LTR   R11,R11
+         BNZ   DSP12
+         L     R11,=A(VMTABLE)      nobody run yet: start at the top
+         B     DSP14
+DSP12    CLI   DSPNEXT,0           slice over: start after it
+         BE    DSP14
+         LA    R11,VMBLKLEN(R11)
+DSP14    MVI   DSPNEXT,0
+         LA    R7,NUMTERM          look at each machine once
+DSP20    C     R11,=A(VMTEND)      wrap around
+         BL    DSP22
+         L     R11,=A(VMTABLE)
+DSP22    BAL   R14,DSPREADY        ready to run?
+         BZ    DSPRUN              yes
+         LA    R11,VMBLKLEN(R11)
+         BCT   R7,DSP20
+*
+*  Nobody is ready: wait.  The CPU timer is set to "never" so that an
+*  idle CP is not woken for nothing; a terminal will wake it.
+DSPIDLE  XC    RUNUSER,RUNUSER
+         SPT   TIMERMAX
+         LPSW  WAITPSW
+*
+*  Run the machine R11 points to.
+DSPRUN   ST    R11,RUNUSER
+         ST    R11,LASTUSER
+         MVI   VMSTATE,VMSRUN
+         L     R2,VMDSPCNT         count the dispatch
+         LA    R2,1(R2)
+         ST    R2,VMDSPCNT
+         LCTL  R1,R1,VMSEG         its address space
+         PTLB                      forget the last one's translations
+*  The real PSW: EC mode, DAT, I/O, external and machine checks on,
+*  problem state; key, CC, program mask and address from the virtual
+*  (BC mode) PSW.
+         MVI   RUNPSW,X'07'        DAT, I/O, external
+         IC    R2,VMPSW+1          key
+         N     R2,=F'240'
+         O     R2,=F'13'           EC, machine checks, problem state
+         STC   R2,RUNPSW+1
+         IC    R2,VMPSW+4          CC and program mask
+         N     R2,=F'63'
+         STC   R2,RUNPSW+2
+         MVI   RUNPSW+3,0
+         MVC   RUNPSW+4(4),VMPSW+4
+         MVI   RUNPSW+4,0
+*  The time slice: what is left of the last one, or a new one.
+         LM    R2,R3,VMSLICE
+         LTR   R2,R2
+         BM    DSP40               used up
+         BP    DSP42               plenty left
+         LTR   R3,R3               high word zero: is the low word?
+         BNZ   DSP42
+DSP40    LM    R2,R3,QUANTUM
+DSP42    STM   R2,R3,SLICEVAL
+         SPT   SLICEVAL
+*  Its registers, and go.
+         MVC   GUESTREG(64),VMGPRS
+         LM    R0,R15,GUESTREG
+         LPSW  RUNPSW
+         DROP  R11
+*
+***********************************************************************
+*  DSPREADY: is this virtual machine ready to run?                    *
+*  In: R11 = VMBLOK.  Out: CC 0 if ready, else CC not 0.              *
+*  A pending console interruption is presented first if the virtual   *
+*  PSW allows it (BC mode: channel 0 mask, bit 0), which replaces a   *
+*  wait PSW with the guest's I/O new PSW.  Uses R0-R6, R15.           *
+***********************************************************************
+DSPREADY ST    R14,DSPRDYR
+         USING VMBLOK,R11
+         CLI   VMSTATE,VMSFREE     slot in use?
+         BE    DSPRNO
+         CLI   VMSTATE,VMSSTOP     stopped?
+         BE    DSPRNO
+         TM    VCSTAT,VCINTP       console interruption pending?
+         BZ    DSPR20
+         TM    VMPSW,X'80'         and channel 0 enabled?
+         BZ    DSPR20
+         BAL   R14,REFLIO          present it
+DSPR20   TM    VMPSW+1,PSWWAIT     still waiting?
+         BZ    DSPRYES
+         MVI   VMSTATE,VMSWAIT     show why
+         TM    VCSTAT,VCREAD
+         BZ    DSPRNO
+         MVI   VMSTATE,VMSREAD
+DSPRNO   L     R14,DSPRDYR
+         LTR   R14,R14             (an address: never zero)
+         BR    R14
+DSPRYES  L     R14,DSPRDYR
+         CR    R14,R14             CC 0
+         BR    R14
+         DROP  R11
+DSPRDYR  DS    F

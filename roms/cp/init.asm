@@ -1,0 +1,85 @@
+***********************************************************************
+*  INIT: CP's start-up (DMKCPI in VM/370).                            *
+*                                                                     *
+*  The IPL PSW at location 0 brings us here, disabled, in supervisor  *
+*  state, with DAT off.  We set the control registers, chain the free *
+*  page frames, build an RDEV for every terminal, greet the operator  *
+*  and the users, and fall into the dispatcher, which waits.          *
+***********************************************************************
+CPINIT   LM    R9,R12,BASES        load the base registers
+         LCTL  R0,R0,CPCR0         4K pages, 64K segments, CPU timer
+         SPT   TIMERMAX            no time slice yet
+         BAL   R14,FRMINIT         chain the free page frames
+         BAL   R14,RDEVINIT        one RDEV per terminal
+*
+*  Tell the operator.
+         L     R8,=A(RDEVTAB)      the operator's console comes first
+         LA    R2,INITMSG
+         LA    R3,L'INITMSG
+         BAL   R14,TLINE
+         STCK  TODNOW              and the time
+         BAL   R14,TODFMT
+         MVC   LINEBUF(4),=C'NOW '
+         LA    R2,LINEBUF+4
+         BAL   R14,FMTWHEN         hh:mm:ss GMT weekday mm/dd/yy
+         LA    R3,LINEBUF
+         SR    R2,R3               length
+         LR    R3,R2
+         LA    R2,LINEBUF
+         BAL   R14,TLINE
+*
+*  Greet every user terminal.
+         L     R8,=A(RDEVTAB+RDEVLEN)  the first user terminal
+         LA    R7,NUMTERM
+INITGRT  BAL   R14,GREET
+         LA    R8,RDEVLEN(R8)
+         BCT   R7,INITGRT
+         B     DISPATCH            nothing to run yet: the CPU waits
+*
+INITMSG  DC    C'DMKCPI966I CPCMS CP - INITIALIZATION COMPLETE'
+*
+***********************************************************************
+*  GREET: type the logon greeting on a terminal.                      *
+*  In: R8 = RDEV.  Uses R0-R3, R15.                                   *
+***********************************************************************
+GREET    ST    R14,GREETR
+         LA    R2,ONLINMSG
+         LA    R3,L'ONLINMSG
+         BAL   R14,TLINE
+         L     R14,GREETR
+         BR    R14
+GREETR   DS    F
+ONLINMSG DC    C'VM/370 ONLINE'
+*
+***********************************************************************
+*  RDEVINIT: build the RDEV table from TERMADDR (SYSCONF).            *
+*  The first terminal is the operator's console.  Uses R2-R8.         *
+***********************************************************************
+RDEVINIT ST    R14,RDINITR
+         L     R8,=A(RDEVTAB)
+         LA    R6,TERMADDR
+         LA    R7,NUMTERM+1
+RDINIT1  LR    R2,R8               clear the RDEV
+         LA    R3,RDEVLEN
+         BAL   R14,CLEAR
+         USING RDEV,R8
+         MVC   RDEVADDR,0(R6)      its device address
+         LA    R6,2(R6)
+         LA    R8,RDEVLEN(R8)
+         BCT   R7,RDINIT1
+         L     R8,=A(RDEVTAB)      mark the operator's console
+         OI    RDEVFLAG,ROPER
+         DROP  R8
+         L     R14,RDINITR
+         BR    R14
+RDINITR  DS    F
+*
+***********************************************************************
+*  CLEAR: set R3 bytes at R2 to zero (MVCL with a zero-length source  *
+*  pads the whole target with the pad byte, here X'00').              *
+*  In: R2 = address, R3 = length.  Uses R2-R5.                        *
+***********************************************************************
+CLEAR    SR    R5,R5               source length 0, pad byte 0
+         LR    R4,R2
+         MVCL  R2,R4
+         BR    R14

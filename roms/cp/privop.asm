@@ -1,0 +1,310 @@
+***********************************************************************
+*  PRIVOP: program interruptions - trap and emulate (DMKPRG, DMKPRV). *
+*                                                                     *
+*  A program interruption from a virtual machine means one of:        *
+*   - code 2, privileged operation: the guest, believing it is in     *
+*     supervisor state, tried LPSW, SSM, SIO, DIAGNOSE ...  If its    *
+*     VIRTUAL PSW is in supervisor state, CP emulates the instruction *
+*     against the virtual machine; if not, the guest's own program    *
+*     made the mistake, and it gets the interruption it deserves.     *
+*   - code X'11', page translation: the guest touched a page for the  *
+*     first time.  CP gives it a zeroed frame and lets it retry (the  *
+*     instruction was nullified, so it simply runs again).            *
+*   - code X'10', segment translation: the address lies beyond the    *
+*     virtual machine's storage: an addressing exception for it.      *
+*   - anything else is the guest's own program check: reflect it.     *
+*  A program interruption in CP itself is a CP failure: CPABEND.      *
+***********************************************************************
+PRGHNDL  LTR   R11,R11
+         BZ    CPABEND             CP's own mistake
+         USING VMBLOK,R11
+         ST    R11,CPFOR           CP works for this machine now
+         LH    R2,PRGCODE          interruption code
+         SR    R3,R3
+         IC    R3,PRGILC           instruction length in bytes
+         CH    R2,=H'2'
+         BE    PRIVOP
+         CH    R2,=X'0011'
+         BE    PAGEFLT
+         CH    R2,=X'0010'
+         BE    SEGFLT
+PRGREFL  LA    R4,X'28'            reflect: program old PSW
+         BAL   R14,REFLECT
+         B     DISPATCH
+*
+*  A first touch of a page: give it a frame.
+PAGEFLT  L     R2,TRANSADR
+         BAL   R14,GTRANS          (allocates the frame)
+         BZ    DISPATCH            and run the instruction again
+         B     NOSTORE
+*
+*  Beyond the end of virtual storage: addressing exception (code 5).
+*  The real interruption nullified the instruction; an addressing
+*  exception suppresses it, so step over it.
+SEGFLT   L     R0,VMPSW+4
+         AR    R0,R3
+         STCM  R0,7,VMPSW+5
+         LA    R2,5
+         B     PRGREFL
+*
+***********************************************************************
+*  PRIVOP: emulate a privileged instruction for a virtual machine in  *
+*  virtual supervisor state.  The real old PSW pointed past it (the   *
+*  operation was suppressed), so it starts ILC bytes before VMPSW's   *
+*  address.  It is copied to VMINST and dispatched by opcode.         *
+***********************************************************************
+PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
+         BO    PRGREFL             then it is the guest's own error
+         L     R2,VMPSW+4          address of the instruction
+         SR    R2,R3
+         N     R2,=X'00FFFFFF'
+         LA    R3,VMINST
+         LA    R4,6
+         BAL   R14,GCOPYIN         fetch it
+         BNZ   NOSTORE
+         L     R2,VMPRVCNT         count it
+         LA    R2,1(R2)
+         ST    R2,VMPRVCNT
+         LA    R1,PRVTAB           look the opcode up
+PRV10    CLI   0(R1),X'FF'
+         BE    PRVOPEX             not one we emulate
+         CLC   0(1,R1),VMINST
+         BE    PRV20
+         LA    R1,4(R1)
+         B     PRV10
+PRV20    L     R15,0(R1)
+         N     R15,=X'00FFFFFF'
+         BR    R15
+*
+*  Opcode, and the routine that emulates it.
+PRVTAB   DC    X'82',AL3(SIMLPSW)  LPSW
+         DC    X'80',AL3(SIMSSM)   SSM
+         DC    X'AC',AL3(SIMSTNSM) STNSM
+         DC    X'AD',AL3(SIMSTOSM) STOSM
+         DC    X'83',AL3(DIAGNOSE) DIAGNOSE
+         DC    X'9C',AL3(VIOSIM)   SIO, SIOF
+         DC    X'9D',AL3(VIOSIM)   TIO, CLRIO
+         DC    X'9E',AL3(VIOSIM)   HIO, HDV
+         DC    X'9F',AL3(VIOSIM)   TCH
+         DC    X'08',AL3(SIMSSK)   SSK
+         DC    X'09',AL3(SIMISK)   ISK
+         DC    X'B2',AL3(SIMB2)    STIDP, PTLB, ...
+         DC    X'B7',AL3(SIMLCTL)  LCTL
+         DC    X'B6',AL3(SIMSTCTL) STCTL
+         DC    X'FF'
+*
+*  Not emulated: to the guest it is an operation exception.
+PRVOPEX  LA    R2,1
+         SR    R3,R3
+         IC    R3,PRGILC
+         B     PRGREFL
+*
+*  Out of real storage: the machine cannot go on.
+NOSTORE  LA    R2,NOSTMSG
+         LA    R3,L'NOSTMSG
+         BAL   R14,VMLINE
+         MVI   VMSTATE,VMSSTOP
+         B     DISPATCH
+NOSTMSG  DC    C'DMKPTR111E REAL STORAGE EXHAUSTED; MACHINE STOPPED'
+*
+***********************************************************************
+*  OPADDR: the address an operand names, computed as the hardware     *
+*  would from the guest's registers: D + (B), 24 bits.                *
+*  In: R1 = the halfword B DDD.  Out: R1 = address.  Uses R15.        *
+***********************************************************************
+OPADDR   LR    R15,R1
+         SRL   R15,12              B
+         N     R15,=F'15'
+         N     R1,=X'00000FFF'     D
+         LTR   R15,R15             B = 0 means no base
+         BZR   R14
+         SLL   R15,2
+         A     R1,VMGPRS(R15)
+         N     R1,=X'00FFFFFF'
+         BR    R14
+*
+*  A specification exception for the guest (odd operand address ...).
+SIMSPEC  LA    R2,6
+         SR    R3,R3
+         IC    R3,PRGILC
+         B     PRGREFL
+*
+***********************************************************************
+*  SETCC: set the virtual PSW's condition code (BC mode: byte 4,      *
+*  bits 2-3).  In: R0 = 0..3.  Uses R0, R15.                          *
+***********************************************************************
+SETCC    NI    VMPSW+4,X'CF'
+         SLL   R0,4
+         IC    R15,VMPSW+4
+         OR    R15,R0
+         STC   R15,VMPSW+4
+         BR    R14
+*
+***********************************************************************
+*  LPSW D(B): the guest loads a new PSW.  The new PSW must be on a    *
+*  doubleword.  This CP gives BC-mode machines only (VM/370 without   *
+*  OPTION ECMODE): an EC-mode PSW is a specification exception.  A    *
+*  wait PSW with every interruption masked off can never end: the     *
+*  machine stops, as VM/370's did, with "DISABLED WAIT".              *
+***********************************************************************
+SIMLPSW  LH    R1,VMINST+2
+         BAL   R14,OPADDR
+         LR    R2,R1
+         N     R1,=F'7'
+         BNZ   SIMSPEC
+         LA    R3,NEWPSW
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         BNZ   NOSTORE
+         TM    NEWPSW+1,PSWEC
+         BO    SIMSPEC
+         MVC   VMPSW,NEWPSW
+         TM    VMPSW+1,PSWWAIT     a wait PSW ...
+         BZ    DISPATCH
+         CLI   VMPSW,0             ... with nothing enabled?
+         BNE   DISPATCH
+         BAL   R14,DISWAIT
+         B     DISPATCH
+NEWPSW   DS    D
+*
+***********************************************************************
+*  DISWAIT: the virtual machine entered a disabled wait.  Tell the    *
+*  user, as VM/370 did, and stop it.  Uses R0-R6, R15.                *
+***********************************************************************
+DISWAIT  ST    R14,DISWAITR
+         MVC   LINEBUF(L'DWMSG),DWMSG
+         L     R0,VMPSW            the PSW in hex
+         LA    R2,LINEBUF+L'DWMSG
+         LA    R3,8
+         BAL   R14,HEXOUT
+         MVI   LINEBUF+L'DWMSG+8,C' '
+         L     R0,VMPSW+4
+         LA    R2,LINEBUF+L'DWMSG+9
+         LA    R3,8
+         BAL   R14,HEXOUT
+         MVI   LINEBUF+L'DWMSG+17,C''''
+         LA    R2,LINEBUF
+         LA    R3,L'DWMSG+18
+         BAL   R14,VMLINE
+         MVI   VMSTATE,VMSSTOP
+         L     R14,DISWAITR
+         BR    R14
+DISWAITR DS    F
+DWMSG    DC    C'CP ENTERED; DISABLED WAIT PSW '''
+*
+*  SSM D(B): the byte at the operand becomes the system mask.
+SIMSSM   LH    R1,VMINST+2
+         BAL   R14,OPADDR
+         LR    R2,R1
+         LA    R3,VMPSW
+         LA    R4,1
+         BAL   R14,GCOPYIN
+         BNZ   NOSTORE
+         B     DISPATCH            (may open the door to interrupts)
+*
+*  STNSM/STOSM D(B),I: store the system mask, then AND/OR I into it.
+SIMSTNSM DS    0H
+SIMSTOSM LH    R1,VMINST+2
+         BAL   R14,OPADDR
+         LR    R2,R1
+         LA    R3,VMPSW
+         LA    R4,1
+         BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         CLI   VMINST,X'AC'
+         BNE   SIMSTO2
+         NC    VMPSW(1),VMINST+1   STNSM: AND
+         B     DISPATCH
+SIMSTO2  OC    VMPSW(1),VMINST+1   STOSM: OR
+         B     DISPATCH
+*
+***********************************************************************
+*  SSK R1,R2 / ISK R1,R2: storage keys.  The guest names a guest real *
+*  address; the key lives on the real frame behind it.  ISK in BC     *
+*  mode gives the key and fetch bit only (bits 0-4), the rest zero.   *
+***********************************************************************
+SIMSSK   BAL   R14,KEYADDR         R2 = real address, R5 = R1 * 4
+         BNZ   NOSTORE
+         L     R0,VMGPRS(R5)
+         SSK   R0,R2
+         B     DISPATCH
+SIMISK   BAL   R14,KEYADDR
+         BNZ   NOSTORE
+         SR    R0,R0
+         ISK   R0,R2
+         N     R0,=F'248'
+         STC   R0,VMGPRS+3(R5)
+         B     DISPATCH
+*  KEYADDR: R5 = 4 * R1 field, R2 = real address for the R2 field.
+KEYADDR  ST    R14,KEYADDRR
+         SR    R5,R5
+         IC    R5,VMINST+1
+         SRL   R5,4
+         SLL   R5,2
+         SR    R2,R2
+         IC    R2,VMINST+1
+         N     R2,=F'15'
+         SLL   R2,2
+         L     R2,VMGPRS(R2)
+         BAL   R14,GTRANS
+         L     R14,KEYADDRR
+         BR    R14
+KEYADDRR DS    F
+*
+***********************************************************************
+*  B2xx: STIDP tells the guest it runs on a virtual machine (version  *
+*  code X'FF', as VM/370 answered); PTLB has nothing to do (CP owns   *
+*  the translation tables); SCK is accepted and ignored (CC 0).       *
+***********************************************************************
+SIMB2    CLI   VMINST+1,X'02'      STIDP
+         BE    SIMSTIDP
+         CLI   VMINST+1,X'0D'      PTLB
+         BE    DISPATCH
+         CLI   VMINST+1,X'04'      SCK
+         BNE   PRVOPEX
+         SR    R0,R0
+         BAL   R14,SETCC
+         B     DISPATCH
+SIMSTIDP LH    R1,VMINST+2
+         BAL   R14,OPADDR
+         LR    R2,R1
+         N     R1,=F'7'
+         BNZ   SIMSPEC
+         LA    R3,CPUID
+         LA    R4,8
+         BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         B     DISPATCH
+CPUID    DC    X'FF',X'037000',X'3158',X'0000'
+*
+***********************************************************************
+*  LCTL R1,R3,D(B) / STCTL R1,R3,D(B): the virtual control registers  *
+*  R1 through R3 (wrapping from 15 to 0) from or to storage.          *
+***********************************************************************
+SIMLCTL  DS    0H
+SIMSTCTL LH    R1,VMINST+2
+         BAL   R14,OPADDR
+         LR    R2,R1               guest address
+         N     R1,=F'3'
+         BNZ   SIMSPEC
+         SR    R6,R6
+         IC    R6,VMINST+1
+         LR    R7,R6
+         SRL   R6,4                R1 field
+         N     R7,=F'15'           R3 field
+CTL10    LR    R3,R6
+         SLL   R3,2
+         LA    R3,VMCRS(R3)
+         LA    R4,4
+         CLI   VMINST,X'B7'
+         BNE   CTL20
+         BAL   R14,GCOPYIN         LCTL
+         B     CTL30
+CTL20    BAL   R14,GCOPYOUT        STCTL
+CTL30    BNZ   NOSTORE
+         CR    R6,R7               done the last one?
+         BE    DISPATCH
+         LA    R6,1(R6)
+         N     R6,=F'15'
+         B     CTL10
+         DROP  R11

@@ -1,0 +1,62 @@
+***********************************************************************
+*  REFLECT: present an interruption to a virtual machine.             *
+*                                                                     *
+*  To the guest this must look exactly like the hardware: the current *
+*  (virtual) PSW is stored as the old PSW in the guest's own page 0,  *
+*  with the interruption code in bits 16-31 and the instruction       *
+*  length in bits 32-33 (BC mode), and the new PSW the guest keeps at *
+*  old-PSW location + X'40' becomes its PSW.  The slots:              *
+*     external X'18'/X'58'   SVC X'20'/X'60'   program X'28'/X'68'    *
+*     I/O      X'38'/X'78'                                            *
+*  In:  R11 = VMBLOK, R2 = interruption code, R3 = instruction        *
+*       length in bytes (0, 2, 4 or 6), R4 = old-PSW location.        *
+*  Uses R0-R5, R15.                                                   *
+***********************************************************************
+REFLECT  ST    R14,REFLECTR
+         USING VMBLOK,R11
+         ST    R4,RFLOC
+         MVC   RFPSW,VMPSW         the old PSW ...
+         STH   R2,RFPSW+2          ... with the code
+         SRL   R3,1                ... and the ILC (in halfwords)
+         SLL   R3,6
+         IC    R0,RFPSW+4
+         N     R0,=F'63'
+         OR    R0,R3
+         STC   R0,RFPSW+4
+         LR    R2,R4               store it in the guest's page 0
+         LA    R3,RFPSW
+         LA    R4,8
+         BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         L     R2,RFLOC            fetch the new PSW
+         LA    R2,X'40'(R2)
+         LA    R3,VMPSW
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         BNZ   NOSTORE
+         L     R14,REFLECTR
+         BR    R14
+REFLECTR DS    F
+RFLOC    DS    F
+RFPSW    DS    D
+*
+***********************************************************************
+*  REFLIO: present the pending console interruption: the virtual CSW  *
+*  goes to X'40', then an I/O interruption with the device address    *
+*  as its code.  In: R11 = VMBLOK.  Uses R0-R5, R15.                  *
+***********************************************************************
+REFLIO   ST    R14,REFLIOR
+         NI    VCSTAT,X'FF'-VCINTP
+         LA    R2,X'40'            the CSW
+         LA    R3,VCCSW
+         LA    R4,8
+         BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         LH    R2,VCADDR           code: the device address
+         SR    R3,R3
+         LA    R4,X'38'            I/O old PSW
+         BAL   R14,REFLECT
+         L     R14,REFLIOR
+         BR    R14
+REFLIOR  DS    F
+         DROP  R11

@@ -1,0 +1,70 @@
+***********************************************************************
+*  STORAGE: real page frames (DMKPTR in miniature).                   *
+*                                                                     *
+*  Real storage from the end of the CMS nucleus (NSSAREA + NSSLEN) to *
+*  the end of the machine (REALSIZE, from SYSCONF) is cut into 4K     *
+*  frames and chained: the first word of each free frame holds the    *
+*  address of the next.  Virtual machines get frames one page at a    *
+*  time, when they first touch a page, and give them back at LOGOFF.  *
+*  This CP does not page to disk: when the frames run out, a machine  *
+*  that needs one more is stopped.                                    *
+***********************************************************************
+*
+***********************************************************************
+*  FRMINIT: chain every free frame.  Uses R2-R4.                      *
+***********************************************************************
+FRMINIT  L     R2,=A(NSSAREA)      the first frame after the nucleus
+         A     R2,NSSLEN
+         A     R2,=F'4095'
+         N     R2,=X'00FFF000'
+         L     R3,REALSIZE
+         XC    FREEFRM,FREEFRM
+         SR    R4,R4
+FI10     S     R3,=F'4096'         from the top down, so the lowest
+         CR    R3,R2                 frame ends up first in the chain
+         BL    FI20
+         MVC   0(4,R3),FREEFRM
+         ST    R3,FREEFRM
+         LA    R4,1(R4)
+         B     FI10
+FI20     ST    R4,FRMCOUNT
+         BR    R14
+*
+***********************************************************************
+*  FRAMEGET: take a frame off the chain, zeroed, storage keys 0.      *
+*  Out: R15 = its address, or 0 if none is left.  Saves R0-R5.        *
+***********************************************************************
+FRAMEGET L     R15,FREEFRM
+         LTR   R15,R15
+         BZR   R14
+         STM   R0,R5,FRGSAVE
+         ST    R14,FRGR
+         MVC   FREEFRM,0(R15)
+         L     R1,FRMCOUNT
+         BCTR  R1,0
+         ST    R1,FRMCOUNT
+         ST    R15,FRGFRM
+         SR    R0,R0               key 0 for both 2K halves
+         SSK   R0,R15
+         LA    R1,2048(R15)
+         SSK   R0,R1
+         LR    R2,R15
+         LA    R3,4096
+         BAL   R14,CLEAR
+         L     R15,FRGFRM
+         LM    R0,R5,FRGSAVE
+         L     R14,FRGR
+         BR    R14
+FRGSAVE  DS    6F
+FRGR     DS    F
+FRGFRM   DS    F
+*
+***********************************************************************
+*  FRAMEFRE: put the frame at R15 back on the chain.  Uses R1.        *
+***********************************************************************
+FRAMEFRE MVC   0(4,R15),FREEFRM
+         ST    R15,FREEFRM
+         L     R1,FRMCOUNT
+         LA    R1,1(R1)
+         ST    R1,FRMCOUNT
+         BR    R14

@@ -1,0 +1,289 @@
+***********************************************************************
+*  TERMINAL: the real terminals (DMKQCN, DMKCNS, DMKIOS in miniature).*
+*                                                                     *
+*  Every terminal is a 3215 typewriter console with an RDEV.  Lines   *
+*  to type go into the RDEV's queue (TENQ) and TSTART keeps the       *
+*  device busy: one SIO per line.  Input is driven by the person:     *
+*  when someone types a line and presses Enter, the terminal holds    *
+*  the line and raises ATTENTION; CP then reads it, and TINPUT        *
+*  decides whose it is:                                               *
+*    - nobody logged on at this terminal: a CP command (LOGON)        *
+*    - a line starting with #CP: a CP command for the logged-on user  *
+*    - otherwise: the virtual machine's.  It completes the guest's    *
+*      console read if one is waiting (VM READ), or waits as the      *
+*      "type-ahead" line until the guest reads.                       *
+*  A terminal is never left reading while CP wants to type on it, so  *
+*  output never has to interrupt input.                               *
+***********************************************************************
+*
+***********************************************************************
+*  TENQ: queue a line for a terminal.                                 *
+*  In: R8 = RDEV, R0 = CCW command (X'09' or X'01'), R2 -> text,      *
+*      R3 = length (0-132).                                           *
+*  Out: CC 0 queued; CC not 0 if the queue is full (line dropped).    *
+*  Uses R0, R1, R15.                                                  *
+***********************************************************************
+TENQ     DS    0H
+         USING RDEV,R8
+         LH    R15,RDEVQCNT
+         CH    R15,=AL2(RDEVQN)
+         BNL   TENQFULL
+         LA    R15,1(R15)
+         STH   R15,RDEVQCNT
+         LH    R15,RDEVQIN         the slot to fill
+         MH    R15,=AL2(QSLOTLEN)
+         LA    R15,RDEVQ(R15)
+         STC   R0,QSCMD(R15)
+         STC   R3,QSLEN(R15)
+         LTR   R1,R3
+         BZ    TENQ20
+         BCTR  R1,0
+         EX    R1,TENQMVC
+TENQ20   LH    R15,RDEVQIN         next slot, round the ring
+         LA    R15,1(R15)
+         N     R15,=A(RDEVQN-1)
+         STH   R15,RDEVQIN
+         SR    R15,R15
+         BR    R14
+TENQFULL LTR   R15,R15
+         BR    R14
+TENQMVC  MVC   QSTEXT(0,R15),0(R2)
+         DROP  R8
+*
+***********************************************************************
+*  TLINE: type a line on a terminal.                                  *
+*  In: R8 = RDEV, R2 -> text, R3 = length.  Uses R0-R3, R15.          *
+***********************************************************************
+TLINE    ST    R14,TLINER
+         LA    R0,X'09'            write, then a new line
+         C     R3,=F'132'
+         BNH   TLINE10
+         LA    R3,132
+TLINE10  BAL   R14,TENQ
+         BAL   R14,TSTART
+         L     R14,TLINER
+         BR    R14
+TLINER   DS    F
+*
+***********************************************************************
+*  VMLINE: type a line on a virtual machine's terminal.               *
+*  In: R11 = VMBLOK, R2 -> text, R3 = length.  Uses R0-R3, R15.       *
+***********************************************************************
+VMLINE   ST    R14,VMLINER
+         ST    R8,VMLINER8
+         L     R8,VMRDEV-VMBLOK(R11)
+         BAL   R14,TLINE
+         L     R8,VMLINER8
+         L     R14,VMLINER
+         BR    R14
+VMLINER  DS    F
+VMLINER8 DS    F
+*
+***********************************************************************
+*  CPLINE: a line of a CP command's response.  It goes to the         *
+*  terminal, or - while DIAGNOSE X'08' runs a command with a response *
+*  buffer - into the guest's buffer, lines separated by X'15'.  What  *
+*  does not fit is counted, so the guest learns how much it missed.   *
+*  In: R8 = RDEV, R11 = VMBLOK or 0, R2 -> text, R3 = length.         *
+*  Uses R0-R5, R15.                                                   *
+***********************************************************************
+CPLINE   LTR   R11,R11
+         BZ    TLINE
+         USING VMBLOK,R11
+         TM    VMFLAGS,VMFBUF
+         BZ    TLINE
+         ST    R14,CPLINER
+         LR    R4,R3               length
+         LR    R3,R2               text
+         L     R0,VMRSPUSE
+         LR    R1,R0               the new total, with the X'15'
+         AR    R1,R4
+         LA    R1,1(R1)
+         ST    R1,CPLNEW
+         C     R1,VMRSPLEN         does it fit?
+         BH    CPLINE50
+         L     R2,VMRSPADR
+         AR    R2,R0
+         BAL   R14,GCOPYOUT
+         BNZ   CPLINE50
+         LA    R3,=X'15'
+         LA    R4,1
+         BAL   R14,GCOPYOUT
+CPLINE50 MVC   VMRSPUSE,CPLNEW
+         L     R14,CPLINER
+         BR    R14
+         DROP  R11
+CPLINER  DS    F
+CPLNEW   DS    F
+*
+***********************************************************************
+*  TSTART: start the terminal's next operation, if it is idle.        *
+*  A waiting typed line (attention) is read first - unless the user's *
+*  type-ahead line is still unread, in which case the terminal keeps  *
+*  it; otherwise the oldest queued line is written.                   *
+*  In: R8 = RDEV.  Uses R0-R1, R15.                                   *
+***********************************************************************
+TSTART   ST    R14,TSTARTR
+         USING RDEV,R8
+         MVI   TSTTRY,3            retries after CC 1
+TST10    TM    RDEVFLAG,RDBUSY+RDDEAD
+         BNZ   TSTEXIT
+         TM    RDEVFLAG,RDATTN     a line waiting in the terminal?
+         BZ    TST20
+         L     R15,RDEVUSER
+         LTR   R15,R15
+         BZ    TSTREAD
+         LH    R0,VMTALEN-VMBLOK(R15)  type-ahead still full?
+         LTR   R0,R0
+         BNM   TST20
+TSTREAD  NI    RDEVFLAG,X'FF'-RDATTN
+         LA    R0,RDEVBUF          read, up to 132 characters
+         ST    R0,RDEVCCW
+         MVI   RDEVCCW,X'0A'
+         MVC   RDEVCCW+4(4),=X'20000084'   SLI, count 132
+         OI    RDEVFLAG,RDBUSY+RDREAD
+         B     TSTSIO
+TST20    LH    R0,RDEVQCNT         anything to write?
+         LTR   R0,R0
+         BZ    TSTEXIT
+         LH    R1,RDEVQOUT         the oldest slot
+         MH    R1,=AL2(QSLOTLEN)
+         LA    R1,RDEVQ(R1)
+         LA    R0,QSTEXT(R1)
+         ST    R0,RDEVCCW
+         MVC   RDEVCCW(1),QSCMD(R1)
+         MVC   RDEVCCW+4(2),=X'2000'       SLI
+         SR    R0,R0
+         IC    R0,QSLEN(R1)
+         LTR   R0,R0               an empty line: type one blank
+         BNZ   TST30
+         MVI   QSTEXT(R1),C' '
+         LA    R0,1
+TST30    STH   R0,RDEVCCW+6
+         OI    RDEVFLAG,RDBUSY
+TSTSIO   LA    R0,RDEVCCW
+         ST    R0,CAW
+         LH    R1,RDEVADDR
+         SIO   0(R1)
+         BC    8,TSTEXIT           CC 0: started
+         BC    2,TSTBUSY           CC 2: busy
+         BC    4,TSTCSW            CC 1: status was pending
+         OI    RDEVFLAG,RDDEAD     CC 3: not operational
+TSTBUSY  NI    RDEVFLAG,X'FF'-RDBUSY-RDREAD
+         B     TSTEXIT             (its interruption will restart it)
+TSTCSW   NI    RDEVFLAG,X'FF'-RDBUSY-RDREAD
+         TM    CSW+4,X'80'         the pending status: attention?
+         BZ    TSTCSW2
+         OI    RDEVFLAG,RDATTN
+TSTCSW2  CLI   RDEVCCW,X'0A'       a failed read: the line still waits
+         BNE   TSTCSW3
+         OI    RDEVFLAG,RDATTN
+TSTCSW3  IC    R0,TSTTRY           try again, a few times
+         BCTR  R0,0
+         STC   R0,TSTTRY
+         LTR   R0,R0
+         BP    TST10
+TSTEXIT  L     R14,TSTARTR
+         BR    R14
+         DROP  R8
+TSTARTR  DS    F
+TSTTRY   DS    X
+*
+***********************************************************************
+*  IOHNDL: an I/O interruption from a real terminal.                  *
+*  Attention: a line is waiting to be read.  Device end: the running  *
+*  operation is over - a written line leaves the queue (and a guest   *
+*  waiting for room may go on), a read line goes to TINPUT.  Then the *
+*  next operation starts, and the dispatcher takes over.              *
+***********************************************************************
+IOHNDL   LH    R2,IODEV            which terminal?
+         L     R8,=A(RDEVTAB)
+         LA    R7,NUMTERM+1
+         USING RDEV,R8
+IOH10    CH    R2,RDEVADDR
+         BE    IOH20
+         LA    R8,RDEVLEN(R8)
+         BCT   R7,IOH10
+         B     DISPATCH            not ours: ignore it
+IOH20    TM    CSW+4,X'80'         attention?
+         BZ    IOH30
+         OI    RDEVFLAG,RDATTN
+IOH30    TM    RDEVFLAG,RDBUSY     an operation running ...
+         BZ    IOH90
+         TM    CSW+4,X'04'         ... and now ended?
+         BZ    IOH90
+         TM    RDEVFLAG,RDREAD
+         BO    IOH50
+*  A line was written: take it off the queue.
+         NI    RDEVFLAG,X'FF'-RDBUSY
+         LH    R1,RDEVQOUT
+         LA    R1,1(R1)
+         N     R1,=A(RDEVQN-1)
+         STH   R1,RDEVQOUT
+         LH    R1,RDEVQCNT
+         BCTR  R1,0
+         STH   R1,RDEVQCNT
+         L     R11,RDEVUSER        a guest waiting for room?
+         LTR   R11,R11
+         BZ    IOH90
+         USING VMBLOK,R11
+         TM    VCSTAT,VCWRW
+         BZ    IOH90
+         NI    VCSTAT,X'FF'-VCWRW
+         BAL   R14,VCRESUME
+         B     IOH90
+         DROP  R11
+*  A line was read: its length is 132 minus the residual count.
+IOH50    NI    RDEVFLAG,X'FF'-RDBUSY-RDREAD
+         LA    R3,132
+         SH    R3,CSW+6
+         BNM   IOH55
+         SR    R3,R3
+IOH55    BAL   R14,TINPUT
+IOH90    BAL   R14,TSTART
+         B     DISPATCH
+*
+***********************************************************************
+*  TINPUT: route a line the person typed.                             *
+*  In: R8 = RDEV, the line in RDEVBUF, R3 = its length.               *
+*  Uses R0-R7, R11, R15.                                              *
+***********************************************************************
+TINPUT   ST    R14,TINPUTR
+         L     R11,RDEVUSER
+         LTR   R11,R11
+         BZ    TIN50               nobody logged on here
+         USING VMBLOK,R11
+         C     R3,=F'3'            "#CP ..." is for CP
+         BL    TIN20
+         MVC   TINWORK,RDEVBUF
+         OC    TINWORK,=C'   '     (upper case)
+         CLC   TINWORK,=C'#CP'
+         BNE   TIN20
+         LA    R2,RDEVBUF+3
+         SH    R3,=H'3'
+         BAL   R14,CPCMD
+         B     TINEXIT
+TIN20    STH   R3,VMTALEN          the guest's: type-ahead ...
+         LTR   R1,R3
+         BZ    TIN30
+         BCTR  R1,0
+         EX    R1,TINMVC
+TIN30    TM    VCSTAT,VCREAD       ... and if it is waiting, give it
+         BZ    TINEXIT
+         NI    VCSTAT,X'FF'-VCREAD
+         MVI   VMSTATE,VMSRUN
+         BAL   R14,VCRESUME
+         B     TINEXIT
+         DROP  R11
+TIN50    CLI   RDEVSTAT,RDSPASS    the password LOGON asked for?
+         BNE   TIN60
+         BAL   R14,LOGPASS
+         B     TINEXIT
+TIN60    LA    R2,RDEVBUF          a CP command
+         BAL   R14,CPCMD
+TINEXIT  L     R14,TINPUTR
+         BR    R14
+         DROP  R8
+TINMVC   MVC   VMTAHEAD-VMBLOK(0,R11),RDEVBUF-RDEV(R8)
+TINPUTR  DS    F
+TINWORK  DS    CL3

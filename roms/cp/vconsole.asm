@@ -1,0 +1,266 @@
+***********************************************************************
+*  VCONSOLE: the virtual console at 009 (DMKVSI, DMKVCN, DMKVIO).     *
+*                                                                     *
+*  The guest believes it owns a 3215 console at device 009.  It       *
+*  issues SIO, TIO, HIO and TCH like on a real machine; each traps,   *
+*  and lands here.  CP runs the guest's channel program itself:       *
+*    X'01' / X'09' write     the text goes into the queue of the      *
+*                            user's real terminal (TERMINAL)          *
+*    X'0A' read              the next line the user types; until one  *
+*                            comes the machine is in "VM READ"        *
+*    X'03' no-op, X'0B' alarm, X'04' sense                            *
+*  with command chaining and TIC.  When the channel program ends, CP  *
+*  builds the CSW a real channel would have stored and marks an I/O   *
+*  interruption pending; the dispatcher presents it as soon as the    *
+*  virtual PSW is enabled for channel 0.                              *
+*                                                                     *
+*  CSW: | key | address of last CCW + 8 | unit st | chan st | count | *
+*  unit status X'0C' = channel end + device end; channel status X'40' *
+*  = incorrect length, X'20' = program check.                         *
+***********************************************************************
+VIOSIM   DS    0H
+         USING VMBLOK,R11
+         L     R8,VMRDEV           the user's real terminal
+         LH    R1,VMINST+2
+         BAL   R14,OPADDR          R1 = the device (or channel) address
+         N     R1,=X'0000FFFF'
+         CLI   VMINST,X'9F'        TCH
+         BE    VTCH
+         CH    R1,VCADDR           the console?
+         BNE   VCC3                nothing else is attached
+         CLI   VMINST,X'9C'
+         BE    VSIO
+         CLI   VMINST,X'9D'
+         BE    VTIO                TIO (and CLRIO)
+*                                  HIO (and HDV)
+         TM    VCSTAT,VCBUSY       something to halt?
+         BZ    VCC0
+         NI    VCSTAT,X'FF'-VCBUSY-VCREAD-VCWRW
+         MVI   VCCSW+4,X'0C'       halted: CE and DE
+         MVI   VCCSW+5,0
+         B     VSTCSW
+*
+*  TCH: channel 0 is there and never busy.
+VTCH     SRL   R1,8
+         LTR   R1,R1
+         BNZ   VCC3
+VCC0     SR    R0,R0
+         B     VSETCC
+VCC3     LA    R0,3
+VSETCC   BAL   R14,SETCC
+         B     DISPATCH
+*
+*  TIO: pending status is given to the guest (CC 1, CSW stored and the
+*  interruption cleared); busy is CC 2; else CC 0.
+VTIO     TM    VCSTAT,VCINTP
+         BO    VSTCSW
+         TM    VCSTAT,VCBUSY
+         BO    VBUSY
+         B     VCC0
+VBUSY    LA    R0,2
+         B     VSETCC
+VSTCSW   NI    VCSTAT,X'FF'-VCINTP
+         LA    R2,X'40'
+         LA    R3,VCCSW
+         LA    R4,8
+         BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         LA    R0,1
+         B     VSETCC
+*
+*  SIO: pending status: CC 1; busy: CC 2; else start the channel
+*  program the CAW (at guest X'48') points to, and CC 0.
+VSIO     TM    VCSTAT,VCINTP
+         BO    VSTCSW
+         TM    VCSTAT,VCBUSY
+         BO    VBUSY
+         LA    R2,X'48'            the guest's CAW
+         LA    R3,VCCCWA
+         LA    R4,4
+         BAL   R14,GCOPYIN
+         BNZ   NOSTORE
+         MVC   VCKEY,VCCCWA        key: bits 0-3
+         NI    VCKEY,X'F0'
+         MVI   VCCCWA,0
+         OI    VCSTAT,VCBUSY
+         SR    R0,R0
+         BAL   R14,SETCC           CC 0: started
+         BAL   R14,VCRUN
+         B     DISPATCH
+*
+***********************************************************************
+*  VCRUN: run the channel program from the CCW at VCCCWA until it     *
+*  ends (the interruption becomes pending) or must wait for the user  *
+*  or for room in the terminal's queue.                               *
+*  VCRESUME: carry on with the current CCW (in VCCCW) after a wait.   *
+*  In: R11 = VMBLOK.  Uses R0-R8, R15.                                *
+***********************************************************************
+VCRUN    ST    R14,VCRUNR
+         L     R8,VMRDEV           the user's real terminal
+         TM    VCCCWA+3,7          a CCW must be on a doubleword
+         BNZ   VCRPCHK
+         SR    R7,R7               no TIC yet
+VCR10    L     R2,VCCCWA           fetch the CCW
+         LA    R3,VCCCW
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         BNZ   VCRPCHK
+         NI    VCSTAT,X'FF'-VCIL
+         IC    R0,VCCCW
+         N     R0,=F'15'
+         CH    R0,=H'8'            TIC?
+         BNE   VCR20
+         LTR   R7,R7               TIC after TIC is a program check
+         BNZ   VCRPCHK
+         LA    R7,1
+         L     R2,VCCCW
+         N     R2,=X'00FFFFFF'
+         ST    R2,VCCCWA
+         TM    VCCCWA+3,7
+         BNZ   VCRPCHK
+         B     VCR10
+VCR20    SR    R7,R7
+         SR    R4,R4               a count of 0 is a program check
+         ICM   R4,3,VCCCW+6
+         BZ    VCRPCHK
+         B     VCR30
+VCRESUME ST    R14,VCRUNR
+         L     R8,VMRDEV
+VCR30    CLI   VCCCW,X'01'         write
+         BE    VCRWRITE
+         CLI   VCCCW,X'09'         write, new line
+         BE    VCRWRITE
+         CLI   VCCCW,X'0A'         read
+         BE    VCRREAD
+         CLI   VCCCW,X'03'         no-op
+         BE    VCRDONE0
+         CLI   VCCCW,X'0B'         audible alarm
+         BE    VCRDONE0
+         CLI   VCCCW,X'04'         sense
+         BE    VCRSENSE
+*  Anything else: unit check, sense byte "command reject".
+         MVI   VCSENSE,X'80'
+         LA    R6,X'0E'            CE, DE, unit check
+         SR    R5,R5
+         B     VCREND2
+*
+*  Write: at most 132 characters to a line; longer text is split.
+*  The guest waits when its terminal's queue is (nearly) full: CP
+*  keeps the last four slots for its own messages.
+VCRWRITE SR    R4,R4
+         ICM   R4,3,VCCCW+6        what is left to write
+         BZ    VCRDONE0
+         USING RDEV,R8
+         LH    R0,RDEVQCNT
+         CH    R0,=AL2(RDEVQN-4)
+         BNL   VCRWFULL
+         DROP  R8
+         C     R4,=F'132'
+         BNH   VCRW10
+         LA    R4,132
+VCRW10   ST    R4,VCWLEN
+         L     R2,VCCCW            copy the text in
+         N     R2,=X'00FFFFFF'
+         LA    R3,VCLINE
+         BAL   R14,GCOPYIN
+         BNZ   VCRPCHK
+         STCM  R2,7,VCCCW+1        advance the CCW's address ...
+         SR    R0,R0
+         ICM   R0,3,VCCCW+6
+         S     R0,VCWLEN           ... and count
+         STCM  R0,3,VCCCW+6
+         IC    R0,VCCCW            queue it
+         LA    R2,VCLINE
+         L     R3,VCWLEN
+         BAL   R14,TENQ
+         BAL   R14,TSTART
+         B     VCRWRITE
+VCRWFULL OI    VCSTAT,VCWRW        wait for room
+         B     VCREXIT
+*
+*  Read: the line typed ahead, if there is one; else wait (VM READ).
+VCRREAD  LH    R0,VMTALEN
+         LTR   R0,R0
+         BM    VCRRWAIT
+         SR    R4,R4               count
+         ICM   R4,3,VCCCW+6
+         CR    R0,R4               line length vs count
+         BE    VCRR10
+         OI    VCSTAT,VCIL         they differ: incorrect length
+         CR    R0,R4
+         BH    VCRR10              (line too long: truncate)
+         LR    R4,R0
+VCRR10   SR    R0,R0               residual = count - moved
+         ICM   R0,3,VCCCW+6
+         SR    R0,R4
+         STCM  R0,3,VCCCW+6
+         L     R2,VCCCW            into the guest's buffer
+         N     R2,=X'00FFFFFF'
+         LA    R3,VMTAHEAD
+         BAL   R14,GCOPYOUT
+         BNZ   VCRPCHK
+         MVC   VMTALEN,=H'-1'      the line is used up
+         BAL   R14,TSTART          the terminal may read the next
+         B     VCRCCWD
+VCRRWAIT OI    VCSTAT,VCREAD
+         MVI   VMSTATE,VMSREAD
+         B     VCREXIT
+*
+*  Sense: one byte.
+VCRSENSE L     R2,VCCCW
+         N     R2,=X'00FFFFFF'
+         LA    R3,VCSENSE
+         LA    R4,1
+         BAL   R14,GCOPYOUT
+         BNZ   VCRPCHK
+         MVI   VCSENSE,0
+         SR    R0,R0
+         ICM   R0,3,VCCCW+6
+         BCTR  R0,0
+         STCM  R0,3,VCCCW+6
+         B     VCRCCWD
+*
+VCRDONE0 XC    VCCCW+6(2),VCCCW+6  all of the count used
+*
+*  This CCW is done: chain to the next, or end.  Incorrect length
+*  (without SLI) ends the chain.
+VCRCCWD  TM    VCCCW+4,X'40'       command chaining?
+         BZ    VCREND
+         TM    VCSTAT,VCIL
+         BZ    VCRC10
+         TM    VCCCW+4,X'20'       SLI?
+         BZ    VCREND
+VCRC10   L     R2,VCCCWA
+         LA    R2,8(R2)
+         ST    R2,VCCCWA
+         B     VCR10
+*
+*  The end: build the CSW and make the interruption pending.
+VCREND   LA    R6,X'0C'            channel end, device end
+         SR    R5,R5
+         TM    VCSTAT,VCIL
+         BZ    VCREND2
+         TM    VCCCW+4,X'20'       SLI suppresses it
+         BO    VCREND2
+         LA    R5,X'40'            incorrect length
+VCREND2  L     R2,VCCCWA           CSW: key, CCW address + 8
+         LA    R2,8(R2)
+         ST    R2,VCCSW
+         MVC   VCCSW(1),VCKEY
+         STC   R6,VCCSW+4          unit status
+         STC   R5,VCCSW+5          channel status
+         MVC   VCCSW+6(2),VCCCW+6  residual count
+         NI    VCSTAT,X'FF'-VCBUSY-VCREAD-VCWRW-VCIL
+         OI    VCSTAT,VCINTP
+VCREXIT  L     R14,VCRUNR
+         BR    R14
+*
+*  Program check: a bad CCW address, count or TIC.
+VCRPCHK  LA    R6,X'0C'
+         LA    R5,X'20'
+         XC    VCCCW+6(2),VCCCW+6
+         B     VCREND2
+VCRUNR   DS    F
+VCWLEN   DS    F
+VCLINE   DS    CL132
+         DROP  R11
