@@ -15,8 +15,9 @@
 *  X'60'  Rx = the size of virtual storage.                           *
 *  Any other code is a specification exception for the guest.         *
 ***********************************************************************
-DIAGNOSE LH    R1,VMINST+2
+DIAGNOSE DS    0H
          USING VMBLOK,R11
+         LH    R1,VMINST+2
          BAL   R14,OPADDR          R1 = the code
          SR    R6,R6
          IC    R6,VMINST+1

@@ -49,7 +49,7 @@ FRAMEGET L     R15,FREEFRM
          LA    R1,2048(R15)
          SSK   R0,R1
          LR    R2,R15
-         LA    R3,4096
+         L     R3,=F'4096'
          BAL   R14,CLEAR
          L     R15,FRGFRM
          LM    R0,R5,FRGSAVE
