@@ -381,3 +381,97 @@ impl System {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> SysConfig {
+        SysConfig {
+            storage: 2 << 20,
+            mips: 1.0,
+            tod_epoch: 0,
+            users: vec![User {
+                id: "ALICE".into(),
+                password: "SECRET".into(),
+                storage: 512 * 1024,
+            }],
+            terminals: 2,
+        }
+    }
+
+    #[test]
+    fn every_rom_source_is_embedded() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("roms");
+        let on_disk = Roms::from_dir(&dir).unwrap();
+        let embedded = Roms::embedded();
+        assert_eq!(
+            on_disk.files.keys().collect::<Vec<_>>(),
+            embedded.files.keys().collect::<Vec<_>>(),
+            "add new roms/ files to the roms! list in sysgen.rs"
+        );
+    }
+
+    #[test]
+    fn sysconf_lists_terminals_and_directory() {
+        let text = sysconf(&config(), 7000);
+        assert!(text.contains("NUMTERM  EQU   2 "));
+        assert!(text.contains("REALSIZE DC    F'2097152'"));
+        assert!(text.contains("NSSLEN   DC    F'7000'"));
+        assert!(text.contains("TERMADDR DC    X'0009'"));
+        assert!(text.contains("         DC    X'0021'"));
+        assert!(text.contains("DIRCOUNT DC    F'1'"));
+        assert!(text.contains("DC    CL8'ALICE',CL8'SECRET',F'524288'"));
+    }
+
+    #[test]
+    fn cp_and_cms_assemble_and_cp_publishes_its_tables() {
+        let roms = Roms::embedded();
+        let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+        assert_eq!(cms.origin, 0);
+        let mut extra = BTreeMap::new();
+        extra.insert(
+            "SYSCONF".to_string(),
+            sysconf(&config(), cms.image.len() as u32),
+        );
+        let cp = roms.assemble("cp", "cp", &extra).unwrap();
+        // The IPL PSW: EC mode, disabled, pointing at CPINIT.
+        assert_eq!(&cp.image[..4], &[0x00, 0x08, 0x00, 0x00]);
+        let cpinit = cp.symbols["CPINIT"].value;
+        assert_eq!(
+            u32::from_be_bytes(cp.image[4..8].try_into().unwrap()),
+            cpinit
+        );
+        // The new PSWs sit where the hardware looks for them.
+        for (name, at) in [
+            ("EXTNPSW", 0x58),
+            ("SVCNPSW", 0x60),
+            ("PRGNPSW", 0x68),
+            ("IONPSW", 0x78),
+        ] {
+            assert_eq!(cp.symbols[name].value, at, "{name}");
+        }
+        // What observers read by name.
+        for name in [
+            "VMTABLE", "VMBLKLEN", "NUMTERM", "VMUSER", "VMSTATE", "VMTERMA", "VMPRVCNT", "VMSEG",
+            "NSSAREA",
+        ] {
+            assert!(cp.symbols.contains_key(name), "{name}");
+        }
+        assert_eq!(cp.symbols["NUMTERM"].value, 2);
+        assert_eq!(cp.symbols["VMUSER"].dsect.as_deref(), Some("VMBLOK"));
+    }
+
+    #[test]
+    fn bad_configurations_are_refused() {
+        let mut c = config();
+        c.users[0].storage = 100_000;
+        assert!(c.check().unwrap_err().contains("multiple of 64K"));
+        let mut c = config();
+        c.users[0].id = "alice".into();
+        assert!(c.check().unwrap_err().contains("A-Z"));
+        let mut c = config();
+        c.terminals = 0;
+        assert!(c.check().is_err());
+    }
+}
