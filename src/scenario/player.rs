@@ -250,13 +250,10 @@ impl Player {
                         self.next += 1;
                         continue;
                     }
-                    Step::Expect {
-                        terminal, within, ..
-                    } => {
+                    Step::Expect { within, .. } => {
                         self.active = Active::Expect {
                             deadline: t.now().saturating_add(*within),
                         };
-                        let _ = terminal;
                     }
                     Step::Sleep(d) => {
                         self.active = Active::Sleep {
@@ -403,5 +400,218 @@ impl TranscriptLog {
             }
             self.done[k] = start + upto;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cpu::TOD_PER_SECOND;
+
+    /// A pretend system: echoes typing, answers LOGON after 100 ms and an empty line
+    /// with `R;` after 20 ms; `STOP` puts it in a disabled wait.
+    struct Fake {
+        now: u64,
+        terms: Vec<String>,
+        op: String,
+        pending: Vec<(u64, usize, String)>,
+        stopped: bool,
+        runs: usize,
+    }
+
+    impl Fake {
+        fn new(n: usize) -> Self {
+            Fake {
+                now: 0,
+                terms: vec![String::new(); n],
+                op: "CP IPL COMPLETE\nPARTIAL".into(),
+                pending: vec![],
+                stopped: false,
+                runs: 0,
+            }
+        }
+    }
+
+    impl Target for Fake {
+        fn now(&self) -> u64 {
+            self.now
+        }
+        fn run_until(&mut self, t: u64) -> Status {
+            self.runs += 1;
+            if self.stopped {
+                return Status::DisabledWait(0x000A_0000_0000_0BAD);
+            }
+            self.pending.sort_by_key(|p| p.0);
+            while let Some(p) = self.pending.first() {
+                if p.0 > t {
+                    break;
+                }
+                let (_, k, s) = self.pending.remove(0);
+                self.terms[k].push_str(&s);
+            }
+            self.now = t;
+            Status::Waiting
+        }
+        fn type_line(&mut self, k: usize, text: &str) -> Result<(), String> {
+            let term = self.terms.get_mut(k).ok_or("no such terminal")?;
+            term.push_str(text);
+            term.push('\n');
+            let ms = TOD_PER_SECOND / 1000;
+            if text.starts_with("LOGON") {
+                self.pending
+                    .push((self.now + 100 * ms, k, "LOGON AT 09:00:00 GMT\nCMS VERSION 1\n".into()));
+            } else if text.is_empty() {
+                self.pending.push((self.now + 20 * ms, k, "R;\n".into()));
+            } else if text == "STOP" {
+                self.stopped = true;
+            }
+            Ok(())
+        }
+        fn transcript(&self, k: usize) -> &str {
+            self.terms.get(k).map_or("", |s| s.as_str())
+        }
+        fn operator_transcript(&self) -> &str {
+            &self.op
+        }
+        fn terminals(&self) -> usize {
+            self.terms.len()
+        }
+    }
+
+    fn scenario(steps: &str) -> Scenario {
+        Scenario::parse(
+            "s.ron",
+            &format!(
+                "(title: \"t\", users: [(id: \"A\", password: \"A\"), (id: \"B\", password: \"B\")],\n terminals: 2,\n steps: [\n{steps}\n])"
+            ),
+        )
+        .unwrap()
+    }
+
+    const LOGON: &str = r#"Caption("Logging on"),
+ Type(terminal: 0, text: "LOGON A A"),
+ Expect(terminal: 0, text: "CMS", within: "1s"),
+ Type(terminal: 0, text: ""),
+ Expect(terminal: 0, text: "R;"),
+ Type(terminal: 1, text: "LOGON B B"),
+ Sleep("1s"),"#;
+
+    fn run(s: &Scenario) -> (Progress, Vec<String>, Fake, Player) {
+        let mut f = Fake::new(s.terminals);
+        let mut p = Player::new(s, true);
+        let r = p.advance(&mut f, u64::MAX);
+        p.finish(&f);
+        let out = p.drain_output();
+        (r, out, f, p)
+    }
+
+    #[test]
+    fn headless_transcript() {
+        let s = scenario(LOGON);
+        let (r, out, f, p) = run(&s);
+        assert_eq!(r, Progress::Done);
+        assert_eq!(p.caption(), Some("Logging on"));
+        assert_eq!(
+            out,
+            vec![
+                "OP| CP IPL COMPLETE",
+                "-- Logging on",
+                "0 | LOGON A A",
+                "0 | LOGON AT 09:00:00 GMT",
+                "0 | CMS VERSION 1",
+                "0 | ",
+                "0 | R;",
+                "1 | LOGON B B",
+                "1 | LOGON AT 09:00:00 GMT",
+                "1 | CMS VERSION 1",
+                "OP| PARTIAL",
+            ]
+        );
+        // Expect polls in 10 ms slices: CMS after 100 ms, R; after 20 ms, then 1 s sleep.
+        assert_eq!(f.now, (100 + 20 + 1000) * (TOD_PER_SECOND / 1000));
+    }
+
+    #[test]
+    fn deterministic() {
+        let s = scenario(LOGON);
+        assert_eq!(run(&s).1, run(&s).1);
+    }
+
+    #[test]
+    fn expect_timeout_reports_step_and_lines() {
+        let s = scenario(
+            r#"Type(terminal: 1, text: "LOGON B B"),
+ Expect(terminal: 1, text: "CMS"),
+ Expect(terminal: 1, text: "R;", within: "200ms"),"#,
+        );
+        let (r, out, f, p) = run(&s);
+        assert_eq!(r, Progress::Failed);
+        let fail = p.failure().unwrap();
+        assert_eq!(fail.step, 2);
+        assert_eq!(
+            fail.to_string(),
+            "s.ron:6:2: step 3: expected \"R;\" on terminal 1 within 200ms, not seen\n\
+             terminal 1 last showed:\n  1 | LOGON B B\n  1 | LOGON AT 09:00:00 GMT\n  1 | CMS VERSION 1"
+        );
+        assert_eq!(f.now, 300 * (TOD_PER_SECOND / 1000));
+        assert!(out.contains(&"1 | CMS VERSION 1".to_string()));
+    }
+
+    #[test]
+    fn cursor_advances_past_matches() {
+        // "CMS" was seen once: a second Expect for it must wait for new output.
+        let s = scenario(
+            r#"Type(terminal: 0, text: "LOGON A A"),
+ Expect(terminal: 0, text: "CMS"),
+ Expect(terminal: 0, text: "CMS", within: "50ms"),"#,
+        );
+        let (r, _, _, p) = run(&s);
+        assert_eq!(r, Progress::Failed);
+        assert_eq!(p.failure().unwrap().step, 2);
+    }
+
+    #[test]
+    fn output_before_typing_does_not_count() {
+        let s = scenario(
+            r#"Type(terminal: 0, text: ""),
+ Sleep("1s"),
+ Type(terminal: 0, text: "X"),
+ Expect(terminal: 0, text: "R;", within: "100ms"),"#,
+        );
+        assert_eq!(run(&s).0, Progress::Failed);
+    }
+
+    #[test]
+    fn stopped_machine_fails_expect_at_once() {
+        let s = scenario(
+            r#"Type(terminal: 0, text: "STOP"),
+ Expect(terminal: 0, text: "R;", within: "1m"),"#,
+        );
+        let (r, _, f, p) = run(&s);
+        assert_eq!(r, Progress::Failed);
+        assert!(p.failure().unwrap().message.contains("disabled wait"));
+        assert!(f.runs < 3);
+    }
+
+    #[test]
+    fn limit_pauses_and_resumes() {
+        let s = scenario(LOGON);
+        let mut f = Fake::new(2);
+        let mut p = Player::new(&s, false);
+        let ms = TOD_PER_SECOND / 1000;
+        assert_eq!(p.advance(&mut f, 50 * ms), Progress::Running);
+        assert_eq!(f.now, 50 * ms);
+        assert_eq!(p.step_index(), 2);
+        assert_eq!(p.advance(&mut f, 500 * ms), Progress::Running);
+        assert_eq!(p.step_index(), 6, "sleeping");
+        assert_eq!(p.advance(&mut f, u64::MAX), Progress::Done);
+        assert!(p.drain_output().is_empty(), "not recording");
+    }
+
+    #[test]
+    fn last_lines_helper() {
+        assert_eq!(last_lines("", 3), Vec::<String>::new());
+        assert_eq!(last_lines("a\nb\nc\n", 2), vec!["b", "c"]);
+        assert_eq!(last_lines("a\nb", 5), vec!["a", "b"]);
     }
 }
