@@ -228,7 +228,13 @@ pub fn program_code_name(code: u16) -> &'static str {
 }
 
 /// One interruption line (pure, for tests).
-pub fn format_interruption(class: InterruptClass, code: u16, old: u64, new: u64, who: &str) -> String {
+pub fn format_interruption(
+    class: InterruptClass,
+    code: u16,
+    old: u64,
+    new: u64,
+    who: &str,
+) -> String {
     let what = if class == InterruptClass::Program {
         program_code_name(code)
     } else {

@@ -277,7 +277,10 @@ mod tests {
             Pos { line: 4, col: 36 }
         );
         let steps = n.field("steps").unwrap();
-        assert_eq!(steps.item(0).unwrap().item(0).unwrap().pos, Pos { line: 5, col: 19 });
+        assert_eq!(
+            steps.item(0).unwrap().item(0).unwrap().pos,
+            Pos { line: 5, col: 19 }
+        );
         assert_eq!(
             steps.item(1).unwrap().field("terminal").unwrap().pos,
             Pos { line: 5, col: 41 }
@@ -286,7 +289,18 @@ mod tests {
 
     #[test]
     fn never_hangs_on_odd_text() {
-        for s in ["", "(", "[,,,", "X(a: ", "{1: 2, 3:}", "\"unterminated", "r#\"x", "(((", ")))", "'"] {
+        for s in [
+            "",
+            "(",
+            "[,,,",
+            "X(a: ",
+            "{1: 2, 3:}",
+            "\"unterminated",
+            "r#\"x",
+            "(((",
+            ")))",
+            "'",
+        ] {
             let _ = locate(s);
         }
     }

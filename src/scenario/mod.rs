@@ -148,9 +148,9 @@ enum RawStep {
 /// Is `s` a valid CP directory name (user id or password): 1-8 of A-Z 0-9 $ # @ ?
 pub fn valid_cp_name(s: &str) -> bool {
     (1..=8).contains(&s.len())
-        && s
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'$' | b'#' | b'@'))
+        && s.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'$' | b'#' | b'@')
+        })
 }
 
 impl Scenario {
@@ -195,7 +195,8 @@ impl Scenario {
 
 /// ron 0.8 writes "field named `x`in `Y`": put the space back.
 fn tidy_ron_message(m: &str) -> String {
-    m.replace("`in `", "` in `").replace("`in enum", "` in enum")
+    m.replace("`in `", "` in `")
+        .replace("`in enum", "` in enum")
 }
 
 /// Semantic checks, with positions from the located tree.
@@ -247,13 +248,11 @@ impl Checker<'_> {
         if storage % 4096 != 0 || !(64 * 1024..=16 << 20).contains(&storage) {
             return Err(self.err(
                 &mpath,
-                format!(
-                    "machine storage \"{storage_s}\" must be a multiple of 4K from 64K to 16M"
-                ),
+                format!("machine storage \"{storage_s}\" must be a multiple of 4K from 64K to 16M"),
             ));
         }
         let mips = m.speed_mips.unwrap_or(DEFAULT_MIPS);
-        if !(mips.is_finite() && mips >= 0.001 && mips <= 10_000.0) {
+        if !(0.001..=10_000.0).contains(&mips) {
             return Err(self.err(
                 &[F("machine"), F("speed_mips")],
                 format!("speed_mips {mips} must be between 0.001 and 10000"),

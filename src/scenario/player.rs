@@ -201,7 +201,12 @@ impl Player {
 
     fn find(&mut self, t: &impl Target, terminal: usize, text: &str) -> bool {
         let tr = t.transcript(terminal);
-        let cur = self.cursors.get(terminal).copied().unwrap_or(0).min(tr.len());
+        let cur = self
+            .cursors
+            .get(terminal)
+            .copied()
+            .unwrap_or(0)
+            .min(tr.len());
         let cur = floor_char_boundary(tr, cur);
         match tr[cur..].find(text) {
             Some(p) => {
@@ -458,8 +463,11 @@ mod tests {
             term.push('\n');
             let ms = TOD_PER_SECOND / 1000;
             if text.starts_with("LOGON") {
-                self.pending
-                    .push((self.now + 100 * ms, k, "LOGON AT 09:00:00 GMT\nCMS VERSION 1\n".into()));
+                self.pending.push((
+                    self.now + 100 * ms,
+                    k,
+                    "LOGON AT 09:00:00 GMT\nCMS VERSION 1\n".into(),
+                ));
             } else if text.is_empty() {
                 self.pending.push((self.now + 20 * ms, k, "R;\n".into()));
             } else if text == "STOP" {

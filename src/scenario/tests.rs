@@ -34,7 +34,10 @@ fn good_file() {
     let s = Scenario::parse("t.ron", src).unwrap();
     assert_eq!(s.title, "Three users");
     assert_eq!(s.mips, 1.5);
-    assert_eq!(s.tod_epoch, units::parse_date("1979-06-29 09:00:00").unwrap());
+    assert_eq!(
+        s.tod_epoch,
+        units::parse_date("1979-06-29 09:00:00").unwrap()
+    );
     assert_eq!(s.users[1].storage, 512 * 1024, "default user storage");
     assert_eq!(
         s.steps,
@@ -97,7 +100,9 @@ fn unknown_field() {
 #[test]
 fn unknown_step_field() {
     assert_eq!(
-        err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: 0, txt: \"x\")])"),
+        err(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: 0, txt: \"x\")])"
+        ),
         "t.ron:2:31: Unexpected field named `txt` in `Type`, expected either `terminal` or `text` instead"
     );
 }
@@ -136,7 +141,10 @@ fn wrong_types_and_shapes() {
         err("(title: \"x\", users: [(id: \"A\", password: \"A\")], steps: []) junk"),
         "t.ron:1:60: Non-whitespace trailing characters"
     );
-    assert_eq!(err(""), "t.ron:1:1: Expected opening `(` for struct `Scenario`");
+    assert_eq!(
+        err(""),
+        "t.ron:1:1: Expected opening `(` for struct `Scenario`"
+    );
 }
 
 #[test]
@@ -150,7 +158,9 @@ fn empty_users() {
 #[test]
 fn bad_user_id() {
     assert_eq!(
-        err("(title: \"x\", users: [\n  (id: \"A\", password: \"A\"),\n  (id: \"alice\", password: \"A\")], steps: [])"),
+        err(
+            "(title: \"x\", users: [\n  (id: \"A\", password: \"A\"),\n  (id: \"alice\", password: \"A\")], steps: [])"
+        ),
         "t.ron:3:8: user id \"alice\" must be 1 to 8 characters of A-Z, 0-9, $, # and @"
     );
     assert_eq!(
@@ -166,7 +176,9 @@ fn bad_user_id() {
 #[test]
 fn duplicate_user() {
     assert_eq!(
-        err("(title: \"x\", users: [(id: \"A\", password: \"A\"),\n (id: \"A\", password: \"A\")], steps: [])"),
+        err(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\"),\n (id: \"A\", password: \"A\")], steps: [])"
+        ),
         "t.ron:2:7: user id \"A\" is already in the directory"
     );
 }
@@ -198,15 +210,21 @@ fn bad_user_storage() {
 #[test]
 fn bad_machine() {
     assert_eq!(
-        err("(title: \"x\",\n machine: (storage: \"17M\"),\n users: [(id: \"A\", password: \"A\")], steps: [])"),
+        err(
+            "(title: \"x\",\n machine: (storage: \"17M\"),\n users: [(id: \"A\", password: \"A\")], steps: [])"
+        ),
         "t.ron:2:21: machine storage \"17M\" must be a multiple of 4K from 64K to 16M"
     );
     assert_eq!(
-        err("(title: \"x\",\n machine: (speed_mips: 0.0),\n users: [(id: \"A\", password: \"A\")], steps: [])"),
+        err(
+            "(title: \"x\",\n machine: (speed_mips: 0.0),\n users: [(id: \"A\", password: \"A\")], steps: [])"
+        ),
         "t.ron:2:24: speed_mips 0 must be between 0.001 and 10000"
     );
     assert_eq!(
-        err("(title: \"x\",\n machine: (date: \"1979-02-30\"),\n users: [(id: \"A\", password: \"A\")], steps: [])"),
+        err(
+            "(title: \"x\",\n machine: (date: \"1979-02-30\"),\n users: [(id: \"A\", password: \"A\")], steps: [])"
+        ),
         "t.ron:2:18: bad date \"1979-02-30\": no such day in that month (write \"YYYY-MM-DD HH:MM:SS\")"
     );
 }
@@ -222,11 +240,15 @@ fn bad_terminals() {
 #[test]
 fn terminal_out_of_range() {
     assert_eq!(
-        err("(title: \"x\", users: [(id: \"A\", password: \"A\")], terminals: 2,\n steps: [\n   Caption(\"hi\"),\n   Expect(terminal: 2, text: \"R;\"),\n ])"),
+        err(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")], terminals: 2,\n steps: [\n   Caption(\"hi\"),\n   Expect(terminal: 2, text: \"R;\"),\n ])"
+        ),
         "t.ron:4:21: terminal 2 does not exist: this scenario has 2 terminals (0 to 1)"
     );
     assert_eq!(
-        err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: -1, text: \"\")])"),
+        err(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: -1, text: \"\")])"
+        ),
         "t.ron:2:25: terminal -1 does not exist: this scenario has 1 terminal (0 to 0)"
     );
 }
@@ -238,7 +260,9 @@ fn bad_durations() {
         "t.ron:2:16: bad duration \"forever\": write a number followed by us, ms, s or m (e.g. \"500ms\", \"10s\", \"1.5s\")"
     );
     assert_eq!(
-        err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Expect(terminal: 0, text: \"R;\", within: \"10\")])"),
+        err(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Expect(terminal: 0, text: \"R;\", within: \"10\")])"
+        ),
         "t.ron:2:50: bad duration \"10\": write a number followed by us, ms, s or m (e.g. \"500ms\", \"10s\", \"1.5s\")"
     );
 }
@@ -246,11 +270,15 @@ fn bad_durations() {
 #[test]
 fn bad_texts() {
     assert_eq!(
-        err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Expect(terminal: 0, text: \"\")])"),
+        err(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Expect(terminal: 0, text: \"\")])"
+        ),
         "t.ron:2:36: Expect text must not be empty"
     );
     assert_eq!(
-        err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: 0, text: \"a\\nb\")])"),
+        err(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: 0, text: \"a\\nb\")])"
+        ),
         "t.ron:2:34: Type text holds the control character '\\n': type one line per step"
     );
 }
@@ -258,7 +286,9 @@ fn bad_texts() {
 #[test]
 fn comments_do_not_confuse_positions() {
     assert_eq!(
-        err("// users: [(id: \"bad\")]\n(title: \"x\", /* id: \"q\" */ users: [(id: \"a\", password: \"A\")], steps: [])"),
+        err(
+            "// users: [(id: \"bad\")]\n(title: \"x\", /* id: \"q\" */ users: [(id: \"a\", password: \"A\")], steps: [])"
+        ),
         "t.ron:2:41: user id \"a\" must be 1 to 8 characters of A-Z, 0-9, $, # and @"
     );
 }
@@ -266,5 +296,9 @@ fn comments_do_not_confuse_positions() {
 #[test]
 fn io_error() {
     let e = Scenario::load(std::path::Path::new("/nonexistent/x.ron")).unwrap_err();
-    assert!(e.to_string().starts_with("/nonexistent/x.ron: cannot read:"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("/nonexistent/x.ron: cannot read:"),
+        "{e}"
+    );
 }

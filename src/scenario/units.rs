@@ -30,9 +30,9 @@ pub fn parse_size(s: &str) -> Result<u32, String> {
 
 /// Format a size the way scenario files write it.
 pub fn format_size(bytes: u32) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
         format!("{}M", bytes >> 20)
-    } else if bytes % 1024 == 0 {
+    } else if bytes.is_multiple_of(1024) {
         format!("{}K", bytes >> 10)
     } else {
         format!("{bytes}")
@@ -150,9 +150,15 @@ pub fn parse_date(s: &str) -> Result<u64, String> {
     if dp.len() != 3 {
         return Err(bad("expected year-month-day"));
     }
-    let (y, mo, d) = (num(dp[0], "year")?, num(dp[1], "month")?, num(dp[2], "day")?);
+    let (y, mo, d) = (
+        num(dp[0], "year")?,
+        num(dp[1], "month")?,
+        num(dp[2], "day")?,
+    );
     if !(1900..=2042).contains(&y) {
-        return Err(bad("the year must be 1900 to 2042 (the S/370 TOD clock's range)"));
+        return Err(bad(
+            "the year must be 1900 to 2042 (the S/370 TOD clock's range)",
+        ));
     }
     if !(1..=12).contains(&mo) {
         return Err(bad("the month must be 01 to 12"));
@@ -203,9 +209,9 @@ pub fn format_tod(tod: u64) -> String {
 /// Format a duration in TOD units the way scenario files write it.
 pub fn format_duration(tod: u64) -> String {
     let us = tod / TOD_PER_US;
-    if us % 1_000_000 == 0 {
+    if us.is_multiple_of(1_000_000) {
         format!("{}s", us / 1_000_000)
-    } else if us % 1000 == 0 {
+    } else if us.is_multiple_of(1000) {
         format!("{}ms", us / 1000)
     } else {
         format!("{us}us")
@@ -239,7 +245,9 @@ mod tests {
         assert_eq!(parse_duration("2m"), Ok(120_000_000 * TOD_PER_US));
         assert_eq!(parse_duration("250us"), Ok(250 * TOD_PER_US));
         assert_eq!(parse_duration(".5s"), Ok(500_000 * TOD_PER_US));
-        for bad in ["", "10", "s", "10x", "1.2.3s", "-1s", "25h", "999999m", "1 s"] {
+        for bad in [
+            "", "10", "s", "10x", "1.2.3s", "-1s", "25h", "999999m", "1 s",
+        ] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
         assert_eq!(format_duration(parse_duration("10s").unwrap()), "10s");
@@ -253,8 +261,14 @@ mod tests {
         assert_eq!(parse_date("1970-01-01"), Ok(0x7D91_048B_CA00_0000));
         let t = parse_date("1979-06-29 09:00:00").unwrap();
         assert_eq!(format_tod(t), "1979-06-29 09:00:00");
-        assert_eq!(format_tod(parse_date("2000-02-29 23:59:59").unwrap()), "2000-02-29 23:59:59");
-        assert_eq!(format_tod(parse_date("1984-12-31 12:34").unwrap()), "1984-12-31 12:34:00");
+        assert_eq!(
+            format_tod(parse_date("2000-02-29 23:59:59").unwrap()),
+            "2000-02-29 23:59:59"
+        );
+        assert_eq!(
+            format_tod(parse_date("1984-12-31 12:34").unwrap()),
+            "1984-12-31 12:34:00"
+        );
         for bad in [
             "1979-02-29",
             "1899-12-31",

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use super::{Action, App, Driver, Model, TermView};
 use crate::cpu::TOD_PER_SECOND;
 use crate::machine::Status;
-use crate::scenario::player::{self, Player, Progress, Target};
 use crate::scenario::Scenario;
+use crate::scenario::player::{self, Player, Progress, Target};
 use crate::sysgen::System;
 
 /// How much transcript the model keeps per terminal (the panes show only the tail).

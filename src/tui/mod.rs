@@ -137,10 +137,10 @@ impl App {
         if c.is_control() {
             return;
         }
-        if let Some(i) = self.input() {
-            if i.chars().count() < MAX_INPUT {
-                i.push(c);
-            }
+        if let Some(i) = self.input()
+            && i.chars().count() < MAX_INPUT
+        {
+            i.push(c);
         }
     }
 
@@ -193,17 +193,15 @@ impl App {
                     i.pop();
                 }
             }
-            KeyCode::Up => {
-                if !self.history.is_empty() {
-                    let p = match self.history_pos {
-                        Some(p) => p.saturating_sub(1),
-                        None => self.history.len() - 1,
-                    };
-                    self.history_pos = Some(p);
-                    let h = self.history[p].clone();
-                    if let Some(i) = self.input() {
-                        *i = h;
-                    }
+            KeyCode::Up if !self.history.is_empty() => {
+                let p = match self.history_pos {
+                    Some(p) => p.saturating_sub(1),
+                    None => self.history.len() - 1,
+                };
+                self.history_pos = Some(p);
+                let h = self.history[p].clone();
+                if let Some(i) = self.input() {
+                    *i = h;
                 }
             }
             KeyCode::Down => {
@@ -292,9 +290,8 @@ impl App {
         }
 
         // Operator console and CP panel
-        let [op, cp] =
-            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-                .areas(bottom);
+        let [op, cp] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+            .areas(bottom);
         let block = Block::bordered()
             .title(format!(" Operator {:03X} ", m.operator_dev))
             .border_style(Style::default().fg(Color::DarkGray));
