@@ -283,7 +283,8 @@ fn play_headless(file: &Path, roms: Option<&Path>, trace: &TraceArgs) -> Result<
     let mut sys = System::boot(&s.sys_config(), roms)
         .map_err(|e| bad(format!("{}: cannot start the system: {e}", s.file)))?;
     if let Some(t) = tracer {
-        sys.machine.set_tracer(Some(Box::new(t.with_cp(&sys.cp))));
+        sys.machine
+            .set_tracer(Some(Box::new(t.with_cp(&sys.cp).with_cms(&sys.cms))));
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

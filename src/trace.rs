@@ -10,7 +10,7 @@
 //! the PSW's DAT bit); who is running (`CP` in supervisor state, else the user whose
 //! segment table CR1 points at, from a lookup the caller supplies, else `@` and CR1);
 //! the instruction's bytes and its disassembly; for CP code (supervisor state, DAT off,
-//! inside CP's assembly) the source line.
+//! inside CP's assembly) the source line, and likewise for CMS in problem state.
 
 use std::io::Write;
 
@@ -66,6 +66,7 @@ pub struct Trace<W: Write> {
     out: W,
     mode: TraceMode,
     cp: SourceMap,
+    cms: SourceMap,
     lookup: Option<UserLookup>,
     users: Vec<(u32, String)>,
     failed: bool,
@@ -79,6 +80,7 @@ impl<W: Write> Trace<W> {
             out,
             mode,
             cp: SourceMap::default(),
+            cms: SourceMap::default(),
             lookup: None,
             users: Vec::new(),
             failed: false,
@@ -88,6 +90,13 @@ impl<W: Write> Trace<W> {
     /// Show source lines for CP's code.
     pub fn with_cp(mut self, cp: &Assembly) -> Self {
         self.cp = SourceMap::new(cp);
+        self
+    }
+
+    /// Show source lines for CMS's code when a virtual machine runs it (problem state,
+    /// at the addresses CMS was assembled for).
+    pub fn with_cms(mut self, cms: &Assembly) -> Self {
+        self.cms = SourceMap::new(cms);
         self
     }
 
@@ -261,10 +270,10 @@ impl<W: Write> Tracer for Trace<W> {
         }
         let psw = cpu.psw();
         let state = PswState::of(psw);
-        let src = if !state.problem && !state.dat {
-            self.cp.lookup(addr)
-        } else {
-            None
+        let src = match (state.problem, state.dat) {
+            (false, false) => self.cp.lookup(addr),
+            (true, _) => self.cms.lookup(addr),
+            _ => None,
         };
         let who = self.who(psw, cpu.cr[1]);
         let line = format_instruction(addr, state, &who, bytes, src.as_deref());
