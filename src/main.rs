@@ -1,1 +1,792 @@
-fn main() {}
+//! The `cpcms` command: the full-screen view, headless scenario runs, and the tools
+//! (assembler, disassembler, bare-machine IPL).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use cpcms::cpu::{TOD_PER_SECOND, Tracer};
+use cpcms::machine::{Machine, MachineConfig, Status};
+use cpcms::scenario::player::{Player, Progress, Target};
+use cpcms::scenario::{DEMO_NAME, DEMO_SOURCE, Scenario, units};
+use cpcms::sysgen::System;
+use cpcms::trace::{Trace, TraceMode, hex_groups};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cpcms",
+    version,
+    about = "A System/370 in a terminal: CP runs several CMS virtual machines",
+    long_about = "A System/370 in a terminal: CP, the Control Program, multiplexes virtual \
+                  machines that each run CMS. With no command, plays the built-in demonstration \
+                  in the full-screen view and then leaves the terminals to you."
+)]
+struct Cli {
+    /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
+    /// copies built into cpcms
+    #[arg(long, global = true, value_name = "DIR")]
+    roms: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Play a scenario in the full-screen view (default: the built-in demonstration)
+    Tui {
+        /// Scenario file (RON)
+        file: Option<PathBuf>,
+    },
+    /// Play a scenario: in the full-screen view, or with --headless print the transcript
+    Play {
+        /// Scenario file (RON)
+        file: PathBuf,
+        /// Run flat out without a screen; print every terminal's transcript; exit 1 if an
+        /// Expect is not met
+        #[arg(long)]
+        headless: bool,
+        #[command(flatten)]
+        trace: TraceArgs,
+    },
+    /// Run a standalone program on the bare machine and print its final state
+    Ipl(IplArgs),
+    /// Assemble a source file
+    Asm {
+        /// Source file
+        file: PathBuf,
+        /// Write the flat image here
+        #[arg(long, value_name = "OUT.bin")]
+        image: Option<PathBuf>,
+        /// Write the listing here
+        #[arg(long, value_name = "OUT.lst")]
+        listing: Option<PathBuf>,
+        /// Also look for COPY members (name.asm) in this directory
+        #[arg(short = 'I', value_name = "DIR")]
+        include: Vec<PathBuf>,
+    },
+    /// Disassemble a flat binary image
+    Disasm {
+        /// Binary file
+        file: PathBuf,
+        /// Address of the file's first byte (hex)
+        #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX")]
+        addr: u32,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+struct TraceArgs {
+    /// Trace every instruction, or with --trace=interrupts every interruption, to a file
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "all",
+          value_name = "WHAT")]
+    trace: Option<TraceWhat>,
+    /// Where the trace goes (implies --trace) [default: cpcms.trace]
+    #[arg(long, value_name = "PATH")]
+    trace_file: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TraceWhat {
+    /// Every instruction and interruption
+    All,
+    /// Interruptions only
+    Interrupts,
+}
+
+impl TraceArgs {
+    fn wanted(&self) -> Option<(TraceMode, PathBuf)> {
+        if self.trace.is_none() && self.trace_file.is_none() {
+            return None;
+        }
+        let mode = match self.trace {
+            Some(TraceWhat::Interrupts) => TraceMode::Interrupts,
+            _ => TraceMode::Instructions,
+        };
+        let path = self
+            .trace_file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("cpcms.trace"));
+        Some((mode, path))
+    }
+}
+
+#[derive(Args, Debug)]
+struct IplArgs {
+    /// Flat storage image to load
+    #[arg(long, value_name = "FILE")]
+    core: PathBuf,
+    /// Load address (hex)
+    #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX")]
+    addr: u32,
+    /// Start with this PSW (16 hex digits) instead of the doubleword at location 0
+    #[arg(long, value_parser = parse_psw, value_name = "HEX16")]
+    psw: Option<u64>,
+    /// Print storage at the end: ADDR.LEN, both hex (repeatable)
+    #[arg(long, value_parser = parse_dump, value_name = "ADDR.LEN")]
+    dump: Vec<(u32, u32)>,
+    /// Stop after this many instructions (RESULT=TIMEOUT)
+    #[arg(long, default_value_t = 100_000_000, value_name = "N")]
+    max_instructions: u64,
+    /// Main storage size
+    #[arg(long, value_parser = parse_storage, default_value = "1M", value_name = "SIZE")]
+    storage: u32,
+    #[command(flatten)]
+    trace: TraceArgs,
+}
+
+fn parse_hex(s: &str, max_digits: usize) -> Result<u64, String> {
+    let t = s.trim();
+    let t = t
+        .strip_prefix("0x")
+        .or_else(|| t.strip_prefix("0X"))
+        .unwrap_or(t);
+    if t.is_empty() || t.len() > max_digits || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!(
+            "\"{s}\" is not a hex number of at most {max_digits} digits"
+        ));
+    }
+    u64::from_str_radix(t, 16).map_err(|e| e.to_string())
+}
+
+fn parse_hex32(s: &str) -> Result<u32, String> {
+    let v = parse_hex(s, 6)?;
+    Ok(v as u32)
+}
+
+fn parse_psw(s: &str) -> Result<u64, String> {
+    parse_hex(s, 16)
+}
+
+fn parse_dump(s: &str) -> Result<(u32, u32), String> {
+    let (a, l) = s
+        .split_once('.')
+        .ok_or_else(|| format!("\"{s}\": write ADDR.LEN in hex, e.g. 100.40"))?;
+    let a = parse_hex32(a)?;
+    let l = parse_hex32(l)?;
+    if l == 0 {
+        return Err(format!("\"{s}\": the length must not be zero"));
+    }
+    Ok((a, l))
+}
+
+fn parse_storage(s: &str) -> Result<u32, String> {
+    let v = units::parse_size(s)?;
+    if v % 4096 != 0 || !(4096..=16 << 20).contains(&v) {
+        return Err(format!(
+            "\"{s}\": storage must be a multiple of 4K up to 16M"
+        ));
+    }
+    Ok(v)
+}
+
+/// A failure with its exit code: 1 = the program or scenario failed, 2 = bad input.
+#[derive(Debug)]
+struct Fail(u8, String);
+
+fn bad(msg: impl Into<String>) -> Fail {
+    Fail(2, msg.into())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(Fail(code, msg)) => {
+            let _ = writeln!(std::io::stderr(), "{msg}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Fail> {
+    let roms = cli.roms.as_deref();
+    if let Some(r) = roms
+        && !r.is_dir()
+    {
+        return Err(bad(format!("{}: not a directory", r.display())));
+    }
+    match cli.command {
+        None => tui(None, roms),
+        Some(Command::Tui { file }) => tui(file.as_deref(), roms),
+        Some(Command::Play {
+            file,
+            headless: false,
+            trace,
+        }) => {
+            if trace.wanted().is_some() {
+                return Err(bad("--trace needs --headless"));
+            }
+            tui(Some(&file), roms)
+        }
+        Some(Command::Play {
+            file,
+            headless: true,
+            trace,
+        }) => play_headless(&file, roms, &trace),
+        Some(Command::Ipl(a)) => ipl(&a),
+        Some(Command::Asm {
+            file,
+            image,
+            listing,
+            include,
+        }) => asm(&file, image.as_deref(), listing.as_deref(), &include),
+        Some(Command::Disasm { file, addr }) => disasm(&file, addr),
+    }
+}
+
+fn load_scenario(file: Option<&Path>) -> Result<Scenario, Fail> {
+    match file {
+        Some(f) => Scenario::load(f),
+        None => Scenario::parse(DEMO_NAME, DEMO_SOURCE),
+    }
+    .map_err(|e| bad(e.to_string()))
+}
+
+fn tui(file: Option<&Path>, roms: Option<&Path>) -> Result<u8, Fail> {
+    let s = load_scenario(file)?;
+    cpcms::tui::live::run(&s, roms).map_err(bad)?;
+    Ok(0)
+}
+
+/// `Machine::set_tracer` comes with the machine work; until it lands in this tree this
+/// shim keeps the call sites compiling. An inherent method of the same name takes
+/// precedence, so this becomes dead once the real one exists: then delete it.
+trait SetTracerShim {
+    fn set_tracer(&mut self, tracer: Option<Box<dyn Tracer>>);
+}
+impl SetTracerShim for Machine {
+    fn set_tracer(&mut self, tracer: Option<Box<dyn Tracer>>) {
+        if tracer.is_some() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "cpcms: tracing is not available in this build (Machine::set_tracer missing)"
+            );
+        }
+    }
+}
+
+fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::fs::File>>>, Fail> {
+    let Some((mode, path)) = args.wanted() else {
+        return Ok(None);
+    };
+    let f = std::fs::File::create(&path)
+        .map_err(|e| bad(format!("{}: cannot write: {e}", path.display())))?;
+    Ok(Some(Trace::new(std::io::BufWriter::new(f), mode)))
+}
+
+fn play_headless(file: &Path, roms: Option<&Path>, trace: &TraceArgs) -> Result<u8, Fail> {
+    let s = load_scenario(Some(file))?;
+    let tracer = open_trace(trace)?;
+    let mut sys = System::boot(&s.sys_config(), roms)
+        .map_err(|e| bad(format!("{}: cannot start the system: {e}", s.file)))?;
+    if let Some(t) = tracer {
+        sys.machine
+            .set_tracer(Some(Box::new(t.with_cp(&sys.cp).with_cms(&sys.cms))));
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut player = Player::new(&s, true);
+    // Run in one-second virtual chunks so a long scenario's transcript streams out.
+    let result = loop {
+        let limit = sys.now().saturating_add(TOD_PER_SECOND);
+        let r = player.advance(&mut sys, limit);
+        for l in player.drain_output() {
+            let _ = writeln!(out, "{l}");
+        }
+        if r != Progress::Running {
+            break r;
+        }
+    };
+    player.finish(&sys);
+    for l in player.drain_output() {
+        let _ = writeln!(out, "{l}");
+    }
+    let _ = out.flush();
+    sys.machine.set_tracer(None);
+    match (result, player.failure()) {
+        (Progress::Failed, Some(f)) => Err(Fail(1, f.to_string())),
+        (Progress::Failed, None) => Err(Fail(1, format!("{}: failed", s.file))),
+        _ => Ok(0),
+    }
+}
+
+// ---- ipl ----
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Wait,
+    Timeout,
+    Checkstop,
+}
+
+/// The final state `cpcms ipl` prints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct IplResult {
+    outcome: Outcome,
+    psw: u64,
+    gpr: [u32; 16],
+    /// Storage dumps: start address and bytes (a multiple of 16 long).
+    dumps: Vec<(u32, Vec<u8>)>,
+    instructions: u64,
+}
+
+fn format_ipl(r: &IplResult) -> String {
+    let mut s = String::new();
+    let outcome = match r.outcome {
+        Outcome::Wait => "WAIT",
+        Outcome::Timeout => "TIMEOUT",
+        Outcome::Checkstop => "CHECKSTOP",
+    };
+    s.push_str(&format!("RESULT={outcome}\nPSW={:016X}\n", r.psw));
+    for (i, g) in r.gpr.iter().enumerate() {
+        s.push_str(&format!("R{i}={g:08X}\n"));
+    }
+    for (addr, bytes) in &r.dumps {
+        for (k, line) in bytes.chunks(16).enumerate() {
+            let words: Vec<String> = line
+                .chunks(4)
+                .map(|w| w.iter().map(|b| format!("{b:02X}")).collect())
+                .collect();
+            s.push_str(&format!(
+                "MEM {:06X}: {}\n",
+                addr.wrapping_add(16 * k as u32) & 0x00FF_FFFF,
+                words.join(" ")
+            ));
+        }
+    }
+    s.push_str(&format!("INSTRUCTIONS={}\n", r.instructions));
+    s
+}
+
+/// Dump ranges rounded up to whole 16-byte lines, checked against storage.
+fn dump_ranges(dumps: &[(u32, u32)], storage: u32) -> Result<Vec<(u32, u32)>, Fail> {
+    dumps
+        .iter()
+        .map(|&(a, l)| {
+            let len = l.div_ceil(16) * 16;
+            if u64::from(a) + u64::from(len) > u64::from(storage) {
+                Err(bad(format!(
+                    "--dump {a:X}.{l:X}: beyond the end of storage ({}K)",
+                    storage / 1024
+                )))
+            } else {
+                Ok((a, len))
+            }
+        })
+        .collect()
+}
+
+fn ipl(a: &IplArgs) -> Result<u8, Fail> {
+    let name = a.core.display().to_string();
+    let image = std::fs::read(&a.core).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
+    let dumps = dump_ranges(&a.dump, a.storage)?;
+    let tracer = open_trace(&a.trace)?;
+    let mut m = Machine::new(&MachineConfig {
+        storage: a.storage,
+        mips: 1.0,
+        tod_epoch: units::parse_date(cpcms::scenario::DEFAULT_DATE).unwrap_or(0),
+    });
+    m.attach_console(0x009);
+    m.load(a.addr, &image)
+        .map_err(|e| bad(format!("{name}: {e}")))?;
+    let psw = match a.psw {
+        Some(p) => p,
+        None => {
+            let b = m.cpu.mem.peek(0, 8).unwrap_or(&[0; 8]);
+            u64::from_be_bytes(b.try_into().unwrap_or([0; 8]))
+        }
+    };
+    m.cpu
+        .set_psw(psw)
+        .map_err(|e| bad(format!("{name}: invalid PSW {psw:016X}: {e}")))?;
+    if let Some(t) = tracer {
+        m.set_tracer(Some(Box::new(t)));
+    }
+
+    let outcome = run_bare(&mut m, a.max_instructions);
+    m.set_tracer(None);
+
+    if let Some(t) = m.transcript(0x009) {
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(t.as_bytes());
+        if !t.is_empty() && !t.ends_with('\n') {
+            let _ = writeln!(e);
+        }
+    }
+    let r = IplResult {
+        outcome,
+        psw: match m.status() {
+            Status::DisabledWait(p) => p,
+            _ => m.cpu.psw(),
+        },
+        gpr: m.cpu.gpr,
+        dumps: dumps
+            .iter()
+            .map(|&(addr, len)| {
+                (
+                    addr,
+                    m.cpu
+                        .mem
+                        .peek(addr, len)
+                        .map(<[u8]>::to_vec)
+                        .unwrap_or_default(),
+                )
+            })
+            .collect(),
+        instructions: m.cpu.instructions,
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(format_ipl(&r).as_bytes());
+    let _ = out.flush();
+    Ok(0)
+}
+
+/// Run until a disabled wait, a check stop, or `max` instructions. An enabled wait lets
+/// virtual time pass (timers, devices) for up to a virtual minute without progress.
+fn run_bare(m: &mut Machine, max: u64) -> Outcome {
+    let mut idle = 0;
+    loop {
+        let done = m.cpu.instructions;
+        if done >= max {
+            return Outcome::Timeout;
+        }
+        match m.run_instructions(max - done) {
+            Status::DisabledWait(_) => return Outcome::Wait,
+            Status::Checkstop => return Outcome::Checkstop,
+            _ => {}
+        }
+        if m.cpu.instructions == done {
+            idle += 1;
+            if idle > 60 {
+                return Outcome::Timeout;
+            }
+            let t = m.now().saturating_add(TOD_PER_SECOND);
+            match m.run_until(t) {
+                Status::DisabledWait(_) => return Outcome::Wait,
+                Status::Checkstop => return Outcome::Checkstop,
+                _ => {}
+            }
+        } else {
+            idle = 0;
+        }
+    }
+}
+
+// ---- asm / disasm ----
+
+/// Find a COPY member: `name.asm` in lower case, in `dirs` in order.
+fn find_member(name: &str, dirs: &[PathBuf]) -> Option<String> {
+    let lower = name.to_lowercase();
+    let file = if lower.ends_with(".asm") {
+        lower
+    } else {
+        format!("{lower}.asm")
+    };
+    dirs.iter()
+        .find_map(|d| std::fs::read_to_string(d.join(&file)).ok())
+}
+
+fn asm(
+    file: &Path,
+    image: Option<&Path>,
+    listing: Option<&Path>,
+    include: &[PathBuf],
+) -> Result<u8, Fail> {
+    let name = file.display().to_string();
+    let main_src =
+        std::fs::read_to_string(file).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
+    let mut dirs = vec![
+        file.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+    ];
+    dirs.extend(include.iter().cloned());
+    let read = |n: &str| -> Option<String> {
+        if n == name {
+            Some(main_src.clone())
+        } else {
+            find_member(n, &dirs)
+        }
+    };
+    let asm = match cpcms::asm::assemble(&name, &read) {
+        Ok(a) => a,
+        Err(errs) => {
+            let mut e = std::io::stderr().lock();
+            for m in &errs {
+                let _ = writeln!(e, "{m}");
+            }
+            let _ = writeln!(e, "{name}: {} error(s)", errs.len());
+            return Ok(1);
+        }
+    };
+    if let Some(p) = image {
+        std::fs::write(p, &asm.image)
+            .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
+    }
+    if let Some(p) = listing {
+        std::fs::write(p, &asm.listing)
+            .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
+    }
+    let _ = writeln!(
+        std::io::stdout(),
+        "{name}: {} bytes at {:06X}, {} symbols",
+        asm.image.len(),
+        asm.origin,
+        asm.symbols.len()
+    );
+    Ok(0)
+}
+
+/// One line per instruction: address, bytes, text.
+fn disasm_lines(bytes: &[u8], base: u32) -> Vec<String> {
+    let mut v = Vec::new();
+    let mut off = 0usize;
+    while off < bytes.len() {
+        let (text, len) = cpcms::disasm::disassemble(&bytes[off..]);
+        let len = (len as usize).clamp(2, 6).min(bytes.len() - off);
+        v.push(format!(
+            "{:06X}  {:<14}  {}",
+            (base as usize + off) & 0x00FF_FFFF,
+            hex_groups(&bytes[off..off + len]),
+            text
+        ));
+        off += len;
+    }
+    v
+}
+
+fn disasm(file: &Path, addr: u32) -> Result<u8, Fail> {
+    let bytes =
+        std::fs::read(file).map_err(|e| bad(format!("{}: cannot read: {e}", file.display())))?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for l in disasm_lines(&bytes, addr) {
+        let _ = writeln!(out, "{l}");
+    }
+    let _ = out.flush();
+    Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("cpcms").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_args_is_the_demo() {
+        let c = parse(&[]).unwrap();
+        assert!(c.command.is_none());
+        assert!(c.roms.is_none());
+        let c = parse(&["--roms", "r"]).unwrap();
+        assert_eq!(c.roms, Some(PathBuf::from("r")));
+    }
+
+    #[test]
+    fn tui_and_global_roms() {
+        let c = parse(&["tui", "x.ron", "--roms", "dir"]).unwrap();
+        assert_eq!(c.roms, Some(PathBuf::from("dir")));
+        assert!(
+            matches!(c.command, Some(Command::Tui { file: Some(f) }) if f == Path::new("x.ron"))
+        );
+        assert!(matches!(
+            parse(&["tui"]).unwrap().command,
+            Some(Command::Tui { file: None })
+        ));
+    }
+
+    #[test]
+    fn play_trace_forms() {
+        let c = parse(&["play", "s.ron", "--headless"]).unwrap();
+        match c.command {
+            Some(Command::Play {
+                file,
+                headless,
+                trace,
+            }) => {
+                assert_eq!(file, PathBuf::from("s.ron"));
+                assert!(headless);
+                assert_eq!(trace.wanted(), None);
+            }
+            other => panic!("{other:?}"),
+        }
+        let t = |args: &[&str]| match parse(args).unwrap().command {
+            Some(Command::Play { trace, .. }) => trace.wanted(),
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            t(&["play", "s.ron", "--headless", "--trace"]),
+            Some((TraceMode::Instructions, PathBuf::from("cpcms.trace")))
+        );
+        assert_eq!(
+            t(&[
+                "play",
+                "s.ron",
+                "--trace=interrupts",
+                "--trace-file",
+                "t.txt"
+            ]),
+            Some((TraceMode::Interrupts, PathBuf::from("t.txt")))
+        );
+        assert_eq!(
+            t(&["play", "s.ron", "--trace-file", "t.txt"]),
+            Some((TraceMode::Instructions, PathBuf::from("t.txt")))
+        );
+        // `--trace interrupts` (no =) is the file name position, not the mode.
+        assert!(parse(&["play", "s.ron", "--trace", "x", "y"]).is_err());
+        assert!(parse(&["play", "s.ron", "--trace=bogus"]).is_err());
+        assert!(parse(&["play"]).is_err());
+    }
+
+    #[test]
+    fn ipl_args() {
+        let c = parse(&[
+            "ipl",
+            "--core",
+            "p.bin",
+            "--addr",
+            "1000",
+            "--psw",
+            "000A000000001000",
+            "--dump",
+            "100.40",
+            "--dump",
+            "0x2000.10",
+            "--max-instructions",
+            "500",
+            "--storage",
+            "64K",
+        ])
+        .unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        assert_eq!(a.core, PathBuf::from("p.bin"));
+        assert_eq!(a.addr, 0x1000);
+        assert_eq!(a.psw, Some(0x000A_0000_0000_1000));
+        assert_eq!(a.dump, vec![(0x100, 0x40), (0x2000, 0x10)]);
+        assert_eq!(a.max_instructions, 500);
+        assert_eq!(a.storage, 64 * 1024);
+        let c = parse(&["ipl", "--core", "p.bin"]).unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        assert_eq!((a.addr, a.psw, a.storage), (0, None, 1 << 20));
+        assert!(a.dump.is_empty());
+        for bad in [
+            &["ipl"][..],
+            &["ipl", "--core", "p", "--psw", "12345678123456789"],
+            &["ipl", "--core", "p", "--dump", "100"],
+            &["ipl", "--core", "p", "--dump", "100.0"],
+            &["ipl", "--core", "p", "--addr", "xyz"],
+            &["ipl", "--core", "p", "--storage", "1000"],
+            &["ipl", "--core", "p", "--storage", "32M"],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn asm_and_disasm_args() {
+        let c = parse(&[
+            "asm",
+            "cp.asm",
+            "--image",
+            "o.bin",
+            "--listing",
+            "o.lst",
+            "-I",
+            "a",
+            "-I",
+            "b",
+        ])
+        .unwrap();
+        let Some(Command::Asm {
+            file,
+            image,
+            listing,
+            include,
+        }) = c.command
+        else {
+            panic!()
+        };
+        assert_eq!(file, PathBuf::from("cp.asm"));
+        assert_eq!(image, Some(PathBuf::from("o.bin")));
+        assert_eq!(listing, Some(PathBuf::from("o.lst")));
+        assert_eq!(include, vec![PathBuf::from("a"), PathBuf::from("b")]);
+        let c = parse(&["disasm", "x.bin", "--addr", "20000"]).unwrap();
+        assert!(matches!(
+            c.command,
+            Some(Command::Disasm { addr: 0x20000, .. })
+        ));
+        assert!(parse(&["frobnicate"]).is_err());
+    }
+
+    #[test]
+    fn ipl_output_format() {
+        let mut gpr = [0u32; 16];
+        gpr[1] = 0x0000_0042;
+        gpr[15] = 0xFFFF_FFFF;
+        let r = IplResult {
+            outcome: Outcome::Wait,
+            psw: 0x000A_0000_0000_0BAD,
+            gpr,
+            dumps: vec![(0x100, (0u8..32).collect())],
+            instructions: 12345,
+        };
+        let expected = "RESULT=WAIT\nPSW=000A000000000BAD\nR0=00000000\nR1=00000042\n\
+R2=00000000\nR3=00000000\nR4=00000000\nR5=00000000\nR6=00000000\nR7=00000000\nR8=00000000\n\
+R9=00000000\nR10=00000000\nR11=00000000\nR12=00000000\nR13=00000000\nR14=00000000\n\
+R15=FFFFFFFF\nMEM 000100: 00010203 04050607 08090A0B 0C0D0E0F\n\
+MEM 000110: 10111213 14151617 18191A1B 1C1D1E1F\nINSTRUCTIONS=12345\n";
+        assert_eq!(format_ipl(&r), expected);
+        let r = IplResult {
+            outcome: Outcome::Timeout,
+            dumps: vec![],
+            ..r
+        };
+        assert!(format_ipl(&r).starts_with("RESULT=TIMEOUT\n"));
+        let r = IplResult {
+            outcome: Outcome::Checkstop,
+            ..r
+        };
+        assert!(format_ipl(&r).starts_with("RESULT=CHECKSTOP\n"));
+    }
+
+    #[test]
+    fn dump_rounding_and_bounds() {
+        assert_eq!(
+            dump_ranges(&[(0x100, 0x11), (0, 0x10)], 0x1000).unwrap(),
+            vec![(0x100, 0x20), (0, 0x10)]
+        );
+        let e = dump_ranges(&[(0xFF8, 0x8)], 0x1000).unwrap_err();
+        assert_eq!(e.0, 2);
+        assert_eq!(e.1, "--dump FF8.8: beyond the end of storage (4K)");
+    }
+
+    #[test]
+    fn copy_members_are_lower_case_in_dirs() {
+        let d = std::env::temp_dir().join(format!("cpcms-asm-{}", std::process::id()));
+        let d2 = d.join("inc");
+        std::fs::create_dir_all(&d2).unwrap();
+        std::fs::write(d2.join("regs.asm"), "R0 EQU 0\n").unwrap();
+        let dirs = vec![d.clone(), d2.clone()];
+        assert_eq!(find_member("REGS", &dirs).as_deref(), Some("R0 EQU 0\n"));
+        assert_eq!(
+            find_member("regs.asm", &dirs).as_deref(),
+            Some("R0 EQU 0\n")
+        );
+        assert_eq!(find_member("NOPE", &dirs), None);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+}

@@ -1,1 +1,408 @@
-//! (to be written)
+//! Scenarios: RON files that script a demonstration or a test.
+//!
+//! ```ron
+//! Scenario(
+//!     title: "Three users share one machine",
+//!     machine: (storage: "2M", speed_mips: 1.0, date: "1979-06-29 09:00:00"), // optional
+//!     users: [ (id: "ALICE", password: "ALICE", storage: "512K") ],
+//!     terminals: 3,                                                           // optional
+//!     steps: [
+//!         Caption("text shown in the TUI"),
+//!         Type(terminal: 0, text: "LOGON ALICE ALICE"),
+//!         Expect(terminal: 0, text: "R;", within: "10s"),  // virtual time; default 10s
+//!         Sleep("1s"),
+//!     ],
+//! )
+//! ```
+//!
+//! Parsing checks everything a run would trip over, and every error names the place:
+//! `file:line:col: message`. [`player::Player`] executes the steps against a machine.
+
+pub mod locate;
+pub mod player;
+pub mod units;
+
+use serde::Deserialize;
+
+use crate::cpu::TOD_PER_SECOND;
+use crate::sysgen::{SysConfig, User};
+use locate::{Node, Pos};
+
+/// The embedded default scenario (`cpcms` with no arguments).
+pub const DEMO_SOURCE: &str = include_str!("../../scenarios/demo.ron");
+/// The name errors and titles use for the embedded demo.
+pub const DEMO_NAME: &str = "scenarios/demo.ron";
+
+/// Defaults for an omitted `machine:` part.
+pub const DEFAULT_STORAGE: &str = "2M";
+pub const DEFAULT_MIPS: f64 = 1.0;
+pub const DEFAULT_DATE: &str = "1979-06-29 09:00:00";
+pub const DEFAULT_USER_STORAGE: &str = "512K";
+pub const DEFAULT_WITHIN: &str = "10s";
+/// Most user terminals a scenario may have (3215s at 020-02F).
+pub const MAX_TERMINALS: usize = 16;
+
+/// A checked scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// The file name, for messages.
+    pub file: String,
+    pub title: String,
+    /// Real storage, bytes.
+    pub storage: u32,
+    pub mips: f64,
+    pub tod_epoch: u64,
+    pub users: Vec<User>,
+    pub terminals: usize,
+    pub steps: Vec<Step>,
+    /// Where each step is written (same index as `steps`).
+    pub step_pos: Vec<Pos>,
+}
+
+/// One checked step. Durations are in TOD-clock units of virtual time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Caption(String),
+    Type {
+        terminal: usize,
+        text: String,
+    },
+    Expect {
+        terminal: usize,
+        text: String,
+        within: u64,
+    },
+    Sleep(u64),
+}
+
+/// A scenario that cannot be used, with where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub file: String,
+    pub pos: Option<Pos>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+// ---- the file format, as serde sees it ----
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename = "Scenario")]
+struct RawScenario {
+    title: String,
+    #[serde(default)]
+    machine: Option<RawMachine>,
+    users: Vec<RawUser>,
+    #[serde(default)]
+    terminals: Option<i64>,
+    steps: Vec<RawStep>,
+}
+
+#[derive(Deserialize, Debug, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMachine {
+    #[serde(default)]
+    storage: Option<String>,
+    #[serde(default)]
+    speed_mips: Option<f64>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawUser {
+    id: String,
+    password: String,
+    #[serde(default)]
+    storage: Option<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields, rename = "Step")]
+enum RawStep {
+    Caption(String),
+    Type {
+        terminal: i64,
+        text: String,
+    },
+    Expect {
+        terminal: i64,
+        text: String,
+        #[serde(default)]
+        within: Option<String>,
+    },
+    Sleep(String),
+}
+
+/// Is `s` a valid CP directory name (user id or password): 1-8 of A-Z 0-9 $ # @ ?
+pub fn valid_cp_name(s: &str) -> bool {
+    (1..=8).contains(&s.len())
+        && s.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'$' | b'#' | b'@')
+        })
+}
+
+impl Scenario {
+    /// Read and check a scenario file.
+    pub fn load(path: &std::path::Path) -> Result<Scenario, ScenarioError> {
+        let file = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+            file: file.clone(),
+            pos: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        Scenario::parse(&file, &src)
+    }
+
+    /// Parse and check scenario text; `file` names it in messages.
+    pub fn parse(file: &str, src: &str) -> Result<Scenario, ScenarioError> {
+        let opts = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let raw: RawScenario = opts.from_str(src).map_err(|e| ScenarioError {
+            file: file.to_string(),
+            pos: Some(Pos {
+                line: e.position.line,
+                col: e.position.col,
+            }),
+            message: tidy_ron_message(&e.code.to_string()),
+        })?;
+        let tree = locate::locate(src);
+        Checker { file, tree: &tree }.check(raw)
+    }
+
+    /// What sysgen needs to build this scenario's system.
+    pub fn sys_config(&self) -> SysConfig {
+        SysConfig {
+            storage: self.storage,
+            mips: self.mips,
+            tod_epoch: self.tod_epoch,
+            users: self.users.clone(),
+            terminals: self.terminals,
+        }
+    }
+}
+
+/// ron 0.8 writes "field named `x`in `Y`": put the space back.
+fn tidy_ron_message(m: &str) -> String {
+    m.replace("`in `", "` in `")
+        .replace("`in enum", "` in enum")
+}
+
+/// Semantic checks, with positions from the located tree.
+struct Checker<'a> {
+    file: &'a str,
+    tree: &'a Node,
+}
+
+/// A path into the tree: field names and item indexes.
+enum Seg<'a> {
+    F(&'a str),
+    I(usize),
+}
+
+impl Checker<'_> {
+    fn at(&self, path: &[Seg]) -> Option<Pos> {
+        let mut n = self.tree;
+        let mut best = n.pos;
+        for s in path {
+            let next = match s {
+                Seg::F(f) => n.field(f),
+                Seg::I(i) => n.item(*i),
+            };
+            match next {
+                Some(x) => {
+                    n = x;
+                    best = n.pos;
+                }
+                None => break,
+            }
+        }
+        Some(best)
+    }
+
+    fn err(&self, path: &[Seg], message: impl Into<String>) -> ScenarioError {
+        ScenarioError {
+            file: self.file.to_string(),
+            pos: self.at(path),
+            message: message.into(),
+        }
+    }
+
+    fn check(&self, raw: RawScenario) -> Result<Scenario, ScenarioError> {
+        use Seg::{F, I};
+        let m = raw.machine.unwrap_or_default();
+        let storage_s = m.storage.as_deref().unwrap_or(DEFAULT_STORAGE);
+        let mpath = [F("machine"), F("storage")];
+        let storage = units::parse_size(storage_s).map_err(|e| self.err(&mpath, e))?;
+        if storage % 4096 != 0 || !(64 * 1024..=16 << 20).contains(&storage) {
+            return Err(self.err(
+                &mpath,
+                format!("machine storage \"{storage_s}\" must be a multiple of 4K from 64K to 16M"),
+            ));
+        }
+        let mips = m.speed_mips.unwrap_or(DEFAULT_MIPS);
+        if !(0.001..=10_000.0).contains(&mips) {
+            return Err(self.err(
+                &[F("machine"), F("speed_mips")],
+                format!("speed_mips {mips} must be between 0.001 and 10000"),
+            ));
+        }
+        let date = m.date.as_deref().unwrap_or(DEFAULT_DATE);
+        let tod_epoch =
+            units::parse_date(date).map_err(|e| self.err(&[F("machine"), F("date")], e))?;
+
+        if raw.users.is_empty() {
+            return Err(self.err(
+                &[F("users")],
+                "the directory needs at least one user, e.g. users: [ (id: \"ALICE\", password: \"ALICE\") ]",
+            ));
+        }
+        let mut users: Vec<User> = Vec::new();
+        for (i, u) in raw.users.iter().enumerate() {
+            if !valid_cp_name(&u.id) {
+                return Err(self.err(
+                    &[F("users"), I(i), F("id")],
+                    format!(
+                        "user id \"{}\" must be 1 to 8 characters of A-Z, 0-9, $, # and @",
+                        u.id
+                    ),
+                ));
+            }
+            if users.iter().any(|x| x.id == u.id) {
+                return Err(self.err(
+                    &[F("users"), I(i), F("id")],
+                    format!("user id \"{}\" is already in the directory", u.id),
+                ));
+            }
+            if !valid_cp_name(&u.password) {
+                return Err(self.err(
+                    &[F("users"), I(i), F("password")],
+                    format!(
+                        "the password of {} must be 1 to 8 characters of A-Z, 0-9, $, # and @",
+                        u.id
+                    ),
+                ));
+            }
+            let s = u.storage.as_deref().unwrap_or(DEFAULT_USER_STORAGE);
+            let path = [F("users"), I(i), F("storage")];
+            let bytes = units::parse_size(s).map_err(|e| self.err(&path, e))?;
+            if bytes % (64 * 1024) != 0 || !(64 * 1024..=4 << 20).contains(&bytes) {
+                return Err(self.err(
+                    &path,
+                    format!(
+                        "virtual storage \"{s}\" of {} must be a multiple of 64K from 64K to 4M",
+                        u.id
+                    ),
+                ));
+            }
+            users.push(User {
+                id: u.id.clone(),
+                password: u.password.clone(),
+                storage: bytes,
+            });
+        }
+
+        let terminals = match raw.terminals {
+            None => users.len().min(MAX_TERMINALS),
+            Some(n) if (1..=MAX_TERMINALS as i64).contains(&n) => n as usize,
+            Some(n) => {
+                return Err(self.err(
+                    &[F("terminals")],
+                    format!("terminals: {n}: there must be 1 to {MAX_TERMINALS} terminals"),
+                ));
+            }
+        };
+
+        let mut steps = Vec::new();
+        let mut step_pos = Vec::new();
+        for (i, s) in raw.steps.into_iter().enumerate() {
+            let term = |t: i64| -> Result<usize, ScenarioError> {
+                if t < 0 || t >= terminals as i64 {
+                    Err(self.err(
+                        &[F("steps"), I(i), F("terminal")],
+                        format!(
+                            "terminal {t} does not exist: this scenario has {terminals} terminal{} (0 to {})",
+                            if terminals == 1 { "" } else { "s" },
+                            terminals - 1
+                        ),
+                    ))
+                } else {
+                    Ok(t as usize)
+                }
+            };
+            let step = match s {
+                RawStep::Caption(c) => Step::Caption(c),
+                RawStep::Type { terminal, text } => {
+                    let terminal = term(terminal)?;
+                    if let Some(c) = text.chars().find(|c| c.is_control()) {
+                        return Err(self.err(
+                            &[F("steps"), I(i), F("text")],
+                            format!(
+                                "Type text holds the control character {c:?}: type one line per step"
+                            ),
+                        ));
+                    }
+                    Step::Type { terminal, text }
+                }
+                RawStep::Expect {
+                    terminal,
+                    text,
+                    within,
+                } => {
+                    let terminal = term(terminal)?;
+                    if text.is_empty() {
+                        return Err(self.err(
+                            &[F("steps"), I(i), F("text")],
+                            "Expect text must not be empty",
+                        ));
+                    }
+                    let w = within.as_deref().unwrap_or(DEFAULT_WITHIN);
+                    let within = units::parse_duration(w)
+                        .map_err(|e| self.err(&[F("steps"), I(i), F("within")], e))?;
+                    Step::Expect {
+                        terminal,
+                        text,
+                        within,
+                    }
+                }
+                RawStep::Sleep(d) => Step::Sleep(
+                    units::parse_duration(&d)
+                        .map_err(|e| self.err(&[F("steps"), I(i), I(0)], e))?,
+                ),
+            };
+            steps.push(step);
+            step_pos.push(self.at(&[F("steps"), I(i)]).unwrap_or_default());
+        }
+
+        Ok(Scenario {
+            file: self.file.to_string(),
+            title: raw.title,
+            storage,
+            mips,
+            tod_epoch,
+            users,
+            terminals,
+            steps,
+            step_pos,
+        })
+    }
+}
+
+/// Virtual seconds, for display.
+pub fn tod_seconds(tod: u64) -> f64 {
+    tod as f64 / TOD_PER_SECOND as f64
+}
+
+#[cfg(test)]
+mod tests;

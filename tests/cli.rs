@@ -1,0 +1,124 @@
+//! The `cpcms` binary's handling of bad input: a clear message and exit code 2, never a
+//! panic. (None of this needs a working machine.)
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn cpcms(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cpcms"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cpcms")
+}
+
+fn tmp(name: &str, contents: &[u8]) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cpcms-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let p = d.join(name);
+    std::fs::write(&p, contents).unwrap();
+    p
+}
+
+fn fails_with(args: &[&str], code: i32, stderr_has: &str) {
+    let o = cpcms(args);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+    assert!(err.contains(stderr_has), "{args:?}: stderr was {err:?}");
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+}
+
+#[test]
+fn bad_scenario_file_points_at_line_and_column() {
+    let p = tmp(
+        "bad.ron",
+        b"Scenario(\n  title: \"x\",\n  users: [(id: \"alice\", password: \"A\")],\n  steps: [],\n)\n",
+    );
+    let ps = p.to_str().unwrap();
+    fails_with(
+        &["play", ps, "--headless"],
+        2,
+        &format!("{ps}:3:16: user id \"alice\" must be 1 to 8 characters"),
+    );
+    fails_with(&["tui", ps], 2, &format!("{ps}:3:16:"));
+    fails_with(&["play", ps], 2, &format!("{ps}:3:16:"));
+}
+
+#[test]
+fn syntax_error_in_scenario() {
+    let p = tmp(
+        "syntax.ron",
+        b"Scenario(\n  title: \"x\"\n  users: [],\n)\n",
+    );
+    let ps = p.to_str().unwrap();
+    fails_with(
+        &["play", ps, "--headless"],
+        2,
+        &format!("{ps}:3:3: Expected comma"),
+    );
+}
+
+#[test]
+fn missing_files() {
+    fails_with(
+        &["play", "/nonexistent/s.ron", "--headless"],
+        2,
+        "/nonexistent/s.ron: cannot read:",
+    );
+    fails_with(
+        &["asm", "/nonexistent/a.asm"],
+        2,
+        "/nonexistent/a.asm: cannot read:",
+    );
+    fails_with(
+        &["disasm", "/nonexistent/a.bin"],
+        2,
+        "/nonexistent/a.bin: cannot read:",
+    );
+    fails_with(
+        &["ipl", "--core", "/nonexistent/c.bin"],
+        2,
+        "/nonexistent/c.bin: cannot read:",
+    );
+    fails_with(
+        &["--roms", "/nonexistent/roms", "tui"],
+        2,
+        "/nonexistent/roms: not a directory",
+    );
+}
+
+#[test]
+fn bad_arguments() {
+    fails_with(&["frobnicate"], 2, "unrecognized subcommand");
+    fails_with(&["ipl", "--core", "x", "--dump", "zz"], 2, "ADDR.LEN");
+    let core = tmp("core.bin", &[0; 16]);
+    fails_with(
+        &[
+            "ipl",
+            "--core",
+            core.to_str().unwrap(),
+            "--storage",
+            "64K",
+            "--dump",
+            "FFF0.20",
+        ],
+        2,
+        "--dump FFF0.20: beyond the end of storage (64K)",
+    );
+    fails_with(
+        &["play", "scenarios/demo.ron", "--trace"],
+        2,
+        "--trace needs --headless",
+    );
+}
+
+#[test]
+fn help_and_version() {
+    let o = cpcms(&["--help"]);
+    assert!(o.status.success());
+    let h = String::from_utf8_lossy(&o.stdout);
+    for c in ["tui", "play", "ipl", "asm", "disasm", "--roms"] {
+        assert!(h.contains(c), "{h}");
+    }
+    assert!(cpcms(&["--version"]).status.success());
+}

@@ -1,0 +1,317 @@
+//! The full-screen view, rendered into ratatui's TestBackend from a hand-filled model:
+//! no CP needed.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use cpcms::scenario::units::parse_date;
+use cpcms::sysgen::VmStatus;
+use cpcms::tui::{Action, App, Driver, Event, Model, TermView, run_loop, wrap_tail};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn model() -> Model {
+    Model {
+        title: "Three users share one System/370".into(),
+        caption: "ALICE logs on.".into(),
+        scenario: "step 3 of 12".into(),
+        terminals: vec![
+            TermView {
+                dev: 0x020,
+                user: Some("ALICE".into()),
+                text:
+                    "LOGON ALICE ALICE\nLOGON AT 09:00:01 GMT FRIDAY 06/29/79\nCMS VERSION 1\nR;\n"
+                        .into(),
+            },
+            TermView {
+                dev: 0x021,
+                user: None,
+                text: "VM/370 ONLINE\n".into(),
+            },
+            TermView {
+                dev: 0x022,
+                user: None,
+                text: String::new(),
+            },
+        ],
+        operator_dev: 0x009,
+        operator: "CP IPL COMPLETE\n".into(),
+        vms: vec![VmStatus {
+            userid: "ALICE".into(),
+            terminal: 0x020,
+            state: "VM READ".into(),
+            instructions: 123_456,
+            privops: 789,
+        }],
+        model_mips: 1.0,
+        mips: 0.98,
+        tod: parse_date("1979-06-29 09:00:05").unwrap(),
+        machine: "waiting".into(),
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    app.render(&mut t).unwrap();
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn has(screen: &[String], s: &str) -> bool {
+    screen.iter().any(|l| l.contains(s))
+}
+
+fn key(c: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn type_str(app: &mut App, s: &str) -> Vec<Action> {
+    s.chars()
+        .flat_map(|c| app.update(key(KeyCode::Char(c))))
+        .collect()
+}
+
+#[test]
+fn panes_show_terminals_operator_cp_caption() {
+    let app = App::new(model());
+    let s = screen(&app, 120, 30);
+    let all = s.join("\n");
+    assert!(has(&s, "Three users share one System/370"), "{all}");
+    assert!(has(&s, "step 3 of 12"), "{all}");
+    assert!(has(&s, "ALICE logs on."), "{all}");
+    assert!(has(&s, " 0: 020 ALICE "), "{all}");
+    assert!(has(&s, " 1: 021 "), "{all}");
+    assert!(has(&s, " 2: 022 "), "{all}");
+    assert!(has(&s, "LOGON ALICE ALICE"), "{all}");
+    assert!(has(&s, "VM/370 ONLINE"), "{all}");
+    assert!(has(&s, "Operator 009"), "{all}");
+    assert!(has(&s, "CP IPL COMPLETE"), "{all}");
+    assert!(
+        has(&s, "1979-06-29 09:00:05  0.98/1.00 MIPS  waiting"),
+        "{all}"
+    );
+    assert!(
+        has(&s, "USERID   TERM STATE      INSTRUCTIONS    TRAPS"),
+        "{all}"
+    );
+    assert!(
+        has(&s, "ALICE    020  VM READ          123456      789"),
+        "{all}"
+    );
+    assert!(has(&s, "ALICE 020> _"), "{all}");
+    assert!(has(&s, "Esc q or Ctrl-C: quit"), "{all}");
+}
+
+#[test]
+fn narrow_panes_wrap_and_show_the_tail() {
+    let mut m = model();
+    let long: String = (0..40).map(|i| format!("LINE {i:02}\n")).collect();
+    m.terminals[1].text = long;
+    let s = screen(&App::new(m), 60, 24);
+    let all = s.join("\n");
+    assert!(has(&s, "LINE 39"), "{all}");
+    assert!(!has(&s, "LINE 00"), "{all}");
+    // Pane 0 is 20 columns wide (18 inside): the LOGON AT line wraps.
+    assert!(has(&s, "LOGON AT 09:00:01 "), "{all}");
+    assert!(has(&s, "GMT FRIDAY 06/29/7"), "{all}");
+}
+
+#[test]
+fn tiny_and_empty_screens_do_not_panic() {
+    for (w, h) in [(1, 1), (10, 5), (20, 8), (200, 60)] {
+        screen(&App::new(model()), w, h);
+        screen(&App::new(Model::default()), w, h);
+    }
+}
+
+#[test]
+fn typing_goes_to_the_focused_terminal() {
+    let mut app = App::new(model());
+    assert!(
+        type_str(&mut app, "QUERY TIME").is_empty(),
+        "Q is just a letter"
+    );
+    assert!(has(&screen(&app, 120, 30), "ALICE 020> QUERY TIME_"));
+    app.update(key(KeyCode::Backspace));
+    app.update(key(KeyCode::Backspace));
+    type_str(&mut app, "ME");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Action::Type {
+            terminal: 0,
+            text: "QUERY TIME".into()
+        }]
+    );
+    assert_eq!(app.inputs[0], "");
+
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.focus, 1);
+    assert!(has(&screen(&app, 120, 30), "terminal 021> _"));
+    type_str(&mut app, "LOGON BOB BOB");
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.focus, 0, "wraps around");
+    app.update(Event::Key(KeyEvent::new(
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+    )));
+    assert_eq!(app.focus, 2);
+    app.update(Event::Key(KeyEvent::new(
+        KeyCode::BackTab,
+        KeyModifiers::SHIFT,
+    )));
+    assert_eq!(
+        app.inputs[1], "LOGON BOB BOB",
+        "each terminal keeps its own line"
+    );
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Action::Type {
+            terminal: 1,
+            text: "LOGON BOB BOB".into()
+        }]
+    );
+    // Enter on an empty line still sends it (CMS answers an empty line).
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Action::Type {
+            terminal: 1,
+            text: String::new()
+        }]
+    );
+}
+
+#[test]
+fn history_recall() {
+    let mut app = App::new(model());
+    type_str(&mut app, "A");
+    app.update(key(KeyCode::Enter));
+    type_str(&mut app, "B");
+    app.update(key(KeyCode::Enter));
+    app.update(key(KeyCode::Up));
+    assert_eq!(app.inputs[0], "B");
+    app.update(key(KeyCode::Up));
+    assert_eq!(app.inputs[0], "A");
+    app.update(key(KeyCode::Up));
+    assert_eq!(app.inputs[0], "A");
+    app.update(key(KeyCode::Down));
+    assert_eq!(app.inputs[0], "B");
+    app.update(key(KeyCode::Down));
+    assert_eq!(app.inputs[0], "");
+    app.update(ctrl('u'));
+}
+
+#[test]
+fn quitting() {
+    let mut app = App::new(model());
+    type_str(&mut app, "q");
+    assert!(!app.quit, "q alone is typed");
+    assert_eq!(app.inputs[0], "q");
+    app.update(key(KeyCode::Esc));
+    assert!(has(&screen(&app, 120, 30), "Press q to quit"));
+    type_str(&mut app, "x");
+    assert!(!app.quit, "Esc then another key goes on");
+    assert_eq!(app.inputs[0], "qx");
+    app.update(key(KeyCode::Esc));
+    app.update(key(KeyCode::Esc));
+    assert!(!app.esc, "Esc Esc cancels");
+    app.update(key(KeyCode::Esc));
+    app.update(key(KeyCode::Char('q')));
+    assert!(app.quit);
+
+    let mut app = App::new(model());
+    type_str(&mut app, "abc");
+    app.update(ctrl('c'));
+    assert!(app.quit, "Ctrl-C always quits");
+}
+
+#[test]
+fn input_is_bounded_and_paste_takes_one_line() {
+    let mut app = App::new(model());
+    type_str(&mut app, &"X".repeat(500));
+    assert_eq!(app.inputs[0].len(), cpcms::tui::MAX_INPUT);
+    let mut app = App::new(model());
+    app.update(Event::Paste("CP QUERY NAMES\nrm -rf /".into()));
+    assert_eq!(app.inputs[0], "CP QUERY NAMES");
+    // No terminals at all: typing and Enter do nothing, no panic.
+    let mut app = App::new(Model::default());
+    type_str(&mut app, "X");
+    assert!(app.update(key(KeyCode::Enter)).is_empty());
+    app.update(key(KeyCode::Tab));
+}
+
+/// A driver that echoes what is typed into the model.
+struct Echo {
+    ticks: usize,
+    typed: Vec<(usize, String)>,
+}
+
+impl Driver for Echo {
+    fn tick(&mut self, m: &mut Model) {
+        self.ticks += 1;
+        if m.terminals.is_empty() {
+            *m = model();
+        }
+        for (t, s) in self.typed.drain(..) {
+            m.terminals[t].text.push_str(&format!("{s}\nR;\n"));
+        }
+    }
+    fn apply(&mut self, a: Action) {
+        let Action::Type { terminal, text } = a;
+        self.typed.push((terminal, text));
+    }
+}
+
+#[test]
+fn event_loop_drives_update_and_draw() {
+    let mut term = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    let mut app = App::new(Model::default());
+    let mut d = Echo {
+        ticks: 0,
+        typed: vec![],
+    };
+    let mut script: VecDeque<Option<Event>> = VecDeque::new();
+    for c in "LISTFILE".chars() {
+        script.push_back(Some(key(KeyCode::Char(c))));
+    }
+    script.push_back(Some(key(KeyCode::Enter)));
+    script.push_back(None); // a frame passes
+    script.push_back(Some(ctrl('c')));
+    let mut waited = Duration::ZERO;
+    run_loop(&mut term, &mut app, &mut d, |timeout| {
+        assert!(timeout <= cpcms::tui::FRAME);
+        match script.pop_front() {
+            Some(None) => {
+                std::thread::sleep(timeout);
+                waited += timeout;
+                Ok(None)
+            }
+            Some(e) => Ok(e),
+            None => Ok(Some(ctrl('c'))),
+        }
+    })
+    .unwrap();
+    assert!(app.quit);
+    assert!(d.ticks >= 2, "ticked at start and after a frame");
+    assert!(app.model.terminals[0].text.ends_with("LISTFILE\nR;\n"));
+    app.render(&mut term).unwrap();
+    let buf = term.backend().buffer();
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("LISTFILE"));
+}
+
+#[test]
+fn wrap_tail_is_public_and_sane() {
+    assert_eq!(wrap_tail("R;\n", 80, 10), vec!["R;"]);
+}
