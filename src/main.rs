@@ -283,8 +283,11 @@ fn play_headless(file: &Path, roms: Option<&Path>, trace: &TraceArgs) -> Result<
     let mut sys = System::boot(&s.sys_config(), roms)
         .map_err(|e| bad(format!("{}: cannot start the system: {e}", s.file)))?;
     if let Some(t) = tracer {
-        sys.machine
-            .set_tracer(Some(Box::new(t.with_cp(&sys.cp).with_cms(&sys.cms))));
+        sys.machine.set_tracer(Some(Box::new(
+            t.with_cp(&sys.cp)
+                .with_cms(&sys.cms)
+                .with_users(sys.user_lookup()),
+        )));
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -314,71 +314,110 @@ impl System {
         })
     }
 
-    fn cp_symbol(&self, name: &str) -> Option<u32> {
-        self.cp.symbols.get(name).map(|s| s.value)
-    }
-
     /// The logged-on virtual machines, read from CP's VMBLOKs.
     pub fn vm_status(&self) -> Vec<VmStatus> {
-        let sym = |n| self.cp_symbol(n);
-        let (Some(table), Some(len), Some(count)) =
-            (sym("VMTABLE"), sym("VMBLKLEN"), sym("NUMTERM"))
-        else {
-            return Vec::new();
-        };
-        let field = |n| sym(n).unwrap_or(0);
-        let (user, state, term, prv, seg) = (
-            field("VMUSER"),
-            field("VMSTATE"),
-            field("VMTERMA"),
-            field("VMPRVCNT"),
-            field("VMSEG"),
-        );
-        let mem = &self.machine.cpu.mem;
-        let word = |a: u32| {
-            mem.peek(a, 4)
-                .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-                .unwrap_or(0)
-        };
-        let mut out = Vec::new();
-        for i in 0..count {
-            let vm = table + i * len;
-            let st = mem.peek(vm + state, 1).map(|b| b[0]).unwrap_or(0);
-            if st == 0 {
-                continue;
-            }
-            let userid = mem
-                .peek(vm + user, 8)
-                .map(|b| crate::ebcdic::decode(b).trim_end().to_string())
-                .unwrap_or_default();
-            let terminal = mem
-                .peek(vm + term, 2)
-                .map(|b| u16::from_be_bytes([b[0], b[1]]))
-                .unwrap_or(0);
-            let cr1 = word(vm + seg);
-            let instructions = self
-                .machine
-                .cpu
-                .problem_instructions
-                .iter()
-                .find(|(c, _)| *c == cr1)
-                .map(|(_, n)| *n)
-                .unwrap_or(0);
-            out.push(VmStatus {
-                userid,
-                terminal,
-                state: match st {
-                    1 => "RUNNING",
-                    2 => "VM READ",
-                    3 => "WAIT",
-                    _ => "STOPPED",
-                }
-                .to_string(),
-                instructions,
-                privops: word(vm + prv) as u64,
-            });
+        match VmTable::new(&self.cp) {
+            Some(t) => t.read(&self.machine.cpu),
+            None => Vec::new(),
         }
-        out
+    }
+
+    /// For the tracer: which user owns which address space (CR1 value), read from CP's
+    /// VMBLOKs each time it is asked.
+    pub fn user_lookup(&self) -> crate::trace::UserLookup {
+        let table = VmTable::new(&self.cp);
+        Box::new(move |cpu: &crate::cpu::Cpu| match &table {
+            Some(t) => t.address_spaces(cpu),
+            None => Vec::new(),
+        })
+    }
+}
+
+/// Where CP keeps its VMBLOKs and where the fields are in one, from CP's symbol table.
+#[derive(Clone, Debug)]
+struct VmTable {
+    table: u32,
+    len: u32,
+    count: u32,
+    user: u32,
+    state: u32,
+    term: u32,
+    privops: u32,
+    seg: u32,
+}
+
+impl VmTable {
+    fn new(cp: &Assembly) -> Option<VmTable> {
+        let sym = |n: &str| cp.symbols.get(n).map(|s| s.value);
+        Some(VmTable {
+            table: sym("VMTABLE")?,
+            len: sym("VMBLKLEN")?,
+            count: sym("NUMTERM")?,
+            user: sym("VMUSER")?,
+            state: sym("VMSTATE")?,
+            term: sym("VMTERMA")?,
+            privops: sym("VMPRVCNT")?,
+            seg: sym("VMSEG")?,
+        })
+    }
+
+    fn bytes<'a>(cpu: &'a crate::cpu::Cpu, addr: u32, len: u32) -> &'a [u8] {
+        cpu.mem
+            .peek(addr, len)
+            .unwrap_or(&[0, 0, 0, 0, 0, 0, 0, 0][..len.min(8) as usize])
+    }
+
+    fn word(cpu: &crate::cpu::Cpu, addr: u32) -> u32 {
+        let b = Self::bytes(cpu, addr, 4);
+        u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// The VMBLOKs in use: (address, state code).
+    fn in_use<'a>(&'a self, cpu: &'a crate::cpu::Cpu) -> impl Iterator<Item = (u32, u8)> + 'a {
+        (0..self.count).filter_map(move |i| {
+            let vm = self.table + i * self.len;
+            let st = Self::bytes(cpu, vm + self.state, 1)[0];
+            (st != 0).then_some((vm, st))
+        })
+    }
+
+    fn userid(&self, cpu: &crate::cpu::Cpu, vm: u32) -> String {
+        crate::ebcdic::decode(Self::bytes(cpu, vm + self.user, 8))
+            .trim_end()
+            .to_string()
+    }
+
+    fn read(&self, cpu: &crate::cpu::Cpu) -> Vec<VmStatus> {
+        self.in_use(cpu)
+            .map(|(vm, st)| {
+                let b = Self::bytes(cpu, vm + self.term, 2);
+                let cr1 = Self::word(cpu, vm + self.seg);
+                VmStatus {
+                    userid: self.userid(cpu, vm),
+                    terminal: u16::from_be_bytes([b[0], b[1]]),
+                    state: match st {
+                        1 => "RUNNING",
+                        2 => "VM READ",
+                        3 => "WAIT",
+                        _ => "STOPPED",
+                    }
+                    .to_string(),
+                    instructions: cpu
+                        .problem_instructions
+                        .iter()
+                        .find(|(c, _)| *c == cr1)
+                        .map(|(_, n)| *n)
+                        .unwrap_or(0),
+                    privops: Self::word(cpu, vm + self.privops) as u64,
+                }
+            })
+            .collect()
+    }
+
+    fn address_spaces(&self, cpu: &crate::cpu::Cpu) -> Vec<(u32, String)> {
+        self.in_use(cpu)
+            .map(|(vm, _)| (Self::word(cpu, vm + self.seg), self.userid(cpu, vm)))
+            .collect()
     }
 }
 
