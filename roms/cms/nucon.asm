@@ -31,6 +31,7 @@ IONPSW   DC    X'00000000',A(IOINT)    X'78' I/O new PSW
 *  CMS's fields.
          ORG   NUCON+X'200'
 CODEADDR DC    A(CMSCODE)          for the base register
+         DS    0D                  (LPSW needs a doubleword)
 WAITPSW  DC    X'80020000',A(0)    wait, channel 0 enabled
 DEADPSW  DC    X'00020000',A(0)    disabled wait (code in the address)
          DS    0D

@@ -62,6 +62,7 @@ PSWPROB  EQU   X'01'               problem state
 INTREGS  DS    16F                 registers when the interruption came
 GUESTREG DS    16F                 registers about to be given a guest
 RUNPSW   DS    D                   the real PSW that runs a guest
+         DS    0D                  (LPSW needs a doubleword)
 WAITPSW  DC    X'030E0000',A(0)    CP's idle wait: I/O, external, MCK
 DSABLPSW DC    X'000A0000',A(0)    disabled wait (code in IA)
 BASES    DC    A(CPCODE+8192)      R9   (LM R9,R12,BASES)
