@@ -78,6 +78,9 @@ pub struct Layout {
     pub symbols: HashMap<String, SymDef>,
     pub stmts: Vec<StmtInfo>,
     pub lits: Vec<Option<LitPlace>>,
+    /// The literal pool placed at the end when the program has no END statement:
+    /// (location, literals), emitted as if by the last statement.
+    pub implicit_pool: Option<(Val, Vec<usize>)>,
     /// Lowest and highest+1 absolute address of the image.
     pub origin: i64,
     pub end: i64,
@@ -138,6 +141,7 @@ pub fn layout(prog: &Program, diags: &mut Diags) -> Layout {
             symbols: HashMap::new(),
             stmts: vec![StmtInfo::default(); prog.stmts.len()],
             lits: vec![None; prog.lits.len()],
+            implicit_pool: None,
             origin: 0,
             end: 0,
         },
@@ -158,7 +162,8 @@ pub fn layout(prog: &Program, diags: &mut Diags) -> Layout {
         // No END: the last pool goes at the end anyway.
         let n = prog.stmts.len();
         if !p.pending.is_empty() {
-            p.pool(n.saturating_sub(1), true);
+            let (at, _, lits) = p.pool(n.saturating_sub(1), true);
+            p.lay.implicit_pool = Some((at, lits));
         }
     }
     p.retry_equs();
@@ -372,7 +377,7 @@ impl Pass1<'_> {
                 self.lay.stmts[i].loc = Some(self.here());
             }
             Dir::End => {
-                self.pool(i, true);
+                self.pool_at(i, true);
                 if let Some(Some(e)) = ex.first() {
                     let _ = e; // the entry point is checked in pass 2
                 }
@@ -384,7 +389,7 @@ impl Pass1<'_> {
             Dir::Ltorg => {
                 let v = self.here();
                 self.define_label(i, v, 1);
-                self.pool(i, false);
+                self.pool_at(i, false);
             }
             Dir::Using | Dir::Drop | Dir::Copy | Dir::Listing => {
                 self.lay.stmts[i].loc = self
@@ -617,12 +622,22 @@ impl Pass1<'_> {
         Some(OpLayout { at: 0, dup, lens })
     }
 
-    /// Place the pending literals here (LTORG) or at the end of the section (END).
-    fn pool(&mut self, i: usize, at_end: bool) {
-        let pending = std::mem::take(&mut self.pending);
-        if pending.is_empty() {
+    /// A pool for statement `i` (LTORG or END).
+    fn pool_at(&mut self, i: usize, at_end: bool) {
+        if self.pending.is_empty() {
             return;
         }
+        let (at, len, lits) = self.pool(i, at_end);
+        let info = &mut self.lay.stmts[i];
+        info.loc = Some(at);
+        info.len = len;
+        info.pool = lits;
+    }
+
+    /// Place the pending literals here (LTORG) or at the end of the section (END):
+    /// their location, total length and the literals owning bytes, in order.
+    fn pool(&mut self, i: usize, at_end: bool) -> (Val, u32, Vec<usize>) {
+        let pending = std::mem::take(&mut self.pending);
         if at_end {
             // The END pool goes after everything in the current (or last) CSECT.
             let s = match self.cur {
@@ -690,10 +705,8 @@ impl Pass1<'_> {
                 self.lay.lits[idx] = Some(pl);
             }
         }
-        self.lay.stmts[i].loc = Some(start);
-        self.lay.stmts[i].len = (off - start.off) as u32;
-        self.lay.stmts[i].pool = placed;
         self.set_loc(off, span);
+        (start, (off - start.off) as u32, placed)
     }
 
     /// Give every section its base: CSECTs follow one another, each aligned to 8.

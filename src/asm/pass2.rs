@@ -72,6 +72,12 @@ pub fn emit(prog: &Program, lay: &Layout, src: &Sources, diags: &mut Diags) -> O
         p.star = lay.stmts[i].loc;
         p.stmt(i);
     }
+    if let Some((at, pool)) = &lay.implicit_pool {
+        let last = prog.stmts.len().saturating_sub(1);
+        p.cur = last;
+        p.star = Some(*at);
+        p.pool(last, pool);
+    }
     p.out.lines.sort_by_key(|l| l.addr);
     p.out
 }
@@ -134,6 +140,28 @@ impl Pass2<'_> {
             let d = v.off - u.off;
             if (0..4096).contains(&d) && best.is_none_or(|(_, bd)| d <= bd) {
                 best = Some((r as u8, d));
+            }
+        }
+        if best.is_none()
+            && v.n == 1
+            && self
+                .lay
+                .sections
+                .get(v.sect as usize)
+                .is_some_and(|s| !s.dsect)
+        {
+            // Our image is never relocated, so an address in a CSECT is also an absolute
+            // address: absolute USINGs (USING 0,0 for low storage) cover it too.
+            let a = self.lay.absolute(v);
+            if (0..4096).contains(&a) && self.using[0] == Some(Val::abs(0)) {
+                best = Some((0, a));
+            }
+            for (r, u) in self.using.iter().enumerate() {
+                let Some(u) = u else { continue };
+                let d = a - u.off;
+                if u.n == 0 && (0..4096).contains(&d) && best.is_none_or(|(_, bd)| d <= bd) {
+                    best = Some((r as u8, d));
+                }
             }
         }
         match best {
@@ -278,7 +306,7 @@ impl Pass2<'_> {
     fn stmt(&mut self, i: usize) {
         let st = &self.prog.stmts[i];
         let info = &self.lay.stmts[i];
-        let Some(loc) = info.loc else { return };
+        let loc = info.loc.unwrap_or(Val::abs(0));
         match &st.kind {
             Kind::Empty | Kind::Bad => {}
             Kind::Instr {
@@ -560,6 +588,22 @@ impl Pass2<'_> {
             | Dir::Start
             | Dir::Copy
             | Dir::Listing => {}
+        }
+    }
+
+    /// Emit the literals of a pool (on behalf of statement `i`).
+    fn pool(&mut self, i: usize, pool: &[usize]) {
+        for &idx in pool {
+            let Some(pl) = self.lay.lits[idx].clone() else {
+                continue;
+            };
+            let lit = &self.prog.lits[idx];
+            let mut bytes = vec![0u8; pl.layout.size() as usize];
+            let save = self.star;
+            self.star = Some(pl.val);
+            self.constant(&lit.dc, &pl.layout, &mut bytes);
+            self.star = save;
+            self.write(i, pl.val, &bytes);
         }
     }
 

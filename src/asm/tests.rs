@@ -98,3 +98,161 @@ bytes!(
      4710F000 4740F000 4720F000 47D0F000 47B0F000 47E0F000 47D0F000 47B0F000 \
      0781 0771 0721 0741 0781 0771 0711 0741 0721 07D1 07B1 07E1 07D1 07B1"
 );
+
+bytes!(
+    dc_types,
+    " DC C'AB',X'0102',B'101',H'-2',F'1'\n DC CL4'A',XL2'1',XL1'1234',AL1(5),AL3(X'10203'),FL1'-1'\n DC P'123',P'-45',PL3'1',Z'12',Z'-3'\n DC Y(258),A(1,2)\n",
+    "C1C2 0102 05 00 FFFE 00000001 \
+     C1404040 0001 34 05 010203 FF \
+     123C 045D 00001C F1C2 D3 0102 00000001 00000002"
+);
+
+bytes!(
+    dc_duplication_and_values,
+    " DC 3X'AB'\n DC 2F'1,-1'\n DC C'IT''S&&'\n DC 2CL2'Z'\n",
+    "ABABAB 00 00000001 FFFFFFFF 00000001 FFFFFFFF C9E37DE250 E940E940"
+);
+
+bytes!(
+    ds_reserves_and_aligns,
+    " DC X'01'\nA DS 0F\n DC X'02'\n DS CL3\n DS H\n DC X'03'\n DS 2F\n DC X'04'\n",
+    "01000000 02 000000 0000 03 00 0000000000000000 04"
+);
+
+bytes!(
+    floating_constants,
+    " DC E'1',D'-0.5',E'0',D'100'\n",
+    "41100000 00000000 C080000000000000 00000000 00000000 4264000000000000"
+);
+
+#[test]
+fn length_attributes_and_symbols() {
+    let a = asm(
+        "T START X'100'\n USING T,12\nA DS CL80\nB DC F'1,2'\nC DS 0F\nD DS 3H\nE EQU *\nF EQU 5\nG EQU A+2,7\nH DC AL3(0)\nI LR 1,2\nJ MVC A,A\nK EQU L'A\n",
+    );
+    let s = |n: &str| {
+        let x = &a.symbols[n];
+        (x.value, x.length)
+    };
+    assert_eq!(a.origin, 0x100);
+    assert_eq!(s("T"), (0x100, 1));
+    assert_eq!(s("A"), (0x100, 80));
+    assert_eq!(s("B"), (0x150, 4));
+    assert_eq!(s("C"), (0x158, 4));
+    assert_eq!(s("D"), (0x158, 2));
+    assert_eq!(s("E"), (0x15E, 1));
+    assert_eq!(s("F"), (5, 1));
+    assert_eq!(s("G"), (0x102, 7));
+    assert_eq!(s("H"), (0x15E, 3));
+    assert_eq!(s("I"), (0x162, 2));
+    assert_eq!(s("J"), (0x164, 6));
+    assert_eq!(s("K"), (80, 1));
+    assert!(a.symbols.values().all(|s| s.dsect.is_none()));
+}
+
+bytes!(
+    expressions,
+    "R1 EQU 1\nR2 EQU R1+1\nN EQU (2+3)*4-10/3\n LA R2,N(R1)\n DC A(-1),A(X'10'*C'A'/B'10'),A(L'FW*2)\nFW DC F'0'\n",
+    "41210011 FFFFFFFF 00000608 00000008 00000000"
+);
+
+bytes!(
+    forward_references,
+    "T START 0\n USING T,12\n L 1,LATER\n LA 2,SIZE\n MVC X(SIZE),X\nX DS CL4\nLATER DC A(END-T)\nSIZE EQU END-X\nEND EQU *\n",
+    "5810C014 4120000A D209C00EC00E 00000000 0000 00000018"
+);
+
+bytes!(
+    relocatable_arithmetic,
+    "T START X'200'\nA DC A(B-A,B,*,A+B-A)\nB DS 0H\n",
+    "00000010 00000210 00000200 00000210"
+);
+
+bytes!(
+    using_multiple_bases,
+    "T START 0\n USING T,12,11\n L 1,NEAR\n L 1,FAR\n DS XL(4096-12)\nNEAR DC F'1'\n DS XL4\nFAR DC F'2'\n",
+    "5810CFFC 5810B004".to_string() + &"00".repeat(4084) + "00000001 00000000 00000002"
+);
+
+bytes!(
+    using_base_zero_and_dsect,
+    "PSA DSECT\n DS XL16\nFLD DS F\nOTHER DSECT\n DS XL8\nOFLD DS H\nT CSECT\n USING PSA,0\n USING OTHER,5\n L 1,FLD\n LH 2,OFLD\n MVC FLD(2),OFLD\n DROP 5\n USING 0,0\n ST 1,X'50'\n",
+    "58100010 48205008 D20100105008 50100050"
+);
+
+#[test]
+fn dsect_symbols() {
+    let a = asm(
+        "T CSECT\n DC F'0'\nBLK DSECT\nBA DS F\nBB DS CL8\nBLEN EQU *-BLK\nT CSECT\n DC F'1'\n",
+    );
+    assert_eq!(a.image, [0, 0, 0, 0, 0, 0, 0, 1]);
+    let bb = &a.symbols["BB"];
+    assert_eq!(
+        (bb.value, bb.length, bb.dsect.as_deref()),
+        (4, 8, Some("BLK"))
+    );
+    assert_eq!(a.symbols["BLK"].dsect.as_deref(), Some("BLK"));
+    assert_eq!(a.symbols["BLEN"].value, 12);
+    assert_eq!(a.symbols["BLEN"].dsect, None);
+}
+
+bytes!(
+    org,
+    "T START 0\n DC 4X'11'\n ORG T+1\n DC X'22'\n ORG\n DC X'33'\n ORG *+2\n DC X'44'\n",
+    "11221111 33 0000 44"
+);
+
+bytes!(
+    literals_and_ltorg,
+    "T START 0\n USING T,12\n L 1,=F'1'\n LH 2,=H'2'\n L 3,=F'1'\n MVC 0(8,1),=CL8'AB'\n LA 4,=A(T)\n LTORG\n CLC 0(2,1),=X'0102'\n L 5,=A(X)\nX DC C'X'\n",
+    "5810C020 4820C028 5830C020 D2071000C018 4140C024 0000 \
+     C1C2404040404040 00000001 00000000 0002 \
+     D501 1000 C03C 5850 C038 E7 000000 00000034 0102"
+);
+
+bytes!(
+    cnop_and_ccw,
+    " DC X'01'\n CNOP 0,4\n DC X'02'\n CNOP 6,8\n CCW X'02',BUF,X'20',80\nBUF DS CL80\n",
+    "0100 0700 02 00 0000 02000010 20000050".to_string() + &"00".repeat(80)
+);
+
+#[test]
+fn copy_members() {
+    let files: HashMap<&str, &str> = HashMap::from([
+        ("MAIN", "T START 0\n COPY EQUATES\n LA R1,1\n COPY BODY\n"),
+        ("EQUATES", "R1 EQU 1\n"),
+        ("BODY", " DC C'B'\n COPY INNER\n"),
+        ("INNER", "X DC X'FF'\n"),
+    ]);
+    let read = |n: &str| files.get(n).map(|s| s.to_string());
+    let a = assemble("MAIN", &read).unwrap();
+    assert_eq!(hex(&a.image), "41100001C2FF");
+    assert_eq!(a.symbols["X"].value, 5);
+    let files_of: Vec<(&str, u32, u32)> = a
+        .lines
+        .iter()
+        .map(|l| (l.file.as_str(), l.line, l.addr))
+        .collect();
+    assert_eq!(files_of, [("MAIN", 3, 0), ("BODY", 1, 4), ("INNER", 1, 5)]);
+}
+
+bytes!(
+    comments_case_and_remarks,
+    "* a comment\n.* another\n\n      using 0,0\nlab   la    1,lab     remark with C'quote\n      mvi   0(1),c' '  blank in a string\n      dc    c'a b' c'not this'\n",
+    "41100000 92401000 81 40 82"
+);
+
+bytes!(
+    column_72_continuation,
+    concat!(
+        "         DC    A(1),                                                   X\n",
+        "               A(2)\n"
+    ),
+    "00000001 00000002"
+);
+
+bytes!(
+    multiple_csects_follow_aligned,
+    "A CSECT\n DC X'01'\nB CSECT\n DC X'02'\nA CSECT\n DC X'03'\n",
+    "0103000000000000 02"
+);
