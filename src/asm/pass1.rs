@@ -316,7 +316,7 @@ impl Pass1<'_> {
         false
     }
 
-    fn exprs<'b>(args: &'b Args) -> &'b [Option<Expr>] {
+    fn exprs(args: &Args) -> &[Option<Expr>] {
         match args {
             Args::Exprs(v) => v,
             _ => &[],

@@ -289,11 +289,13 @@ impl Pass2<'_> {
         self.out.image[start as usize..end as usize].copy_from_slice(bytes);
         let line = &self.src.lines[i];
         let file = self.src.file_name(line).to_string();
-        if let Some(last) = self.out.lines.last_mut() {
-            if last.line == line.line && last.file == file && last.addr + last.len == abs as u32 {
-                last.len += bytes.len() as u32;
-                return;
-            }
+        if let Some(last) = self.out.lines.last_mut()
+            && last.line == line.line
+            && last.file == file
+            && last.addr + last.len == abs as u32
+        {
+            last.len += bytes.len() as u32;
+            return;
         }
         self.out.lines.push(LineMap {
             addr: abs as u32,
@@ -546,10 +548,10 @@ impl Pass2<'_> {
                     self.star = save;
                     self.write(i, pl.val, &bytes);
                 }
-                if d == Dir::End {
-                    if let Some(Some(e)) = ex.first() {
-                        self.val(e);
-                    }
+                if d == Dir::End
+                    && let Some(Some(e)) = ex.first()
+                {
+                    self.val(e);
                 }
             }
             Dir::Cnop => {
@@ -728,11 +730,11 @@ impl Pass2<'_> {
                 self.int(a, dst, v[k].span);
             }
             Nominal::Addrs(v) => {
-                if let Some((b, d, _)) = self.address(&v[k], Sub::Base) {
-                    if n == 2 {
-                        dst[0] = (b << 4) | (d >> 8) as u8;
-                        dst[1] = d as u8;
-                    }
+                if let Some((b, d, _)) = self.address(&v[k], Sub::Base)
+                    && n == 2
+                {
+                    dst[0] = (b << 4) | (d >> 8) as u8;
+                    dst[1] = d as u8;
                 }
             }
         }

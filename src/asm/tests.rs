@@ -256,3 +256,204 @@ bytes!(
     "A CSECT\n DC X'01'\nB CSECT\n DC X'02'\nA CSECT\n DC X'03'\n",
     "0103000000000000 02"
 );
+
+error!(
+    undefined_symbol,
+    "T START 0\n USING T,12\n L 1,NOWHERE\n", "T:3:6: error: undefined symbol 'NOWHERE'"
+);
+
+error!(
+    duplicate_symbol,
+    "A DC F'1'\nA DC F'2'\n", "T:2:1: error: duplicate symbol 'A' (first defined in statement 1)"
+);
+
+error!(
+    addressability,
+    "T START 0\n L 1,X\nX DC F'1'\n",
+    "T:2:6: error: no USING covers address X'000004' (addressability error)"
+);
+
+error!(
+    out_of_range,
+    " LA 1,4096(0,2)\n LR 16,1\n MVI 0(1),256\n SVC 300\n",
+    "T:1:7: error: displacement 4096 out of range (0 to 4095)",
+    "T:2:5: error: register 16 out of range (0 to 15)",
+    "T:3:11: error: immediate byte 256 out of range (-128 to 255)",
+    "T:4:6: error: SVC number 300 out of range (0 to 255)"
+);
+
+error!(
+    bad_operands,
+    " LR 1\n LA 1,2,3\n MVC 0(1,2,3),0(4)\n L 1,(2\n",
+    "T:1:5: error: LR takes 2 operands (R1,R2), found 1",
+    "T:2:5: error: LA takes 2 operands (R1,D2(X2,B2)), found 3",
+    "T:3:12: error: at most two sub-operands in parentheses",
+    "T:4:8: error: expected ')', found end of operands"
+);
+
+error!(
+    unknown_operation,
+    " FOO 1,2\n LR 1,2\n", "T:1:2: error: unknown operation 'FOO'"
+);
+
+error!(
+    unterminated_string,
+    " DC C'ABC\n MVI 0(1),C'\n",
+    "T:1:6: error: unterminated string",
+    "T:2:12: error: unterminated string"
+);
+
+error!(
+    missing_copy_member,
+    " COPY NOSUCH\n", "T:1:7: error: COPY member 'NOSUCH' not found"
+);
+
+error!(
+    several_errors_in_one_run,
+    "T START 0\n USING T,12\n L 1,A\n LR 1,99\nB DC F'1'\nB DS F\n BOGUS\n",
+    "T:3:6: error: undefined symbol 'A'",
+    "T:4:7: error: register 99 out of range (0 to 15)",
+    "T:6:1: error: duplicate symbol 'B' (first defined in statement 5)",
+    "T:7:2: error: unknown operation 'BOGUS'"
+);
+
+error!(
+    value_errors,
+    " DC H'70000'\n DC AL1(256)\n DC X'1G'\n DC F'x'\n",
+    "T:1:5: error: value 70000 does not fit in 2 bytes",
+    "T:2:9: error: value 256 does not fit in 1 byte",
+    "T:3:7: error: invalid hexadecimal constant '1G'",
+    "T:4:7: error: invalid integer constant 'X'"
+);
+
+error!(
+    relocatable_misuse,
+    "A DS F\nB EQU A+A\nC EQU A*2\n LR A,1\n",
+    "T:2:7: error: invalid combination of relocatable terms",
+    "T:3:7: error: relocatable term in multiplication or division",
+    "T:4:5: error: register must be absolute, not an address"
+);
+
+#[test]
+fn diagnostics_show_line_and_caret_in_copy_members() {
+    let files: HashMap<&str, &str> = HashMap::from([
+        ("MAIN", " LR 1,2\n COPY M\n"),
+        ("M", "* member\n L 1,BAD\n"),
+    ]);
+    let read = |n: &str| files.get(n).map(|s| s.to_string());
+    let e = assemble("MAIN", &read).unwrap_err();
+    assert_eq!(
+        e,
+        vec!["M:2:6: error: undefined symbol 'BAD'\n L 1,BAD\n     ^^^"]
+    );
+}
+
+#[test]
+fn missing_main_file() {
+    let e = assemble("NOPE", &|_| None).unwrap_err();
+    assert_eq!(e, vec!["error: cannot read source file 'NOPE'"]);
+}
+
+/// A tiny deterministic PRNG (xorshift), so the fuzz test needs no dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[(self.next() % v.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn never_panics_on_random_and_mutated_input() {
+    let seeds = [
+        "T START X'100'",
+        " USING T,12,11",
+        "L1 L 1,=F'1'",
+        " MVC 0(8,1),=CL8'X'",
+        " DC 3F'1,2',C'A''B',XL2'1',AL3(L1-T),P'-12',Z'5',E'1.5'",
+        " DS 0F",
+        "X EQU *-T,4",
+        " ORG X+2",
+        " CNOP 2,4",
+        " CCW 2,X,X'20',80",
+        "D DSECT",
+        "F DS CL(L'X)",
+        " LTORG",
+        " B X",
+        " BNER 14",
+        " SRP 0(4,1),3,5",
+        " PACK 0(3,1),4(2,2)",
+        " USING 0,0",
+        " DROP 12",
+        " COPY M",
+        " END",
+    ];
+    let noise = [
+        "(",
+        ")",
+        "'",
+        ",",
+        "=",
+        "*",
+        "L'",
+        "X'",
+        "C'",
+        "-",
+        "+",
+        "/",
+        " ",
+        "0",
+        "4096",
+        "99999999999",
+        "&",
+        "A",
+        "(((",
+        "''",
+        "\t",
+        "é",
+        "DC",
+        "DS",
+        "EQU",
+        "CL",
+        "0(",
+    ];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..1500 {
+        let mut text = String::new();
+        for _ in 0..(rng.next() % 12 + 1) {
+            let mut line: Vec<char> = rng.pick(&seeds).chars().collect();
+            for _ in 0..(rng.next() % 4) {
+                let pos = (rng.next() as usize) % (line.len() + 1);
+                match rng.next() % 3 {
+                    0 if pos < line.len() => {
+                        line.remove(pos);
+                    }
+                    _ => {
+                        for (k, c) in rng.pick(&noise).chars().enumerate() {
+                            line.insert(pos + k, c);
+                        }
+                    }
+                }
+            }
+            text.extend(line);
+            text.push('\n');
+        }
+        let member = text.clone();
+        let read = |n: &str| match n {
+            "MAIN" => Some(text.clone()),
+            "M" => Some(member.clone()),
+            _ => None,
+        };
+        let _ = assemble("MAIN", &read);
+        // Random bytes as text too.
+        let junk: String = (0..rng.next() % 200)
+            .map(|_| char::from_u32((rng.next() % 0x250) as u32).unwrap_or(' '))
+            .collect();
+        let _ = assemble_str("J", &junk);
+    }
+}
