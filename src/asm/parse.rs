@@ -353,8 +353,21 @@ pub fn parse(src: &Sources, diags: &mut Diags) -> Program {
         stmts: Vec::with_capacity(src.lines.len()),
         lits: Vec::new(),
     };
+    let mut ended = false;
     for (i, line) in src.lines.iter().enumerate() {
+        if ended {
+            // Everything after END is ignored, as HLASM does.
+            prog.stmts.push(Stmt {
+                label: None,
+                op: None,
+                kind: Kind::Empty,
+                operand_span: Span::new(i, 0, 0),
+                lits: Vec::new(),
+            });
+            continue;
+        }
         let st = parse_stmt(i, &line.text, &mut prog.lits, diags);
+        ended = matches!(st.kind, Kind::Dir(Dir::End, _));
         prog.stmts.push(st);
     }
     prog
@@ -737,6 +750,8 @@ impl P<'_> {
                         let e = self.term()?;
                         match e.kind {
                             ExprKind::Lit(i) => {
+                                // Only its length is wanted: it needs no pool slot.
+                                self.used.pop();
                                 let n = self.lits[i].dc.implied_len(0);
                                 let n = match &self.lits[i].dc.len {
                                     Some(Expr {

@@ -457,3 +457,73 @@ fn never_panics_on_random_and_mutated_input() {
         let _ = assemble_str("J", &junk);
     }
 }
+
+/// A program of about 5000 statements (routines, DSECT fields, literals, forward
+/// references). Timing it is a benchmark, not a test; this only checks it assembles.
+fn big_program() -> String {
+    let mut s = String::from("BIG START X'2000'\n BALR 12,0\n USING *,12,11,10,9,8,7,6,5\n");
+    for k in 0..600 {
+        s.push_str(&format!(
+            "R{k} STM 14,12,12(13)\n L 1,=F'{k}'\n LA 2,F{k}\n MVC F{k}(8),=CL8'R{k}'\n CLI F{k},C'X'\n BNE R{}\n BR 14\nF{k} DS CL8\n",
+            (k + 1) % 600
+        ));
+        if k % 100 == 99 {
+            s.push_str(" LTORG\n");
+        }
+    }
+    s.push_str("BLK DSECT\n");
+    for k in 0..200 {
+        s.push_str(&format!("B{k} DS F\n"));
+    }
+    s.push_str(" END\n");
+    s
+}
+
+#[test]
+fn big_program_assembles() {
+    let src = big_program();
+    let t = std::time::Instant::now();
+    let a = asm(&src);
+    eprintln!("{} lines in {:?}", src.lines().count(), t.elapsed());
+    assert_eq!(a.origin, 0x2000);
+    assert_eq!(a.symbols["B199"].value, 796);
+    assert!(a.listing.contains("BIG START X'2000'"));
+}
+
+#[test]
+fn listing_shows_location_object_code_and_cross_reference() {
+    let a = asm("T START X'10'\n USING T,15\nA LA 1,B\nB DC C'HI'\nC EQU 5\n");
+    let want = "  LOC   OBJECT CODE           STMT  SOURCE STATEMENT
+000010                           1  T START X'10'
+000010                           2   USING T,15
+000010  4110 F004                3  A LA 1,B
+000014  C8C9                     4  B DC C'HI'
+000005                           5  C EQU 5
+
+SYMBOL                            LENGTH   VALUE    DEFN  SECTION
+A                                      4   00000010     3  T
+B                                      2   00000014     4  T
+C                                      1   00000005     5  (absolute)
+T                                      1   00000010     1  T
+";
+    assert_eq!(a.listing, want);
+}
+
+#[test]
+fn line_map_covers_every_statement_with_bytes() {
+    let a = asm("T START 0\n USING T,12\n LR 1,2\n\n L 1,=F'1'\n DS F\n DC H'3'\n END\n");
+    let m: Vec<(u32, u32, u32)> = a.lines.iter().map(|l| (l.addr, l.len, l.line)).collect();
+    assert_eq!(m, [(0, 2, 3), (2, 4, 5), (12, 2, 7), (16, 4, 8)]);
+}
+
+bytes!(
+    listing_directives_are_accepted,
+    "    TITLE 'CP: THE CONTROL PROGRAM'\n    PRINT NOGEN\n    EJECT\n    SPACE 2\n    ENTRY X\nX   DC X'01'\n    END X\nAFTER JUNK IS IGNORED\n",
+    "01"
+);
+
+bytes!(
+    s_type_and_attribute_terms,
+    "T START 0\n USING T,12\n DC S(T+6),S(8(3))\nW DC CL5'A'\n LA 1,L'W\n LA 2,L'=CL7'X'\n MVC W(L'W-1),W+1\n",
+    "C006 3008 C140404040 00 4110 0005 4120 0007 D203 C004 C005"
+);
