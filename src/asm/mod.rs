@@ -15,6 +15,15 @@
 //! 4. [`pass2`]: USING resolution and encoding into the image;
 //! 5. [`listing`]: the HLASM-style listing and cross-reference.
 //!
+//! What is accepted, briefly: every instruction of the opcode table plus the extended
+//! branch mnemonics; CSECT DSECT START END USING (several bases: `USING X,12,11`;
+//! register 0) DROP EQU (`,length`) ORG DS DC (types C X B F H A Y P Z D E S V, with
+//! duplication, `Ln`, several operands and values) LTORG CNOP CCW COPY, literals, and
+//! TITLE EJECT SPACE PRINT ENTRY EXTRN as listing-only. No macros and no conditional
+//! assembly. One liberty with HLASM: the image is never relocated, so when no USING on
+//! its own section covers a CSECT address, absolute USINGs (`USING 0,0` for low storage)
+//! may cover it by its absolute address.
+//!
 //! Instruction mnemonics, formats and lengths all come from [`crate::opcodes`]; the
 //! only instruction knowledge here is the short table of extended branch mnemonics
 //! ([`parse::EXTENDED_BRANCHES`]), which are aliases of BC and BCR.

@@ -288,7 +288,7 @@ impl Pass2<'_> {
         }
         self.out.image[start as usize..end as usize].copy_from_slice(bytes);
         let line = &self.src.lines[i];
-        let file = self.src.file_name(line).to_string();
+        let file = self.src.file_name(line);
         if let Some(last) = self.out.lines.last_mut()
             && last.line == line.line
             && last.file == file
@@ -300,7 +300,7 @@ impl Pass2<'_> {
         self.out.lines.push(LineMap {
             addr: abs as u32,
             len: bytes.len() as u32,
-            file,
+            file: file.to_string(),
             line: line.line,
         });
     }

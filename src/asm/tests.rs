@@ -482,6 +482,9 @@ fn big_program() -> String {
 #[test]
 fn big_program_assembles() {
     let src = big_program();
+    for _ in 0..5 {
+        asm(&src);
+    }
     let t = std::time::Instant::now();
     let a = asm(&src);
     eprintln!("{} lines in {:?}", src.lines().count(), t.elapsed());
@@ -526,4 +529,24 @@ bytes!(
     s_type_and_attribute_terms,
     "T START 0\n USING T,12\n DC S(T+6),S(8(3))\nW DC CL5'A'\n LA 1,L'W\n LA 2,L'=CL7'X'\n MVC W(L'W-1),W+1\n",
     "C006 3008 C140404040 00 4110 0005 4120 0007 D203 C004 C005"
+);
+
+bytes!(
+    low_storage_through_using_0_0,
+    "CP START 0\n USING 0,0\n ORG CP+X'68'\nPGMNEW DC XL8'0008000000000100'\n ORG CP+X'100'\n LPSW PGMNEW\n MVC X'48'(8),PGMNEW\n",
+    "00".repeat(0x68) + "0008000000000100" + &"00".repeat(0x100 - 0x70) + "82000068 D20700480068"
+);
+
+error!(
+    circular_equ,
+    "A EQU B\nB EQU A\n",
+    "T:1:7: error: undefined symbol 'B'",
+    "T:2:7: error: undefined symbol 'A'"
+);
+
+error!(
+    location_dependent_forward_reference,
+    " DS (N)F\nN EQU 2\n ORG LATER\nLATER DS F\n",
+    "T:1:6: error: symbol 'N' must be defined before it is used in a duplication factor",
+    "T:3:6: error: symbol 'LATER' must be defined before it is used in ORG"
 );
