@@ -66,6 +66,7 @@ pub enum Format {
 
 impl Format {
     /// Instruction length in bytes (0 for [`Format::Invalid`]).
+    #[allow(clippy::len_without_is_empty)]
     pub const fn len(self) -> u32 {
         use Format::*;
         match self {

@@ -1,5 +1,44 @@
-//! The S/370 assembler. (Interface fixed by the walking skeleton.)
+//! The S/370 assembler: HLASM-flavoured source in, a flat storage image, symbols, a
+//! line map and a listing out.
+//!
+//! CP and CMS exist only as assembler source in `roms/`, assembled at every start-up,
+//! so this assembler must be fast, must never panic on whatever a student types, and
+//! must explain every mistake at once (`file:line:col: error: ...` with the line and a
+//! caret), like a compiler would.
+//!
+//! The pipeline is a list of phases, each in its own module, all reporting into one
+//! [`diag::Diags`] sink:
+//!
+//! 1. [`source`]: read the main file and the `COPY` members into logical lines;
+//! 2. [`parse`]: fields, operands, expressions, DC operands and literals into trees;
+//! 3. [`pass1`]: location counters, symbols, literal pools, section layout;
+//! 4. [`pass2`]: USING resolution and encoding into the image;
+//! 5. [`listing`]: the HLASM-style listing and cross-reference.
+//!
+//! What is accepted, briefly: every instruction of the opcode table plus the extended
+//! branch mnemonics; CSECT DSECT START END USING (several bases: `USING X,12,11`;
+//! register 0) DROP EQU (`,length`) ORG DS DC (types C X B F H A Y P Z D E S V, with
+//! duplication, `Ln`, several operands and values) LTORG CNOP CCW COPY, literals, and
+//! TITLE EJECT SPACE PRINT ENTRY EXTRN as listing-only. No macros and no conditional
+//! assembly. One liberty with HLASM: the image is never relocated, so when no USING on
+//! its own section covers a CSECT address, absolute USINGs (`USING 0,0` for low storage)
+//! may cover it by its absolute address.
+//!
+//! Instruction mnemonics, formats and lengths all come from [`crate::opcodes`]; the
+//! only instruction knowledge here is the short table of extended branch mnemonics
+//! ([`parse::EXTENDED_BRANCHES`]), which are aliases of BC and BCR.
 
+mod diag;
+mod expr;
+mod listing;
+mod parse;
+mod pass1;
+mod pass2;
+mod source;
+#[cfg(test)]
+mod tests;
+
+pub use parse::EXTENDED_BRANCHES;
 use std::collections::BTreeMap;
 
 /// A symbol's value and attributes.
@@ -39,8 +78,49 @@ pub struct Assembly {
 /// file and COPY members), or `None` if it does not exist. Errors come back as
 /// `file:line:col: message` strings, every one the assembler could find.
 pub fn assemble(
-    _main: &str,
-    _read: &dyn Fn(&str) -> Option<String>,
+    main: &str,
+    read: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Assembly, Vec<String>> {
-    todo!()
+    let mut diags = diag::Diags::default();
+    let src = source::load(main, read, &mut diags);
+    let prog = parse::parse(&src, &mut diags);
+    let lay = pass1::layout(&prog, &mut diags);
+    let out = pass2::emit(&prog, &lay, &src, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags.render(&src));
+    }
+    let listing = listing::render(&src, &prog, &lay, &out);
+    let symbols = lay
+        .symbols
+        .iter()
+        .map(|(name, d)| {
+            let dsect = (d.val.n == 1)
+                .then(|| lay.sections.get(d.val.sect as usize))
+                .flatten()
+                .filter(|s| s.dsect)
+                .map(|s| s.name.clone());
+            let sym = Symbol {
+                value: lay.absolute(d.val) as u32,
+                length: d.len,
+                dsect,
+            };
+            (name.clone(), sym)
+        })
+        .collect();
+    Ok(Assembly {
+        origin: lay.origin as u32,
+        image: out.image,
+        symbols,
+        lines: out.lines,
+        listing,
+    })
+}
+
+/// Assemble a single source text with no COPY members (handy for tests and tools).
+pub fn assemble_str(name: &str, text: &str) -> Result<Assembly, Vec<String>> {
+    let owned = text.to_string();
+    let name_owned = name.to_string();
+    assemble(name, &move |n: &str| {
+        (n == name_owned).then(|| owned.clone())
+    })
 }
