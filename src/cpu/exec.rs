@@ -82,6 +82,13 @@ const fn primary_classes() -> [u8; 256] {
         t[i] = class(&PRIMARY[i]);
         i += 1;
     }
+    // The two-byte families are decided by their second byte (EXTENDED_CLASS); the
+    // primary table marks these first bytes invalid.
+    t[0x9C] = VALID;
+    t[0x9D] = VALID;
+    t[0x9E] = VALID;
+    t[0x9F] = VALID;
+    t[0xB2] = VALID;
     t
 }
 
