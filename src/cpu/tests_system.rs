@@ -713,3 +713,135 @@ fn fuzz_random_storage_and_psws_never_panics() {
         }
     }
 }
+
+// ---------------------------------------------------------------- decimal
+
+#[test]
+fn cvd_cvb_round_trip() {
+    let mut c = machine(&[rx(0x4E, 1, 0, 0, 0x800), rx(0x4F, 2, 0, 0, 0x800), halt()]);
+    c.gpr[1] = (-1234567i32) as u32;
+    finish(&mut c);
+    assert_eq!(get64(&c, 0x800), 0x0000_0000_0123_4567D);
+    assert_eq!(c.gpr[2] as i32, -1234567);
+}
+
+#[test]
+fn cvb_invalid_sign_is_a_data_exception() {
+    let mut c = machine(&[rx(0x4F, 2, 0, 0, 0x800)]);
+    put64(&mut c, 0x800, 0x0000_0000_0000_0123);
+    assert_eq!(bc_fields(program_check(&mut c)).0, 7);
+}
+
+#[test]
+fn add_subtract_zap_compare_decimal() {
+    let mut c = machine(&[
+        ss(0xFA, 0x21, 0, 0x800, 0, 0x810), // AP 3 bytes + 2 bytes
+        ss(0xFB, 0x21, 0, 0x808, 0, 0x810), // SP
+        ss(0xF8, 0x21, 0, 0x818, 0, 0x810), // ZAP
+        ss(0xF9, 0x21, 0, 0x800, 0, 0x810), // CP
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x00, 0x99, 0x9C]).unwrap();
+    c.mem.load(0x808, &[0x00, 0x00, 0x1C]).unwrap();
+    c.mem.load(0x810, &[0x00, 0x2D]).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 3), vec![0x00, 0x99, 0x7C]);
+    assert_eq!(bytes(&c, 0x808, 3), vec![0x00, 0x00, 0x3C]);
+    assert_eq!(bytes(&c, 0x818, 3), vec![0x00, 0x00, 0x2D]);
+    assert_eq!(cc(&c), 2);
+}
+
+#[test]
+fn decimal_overflow_sets_cc3() {
+    let mut c = machine(&[ss(0xFA, 0x00, 0, 0x800, 0, 0x801), halt()]);
+    c.mem.load(0x800, &[0x9C, 0x1C]).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 1), vec![0x0C]);
+    assert_eq!(cc(&c), 3);
+}
+
+#[test]
+fn multiply_divide_decimal() {
+    let mut c = machine(&[
+        ss(0xFC, 0x31, 0, 0x800, 0, 0x810), // MP 4 bytes x 2 bytes
+        ss(0xFD, 0x31, 0, 0x808, 0, 0x812), // DP
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x00, 0x00, 0x12, 0x3C]).unwrap();
+    c.mem.load(0x810, &[0x01, 0x0D]).unwrap(); // -10
+    c.mem.load(0x808, &[0x00, 0x01, 0x00, 0x7C]).unwrap(); // 1007
+    c.mem.load(0x812, &[0x01, 0x0C]).unwrap(); // 10
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 4), vec![0x00, 0x01, 0x23, 0x0D]);
+    assert_eq!(bytes(&c, 0x808, 4), vec![0x10, 0x0C, 0x00, 0x7C]);
+    let mut c = machine(&[ss(0xFD, 0x31, 0, 0x808, 0, 0x812)]);
+    c.mem.load(0x808, &[0x00, 0x01, 0x00, 0x7C]).unwrap();
+    c.mem.load(0x812, &[0x00, 0x0C]).unwrap();
+    assert_eq!(bc_fields(program_check(&mut c)).0, 0x0B);
+}
+
+#[test]
+fn pack_unpk_mvo() {
+    let mut c = machine(&[
+        ss(0xF2, 0x24, 0, 0x800, 0, 0x810), // PACK 3 <- 5
+        ss(0xF3, 0x42, 0, 0x820, 0, 0x800), // UNPK 5 <- 3
+        ss(0xF1, 0x21, 0, 0x830, 0, 0x838), // MVO
+        halt(),
+    ]);
+    c.mem.load(0x810, &[0xF1, 0xF2, 0xF3, 0xF4, 0xC5]).unwrap();
+    c.mem.load(0x830, &[0x77, 0x88, 0x9C]).unwrap();
+    c.mem.load(0x838, &[0x12, 0x34]).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 3), vec![0x12, 0x34, 0x5C]);
+    assert_eq!(bytes(&c, 0x820, 5), vec![0xF1, 0xF2, 0xF3, 0xF4, 0xC5]);
+    assert_eq!(bytes(&c, 0x830, 3), vec![0x01, 0x23, 0x4C]);
+}
+
+#[test]
+fn edit_and_edmk() {
+    // Pattern: fill blank, digits with a comma and a significance starter.
+    let pattern = [
+        0x40, 0x20, 0x20, 0x6B, 0x20, 0x21, 0x20, 0x4B, 0x20, 0x20, 0x60,
+    ];
+    let mut c = machine(&[ss(0xDF, 10, 0, 0x800, 0, 0x810), halt()]);
+    c.mem.load(0x800, &pattern).unwrap();
+    c.mem.load(0x810, &[0x00, 0x12, 0x34, 0x5D]).unwrap(); // -123.45
+    finish(&mut c);
+    assert_eq!(c.gpr[1], 0x804); // EDMK: first significant digit
+    assert_eq!(
+        bytes(&c, 0x800, 11),
+        vec![
+            0x40, 0x40, 0x40, 0x40, 0xF1, 0xF2, 0xF3, 0x4B, 0xF4, 0xF5, 0x60
+        ]
+    );
+    assert_eq!(cc(&c), 1);
+    // Significance forced by X'21': EDMK leaves R1 alone; a plus sign blanks the minus.
+    let mut c = machine(&[ss(0xDF, 10, 0, 0x800, 0, 0x810), halt()]);
+    c.gpr[1] = 0xAA00_0000;
+    c.mem.load(0x800, &pattern).unwrap();
+    c.mem.load(0x810, &[0x00, 0x00, 0x00, 0x5C]).unwrap(); // +0.05
+    finish(&mut c);
+    assert_eq!(
+        bytes(&c, 0x800, 11),
+        vec![
+            0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0xF0, 0x4B, 0xF0, 0xF5, 0x40
+        ]
+    );
+    assert_eq!(c.gpr[1], 0xAA00_0000);
+    assert_eq!(cc(&c), 2);
+}
+
+#[test]
+fn srp_shifts_and_rounds() {
+    let mut c = machine(&[
+        ss(0xF0, 0x25, 0, 0x800, 0, 0x3F), // SRP 3 bytes, shift -1, round 5
+        ss(0xF0, 0x20, 0, 0x808, 0, 2),    // shift left 2
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x01, 0x23, 0x5C]).unwrap(); // 1235 -> 124
+    c.mem.load(0x808, &[0x00, 0x12, 0x3D]).unwrap(); // -123 -> -12300 overflow? 5 digits ok
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 3), vec![0x00, 0x12, 0x4C]);
+    assert_eq!(bytes(&c, 0x808, 3), vec![0x12, 0x30, 0x0D]);
+    assert_eq!(cc(&c), 1);
+}
