@@ -235,7 +235,7 @@ impl Cpu {
         self.span(a1, l1, true)?;
         let mut out = vec![0u8; l1];
         let last = src[l2 - 1];
-        out[l1 - 1] = (last << 4) | (last >> 4);
+        out[l1 - 1] = last.rotate_right(4);
         // Remaining source digits (low nibbles), right to left, two per byte.
         let mut digits = src[..l2 - 1].iter().rev().map(|b| b & 0xF);
         for o in out[..l1 - 1].iter_mut().rev() {
@@ -251,7 +251,7 @@ impl Cpu {
         self.span(a1, l1, true)?;
         let mut out = vec![0u8; l1];
         let last = src[l2 - 1];
-        out[l1 - 1] = (last << 4) | (last >> 4);
+        out[l1 - 1] = last.rotate_right(4);
         let mut digits = src[..l2 - 1].iter().rev().flat_map(|b| [b & 0xF, b >> 4]);
         for o in out[..l1 - 1].iter_mut().rev() {
             *o = 0xF0 | digits.next().unwrap_or(0);

@@ -721,7 +721,7 @@ fn cvd_cvb_round_trip() {
     let mut c = machine(&[rx(0x4E, 1, 0, 0, 0x800), rx(0x4F, 2, 0, 0, 0x800), halt()]);
     c.gpr[1] = (-1234567i32) as u32;
     finish(&mut c);
-    assert_eq!(get64(&c, 0x800), 0x0000_0000_0123_4567D);
+    assert_eq!(get64(&c, 0x800), 0x0000_0000_1234_567D);
     assert_eq!(c.gpr[2] as i32, -1234567);
 }
 
