@@ -931,7 +931,7 @@ impl Rng {
 
 #[test]
 fn random_channel_programs_never_panic() {
-    let mut rng = Rng(0x5EED_0F_C0FFEE);
+    let mut rng = Rng(0x5EED_0FC0_FFEE);
     let size = 16 * 1024;
     let devs = [0x009u16, 0x00A, 0x10F];
     for round in 0..300 {
