@@ -624,7 +624,10 @@ fn tch_reports_pending_interruption() {
 #[test]
 fn immediate_commands_and_command_reject() {
     let (mut ch, mut mem) = setup();
-    // no-op alone: ends at initial selection -> cc1, CSW stored, no interruption
+    // no-op alone: ends at initial selection -> cc1, CSW stored, no interruption.
+    // Deviation: Hercules 3.13 sets cc0 here and presents an interruption later (checked
+    // with SIO + BALR on this machine); the Principles of Operation (GA22-7000, SIO
+    // "immediate operation ... no command chaining": cc1, CSW stored) is the law.
     ccws(&mut mem, 0x1000, &[ccw(0x03, 0, NONE, 1)]);
     caw(&mut mem, 0, 0x1000);
     let csw = stored(ch.start_io(&mut mem, CON, false, 0));
@@ -1007,4 +1010,25 @@ fn random_channel_programs_never_panic() {
         while ch.take_interrupt(ALL).is_some() {}
         assert!(!ch.interrupt_pending());
     }
+}
+
+#[test]
+fn data_chain_looping_through_a_tic_is_bounded() {
+    let (mut ch, mut mem) = setup();
+    text(&mut mem, 0x2000, "LOOP");
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(W, 0x2000, CcwFlags::CD, 4),
+            ccw(command::TIC, 0x1000, NONE, 0),
+        ],
+    );
+    caw(&mut mem, 0, 0x1000);
+    assert_eq!(ch.start_io(&mut mem, CON, false, 0), IoCc::Cc0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.channel, ChannelStatus::INCORRECT_LENGTH);
+    let printed = transcript(&ch).len();
+    assert_eq!(printed, crate::devices::console3215::MAX_WRITE + 1);
 }

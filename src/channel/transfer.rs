@@ -248,10 +248,12 @@ impl<'a> Transfer<'a> {
     }
 
     /// Output for devices with no fixed record size (a typewriter line): everything the
-    /// channel program offers, through all data-chained CCWs.
-    pub fn fetch_all(&mut self) -> Vec<u8> {
+    /// channel program offers through all data-chained CCWs, but at most `limit` bytes
+    /// (a data chain can loop through a TIC forever). Stopping at the limit leaves a
+    /// residual count, hence incorrect length, as a device that stops early does.
+    pub fn fetch_up_to(&mut self, limit: usize) -> Vec<u8> {
         let mut out = Vec::new();
-        while let Some((addr, len)) = self.next_chunk(usize::MAX, false) {
+        while let Some((addr, len)) = self.next_chunk(limit - out.len(), false) {
             out.extend_from_slice(self.mem.peek(addr, len as u32).expect("checked"));
             self.consume(len);
         }

@@ -39,6 +39,10 @@ pub const ALARM_US: u64 = 100;
 /// Sense.
 pub const SENSE_US: u64 = 20;
 
+/// Most bytes one write prints (a longer data chain ends with incorrect length). The
+/// real typewriter would need half an hour for this many.
+pub const MAX_WRITE: usize = 32 * 1024;
+
 /// Sense bit: command reject.
 pub const SENSE_COMMAND_REJECT: u8 = 0x80;
 
@@ -120,7 +124,7 @@ impl Device for Console3215 {
         }
         match cmd {
             0x01 | 0x09 => {
-                let data = xfer.fetch_all();
+                let data = xfer.fetch_up_to(MAX_WRITE);
                 self.print(&data);
                 if cmd == 0x09 {
                     self.transcript.push('\n');

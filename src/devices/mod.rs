@@ -15,7 +15,7 @@
 //!   subchannel idle         --->  attention()           -> raise unsolicited ATTENTION?
 //! ```
 //!
-//! `xfer` ([`Transfer`]) is the byte path: `fetch`/`fetch_all` for output, `store` for
+//! `xfer` ([`Transfer`]) is the byte path: `fetch`/`fetch_up_to` for output, `store` for
 //! input. The channel does everything else (CCW fetch, TIC, data and command chaining,
 //! counts, keys, incorrect length, the CSW). A device never sees storage directly and never
 //! reads the wall clock, so every run is reproducible.
