@@ -68,4 +68,62 @@ impl Storage {
             *k = key & 0xFE;
         }
     }
+
+    /// All of storage, for the CPU's access paths (no key checks, no R/C bits).
+    #[inline(always)]
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// All of storage, mutable (no key checks, no R/C bits).
+    #[inline(always)]
+    pub fn bytes_mut(&mut self) -> &mut [u8] {
+        &mut self.bytes
+    }
+
+    /// The key bytes, one per 2K block.
+    #[inline(always)]
+    pub fn keys(&self) -> &[u8] {
+        &self.keys
+    }
+
+    /// The key bytes, mutable (the CPU sets reference and change bits through this).
+    #[inline(always)]
+    pub fn keys_mut(&mut self) -> &mut [u8] {
+        &mut self.keys
+    }
+}
+
+/// Key-byte bit: fetch protection.
+pub const KEY_FETCH: u8 = 0x08;
+/// Key-byte bit: reference.
+pub const KEY_REF: u8 = 0x04;
+/// Key-byte bit: change.
+pub const KEY_CHANGE: u8 = 0x02;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_per_2k_block_and_drop_bit_7() {
+        let mut s = Storage::new(8192);
+        s.set_key(2048 + 5, 0xFF);
+        assert_eq!(s.key(2048), 0xFE);
+        assert_eq!(s.key(4095), 0xFE);
+        assert_eq!(s.key(4096), 0);
+        assert_eq!(s.key(0x10_0000), 0); // outside storage
+        s.set_key(0x10_0000, 0x10); // ignored
+        assert_eq!(s.keys().len(), 4);
+    }
+
+    #[test]
+    fn peek_and_load_bounds() {
+        let mut s = Storage::new(4096);
+        assert!(s.load(4090, &[1, 2, 3, 4, 5, 6]).is_ok());
+        assert_eq!(s.peek(4094, 2), Some(&[5u8, 6][..]));
+        assert!(s.peek(4095, 2).is_none());
+        assert!(s.load(4095, &[1, 2]).is_err());
+        assert!(s.peek(u32::MAX, 2).is_none());
+    }
 }

@@ -1,6 +1,20 @@
 //! The S/370 CPU.
 //!
-//! (Interface fixed by the walking skeleton; the bodies marked `todo!` are the CPU work.)
+//! A straightforward interpreter: fetch, decode with one `match` on the opcode byte,
+//! execute, and keep everything that is rare (interruptions, timers, device events,
+//! the instruction budget) behind a single compare of `now` against `check_at`.
+//!
+//! ```text
+//!  run ──► now >= check_at ? ──yes──► service(): bus events, early PSW exceptions,
+//!   ▲            │no                    external/I-O interruptions, wait state,
+//!   │            ▼                      deadline/budget; computes the next check_at
+//!   │      fetch (access.rs) ─► exec.rs match ─► exec_*.rs family functions
+//!   └──────────── Err(Ex::Pgm/Svc) ─► interrupt.rs (PSW swap, low-storage fields)
+//! ```
+//!
+//! Modules: `psw` (PSW formats), `access` (logical->real->absolute, keys, DAT, TLB),
+//! `interrupt` (all PSW swaps and `service`), `timer` (TOD, CPU timer, clock comparator),
+//! `exec` (decode) and one `exec_*` module per instruction family.
 //!
 //! Time: the CPU owns the virtual clock. `now` counts TOD-clock units (bit 63 of the TOD
 //! clock = 1/4096 microsecond) since power-on and advances by `step` for every executed
@@ -118,50 +132,245 @@ pub struct Cpu {
     /// PSW swap (interruption, LPSW) from problem state, so it is exact at every
     /// interruption and cheap on the hot path.
     pub problem_instructions: Vec<(u32, u64)>,
+
+    // ---- the current PSW, unpacked (see psw.rs for the two formats) ----
+    /// PSW bits 0-7: BC channel masks 0-5, I/O mask, external mask; EC: PER, DAT, I/O, ext.
+    sysmask: u8,
+    /// PSW key (0-15).
+    key: u8,
+    /// PSW bit 12: EC mode.
+    ec: bool,
+    /// PSW bit 13.
+    mchk: bool,
+    /// PSW bit 14.
+    wait: bool,
+    /// PSW bit 15.
+    problem: bool,
+    cc: u8,
+    pmask: u8,
+    /// Instruction address (24 bits).
+    ia: u32,
+    /// Instruction-length code of the last instruction, in halfwords (0-3).
+    ilc: u8,
+    /// EC mode with PSW bit 5: translate logical addresses.
+    dat: bool,
+    /// Bits of an invalid EC PSW that must be zero, kept so the old PSW shows them.
+    psw_bad: u64,
+    /// An invalid PSW was loaded: specification exception before the next instruction.
+    psw_error: bool,
+
+    // ---- execution state ----
+    /// Address of the instruction being executed (for nullification).
+    cur_ia: u32,
+    /// `now` at or after which `service` must run (0 = at once).
+    check_at: u64,
+    /// Prefix register (bits 8-19 significant).
+    prefix: u32,
+    /// CPU timer = `cpt_origin - now` (as a signed 64-bit value).
+    cpt_origin: u64,
+    /// Clock comparator.
+    ckc: u64,
+    /// Virtual address of the last segment/page-translation exception (for X'90').
+    xlate_addr: u32,
+    tlb: Box<[access::TlbEntry; access::TLB_SIZE]>,
+    /// `instructions` when the CPU last entered the problem state.
+    problem_since: u64,
+    /// Instructions that ended in a program interruption (for the loop guard).
+    faulted: u64,
+    /// Progress mark and count of PSW swaps without progress (interruption-loop guard).
+    guard_mark: u64,
+    guard_count: u32,
+    checkstopped: bool,
 }
+
+/// Logical addresses are 24 bits.
+pub(crate) const AMASK: u32 = 0x00FF_FFFF;
 
 impl Cpu {
     /// A CPU with `storage` bytes, in the stopped state with a zero PSW, running at
     /// `mips` million instructions per second of virtual time.
-    pub fn new(_storage: u32, _mips: f64, _tod_epoch: u64) -> Self {
-        todo!()
+    ///
+    /// Storage is rounded up to a multiple of 4K (at least 4K) and capped at 16M, the
+    /// reach of a 24-bit address.
+    pub fn new(storage: u32, mips: f64, tod_epoch: u64) -> Self {
+        let size = storage.clamp(4096, 1 << 24).div_ceil(4096) * 4096;
+        let step = if mips.is_finite() && mips > 0.0 {
+            ((TOD_PER_US as f64) / mips).round().max(1.0) as u64
+        } else {
+            TOD_PER_US
+        };
+        let mut cr = [0u32; 16];
+        cr[0] = 0x0000_00E0;
+        cr[2] = 0xFFFF_FFFF;
+        cr[14] = 0xC200_0000;
+        cr[15] = 0x0000_0200;
+        Cpu {
+            gpr: [0; 16],
+            fpr: [0; 4],
+            cr,
+            mem: Storage::new(size),
+            now: 0,
+            step,
+            tod_epoch,
+            instructions: 0,
+            problem_instructions: Vec::new(),
+            sysmask: 0,
+            key: 0,
+            ec: false,
+            mchk: false,
+            wait: false,
+            problem: false,
+            cc: 0,
+            pmask: 0,
+            ia: 0,
+            ilc: 0,
+            dat: false,
+            psw_bad: 0,
+            psw_error: false,
+            cur_ia: 0,
+            check_at: 0,
+            prefix: 0,
+            cpt_origin: 0,
+            ckc: 0,
+            xlate_addr: 0,
+            tlb: Box::new([access::TlbEntry::EMPTY; access::TLB_SIZE]),
+            problem_since: 0,
+            faulted: 0,
+            guard_mark: u64::MAX,
+            guard_count: 0,
+            checkstopped: false,
+        }
     }
 
     /// The current PSW as 8 bytes (BC or EC format as its bit 12 says); in BC mode the
     /// ILC bits 32-33 hold the ILC of the last instruction.
     pub fn psw(&self) -> u64 {
-        todo!()
+        self.pack_psw(0)
     }
 
-    /// Load a PSW (as LPSW would, but from the host); `Err` if it is invalid.
-    pub fn set_psw(&mut self, _psw: u64) -> Result<(), String> {
-        todo!()
+    /// Load a PSW (as LPSW would, but from the host); `Err` if it is invalid (then
+    /// nothing changes).
+    pub fn set_psw(&mut self, psw: u64) -> Result<(), String> {
+        if let Some(why) = psw::invalid_reason(psw) {
+            return Err(format!("invalid PSW {psw:016X}: {why}"));
+        }
+        let was_problem = self.problem;
+        self.load_psw(psw);
+        self.account_problem(was_problem);
+        self.checkstopped = false;
+        self.guard_count = 0;
+        self.check_at = 0;
+        Ok(())
     }
 
     /// Perform a restart the way the operator's restart key does: store the current PSW
     /// at X'8' and load the PSW at X'0'.
     pub fn restart(&mut self) {
-        todo!()
+        self.checkstopped = false;
+        self.guard_count = 0;
+        let old = self.psw();
+        self.swap(0x08, 0x00, old);
     }
 
     /// Run until `deadline` (virtual time), `max_instructions`, or a stop condition.
     pub fn run<B: IoBus, T: Tracer>(
         &mut self,
-        _bus: &mut B,
-        _tracer: &mut T,
-        _deadline: u64,
-        _max_instructions: u64,
+        bus: &mut B,
+        tracer: &mut T,
+        deadline: u64,
+        max_instructions: u64,
     ) -> Stop {
-        todo!()
+        let step = self.step.max(1);
+        let budget_end = self.instructions.saturating_add(max_instructions);
+        self.check_at = 0;
+        loop {
+            if self.now >= self.check_at
+                && let Some(stop) = self.service(bus, tracer, deadline, budget_end, step)
+            {
+                return stop;
+            }
+            self.one_instruction(bus, tracer, step);
+        }
+    }
+
+    /// Fetch, trace, execute one instruction and take its program/SVC interruption.
+    #[inline(always)]
+    fn one_instruction<B: IoBus, T: Tracer>(&mut self, bus: &mut B, tracer: &mut T, step: u64) {
+        let ia = self.ia;
+        self.cur_ia = ia;
+        let ib = match self.fetch_instruction(ia) {
+            Ok(ib) => ib,
+            Err(code) => {
+                // Nothing executed: the old PSW points at the instruction.
+                self.ilc = 0;
+                self.program_interrupt(tracer, code);
+                return;
+            }
+        };
+        let len = exec::ilen(ib[0]);
+        tracer.instruction(self, ia, &ib[..len as usize]);
+        self.now = self.now.wrapping_add(step);
+        self.instructions += 1;
+        self.ia = (ia + len) & AMASK;
+        self.ilc = (len >> 1) as u8;
+        if let Err(e) = self.execute(bus, &ib) {
+            match e {
+                exec::Ex::Pgm(code) => {
+                    self.faulted += 1;
+                    self.program_interrupt(tracer, code);
+                }
+                exec::Ex::Svc(n) => self.svc_interrupt(tracer, n),
+            }
+        }
     }
 
     /// True in the wait state (enabled or not).
     pub fn waiting(&self) -> bool {
-        todo!()
+        self.wait
     }
 
     /// The TOD clock value now.
     pub fn tod(&self) -> u64 {
         self.tod_epoch.wrapping_add(self.now)
     }
+
+    /// The prefix register.
+    pub fn prefix(&self) -> u32 {
+        self.prefix
+    }
+
+    /// The CPU timer value now.
+    pub fn cpu_timer(&self) -> i64 {
+        self.cpt_origin.wrapping_sub(self.now) as i64
+    }
+
+    /// The clock comparator.
+    pub fn clock_comparator(&self) -> u64 {
+        self.ckc
+    }
+
+    /// True after the interruption-loop guard stopped the CPU (cleared by `set_psw`
+    /// and `restart`).
+    pub fn checkstopped(&self) -> bool {
+        self.checkstopped
+    }
 }
+
+mod access;
+mod exec;
+mod exec_branch;
+mod exec_control;
+mod exec_decimal;
+mod exec_fixed;
+mod exec_float;
+mod exec_io;
+mod exec_logical;
+mod exec_ss;
+mod interrupt;
+mod psw;
+mod timer;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_system;

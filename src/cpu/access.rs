@@ -1,0 +1,402 @@
+//! Storage access: logical -> real -> absolute addresses, key protection, reference and
+//! change recording, dynamic address translation and its TLB.
+//!
+//! Every architected operand access goes through [`Cpu::access`], one call per 2K
+//! block touched (keys, and so protection, are per 2K block; pages are 2K or 4K, so a
+//! 2K block never straddles a page). With DAT off and PSW key 0 that is a bounds check
+//! and one OR into the key array.
+//!
+//! S/370 DAT (EC mode, PSW bit 5):
+//!
+//! ```text
+//!  CR0 bits 8-9 page size (01 = 2K, 10 = 4K), bits 10-12 segment size (000 = 64K, 010 = 1M)
+//!  CR1  | STL (8) | segment-table origin (bits 8-25, 64-byte aligned) | 0 |
+//!  virtual address (24 bits) = | segment index | page index | byte index |
+//!
+//!  segment-table entry (4 bytes)
+//!   0   3 4   7 8                         28 29 30 31
+//!  | PTL | 0000 |   page-table origin (x8)   | 0 | 0 | I |
+//!
+//!  page-table entry (2 bytes)
+//!   4K pages:  | PFRA bits 8-19 (12) | I | 0 0 | x |
+//!   2K pages:  | PFRA bits 8-20 (13)     | I | 0 | x |
+//! ```
+//!
+//! The leftmost four bits of the segment index are compared with the segment-table
+//! length, the leftmost four bits of the page index with the page-table length; a
+//! larger index is a segment- or page-translation exception (LRA: cc 3). Nonzero
+//! reserved bits in an entry, or an invalid CR0 size code, are a
+//! translation-specification exception. Table entries are fetched from real storage
+//! without key checking; one outside storage is an addressing exception.
+//!
+//! The TLB is direct mapped, indexed by the virtual 2K-block number; it is purged by
+//! PTLB and by LCTL of CR0 or CR1 (as the architecture requires the program to do
+//! after changing a table entry).
+
+use super::exec::{ADDRESSING, PAGE_TRANSLATION, PROTECTION, SEGMENT_TRANSLATION, SPECIFICATION};
+use super::{AMASK, Cpu};
+use crate::storage::{KEY_CHANGE, KEY_FETCH, KEY_REF};
+
+pub(crate) const TLB_SIZE: usize = 256;
+const TLB_VALID: u32 = 0x8000_0000;
+pub(crate) const TRANSLATION_SPECIFICATION: u16 = 0x12;
+
+#[derive(Clone, Copy)]
+pub(crate) struct TlbEntry {
+    /// Virtual 2K-block number | TLB_VALID.
+    tag: u32,
+    /// Real address of the 2K block.
+    frame: u32,
+}
+
+impl TlbEntry {
+    pub(crate) const EMPTY: TlbEntry = TlbEntry { tag: 0, frame: 0 };
+}
+
+/// Why a translation failed (shared by accesses and LRA).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DatFail {
+    /// Segment index beyond the segment-table length: address of the entry.
+    SegmentLength(u32),
+    /// Segment-table entry invalid: its address.
+    SegmentInvalid(u32),
+    /// Page index beyond the page-table length: address of the entry.
+    PageLength(u32),
+    /// Page-table entry invalid: its address.
+    PageInvalid(u32),
+    /// Translation-specification exception.
+    Spec,
+    /// A table entry lies outside storage.
+    Addressing,
+}
+
+/// An operand of up to 4K bytes resolved to absolute addresses: it is contiguous
+/// except where it crosses into the next 2K block.
+#[derive(Clone, Copy)]
+pub(crate) struct Span {
+    pub(crate) a0: usize,
+    pub(crate) n0: usize,
+    a1: usize,
+}
+
+impl Span {
+    /// Absolute address of byte `i`.
+    #[inline(always)]
+    pub(crate) fn at(&self, i: usize) -> usize {
+        if i < self.n0 {
+            self.a0 + i
+        } else {
+            self.a1 + (i - self.n0)
+        }
+    }
+}
+
+impl Cpu {
+    /// Real -> absolute (prefixing).
+    #[inline(always)]
+    pub(crate) fn absolute(&self, real: u32) -> u32 {
+        if self.prefix == 0 {
+            real
+        } else if real < 0x1000 {
+            real | self.prefix
+        } else if real & 0x00FF_F000 == self.prefix {
+            real & 0xFFF
+        } else {
+            real
+        }
+    }
+
+    /// Check and record one access at logical address `va`; the absolute address.
+    #[inline(always)]
+    pub(crate) fn access(&mut self, va: u32, store: bool) -> Result<usize, u16> {
+        let real = if self.dat { self.translate(va)? } else { va };
+        let abs = self.absolute(real) as usize;
+        let key = self.key;
+        let Some(k) = self.mem.keys_mut().get_mut(abs >> 11) else {
+            return Err(ADDRESSING);
+        };
+        if key != 0 && *k >> 4 != key && (store || *k & KEY_FETCH != 0) {
+            return Err(PROTECTION);
+        }
+        *k |= if store { KEY_REF | KEY_CHANGE } else { KEY_REF };
+        Ok(abs)
+    }
+
+    /// Resolve an operand of `len` (1..=4096) bytes at `va` for fetch or store; every
+    /// block is checked before anything is changed.
+    #[inline]
+    pub(crate) fn span(&mut self, va: u32, len: usize, store: bool) -> Result<Span, u16> {
+        let va = va & AMASK;
+        let a0 = self.access(va, store)?;
+        let room = 0x800 - (va as usize & 0x7FF);
+        if len <= room {
+            return Ok(Span { a0, n0: len, a1: 0 });
+        }
+        let va1 = (va + room as u32) & AMASK;
+        let a1 = self.access(va1, store)?;
+        if len - room > 0x800 {
+            self.access((va1 + 0x800) & AMASK, store)?;
+        }
+        Ok(Span { a0, n0: room, a1 })
+    }
+
+    /// Fetch `N` bytes at logical address `va`.
+    #[inline(always)]
+    pub(crate) fn read<const N: usize>(&mut self, va: u32) -> Result<[u8; N], u16> {
+        let va = va & AMASK;
+        let mut out = [0u8; N];
+        if (va as usize & 0x7FF) + N <= 0x800 {
+            let a = self.access(va, false)?;
+            let src = self.mem.bytes().get(a..a + N).ok_or(ADDRESSING)?;
+            out.copy_from_slice(src);
+        } else {
+            let s = self.span(va, N, false)?;
+            let bytes = self.mem.bytes();
+            for (i, o) in out.iter_mut().enumerate() {
+                *o = *bytes.get(s.at(i)).ok_or(ADDRESSING)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Store `N` bytes at logical address `va` (all or nothing).
+    #[inline(always)]
+    pub(crate) fn write<const N: usize>(&mut self, va: u32, data: [u8; N]) -> Result<(), u16> {
+        let va = va & AMASK;
+        if (va as usize & 0x7FF) + N <= 0x800 {
+            let a = self.access(va, true)?;
+            let dst = self.mem.bytes_mut().get_mut(a..a + N).ok_or(ADDRESSING)?;
+            dst.copy_from_slice(&data);
+        } else {
+            let s = self.span(va, N, true)?;
+            let bytes = self.mem.bytes_mut();
+            for (i, d) in data.iter().enumerate() {
+                *bytes.get_mut(s.at(i)).ok_or(ADDRESSING)? = *d;
+            }
+        }
+        Ok(())
+    }
+
+    #[inline(always)]
+    pub(crate) fn read_u8(&mut self, va: u32) -> Result<u8, u16> {
+        Ok(self.read::<1>(va)?[0])
+    }
+    #[inline(always)]
+    pub(crate) fn read_u16(&mut self, va: u32) -> Result<u16, u16> {
+        Ok(u16::from_be_bytes(self.read(va)?))
+    }
+    #[inline(always)]
+    pub(crate) fn read_u32(&mut self, va: u32) -> Result<u32, u16> {
+        Ok(u32::from_be_bytes(self.read(va)?))
+    }
+    #[inline(always)]
+    pub(crate) fn read_u64(&mut self, va: u32) -> Result<u64, u16> {
+        Ok(u64::from_be_bytes(self.read(va)?))
+    }
+    #[inline(always)]
+    pub(crate) fn write_u8(&mut self, va: u32, v: u8) -> Result<(), u16> {
+        self.write(va, [v])
+    }
+    #[inline(always)]
+    pub(crate) fn write_u16(&mut self, va: u32, v: u16) -> Result<(), u16> {
+        self.write(va, v.to_be_bytes())
+    }
+    #[inline(always)]
+    pub(crate) fn write_u32(&mut self, va: u32, v: u32) -> Result<(), u16> {
+        self.write(va, v.to_be_bytes())
+    }
+    #[inline(always)]
+    pub(crate) fn write_u64(&mut self, va: u32, v: u64) -> Result<(), u16> {
+        self.write(va, v.to_be_bytes())
+    }
+
+    /// Byte at absolute address `a` (already checked by `access`/`span`).
+    #[inline(always)]
+    pub(crate) fn abs_byte(&self, a: usize) -> u8 {
+        self.mem.bytes().get(a).copied().unwrap_or(0)
+    }
+
+    /// Store a byte at absolute address `a` (already checked by `access`/`span`).
+    #[inline(always)]
+    pub(crate) fn set_abs_byte(&mut self, a: usize, v: u8) {
+        if let Some(b) = self.mem.bytes_mut().get_mut(a) {
+            *b = v;
+        }
+    }
+
+    /// Fetch the instruction at `ia` (up to 6 bytes; only its length is significant).
+    #[inline(always)]
+    pub(crate) fn fetch_instruction(&mut self, ia: u32) -> Result<[u8; 6], u16> {
+        if ia & 1 != 0 {
+            return Err(SPECIFICATION);
+        }
+        let mut ib = [0u8; 6];
+        if ia & 0x7FF <= 0x800 - 6 {
+            let a = self.access(ia, false)?;
+            if let Some(src) = self.mem.bytes().get(a..a + 6) {
+                ib.copy_from_slice(src);
+                return Ok(ib);
+            }
+        }
+        // Near the end of a block or of storage: fetch only what the length says.
+        let first: [u8; 2] = self.read(ia)?;
+        ib[0] = first[0];
+        ib[1] = first[1];
+        let len = super::exec::ilen(ib[0]) as usize;
+        if len > 2 {
+            let rest = if len == 4 {
+                let r: [u8; 2] = self.read((ia + 2) & AMASK)?;
+                [r[0], r[1], 0, 0]
+            } else {
+                self.read::<4>((ia + 2) & AMASK)?
+            };
+            ib[2..len].copy_from_slice(&rest[..len - 2]);
+        }
+        Ok(ib)
+    }
+
+    /// Fetch a word from real storage (table entries, no key check).
+    pub(crate) fn real_u32(&self, real: u32) -> Option<u32> {
+        let a = self.absolute(real & AMASK) as usize;
+        let b = self.mem.bytes().get(a..a + 4)?;
+        Some(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn real_u16(&self, real: u32) -> Option<u16> {
+        let a = self.absolute(real & AMASK) as usize;
+        let b = self.mem.bytes().get(a..a + 2)?;
+        Some(u16::from_be_bytes([b[0], b[1]]))
+    }
+
+    /// Store into real storage for the CPU's own fields (interruption codes, old PSWs,
+    /// CSW), recording reference and change.
+    pub(crate) fn store_real(&mut self, real: u32, data: &[u8]) {
+        let a = self.absolute(real & AMASK) as usize;
+        if let Some(dst) = self.mem.bytes_mut().get_mut(a..a + data.len()) {
+            dst.copy_from_slice(data);
+            if let Some(k) = self.mem.keys_mut().get_mut(a >> 11) {
+                *k |= KEY_REF | KEY_CHANGE;
+            }
+        }
+    }
+
+    /// Fetch a doubleword from real storage for the CPU's own use (new PSWs).
+    pub(crate) fn fetch_real_u64(&mut self, real: u32) -> u64 {
+        let a = self.absolute(real & AMASK) as usize;
+        match self.mem.bytes().get(a..a + 8) {
+            Some(b) => {
+                let v = u64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+                if let Some(k) = self.mem.keys_mut().get_mut(a >> 11) {
+                    *k |= KEY_REF;
+                }
+                v
+            }
+            None => 0,
+        }
+    }
+
+    /// Translate through the TLB, walking the tables on a miss.
+    #[inline(always)]
+    fn translate(&mut self, va: u32) -> Result<u32, u16> {
+        let blk = va >> 11;
+        let e = &self.tlb[blk as usize & (TLB_SIZE - 1)];
+        if e.tag == blk | TLB_VALID {
+            return Ok(e.frame | (va & 0x7FF));
+        }
+        self.translate_miss(va)
+    }
+
+    #[cold]
+    fn translate_miss(&mut self, va: u32) -> Result<u32, u16> {
+        match self.dat_walk(va) {
+            Ok(real) => {
+                let blk = va >> 11;
+                self.tlb[blk as usize & (TLB_SIZE - 1)] = TlbEntry {
+                    tag: blk | TLB_VALID,
+                    frame: real & !0x7FF,
+                };
+                Ok(real)
+            }
+            Err(f) => Err(match f {
+                DatFail::SegmentLength(_) | DatFail::SegmentInvalid(_) => {
+                    self.xlate_addr = va;
+                    SEGMENT_TRANSLATION
+                }
+                DatFail::PageLength(_) | DatFail::PageInvalid(_) => {
+                    self.xlate_addr = va;
+                    PAGE_TRANSLATION
+                }
+                DatFail::Spec => TRANSLATION_SPECIFICATION,
+                DatFail::Addressing => ADDRESSING,
+            }),
+        }
+    }
+
+    /// Page shift (11 or 12) and segment shift (16 or 20) from CR0, if valid.
+    pub(crate) fn dat_sizes(&self) -> Option<(u32, u32)> {
+        let cr0 = self.cr[0];
+        let p = match (cr0 >> 22) & 3 {
+            1 => 11,
+            2 => 12,
+            _ => return None,
+        };
+        let s = match (cr0 >> 19) & 7 {
+            0b000 => 16,
+            0b010 => 20,
+            _ => return None,
+        };
+        Some((p, s))
+    }
+
+    /// Walk the segment and page tables for `va` (no TLB).
+    pub(crate) fn dat_walk(&self, va: u32) -> Result<u32, DatFail> {
+        let va = va & AMASK;
+        let (pshift, sshift) = self.dat_sizes().ok_or(DatFail::Spec)?;
+        let cr1 = self.cr[1];
+        let stl = cr1 >> 24;
+        let sto = cr1 & 0x00FF_FFC0;
+        let sx = va >> sshift;
+        let ste_addr = (sto + sx * 4) & AMASK;
+        if (va >> 20) & 0xF > stl {
+            return Err(DatFail::SegmentLength(ste_addr));
+        }
+        let ste = self.real_u32(ste_addr).ok_or(DatFail::Addressing)?;
+        if ste & 1 != 0 {
+            return Err(DatFail::SegmentInvalid(ste_addr));
+        }
+        if ste & 0x0F00_0000 != 0 {
+            return Err(DatFail::Spec);
+        }
+        let ptl = ste >> 28;
+        let pto = ste & 0x00FF_FFF8;
+        let px = (va & ((1 << sshift) - 1)) >> pshift;
+        let width = sshift - pshift;
+        let pte_addr = (pto + px * 2) & AMASK;
+        if px >> (width - 4) > ptl {
+            return Err(DatFail::PageLength(pte_addr));
+        }
+        let pte = self.real_u16(pte_addr).ok_or(DatFail::Addressing)? as u32;
+        let (inv, mbz) = if pshift == 12 {
+            (0x0008, 0x0006)
+        } else {
+            (0x0004, 0x0002)
+        };
+        if pte & inv != 0 {
+            return Err(DatFail::PageInvalid(pte_addr));
+        }
+        if pte & mbz != 0 {
+            return Err(DatFail::Spec);
+        }
+        let frame = if pshift == 12 {
+            (pte >> 4) << 12
+        } else {
+            (pte >> 3) << 11
+        };
+        Ok(frame | (va & ((1 << pshift) - 1)))
+    }
+
+    /// Empty the TLB (PTLB, LCTL of CR0/CR1).
+    pub(crate) fn purge_tlb(&mut self) {
+        self.tlb.fill(TlbEntry::EMPTY);
+    }
+}

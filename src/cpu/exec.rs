@@ -1,0 +1,336 @@
+//! Decode: one `match` on the opcode byte, field extraction, the privileged check.
+//!
+//! ```text
+//!  RR  | op | R1 R2 |                         ib[1] = R1<<4 | R2
+//!  RX  | op | R1 X2 | B2 D2 D2 D2 |           effective address = D2 + (X2) + (B2)
+//!  RS  | op | R1 R3 | B2 D2 D2 D2 |
+//!  SI  | op |  I2   | B1 D1 D1 D1 |
+//!  S   | op   op2   | B2 D2 D2 D2 |           (B2xx, 9Cxx-9Fxx)
+//!  SS  | op | L1 L2 | B1 D1 D1 D1 | B2 D2 D2 D2 |
+//! ```
+//!
+//! A register number 0 in an X or B field means "no register". Addresses are 24 bits.
+//! The privileged check comes from the opcode table (`crate::opcodes`), compiled here
+//! into a 256-entry array per first byte, and happens before any operand is touched.
+//! Each arm calls one small function of an `exec_*` module.
+
+use super::{AMASK, Cpu, IoBus};
+use crate::opcodes::{EXTENDED, Format, PRIMARY};
+
+pub(crate) const OPERATION: u16 = 0x01;
+pub(crate) const PRIVILEGED_OPERATION: u16 = 0x02;
+pub(crate) const EXECUTE: u16 = 0x03;
+pub(crate) const PROTECTION: u16 = 0x04;
+pub(crate) const ADDRESSING: u16 = 0x05;
+pub(crate) const SPECIFICATION: u16 = 0x06;
+pub(crate) const DATA: u16 = 0x07;
+pub(crate) const FIXED_OVERFLOW: u16 = 0x08;
+pub(crate) const FIXED_DIVIDE: u16 = 0x09;
+pub(crate) const DECIMAL_OVERFLOW: u16 = 0x0A;
+pub(crate) const DECIMAL_DIVIDE: u16 = 0x0B;
+pub(crate) const SEGMENT_TRANSLATION: u16 = 0x10;
+pub(crate) const PAGE_TRANSLATION: u16 = 0x11;
+pub(crate) const SPECIAL_OPERATION: u16 = 0x13;
+pub(crate) const MONITOR_EVENT: u16 = 0x40;
+
+/// How an instruction ended abnormally.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ex {
+    /// Program interruption with this code.
+    Pgm(u16),
+    /// SUPERVISOR CALL with this number.
+    Svc(u8),
+}
+
+impl From<u16> for Ex {
+    #[inline(always)]
+    fn from(code: u16) -> Ex {
+        Ex::Pgm(code)
+    }
+}
+
+pub(crate) type R = Result<(), Ex>;
+
+/// Instruction length from the two high bits of the opcode.
+#[inline(always)]
+pub(crate) const fn ilen(op: u8) -> u32 {
+    match op >> 6 {
+        0 => 2,
+        3 => 6,
+        _ => 4,
+    }
+}
+
+const INVALID: u8 = 0;
+const VALID: u8 = 1;
+const PRIV: u8 = 2;
+
+const fn class(op: &crate::opcodes::Op) -> u8 {
+    if matches!(op.format, Format::Invalid) {
+        INVALID
+    } else if op.privileged {
+        PRIV
+    } else {
+        VALID
+    }
+}
+
+const fn primary_classes() -> [u8; 256] {
+    let mut t = [INVALID; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = class(&PRIMARY[i]);
+        i += 1;
+    }
+    // The two-byte families are decided by their second byte (EXTENDED_CLASS); the
+    // primary table marks these first bytes invalid.
+    t[0x9C] = VALID;
+    t[0x9D] = VALID;
+    t[0x9E] = VALID;
+    t[0x9F] = VALID;
+    t[0xB2] = VALID;
+    t
+}
+
+/// Second-byte classes for 9C, 9D, 9E, 9F, B2 (rows 0-4).
+const fn extended_classes() -> [[u8; 256]; 5] {
+    let mut t = [[INVALID; 256]; 5];
+    let mut i = 0;
+    while i < EXTENDED.len() {
+        let (b0, b1, op) = &EXTENDED[i];
+        let row = if *b0 == 0xB2 {
+            4
+        } else {
+            (*b0 - 0x9C) as usize
+        };
+        t[row][*b1 as usize] = class(op);
+        i += 1;
+    }
+    t
+}
+
+static PRIMARY_CLASS: [u8; 256] = primary_classes();
+static EXTENDED_CLASS: [[u8; 256]; 5] = extended_classes();
+
+/// R1 field.
+#[inline(always)]
+pub(crate) fn r1(ib: &[u8; 6]) -> usize {
+    (ib[1] >> 4) as usize
+}
+
+/// R2 / R3 / X2 / M3 field.
+#[inline(always)]
+pub(crate) fn r2(ib: &[u8; 6]) -> usize {
+    (ib[1] & 15) as usize
+}
+
+impl Cpu {
+    /// Base-displacement address from a B|DDD halfword.
+    #[inline(always)]
+    pub(crate) fn bd(&self, hi: u8, lo: u8) -> u32 {
+        let b = (hi >> 4) as usize;
+        let d = ((hi as u32 & 15) << 8) | lo as u32;
+        if b == 0 {
+            d
+        } else {
+            d.wrapping_add(self.gpr[b]) & AMASK
+        }
+    }
+
+    /// RX effective address D2(X2,B2).
+    #[inline(always)]
+    pub(crate) fn ea_rx(&self, ib: &[u8; 6]) -> u32 {
+        let x = r2(ib);
+        let a = self.bd(ib[2], ib[3]);
+        if x == 0 {
+            a
+        } else {
+            a.wrapping_add(self.gpr[x]) & AMASK
+        }
+    }
+
+    /// First (RS/SI/S/SS) operand address from bytes 2-3.
+    #[inline(always)]
+    pub(crate) fn ea1(&self, ib: &[u8; 6]) -> u32 {
+        self.bd(ib[2], ib[3])
+    }
+
+    /// SS second operand address from bytes 4-5.
+    #[inline(always)]
+    pub(crate) fn ea2(&self, ib: &[u8; 6]) -> u32 {
+        self.bd(ib[4], ib[5])
+    }
+
+    /// Execute one decoded instruction (the PSW already points past it).
+    #[inline(always)]
+    pub(crate) fn execute<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6]) -> R {
+        let op = ib[0];
+        match PRIMARY_CLASS[op as usize] {
+            INVALID => return Err(Ex::Pgm(OPERATION)),
+            PRIV if self.problem => return Err(Ex::Pgm(PRIVILEGED_OPERATION)),
+            _ => {}
+        }
+        match op {
+            // ---- RR ----
+            0x04 => self.spm(ib),
+            0x05 => self.balr(ib),
+            0x06 => self.bctr(ib),
+            0x07 => self.bcr(ib),
+            0x08 => self.ssk(ib),
+            0x09 => self.isk(ib),
+            0x0A => Err(Ex::Svc(ib[1])),
+            0x0E => self.mvcl(ib),
+            0x0F => self.clcl(ib),
+            0x10 => self.lpr(ib),
+            0x11 => self.lnr(ib),
+            0x12 => self.ltr(ib),
+            0x13 => self.lcr(ib),
+            0x14 => self.logical_rr(ib, |a, b| a & b),
+            0x15 => self.clr(ib),
+            0x16 => self.logical_rr(ib, |a, b| a | b),
+            0x17 => self.logical_rr(ib, |a, b| a ^ b),
+            0x18 => {
+                self.gpr[r1(ib)] = self.gpr[r2(ib)];
+                Ok(())
+            }
+            0x19 => self.cr_(ib),
+            0x1A => self.ar(ib),
+            0x1B => self.sr(ib),
+            0x1C => self.mr(ib),
+            0x1D => self.dr(ib),
+            0x1E => self.alr(ib),
+            0x1F => self.slr(ib),
+            0x20..=0x3F => self.float_rr(ib),
+            // ---- RX ----
+            0x40 => self.sth(ib),
+            0x41 => {
+                self.gpr[r1(ib)] = self.ea_rx(ib);
+                Ok(())
+            }
+            0x42 => self.stc(ib),
+            0x43 => self.ic(ib),
+            0x44 => self.ex(bus, ib),
+            0x45 => self.bal(ib),
+            0x46 => self.bct(ib),
+            0x47 => self.bc(ib),
+            0x48 => self.lh(ib),
+            0x49 => self.ch(ib),
+            0x4A => self.ah(ib),
+            0x4B => self.sh(ib),
+            0x4C => self.mh(ib),
+            0x4E => self.cvd(ib),
+            0x4F => self.cvb(ib),
+            0x50 => self.st(ib),
+            0x54 => self.logical_rx(ib, |a, b| a & b),
+            0x55 => self.cl(ib),
+            0x56 => self.logical_rx(ib, |a, b| a | b),
+            0x57 => self.logical_rx(ib, |a, b| a ^ b),
+            0x58 => self.l(ib),
+            0x59 => self.c(ib),
+            0x5A => self.a(ib),
+            0x5B => self.s(ib),
+            0x5C => self.m(ib),
+            0x5D => self.d(ib),
+            0x5E => self.al(ib),
+            0x5F => self.sl(ib),
+            0x60..=0x7F => self.float_rx(ib),
+            // ---- RS / SI ----
+            0x80 => self.ssm(ib),
+            0x82 => self.lpsw(ib),
+            0x83 => Ok(()), // DIAGNOSE: model-dependent; this model does nothing.
+            0x84 | 0x85 => Err(Ex::Pgm(OPERATION)), // direct control not installed
+            0x86 => self.bxh(ib),
+            0x87 => self.bxle(ib),
+            0x88..=0x8F => self.shift(ib),
+            0x90 => self.stm(ib),
+            0x91 => self.tm(ib),
+            0x92 => {
+                let a = self.ea1(ib);
+                self.write_u8(a, ib[1])?;
+                Ok(())
+            }
+            0x93 => self.ts(ib),
+            0x94 => self.logical_si(ib, |a, b| a & b),
+            0x95 => self.cli(ib),
+            0x96 => self.logical_si(ib, |a, b| a | b),
+            0x97 => self.logical_si(ib, |a, b| a ^ b),
+            0x98 => self.lm(ib),
+            0x9C..=0x9F | 0xB2 => {
+                let row = if op == 0xB2 { 4 } else { (op - 0x9C) as usize };
+                match EXTENDED_CLASS[row][ib[1] as usize] {
+                    INVALID => return Err(Ex::Pgm(OPERATION)),
+                    PRIV if self.problem => return Err(Ex::Pgm(PRIVILEGED_OPERATION)),
+                    _ => {}
+                }
+                if op == 0xB2 {
+                    self.b2(bus, ib)
+                } else {
+                    self.channel_io(bus, ib)
+                }
+            }
+            0xAC => self.stnsm(ib, false),
+            0xAD => self.stnsm(ib, true),
+            0xAE => self.sigp(ib),
+            0xAF => self.mc(ib),
+            0xB1 => self.lra(ib),
+            0xB6 => self.stctl(ib),
+            0xB7 => self.lctl(ib),
+            0xBA => self.cs(ib),
+            0xBB => self.cds(ib),
+            0xBD => self.clm(ib),
+            0xBE => self.stcm(ib),
+            0xBF => self.icm(ib),
+            // ---- SS ----
+            0xD1 => self.ss_move(ib, |d, s| (d & 0xF0) | (s & 0x0F)),
+            0xD2 => self.ss_move(ib, |_, s| s),
+            0xD3 => self.ss_move(ib, |d, s| (s & 0xF0) | (d & 0x0F)),
+            0xD4 => self.ss_logical(ib, |a, b| a & b),
+            0xD5 => self.clc(ib),
+            0xD6 => self.ss_logical(ib, |a, b| a | b),
+            0xD7 => self.ss_logical(ib, |a, b| a ^ b),
+            0xDC => self.tr(ib),
+            0xDD => self.trt(ib),
+            0xDE => self.ed(ib, false),
+            0xDF => self.ed(ib, true),
+            0xF0..=0xFD => self.decimal(ib),
+            _ => Err(Ex::Pgm(OPERATION)),
+        }
+    }
+
+    /// EXECUTE: OR bits 24-31 of R1 into the second byte of the target and run it.
+    fn ex<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6]) -> R {
+        let target = self.ea_rx(ib);
+        if target & 1 != 0 {
+            return Err(Ex::Pgm(SPECIFICATION));
+        }
+        let mut tib = self.fetch_instruction(target)?;
+        if tib[0] == 0x44 {
+            return Err(Ex::Pgm(EXECUTE));
+        }
+        let r = r1(ib);
+        if r != 0 {
+            tib[1] |= self.gpr[r] as u8;
+        }
+        self.execute(bus, &tib)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_tables_follow_the_opcode_table() {
+        assert_eq!(PRIMARY_CLASS[0x00], INVALID);
+        assert_eq!(PRIMARY_CLASS[0x18], VALID); // LR
+        assert_eq!(PRIMARY_CLASS[0x82], PRIV); // LPSW
+        assert_eq!(EXTENDED_CLASS[4][0x05], VALID); // STCK
+        assert_eq!(EXTENDED_CLASS[4][0x0D], PRIV); // PTLB
+        assert_eq!(EXTENDED_CLASS[0][0x00], PRIV); // SIO
+        assert_eq!(EXTENDED_CLASS[3][0x01], INVALID); // 9F01
+        assert_eq!(ilen(0x05), 2);
+        assert_eq!(ilen(0x58), 4);
+        assert_eq!(ilen(0x9C), 4);
+        assert_eq!(ilen(0xD2), 6);
+    }
+}

@@ -1,0 +1,196 @@
+//! Interruptions: PSW swaps, the fields they store in low storage, and `service`, the
+//! slow path of the run loop.
+//!
+//! ```text
+//!  class      old PSW  new PSW  code stored at (EC mode)        BC mode
+//!  restart     X'08'    X'00'   -                               -
+//!  external    X'18'    X'58'   X'86' (X'84' = 0)               old PSW bits 16-31
+//!  SVC         X'20'    X'60'   X'8A', ILC in X'89'             old PSW 16-31, ILC 32-33
+//!  program     X'28'    X'68'   X'8E', ILC in X'8D', X'90' xlat old PSW 16-31, ILC 32-33
+//!  machine ck  X'30'    X'70'   (never generated)
+//!  I/O         X'38'    X'78'   device X'BA', CSW X'40'         old PSW 16-31, CSW X'40'
+//! ```
+//!
+//! Instruction address in the program old PSW: segment- and page-translation
+//! exceptions *nullify* (the old PSW points at the instruction, or at the EXECUTE);
+//! every other exception suppresses, terminates or completes the instruction, and the
+//! old PSW points past it. The ILC is the length of the instruction (2 for anything
+//! under EXECUTE), or 0 when no instruction was decoded (odd or inaccessible instruction
+//! address, or an invalid PSW introduced by an interruption; LPSW, SSM and STOSM leave
+//! their own ILC, since the exception is recognized right after they complete).
+//!
+//! Priority when several requests are pending between instructions (POO): the early
+//! specification exception of an invalid PSW, then external, then I/O. Each
+//! interruption is taken in turn; when its new PSW leaves the CPU enabled, the next
+//! one is taken immediately, so the lowest-priority handler runs first.
+//!
+//! Guard: a swap that happens with no instruction completed since the previous swap
+//! counts towards `LOOP_LIMIT`; past it the CPU checkstops (e.g. a program new PSW
+//! that is itself invalid, or points at an odd address, loops forever on hardware).
+
+use super::exec::SPECIFICATION;
+use super::{Cpu, InterruptClass, IoBus, Stop, Tracer};
+
+const LOOP_LIMIT: u32 = 256;
+
+impl Cpu {
+    /// Store `old` at real `old_at`, load the new PSW from real `new_at`. Returns the
+    /// new PSW.
+    pub(crate) fn swap(&mut self, old_at: u32, new_at: u32, old: u64) -> u64 {
+        let progress = self.instructions.wrapping_sub(self.faulted);
+        if progress == self.guard_mark {
+            self.guard_count += 1;
+            if self.guard_count > LOOP_LIMIT {
+                self.checkstopped = true;
+            }
+        } else {
+            self.guard_mark = progress;
+            self.guard_count = 1;
+        }
+        self.store_real(old_at, &old.to_be_bytes());
+        let new = self.fetch_real_u64(new_at);
+        let was_problem = self.problem;
+        self.load_psw(new);
+        self.account_problem(was_problem);
+        new
+    }
+
+    /// Called after every PSW change: credit the problem-state instructions executed
+    /// since the CPU entered the problem state to the current address space (CR1).
+    pub(crate) fn account_problem(&mut self, was_problem: bool) {
+        if was_problem {
+            let n = self.instructions.wrapping_sub(self.problem_since);
+            if n > 0 {
+                let cr1 = self.cr[1];
+                match self
+                    .problem_instructions
+                    .iter_mut()
+                    .find(|(k, _)| *k == cr1)
+                {
+                    Some((_, c)) => *c += n,
+                    None => self.problem_instructions.push((cr1, n)),
+                }
+            }
+        }
+        self.problem_since = self.instructions;
+    }
+
+    /// Take a program interruption with `code`.
+    pub(crate) fn program_interrupt<T: Tracer>(&mut self, tracer: &mut T, code: u16) {
+        let xlat =
+            code == super::exec::SEGMENT_TRANSLATION || code == super::exec::PAGE_TRANSLATION;
+        if xlat {
+            self.ia = self.cur_ia;
+        }
+        if self.ec {
+            let ilc = (self.ilc & 3) << 1;
+            self.store_real(0x8C, &[0, ilc, (code >> 8) as u8, code as u8]);
+            if xlat {
+                let page_mask = match self.dat_sizes() {
+                    Some((12, _)) => 0x00FF_F000,
+                    _ => 0x00FF_F800,
+                };
+                self.store_real(0x90, &(self.xlate_addr & page_mask).to_be_bytes());
+            }
+        }
+        let old = self.pack_psw(code);
+        let new = self.swap(0x28, 0x68, old);
+        tracer.interruption(self, InterruptClass::Program, code, old, new);
+    }
+
+    /// Take a supervisor-call interruption for SVC `n`.
+    pub(crate) fn svc_interrupt<T: Tracer>(&mut self, tracer: &mut T, n: u8) {
+        let code = n as u16;
+        if self.ec {
+            self.store_real(0x88, &[0, (self.ilc & 3) << 1, 0, n]);
+        }
+        let old = self.pack_psw(code);
+        let new = self.swap(0x20, 0x60, old);
+        tracer.interruption(self, InterruptClass::Svc, code, old, new);
+    }
+
+    fn external_interrupt<T: Tracer>(&mut self, tracer: &mut T, code: u16) {
+        if self.ec {
+            self.store_real(0x84, &[0, 0, (code >> 8) as u8, code as u8]);
+        }
+        let old = self.pack_psw(code);
+        let new = self.swap(0x18, 0x58, old);
+        tracer.interruption(self, InterruptClass::External, code, old, new);
+    }
+
+    fn io_interrupt<T: Tracer>(&mut self, tracer: &mut T, dev: u16, csw: [u8; 8]) {
+        self.store_real(0x40, &csw);
+        if self.ec {
+            self.store_real(0xBA, &dev.to_be_bytes());
+        }
+        let old = self.pack_psw(dev);
+        let new = self.swap(0x38, 0x78, old);
+        tracer.interruption(self, InterruptClass::Io, dev, old, new);
+    }
+
+    /// The slow path: everything that is not executing the next instruction. Returns
+    /// `Some` to stop `run`; `None` when an instruction should execute, with `check_at`
+    /// set to the next moment this must run again.
+    #[cold]
+    pub(crate) fn service<B: IoBus, T: Tracer>(
+        &mut self,
+        bus: &mut B,
+        tracer: &mut T,
+        deadline: u64,
+        budget_end: u64,
+        step: u64,
+    ) -> Option<Stop> {
+        loop {
+            if self.checkstopped {
+                return Some(Stop::Checkstop);
+            }
+            if self.now >= bus.next_event() {
+                bus.advance(&mut self.mem, self.now);
+            }
+            if self.psw_error {
+                // ILC as left by the instruction that loaded the PSW (0 after a swap).
+                self.psw_error = false;
+                self.program_interrupt(tracer, SPECIFICATION);
+                continue;
+            }
+            if let Some(code) = self.ext_pending() {
+                self.external_interrupt(tracer, code);
+                continue;
+            }
+            let mask = self.io_mask();
+            if mask != 0
+                && bus.interrupt_pending()
+                && let Some((dev, csw)) = bus.take_interrupt(mask)
+            {
+                self.io_interrupt(tracer, dev, csw);
+                continue;
+            }
+            if self.wait {
+                if self.disabled_wait() {
+                    return Some(Stop::DisabledWait);
+                }
+                if self.now >= deadline {
+                    return Some(Stop::Wait);
+                }
+                let next = deadline.min(bus.next_event()).min(self.next_ext_event());
+                // A bus that keeps an event due in the past must not stall time.
+                let soonest = self.now.saturating_add(1);
+                self.now = next.max(soonest).min(deadline.max(soonest));
+                continue;
+            }
+            if self.now >= deadline || self.instructions >= budget_end {
+                return Some(Stop::Deadline);
+            }
+            let budget_time = self
+                .now
+                .saturating_add((budget_end - self.instructions).saturating_mul(step));
+            self.check_at = deadline
+                .min(bus.next_event())
+                .min(self.next_ext_event())
+                .min(budget_time);
+            // Pending I/O interruptions for masked channels wait for a mask change,
+            // which forces check_at to 0.
+            return None;
+        }
+    }
+}
