@@ -281,7 +281,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs the CPU (branch cpu)"]
     fn sio_write_then_io_interruption() {
         let mut m = machine();
         channel_program(&mut m, 0x09, "HELLO", 5);
@@ -306,7 +305,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs the CPU (branch cpu)"]
     fn polling_with_tio_sees_the_write_end() {
         let mut m = machine();
         channel_program(&mut m, 0x09, "POLL", 4);
@@ -333,7 +331,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs the CPU (branch cpu)"]
     fn read_waits_for_the_operator() {
         let mut m = machine();
         channel_program(&mut m, 0x0A, "", 20);
@@ -362,7 +359,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs the CPU (branch cpu)"]
     fn tracer_sees_instructions() {
         struct Count(Rc<Cell<u64>>);
         impl Tracer for Count {
@@ -381,7 +377,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs the CPU (branch cpu)"]
     fn unknown_devices_are_errors_not_panics() {
         let mut m = machine();
         assert!(m.type_line(0x123, "x").is_err());
@@ -391,7 +386,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "needs the CPU (branch cpu)"]
     fn run_instructions_stops_at_the_count() {
         let mut m = machine();
         // 400: BC 15,400 (a tight loop)
@@ -399,5 +393,42 @@ mod tests {
         m.cpu.set_psw(0x0000_0000_0000_0400).unwrap();
         assert_eq!(m.run_instructions(1000), Status::Running);
         assert_eq!(m.cpu.instructions, 1000);
+    }
+
+    /// SIO, then compute (R3 += 1 in a loop) with channel 0 enabled until the write's
+    /// interruption stores R3: the I/O overlapped the loop.
+    fn overlap_run() -> (u32, u64) {
+        let mut m = machine();
+        channel_program(&mut m, 0x09, "OVERLAP", 7);
+        #[rustfmt::skip]
+        let code = [
+            0x9C, 0x00, 0x00, 0x09, // 400 SIO  X'009'
+            0x80, 0x00, 0x04, 0x10, // 404 SSM  X'410'   enable channel 0
+            0x1A, 0x34,             // 408 AR   3,4
+            0x47, 0xF0, 0x04, 0x08, // 40A BC   15,X'408'
+        ];
+        m.load(0x400, &code).unwrap();
+        m.load(0x410, &[0x80]).unwrap();
+        m.load(0x420, &[0x50, 0x30, 0x05, 0x00]).unwrap(); // ST 3,X'500'
+        m.load(0x424, &[0x82, 0x00, 0x04, 0x30]).unwrap(); // LPSW DONE
+        dw(&mut m, 0x430, DONE);
+        dw(&mut m, 0x78, 0x0000_0000_0000_0420);
+        m.cpu.gpr[4] = 1;
+        m.cpu.set_psw(0x0000_0000_0000_0400).unwrap();
+        let st = m.run_until(10_000 * TOD_PER_US);
+        assert!(
+            matches!(st, Status::DisabledWait(p) if address(p) == 0xC0DE),
+            "{st:?}"
+        );
+        let r3 = u32::from_be_bytes(m.peek(0x500, 4).unwrap().try_into().unwrap());
+        (r3, m.now())
+    }
+
+    #[test]
+    fn io_overlaps_computation_deterministically() {
+        let (r3, now) = overlap_run();
+        // the write takes 100us + 7 x 10us = 170 instructions at 1 MIPS: two per loop
+        assert!((80..=86).contains(&r3), "{r3}");
+        assert_eq!(overlap_run(), (r3, now), "same program, same result");
     }
 }
