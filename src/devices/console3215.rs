@@ -1,0 +1,215 @@
+//! IBM 3215 console printer-keyboard, line mode: the typewriter every CP and CMS user
+//! talks to.
+//!
+//! Commands (anything else is rejected: unit check, sense X'80' command reject):
+//!
+//! ```text
+//!   X'01'  write, no carrier return     X'0A'  read inquiry (one typed line)
+//!   X'09'  write, automatic carrier     X'0B'  audible alarm
+//!          return after the data        X'03'  no-op (immediate)
+//!                                       X'04'  sense (1 byte)
+//! ```
+//!
+//! Output goes into a transcript (EBCDIC -> text; X'15' NL inside the data and the
+//! automatic carrier return end a line; other control characters print nothing).
+//! Input: a typed line completes a read that is waiting (the keyboard is unlocked);
+//! otherwise it is held (type-ahead, several lines queue up) and the console asks for an
+//! unsolicited ATTENTION, as a 3215 does when its REQUEST key is pressed; the next read
+//! takes the first held line at once. A line that a read takes is echoed into the
+//! transcript followed by a new line, as the typewriter would have printed it.
+//!
+//! Speeds are a model, not the real 15.5 characters per second (which would make every
+//! demonstration crawl): see the `*_US` constants.
+
+use std::collections::VecDeque;
+
+use super::{Device, Input, Service, Start};
+use crate::channel::{Transfer, UnitStatus};
+use crate::cpu::TOD_PER_US;
+use crate::ebcdic;
+
+/// Write: fixed overhead, microseconds.
+pub const WRITE_US: u64 = 100;
+/// Write: per character printed, microseconds.
+pub const PER_CHAR_US: u64 = 10;
+/// Read: from the line being available (typed, or held) to channel end.
+pub const READ_US: u64 = 100;
+/// Audible alarm.
+pub const ALARM_US: u64 = 100;
+/// Sense.
+pub const SENSE_US: u64 = 20;
+
+/// Most bytes one write prints (a longer data chain ends with incorrect length). The
+/// real typewriter would need half an hour for this many.
+pub const MAX_WRITE: usize = 32 * 1024;
+
+/// Sense bit: command reject.
+pub const SENSE_COMMAND_REJECT: u8 = 0x80;
+
+/// What the next `service` call finishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Idle,
+    /// Write or alarm already done: just end.
+    End,
+    /// Read: take the first held line.
+    Read,
+    /// Sense: store the sense byte.
+    Sense,
+}
+
+/// A 3215 console.
+#[derive(Debug)]
+pub struct Console3215 {
+    transcript: String,
+    held: VecDeque<String>,
+    /// A read is waiting for the operator.
+    reading: bool,
+    /// The console owes the program an ATTENTION.
+    attention_owed: bool,
+    sense: u8,
+    phase: Phase,
+}
+
+impl Default for Console3215 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Console3215 {
+    pub fn new() -> Self {
+        Console3215 {
+            transcript: String::new(),
+            held: VecDeque::new(),
+            reading: false,
+            attention_owed: false,
+            sense: 0,
+            phase: Phase::Idle,
+        }
+    }
+
+    /// Lines typed ahead and not yet read.
+    pub fn held_lines(&self) -> usize {
+        self.held.len()
+    }
+
+    fn print(&mut self, data: &[u8]) {
+        for &b in data {
+            match b {
+                0x15 => self.transcript.push('\n'),
+                _ => {
+                    let c = ebcdic::to_char(b);
+                    if !c.is_control() {
+                        self.transcript.push(c);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn us(n: u64) -> u64 {
+    n * TOD_PER_US
+}
+
+impl Device for Console3215 {
+    fn kind(&self) -> &'static str {
+        "3215"
+    }
+
+    fn start(&mut self, cmd: u8, xfer: &mut Transfer, now: u64) -> Start {
+        if cmd != 0x04 {
+            self.sense = 0;
+        }
+        match cmd {
+            0x01 | 0x09 => {
+                let data = xfer.fetch_up_to(MAX_WRITE);
+                self.print(&data);
+                if cmd == 0x09 {
+                    self.transcript.push('\n');
+                }
+                self.phase = Phase::End;
+                Start::At(now + us(WRITE_US + PER_CHAR_US * data.len() as u64))
+            }
+            0x0A => {
+                self.phase = Phase::Read;
+                if self.held.is_empty() {
+                    self.reading = true;
+                    Start::Wait
+                } else {
+                    Start::At(now + us(READ_US))
+                }
+            }
+            0x0B => {
+                self.phase = Phase::End;
+                Start::At(now + us(ALARM_US))
+            }
+            0x03 => Start::Immediate(UnitStatus::CE_DE),
+            0x04 => {
+                self.phase = Phase::Sense;
+                Start::At(now + us(SENSE_US))
+            }
+            _ => {
+                self.sense = SENSE_COMMAND_REJECT;
+                Start::Immediate(UnitStatus::CE_DE | UnitStatus::UNIT_CHECK)
+            }
+        }
+    }
+
+    fn service(&mut self, xfer: &mut Transfer, _now: u64) -> Service {
+        let phase = std::mem::replace(&mut self.phase, Phase::Idle);
+        match phase {
+            Phase::Read => {
+                let Some(line) = self.held.pop_front() else {
+                    // Nothing to read (cannot happen: `start` and `input` wake us only
+                    // with a line held); keep waiting rather than invent one.
+                    self.phase = Phase::Read;
+                    self.reading = true;
+                    return Service::Wait;
+                };
+                self.transcript.push_str(&line);
+                self.transcript.push('\n');
+                xfer.store(&ebcdic::encode(&line));
+                // More type-ahead: ask again once this read is over.
+                self.attention_owed = !self.held.is_empty();
+            }
+            Phase::Sense => {
+                xfer.store(&[self.sense]);
+                self.sense = 0;
+            }
+            Phase::End | Phase::Idle => {}
+        }
+        Service::Done(UnitStatus::CE_DE)
+    }
+
+    fn halt(&mut self, _now: u64) -> UnitStatus {
+        self.reading = false;
+        self.phase = Phase::Idle;
+        UnitStatus::CE_DE
+    }
+
+    fn attention(&mut self) -> bool {
+        std::mem::take(&mut self.attention_owed)
+    }
+
+    fn input(&mut self, line: &str, now: u64) -> Result<Input, String> {
+        let line = line.trim_end_matches(['\r', '\n']);
+        self.held.push_back(line.to_string());
+        if self.reading {
+            self.reading = false;
+            Ok(Input::Wake(now + us(READ_US)))
+        } else {
+            self.attention_owed = true;
+            Ok(Input::Held)
+        }
+    }
+
+    fn awaiting_input(&self) -> bool {
+        self.reading
+    }
+
+    fn transcript(&self) -> Option<&str> {
+        Some(&self.transcript)
+    }
+}
