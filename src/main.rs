@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use cpcms::cpu::{TOD_PER_SECOND, Tracer};
+use cpcms::cpu::TOD_PER_SECOND;
 use cpcms::machine::{Machine, MachineConfig, Status};
 use cpcms::scenario::player::{Player, Progress, Target};
 use cpcms::scenario::{DEMO_NAME, DEMO_SOURCE, Scenario, units};
@@ -249,23 +249,6 @@ fn tui(file: Option<&Path>, roms: Option<&Path>) -> Result<u8, Fail> {
     let s = load_scenario(file)?;
     cpcms::tui::live::run(&s, roms).map_err(bad)?;
     Ok(0)
-}
-
-/// `Machine::set_tracer` comes with the machine work; until it lands in this tree this
-/// shim keeps the call sites compiling. An inherent method of the same name takes
-/// precedence, so this becomes dead once the real one exists: then delete it.
-trait SetTracerShim {
-    fn set_tracer(&mut self, tracer: Option<Box<dyn Tracer>>);
-}
-impl SetTracerShim for Machine {
-    fn set_tracer(&mut self, tracer: Option<Box<dyn Tracer>>) {
-        if tracer.is_some() {
-            let _ = writeln!(
-                std::io::stderr(),
-                "cpcms: tracing is not available in this build (Machine::set_tracer missing)"
-            );
-        }
-    }
 }
 
 fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::fs::File>>>, Fail> {

@@ -235,7 +235,10 @@ impl SysConfig {
         if self.terminals == 0 || self.terminals > MAX_TERMINALS {
             return Err(format!("terminals must be 1 to {MAX_TERMINALS}"));
         }
-        if self.storage % 4096 != 0 || self.storage < 256 * 1024 || self.storage > 16 << 20 {
+        if !self.storage.is_multiple_of(4096)
+            || self.storage < 256 * 1024
+            || self.storage > 16 << 20
+        {
             return Err("machine storage must be a multiple of 4K from 256K to 16M".into());
         }
         for u in &self.users {
@@ -361,7 +364,7 @@ impl VmTable {
         })
     }
 
-    fn bytes<'a>(cpu: &'a crate::cpu::Cpu, addr: u32, len: u32) -> &'a [u8] {
+    fn bytes(cpu: &crate::cpu::Cpu, addr: u32, len: u32) -> &[u8] {
         cpu.mem
             .peek(addr, len)
             .unwrap_or(&[0, 0, 0, 0, 0, 0, 0, 0][..len.min(8) as usize])
