@@ -30,12 +30,47 @@ fn check(file: &str, lines: &[&str]) -> String {
     stdout
 }
 
+/// The transcript must equal the golden one in tests/golden/ byte for byte: CP's and CMS's
+/// answers are part of what cpcms promises. After an intended change to roms/ or a
+/// scenario, re-record with `CPCMS_RECORD_GOLDEN=1 cargo test --test scenarios` and
+/// read the diff before committing it.
+fn golden(file: &str, transcript: &str) {
+    let name = Path::new(file).file_stem().unwrap().to_string_lossy().into_owned();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("{name}.transcript"));
+    if std::env::var_os("CPCMS_RECORD_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, transcript).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{}: {e} (record it with CPCMS_RECORD_GOLDEN=1)", path.display())
+    });
+    if want != transcript {
+        let first = want
+            .lines()
+            .zip(transcript.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(want.lines().count().min(transcript.lines().count()));
+        panic!(
+            "{file}: transcript differs from {} at line {}:\n  golden: {:?}\n  now:    {:?}",
+            path.display(),
+            first + 1,
+            want.lines().nth(first),
+            transcript.lines().nth(first)
+        );
+    }
+}
+
 /// One test per scenario file: `scenario!(test_name, "file.ron", [key lines...]);`
 macro_rules! scenario {
     ($name:ident, $file:literal, [$($line:literal),* $(,)?]) => {
         #[test]
         fn $name() {
-            check(concat!("scenarios/", $file), &[$($line),*]);
+            let file = concat!("scenarios/", $file);
+            let transcript = check(file, &[$($line),*]);
+            golden(file, &transcript);
         }
     };
 }
@@ -50,10 +85,30 @@ scenario!(
         "1 | LOGON BOB BOB",
         "2 | LOGON CAROL CAROL",
         "0 | R;",
+        "0 | CMS VERSION",
+        "1 | CMS VERSION",
+        "2 | CMS VERSION",
+        "2 | R; T=",
         "0 | CP QUERY NAMES",
+        "0 | ALICE    - 020 , BOB      - 021 , CAROL    - 022",
         "1 | CP QUERY TIME",
         "1 | TIME IS",
         "OP| ",
+    ]
+);
+
+scenario!(
+    cp_commands,
+    "cp-commands.ron",
+    [
+        "0 | DMKCFC001E ?CP: QUERY",
+        "0 | DMKLOG053E MALLORY NOT IN CP DIRECTORY",
+        "0 | ENTER PASSWORD:",
+        "1 | DMKLOG054E ALREADY LOGGED ON LINE 020",
+        "0 | R(00045); T=",
+        "0 | UNKNOWN CP/CMS COMMAND",
+        "1 | ALICE    - 020 , BOB      - 021",
+        "OP| LINE 021 LOGOFF AS BOB      USERS = 001",
     ]
 );
 
