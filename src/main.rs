@@ -67,6 +67,15 @@ enum Command {
         #[arg(short = 'I', value_name = "DIR")]
         include: Vec<PathBuf>,
     },
+    /// Generate the system for a scenario (default: the demonstration) and write CP's and
+    /// CMS's listings and the generated SYSCONF into a directory, for reading
+    Sysgen {
+        /// Scenario file (RON)
+        file: Option<PathBuf>,
+        /// Directory for cp.lst, cms.lst and sysconf.asm
+        #[arg(long, default_value = "listings", value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Disassemble a flat binary image
     Disasm {
         /// Binary file
@@ -234,7 +243,25 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             include,
         }) => asm(&file, image.as_deref(), listing.as_deref(), &include),
         Some(Command::Disasm { file, addr }) => disasm(&file, addr),
+        Some(Command::Sysgen { file, out }) => sysgen(file.as_deref(), roms, &out),
     }
+}
+
+fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fail> {
+    let cfg = load_scenario(file)?.sys_config();
+    let sys = cpcms::sysgen::System::boot(&cfg, roms).map_err(bad)?;
+    std::fs::create_dir_all(out).map_err(|e| bad(format!("{}: {e}", out.display())))?;
+    let conf = cpcms::sysgen::sysconf(&cfg, sys.cms.image.len() as u32);
+    for (name, text) in [
+        ("cp.lst", sys.cp.listing.as_str()),
+        ("cms.lst", sys.cms.listing.as_str()),
+        ("sysconf.asm", conf.as_str()),
+    ] {
+        let path = out.join(name);
+        std::fs::write(&path, text).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+        println!("{}", path.display());
+    }
+    Ok(0)
 }
 
 fn load_scenario(file: Option<&Path>) -> Result<Scenario, Fail> {
