@@ -111,6 +111,8 @@ roms!(
 
 /// Where the ROM sources come from.
 pub struct Roms {
+    /// How diagnostics and traces name the directory the files came from.
+    base: String,
     files: BTreeMap<String, String>,
 }
 
@@ -118,6 +120,7 @@ impl Roms {
     /// The copies embedded in the binary.
     pub fn embedded() -> Roms {
         Roms {
+            base: "roms".to_string(),
             files: EMBEDDED
                 .iter()
                 .map(|(p, t)| (p.to_string(), t.to_string()))
@@ -145,7 +148,10 @@ impl Roms {
                 files.insert(format!("{sub}/{}", name.to_ascii_lowercase()), text);
             }
         }
-        Ok(Roms { files })
+        Ok(Roms {
+            base: dir.display().to_string(),
+            files,
+        })
     }
 
     /// Assemble `sub/main.asm`, COPY members coming from `sub/` (lower-cased names),
@@ -166,23 +172,37 @@ impl Roms {
             let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
             self.files.get(&key).cloned()
         };
-        asm::assemble(&format!("{sub}/{main}.asm"), &read)
-            .map_err(|errors| prefix_roms(&errors.join("\n")))
-    }
-}
-
-/// Diagnostics name files relative to roms/; say so, so that they can be clicked.
-fn prefix_roms(text: &str) -> String {
-    text.lines()
-        .map(|l| {
-            if l.starts_with("cp/") || l.starts_with("cms/") {
-                format!("roms/{l}")
-            } else {
-                l.to_string()
+        let path = |name: &str| -> String {
+            if self.files.contains_key(name) {
+                return format!("{}/{name}", self.base);
             }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+            let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
+            if self.files.contains_key(&key) {
+                format!("{}/{key}", self.base)
+            } else {
+                format!("{name} (generated)")
+            }
+        };
+        match asm::assemble(&format!("{sub}/{main}.asm"), &read) {
+            Ok(mut a) => {
+                // Name source lines by their files under roms/, for traces and listings.
+                let mut named: BTreeMap<String, String> = BTreeMap::new();
+                for l in &mut a.lines {
+                    let p = named.entry(l.file.clone()).or_insert_with(|| path(&l.file));
+                    l.file.clone_from(p);
+                }
+                Ok(a)
+            }
+            Err(errors) => Err(errors
+                .iter()
+                .map(|e| match e.split_once(':') {
+                    Some((file, rest)) if !file.contains(' ') => format!("{}:{rest}", path(file)),
+                    _ => e.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")),
+        }
+    }
 }
 
 /// CP's configuration as assembler source (the COPY member `SYSCONF`).

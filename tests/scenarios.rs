@@ -35,7 +35,11 @@ fn check(file: &str, lines: &[&str]) -> String {
 /// scenario, re-record with `CPCMS_RECORD_GOLDEN=1 cargo test --test scenarios` and
 /// read the diff before committing it.
 fn golden(file: &str, transcript: &str) {
-    let name = Path::new(file).file_stem().unwrap().to_string_lossy().into_owned();
+    let name = Path::new(file)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(format!("{name}.transcript"));
@@ -45,7 +49,10 @@ fn golden(file: &str, transcript: &str) {
         return;
     }
     let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e} (record it with CPCMS_RECORD_GOLDEN=1)", path.display())
+        panic!(
+            "{}: {e} (record it with CPCMS_RECORD_GOLDEN=1)",
+            path.display()
+        )
     });
     if want != transcript {
         let first = want
