@@ -53,6 +53,59 @@ impl TlbEntry {
     pub(crate) const EMPTY: TlbEntry = TlbEntry { tag: 0, frame: 0 };
 }
 
+pub(crate) const ACACHE_SIZE: usize = 256;
+
+/// One access-cache entry: logical 2K block number | epoch, and the absolute address of
+/// the block.
+#[derive(Clone, Copy)]
+pub(crate) struct AcEntry {
+    tag: u32,
+    base: u32,
+}
+
+/// The access cache: for logical 2K blocks that were recently accessed successfully
+/// (separately for fetches and stores), the absolute block address. An entry means
+/// "in the current state an access of this kind to this block passes every check and
+/// its reference (and, for stores, change) bit is already on", so repeating the access
+/// needs neither translation, nor a key check, nor a key-array update.
+///
+/// Anything that could change that answer flushes the cache: a new PSW key or DAT
+/// state, a prefix change, a TLB purge, SSK and RRB, and entering `run` (the host may
+/// have changed storage keys). The channel only ever turns R/C bits on, which keeps
+/// entries true. A flush is O(1): the tag includes an epoch number (bits 13-31 above
+/// the 13-bit block number), bumped on every flush.
+pub(crate) struct AccessCache {
+    epoch: u32,
+    fetch: [AcEntry; ACACHE_SIZE],
+    store: [AcEntry; ACACHE_SIZE],
+}
+
+const EPOCH_ONE: u32 = 1 << 13;
+
+/// `fetch_va` when no block is cached: above 24 bits, so `ia ^ FETCH_NONE` is never
+/// below X'800'.
+pub(crate) const FETCH_NONE: u32 = 0xFF00_0000;
+
+impl AccessCache {
+    pub(crate) fn new() -> Box<AccessCache> {
+        Box::new(AccessCache {
+            epoch: EPOCH_ONE,
+            fetch: [AcEntry { tag: 0, base: 0 }; ACACHE_SIZE],
+            store: [AcEntry { tag: 0, base: 0 }; ACACHE_SIZE],
+        })
+    }
+
+    fn flush(&mut self) {
+        self.epoch = self.epoch.wrapping_add(EPOCH_ONE);
+        if self.epoch == 0 {
+            // The epoch wrapped: old tags could match again, so clear them for real.
+            self.epoch = EPOCH_ONE;
+            self.fetch.fill(AcEntry { tag: 0, base: 0 });
+            self.store.fill(AcEntry { tag: 0, base: 0 });
+        }
+    }
+}
+
 /// Why a translation failed (shared by accesses and LRA).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DatFail {
@@ -107,8 +160,55 @@ impl Cpu {
     }
 
     /// Check and record one access at logical address `va`; the absolute address.
+    ///
+    /// Fast path: the access cache (see [`AccessCache`]) says this 2K block was already
+    /// checked and recorded for this kind of access in the current state.
     #[inline(always)]
     pub(crate) fn access(&mut self, va: u32, store: bool) -> Result<usize, u16> {
+        let va = va & AMASK;
+        let blk = va >> 11;
+        let set = if store {
+            &self.acache.store
+        } else {
+            &self.acache.fetch
+        };
+        let e = set[blk as usize & (ACACHE_SIZE - 1)];
+        if e.tag == blk | self.acache.epoch {
+            return Ok((e.base | (va & 0x7FF)) as usize);
+        }
+        self.access_slow(va, store)
+    }
+
+    /// The architected access: translation, prefixing, key check, reference and change
+    /// recording; on success the block enters the access cache.
+    #[inline(never)]
+    fn access_slow(&mut self, va: u32, store: bool) -> Result<usize, u16> {
+        let abs = self.access_checked(va, store)?;
+        let blk = va >> 11;
+        let e = AcEntry {
+            tag: blk | self.acache.epoch,
+            base: abs as u32 & !0x7FF,
+        };
+        let set = if store {
+            &mut self.acache.store
+        } else {
+            &mut self.acache.fetch
+        };
+        set[blk as usize & (ACACHE_SIZE - 1)] = e;
+        Ok(abs)
+    }
+
+    /// Forget every access-cache entry: called whenever the outcome of an access could
+    /// change (PSW key, DAT, prefix, TLB purge, SSK, RRB, host changes between runs).
+    #[inline]
+    pub(crate) fn flush_access_cache(&mut self) {
+        self.acache.flush();
+        self.fetch_va = FETCH_NONE;
+    }
+
+    /// Translation, prefixing, key check and R/C recording for one access.
+    #[inline(always)]
+    fn access_checked(&mut self, va: u32, store: bool) -> Result<usize, u16> {
         let real = if self.dat { self.translate(va)? } else { va };
         let abs = self.absolute(real) as usize;
         let key = self.key;
@@ -225,8 +325,30 @@ impl Cpu {
     }
 
     /// Fetch the instruction at `ia` (up to 6 bytes; only its length is significant).
+    ///
+    /// Fast path: `ia` lies in the block of the previous fetch (`fetch_va`, kept by
+    /// the slow path and dropped by every access-cache flush), is even, and all six
+    /// bytes are in the block. The host address then does not depend on a table
+    /// lookup indexed by `ia`, only on a compare the host CPU predicts.
     #[inline(always)]
     pub(crate) fn fetch_instruction(&mut self, ia: u32) -> Result<[u8; 6], u16> {
+        let off = ia ^ self.fetch_va;
+        // In the block (off < X'800'), even (an odd address sets bit 31), and room for
+        // six bytes.
+        if (off << 31 | off) <= 0x800 - 6 {
+            let a = self.fetch_base + off as usize;
+            if let Some(src) = self.mem.bytes().get(a..a + 6)
+                && let Ok(ib) = <[u8; 6]>::try_from(src)
+            {
+                return Ok(ib);
+            }
+        }
+        self.fetch_instruction_slow(ia)
+    }
+
+    /// Instruction fetch at an odd address, near the end of a 2K block, or of storage.
+    #[inline(never)]
+    fn fetch_instruction_slow(&mut self, ia: u32) -> Result<[u8; 6], u16> {
         if ia & 1 != 0 {
             return Err(SPECIFICATION);
         }
@@ -235,6 +357,9 @@ impl Cpu {
             let a = self.access(ia, false)?;
             if let Some(src) = self.mem.bytes().get(a..a + 6) {
                 ib.copy_from_slice(src);
+                // Later fetches from this block take the fast path.
+                self.fetch_va = ia & !0x7FF;
+                self.fetch_base = a & !0x7FF;
                 return Ok(ib);
             }
         }
@@ -398,5 +523,6 @@ impl Cpu {
     /// Empty the TLB (PTLB, LCTL of CR0/CR1).
     pub(crate) fn purge_tlb(&mut self) {
         self.tlb.fill(TlbEntry::EMPTY);
+        self.flush_access_cache();
     }
 }

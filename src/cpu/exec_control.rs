@@ -53,6 +53,7 @@ impl Cpu {
     pub(crate) fn ssk(&mut self, ib: &[u8; 6]) -> R {
         let a = self.key_block(ib)?;
         self.mem.set_key(a as u32, self.gpr[r1(ib)] as u8);
+        self.flush_access_cache();
         Ok(())
     }
 
@@ -238,6 +239,7 @@ impl Cpu {
                     return Err(Ex::Pgm(PRIVILEGED_OPERATION));
                 }
                 self.key = k;
+                self.flush_access_cache();
             }
             0x0B => {
                 if self.problem && self.cr[0] & 0x0800_0000 == 0 {
@@ -276,6 +278,7 @@ impl Cpu {
                 };
                 self.cc = (*k >> 1) & 3;
                 *k &= !KEY_REF;
+                self.flush_access_cache();
             }
             // CONCS, DISCS: channel-set switching is not installed.
             _ => return Err(Ex::Pgm(super::exec::OPERATION)),

@@ -173,6 +173,12 @@ pub struct Cpu {
     /// Virtual address of the last segment/page-translation exception (for X'90').
     xlate_addr: u32,
     tlb: Box<[access::TlbEntry; access::TLB_SIZE]>,
+    /// Blocks already checked for fetch/store in the current state (see access.rs).
+    acache: Box<access::AccessCache>,
+    /// The logical 2K block instructions are being fetched from (`FETCH_NONE`: none)
+    /// and its absolute address: the instruction-fetch fast path (see access.rs).
+    fetch_va: u32,
+    fetch_base: usize,
     /// `instructions` when the CPU last entered the problem state.
     problem_since: u64,
     /// Instructions that ended in a program interruption (for the loop guard).
@@ -234,6 +240,9 @@ impl Cpu {
             ckc: 0,
             xlate_addr: 0,
             tlb: Box::new([access::TlbEntry::EMPTY; access::TLB_SIZE]),
+            acache: access::AccessCache::new(),
+            fetch_va: access::FETCH_NONE,
+            fetch_base: 0,
             problem_since: 0,
             faulted: 0,
             guard_mark: u64::MAX,
@@ -283,6 +292,8 @@ impl Cpu {
         let step = self.step.max(1);
         let budget_end = self.instructions.saturating_add(max_instructions);
         self.check_at = 0;
+        // The host may have changed storage keys or control registers since the last run.
+        self.flush_access_cache();
         loop {
             if self.now >= self.check_at
                 && let Some(stop) = self.service(bus, tracer, deadline, budget_end, step)
@@ -307,13 +318,10 @@ impl Cpu {
                 return;
             }
         };
-        let len = exec::ilen(ib[0]);
-        tracer.instruction(self, ia, &ib[..len as usize]);
+        tracer.instruction(self, ia, &ib[..exec::ilen(ib[0]) as usize]);
         self.now = self.now.wrapping_add(step);
         self.instructions += 1;
-        self.ia = (ia + len) & AMASK;
-        self.ilc = (len >> 1) as u8;
-        if let Err(e) = self.execute(bus, &ib) {
+        if let Err(e) = self.execute_at(bus, &ib, ia) {
             match e {
                 exec::Ex::Pgm(code) => {
                     self.faulted += 1;

@@ -57,6 +57,7 @@ impl Cpu {
         }
         self.ia = (psw as u32) & super::AMASK;
         self.update_dat();
+        self.flush_access_cache();
         self.psw_error = self.psw_bad != 0;
         self.check_at = 0;
         !self.psw_error
@@ -64,7 +65,11 @@ impl Cpu {
 
     /// Recompute the derived DAT flag and the validity after a system-mask change.
     pub(crate) fn update_dat(&mut self) {
-        self.dat = self.ec && self.sysmask & 0x04 != 0;
+        let dat = self.ec && self.sysmask & 0x04 != 0;
+        if dat != self.dat {
+            self.flush_access_cache();
+        }
+        self.dat = dat;
         if self.ec {
             let bad = (self.sysmask as u64) << 56 & EC_MBZ;
             self.psw_bad = (self.psw_bad & !(0xFFu64 << 56)) | bad;
