@@ -14,6 +14,7 @@
 //! CMS service for a guest; the Rust side runs the hardware and observes it.
 
 pub mod asm;
+pub mod bench;
 pub mod channel;
 pub mod cpu;
 pub mod devices;

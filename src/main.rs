@@ -76,6 +76,8 @@ enum Command {
         #[arg(long, default_value = "listings", value_name = "DIR")]
         out: PathBuf,
     },
+    /// Measure MIPS on benchmark programs, on cpcms and (if on PATH) on Hercules
+    Bench(BenchArgs),
     /// Disassemble a flat binary image
     Disasm {
         /// Binary file
@@ -120,6 +122,25 @@ impl TraceArgs {
             .unwrap_or_else(|| PathBuf::from("cpcms.trace"));
         Some((mode, path))
     }
+}
+
+#[derive(Args, Debug)]
+struct BenchArgs {
+    /// Fraction of the full iteration counts (e.g. 0.1 for a quick look)
+    #[arg(long, default_value_t = 1.0, value_name = "F")]
+    scale: f64,
+    /// Runs of each program on each machine; the best one counts
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    runs: u32,
+    /// Do not run Hercules
+    #[arg(long)]
+    no_hercules: bool,
+    /// Time by the wall clock instead of the CPU time of the emulating thread
+    #[arg(long)]
+    wall: bool,
+    /// Also write the programs' images into this directory (for `cpcms ipl --core`)
+    #[arg(long, value_name = "DIR")]
+    images: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -236,6 +257,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             trace,
         }) => play_headless(&file, roms, &trace),
         Some(Command::Ipl(a)) => ipl(&a),
+        Some(Command::Bench(a)) => bench(&a),
         Some(Command::Asm {
             file,
             image,
@@ -454,6 +476,25 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(format_ipl(&r).as_bytes());
     let _ = out.flush();
+    Ok(0)
+}
+
+fn bench(a: &BenchArgs) -> Result<u8, Fail> {
+    use cpcms::bench;
+    if !(a.scale > 0.0 && a.scale <= 100.0) {
+        return Err(bad("--scale must be above 0 and at most 100"));
+    }
+    if let Some(dir) = &a.images {
+        bench::write_images(dir, a.scale).map_err(bad)?;
+    }
+    let opts = bench::Options {
+        scale: a.scale,
+        runs: a.runs,
+        hercules: !a.no_hercules,
+        cpu_time: !a.wall,
+    };
+    let rows = bench::run(&opts, &mut |m| eprintln!("{m}")).map_err(bad)?;
+    print!("{}", bench::table(&rows));
     Ok(0)
 }
 

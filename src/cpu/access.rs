@@ -224,14 +224,22 @@ impl Cpu {
 
     /// Resolve an operand of `len` (1..=4096) bytes at `va` for fetch or store; every
     /// block is checked before anything is changed.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn span(&mut self, va: u32, len: usize, store: bool) -> Result<Span, u16> {
         let va = va & AMASK;
-        let a0 = self.access(va, store)?;
         let room = 0x800 - (va as usize & 0x7FF);
         if len <= room {
+            let a0 = self.access(va, store)?;
             return Ok(Span { a0, n0: len, a1: 0 });
         }
+        self.span_crossing(va, len, store)
+    }
+
+    /// `span` of an operand that crosses into the next 2K block (or two).
+    #[inline(never)]
+    fn span_crossing(&mut self, va: u32, len: usize, store: bool) -> Result<Span, u16> {
+        let a0 = self.access(va, store)?;
+        let room = 0x800 - (va as usize & 0x7FF);
         let va1 = (va + room as u32) & AMASK;
         let a1 = self.access(va1, store)?;
         if len - room > 0x800 {
@@ -331,14 +339,17 @@ impl Cpu {
     /// bytes are in the block. The host address then does not depend on a table
     /// lookup indexed by `ia`, only on a compare the host CPU predicts.
     #[inline(always)]
-    pub(crate) fn fetch_instruction(&mut self, ia: u32) -> Result<[u8; 6], u16> {
+    ///
+    /// The result has 8 bytes so that the host fetches it with one load; bytes past the
+    /// instruction's length are not significant.
+    pub(crate) fn fetch_instruction(&mut self, ia: u32) -> Result<[u8; 8], u16> {
         let off = ia ^ self.fetch_va;
         // In the block (off < X'800'), even (an odd address sets bit 31), and room for
         // six bytes.
         if (off << 31 | off) <= 0x800 - 6 {
             let a = self.fetch_base + off as usize;
-            if let Some(src) = self.mem.bytes().get(a..a + 6)
-                && let Ok(ib) = <[u8; 6]>::try_from(src)
+            if let Some(src) = self.mem.bytes().get(a..a + 8)
+                && let Ok(ib) = <[u8; 8]>::try_from(src)
             {
                 return Ok(ib);
             }
@@ -348,15 +359,15 @@ impl Cpu {
 
     /// Instruction fetch at an odd address, near the end of a 2K block, or of storage.
     #[inline(never)]
-    fn fetch_instruction_slow(&mut self, ia: u32) -> Result<[u8; 6], u16> {
+    fn fetch_instruction_slow(&mut self, ia: u32) -> Result<[u8; 8], u16> {
         if ia & 1 != 0 {
             return Err(SPECIFICATION);
         }
-        let mut ib = [0u8; 6];
+        let mut ib = [0u8; 8];
         if ia & 0x7FF <= 0x800 - 6 {
             let a = self.access(ia, false)?;
             if let Some(src) = self.mem.bytes().get(a..a + 6) {
-                ib.copy_from_slice(src);
+                ib[..6].copy_from_slice(src);
                 // Later fetches from this block take the fast path.
                 self.fetch_va = ia & !0x7FF;
                 self.fetch_base = a & !0x7FF;

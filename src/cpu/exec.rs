@@ -123,6 +123,12 @@ const fn runnable(supervisor: bool) -> [bool; 256] {
 static RUNNABLE: [[bool; 256]; 2] = [runnable(true), runnable(false)];
 static EXTENDED_CLASS: [[u8; 256]; 5] = extended_classes();
 
+/// The six significant bytes of a fetched instruction (no copy, no check at run time).
+#[inline(always)]
+pub(crate) fn ib6(ib: &[u8; 8]) -> &[u8; 6] {
+    ib.first_chunk::<6>().unwrap_or(&[0; 6])
+}
+
 /// R1 field.
 #[inline(always)]
 pub(crate) fn r1(ib: &[u8; 6]) -> usize {
@@ -390,7 +396,7 @@ impl Cpu {
         if r != 0 {
             tib[1] |= self.gpr[r] as u8;
         }
-        self.execute(bus, &tib)
+        self.execute(bus, ib6(&tib))
     }
 }
 

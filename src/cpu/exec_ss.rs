@@ -70,6 +70,18 @@ impl Cpu {
         let len = ib[1] as usize + 1;
         let a = self.span(self.ea1(ib), len, false)?;
         let b = self.span(self.ea2(ib), len, false)?;
+        if a.n0 >= len && b.n0 >= len {
+            // Both operands contiguous: one slice compare (unsigned, left to right).
+            let m = self.mem.bytes();
+            if let (Some(x), Some(y)) = (m.get(a.a0..a.a0 + len), m.get(b.a0..b.a0 + len)) {
+                self.cc = match x.cmp(y) {
+                    std::cmp::Ordering::Equal => 0,
+                    std::cmp::Ordering::Less => 1,
+                    std::cmp::Ordering::Greater => 2,
+                };
+                return Ok(());
+            }
+        }
         self.cc = 0;
         for i in 0..len {
             let (x, y) = (self.abs_byte(a.at(i)), self.abs_byte(b.at(i)));

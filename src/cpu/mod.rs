@@ -321,7 +321,7 @@ impl Cpu {
         tracer.instruction(self, ia, &ib[..exec::ilen(ib[0]) as usize]);
         self.now = self.now.wrapping_add(step);
         self.instructions += 1;
-        if let Err(e) = self.execute_at(bus, &ib, ia) {
+        if let Err(e) = self.execute_at(bus, exec::ib6(&ib), ia) {
             match e {
                 exec::Ex::Pgm(code) => {
                     self.faulted += 1;
