@@ -347,7 +347,8 @@ impl Cpu {
         // In the block (off < X'800'), even (an odd address sets bit 31), and room for
         // six bytes.
         if (off << 31 | off) <= 0x800 - 6 {
-            let a = self.fetch_base + off as usize;
+            // 32-bit sum: `a + 8` cannot overflow, one bounds compare remains.
+            let a = (self.fetch_base + off) as usize;
             if let Some(src) = self.mem.bytes().get(a..a + 8)
                 && let Ok(ib) = <[u8; 8]>::try_from(src)
             {
@@ -370,7 +371,7 @@ impl Cpu {
                 ib[..6].copy_from_slice(src);
                 // Later fetches from this block take the fast path.
                 self.fetch_va = ia & !0x7FF;
-                self.fetch_base = a & !0x7FF;
+                self.fetch_base = (a & !0x7FF) as u32;
                 return Ok(ib);
             }
         }

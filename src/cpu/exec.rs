@@ -121,6 +121,31 @@ const fn runnable(supervisor: bool) -> [bool; 256] {
     t
 }
 static RUNNABLE: [[bool; 256]; 2] = [runnable(true), runnable(false)];
+
+/// The hot path's one table look-up before dispatch, per state (0 supervisor,
+/// 1 problem): the length class (`RR`, `FOUR`, `SIX`) of an instruction that may run
+/// in that state, or `STOP` for an operation or privileged-operation exception.
+const STOP: u8 = 0;
+const RR: u8 = 1;
+const FOUR: u8 = 2;
+const SIX: u8 = 3;
+const fn kinds(supervisor: bool) -> [u8; 256] {
+    let ok = runnable(supervisor);
+    let mut t = [STOP; 256];
+    let mut i = 0;
+    while i < 256 {
+        if ok[i] {
+            t[i] = match i >> 6 {
+                0 => RR,
+                3 => SIX,
+                _ => FOUR,
+            };
+        }
+        i += 1;
+    }
+    t
+}
+static KIND: [[u8; 256]; 2] = [kinds(true), kinds(false)];
 static EXTENDED_CLASS: [[u8; 256]; 5] = extended_classes();
 
 /// The six significant bytes of a fetched instruction (no copy, no check at run time).
@@ -201,24 +226,35 @@ impl Cpu {
     /// compute the length. That keeps the fetch of the next instruction off the
     /// critical path.
     #[inline(always)]
-    pub(crate) fn execute_at<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6], ia: u32) -> R {
-        let op = ib[0];
-        if op < 0x40 {
-            self.ia = (ia + 2) & AMASK;
-            self.ilc = 1;
-            self.check_op(op)?;
-            self.exec_rr(bus, ib)
-        } else if op < 0xC0 {
-            self.ia = (ia + 4) & AMASK;
-            self.ilc = 2;
-            self.check_op(op)?;
-            self.exec_4(bus, ib)
-        } else {
-            self.ia = (ia + 6) & AMASK;
-            self.ilc = 3;
-            self.check_op(op)?;
-            self.exec_6(bus, ib)
+    pub(crate) fn execute_at<B: IoBus>(&mut self, bus: &mut B, ib8: [u8; 8], ia: u32) -> R {
+        let ib = ib6(&ib8);
+        match KIND[self.problem as usize][ib[0] as usize] {
+            RR => {
+                self.ia = (ia + 2) & AMASK;
+                self.ilc = 1;
+                self.exec_rr(bus, ib)
+            }
+            FOUR => {
+                self.ia = (ia + 4) & AMASK;
+                self.ilc = 2;
+                self.exec_4(bus, ib)
+            }
+            SIX => {
+                self.ia = (ia + 6) & AMASK;
+                self.ilc = 3;
+                self.exec_6(bus, ib)
+            }
+            _ => self.stopped_at(ib, ia),
         }
+    }
+
+    /// An instruction that may not run: advance past it and report the exception.
+    #[cold]
+    fn stopped_at(&mut self, ib: &[u8; 6], ia: u32) -> R {
+        let len = ilen(ib[0]);
+        self.ia = (ia + len) & AMASK;
+        self.ilc = (len >> 1) as u8;
+        self.check_op(ib[0])
     }
 
     /// Execute one instruction (the PSW already points past it): the target of EXECUTE.

@@ -160,7 +160,8 @@ pub struct Cpu {
     psw_error: bool,
 
     // ---- execution state ----
-    /// Address of the instruction being executed (for nullification).
+    /// Address of the instruction that caused the program interruption being taken (for
+    /// nullification); set only when one is.
     cur_ia: u32,
     /// `now` at or after which `service` must run (0 = at once).
     check_at: u64,
@@ -178,7 +179,7 @@ pub struct Cpu {
     /// The logical 2K block instructions are being fetched from (`FETCH_NONE`: none)
     /// and its absolute address: the instruction-fetch fast path (see access.rs).
     fetch_va: u32,
-    fetch_base: usize,
+    fetch_base: u32,
     /// `instructions` when the CPU last entered the problem state.
     problem_since: u64,
     /// Instructions that ended in a program interruption (for the loop guard).
@@ -308,10 +309,10 @@ impl Cpu {
     #[inline(always)]
     fn one_instruction<B: IoBus, T: Tracer>(&mut self, bus: &mut B, tracer: &mut T, step: u64) {
         let ia = self.ia;
-        self.cur_ia = ia;
         let ib = match self.fetch_instruction(ia) {
             Ok(ib) => ib,
             Err(code) => {
+                self.cur_ia = ia;
                 // Nothing executed: the old PSW points at the instruction.
                 self.ilc = 0;
                 self.program_interrupt(tracer, code);
@@ -321,7 +322,9 @@ impl Cpu {
         tracer.instruction(self, ia, &ib[..exec::ilen(ib[0]) as usize]);
         self.now = self.now.wrapping_add(step);
         self.instructions += 1;
-        if let Err(e) = self.execute_at(bus, exec::ib6(&ib), ia) {
+        if let Err(e) = self.execute_at(bus, ib, ia) {
+            // Only an interruption needs the address of the instruction (nullification).
+            self.cur_ia = ia;
             match e {
                 exec::Ex::Pgm(code) => {
                     self.faulted += 1;
