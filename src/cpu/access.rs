@@ -343,6 +343,15 @@ impl Cpu {
     /// The result has 8 bytes so that the host fetches it with one load; bytes past the
     /// instruction's length are not significant.
     pub(crate) fn fetch_instruction(&mut self, ia: u32) -> Result<[u8; 8], u16> {
+        if let Some(ib) = self.fetch_fast(ia) {
+            return Ok(ib);
+        }
+        self.fetch_instruction_slow(ia)
+    }
+
+    /// The fast path of `fetch_instruction` alone (`None`: take the slow path).
+    #[inline(always)]
+    pub(crate) fn fetch_fast(&self, ia: u32) -> Option<[u8; 8]> {
         let off = ia ^ self.fetch_va;
         // In the block (off < X'800'), even (an odd address sets bit 31), and room for
         // six bytes.
@@ -352,10 +361,10 @@ impl Cpu {
             if let Some(src) = self.mem.bytes().get(a..a + 8)
                 && let Ok(ib) = <[u8; 8]>::try_from(src)
             {
-                return Ok(ib);
+                return Some(ib);
             }
         }
-        self.fetch_instruction_slow(ia)
+        None
     }
 
     /// Instruction fetch at an odd address, near the end of a 2K block, or of storage.

@@ -146,6 +146,19 @@ const fn kinds(supervisor: bool) -> [u8; 256] {
     t
 }
 static KIND: [[u8; 256]; 2] = [kinds(true), kinds(false)];
+
+/// Like `KIND` for the instructions `Cpu::burst` may run with the clock in a host
+/// register: the ones valid in both states that read no clock, change no PSW mask
+/// or key and schedule nothing (so `check_at` stays put). EXECUTE (its target could be
+/// anything) and the B2 family (STCK reads the clock) are left out; privileged
+/// instructions are out already. Anything else is `STOP`: the ordinary path runs it.
+const fn pure_kinds() -> [u8; 256] {
+    let mut t = kinds(false);
+    t[0x44] = STOP;
+    t[0xB2] = STOP;
+    t
+}
+static PURE_KIND: [u8; 256] = pure_kinds();
 static EXTENDED_CLASS: [[u8; 256]; 5] = extended_classes();
 
 /// The six significant bytes of a fetched instruction (no copy, no check at run time).
@@ -246,6 +259,36 @@ impl Cpu {
             }
             _ => self.stopped_at(ib, ia),
         }
+    }
+
+    /// `execute_at` for `Cpu::burst`: `None` if the instruction is not one it may run
+    /// (then nothing has happened).
+    #[inline(always)]
+    pub(crate) fn execute_pure<B: IoBus>(
+        &mut self,
+        bus: &mut B,
+        ib8: [u8; 8],
+        ia: u32,
+    ) -> Option<R> {
+        let ib = ib6(&ib8);
+        Some(match PURE_KIND[ib[0] as usize] {
+            RR => {
+                self.ia = (ia + 2) & AMASK;
+                self.ilc = 1;
+                self.exec_rr(bus, ib)
+            }
+            FOUR => {
+                self.ia = (ia + 4) & AMASK;
+                self.ilc = 2;
+                self.exec_4(bus, ib)
+            }
+            SIX => {
+                self.ia = (ia + 6) & AMASK;
+                self.ilc = 3;
+                self.exec_6(bus, ib)
+            }
+            _ => return None,
+        })
     }
 
     /// An instruction that may not run: advance past it and report the exception.

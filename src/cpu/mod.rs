@@ -82,6 +82,10 @@ pub enum Stop {
 /// Observes execution, for `--trace` and the TUI. Every method has an empty default,
 /// so the no-trace case compiles away.
 pub trait Tracer {
+    /// False if `instruction` does nothing (lets `run` take its fastest path).
+    fn observes_instructions(&self) -> bool {
+        true
+    }
     /// Called before each instruction executes: its address and the fetched bytes.
     fn instruction(&mut self, _cpu: &Cpu, _addr: u32, _bytes: &[u8]) {}
     /// Called after an interruption swapped PSWs: class, code, old and new PSW.
@@ -98,7 +102,11 @@ pub trait Tracer {
 
 /// The tracer that observes nothing.
 pub struct NoTrace;
-impl Tracer for NoTrace {}
+impl Tracer for NoTrace {
+    fn observes_instructions(&self) -> bool {
+        false
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InterruptClass {
@@ -301,7 +309,61 @@ impl Cpu {
             {
                 return stop;
             }
+            if tracer.observes_instructions() {
+                self.one_instruction(bus, tracer, step);
+            } else {
+                self.burst(bus, tracer, step);
+            }
+        }
+    }
+
+    /// Run instructions until `now` reaches `check_at`, with the clock and the count in
+    /// host registers, written back before anything could look at them.
+    ///
+    /// Only the instructions of `exec::PURE_KIND` run here (they never read the clock
+    /// or the count, nor move `check_at`); the first other one, or a fetch off the fast
+    /// path, goes through `one_instruction` and ends the burst, as does any
+    /// interruption. Exactly the same instructions run, in the same virtual time, as
+    /// with `one_instruction` alone.
+    #[inline(always)]
+    fn burst<B: IoBus, T: Tracer>(&mut self, bus: &mut B, tracer: &mut T, step: u64) {
+        let check = self.check_at;
+        let mut now = self.now;
+        let mut n = 0u64;
+        while now < check {
+            let ia = self.ia;
+            let Some(ib) = self.fetch_fast(ia) else {
+                break;
+            };
+            let Some(r) = self.execute_pure(bus, ib, ia) else {
+                break;
+            };
+            now = now.wrapping_add(step);
+            n += 1;
+            if let Err(e) = r {
+                self.now = now;
+                self.instructions += n;
+                self.cur_ia = ia;
+                self.interrupted(tracer, e);
+                return;
+            }
+        }
+        self.now = now;
+        self.instructions += n;
+        if now < check {
             self.one_instruction(bus, tracer, step);
+        }
+    }
+
+    /// Take the interruption an instruction ended with.
+    #[inline]
+    fn interrupted<T: Tracer>(&mut self, tracer: &mut T, e: exec::Ex) {
+        match e {
+            exec::Ex::Pgm(code) => {
+                self.faulted += 1;
+                self.program_interrupt(tracer, code);
+            }
+            exec::Ex::Svc(n) => self.svc_interrupt(tracer, n),
         }
     }
 
@@ -325,13 +387,7 @@ impl Cpu {
         if let Err(e) = self.execute_at(bus, ib, ia) {
             // Only an interruption needs the address of the instruction (nullification).
             self.cur_ia = ia;
-            match e {
-                exec::Ex::Pgm(code) => {
-                    self.faulted += 1;
-                    self.program_interrupt(tracer, code);
-                }
-                exec::Ex::Svc(n) => self.svc_interrupt(tracer, n),
-            }
+            self.interrupted(tracer, e);
         }
     }
 
