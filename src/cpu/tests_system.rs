@@ -894,7 +894,7 @@ fn burst_and_single_step_agree_on_random_programs() {
         // Handlers: LPSW of the old PSW of each class.
         for (new, old) in [(0x58u32, 0x18u16), (0x60, 0x20), (0x68, 0x28), (0x78, 0x38)] {
             let h = 0x200 + new * 2;
-            put64(&mut c, new, 0x0000_0000_0000_0000 | h as u64);
+            put64(&mut c, new, u64::from(h)); // BC mode, key 0, supervisor
             c.mem.load(h, &si(0x82, 0, 0, old)).unwrap();
         }
         c.set_psw(0x0102_0000_0000_1000 | (next() & 0x0FFE))
