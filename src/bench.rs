@@ -318,22 +318,32 @@ impl Hercules {
     }
 
     /// Wait for a log line containing `what`; its arrival time and the next line.
-    fn expect(&mut self, what: &str) -> Result<(Instant, String), String> {
-        let end = Instant::now() + HERCULES_PATIENCE;
+    fn expect(&mut self, what: &str, patience: Duration) -> Result<(Instant, String), String> {
+        let end = Instant::now() + patience;
+        let mut seen: Vec<String> = Vec::new();
         loop {
             let left = end.saturating_duration_since(Instant::now());
             match self.lines.recv_timeout(left) {
                 Ok((t, line)) if line.contains(what) => {
                     let next = self
                         .lines
-                        .recv_timeout(Duration::from_secs(5))
+                        .recv_timeout(Duration::from_secs(2))
                         .map(|(_, l)| l)
                         .unwrap_or_default();
                     return Ok((t, format!("{line} {next}")));
                 }
-                Ok(_) => {}
+                Ok((_, line)) => {
+                    if seen.len() == 8 {
+                        seen.remove(0);
+                    }
+                    seen.push(line);
+                }
                 Err(RecvTimeoutError::Timeout) => {
-                    return Err(format!("hercules: no {what} within a minute"));
+                    return Err(format!(
+                        "hercules: no {what} within {}s; its last words:\n{}",
+                        patience.as_secs(),
+                        seen.join("\n")
+                    ));
                 }
                 Err(RecvTimeoutError::Disconnected) => {
                     return Err(format!("hercules: ended before {what}"));
@@ -346,11 +356,20 @@ impl Hercules {
     pub fn run(&mut self, image: &[u8], name: &str) -> Result<Timing, String> {
         let file = self.dir.join(format!("{name}.bin"));
         std::fs::write(&file, image).map_err(|e| format!("{}: {e}", file.display()))?;
-        self.command(&format!("loadcore {} 0", file.display()))?;
-        self.expect("HHCPN113I")?;
+        // Now and then Hercules does not answer the first loadcore: ask again.
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            self.command(&format!("loadcore {} 0", file.display()))?;
+            match self.expect("HHCPN113I", Duration::from_secs(10)) {
+                Ok(_) => break,
+                Err(e) if tries == 3 => return Err(e),
+                Err(_) => {}
+            }
+        }
         let before = threads_cpu_time(self.child.id());
         let start = self.command("restart")?;
-        let (end, text) = self.expect("HHCCP011I")?;
+        let (end, text) = self.expect("HHCCP011I", HERCULES_PATIENCE)?;
         let after = threads_cpu_time(self.child.id());
         if !text.contains("C0DE") {
             return Err(format!("hercules: did not end at C0DE: {text}"));
@@ -484,6 +503,7 @@ pub fn table(rows: &[Row]) -> String {
 
 /// Write the image of every program into `dir` (for `cpcms ipl --core`).
 pub fn write_images(dir: &Path, scale: f64) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for p in &PROGRAMS {
         let iterations = ((p.iterations as f64 * scale) as u64).max(1);
         let file = dir.join(format!("{}.bin", p.name.replace('+', "-")));
