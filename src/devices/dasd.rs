@@ -65,7 +65,8 @@
 //!   multi-track: X'80' added to searches and reads (B1 D1 F1 A9 C9 E9 B9 86 8E 92 9E 96 9A)
 //! ```
 //!
-//! Sense bytes (24): byte 0 X'80' command reject, X'10' equipment check (a corrupt track
+//! Sense bytes (24): byte 4 names the drive from its address (3330: unit u gives
+//! `u | (7-u) << 3`; 3350: X'80' >> u), byte 0 X'80' command reject, X'10' equipment check (a corrupt track
 //! image), X'01' seek check; byte 1 X'40' invalid track format (record does not fit),
 //! X'20' end of cylinder, X'08' no record found, X'04' file protected, X'02' write
 //! inhibited (the image file is read-only); byte 5-6 cylinder and head; byte 7 format and
@@ -406,6 +407,8 @@ enum Phase {
 #[derive(Debug)]
 pub struct Dasd {
     name: String,
+    /// Device address (for the drive number in sense byte 4).
+    addr: u16,
     model: Model,
     cyls: u16,
     backing: Backing,
@@ -485,6 +488,7 @@ impl Dasd {
     fn with_backing(name: String, model: Model, cyls: u16, backing: Backing) -> Self {
         Dasd {
             name,
+            addr: 0,
             model,
             cyls,
             backing,
@@ -503,6 +507,12 @@ impl Dasd {
             sense: [0; 24],
             phase: Phase::Idle,
         }
+    }
+
+    /// Tell the drive its device address (sense byte 4 names the drive by it).
+    pub fn at(mut self, addr: u16) -> Self {
+        self.addr = addr;
+        self
     }
 
     /// Cylinders on the volume.
@@ -971,6 +981,13 @@ impl Dasd {
         self.sense = [0; 24];
         self.sense[0] = c.s0;
         self.sense[1] = c.s1;
+        let unit = (self.addr & 7) as u8;
+        self.sense[4] = match self.model {
+            // bits 2-7: drive A = 111000, B = 110001, ... H = 000111
+            Model::D3330 => unit | ((!unit & 7) << 3),
+            // drive 0 = X'80' ... drive 7 = X'01'
+            Model::D3350 => 0x80 >> unit,
+        };
         self.sense[5] = self.cyl as u8;
         let shift = if self.model == Model::D3330 { 6 } else { 5 };
         self.sense[6] = (((self.cyl >> 8) as u8) << shift) | (self.head as u8 & 0x1F);

@@ -245,8 +245,12 @@ impl DeviceSpec {
             }
             DeviceType::Punch3525 => Box::new(punch::CardPunch::create(file(), format())?),
             DeviceType::Printer1403 => Box::new(printer::Printer::create(file())?),
-            DeviceType::Dasd3330 => Box::new(dasd::Dasd::open(file(), dasd::Model::D3330)?),
-            DeviceType::Dasd3350 => Box::new(dasd::Dasd::open(file(), dasd::Model::D3350)?),
+            DeviceType::Dasd3330 => {
+                Box::new(dasd::Dasd::open(file(), dasd::Model::D3330)?.at(self.addr))
+            }
+            DeviceType::Dasd3350 => {
+                Box::new(dasd::Dasd::open(file(), dasd::Model::D3350)?.at(self.addr))
+            }
         })
     }
 }
