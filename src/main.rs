@@ -143,11 +143,11 @@ struct IplArgs {
     #[arg(long, value_parser = DeviceSpec::parse, value_name = "CUU=TYPE[:FILE]")]
     device: Vec<DeviceSpec>,
     /// Load address (hex, with --core)
-    #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX", requires = "core")]
+    #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX")]
     addr: u32,
     /// Start with this PSW (16 hex digits) instead of the doubleword at location 0
     /// (with --core)
-    #[arg(long, value_parser = parse_psw, value_name = "HEX16", requires = "core")]
+    #[arg(long, value_parser = parse_psw, value_name = "HEX16")]
     psw: Option<u64>,
     /// Print storage at the end: ADDR.LEN, both hex (repeatable)
     #[arg(long, value_parser = parse_dump, value_name = "ADDR.LEN")]
@@ -452,6 +452,9 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
         mips: 1.0,
         tod_epoch: units::parse_date(cpcms::scenario::DEFAULT_DATE).unwrap_or(0),
     });
+    if a.core.is_none() && (a.psw.is_some() || a.addr != 0) {
+        return Err(bad("--psw and --addr go with --core"));
+    }
     let (devs, from) = ipl_devices(a);
     for d in &devs {
         m.attach(d.addr, d.open().map_err(bad)?);
@@ -771,7 +774,6 @@ mod tests {
             &["ipl", "--core", "p", "--storage", "32M"],
             &["ipl", "--core", "p", "--deck", "d"],
             &["ipl", "--deck", "d", "--dasd", "v"],
-            &["ipl", "--deck", "d", "--psw", "0000000000000000"],
             &["ipl", "--ipl", "1000"],
             &["ipl", "--ipl", "00C", "--device", "00C"],
         ] {

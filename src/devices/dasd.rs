@@ -311,10 +311,11 @@ pub fn new_volume(model: Model, cyls: u16, volser: Option<&str>) -> Vec<u8> {
     for c in 0..cyls {
         for h in 0..model.heads() {
             let mut t = empty_track(c, h);
-            if c == 0 && h == 0 {
-                if let Some(v) = volser {
-                    t.records.extend(label_records(v));
-                }
+            if c == 0
+                && h == 0
+                && let Some(v) = volser
+            {
+                t.records.extend(label_records(v));
             }
             img.extend_from_slice(&track_image(&t, ts));
         }
@@ -1052,7 +1053,7 @@ fn check_header(hdr: &[u8; HEADER], len: u64, model: Model) -> Result<u16, Strin
     }
     let cyl_bytes = model.heads() as u64 * model.track_size() as u64;
     let body = len - HEADER as u64;
-    if body % cyl_bytes != 0 {
+    if !body.is_multiple_of(cyl_bytes) {
         return Err(format!(
             "truncated: {body} bytes after the header is not a whole number of cylinders \
              ({} cylinders and {} bytes; a cylinder is {cyl_bytes} bytes)",

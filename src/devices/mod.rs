@@ -235,21 +235,25 @@ impl DeviceSpec {
 
     /// Open the file and build the device. Errors read `FILE: what is wrong`.
     pub fn open(&self) -> Result<Box<dyn Device>, String> {
-        let file = || self.file.as_deref().expect("checked by parse");
-        let format = || self.format.unwrap_or_else(|| CardFormat::for_path(file()));
+        if self.kind == DeviceType::Console3215 {
+            return Ok(Box::new(console3215::Console3215::new()));
+        }
+        let file = self
+            .file
+            .as_deref()
+            .ok_or_else(|| format!("device {:03X}: a file is needed", self.addr))?;
+        let format = self.format.unwrap_or_else(|| CardFormat::for_path(file));
         Ok(match self.kind {
             DeviceType::Console3215 => Box::new(console3215::Console3215::new()),
-            DeviceType::Reader3505 => Box::new(reader::CardReader::open(file(), format())?),
-            DeviceType::Reader2540 => {
-                Box::new(reader::CardReader::open(file(), format())?.as_2540())
-            }
-            DeviceType::Punch3525 => Box::new(punch::CardPunch::create(file(), format())?),
-            DeviceType::Printer1403 => Box::new(printer::Printer::create(file())?),
+            DeviceType::Reader3505 => Box::new(reader::CardReader::open(file, format)?),
+            DeviceType::Reader2540 => Box::new(reader::CardReader::open(file, format)?.as_2540()),
+            DeviceType::Punch3525 => Box::new(punch::CardPunch::create(file, format)?),
+            DeviceType::Printer1403 => Box::new(printer::Printer::create(file)?),
             DeviceType::Dasd3330 => {
-                Box::new(dasd::Dasd::open(file(), dasd::Model::D3330)?.at(self.addr))
+                Box::new(dasd::Dasd::open(file, dasd::Model::D3330)?.at(self.addr))
             }
             DeviceType::Dasd3350 => {
-                Box::new(dasd::Dasd::open(file(), dasd::Model::D3350)?.at(self.addr))
+                Box::new(dasd::Dasd::open(file, dasd::Model::D3350)?.at(self.addr))
             }
         })
     }

@@ -28,7 +28,8 @@
 //!
 //! Known difference from Hercules 3.13: after a write and skip to channel 1 (X'89') on
 //! the first line of a page, Hercules writes "\r" and no form feed (the next line then
-//! overprints); cpcms writes "\f", as the paper would move (see tests/devices.rs).
+//! overprints); cpcms writes "\f", as the paper would move (test
+//! `hercules_deviation_skip_after_write_on_line_1`).
 
 use std::fs::File;
 use std::io::Write;
@@ -292,6 +293,15 @@ mod tests {
         );
         assert_eq!(s, "HELLO\nABC\r___\n\n");
         assert_eq!(p.line, 4);
+    }
+
+    /// Hercules 3.13 writes "A\r" here (no form feed, the next line overprints "A");
+    /// the paper of a real 1403 moves to the next page. Keep cpcms' behaviour.
+    #[test]
+    fn hercules_deviation_skip_after_write_on_line_1() {
+        let mut p = Printer::in_memory();
+        assert_eq!(run(&mut p, &[(Some("A"), Carriage::Skip(1))]), "A\x0C");
+        assert_eq!(run(&mut p, &[(Some("B"), Carriage::Space(1))]), "B\n");
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn text_card(line: &str) -> Result<Card, String> {
 pub fn parse_deck(name: &str, bytes: &[u8], format: CardFormat) -> Result<Vec<Card>, String> {
     match format {
         CardFormat::Ebcdic => {
-            if bytes.len() % 80 != 0 {
+            if !bytes.len().is_multiple_of(80) {
                 return Err(format!(
                     "{name}: {} bytes is not a whole number of 80-byte cards ({} cards and \
                      {} bytes over); for a text deck use a .txt name or {name}:ascii",
