@@ -98,6 +98,7 @@ roms!(
     "cp/terminal.asm",
     "cp/command.asm",
     "cp/logon.asm",
+    "cp/cmdvm.asm",
     "cp/diagnose.asm",
     "cp/timefmt.asm",
     "cp/storage.asm",

@@ -120,6 +120,20 @@ scenario!(
 );
 
 scenario!(
+    equivalence,
+    "equivalence.ron",
+    [
+        "0 | PSW = 80020000  00000000",
+        "0 | GPR 12 = 00001000",
+        "0 | 002000 0A0D0000 00000000",
+        "0 | DMSITS136S SVC 0D IS NOT SUPPORTED",
+        "0 | DMSITP143T PROGRAM CHECK 0001 AT 002004; RE-IPL CMS",
+        "0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000143'",
+        "0 | DMKCFG040E DEV 190 DOES NOT EXIST",
+    ]
+);
+
+scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]

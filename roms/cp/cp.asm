@@ -30,6 +30,7 @@
 *    TERMINAL the real terminals: queues, SIO, input routing          *
 *    COMMAND  CP commands: the table, the parser, QUERY               *
 *    LOGON    LOGON and LOGOFF                                        *
+*    CMDVM    DISPLAY, STORE, BEGIN, IPL: the user's own machine      *
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
@@ -74,6 +75,7 @@ CP       START 0
          COPY  TERMINAL
          COPY  COMMAND
          COPY  LOGON
+         COPY  CMDVM
          COPY  DIAGNOSE
          COPY  TIMEFMT
          COPY  STORAGE

@@ -232,17 +232,8 @@ LG64     LA    R3,4(R3)
          BAL   R14,TLINE
          LA    R1,=C'LOGON '       tell the operator
          BAL   R14,OPMSG
-*  IPL CMS: the nucleus into guest storage at 0, the PSW from 0.
-         SR    R2,R2
-         L     R3,=A(NSSAREA)
-         L     R4,NSSLEN
-         BAL   R14,GCOPYOUT
-         BNZ   LGNOSTOR
-         SR    R2,R2
-         LA    R3,VMPSW
-         LA    R4,8
-         BAL   R14,GCOPYIN
-         BNZ   LGNOSTOR
+*  IPL CMS.
+         BAL   R14,IPLCMS
          L     R14,LOGON2R
          BR    R14
 LGNOSTOR LA    R2,NOSTMSG
