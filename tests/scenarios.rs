@@ -134,6 +134,17 @@ scenario!(
 );
 
 scenario!(
+    resource_control,
+    "resource-control.ron",
+    [
+        "1 | ALICE    - 020 , BOB      - 021",
+        "0 | CONNECT= 00:00:02 VIRTCPU= 000:02.",
+        "0 | PSW = 00000000  00000800",
+        "OP| LINE 020 LOGOFF AS ALICE    USERS = 001",
+    ]
+);
+
+scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]
