@@ -102,6 +102,7 @@ roms!(
     "cp/diagnose.asm",
     "cp/timefmt.asm",
     "cp/storage.asm",
+    "cp/ios.asm",
     "cms/cms.asm",
     "cms/nucon.asm",
     "cms/init.asm",
@@ -224,6 +225,12 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     s.push_str(&format!(
         "NSSLEN   DC    F'{nss_len}'           the CMS nucleus\n"
     ));
+    s.push_str("SYSRES   DC    H'0'                system residence volume: none yet\n");
+    s.push_str("NSSCYL   DC    H'0'                the CMS nucleus on it: cylinder,\n");
+    s.push_str("NSSHEAD  DC    H'0'                  head,\n");
+    s.push_str("NSSPAGES DC    H'0'                  4K records,\n");
+    s.push_str("NSSRPT   DC    H'1'                  records per track,\n");
+    s.push_str("NSSHPC   DC    H'1'                  heads per cylinder\n");
     s.push_str(&format!(
         "TERMADDR DC    X'{OPERATOR:04X}'             the operator\n"
     ));

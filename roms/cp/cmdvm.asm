@@ -442,33 +442,73 @@ MSG040B  DC    C' DOES NOT EXIST'
 KWCMS    DC    CL8'CMS'
 *
 ***********************************************************************
-*  IPLCMS: "IPL CMS": reset the virtual console, copy the saved CMS   *
-*  nucleus into guest storage at 0, and load the PSW found at 0.      *
-*  In: R11 = VMBLOK.  Out: CC 0, or CC not 0 when storage ran out     *
-*  (the user has been told).  Uses R0-R5, R15.                        *
+*  IPLCMS: "IPL CMS": reset the virtual console, bring the saved CMS  *
+*  nucleus into guest storage at 0 - from the system residence volume *
+*  if there is one, else from NSSAREA - and load the PSW found at 0.  *
+*  In: R11 = VMBLOK.  Out: CC 0, or CC not 0 when storage ran out or  *
+*  the disk failed (the user has been told).  Uses R0-R8, R15.        *
 ***********************************************************************
 IPLCMS   ST    R14,IPLCMSR
+         ST    R8,IPLCMSR8
          MVI   VCSTAT,0            no I/O in progress or pending
          MVC   VMTALEN,=H'-1'      nothing typed ahead
          MVI   VMSTATE,VMSRUN
-         SR    R2,R2
+         CLC   SYSRES,=H'0'        a system residence volume?
+         BNE   IPLC20
+         SR    R2,R2               no: copy the nucleus from NSSAREA
          L     R3,=A(NSSAREA)
          L     R4,NSSLEN
          BAL   R14,GCOPYOUT
          BNZ   IPLC90
-         SR    R2,R2
+         B     IPLC50
+*  Read the nucleus from the system residence volume, a 4K page per
+*  record, NSSRPT records a track, straight into the guest's frames.
+IPLC20   SR    R8,R8               page number
+IPLC22   LR    R2,R8               the page's frame
+         SLL   R2,12
+         BAL   R14,GTRANS
+         BNZ   IPLC90
+         LR    R6,R2
+         LR    R1,R8               track = page / records per track
+         SR    R0,R0
+         LH    R15,NSSRPT
+         DR    R0,R15
+         LR    R5,R0               record = remainder + 1
+         LA    R5,1(R5)
+         AH    R1,NSSHEAD          head from the start of the area
+         SR    R0,R0
+         LH    R15,NSSHPC
+         DR    R0,R15
+         LR    R4,R0               head
+         LR    R3,R1
+         AH    R3,NSSCYL           cylinder
+         L     R7,=F'4096'
+         LH    R2,SYSRES
+         BAL   R14,DASDREAD
+         BNZ   IPLC80
+         LA    R8,1(R8)
+         CH    R8,NSSPAGES
+         BL    IPLC22
+IPLC50   SR    R2,R2               the PSW from guest location 0
          LA    R3,VMPSW
          LA    R4,8
          BAL   R14,GCOPYIN
          BNZ   IPLC90
+         L     R8,IPLCMSR8
          L     R14,IPLCMSR
          BR    R14
+IPLC80   LA    R2,IPLIOMSG         the disk failed
+         LA    R3,L'IPLIOMSG
+         B     IPLC92
 IPLC90   LA    R2,NOSTMSG
          LA    R3,L'NOSTMSG
-         BAL   R14,VMLINE
+IPLC92   BAL   R14,VMLINE
          MVI   VMSTATE,VMSSTOP
+         L     R8,IPLCMSR8
          L     R14,IPLCMSR
          LTR   R14,R14
          BR    R14
 IPLCMSR  DS    F
+IPLCMSR8 DS    F
+IPLIOMSG DC    C'DMKCFG417E I/O ERROR READING THE CMS NUCLEUS'
          DROP  R11

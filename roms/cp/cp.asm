@@ -34,6 +34,7 @@
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
+*    IOS      CP's own disk I/O                                       *
 *                                                                     *
 *  Register conventions throughout CP:                                *
 *    R9,R10,R12  base registers for CP's code (see BASES in PSA)      *
@@ -79,6 +80,7 @@ CP       START 0
          COPY  DIAGNOSE
          COPY  TIMEFMT
          COPY  STORAGE
+         COPY  IOS
          LTORG
 *---------------------------------------------------------------------*
 * The tables sized from the configuration (SYSCONF, in PSA).          *
