@@ -103,6 +103,8 @@ roms!(
     "cp/timefmt.asm",
     "cp/storage.asm",
     "cp/ios.asm",
+    "cp/ccw.asm",
+    "cp/vdasd.asm",
     "cms/cms.asm",
     "cms/nucon.asm",
     "cms/init.asm",
@@ -247,7 +249,7 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     s.push_str("DIRECTRY DS    0F                  USER userid password storage\n");
     for u in &cfg.users {
         s.push_str(&format!(
-            "         DC    CL8'{}',CL8'{}',F'{}'\n",
+            "         DC    CL8'{}',CL8'{}',F'{}',H'0',H'0'\n",
             u.id, u.password, u.storage
         ));
     }
@@ -491,7 +493,7 @@ mod tests {
         assert!(text.contains("TERMADDR DC    X'0009'"));
         assert!(text.contains("         DC    X'0021'"));
         assert!(text.contains("DIRCOUNT DC    F'1'"));
-        assert!(text.contains("DC    CL8'ALICE',CL8'SECRET',F'524288'"));
+        assert!(text.contains("DC    CL8'ALICE',CL8'SECRET',F'524288',H'0',H'0'"));
     }
 
     #[test]

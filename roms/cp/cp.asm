@@ -35,6 +35,8 @@
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
 *    IOS      CP's own disk I/O                                       *
+*    CCW      channel-program translation for minidisks                *
+*    VDASD    the virtual machine's minidisk at 191                   *
 *                                                                     *
 *  Register conventions throughout CP:                                *
 *    R9,R10,R12  base registers for CP's code (see BASES in PSA)      *
@@ -81,6 +83,8 @@ CP       START 0
          COPY  TIMEFMT
          COPY  STORAGE
          COPY  IOS
+         COPY  CCW
+         COPY  VDASD
          LTORG
 *---------------------------------------------------------------------*
 * The tables sized from the configuration (SYSCONF, in PSA).          *
@@ -92,6 +96,13 @@ VMTEND   DS    0D
 RDEVTAB  DS    0D                  one RDEV per terminal, operator 1st
          ORG   RDEVTAB+(NUMTERM+1)*RDEVLEN
 RDEVEND  DS    0D
+*  Channel-program translation (CCW): the real copy of a guest's
+*  channel program, where each CCW came from, SEEK/SEARCH arguments
+*  and IDAW lists.
+RCW      DS    (RCWMAX)D
+RCWGADR  DS    (RCWMAX)F
+RCWARGS  DS    (RCWMAX)D
+IDAWS    DS    (RCWMAX*IDAWMAX)F
 CPEND    DS    0D
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
