@@ -75,11 +75,59 @@ CT10     C     R8,=A(RCWMAX)       too long a program
          BE    CTSRCH
          CLI   0(R6),X'03'         NO-OP: no data
          BE    CT80
+         CLI   0(R6),X'1D'         WRITE COUNT, KEY AND DATA
+         BE    CTWCKD
 *  Everything else moves data: make an IDAW list for it.
-         C     R4,=F'8192'
-         BH    CTPCHK
          L     R2,0(R6)            the guest data address
          N     R2,=X'00FFFFFF'
+         BAL   R14,CTIDA
+         BNZ   CTPCHK
+         B     CT80
+*
+*  WRITE CKD: the count field it writes names the record's cylinder,
+*  which must be the real one, or no SEARCH ID would ever find the
+*  record again.  So the first 8 bytes come from a relocated copy, and
+*  the key and data follow by data chaining from the guest's storage.
+CTWCKD   C     R4,=F'8'
+         BL    CTPCHK
+         LA    R5,8
+         SR    R15,R15             CC HH R KL DL: the cylinder first
+         ST    R4,CTCOUNT
+         BAL   R14,CTARGS          copy and relocate the count field
+         BNZ   CTPCHK
+         L     R4,CTCOUNT
+         SH    R4,=H'8'            key and data length
+         BZ    CT80                (none: the count alone)
+         MVC   CTFLAGS,4(R6)       the original flags go to the last
+         MVI   4(R6),X'80'           piece; the first chains data
+         MVC   6(2,R6),=H'8'
+         LA    R8,1(R8)            a second CCW for the rest
+         C     R8,=A(RCWMAX)
+         BNL   CTPCHK
+         LR    R1,R8               (from the same guest CCW)
+         SLL   R1,2
+         L     R15,=A(RCWGADR)
+         ST    R7,0(R1,R15)
+         LA    R6,8(R6)
+         ST    R6,CTRCW
+         MVC   0(8,R6),=X'1D00000000000000'
+         MVC   4(1,R6),CTFLAGS
+         STH   R4,6(R6)
+         L     R2,CTGDATA          guest data address + 8
+         LA    R2,8(R2)
+         BAL   R14,CTIDA
+         BNZ   CTPCHK
+         B     CT80
+*
+***********************************************************************
+*  CTIDA: point the CCW copy at R6 at an IDAW list for R4 bytes of    *
+*  guest storage from guest address R2, and set its IDA flag.         *
+*  In: R8 = the CCW's index.  Out: CC 0, or not 0 if the data lies    *
+*  beyond the machine's storage.  Uses R0-R5, R15.                    *
+***********************************************************************
+CTIDA    ST    R14,CTIDAR
+         C     R4,=F'8192'
+         BH    CTIDAX
          ST    R2,CTDATA
          AR    R4,R2               its end
          ST    R4,CTEND
@@ -89,9 +137,9 @@ CT10     C     R8,=A(RCWMAX)       too long a program
          AR    R5,R15
          STCM  R5,7,1(R6)          the CCW points at them ...
          OI    4(R6),X'04'         ... with the IDA flag
-CT30     L     R2,CTDATA           real address of this piece
+CTIDA10  L     R2,CTDATA           real address of this piece
          BAL   R14,GTRANS
-         BNZ   CTPCHK
+         BNZ   CTIDAX
          ST    R2,0(R5)
          LA    R5,4(R5)
          L     R2,CTDATA           the next 2K boundary
@@ -99,8 +147,17 @@ CT30     L     R2,CTDATA           real address of this piece
          LA    R2,1(R2)
          ST    R2,CTDATA
          C     R2,CTEND
-         BL    CT30
-         B     CT80
+         BL    CTIDA10
+         L     R14,CTIDAR
+         SR    R15,R15
+         BR    R14
+CTIDAX   L     R14,CTIDAR
+         LTR   R14,R14
+         BR    R14
+CTIDAR   DS    F
+CTCOUNT  DS    F
+CTGDATA  DS    A
+CTFLAGS  DS    X
 *
 *  SEEK: copy BBCCHH, move the cylinder.
 CTSEEK   LA    R5,6
@@ -109,9 +166,21 @@ CTSEEK   LA    R5,6
 *  SEARCH ID: copy CCHHR, move the cylinder.
 CTSRCH   LA    R5,5
          SR    R15,R15             the cylinder is at offset 0
-CTARG    ST    R15,CTCYLO
+CTARG    BAL   R14,CTARGS
+         BNZ   CTPCHK
+         B     CT80
+*
+***********************************************************************
+*  CTARGS: copy the R5-byte argument of the CCW copy at R6 out of     *
+*  guest storage, move the cylinder at offset R15 onto the minidisk,  *
+*  and point the CCW at the copy.  Out: CC 0, or not 0 if the data    *
+*  lies beyond the machine.  Uses R0-R5, R15.                         *
+***********************************************************************
+CTARGS   ST    R14,CTARGSR
+         ST    R15,CTCYLO
          L     R2,0(R6)            the argument in guest storage
          N     R2,=X'00FFFFFF'
+         ST    R2,CTGDATA
          LR    R3,R8               -> its copy
          SLL   R3,3
          L     R15,=A(RCWARGS)
@@ -119,7 +188,7 @@ CTARG    ST    R15,CTCYLO
          ST    R3,CTARGA
          LR    R4,R5
          BAL   R14,GCOPYIN
-         BNZ   CTPCHK
+         BNZ   CTARGSX
          L     R3,CTARGA
          A     R3,CTCYLO
          SR    R0,R0
@@ -130,10 +199,15 @@ CTARG    ST    R15,CTCYLO
          B     CTARG20
 CTARG10  AH    R0,VDRELN           yes: where it really is
 CTARG20  STCM  R0,3,0(R3)
-         L     R6,CTRCW            the CCW points at the copy
-         L     R3,CTARGA
+         L     R3,CTARGA           the CCW points at the copy
          STCM  R3,7,1(R6)
-         B     CT80
+         L     R14,CTARGSR
+         SR    R15,R15
+         BR    R14
+CTARGSX  L     R14,CTARGSR
+         LTR   R14,R14
+         BR    R14
+CTARGSR  DS    F
 *
 *  TIC: into the copy.
 CTTIC    L     R2,0(R6)            the target

@@ -35,7 +35,7 @@
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
 *    IOS      CP's own disk I/O                                       *
-*    CCW      channel-program translation for minidisks                *
+*    CCW      channel-program translation for minidisks               *
 *    VDASD    the virtual machine's minidisk at 191                   *
 *                                                                     *
 *  Register conventions throughout CP:                                *
