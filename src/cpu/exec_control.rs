@@ -97,7 +97,11 @@ impl Cpu {
         }
         let new = self.read_u64(a)?;
         let was_problem = self.problem;
-        self.load_psw(new);
+        if !self.load_psw(new) {
+            // Early specification exception for a PSW introduced by LOAD PSW: the ILC
+            // is 0 (only SSM and STOSM report their own ILC of 2).
+            self.ilc = 0;
+        }
         self.account_problem(was_problem);
         Ok(())
     }
