@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cpcms::cpu::TOD_PER_SECOND;
+use cpcms::devices::{DeviceSpec, DeviceType};
 use cpcms::machine::{Machine, MachineConfig, Status};
 use cpcms::scenario::player::{Player, Progress, Target};
 use cpcms::scenario::{DEMO_NAME, DEMO_SOURCE, Scenario, units};
@@ -123,15 +124,30 @@ impl TraceArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("program").required(true).args(["core", "ipl", "deck", "dasd"])))]
 struct IplArgs {
     /// Flat storage image to load
     #[arg(long, value_name = "FILE")]
-    core: PathBuf,
-    /// Load address (hex)
-    #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX")]
+    core: Option<PathBuf>,
+    /// IPL from the device at CUU (attach it with --device)
+    #[arg(long, value_parser = parse_cuu, value_name = "CUU")]
+    ipl: Option<u16>,
+    /// IPL from this card deck: a 3505 at 00C holding FILE (.txt: text, else EBCDIC)
+    #[arg(long, value_name = "FILE")]
+    deck: Option<PathBuf>,
+    /// IPL from this volume: a 3330 at 190 holding FILE (Hercules CKD image)
+    #[arg(long, value_name = "FILE")]
+    dasd: Option<PathBuf>,
+    /// Attach a device: CUU=TYPE[:FILE], e.g. 00C=3505:deck.bin, 190=3330:vol.3330,
+    /// 00E=1403:print.txt, 00D=3525:punch.bin (repeatable; a 3215 is at 009 anyway)
+    #[arg(long, value_parser = DeviceSpec::parse, value_name = "CUU=TYPE[:FILE]")]
+    device: Vec<DeviceSpec>,
+    /// Load address (hex, with --core)
+    #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX", requires = "core")]
     addr: u32,
     /// Start with this PSW (16 hex digits) instead of the doubleword at location 0
-    #[arg(long, value_parser = parse_psw, value_name = "HEX16")]
+    /// (with --core)
+    #[arg(long, value_parser = parse_psw, value_name = "HEX16", requires = "core")]
     psw: Option<u64>,
     /// Print storage at the end: ADDR.LEN, both hex (repeatable)
     #[arg(long, value_parser = parse_dump, value_name = "ADDR.LEN")]
@@ -163,6 +179,10 @@ fn parse_hex(s: &str, max_digits: usize) -> Result<u64, String> {
 fn parse_hex32(s: &str) -> Result<u32, String> {
     let v = parse_hex(s, 6)?;
     Ok(v as u32)
+}
+
+fn parse_cuu(s: &str) -> Result<u16, String> {
+    cpcms::devices::parse_addr(s)
 }
 
 fn parse_psw(s: &str) -> Result<u64, String> {
@@ -392,9 +412,39 @@ fn dump_ranges(dumps: &[(u32, u32)], storage: u32) -> Result<Vec<(u32, u32)>, Fa
         .collect()
 }
 
+/// The devices `cpcms ipl` attaches, and the one to IPL from (`None`: --core).
+fn ipl_devices(a: &IplArgs) -> (Vec<DeviceSpec>, Option<u16>) {
+    let mut devs = vec![DeviceSpec {
+        addr: 0x009,
+        kind: DeviceType::Console3215,
+        file: None,
+        format: None,
+    }];
+    let mut from = a.ipl;
+    if let Some(f) = &a.deck {
+        devs.push(DeviceSpec {
+            addr: 0x00C,
+            kind: DeviceType::Reader3505,
+            file: Some(f.clone()),
+            format: None,
+        });
+        from = Some(0x00C);
+    }
+    if let Some(f) = &a.dasd {
+        devs.push(DeviceSpec {
+            addr: 0x190,
+            kind: DeviceType::Dasd3330,
+            file: Some(f.clone()),
+            format: None,
+        });
+        from = Some(0x190);
+    }
+    // Later specs replace earlier ones at the same address.
+    devs.extend(a.device.iter().cloned());
+    (devs, from)
+}
+
 fn ipl(a: &IplArgs) -> Result<u8, Fail> {
-    let name = a.core.display().to_string();
-    let image = std::fs::read(&a.core).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
     let dumps = dump_ranges(&a.dump, a.storage)?;
     let tracer = open_trace(&a.trace)?;
     let mut m = Machine::new(&MachineConfig {
@@ -402,19 +452,34 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
         mips: 1.0,
         tod_epoch: units::parse_date(cpcms::scenario::DEFAULT_DATE).unwrap_or(0),
     });
-    m.attach_console(0x009);
-    m.load(a.addr, &image)
-        .map_err(|e| bad(format!("{name}: {e}")))?;
-    let psw = match a.psw {
-        Some(p) => p,
-        None => {
-            let b = m.cpu.mem.peek(0, 8).unwrap_or(&[0; 8]);
-            u64::from_be_bytes(b.try_into().unwrap_or([0; 8]))
+    let (devs, from) = ipl_devices(a);
+    for d in &devs {
+        m.attach(d.addr, d.open().map_err(bad)?);
+    }
+    if let Some(core) = &a.core {
+        let name = core.display().to_string();
+        let image = std::fs::read(core).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
+        m.load(a.addr, &image)
+            .map_err(|e| bad(format!("{name}: {e}")))?;
+        let psw = match a.psw {
+            Some(p) => p,
+            None => {
+                let b = m.cpu.mem.peek(0, 8).unwrap_or(&[0; 8]);
+                u64::from_be_bytes(b.try_into().unwrap_or([0; 8]))
+            }
+        };
+        m.cpu
+            .set_psw(psw)
+            .map_err(|e| bad(format!("{name}: invalid PSW {psw:016X}: {e}")))?;
+    }
+    if let Some(dev) = from {
+        if m.channel().device(dev).is_none() {
+            return Err(bad(format!(
+                "--ipl {dev:03X}: no device there; attach one with --device {dev:03X}=TYPE:FILE"
+            )));
         }
-    };
-    m.cpu
-        .set_psw(psw)
-        .map_err(|e| bad(format!("{name}: invalid PSW {psw:016X}: {e}")))?;
+        m.ipl(dev).map_err(|e| Fail(1, e))?;
+    }
     if let Some(t) = tracer {
         m.set_tracer(Some(Box::new(t)));
     }
@@ -684,7 +749,7 @@ mod tests {
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        assert_eq!(a.core, PathBuf::from("p.bin"));
+        assert_eq!(a.core, Some(PathBuf::from("p.bin")));
         assert_eq!(a.addr, 0x1000);
         assert_eq!(a.psw, Some(0x000A_0000_0000_1000));
         assert_eq!(a.dump, vec![(0x100, 0x40), (0x2000, 0x10)]);
@@ -704,9 +769,47 @@ mod tests {
             &["ipl", "--core", "p", "--addr", "xyz"],
             &["ipl", "--core", "p", "--storage", "1000"],
             &["ipl", "--core", "p", "--storage", "32M"],
+            &["ipl", "--core", "p", "--deck", "d"],
+            &["ipl", "--deck", "d", "--dasd", "v"],
+            &["ipl", "--deck", "d", "--psw", "0000000000000000"],
+            &["ipl", "--ipl", "1000"],
+            &["ipl", "--ipl", "00C", "--device", "00C"],
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn ipl_device_args() {
+        let c = parse(&[
+            "ipl",
+            "--ipl",
+            "190",
+            "--device",
+            "190=3330:vol.3330",
+            "--device",
+            "00E=1403:print.txt",
+        ])
+        .unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        let (devs, from) = ipl_devices(&a);
+        assert_eq!(from, Some(0x190));
+        let addrs: Vec<u16> = devs.iter().map(|d| d.addr).collect();
+        assert_eq!(addrs, [0x009, 0x190, 0x00E]);
+        let c = parse(&["ipl", "--deck", "d.txt"]).unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        let (devs, from) = ipl_devices(&a);
+        assert_eq!(from, Some(0x00C));
+        assert_eq!(devs[1].kind, DeviceType::Reader3505);
+        let c = parse(&["ipl", "--dasd", "v.3330"]).unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        assert_eq!(ipl_devices(&a).1, Some(0x190));
     }
 
     #[test]
