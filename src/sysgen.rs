@@ -98,9 +98,13 @@ roms!(
     "cp/terminal.asm",
     "cp/command.asm",
     "cp/logon.asm",
+    "cp/cmdvm.asm",
     "cp/diagnose.asm",
     "cp/timefmt.asm",
     "cp/storage.asm",
+    "cp/ios.asm",
+    "cp/ccw.asm",
+    "cp/vdasd.asm",
     "cms/cms.asm",
     "cms/nucon.asm",
     "cms/init.asm",
@@ -223,6 +227,12 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     s.push_str(&format!(
         "NSSLEN   DC    F'{nss_len}'           the CMS nucleus\n"
     ));
+    s.push_str("SYSRES   DC    H'0'                system residence volume: none yet\n");
+    s.push_str("NSSCYL   DC    H'0'                the CMS nucleus on it: cylinder,\n");
+    s.push_str("NSSHEAD  DC    H'0'                  head,\n");
+    s.push_str("NSSPAGES DC    H'0'                  4K records,\n");
+    s.push_str("NSSRPT   DC    H'1'                  records per track,\n");
+    s.push_str("NSSHPC   DC    H'1'                  heads per cylinder\n");
     s.push_str(&format!(
         "TERMADDR DC    X'{OPERATOR:04X}'             the operator\n"
     ));
@@ -239,7 +249,7 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     s.push_str("DIRECTRY DS    0F                  USER userid password storage\n");
     for u in &cfg.users {
         s.push_str(&format!(
-            "         DC    CL8'{}',CL8'{}',F'{}'\n",
+            "         DC    CL8'{}',CL8'{}',F'{}',H'0',H'0'\n",
             u.id, u.password, u.storage
         ));
     }
@@ -483,7 +493,7 @@ mod tests {
         assert!(text.contains("TERMADDR DC    X'0009'"));
         assert!(text.contains("         DC    X'0021'"));
         assert!(text.contains("DIRCOUNT DC    F'1'"));
-        assert!(text.contains("DC    CL8'ALICE',CL8'SECRET',F'524288'"));
+        assert!(text.contains("DC    CL8'ALICE',CL8'SECRET',F'524288',H'0',H'0'"));
     }
 
     #[test]

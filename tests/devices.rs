@@ -5,7 +5,7 @@
 //! runs its program on cpcms and compares storage, the final PSW and the files the
 //! devices wrote with Hercules' results for the same program: live when Hercules is
 //! installed, else with the results recorded from it in tests/devices/golden/*.herc
-//! (`CPCMS_BLESS=1 cargo test --test devices` re-records them from a live Hercules).
+//! (`CPCMS_RECORD_GOLDEN=1 cargo test --test devices` re-records them from a live Hercules).
 //!
 //! Where cpcms follows the Principles of Operation and Hercules 3.13 does not, the
 //! comparison allows exactly that difference, by name (see `known_deviation`):
@@ -157,7 +157,7 @@ fn golden_path(name: &str) -> PathBuf {
     Path::new(HERE).join("tests/devices/golden").join(name)
 }
 
-/// Hercules' result for a test: live if installed (recording it when CPCMS_BLESS=1),
+/// Hercules' result for a test: live if installed (recording it when CPCMS_RECORD_GOLDEN=1),
 /// else the recorded one.
 fn reference(
     name: &str,
@@ -169,10 +169,10 @@ fn reference(
     {
         let files: Vec<(&str, Vec<u8>)> = f.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
         let text = format!(
-            "# Hercules 3.13 result of tests/devices/{name} (re-record: CPCMS_BLESS=1)\n{}",
+            "# Hercules 3.13 result of tests/devices/{name} (re-record: CPCMS_RECORD_GOLDEN=1)\n{}",
             render(&r, &files)
         );
-        if std::env::var_os("CPCMS_BLESS").is_some() {
+        if std::env::var_os("CPCMS_RECORD_GOLDEN").is_some() {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, &text).unwrap();
         } else if let Ok(old) = std::fs::read_to_string(&path) {
@@ -187,7 +187,7 @@ fn reference(
     }
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e} (record it with Hercules installed: CPCMS_BLESS=1)",
+            "{}: {e} (record it with Hercules installed: CPCMS_RECORD_GOLDEN=1)",
             path.display()
         )
     });
@@ -568,11 +568,11 @@ fn hio_tio_and_program_checks() {
         &[("print.txt", std::fs::read(dir.join("print.txt")).unwrap())],
     );
     let path = golden_path("hio.cpcms");
-    if std::env::var_os("CPCMS_BLESS").is_some() {
+    if std::env::var_os("CPCMS_RECORD_GOLDEN").is_some() {
         std::fs::write(&path, &got).unwrap();
     }
     let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (record with CPCMS_BLESS=1)", path.display()));
+        .unwrap_or_else(|e| panic!("{}: {e} (record with CPCMS_RECORD_GOLDEN=1)", path.display()));
     assert_eq!(got, want, "hio.asm: cpcms' result changed");
     // Spot checks, so the golden file is not the only judge.
     let log = &r.dumps[0].1;

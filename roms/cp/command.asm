@@ -157,6 +157,10 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
          DC    CL8'LOGOFF',AL1(3),AL1(COMFUSER),H'0',A(CMDLOGOF)
          DC    CL8'LOGOUT',AL1(6),AL1(COMFUSER),H'0',A(CMDLOGOF)
          DC    CL8'QUERY',AL1(1),AL1(COMFUOP),H'0',A(CMDQUERY)
+         DC    CL8'DISPLAY',AL1(1),AL1(COMFUSER),H'0',A(CMDDISP)
+         DC    CL8'STORE',AL1(2),AL1(COMFUSER),H'0',A(CMDSTORE)
+         DC    CL8'BEGIN',AL1(1),AL1(COMFUSER),H'0',A(CMDBEGIN)
+         DC    CL8'IPL',AL1(1),AL1(COMFUSER),H'0',A(CMDIPL)
          DC    X'FF'
 *
 ***********************************************************************

@@ -180,10 +180,19 @@ LG50     LR    R2,R11
          USING DIRENTRY,R4
          MVC   VMUSER,DIRUSER
          MVC   VMSIZE,DIRSTOR
-         DROP  R4
          ST    R8,VMRDEV
          MVC   VMTERMA,RDEVADDR-RDEV(R8)
          MVC   VCADDR,=X'0009'     the virtual console
+         CLC   DIRMDNUM,=H'0'      a minidisk, and a disk to put it on?
+         BE    LG52
+         CLC   SYSRES,=H'0'
+         BE    LG52
+         MVC   VDADDR,=X'0191'
+         MVC   VDRDEV,SYSRES
+         MVC   VDRELN,DIRMDCYL
+         MVC   VDCYLS,DIRMDNUM
+LG52     DS    0H
+         DROP  R4
          MVC   VMTALEN,=H'-1'      nothing typed ahead
 *  The address space: segment table at +0, page tables from +256.
          BAL   R14,FRAMEGET
@@ -232,17 +241,8 @@ LG64     LA    R3,4(R3)
          BAL   R14,TLINE
          LA    R1,=C'LOGON '       tell the operator
          BAL   R14,OPMSG
-*  IPL CMS: the nucleus into guest storage at 0, the PSW from 0.
-         SR    R2,R2
-         L     R3,=A(NSSAREA)
-         L     R4,NSSLEN
-         BAL   R14,GCOPYOUT
-         BNZ   LGNOSTOR
-         SR    R2,R2
-         LA    R3,VMPSW
-         LA    R4,8
-         BAL   R14,GCOPYIN
-         BNZ   LGNOSTOR
+*  IPL CMS.
+         BAL   R14,IPLCMS
          L     R14,LOGON2R
          BR    R14
 LGNOSTOR LA    R2,NOSTMSG

@@ -26,6 +26,8 @@ VIOSIM   DS    0H
          N     R1,=X'0000FFFF'
          CLI   VMINST,X'9F'        TCH
          BE    VTCH
+         CH    R1,VDADDR           the minidisk?
+         BE    VDASD
          CH    R1,VCADDR           the console?
          BNE   VCC3                nothing else is attached
          CLI   VMINST,X'9C'
@@ -40,10 +42,10 @@ VIOSIM   DS    0H
          MVI   VCCSW+5,0
          B     VSTCSW
 *
-*  TCH: channel 0 is there and never busy.
+*  TCH: channels 0 (console) and 1 (minidisk) are there, never busy.
 VTCH     SRL   R1,8
-         LTR   R1,R1
-         BNZ   VCC3
+         C     R1,=F'1'
+         BH    VCC3
 VCC0     SR    R0,R0
          B     VSETCC
 VCC3     LA    R0,3
