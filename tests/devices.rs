@@ -571,8 +571,12 @@ fn hio_tio_and_program_checks() {
     if std::env::var_os("CPCMS_RECORD_GOLDEN").is_some() {
         std::fs::write(&path, &got).unwrap();
     }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (record with CPCMS_RECORD_GOLDEN=1)", path.display()));
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (record with CPCMS_RECORD_GOLDEN=1)",
+            path.display()
+        )
+    });
     assert_eq!(got, want, "hio.asm: cpcms' result changed");
     // Spot checks, so the golden file is not the only judge.
     let log = &r.dumps[0].1;
