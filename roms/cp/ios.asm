@@ -47,14 +47,14 @@ SYNC20   LR    R1,R2               the channel's mask bit in CR2
          ST    R0,SYNCCR2
          LCTL  R2,R2,SYNCCR2
          MVC   SYNCSAVE,IONPSW     catch the interruption here
-         MVC   IONPSW,SYNCNEW
+         MVC   IONPSW(8),SYNCNEW
          STH   R2,SYNCDEV
 SYNC30   LPSW  SYNCWAIT
 SYNC40   CLC   IODEV,SYNCDEV       (I/O new PSW while waiting)
          BNE   SYNC30
          TM    CSW+4,X'04'         device end: over
          BZ    SYNC30
-         MVC   IONPSW,SYNCSAVE
+         MVC   IONPSW(8),SYNCSAVE
          LCTL  R2,R2,ALLCHANS
          MVC   SYNCCSW,CSW
          TM    CSW+4,X'03'         unit check or exception?
