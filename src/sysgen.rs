@@ -471,6 +471,11 @@ impl System {
         })
     }
 
+    /// The system residence volume as it is now (it is held in memory).
+    pub fn sysres_image(&self) -> Option<&[u8]> {
+        self.machine.channel().device(SYSRES)?.volume()
+    }
+
     /// The logged-on virtual machines, read from CP's VMBLOKs.
     pub fn vm_status(&self) -> Vec<VmStatus> {
         match VmTable::new(&self.cp) {

@@ -145,6 +145,15 @@ scenario!(
 );
 
 scenario!(
+    minidisk,
+    "minidisk.ron",
+    [
+        "0 | CP ENTERED; DISABLED WAIT PSW '00020000 0000600D'",
+        "0 | 003400 000030B0 0C000000 000030D0 0C000000",
+    ]
+);
+
+scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]

@@ -1075,6 +1075,10 @@ fn check_header(hdr: &[u8; HEADER], len: u64, model: Model) -> Result<u16, Strin
 }
 
 impl Device for Dasd {
+    fn volume(&self) -> Option<&[u8]> {
+        self.image()
+    }
+
     fn kind(&self) -> &'static str {
         self.model.name()
     }

@@ -105,6 +105,11 @@ pub trait Device {
         false
     }
 
+    /// The disk image, for a device that holds one in memory (observers only).
+    fn volume(&self) -> Option<&[u8]> {
+        None
+    }
+
     /// Everything a printing terminal has printed, typed input included.
     fn transcript(&self) -> Option<&str> {
         None
