@@ -56,6 +56,12 @@
 //!
 //! Loads, stores and LPxR/LNxR/LTxR/LCxR copy bits (cc 0 fraction zero, 1 negative,
 //! 2 positive for the sign-handling ones).
+//!
+//! The results were compared with Hercules 3.13 on 2,555 cases (every instruction
+//! above, all four mask settings; `tests_float.rs`, `testdata/hfp_hercules.txt`). They
+//! agree except in one corner where the POO is followed instead (an extended
+//! significance result with characteristic 0 is a true zero, so its low part is zero
+//! as well; see `poo_over_hercules` in the tests).
 
 use super::Cpu;
 use super::exec::{Ex, OPERATION, R, SPECIFICATION, r1, r2};
