@@ -58,7 +58,8 @@
 //! 2 positive for the sign-handling ones).
 //!
 //! The results were compared with Hercules 3.13 on 2,555 cases (every instruction
-//! above, all four mask settings; `tests_float.rs`, `testdata/hfp_hercules.txt`). They
+//! above, all four mask settings; `tests_float.rs`, `testdata/hfp_hercules.txt`, and a
+//! 169-case selection as the standalone program `tests/hercules/float.asm`). They
 //! agree except in one corner where the POO is followed instead (an extended
 //! significance result with characteristic 0 is a true zero, so its low part is zero
 //! as well; see `poo_over_hercules` in the tests).
