@@ -34,6 +34,8 @@
 //!  timer    CPU timer and clock comparator external interruptions, priority, masking
 //!  io3215   SIO with data and command chaining, I/O interruption, CSW, TIO, SENSE, cc 3
 //!  keys     SSK/ISK in BC and EC mode, reference/change recording, RRB
+//!  float    hexadecimal floating point: every arithmetic instruction, the masks,
+//!           significance/overflow/underflow/divide exceptions, extended results
 //! ```
 //!
 //! Model-dependent results (unpredictable in the POO) are masked in the programs
@@ -396,6 +398,23 @@ herc!(
             name: "Hercules RRB works on the 4K frame, not the 2K key block",
             field: "MEM 000844",
             hercules: "00000001",
+            poo: "00000000",
+        },
+    ]
+);
+
+herc!(
+    float,
+    [
+        // AXR of +X'0010..' and -X'0010..' (equal low parts) under the significance
+        // mask: the zero sum keeps characteristic 0, so the high part is all zeros, a
+        // true zero by the POO's definition; the low-order characteristic is made 14
+        // less "unless the result is a true zero", so the low part is zero too.
+        // Hercules 3.13 stores 0 - 14 modulo 128 = X'72' there.
+        Deviation {
+            name: "Hercules gives an extended true-zero significance result a low part",
+            field: "MEM 009008",
+            hercules: "72000000",
             poo: "00000000",
         },
     ]
