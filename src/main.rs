@@ -30,6 +30,12 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     roms: Option<PathBuf>,
 
+    /// Keep the system residence volume (sysres.3350: CP, CMS and every user's 191
+    /// minidisk) in this directory, so that minidisks survive from one run to the next;
+    /// without it the volume lives in memory and each run starts afresh
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -232,14 +238,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8, Fail> {
     let roms = cli.roms.as_deref();
+    let data = cli.data.as_deref();
     if let Some(r) = roms
         && !r.is_dir()
     {
         return Err(bad(format!("{}: not a directory", r.display())));
     }
     match cli.command {
-        None => tui(None, roms),
-        Some(Command::Tui { file }) => tui(file.as_deref(), roms),
+        None => tui(None, roms, data),
+        Some(Command::Tui { file }) => tui(file.as_deref(), roms, data),
         Some(Command::Play {
             file,
             headless: false,
@@ -248,13 +255,13 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             if trace.wanted().is_some() {
                 return Err(bad("--trace needs --headless"));
             }
-            tui(Some(&file), roms)
+            tui(Some(&file), roms, data)
         }
         Some(Command::Play {
             file,
             headless: true,
             trace,
-        }) => play_headless(&file, roms, &trace),
+        }) => play_headless(&file, roms, data, &trace),
         Some(Command::Ipl(a)) => ipl(&a),
         Some(Command::Asm {
             file,
@@ -292,9 +299,9 @@ fn load_scenario(file: Option<&Path>) -> Result<Scenario, Fail> {
     .map_err(|e| bad(e.to_string()))
 }
 
-fn tui(file: Option<&Path>, roms: Option<&Path>) -> Result<u8, Fail> {
+fn tui(file: Option<&Path>, roms: Option<&Path>, data: Option<&Path>) -> Result<u8, Fail> {
     let s = load_scenario(file)?;
-    cpcms::tui::live::run(&s, roms).map_err(bad)?;
+    cpcms::tui::live::run(&s, roms, data).map_err(bad)?;
     Ok(0)
 }
 
@@ -307,10 +314,15 @@ fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::f
     Ok(Some(Trace::new(std::io::BufWriter::new(f), mode)))
 }
 
-fn play_headless(file: &Path, roms: Option<&Path>, trace: &TraceArgs) -> Result<u8, Fail> {
+fn play_headless(
+    file: &Path,
+    roms: Option<&Path>,
+    data: Option<&Path>,
+    trace: &TraceArgs,
+) -> Result<u8, Fail> {
     let s = load_scenario(Some(file))?;
     let tracer = open_trace(trace)?;
-    let mut sys = System::boot(&s.sys_config(), roms)
+    let mut sys = System::boot_in(&s.sys_config(), roms, data)
         .map_err(|e| bad(format!("{}: cannot start the system: {e}", s.file)))?;
     if let Some(t) = tracer {
         sys.machine.set_tracer(Some(Box::new(

@@ -293,6 +293,44 @@ fn page_place(head: u16, p: u16) -> (u16, u8) {
     (head + p / PAGES_PER_TRACK, (p % PAGES_PER_TRACK + 1) as u8)
 }
 
+/// The file a data directory keeps the system residence volume in.
+pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
+    dir.join("sysres.3350")
+}
+
+/// Make or update the system residence volume in `dir` from the freshly built `volume`:
+/// cylinder 0 is replaced, the minidisk cylinders kept; a volume with fewer cylinders
+/// than the directory needs grows (empty tracks), a longer one keeps its extra ones.
+fn keep_sysres(dir: &Path, volume: &[u8]) -> Result<std::path::PathBuf, String> {
+    use std::io::{Seek, SeekFrom, Write};
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = sysres_path(dir);
+    let name = path.display().to_string();
+    if !path.exists() {
+        std::fs::write(&path, volume).map_err(|e| format!("{name}: {e}"))?;
+        return Ok(path);
+    }
+    // Check it is one of ours before touching it.
+    Dasd::open(&path, SYSRES_MODEL)?;
+    let cyl_bytes = SYSRES_MODEL.heads() as usize * SYSRES_MODEL.track_size();
+    let header = crate::devices::dasd::HEADER;
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("{name}: {e}"))?;
+    let len = f.metadata().map_err(|e| format!("{name}: {e}"))?.len() as usize;
+    f.seek(SeekFrom::Start(header as u64))
+        .and_then(|_| f.write_all(&volume[header..header + cyl_bytes]))
+        .map_err(|e| format!("{name}: {e}"))?;
+    if len < volume.len() {
+        f.seek(SeekFrom::Start(len as u64))
+            .and_then(|_| f.write_all(&volume[len..]))
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(path)
+}
+
 /// A format-0 CCW.
 fn ccw(cmd: u8, addr: u32, flags: u8, count: u16) -> [u8; 8] {
     let a = addr.to_be_bytes();
@@ -423,6 +461,18 @@ impl System {
     /// Assemble roms (from `roms_dir`, or the copies embedded in the binary when `None`),
     /// build the machine and IPL CP.
     pub fn boot(cfg: &SysConfig, roms_dir: Option<&Path>) -> Result<System, String> {
+        Self::boot_in(cfg, roms_dir, None)
+    }
+
+    /// As [`System::boot`], with the system residence volume kept in `data_dir` (file
+    /// `sysres.3350`) instead of in memory: made there when missing; when present, its
+    /// cylinder 0 (IPL records, CP, the CMS nucleus) is written afresh from roms/ and the
+    /// users' minidisks are kept, so what they wrote is there at the next start.
+    pub fn boot_in(
+        cfg: &SysConfig,
+        roms_dir: Option<&Path>,
+        data_dir: Option<&Path>,
+    ) -> Result<System, String> {
         cfg.check()?;
         let roms = match roms_dir {
             Some(d) => Roms::from_dir(d)?,
@@ -459,7 +509,11 @@ impl System {
         for &t in &terminals {
             machine.attach_console(t);
         }
-        let dasd = Dasd::in_memory(volume, SYSRES_MODEL)?.at(SYSRES);
+        let dasd = match data_dir {
+            None => Dasd::in_memory(volume, SYSRES_MODEL)?,
+            Some(dir) => Dasd::open(&keep_sysres(dir, &volume)?, SYSRES_MODEL)?,
+        }
+        .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));
         machine.ipl(SYSRES)?;
         Ok(System {
@@ -697,6 +751,38 @@ mod tests {
         assert_eq!(mdisk_cylinder(0), 1);
         assert_eq!(mdisk_cylinder(1), 3);
         assert_eq!(img.len(), crate::devices::dasd::HEADER + 3 * 30 * ts);
+    }
+
+    #[test]
+    fn a_data_directory_keeps_minidisks_and_renews_cylinder_zero() {
+        let dir = std::env::temp_dir().join(format!("cpcms-sysgen-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cfg = config();
+        let sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+        drop(sys);
+        let path = sysres_path(&dir);
+        let mut img = std::fs::read(&path).unwrap();
+        let ts = SYSRES_MODEL.track_size();
+        let cyl = SYSRES_MODEL.heads() as usize * ts;
+        let header = crate::devices::dasd::HEADER;
+        // Scribble on cylinder 0 and on ALICE's minidisk (cylinder 1).
+        img[header + 100] ^= 0xFF;
+        img[header + cyl + 4000] = 0xAB;
+        std::fs::write(&path, &img).unwrap();
+        let _sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+        let again = std::fs::read(&path).unwrap();
+        assert_ne!(
+            again[header + 100],
+            img[header + 100],
+            "cylinder 0 is rebuilt"
+        );
+        assert_eq!(again[header + cyl + 4000], 0xAB, "the minidisk is kept");
+        // Something that is not a volume is refused, not overwritten.
+        std::fs::write(&path, b"not a disk").unwrap();
+        let e = System::boot_in(&cfg, None, Some(&dir)).err().unwrap();
+        assert!(e.contains("sysres.3350"), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"not a disk");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
