@@ -496,18 +496,19 @@ fn big_program_assembles() {
 #[test]
 fn listing_shows_location_object_code_and_cross_reference() {
     let a = asm("T START X'10'\n USING T,15\nA LA 1,B\nB DC C'HI'\nC EQU 5\n");
-    let want = "  LOC   OBJECT CODE           STMT  SOURCE STATEMENT
-000010                           1  T START X'10'
-000010                           2   USING T,15
-000010  4110 F004                3  A LA 1,B
-000014  C8C9                     4  B DC C'HI'
-000005                           5  C EQU 5
+    let want = "  LOC  OBJECT CODE          ADDR1  ADDR2   STMT  SOURCE STATEMENT
+000010                                         1 T START X'10'
+000010                                         2  USING T,15
+000010  4110 F004                   000014     3 A LA 1,B
+000014  C8C9                                   4 B DC C'HI'
+000005                                         5 C EQU 5
 
-SYMBOL                            LENGTH   VALUE    DEFN  SECTION
+CROSS-REFERENCE
+SYMBOL                            LENGTH   VALUE    DEFN  SECTION            REFERENCES
 A                                      4   00000010     3  T
-B                                      2   00000014     4  T
+B                                      2   00000014     4  T                  3
 C                                      1   00000005     5  (absolute)
-T                                      1   00000010     1  T
+T                                      1   00000010     1  T                  2
 ";
     assert_eq!(a.listing, want);
 }
