@@ -551,3 +551,135 @@ error!(
     "T:1:6: error: symbol 'N' must be defined before it is used in a duplication factor",
     "T:3:6: error: symbol 'LATER' must be defined before it is used in ORG"
 );
+
+// ---------------------------------------------------------------------------------
+// The corpus: tests/asm/*.asm, each carrying its expectations in comments:
+//   *EXPECT: hex bytes       the image (all EXPECT lines concatenated), exactly
+//   *ERROR: text             a diagnostic's first line contains this, in order
+//   *WARNING: text           same for warnings and notes (MNOTE)
+// A file with no *ERROR must assemble. Macro library members come from
+// tests/asm/maclib/<name>.asm.
+
+fn corpus_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/asm")
+}
+
+fn run_corpus(file: &str) {
+    let dir = corpus_dir();
+    let text = std::fs::read_to_string(dir.join(file)).expect("corpus file");
+    let mut want_hex = String::new();
+    let mut want_err: Vec<String> = Vec::new();
+    let mut want_warn: Vec<String> = Vec::new();
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("*EXPECT:") {
+            want_hex.extend(h.chars().filter(|c| !c.is_whitespace()));
+        } else if let Some(e) = l.strip_prefix("*ERROR:") {
+            want_err.push(e.trim().to_string());
+        } else if let Some(w) = l.strip_prefix("*WARNING:") {
+            want_warn.push(w.trim().to_string());
+        }
+    }
+    let main = file.to_string();
+    let read = |n: &str| -> Option<String> {
+        if n == main {
+            return Some(text.clone());
+        }
+        std::fs::read_to_string(dir.join("maclib").join(format!("{}.asm", n.to_lowercase()))).ok()
+    };
+    let opts = Options {
+        listing: true,
+        object: true,
+    };
+    let firsts = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|m| m.lines().next().unwrap_or("").to_string())
+            .collect()
+    };
+    let check = |got: &[String], want: &[String], what: &str| {
+        let g = firsts(got);
+        assert_eq!(
+            g.len(),
+            want.len(),
+            "{file}: {what}: got\n{}\n",
+            got.join("\n")
+        );
+        for (g, w) in g.iter().zip(want) {
+            assert!(
+                g.contains(w.as_str()),
+                "{file}: {what}: '{g}' lacks '{w}'\nall:\n{}",
+                got.join("\n")
+            );
+        }
+    };
+    match assemble_with(file, &read, &opts) {
+        Ok(o) => {
+            assert!(
+                want_err.is_empty(),
+                "{file}: expected errors {want_err:?}, assembled"
+            );
+            check(&o.warnings, &want_warn, "warnings");
+            assert_eq!(
+                hex(&o.assembly.image),
+                want_hex,
+                "{file}: image differs; listing:\n{}",
+                o.assembly.listing
+            );
+        }
+        Err(e) => {
+            let errors: Vec<String> = e
+                .iter()
+                .filter(|m| m.lines().next().is_some_and(|l| l.contains(": error: ")))
+                .cloned()
+                .collect();
+            assert!(
+                !want_err.is_empty(),
+                "{file}: unexpected errors:\n{}",
+                e.join("\n")
+            );
+            check(&errors, &want_err, "errors");
+        }
+    }
+}
+
+macro_rules! corpus {
+    ($($name:ident),* $(,)?) => {
+        const CORPUS: &[&str] = &[$(concat!(stringify!($name), ".asm")),*];
+        mod corpus {
+            $(#[test] fn $name() { super::run_corpus(concat!(stringify!($name), ".asm")); })*
+        }
+    };
+}
+
+corpus!(
+    directives,
+    dc_types,
+    floats,
+    macro_basic,
+    macro_keywords,
+    macro_sublists,
+    macro_setvars,
+    macro_aif_ago,
+    macro_strings,
+    macro_attributes,
+    macro_nested,
+    macro_library,
+    macro_mnote,
+    macro_errors,
+    open_code_conditional,
+    externals,
+    errors_many,
+);
+
+#[test]
+fn corpus_lists_every_file() {
+    let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".asm"))
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = CORPUS.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(files, listed, "add new corpus files to corpus!()");
+}
