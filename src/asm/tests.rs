@@ -714,8 +714,33 @@ fn never_panics_on_random_macro_sources() {
         " END",
     ];
     let noise = [
-        "(", ")", "'", ",", "=", "*", "&", "&&", ".", "K'", "N'", "T'", "L'", "D'", " ", "0",
-        "99999999999", "AND", "NOT", "EQ", "(((", "''", "\t", "é", "MACRO", "MEND", "&SYSLIST",
+        "(",
+        ")",
+        "'",
+        ",",
+        "=",
+        "*",
+        "&",
+        "&&",
+        ".",
+        "K'",
+        "N'",
+        "T'",
+        "L'",
+        "D'",
+        " ",
+        "0",
+        "99999999999",
+        "AND",
+        "NOT",
+        "EQ",
+        "(((",
+        "''",
+        "\t",
+        "é",
+        "MACRO",
+        "MEND",
+        "&SYSLIST",
     ];
     let mut rng = Rng(0x0123_4567_89AB_CDEF);
     let opts = Options {
@@ -789,7 +814,11 @@ fn object_deck_records_and_loader() {
             crate::ebcdic::decode(&c[1..4])
         })
         .collect();
-    assert_eq!(kinds, ["ESD", "ESD", "TXT", "TXT", "TXT", "RLD", "END"], "{kinds:?}");
+    assert_eq!(
+        kinds,
+        ["ESD", "ESD", "TXT", "TXT", "TXT", "RLD", "END"],
+        "{kinds:?}"
+    );
     // ESD: MAIN SD (ESDID 1), DATA2 SD (2), SUB ER (3); then the LD GO.
     let esd = &d1[..80];
     assert_eq!(&esd[10..12], &[0, 48]);
