@@ -562,10 +562,16 @@ fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u
             })
             .collect();
         times.sort();
-        let lines = main_src.lines().count();
+        let lines = main_src.lines().count()
+            + cache
+                .borrow()
+                .values()
+                .flatten()
+                .map(|t| t.lines().count())
+                .sum::<usize>();
         let _ = writeln!(
             std::io::stdout(),
-            "{name}: fastest {:.2} ms, median {:.2} ms over 50 runs ({lines} lines in the main file{})",
+            "{name}: fastest {:.2} ms, median {:.2} ms over 50 runs ({lines} source lines{})",
             times[0].as_secs_f64() * 1e3,
             times[25].as_secs_f64() * 1e3,
             if opts.listing { ", with listing" } else { "" }

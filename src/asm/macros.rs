@@ -120,27 +120,31 @@ enum Op {
 }
 
 fn cond_op(op: &str) -> Op {
-    let u = op.to_ascii_uppercase();
-    match u.as_str() {
-        "SETA" => Op::Set(Ty::A),
-        "SETB" => Op::Set(Ty::B),
-        "SETC" => Op::Set(Ty::C),
-        "LCLA" => Op::Lcl(Ty::A),
-        "LCLB" => Op::Lcl(Ty::B),
-        "LCLC" => Op::Lcl(Ty::C),
-        "GBLA" => Op::Gbl(Ty::A),
-        "GBLB" => Op::Gbl(Ty::B),
-        "GBLC" => Op::Gbl(Ty::C),
-        "AIF" => Op::Aif,
-        "AGO" => Op::Ago,
-        "ANOP" => Op::Anop,
-        "ACTR" => Op::Actr,
-        "MNOTE" => Op::Mnote,
-        "MEXIT" => Op::Mexit,
-        "MEND" => Op::Mend,
-        "MACRO" => Op::Macro,
-        _ => Op::Plain,
+    const OPS: &[(&str, Op)] = &[
+        ("SETA", Op::Set(Ty::A)),
+        ("SETB", Op::Set(Ty::B)),
+        ("SETC", Op::Set(Ty::C)),
+        ("LCLA", Op::Lcl(Ty::A)),
+        ("LCLB", Op::Lcl(Ty::B)),
+        ("LCLC", Op::Lcl(Ty::C)),
+        ("GBLA", Op::Gbl(Ty::A)),
+        ("GBLB", Op::Gbl(Ty::B)),
+        ("GBLC", Op::Gbl(Ty::C)),
+        ("AIF", Op::Aif),
+        ("AGO", Op::Ago),
+        ("ANOP", Op::Anop),
+        ("ACTR", Op::Actr),
+        ("MNOTE", Op::Mnote),
+        ("MEXIT", Op::Mexit),
+        ("MEND", Op::Mend),
+        ("MACRO", Op::Macro),
+    ];
+    if !(3..=5).contains(&op.len()) {
+        return Op::Plain;
     }
+    OPS.iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(op))
+        .map_or(Op::Plain, |&(_, o)| o)
 }
 
 /// Classify a statement: its operation, its label range and its operand range.
