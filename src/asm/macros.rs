@@ -315,8 +315,6 @@ struct Model {
     op: Op,
     label: Option<(usize, usize)>,
     operands: (usize, usize),
-    /// The text holds an `&`: substitute before use.
-    amp: bool,
 }
 
 /// A macro definition.
@@ -449,14 +447,10 @@ fn unknown_op(text: &str) -> bool {
 
 impl<'a> Ex<'a> {
     fn push(&mut self, line: SrcLine) -> usize {
-        if !line.inert
-            && !line.text.starts_with(['*', ' ', '\t', '.'])
-            && let Some(end) = line.text.find([' ', '\t']).or(Some(line.text.len()))
-        {
+        if !line.inert && !line.text.is_empty() && !line.text.starts_with(['*', ' ', '\t', '.']) {
+            let end = line.text.find([' ', '\t']).unwrap_or(line.text.len());
             let label = line.text[..end].to_ascii_uppercase();
-            if !label.is_empty() {
-                self.defs.entry(label).or_insert(self.src.lines.len());
-            }
+            self.defs.entry(label).or_insert(self.src.lines.len());
         }
         self.src.lines.push(line);
         self.src.lines.len() - 1
@@ -588,24 +582,15 @@ impl<'a> Ex<'a> {
             self.push(l);
         }
         match res {
-            Ok(m) => self.define(m, first),
+            Ok(m) => {
+                self.macros.insert(m.name.clone(), Rc::new(m));
+            }
             Err(e) => {
                 self.diags
                     .error(Span::new(first + e.line, e.lo, e.hi), e.msg);
             }
         }
         i + used.max(1)
-    }
-
-    fn define(&mut self, m: Macro, first: usize) {
-        for (k, model) in m.body.iter().enumerate() {
-            if model.op == Op::Macro {
-                // The body's statements were listed after the MACRO and prototype lines.
-                let _ = k;
-            }
-        }
-        let _ = first;
-        self.macros.insert(m.name.clone(), Rc::new(m));
     }
 
     /// The macro called by operation `op`, from the source or a library member.
@@ -709,7 +694,7 @@ impl<'a> Ex<'a> {
             return;
         };
         let op = line.text[olo..ohi].to_ascii_uppercase();
-        if op == "END" && call.is_none() || op == "END" {
+        if op == "END" {
             self.ended = true;
         }
         if call.is_some() && cond_op(&op) != Op::Plain {
@@ -728,7 +713,6 @@ impl<'a> Ex<'a> {
         };
         let label = f.label.map(|(a, b)| line.text[a..b].to_string());
         let operands = line.text[f.operands.0..f.operands.1].to_string();
-        let ostart = f.operands.0;
         line.inert = true;
         let k = self.push(line);
         if depth >= MAX_DEPTH {
@@ -738,7 +722,7 @@ impl<'a> Ex<'a> {
             );
             return;
         }
-        self.invoke(&m, k, label.as_deref(), &operands, ostart, depth + 1);
+        self.invoke(&m, k, label.as_deref(), &operands, depth + 1);
     }
 
     /// Expand one call of `m` made by output statement `at`.
@@ -748,7 +732,6 @@ impl<'a> Ex<'a> {
         at: usize,
         label: Option<&str>,
         operands: &str,
-        ostart: usize,
         depth: usize,
     ) {
         self.sysndx += 1;
@@ -795,7 +778,6 @@ impl<'a> Ex<'a> {
         for p in m.positional.iter().skip(npos) {
             scope.params.insert(p.clone(), String::new());
         }
-        let _ = ostart;
         let call = self.src.calls.len() as u32;
         self.src.calls.push(Call {
             mac: m.name.clone(),
@@ -841,13 +823,7 @@ impl<'a> Ex<'a> {
                         opr: None,
                         operands: model.operands,
                     };
-                    let line = model.line.clone();
-                    if model.amp || line.text.starts_with('.') {
-                        self.plain(line, &st, &mut scope, Some(call), depth);
-                    } else {
-                        // No substitution needed: still may call a macro.
-                        self.plain(line, &st, &mut scope, Some(call), depth);
-                    }
+                    self.plain(model.line.clone(), &st, &mut scope, Some(call), depth);
                     pc += 1;
                 }
                 _ => {
@@ -2187,7 +2163,6 @@ fn collect(lines: &[SrcLine]) -> (Result<Macro, DefErr>, usize) {
             op,
             label,
             operands,
-            amp: l.text.contains('&'),
         });
     }
     (
