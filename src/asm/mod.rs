@@ -10,19 +10,26 @@
 //! [`diag::Diags`] sink:
 //!
 //! 1. [`source`]: read the main file and the `COPY` members into logical lines;
-//! 2. [`parse`]: fields, operands, expressions, DC operands and literals into trees;
-//! 3. [`pass1`]: location counters, symbols, literal pools, section layout;
-//! 4. [`pass2`]: USING resolution and encoding into the image;
-//! 5. [`listing`]: the HLASM-style listing and cross-reference.
+//! 2. [`macros`]: macro definitions and calls, conditional assembly (SETx, AIF, AGO) in
+//!    macros and open code: the list of statements to assemble, each generated one
+//!    marked with the call that produced it;
+//! 3. [`parse`]: fields, operands, expressions, DC operands and literals into trees;
+//! 4. [`pass1`]: location counters, symbols, literal pools, section layout;
+//! 5. [`pass2`]: USING resolution and encoding into the image, relocation items;
+//! 6. on request ([`Options`]): [`listing`] (the HLASM-style listing and
+//!    cross-reference) and [`object`] (the object deck); [`loader`] reads decks back.
 //!
 //! What is accepted, briefly: every instruction of the opcode table plus the extended
 //! branch mnemonics; CSECT DSECT START END USING (several bases: `USING X,12,11`;
 //! register 0) DROP EQU (`,length`) ORG DS DC (types C X B F H A Y P Z D E S V, with
-//! duplication, `Ln`, several operands and values) LTORG CNOP CCW COPY, literals, and
-//! TITLE EJECT SPACE PRINT ENTRY EXTRN as listing-only. No macros and no conditional
-//! assembly. One liberty with HLASM: the image is never relocated, so when no USING on
-//! its own section covers a CSECT address, absolute USINGs (`USING 0,0` for low storage)
-//! may cover it by its absolute address.
+//! duplication, `Ln`, several operands and values; E and D rounded exactly) LTORG CNOP
+//! CCW COPY ENTRY EXTRN, literals, TITLE EJECT SPACE PRINT as listing-only; macros with
+//! positional, keyword and sublist parameters, SETA/SETB/SETC variables (local, global,
+//! subscripted), AIF/AGO/ANOP/ACTR/MEXIT/MNOTE and the attributes K' N' T' L' D' (see
+//! [`macros`]). One liberty with HLASM: the image is never relocated, so when no USING
+//! on its own section covers a CSECT address, absolute USINGs (`USING 0,0` for low
+//! storage) may cover it by its absolute address; V-type constants to symbols of this
+//! assembly are resolved here like A-type ones.
 //!
 //! Instruction mnemonics, formats and lengths all come from [`crate::opcodes`]; the
 //! only instruction knowledge here is the short table of extended branch mnemonics
