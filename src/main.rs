@@ -70,9 +70,15 @@ enum Command {
         /// Write the listing here
         #[arg(long, value_name = "OUT.lst")]
         listing: Option<PathBuf>,
-        /// Also look for COPY members (name.asm) in this directory
+        /// Write the object deck (80-byte EBCDIC ESD/TXT/RLD/END records) here
+        #[arg(long, value_name = "OUT.obj")]
+        object: Option<PathBuf>,
+        /// Also look for COPY members and macros (name.asm) in this directory
         #[arg(short = 'I', value_name = "DIR")]
         include: Vec<PathBuf>,
+        /// Assemble 50 times and print the fastest and median times
+        #[arg(long)]
+        bench: bool,
     },
     /// Generate the system for a scenario (default: the demonstration) and write CP's and
     /// CMS's listings and the generated SYSCONF into a directory, for reading
@@ -267,8 +273,19 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             file,
             image,
             listing,
+            object,
             include,
-        }) => asm(&file, image.as_deref(), listing.as_deref(), &include),
+            bench,
+        }) => asm(
+            &file,
+            &AsmOut {
+                image: image.as_deref(),
+                listing: listing.as_deref(),
+                object: object.as_deref(),
+            },
+            &include,
+            bench,
+        ),
         Some(Command::Disasm { file, addr }) => disasm(&file, addr),
         Some(Command::Sysgen { file, out }) => sysgen(file.as_deref(), roms, &out),
     }
@@ -582,12 +599,14 @@ fn find_member(name: &str, dirs: &[PathBuf]) -> Option<String> {
         .find_map(|d| std::fs::read_to_string(d.join(&file)).ok())
 }
 
-fn asm(
-    file: &Path,
-    image: Option<&Path>,
-    listing: Option<&Path>,
-    include: &[PathBuf],
-) -> Result<u8, Fail> {
+/// Where `cpcms asm` writes its outputs.
+struct AsmOut<'a> {
+    image: Option<&'a Path>,
+    listing: Option<&'a Path>,
+    object: Option<&'a Path>,
+}
+
+fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u8, Fail> {
     let name = file.display().to_string();
     let main_src =
         std::fs::read_to_string(file).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
@@ -597,32 +616,79 @@ fn asm(
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
     ];
     dirs.extend(include.iter().cloned());
+    // Members are read once, so a benchmark times the assembler, not the file system.
+    let cache = std::cell::RefCell::new(std::collections::HashMap::<String, Option<String>>::new());
     let read = |n: &str| -> Option<String> {
         if n == name {
-            Some(main_src.clone())
-        } else {
-            find_member(n, &dirs)
+            return Some(main_src.clone());
         }
+        cache
+            .borrow_mut()
+            .entry(n.to_string())
+            .or_insert_with(|| find_member(n, &dirs))
+            .clone()
     };
-    let asm = match cpcms::asm::assemble(&name, &read) {
+    let opts = cpcms::asm::Options {
+        listing: outs.listing.is_some(),
+        object: outs.object.is_some(),
+    };
+    if bench {
+        let _ = cpcms::asm::assemble_with(&name, &read, &opts);
+        let mut times: Vec<std::time::Duration> = (0..50)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let _ = cpcms::asm::assemble_with(&name, &read, &opts);
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let lines = main_src.lines().count()
+            + cache
+                .borrow()
+                .values()
+                .flatten()
+                .map(|t| t.lines().count())
+                .sum::<usize>();
+        let _ = writeln!(
+            std::io::stdout(),
+            "{name}: fastest {:.2} ms, median {:.2} ms over 50 runs ({lines} source lines{})",
+            times[0].as_secs_f64() * 1e3,
+            times[25].as_secs_f64() * 1e3,
+            if opts.listing { ", with listing" } else { "" }
+        );
+    }
+    let out = match cpcms::asm::assemble_with(&name, &read, &opts) {
         Ok(a) => a,
         Err(errs) => {
             let mut e = std::io::stderr().lock();
             for m in &errs {
                 let _ = writeln!(e, "{m}");
             }
-            let _ = writeln!(e, "{name}: {} error(s)", errs.len());
+            let n = errs
+                .iter()
+                .filter(|m| m.lines().next().is_some_and(|l| l.contains("error: ")))
+                .count();
+            let _ = writeln!(e, "{name}: {n} error(s)");
             return Ok(1);
         }
     };
-    if let Some(p) = image {
-        std::fs::write(p, &asm.image)
-            .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
+    {
+        let mut e = std::io::stderr().lock();
+        for m in &out.warnings {
+            let _ = writeln!(e, "{m}");
+        }
     }
-    if let Some(p) = listing {
-        std::fs::write(p, &asm.listing)
-            .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
-    }
+    let write = |p: Option<&Path>, bytes: &[u8]| -> Result<(), Fail> {
+        if let Some(p) = p {
+            std::fs::write(p, bytes)
+                .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
+        }
+        Ok(())
+    };
+    let asm = &out.assembly;
+    write(outs.image, &asm.image)?;
+    write(outs.listing, asm.listing.as_bytes())?;
+    write(outs.object, out.object.as_deref().unwrap_or(&[]))?;
     let _ = writeln!(
         std::io::stdout(),
         "{name}: {} bytes at {:06X}, {} symbols",
@@ -846,6 +912,7 @@ mod tests {
             image,
             listing,
             include,
+            ..
         }) = c.command
         else {
             panic!()
