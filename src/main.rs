@@ -293,7 +293,12 @@ fn run(cli: Cli) -> Result<u8, Fail> {
 
 fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fail> {
     let cfg = load_scenario(file)?.sys_config();
-    let sys = cpcms::sysgen::System::boot(&cfg, roms).map_err(bad)?;
+    let mut r = match roms {
+        Some(d) => cpcms::sysgen::Roms::from_dir(d).map_err(bad)?,
+        None => cpcms::sysgen::Roms::embedded(),
+    };
+    r.listings = true;
+    let sys = cpcms::sysgen::System::boot_roms(&cfg, &r, None).map_err(bad)?;
     std::fs::create_dir_all(out).map_err(|e| bad(format!("{}: {e}", out.display())))?;
     let conf = cpcms::sysgen::sysconf(&cfg, sys.cms.image.len() as u32);
     for (name, text) in [

@@ -129,6 +129,8 @@ roms!(
 pub struct Roms {
     /// How diagnostics and traces name the directory the files came from.
     base: String,
+    /// Make listings too (`cpcms sysgen`); start-up does without, it is faster.
+    pub listings: bool,
     files: BTreeMap<String, String>,
 }
 
@@ -137,6 +139,7 @@ impl Roms {
     pub fn embedded() -> Roms {
         Roms {
             base: "roms".to_string(),
+            listings: false,
             files: EMBEDDED
                 .iter()
                 .map(|(p, t)| (p.to_string(), t.to_string()))
@@ -166,6 +169,7 @@ impl Roms {
         }
         Ok(Roms {
             base: dir.display().to_string(),
+            listings: false,
             files,
         })
     }
@@ -199,8 +203,13 @@ impl Roms {
                 format!("{name} (generated)")
             }
         };
-        match asm::assemble(&format!("{sub}/{main}.asm"), &read) {
-            Ok(mut a) => {
+        let opts = asm::Options {
+            listing: self.listings,
+            object: false,
+        };
+        match asm::assemble_with(&format!("{sub}/{main}.asm"), &read, &opts) {
+            Ok(out) => {
+                let mut a = out.assembly;
                 // Name source lines by their files under roms/, for traces and listings.
                 let mut named: BTreeMap<String, String> = BTreeMap::new();
                 for l in &mut a.lines {
@@ -473,11 +482,20 @@ impl System {
         roms_dir: Option<&Path>,
         data_dir: Option<&Path>,
     ) -> Result<System, String> {
-        cfg.check()?;
         let roms = match roms_dir {
             Some(d) => Roms::from_dir(d)?,
             None => Roms::embedded(),
         };
+        Self::boot_roms(cfg, &roms, data_dir)
+    }
+
+    /// As [`System::boot_in`], from `roms` (with listings if it asks for them).
+    pub fn boot_roms(
+        cfg: &SysConfig,
+        roms: &Roms,
+        data_dir: Option<&Path>,
+    ) -> Result<System, String> {
+        cfg.check()?;
         let cms = roms.assemble("cms", "cms", &BTreeMap::new())?;
         let nss = cms.image.clone();
         let mut extra = BTreeMap::new();
