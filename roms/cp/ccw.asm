@@ -125,7 +125,7 @@ CTWCKD   C     R4,=F'8'
 *  In: R8 = the CCW's index.  Out: CC 0, or not 0 if the data lies    *
 *  beyond the machine's storage.  Uses R0-R5, R15.                    *
 ***********************************************************************
-CTIDA    ST    R14,CTIDAR
+CTIDA    ENTER
          C     R4,=F'8192'
          BH    CTIDAX
          ST    R2,CTDATA
@@ -176,7 +176,7 @@ CTARG    BAL   R14,CTARGS
 *  and point the CCW at the copy.  Out: CC 0, or not 0 if the data    *
 *  lies beyond the machine.  Uses R0-R5, R15.                         *
 ***********************************************************************
-CTARGS   ST    R14,CTARGSR
+CTARGS   ENTER
          ST    R15,CTCYLO
          L     R2,0(R6)            the argument in guest storage
          N     R2,=X'00FFFFFF'

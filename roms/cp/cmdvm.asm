@@ -54,10 +54,7 @@ HEXIVAL  DS    F
 ***********************************************************************
 *  VMOPND: the common error: "OPERAND MISSING OR INVALID" (26).       *
 ***********************************************************************
-VMOPND   LA    R2,MSG026
-         LA    R3,L'MSG026
-         LA    R0,26
-         BAL   R14,CPERR
+VMOPND   CPMSG MSG026,RC=26
          B     VMEXIT
 *  VMBEYOND: "HEXLOC xxxxxx EXCEEDS STORAGE" (160).
 VMBEYOND L     R0,VMADDR
@@ -71,9 +68,7 @@ VMBEYOND L     R0,VMADDR
          LA    R0,160
          BAL   R14,CPERR
          B     VMEXIT
-VMDONE   LA    R2,STORMSG          "STORE COMPLETE"
-         LA    R3,L'STORMSG
-         BAL   R14,CPLINE
+VMDONE   CPMSG STORMSG
 VMEXIT   L     R14,VMCMDR
          BR    R14
 VMCMDR   DS    F
@@ -194,7 +189,7 @@ STS10    ST    R3,VMREG2
 *
 *  STWORDS: the rest of the line as hex fullwords into VMWORDS.
 *  Out: R5 = how many (at most 16).  Uses R0-R4, R15.
-STWORDS  ST    R14,STWORDSR
+STWORDS  ENTER
          SR    R5,R5
          LA    R4,VMWORDS
 STW10    BAL   R14,NEXTTOK
@@ -209,8 +204,7 @@ STW10    BAL   R14,NEXTTOK
          BL    STW10
          B     STW90
 STW80    SR    R5,R5               a bad word: nothing is stored
-STW90    L     R14,STWORDSR
-         BR    R14
+STW90    LEAVE STWORDS
 STWORDSR DS    F
 KWPSW    DC    CL8'PSW'
 *
@@ -448,7 +442,7 @@ KWCMS    DC    CL8'CMS'
 *  In: R11 = VMBLOK.  Out: CC 0, or CC not 0 when storage ran out or  *
 *  the disk failed (the user has been told).  Uses R0-R8, R15.        *
 ***********************************************************************
-IPLCMS   ST    R14,IPLCMSR
+IPLCMS   ENTER
          ST    R8,IPLCMSR8
          MVI   VCSTAT,0            no I/O in progress or pending
          MVC   VMTALEN,=H'-1'      nothing typed ahead
@@ -495,8 +489,7 @@ IPLC50   SR    R2,R2               the PSW from guest location 0
          BAL   R14,GCOPYIN
          BNZ   IPLC90
          L     R8,IPLCMSR8
-         L     R14,IPLCMSR
-         BR    R14
+         LEAVE IPLCMS
 IPLC80   LA    R2,IPLIOMSG         the disk failed
          LA    R3,L'IPLIOMSG
          B     IPLC92

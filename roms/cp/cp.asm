@@ -43,8 +43,10 @@
 *    R11         the VMBLOK of the virtual machine being served       *
 *    R8          the RDEV (real terminal) being served                *
 *    R14         return address (BAL R14,routine / BR R14)            *
-*  Routines save R14 in a word of their own when they call others;    *
-*  CP runs disabled for interruptions, so nothing is ever reentered.  *
+*  Routines save R14 in a word of their own when they call others     *
+*  (the macros ENTER and LEAVE); CP runs disabled for interruptions,  *
+*  so nothing is ever reentered.  CPMSG types a message.  The macros  *
+*  are library members: enter.asm, leave.asm, cpmsg.asm.              *
 *                                                                     *
 ***********************************************************************
 R0       EQU   0

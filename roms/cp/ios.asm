@@ -21,7 +21,7 @@
 *       CC not 0 otherwise, or if the device is not there (R15 = 3).  *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
-SYNCIO   ST    R14,SYNCIOR
+SYNCIO   ENTER
          ST    R1,CAW
          MVI   SYNCTRY,3
 SYNC10   SIO   0(R2)
@@ -62,8 +62,7 @@ SYNC40   CLC   IODEV,SYNCDEV       (I/O new PSW while waiting)
          CLI   CSW+5,0             any channel error?
          BNE   SYNCBAD
          SR    R15,R15             CC 0
-         L     R14,SYNCIOR
-         BR    R14
+         LEAVE SYNCIO
 SYNCBAD  LA    R15,1
 SYNCFAIL L     R14,SYNCIOR
          LTR   R15,R15

@@ -54,28 +54,26 @@ TENQMVC  MVC   QSTEXT(0,R15),0(R2)
 *  TLINE: type a line on a terminal.                                  *
 *  In: R8 = RDEV, R2 -> text, R3 = length.  Uses R0-R3, R15.          *
 ***********************************************************************
-TLINE    ST    R14,TLINER
+TLINE    ENTER
          LA    R0,X'09'            write, then a new line
          C     R3,=F'132'
          BNH   TLINE10
          LA    R3,132
 TLINE10  BAL   R14,TENQ
          BAL   R14,TSTART
-         L     R14,TLINER
-         BR    R14
+         LEAVE TLINE
 TLINER   DS    F
 *
 ***********************************************************************
 *  VMLINE: type a line on a virtual machine's terminal.               *
 *  In: R11 = VMBLOK, R2 -> text, R3 = length.  Uses R0-R3, R15.       *
 ***********************************************************************
-VMLINE   ST    R14,VMLINER
+VMLINE   ENTER
          ST    R8,VMLINER8
          L     R8,VMRDEV-VMBLOK(R11)
          BAL   R14,TLINE
          L     R8,VMLINER8
-         L     R14,VMLINER
-         BR    R14
+         LEAVE VMLINE
 VMLINER  DS    F
 VMLINER8 DS    F
 *
@@ -123,7 +121,7 @@ CPLNEW   DS    F
 *  it; otherwise the oldest queued line is written.                   *
 *  In: R8 = RDEV.  Uses R0-R1, R15.                                   *
 ***********************************************************************
-TSTART   ST    R14,TSTARTR
+TSTART   ENTER
          USING RDEV,R8
          MVI   TSTTRY,3            retries after CC 1
 TST10    TM    RDEVFLAG,RDBUSY+RDDEAD
@@ -183,8 +181,7 @@ TSTCSW3  IC    R0,TSTTRY           try again, a few times
          STC   R0,TSTTRY
          LTR   R0,R0
          BP    TST10
-TSTEXIT  L     R14,TSTARTR
-         BR    R14
+TSTEXIT  LEAVE TSTART
          DROP  R8
 TSTARTR  DS    F
 TSTTRY   DS    X
@@ -248,7 +245,7 @@ IOH90    BAL   R14,TSTART
 *  In: R8 = RDEV, the line in RDEVBUF, R3 = its length.               *
 *  Uses R0-R7, R11, R15.                                              *
 ***********************************************************************
-TINPUT   ST    R14,TINPUTR
+TINPUT   ENTER
          L     R11,RDEVUSER
          LTR   R11,R11
          BZ    TIN50               nobody logged on here
@@ -281,8 +278,7 @@ TIN50    CLI   RDEVSTAT,RDSPASS    the password LOGON asked for?
          B     TINEXIT
 TIN60    LA    R2,RDEVBUF          a CP command
          BAL   R14,CPCMD
-TINEXIT  L     R14,TINPUTR
-         BR    R14
+TINEXIT  LEAVE TINPUT
          DROP  R8
 TINMVC   MVC   VMTAHEAD-VMBLOK(0,R11),RDEVBUF-RDEV(R8)
 TINPUTR  DS    F

@@ -97,7 +97,7 @@ VSIO     TM    VCSTAT,VCINTP
 *  VCRESUME: carry on with the current CCW (in VCCCW) after a wait.   *
 *  In: R11 = VMBLOK.  Uses R0-R8, R15.                                *
 ***********************************************************************
-VCRUN    ST    R14,VCRUNR
+VCRUN    ENTER
          L     R8,VMRDEV           the user's real terminal
          TM    VCCCWA+3,7          a CCW must be on a doubleword
          BNZ   VCRPCHK
@@ -254,8 +254,7 @@ VCREND2  L     R2,VCCCWA           CSW: key, CCW address + 8
          MVC   VCCSW+6(2),VCCCW+6  residual count
          NI    VCSTAT,X'FF'-VCBUSY-VCREAD-VCWRW-VCIL
          OI    VCSTAT,VCINTP
-VCREXIT  L     R14,VCRUNR
-         BR    R14
+VCREXIT  LEAVE VCRUN
 *
 *  Program check: a bad CCW address, count or TIC.
 VCRPCHK  LA    R6,X'0C'
