@@ -126,6 +126,7 @@ roms!(
     "cms/cmdloop.asm",
     "cms/console.asm",
     "cms/intr.asm",
+    "cms/type.asm",
 );
 
 /// Where the ROM sources come from.
