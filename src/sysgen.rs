@@ -59,7 +59,7 @@ pub struct System {
 pub struct VmStatus {
     pub userid: String,
     pub terminal: u16,
-    /// "RUNNING", "VM READ", "WAIT", "STOPPED".
+    /// "RUNNING", "VM READ", "WAIT", "CP READ" (stopped).
     pub state: String,
     /// Problem-state instructions executed in this virtual machine.
     pub instructions: u64,
@@ -637,7 +637,7 @@ impl VmTable {
                         1 => "RUNNING",
                         2 => "VM READ",
                         3 => "WAIT",
-                        _ => "STOPPED",
+                        _ => "CP READ",
                     }
                     .to_string(),
                     instructions: cpu

@@ -26,7 +26,7 @@ VMSFREE  EQU   0                     slot not in use
 VMSRUN   EQU   1                     running or ready to run
 VMSREAD  EQU   2                     VM READ: waiting for a line
 VMSWAIT  EQU   3                     enabled wait (idle)
-VMSSTOP  EQU   4                     stopped: disabled wait, CP READ
+VMSSTOP  EQU   4                     stopped: CP READ
 VMFLAGS  DS    X                   flags
 VMFBUF   EQU   X'80'                 CP responses go to a DIAG 8 buffer
 VMFEMSG  EQU   X'40'                 SET EMSG ON: show message ids

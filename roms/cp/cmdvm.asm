@@ -125,10 +125,7 @@ STPSW    BAL   R14,STWORDS
          MVC   VMPSW,VMWORDS
          B     STPSW2
 STPSW1   MVC   VMPSW+4(4),VMWORDS
-STPSW2   CLI   VMSTATE,VMSSTOP     a stopped machine may go again
-         BNE   VMDONE
-         MVI   VMSTATE,VMSRUN
-         B     VMDONE
+STPSW2   B     VMDONE              (a stopped machine waits for BEGIN)
 *  STORE Greg w1 [w2 ...]: registers from reg on.
 STGREG   LA    R2,1(R2)
          BCTR  R3,0

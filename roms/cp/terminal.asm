@@ -9,6 +9,8 @@
 *  decides whose it is:                                               *
 *    - nobody logged on at this terminal: a CP command (LOGON)        *
 *    - a line starting with #CP: a CP command for the logged-on user  *
+*      (#CP alone stops the machine: CP READ, until BEGIN)            *
+*    - any line while the machine is stopped (CP READ): a CP command  *
 *    - otherwise: the virtual machine's.  It completes the guest's    *
 *      console read if one is waiting (VM READ), or waits as the      *
 *      "type-ahead" line until the guest reads.                       *
@@ -251,13 +253,31 @@ TINPUT   ENTER
          BZ    TIN50               nobody logged on here
          USING VMBLOK,R11
          C     R3,=F'3'            "#CP ..." is for CP
-         BL    TIN20
+         BL    TIN10
          MVC   TINWORK,RDEVBUF
          OC    TINWORK,=C'   '     (upper case)
          CLC   TINWORK,=C'#CP'
-         BNE   TIN20
-         LA    R2,RDEVBUF+3
+         BNE   TIN10
+         LA    R2,RDEVBUF+3        the command after it
          SH    R3,=H'3'
+         BZ    TINCPRD
+         LR    R1,R2               only blanks?
+         LR    R0,R3
+TIN05    CLI   0(R1),C' '
+         BNE   TIN06
+         LA    R1,1(R1)
+         BCT   R0,TIN05
+*  "#CP" alone: the machine stops and the terminal talks to CP (CP
+*  READ) until BEGIN - VM/370's console function mode.
+TINCPRD  MVI   VMSTATE,VMSSTOP
+         CPMSG CPREADMS,VIA=TLINE
+         B     TINEXIT
+TIN06    BAL   R14,CPCMD
+         B     TINEXIT
+*  A stopped machine (CP READ): every line is a CP command.
+TIN10    CLI   VMSTATE,VMSSTOP
+         BNE   TIN20
+         LA    R2,RDEVBUF
          BAL   R14,CPCMD
          B     TINEXIT
 TIN20    STH   R3,VMTALEN          the guest's: type-ahead ...
@@ -283,3 +303,4 @@ TINEXIT  LEAVE TINPUT
 TINMVC   MVC   VMTAHEAD-VMBLOK(0,R11),RDEVBUF-RDEV(R8)
 TINPUTR  DS    F
 TINWORK  DS    CL3
+CPREADMS DC    C'CP'
