@@ -18,7 +18,8 @@
 *  In:  R1 = real address of the first CCW, R2 = device address.      *
 *  Out: SYNCCSW = the CSW; CC 0 if it ended cleanly (channel end and  *
 *       device end, no unit check or exception, no channel error);    *
-*       CC not 0 otherwise, or if the device is not there (R15 = 3).  *
+*       CC not 0 otherwise, or if the device is not there (R15 = 3),  *
+*       or did not end within two seconds (R15 = 4: it is halted).    *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 SYNCIO   ENTER
@@ -48,14 +49,23 @@ SYNC20   LR    R1,R2               the channel's mask bit in CR2
          LCTL  R2,R2,SYNCCR2
          MVC   SYNCSAVE,IONPSW     catch the interruption here
          MVC   IONPSW(8),SYNCNEW
+*  A guest's channel program can loop for ever (TIC back to a NOP):
+*  the clock comparator ends the wait after about two seconds.
+         MVC   SYNCESAV,EXTNPSW
+         MVC   EXTNPSW(8),SYNCTNEW
+         STCK  SYNCCKC
+         L     R0,SYNCCKC          bit 31 of the TOD clock: 1.05 s
+         AL    R0,=F'2'
+         ST    R0,SYNCCKC
+         SCKC  SYNCCKC
+         LCTL  R0,R0,SYNCCR0       the clock comparator only
          STH   R2,SYNCDEV
 SYNC30   LPSW  SYNCWAIT
 SYNC40   CLC   IODEV,SYNCDEV       (I/O new PSW while waiting)
          BNE   SYNC30
          TM    CSW+4,X'04'         device end: over
          BZ    SYNC30
-         MVC   IONPSW(8),SYNCSAVE
-         LCTL  R2,R2,ALLCHANS
+         BAL   R14,SYNCRST
          MVC   SYNCCSW,CSW
          TM    CSW+4,X'03'         unit check or exception?
          BNZ   SYNCBAD
@@ -63,9 +73,23 @@ SYNC40   CLC   IODEV,SYNCDEV       (I/O new PSW while waiting)
          BNE   SYNCBAD
          SR    R15,R15             CC 0
          LEAVE SYNCIO
+SYNC60   CLC   EXTCODE,=X'1004'    (external new PSW: time is up?)
+         BNE   SYNC30
+         HDV   0(R2)               stop the device
+         BAL   R14,SYNCRST
+         MVC   SYNCCSW,=X'000000000C200000'   a program check
+         LA    R15,4
+         B     SYNCFAIL
 SYNCBAD  LA    R15,1
 SYNCFAIL L     R14,SYNCIOR
          LTR   R15,R15
+         BR    R14
+*  SYNCRST: the PSWs and control registers as they were.
+SYNCRST  MVC   IONPSW(8),SYNCSAVE
+         MVC   EXTNPSW(8),SYNCESAV
+         LCTL  R2,R2,ALLCHANS
+         LCTL  R0,R0,CPCR0
+         SCKC  TIMERMAX
          BR    R14
 SYNCIOR  DS    F
 SYNCCR2  DS    F
@@ -75,8 +99,12 @@ SYNCTRY  DS    X
          DS    0D
 SYNCCSW  DS    D
 SYNCSAVE DS    D
+SYNCESAV DS    D
+SYNCCKC  DS    D
 SYNCNEW  DC    X'00080000',A(SYNC40)   EC, disabled
-SYNCWAIT DC    X'020A0000',A(0)        EC, I/O enabled, wait
+SYNCTNEW DC    X'00080000',A(SYNC60)   EC, disabled
+SYNCWAIT DC    X'030A0000',A(0)        EC, I/O, external, wait
+SYNCCR0  DC    X'00800800'         CR0: the clock comparator, no timer
 *
 ***********************************************************************
 *  DASDREAD: read one record from a disk into real storage.           *
