@@ -110,7 +110,7 @@ BUF2     DC    CL16' '
     },
     Program {
         name: "decimal+float",
-        what: "AP/ZAP/MP/CVD/CVB, LD/STD/LE/STE/LDR/LTDR/LCDR",
+        what: "AP/ZAP/MP/CVD/CVB, LD/AD/MDR/DD/SD/STD/LE/AER/STE/LDR/LTDR/LCDR",
         source: r"
          L     5,COUNT
          ZAP   PACC,PZERO
@@ -119,9 +119,14 @@ TOP      AP    PACC,PONE
          MP    PPROD,PFACT
          CVD   5,PDEC
          CVB   6,PDEC
-         LD    0,DLONG
+         LD    0,DONEF          1.0
+         AD    0,DTWO           3.0
+         MDR   0,0              9.0
+         DD    0,DTHREE         3.0
+         SD    0,DONEF          2.0
          STD   0,DSAVE
-         LE    2,ESHORT
+         LE    2,ESHORT         -2.0
+         AER   2,2              -4.0
          STE   2,ESAVE
          LDR   4,0
          LTDR  4,4
@@ -137,14 +142,16 @@ PMULT    DC    P'12345'
 PFACT    DC    P'999'
          DS    0D
 PDEC     DC    PL8'0'
-DLONG    DC    X'4110000000000000'
+DONEF    DC    X'4110000000000000'
+DTWO     DC    X'4120000000000000'
+DTHREE   DC    X'4130000000000000'
 DSAVE    DC    D'0'
 ESHORT   DC    X'C1200000'
 ESAVE    DC    F'0'
          END
 ",
         setup: 1 + 2,
-        per_iteration: 13,
+        per_iteration: 18,
         iterations: 10_000_000,
     },
 ];

@@ -9,7 +9,7 @@
 //! to `t`, so an idle machine costs nothing and a headless run is as fast as the host
 //! allows, yet reproducible to the byte.
 
-use crate::channel::Channel;
+use crate::channel::{Channel, UnitStatus};
 use crate::cpu::{Cpu, IoBus, NoTrace, Stop, Tracer};
 use crate::devices::Device;
 use crate::devices::console3215::Console3215;
@@ -199,6 +199,69 @@ impl Machine {
             Some(Stop::DisabledWait) => Status::DisabledWait(self.cpu.psw()),
             Some(Stop::Checkstop) => Status::Checkstop,
         }
+    }
+
+    /// Initial program loading from the device at `dev`, as the hardware does it: the
+    /// channel reads 24 bytes (the implied CCW: Read IPL X'02', count 24, command
+    /// chaining, data address 0), so the IPL record puts a PSW at 0 and two CCWs at 8 and
+    /// 16; the chain goes on at the CCW at 8 and may read more. When the channel program
+    /// has ended normally (channel end and device end, nothing else), the device address
+    /// is stored (BC-mode IPL PSW: bytes 2-3 of location 0, where it becomes the PSW's
+    /// interruption code; EC mode: the I/O address word at X'B8') and the PSW at location
+    /// 0 is loaded. The ending status is not presented as an interruption. The CPU does
+    /// not run while the channel program does; virtual time passes for the device.
+    ///
+    /// Errors (no device, a chain that ends abnormally, an invalid PSW) leave the CPU
+    /// where it was, as a failed IPL leaves the real machine in the load state.
+    pub fn ipl(&mut self, dev: u16) -> Result<(), String> {
+        let kind = self
+            .channel
+            .device(dev)
+            .map(|d| d.kind())
+            .ok_or_else(|| format!("IPL {dev:03X}: no device at {dev:03X}"))?;
+        self.channel
+            .start_ipl(&mut self.cpu.mem, dev, self.cpu.now)
+            .map_err(|e| format!("IPL {dev:03X}: {e}"))?;
+        while self.channel.working(dev) {
+            let t = self.channel.next_event();
+            if t == u64::MAX {
+                return Err(format!(
+                    "IPL {dev:03X}: the {kind}'s channel program waits for input and would \
+                     never end"
+                ));
+            }
+            self.cpu.now = self.cpu.now.max(t);
+            self.channel.advance(&mut self.cpu.mem, self.cpu.now);
+        }
+        let csw = self
+            .channel
+            .finish_ipl(dev)
+            .ok_or_else(|| format!("IPL {dev:03X}: the channel program left no status"))?;
+        if csw.unit != UnitStatus::CE_DE || !csw.channel.is_empty() {
+            let b = csw.to_bytes();
+            return Err(format!(
+                "IPL {dev:03X} failed: the {kind}'s channel program ended with CSW \
+                 {:02X}{:02X}{:02X}{:02X} {:02X}{:02X}{:02X}{:02X} (unit status {:?}, \
+                 channel status {:?})",
+                b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], csw.unit, csw.channel
+            ));
+        }
+        let mut psw = [0u8; 8];
+        psw.copy_from_slice(self.cpu.mem.peek(0, 8).ok_or("IPL: no storage at 0")?);
+        let addr = dev.to_be_bytes();
+        if psw[1] & 0x08 != 0 {
+            self.cpu.mem.load(0xB8, &[0, 0, addr[0], addr[1]])?;
+        } else {
+            psw[2] = addr[0];
+            psw[3] = addr[1];
+            self.cpu.mem.load(2, &addr)?;
+        }
+        let psw = u64::from_be_bytes(psw);
+        self.cpu
+            .set_psw(psw)
+            .map_err(|e| format!("IPL {dev:03X}: invalid IPL PSW {psw:016X}: {e}"))?;
+        self.last = None;
+        Ok(())
     }
 
     /// A person types `line` on the terminal at `dev` and presses Enter.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use cpcms::cpu::TOD_PER_SECOND;
+use cpcms::devices::{DeviceSpec, DeviceType};
 use cpcms::machine::{Machine, MachineConfig, Status};
 use cpcms::scenario::player::{Player, Progress, Target};
 use cpcms::scenario::{DEMO_NAME, DEMO_SOURCE, Scenario, units};
@@ -28,6 +29,12 @@ struct Cli {
     /// copies built into cpcms
     #[arg(long, global = true, value_name = "DIR")]
     roms: Option<PathBuf>,
+
+    /// Keep the system residence volume (sysres.3350: CP, CMS and every user's 191
+    /// minidisk) in this directory, so that minidisks survive from one run to the next;
+    /// without it the volume lives in memory and each run starts afresh
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -63,9 +70,15 @@ enum Command {
         /// Write the listing here
         #[arg(long, value_name = "OUT.lst")]
         listing: Option<PathBuf>,
-        /// Also look for COPY members (name.asm) in this directory
+        /// Write the object deck (80-byte EBCDIC ESD/TXT/RLD/END records) here
+        #[arg(long, value_name = "OUT.obj")]
+        object: Option<PathBuf>,
+        /// Also look for COPY members and macros (name.asm) in this directory
         #[arg(short = 'I', value_name = "DIR")]
         include: Vec<PathBuf>,
+        /// Assemble 50 times and print the fastest and median times
+        #[arg(long)]
+        bench: bool,
     },
     /// Generate the system for a scenario (default: the demonstration) and write CP's and
     /// CMS's listings and the generated SYSCONF into a directory, for reading
@@ -144,14 +157,29 @@ struct BenchArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("program").required(true).args(["core", "ipl", "deck", "dasd"])))]
 struct IplArgs {
     /// Flat storage image to load
     #[arg(long, value_name = "FILE")]
-    core: PathBuf,
-    /// Load address (hex)
+    core: Option<PathBuf>,
+    /// IPL from the device at CUU (attach it with --device)
+    #[arg(long, value_parser = parse_cuu, value_name = "CUU")]
+    ipl: Option<u16>,
+    /// IPL from this card deck: a 3505 at 00C holding FILE (.txt: text, else EBCDIC)
+    #[arg(long, value_name = "FILE")]
+    deck: Option<PathBuf>,
+    /// IPL from this volume: a 3330 at 190 holding FILE (Hercules CKD image)
+    #[arg(long, value_name = "FILE")]
+    dasd: Option<PathBuf>,
+    /// Attach a device: CUU=TYPE[:FILE], e.g. 00C=3505:deck.bin, 190=3330:vol.3330,
+    /// 00E=1403:print.txt, 00D=3525:punch.bin (repeatable; a 3215 is at 009 anyway)
+    #[arg(long, value_parser = DeviceSpec::parse, value_name = "CUU=TYPE[:FILE]")]
+    device: Vec<DeviceSpec>,
+    /// Load address (hex, with --core)
     #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX")]
     addr: u32,
     /// Start with this PSW (16 hex digits) instead of the doubleword at location 0
+    /// (with --core)
     #[arg(long, value_parser = parse_psw, value_name = "HEX16")]
     psw: Option<u64>,
     /// Print storage at the end: ADDR.LEN, both hex (repeatable)
@@ -184,6 +212,10 @@ fn parse_hex(s: &str, max_digits: usize) -> Result<u64, String> {
 fn parse_hex32(s: &str) -> Result<u32, String> {
     let v = parse_hex(s, 6)?;
     Ok(v as u32)
+}
+
+fn parse_cuu(s: &str) -> Result<u16, String> {
+    cpcms::devices::parse_addr(s)
 }
 
 fn parse_psw(s: &str) -> Result<u64, String> {
@@ -233,14 +265,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8, Fail> {
     let roms = cli.roms.as_deref();
+    let data = cli.data.as_deref();
     if let Some(r) = roms
         && !r.is_dir()
     {
         return Err(bad(format!("{}: not a directory", r.display())));
     }
     match cli.command {
-        None => tui(None, roms),
-        Some(Command::Tui { file }) => tui(file.as_deref(), roms),
+        None => tui(None, roms, data),
+        Some(Command::Tui { file }) => tui(file.as_deref(), roms, data),
         Some(Command::Play {
             file,
             headless: false,
@@ -249,21 +282,32 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             if trace.wanted().is_some() {
                 return Err(bad("--trace needs --headless"));
             }
-            tui(Some(&file), roms)
+            tui(Some(&file), roms, data)
         }
         Some(Command::Play {
             file,
             headless: true,
             trace,
-        }) => play_headless(&file, roms, &trace),
+        }) => play_headless(&file, roms, data, &trace),
         Some(Command::Ipl(a)) => ipl(&a),
         Some(Command::Bench(a)) => bench(&a),
         Some(Command::Asm {
             file,
             image,
             listing,
+            object,
             include,
-        }) => asm(&file, image.as_deref(), listing.as_deref(), &include),
+            bench,
+        }) => asm(
+            &file,
+            &AsmOut {
+                image: image.as_deref(),
+                listing: listing.as_deref(),
+                object: object.as_deref(),
+            },
+            &include,
+            bench,
+        ),
         Some(Command::Disasm { file, addr }) => disasm(&file, addr),
         Some(Command::Sysgen { file, out }) => sysgen(file.as_deref(), roms, &out),
     }
@@ -271,7 +315,12 @@ fn run(cli: Cli) -> Result<u8, Fail> {
 
 fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fail> {
     let cfg = load_scenario(file)?.sys_config();
-    let sys = cpcms::sysgen::System::boot(&cfg, roms).map_err(bad)?;
+    let mut r = match roms {
+        Some(d) => cpcms::sysgen::Roms::from_dir(d).map_err(bad)?,
+        None => cpcms::sysgen::Roms::embedded(),
+    };
+    r.listings = true;
+    let sys = cpcms::sysgen::System::boot_roms(&cfg, &r, None).map_err(bad)?;
     std::fs::create_dir_all(out).map_err(|e| bad(format!("{}: {e}", out.display())))?;
     let conf = cpcms::sysgen::sysconf(&cfg, sys.cms.image.len() as u32);
     for (name, text) in [
@@ -294,9 +343,9 @@ fn load_scenario(file: Option<&Path>) -> Result<Scenario, Fail> {
     .map_err(|e| bad(e.to_string()))
 }
 
-fn tui(file: Option<&Path>, roms: Option<&Path>) -> Result<u8, Fail> {
+fn tui(file: Option<&Path>, roms: Option<&Path>, data: Option<&Path>) -> Result<u8, Fail> {
     let s = load_scenario(file)?;
-    cpcms::tui::live::run(&s, roms).map_err(bad)?;
+    cpcms::tui::live::run(&s, roms, data).map_err(bad)?;
     Ok(0)
 }
 
@@ -309,10 +358,15 @@ fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::f
     Ok(Some(Trace::new(std::io::BufWriter::new(f), mode)))
 }
 
-fn play_headless(file: &Path, roms: Option<&Path>, trace: &TraceArgs) -> Result<u8, Fail> {
+fn play_headless(
+    file: &Path,
+    roms: Option<&Path>,
+    data: Option<&Path>,
+    trace: &TraceArgs,
+) -> Result<u8, Fail> {
     let s = load_scenario(Some(file))?;
     let tracer = open_trace(trace)?;
-    let mut sys = System::boot(&s.sys_config(), roms)
+    let mut sys = System::boot_in(&s.sys_config(), roms, data)
         .map_err(|e| bad(format!("{}: cannot start the system: {e}", s.file)))?;
     if let Some(t) = tracer {
         sys.machine.set_tracer(Some(Box::new(
@@ -414,9 +468,39 @@ fn dump_ranges(dumps: &[(u32, u32)], storage: u32) -> Result<Vec<(u32, u32)>, Fa
         .collect()
 }
 
+/// The devices `cpcms ipl` attaches, and the one to IPL from (`None`: --core).
+fn ipl_devices(a: &IplArgs) -> (Vec<DeviceSpec>, Option<u16>) {
+    let mut devs = vec![DeviceSpec {
+        addr: 0x009,
+        kind: DeviceType::Console3215,
+        file: None,
+        format: None,
+    }];
+    let mut from = a.ipl;
+    if let Some(f) = &a.deck {
+        devs.push(DeviceSpec {
+            addr: 0x00C,
+            kind: DeviceType::Reader3505,
+            file: Some(f.clone()),
+            format: None,
+        });
+        from = Some(0x00C);
+    }
+    if let Some(f) = &a.dasd {
+        devs.push(DeviceSpec {
+            addr: 0x190,
+            kind: DeviceType::Dasd3330,
+            file: Some(f.clone()),
+            format: None,
+        });
+        from = Some(0x190);
+    }
+    // Later specs replace earlier ones at the same address.
+    devs.extend(a.device.iter().cloned());
+    (devs, from)
+}
+
 fn ipl(a: &IplArgs) -> Result<u8, Fail> {
-    let name = a.core.display().to_string();
-    let image = std::fs::read(&a.core).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
     let dumps = dump_ranges(&a.dump, a.storage)?;
     let tracer = open_trace(&a.trace)?;
     let mut m = Machine::new(&MachineConfig {
@@ -424,19 +508,37 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
         mips: 1.0,
         tod_epoch: units::parse_date(cpcms::scenario::DEFAULT_DATE).unwrap_or(0),
     });
-    m.attach_console(0x009);
-    m.load(a.addr, &image)
-        .map_err(|e| bad(format!("{name}: {e}")))?;
-    let psw = match a.psw {
-        Some(p) => p,
-        None => {
-            let b = m.cpu.mem.peek(0, 8).unwrap_or(&[0; 8]);
-            u64::from_be_bytes(b.try_into().unwrap_or([0; 8]))
+    if a.core.is_none() && (a.psw.is_some() || a.addr != 0) {
+        return Err(bad("--psw and --addr go with --core"));
+    }
+    let (devs, from) = ipl_devices(a);
+    for d in &devs {
+        m.attach(d.addr, d.open().map_err(bad)?);
+    }
+    if let Some(core) = &a.core {
+        let name = core.display().to_string();
+        let image = std::fs::read(core).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
+        m.load(a.addr, &image)
+            .map_err(|e| bad(format!("{name}: {e}")))?;
+        let psw = match a.psw {
+            Some(p) => p,
+            None => {
+                let b = m.cpu.mem.peek(0, 8).unwrap_or(&[0; 8]);
+                u64::from_be_bytes(b.try_into().unwrap_or([0; 8]))
+            }
+        };
+        m.cpu
+            .set_psw(psw)
+            .map_err(|e| bad(format!("{name}: invalid PSW {psw:016X}: {e}")))?;
+    }
+    if let Some(dev) = from {
+        if m.channel().device(dev).is_none() {
+            return Err(bad(format!(
+                "--ipl {dev:03X}: no device there; attach one with --device {dev:03X}=TYPE:FILE"
+            )));
         }
-    };
-    m.cpu
-        .set_psw(psw)
-        .map_err(|e| bad(format!("{name}: invalid PSW {psw:016X}: {e}")))?;
+        m.ipl(dev).map_err(|e| Fail(1, e))?;
+    }
     if let Some(t) = tracer {
         m.set_tracer(Some(Box::new(t)));
     }
@@ -543,12 +645,14 @@ fn find_member(name: &str, dirs: &[PathBuf]) -> Option<String> {
         .find_map(|d| std::fs::read_to_string(d.join(&file)).ok())
 }
 
-fn asm(
-    file: &Path,
-    image: Option<&Path>,
-    listing: Option<&Path>,
-    include: &[PathBuf],
-) -> Result<u8, Fail> {
+/// Where `cpcms asm` writes its outputs.
+struct AsmOut<'a> {
+    image: Option<&'a Path>,
+    listing: Option<&'a Path>,
+    object: Option<&'a Path>,
+}
+
+fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u8, Fail> {
     let name = file.display().to_string();
     let main_src =
         std::fs::read_to_string(file).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
@@ -558,32 +662,79 @@ fn asm(
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
     ];
     dirs.extend(include.iter().cloned());
+    // Members are read once, so a benchmark times the assembler, not the file system.
+    let cache = std::cell::RefCell::new(std::collections::HashMap::<String, Option<String>>::new());
     let read = |n: &str| -> Option<String> {
         if n == name {
-            Some(main_src.clone())
-        } else {
-            find_member(n, &dirs)
+            return Some(main_src.clone());
         }
+        cache
+            .borrow_mut()
+            .entry(n.to_string())
+            .or_insert_with(|| find_member(n, &dirs))
+            .clone()
     };
-    let asm = match cpcms::asm::assemble(&name, &read) {
+    let opts = cpcms::asm::Options {
+        listing: outs.listing.is_some(),
+        object: outs.object.is_some(),
+    };
+    if bench {
+        let _ = cpcms::asm::assemble_with(&name, &read, &opts);
+        let mut times: Vec<std::time::Duration> = (0..50)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let _ = cpcms::asm::assemble_with(&name, &read, &opts);
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let lines = main_src.lines().count()
+            + cache
+                .borrow()
+                .values()
+                .flatten()
+                .map(|t| t.lines().count())
+                .sum::<usize>();
+        let _ = writeln!(
+            std::io::stdout(),
+            "{name}: fastest {:.2} ms, median {:.2} ms over 50 runs ({lines} source lines{})",
+            times[0].as_secs_f64() * 1e3,
+            times[25].as_secs_f64() * 1e3,
+            if opts.listing { ", with listing" } else { "" }
+        );
+    }
+    let out = match cpcms::asm::assemble_with(&name, &read, &opts) {
         Ok(a) => a,
         Err(errs) => {
             let mut e = std::io::stderr().lock();
             for m in &errs {
                 let _ = writeln!(e, "{m}");
             }
-            let _ = writeln!(e, "{name}: {} error(s)", errs.len());
+            let n = errs
+                .iter()
+                .filter(|m| m.lines().next().is_some_and(|l| l.contains("error: ")))
+                .count();
+            let _ = writeln!(e, "{name}: {n} error(s)");
             return Ok(1);
         }
     };
-    if let Some(p) = image {
-        std::fs::write(p, &asm.image)
-            .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
+    {
+        let mut e = std::io::stderr().lock();
+        for m in &out.warnings {
+            let _ = writeln!(e, "{m}");
+        }
     }
-    if let Some(p) = listing {
-        std::fs::write(p, &asm.listing)
-            .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
-    }
+    let write = |p: Option<&Path>, bytes: &[u8]| -> Result<(), Fail> {
+        if let Some(p) = p {
+            std::fs::write(p, bytes)
+                .map_err(|e| bad(format!("{}: cannot write: {e}", p.display())))?;
+        }
+        Ok(())
+    };
+    let asm = &out.assembly;
+    write(outs.image, &asm.image)?;
+    write(outs.listing, asm.listing.as_bytes())?;
+    write(outs.object, out.object.as_deref().unwrap_or(&[]))?;
     let _ = writeln!(
         std::io::stdout(),
         "{name}: {} bytes at {:06X}, {} symbols",
@@ -725,7 +876,7 @@ mod tests {
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        assert_eq!(a.core, PathBuf::from("p.bin"));
+        assert_eq!(a.core, Some(PathBuf::from("p.bin")));
         assert_eq!(a.addr, 0x1000);
         assert_eq!(a.psw, Some(0x000A_0000_0000_1000));
         assert_eq!(a.dump, vec![(0x100, 0x40), (0x2000, 0x10)]);
@@ -745,9 +896,46 @@ mod tests {
             &["ipl", "--core", "p", "--addr", "xyz"],
             &["ipl", "--core", "p", "--storage", "1000"],
             &["ipl", "--core", "p", "--storage", "32M"],
+            &["ipl", "--core", "p", "--deck", "d"],
+            &["ipl", "--deck", "d", "--dasd", "v"],
+            &["ipl", "--ipl", "1000"],
+            &["ipl", "--ipl", "00C", "--device", "00C"],
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn ipl_device_args() {
+        let c = parse(&[
+            "ipl",
+            "--ipl",
+            "190",
+            "--device",
+            "190=3330:vol.3330",
+            "--device",
+            "00E=1403:print.txt",
+        ])
+        .unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        let (devs, from) = ipl_devices(&a);
+        assert_eq!(from, Some(0x190));
+        let addrs: Vec<u16> = devs.iter().map(|d| d.addr).collect();
+        assert_eq!(addrs, [0x009, 0x190, 0x00E]);
+        let c = parse(&["ipl", "--deck", "d.txt"]).unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        let (devs, from) = ipl_devices(&a);
+        assert_eq!(from, Some(0x00C));
+        assert_eq!(devs[1].kind, DeviceType::Reader3505);
+        let c = parse(&["ipl", "--dasd", "v.3330"]).unwrap();
+        let Some(Command::Ipl(a)) = c.command else {
+            panic!()
+        };
+        assert_eq!(ipl_devices(&a).1, Some(0x190));
     }
 
     #[test]
@@ -770,6 +958,7 @@ mod tests {
             image,
             listing,
             include,
+            ..
         }) = c.command
         else {
             panic!()

@@ -120,6 +120,42 @@ scenario!(
 );
 
 scenario!(
+    equivalence,
+    "equivalence.ron",
+    [
+        "0 | PSW = 80020000  00000000",
+        "0 | GPR 12 = 00001000",
+        "0 | 002000 0A0D0000 00000000",
+        "0 | DMSITS136S SVC 0D IS NOT SUPPORTED",
+        "0 | DMSITP143T PROGRAM CHECK 0001 AT 002004; RE-IPL CMS",
+        "0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000143'",
+        "0 | DEV 190 DOES NOT EXIST",
+    ]
+);
+
+scenario!(
+    resource_control,
+    "resource-control.ron",
+    [
+        "1 | ALICE    - 020 , BOB      - 021",
+        "0 | CONNECT= 00:00:02 VIRTCPU= 000:02.",
+        "0 | PSW = 00000000  00000800",
+        "OP| LINE 020 LOGOFF AS ALICE    USERS = 001",
+    ]
+);
+
+scenario!(
+    minidisk,
+    "minidisk.ron",
+    [
+        "0 | CP ENTERED; DISABLED WAIT PSW '00020000 0000600D'",
+        "0 | 003400 000030B0 0C000000 000030D0 0C000000",
+        "0 | CP ENTERED; DISABLED WAIT PSW '00020000 0000100F'",
+        "0 | 003A00 00000000 0C200000",
+    ]
+);
+
+scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]

@@ -85,9 +85,7 @@ IMP24    LR    R3,R6
          BAL   R14,WRTERM
          LA    R6,1(R6)            past the X'15'
          B     IMP20
-UNKNOWN  LA    R2,UNKMSG
-         LA    R3,L'UNKMSG
-         BAL   R14,WRTERM
+UNKNOWN  TYPE  UNKMSG
          L     R0,=F'-3'
          ST    R0,RC
 *

@@ -17,6 +17,8 @@
 *    CONSOLE  typing and reading lines on the console                 *
 *    INTR     program checks, SVCs, external interruptions            *
 *                                                                     *
+*  The macro TYPE (type.asm) types a message line.                    *
+*                                                                     *
 *  Registers: R12 is the base register for the code; R14 the return  *
 *  address.  CMS runs disabled except while it waits for its console. *
 *                                                                     *

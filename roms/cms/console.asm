@@ -51,14 +51,20 @@ RCCW     DC    X'0A',AL3(INBUF),X'2000',AL2(130)  read, SLI
 *
 ***********************************************************************
 *  DOIO: run the channel program at R1 on the console and wait until  *
-*  it has ended.  Uses R1.                                            *
+*  it has ended.  A read still pending from before is halted first.
+*  Uses R1.                                            *
 ***********************************************************************
 DOIO     ST    R1,CAW
 DOIO10   SIO   CONSOLE
          BC    8,IOWAIT            CC 0: started
-         BC    6,DOIO10            CC 1, 2: status pending, busy: again
+         BC    4,DOIO10            CC 1: old status cleared: again
+         BC    2,DOIO20            CC 2: busy
          MVC   DEADPSW+4(4),=A(CONSOLE)    CC 3: no console at all
          LPSW  DEADPSW
+*  Busy: a read is still waiting for the user (the program was
+*  interrupted in the middle of one).  Halt it and try again.
+DOIO20   HIO   CONSOLE
+         B     DOIO10
 IOWAIT   LPSW  WAITPSW             wait for the interruption ...
 IOINT    CLC   IOOPSW+2(2),=AL2(CONSOLE)   ... which arrives here
          BNE   IOWAIT

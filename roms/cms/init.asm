@@ -6,8 +6,6 @@
 *  banner and go to the command loop, which waits for the first line. *
 ***********************************************************************
 CMSINIT  L     R12,CODEADDR        the base register
-         LA    R2,BANNER
-         LA    R3,L'BANNER
-         BAL   R14,WRTERM
+         TYPE  BANNER
          B     CMDLOOP
 BANNER   DC    C'CMS VERSION 6.0 (CPCMS) - 11/27/26'

@@ -26,7 +26,7 @@ VMSFREE  EQU   0                     slot not in use
 VMSRUN   EQU   1                     running or ready to run
 VMSREAD  EQU   2                     VM READ: waiting for a line
 VMSWAIT  EQU   3                     enabled wait (idle)
-VMSSTOP  EQU   4                     stopped: disabled wait, CP READ
+VMSSTOP  EQU   4                     stopped: CP READ
 VMFLAGS  DS    X                   flags
 VMFBUF   EQU   X'80'                 CP responses go to a DIAG 8 buffer
 VMFEMSG  EQU   X'40'                 SET EMSG ON: show message ids
@@ -54,6 +54,17 @@ VCSENSE  DS    X                   sense byte
          DS    X
 VMTALEN  DS    H                   length of the type-ahead line, or -1
 VMTAHEAD DS    CL132               a line typed before the guest read
+*                                  -- the minidisk (191) --
+VDADDR   DS    H                   its virtual address, or 0
+VDRDEV   DS    H                   the real disk it is on
+VDRELN   DS    H                   its first cylinder there
+VDCYLS   DS    H                   how many cylinders
+VDSTAT   DS    X                   its state
+VDINTP   EQU   X'40'                 an interruption is pending
+VDKEY    DS    X                   the CAW key
+         DS    H
+VDCCWA   DS    A                   guest address of the first CCW
+VDCSW    DS    D                   the CSW to present
 *                                  -- DIAGNOSE X'08' response buffer --
 VMRSPADR DS    A                   guest address of the buffer
 VMRSPLEN DS    F                   its length
@@ -103,6 +114,8 @@ DIRENTRY DSECT
 DIRUSER  DS    CL8                 userid
 DIRPASS  DS    CL8                 password
 DIRSTOR  DS    F                   virtual storage size
+DIRMDCYL DS    H                   MDISK 191: first cylinder
+DIRMDNUM DS    H                   MDISK 191: cylinders (0: none)
 DIRLEN   EQU   *-DIRENTRY
 *
 *---------------------------------------------------------------------*

@@ -22,7 +22,7 @@
 *  Command routines get R6 = end of line, R7 = where the next word    *
 *  starts, and return with BR R14.  Uses R0-R7, R15.                  *
 ***********************************************************************
-CPCMD    ST    R14,CPCMDR
+CPCMD    ENTER
          XC    CPRCH,CPRCH
          C     R3,=F'132'
          BNH   CPC05
@@ -81,8 +81,7 @@ CPC50    LR    R1,R3
          LA    R2,LINEBUF
          LA    R0,1
          BAL   R14,CPERR
-CPCEXIT  L     R14,CPCMDR
-         BR    R14
+CPCEXIT  LEAVE CPCMD
 CPCMVC   MVC   CMDLINE(0),0(R2)
 CPCCLC   CLC   0(0,R2),COMNAME-COMENTRY(R4)
 CPCMVCW  MVC   LINEBUF+L'MSG001(0),0(R2)
@@ -157,6 +156,10 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
          DC    CL8'LOGOFF',AL1(3),AL1(COMFUSER),H'0',A(CMDLOGOF)
          DC    CL8'LOGOUT',AL1(6),AL1(COMFUSER),H'0',A(CMDLOGOF)
          DC    CL8'QUERY',AL1(1),AL1(COMFUOP),H'0',A(CMDQUERY)
+         DC    CL8'DISPLAY',AL1(1),AL1(COMFUSER),H'0',A(CMDDISP)
+         DC    CL8'STORE',AL1(2),AL1(COMFUSER),H'0',A(CMDSTORE)
+         DC    CL8'BEGIN',AL1(1),AL1(COMFUSER),H'0',A(CMDBEGIN)
+         DC    CL8'IPL',AL1(1),AL1(COMFUSER),H'0',A(CMDIPL)
          DC    X'FF'
 *
 ***********************************************************************
@@ -177,10 +180,7 @@ CMDQUERY ST    R14,QUERYR
          BAL   R14,KWMATCH
          BE    QUSERS
          B     QUSER
-QMISSING LA    R2,MSG026
-         LA    R3,L'MSG026
-         LA    R0,26
-         BAL   R14,CPERR
+QMISSING CPMSG MSG026,RC=26
 QEXIT    L     R14,QUERYR
          BR    R14
 QUERYR   DS    F

@@ -30,17 +30,23 @@
 *    TERMINAL the real terminals: queues, SIO, input routing          *
 *    COMMAND  CP commands: the table, the parser, QUERY               *
 *    LOGON    LOGON and LOGOFF                                        *
+*    CMDVM    DISPLAY, STORE, BEGIN, IPL: the user's own machine      *
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
+*    IOS      CP's own disk I/O                                       *
+*    CCW      channel-program translation for minidisks               *
+*    VDASD    the virtual machine's minidisk at 191                   *
 *                                                                     *
 *  Register conventions throughout CP:                                *
 *    R9,R10,R12  base registers for CP's code (see BASES in PSA)      *
 *    R11         the VMBLOK of the virtual machine being served       *
 *    R8          the RDEV (real terminal) being served                *
 *    R14         return address (BAL R14,routine / BR R14)            *
-*  Routines save R14 in a word of their own when they call others;    *
-*  CP runs disabled for interruptions, so nothing is ever reentered.  *
+*  Routines save R14 in a word of their own when they call others     *
+*  (the macros ENTER and LEAVE); CP runs disabled for interruptions,  *
+*  so nothing is ever reentered.  CPMSG types a message.  The macros  *
+*  are library members: enter.asm, leave.asm, cpmsg.asm.              *
 *                                                                     *
 ***********************************************************************
 R0       EQU   0
@@ -74,9 +80,13 @@ CP       START 0
          COPY  TERMINAL
          COPY  COMMAND
          COPY  LOGON
+         COPY  CMDVM
          COPY  DIAGNOSE
          COPY  TIMEFMT
          COPY  STORAGE
+         COPY  IOS
+         COPY  CCW
+         COPY  VDASD
          LTORG
 *---------------------------------------------------------------------*
 * The tables sized from the configuration (SYSCONF, in PSA).          *
@@ -88,6 +98,13 @@ VMTEND   DS    0D
 RDEVTAB  DS    0D                  one RDEV per terminal, operator 1st
          ORG   RDEVTAB+(NUMTERM+1)*RDEVLEN
 RDEVEND  DS    0D
+*  Channel-program translation (CCW): the real copy of a guest's
+*  channel program, where each CCW came from, SEEK/SEARCH arguments
+*  and IDAW lists.
+RCW      DS    (RCWMAX)D
+RCWGADR  DS    (RCWMAX)F
+RCWARGS  DS    (RCWMAX)D
+IDAWS    DS    (RCWMAX*IDAWMAX)F
 CPEND    DS    0D
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *

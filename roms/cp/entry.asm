@@ -42,7 +42,7 @@ IOINT    STM   R0,R15,INTREGS      I/O interruption
 *  real EC PSW), and the slice it used is added to its virtual time.  *
 *  Uses R0-R5.                                                        *
 ***********************************************************************
-SAVECTX  ST    R14,SAVECTXR
+SAVECTX  ENTER
          STPT  CPUTNOW             the CPU timer now
          MVC   CPMARK,CPUTNOW      CP's time starts here
          XC    CPFOR,CPFOR         nobody is charged for it yet
@@ -68,8 +68,7 @@ SAVECTX  ST    R14,SAVECTXR
          STM   R2,R3,VMVTIME
          MVC   VMSLICE,CPUTNOW     what is left of the slice
          DROP  R11
-SAVECX9  L     R14,SAVECTXR
-         BR    R14
+SAVECX9  LEAVE SAVECTX
 SAVECTXR DS    F
 *
 ***********************************************************************

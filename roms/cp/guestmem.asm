@@ -73,7 +73,7 @@ GTRANSR  DS    F
 GCOPYIN  MVI   GCDIR,0
          B     GCOPY
 GCOPYOUT MVI   GCDIR,1
-GCOPY    ST    R14,GCOPYR
+GCOPY    ENTER
 GC10     LTR   R4,R4               anything left?
          BNP   GCDONE
          ST    R2,GCGADDR

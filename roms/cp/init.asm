@@ -14,9 +14,7 @@ CPINIT   LM    R9,R12,BASES        load the base registers
 *
 *  Tell the operator.
          L     R8,=A(RDEVTAB)      the operator's console comes first
-         LA    R2,INITMSG
-         LA    R3,L'INITMSG
-         BAL   R14,TLINE
+         CPMSG INITMSG,VIA=TLINE
          STCK  TODNOW              and the time
          BAL   R14,TODFMT
          MVC   LINEBUF(4),=C'NOW '
@@ -42,12 +40,9 @@ INITMSG  DC    C'DMKCPI966I CPCMS CP - INITIALIZATION COMPLETE'
 *  GREET: type the logon greeting on a terminal.                      *
 *  In: R8 = RDEV.  Uses R0-R3, R15.                                   *
 ***********************************************************************
-GREET    ST    R14,GREETR
-         LA    R2,ONLINMSG
-         LA    R3,L'ONLINMSG
-         BAL   R14,TLINE
-         L     R14,GREETR
-         BR    R14
+GREET    ENTER
+         CPMSG ONLINMSG,VIA=TLINE
+         LEAVE GREET
 GREETR   DS    F
 ONLINMSG DC    C'VM/370 ONLINE'
 *

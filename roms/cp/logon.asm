@@ -33,19 +33,14 @@ CMDLOGON ST    R14,LOGONR
          MVC   RDEVPUID,LGUSER
          MVI   RDEVSTAT,RDSPASS
          DROP  R8
-         LA    R2,PASSMSG
-         LA    R3,L'PASSMSG
-         BAL   R14,TLINE
+         CPMSG PASSMSG,VIA=TLINE
          B     LGEXIT
 LG30     BAL   R14,LGPWCHK         right password?
          BNZ   LGEXIT
          BAL   R14,LOGON2
 LGEXIT   L     R14,LOGONR
          BR    R14
-LGNOID   LA    R2,MSG020
-         LA    R3,L'MSG020
-         LA    R0,20
-         BAL   R14,CPERR
+LGNOID   CPMSG MSG020,RC=20
          B     LGEXIT
 LGMVCU   MVC   LGUSER(0),0(R2)
 LOGONR   DS    F
@@ -56,7 +51,7 @@ MSG020   DC    C'DMKLOG020E USERID MISSING OR INVALID'
 *  LOGPASS: the line after "ENTER PASSWORD:".                         *
 *  In: R8 = RDEV, the line in RDEVBUF, R3 = its length.               *
 ***********************************************************************
-LOGPASS  ST    R14,LOGPASSR
+LOGPASS  ENTER
          USING RDEV,R8
          MVI   RDEVSTAT,RDSCMD
          MVC   LGUSER,RDEVPUID
@@ -71,8 +66,7 @@ LOGPASS  ST    R14,LOGPASSR
          BAL   R14,LGPWCHK
          BNZ   LPEXIT
          BAL   R14,LOGON2
-LPEXIT   L     R14,LOGPASSR
-         BR    R14
+LPEXIT   LEAVE LOGPASS
 LOGPASSR DS    F
 LPWADDR  DS    F
 LPWLEN   DS    F
@@ -81,7 +75,7 @@ LPWLEN   DS    F
 *  LGFIND: look LGUSER up.  Out: CC 0 and LGDIR -> its DIRENTRY; or   *
 *  CC not 0 after telling the user why not.  Uses R0-R5, R15.         *
 ***********************************************************************
-LGFIND   ST    R14,LGFINDR
+LGFIND   ENTER
          LA    R4,DIRECTRY
          USING DIRENTRY,R4
          L     R5,DIRCOUNT
@@ -115,8 +109,7 @@ LGFERR   LA    R2,LINEBUF
          SR    R3,R2
          BAL   R14,CPERR
          LTR   R14,R14             CC not 0
-LGFEXIT  L     R14,LGFINDR
-         BR    R14
+LGFEXIT  LEAVE LGFIND
 LGFINDR  DS    F
 MSG053   DC    C' NOT IN CP DIRECTORY'
 MSG054   DC    C'DMKLOG054E ALREADY LOGGED ON LINE '
@@ -164,7 +157,7 @@ MSG050L  EQU   *-MSG050
 *  LOGON2: build the virtual machine for LGDIR at terminal R8.        *
 *  Out: R11 = its VMBLOK.  Uses R0-R7, R15.                           *
 ***********************************************************************
-LOGON2   ST    R14,LOGON2R
+LOGON2   ENTER
          L     R11,=A(VMTABLE)     a free VMBLOK
          LA    R5,NUMTERM
          USING VMBLOK,R11
@@ -180,10 +173,19 @@ LG50     LR    R2,R11
          USING DIRENTRY,R4
          MVC   VMUSER,DIRUSER
          MVC   VMSIZE,DIRSTOR
-         DROP  R4
          ST    R8,VMRDEV
          MVC   VMTERMA,RDEVADDR-RDEV(R8)
          MVC   VCADDR,=X'0009'     the virtual console
+         CLC   DIRMDNUM,=H'0'      a minidisk, and a disk to put it on?
+         BE    LG52
+         CLC   SYSRES,=H'0'
+         BE    LG52
+         MVC   VDADDR,=X'0191'
+         MVC   VDRDEV,SYSRES
+         MVC   VDRELN,DIRMDCYL
+         MVC   VDCYLS,DIRMDNUM
+LG52     DS    0H
+         DROP  R4
          MVC   VMTALEN,=H'-1'      nothing typed ahead
 *  The address space: segment table at +0, page tables from +256.
          BAL   R14,FRAMEGET
@@ -232,24 +234,11 @@ LG64     LA    R3,4(R3)
          BAL   R14,TLINE
          LA    R1,=C'LOGON '       tell the operator
          BAL   R14,OPMSG
-*  IPL CMS: the nucleus into guest storage at 0, the PSW from 0.
-         SR    R2,R2
-         L     R3,=A(NSSAREA)
-         L     R4,NSSLEN
-         BAL   R14,GCOPYOUT
-         BNZ   LGNOSTOR
-         SR    R2,R2
-         LA    R3,VMPSW
-         LA    R4,8
-         BAL   R14,GCOPYIN
-         BNZ   LGNOSTOR
-         L     R14,LOGON2R
-         BR    R14
-LGNOSTOR LA    R2,NOSTMSG
-         LA    R3,L'NOSTMSG
-         BAL   R14,TLINE
-         L     R14,LOGON2R
-         BR    R14
+*  IPL CMS.
+         BAL   R14,IPLCMS
+         LEAVE LOGON2
+LGNOSTOR CPMSG NOSTMSG,VIA=TLINE
+         LEAVE LOGON2
 LOGON2R  DS    F
 LGUSER   DS    CL8
 LGPASS   DS    CL8
@@ -259,7 +248,7 @@ LGDIR    DS    A
 *  OPMSG: tell the operator "LINE 020 LOGON  AS ALICE    USERS = 001".*
 *  In: R1 -> 'LOGON ' or 'LOGOFF', R11 = VMBLOK.  Uses R0-R3, R15.    *
 ***********************************************************************
-OPMSG    ST    R14,OPMSGR
+OPMSG    ENTER
          ST    R8,OPMSGR8
          MVC   LINEBUF(5),=C'LINE '
          MVC   LINEBUF+9(6),0(R1)
@@ -280,8 +269,7 @@ OPMSG    ST    R14,OPMSGR
          LA    R3,39
          BAL   R14,TLINE
          L     R8,OPMSGR8
-         L     R14,OPMSGR
-         BR    R14
+         LEAVE OPMSG
 OPMSGR   DS    F
 OPMSGR8  DS    F
 *
@@ -351,7 +339,7 @@ LOGOFFR  DS    F
 *  In: R11 = VMBLOK.  Out: R2 -> LINEBUF, R3 = length.                *
 *  Uses R0-R5, R15.                                                   *
 ***********************************************************************
-FMTACCT  ST    R14,FMTACCTR
+FMTACCT  ENTER
          MVC   LINEBUF(ACCTMSGL),ACCTMSG
          STCK  TODNOW              connect time = now - logon
          LM    R2,R3,TODNOW
@@ -387,8 +375,7 @@ FMTACCT  ST    R14,FMTACCTR
          BAL   R14,FMTCPU
          LA    R2,LINEBUF
          LA    R3,ACCTMSGL
-         L     R14,FMTACCTR
-         BR    R14
+         LEAVE FMTACCT
          DROP  R11
 FMTACCTR DS    F
 FASEC    DS    F

@@ -100,9 +100,7 @@ PRVOPEX  LA    R2,1
          B     PRGREFL
 *
 *  Out of real storage: the machine cannot go on.
-NOSTORE  LA    R2,NOSTMSG
-         LA    R3,L'NOSTMSG
-         BAL   R14,VMLINE
+NOSTORE  CPMSG NOSTMSG,VIA=VMLINE
          MVI   VMSTATE,VMSSTOP
          B     DISPATCH
 NOSTMSG  DC    C'DMKPTR111E REAL STORAGE EXHAUSTED; MACHINE STOPPED'
@@ -171,7 +169,7 @@ NEWPSW   DS    D
 *  DISWAIT: the virtual machine entered a disabled wait.  Tell the    *
 *  user, as VM/370 did, and stop it.  Uses R0-R6, R15.                *
 ***********************************************************************
-DISWAIT  ST    R14,DISWAITR
+DISWAIT  ENTER
          MVC   LINEBUF(L'DWMSG),DWMSG
          L     R0,VMPSW            the PSW in hex
          LA    R2,LINEBUF+L'DWMSG
@@ -187,8 +185,7 @@ DISWAIT  ST    R14,DISWAITR
          LA    R3,L'DWMSG+18
          BAL   R14,VMLINE
          MVI   VMSTATE,VMSSTOP
-         L     R14,DISWAITR
-         BR    R14
+         LEAVE DISWAIT
 DISWAITR DS    F
 DWMSG    DC    C'CP ENTERED; DISABLED WAIT PSW '''
 *
@@ -236,7 +233,7 @@ SIMISK   BAL   R14,KEYADDR
          STC   R0,VMGPRS+3(R5)
          B     DISPATCH
 *  KEYADDR: R5 = 4 * R1 field, R2 = real address for the R2 field.
-KEYADDR  ST    R14,KEYADDRR
+KEYADDR  ENTER
          SR    R5,R5
          IC    R5,VMINST+1
          SRL   R5,4
@@ -247,8 +244,7 @@ KEYADDR  ST    R14,KEYADDRR
          SLL   R2,2
          L     R2,VMGPRS(R2)
          BAL   R14,GTRANS
-         L     R14,KEYADDRR
-         BR    R14
+         LEAVE KEYADDR
 KEYADDRR DS    F
 *
 ***********************************************************************

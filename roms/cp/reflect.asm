@@ -12,7 +12,7 @@
 *       length in bytes (0, 2, 4 or 6), R4 = old-PSW location.        *
 *  Uses R0-R5, R15.                                                   *
 ***********************************************************************
-REFLECT  ST    R14,REFLECTR
+REFLECT  ENTER
          USING VMBLOK,R11
          ST    R4,RFLOC
          MVC   RFPSW,VMPSW         the old PSW ...
@@ -34,8 +34,7 @@ REFLECT  ST    R14,REFLECTR
          LA    R4,8
          BAL   R14,GCOPYIN
          BNZ   NOSTORE
-         L     R14,REFLECTR
-         BR    R14
+         LEAVE REFLECT
 REFLECTR DS    F
 RFLOC    DS    F
 RFPSW    DS    D
@@ -45,7 +44,7 @@ RFPSW    DS    D
 *  goes to X'40', then an I/O interruption with the device address    *
 *  as its code.  In: R11 = VMBLOK.  Uses R0-R5, R15.                  *
 ***********************************************************************
-REFLIO   ST    R14,REFLIOR
+REFLIO   ENTER
          NI    VCSTAT,X'FF'-VCINTP
          LA    R2,X'40'            the CSW
          LA    R3,VCCSW
@@ -56,7 +55,6 @@ REFLIO   ST    R14,REFLIOR
          SR    R3,R3
          LA    R4,X'38'            I/O old PSW
          BAL   R14,REFLECT
-         L     R14,REFLIOR
-         BR    R14
+         LEAVE REFLIO
 REFLIOR  DS    F
          DROP  R11

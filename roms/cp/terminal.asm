@@ -9,6 +9,8 @@
 *  decides whose it is:                                               *
 *    - nobody logged on at this terminal: a CP command (LOGON)        *
 *    - a line starting with #CP: a CP command for the logged-on user  *
+*      (#CP alone stops the machine: CP READ, until BEGIN)            *
+*    - any line while the machine is stopped (CP READ): a CP command  *
 *    - otherwise: the virtual machine's.  It completes the guest's    *
 *      console read if one is waiting (VM READ), or waits as the      *
 *      "type-ahead" line until the guest reads.                       *
@@ -54,28 +56,26 @@ TENQMVC  MVC   QSTEXT(0,R15),0(R2)
 *  TLINE: type a line on a terminal.                                  *
 *  In: R8 = RDEV, R2 -> text, R3 = length.  Uses R0-R3, R15.          *
 ***********************************************************************
-TLINE    ST    R14,TLINER
+TLINE    ENTER
          LA    R0,X'09'            write, then a new line
          C     R3,=F'132'
          BNH   TLINE10
          LA    R3,132
 TLINE10  BAL   R14,TENQ
          BAL   R14,TSTART
-         L     R14,TLINER
-         BR    R14
+         LEAVE TLINE
 TLINER   DS    F
 *
 ***********************************************************************
 *  VMLINE: type a line on a virtual machine's terminal.               *
 *  In: R11 = VMBLOK, R2 -> text, R3 = length.  Uses R0-R3, R15.       *
 ***********************************************************************
-VMLINE   ST    R14,VMLINER
+VMLINE   ENTER
          ST    R8,VMLINER8
          L     R8,VMRDEV-VMBLOK(R11)
          BAL   R14,TLINE
          L     R8,VMLINER8
-         L     R14,VMLINER
-         BR    R14
+         LEAVE VMLINE
 VMLINER  DS    F
 VMLINER8 DS    F
 *
@@ -123,7 +123,7 @@ CPLNEW   DS    F
 *  it; otherwise the oldest queued line is written.                   *
 *  In: R8 = RDEV.  Uses R0-R1, R15.                                   *
 ***********************************************************************
-TSTART   ST    R14,TSTARTR
+TSTART   ENTER
          USING RDEV,R8
          MVI   TSTTRY,3            retries after CC 1
 TST10    TM    RDEVFLAG,RDBUSY+RDDEAD
@@ -183,8 +183,7 @@ TSTCSW3  IC    R0,TSTTRY           try again, a few times
          STC   R0,TSTTRY
          LTR   R0,R0
          BP    TST10
-TSTEXIT  L     R14,TSTARTR
-         BR    R14
+TSTEXIT  LEAVE TSTART
          DROP  R8
 TSTARTR  DS    F
 TSTTRY   DS    X
@@ -248,19 +247,37 @@ IOH90    BAL   R14,TSTART
 *  In: R8 = RDEV, the line in RDEVBUF, R3 = its length.               *
 *  Uses R0-R7, R11, R15.                                              *
 ***********************************************************************
-TINPUT   ST    R14,TINPUTR
+TINPUT   ENTER
          L     R11,RDEVUSER
          LTR   R11,R11
          BZ    TIN50               nobody logged on here
          USING VMBLOK,R11
          C     R3,=F'3'            "#CP ..." is for CP
-         BL    TIN20
+         BL    TIN10
          MVC   TINWORK,RDEVBUF
          OC    TINWORK,=C'   '     (upper case)
          CLC   TINWORK,=C'#CP'
-         BNE   TIN20
-         LA    R2,RDEVBUF+3
+         BNE   TIN10
+         LA    R2,RDEVBUF+3        the command after it
          SH    R3,=H'3'
+         BZ    TINCPRD
+         LR    R1,R2               only blanks?
+         LR    R0,R3
+TIN05    CLI   0(R1),C' '
+         BNE   TIN06
+         LA    R1,1(R1)
+         BCT   R0,TIN05
+*  "#CP" alone: the machine stops and the terminal talks to CP (CP
+*  READ) until BEGIN - VM/370's console function mode.
+TINCPRD  MVI   VMSTATE,VMSSTOP
+         CPMSG CPREADMS,VIA=TLINE
+         B     TINEXIT
+TIN06    BAL   R14,CPCMD
+         B     TINEXIT
+*  A stopped machine (CP READ): every line is a CP command.
+TIN10    CLI   VMSTATE,VMSSTOP
+         BNE   TIN20
+         LA    R2,RDEVBUF
          BAL   R14,CPCMD
          B     TINEXIT
 TIN20    STH   R3,VMTALEN          the guest's: type-ahead ...
@@ -281,9 +298,9 @@ TIN50    CLI   RDEVSTAT,RDSPASS    the password LOGON asked for?
          B     TINEXIT
 TIN60    LA    R2,RDEVBUF          a CP command
          BAL   R14,CPCMD
-TINEXIT  L     R14,TINPUTR
-         BR    R14
+TINEXIT  LEAVE TINPUT
          DROP  R8
 TINMVC   MVC   VMTAHEAD-VMBLOK(0,R11),RDEVBUF-RDEV(R8)
 TINPUTR  DS    F
 TINWORK  DS    CL3
+CPREADMS DC    C'CP'

@@ -16,7 +16,7 @@
 *  TODFMT: format TODNOW into TFDATE (MM/DD/YY), TFTIME (HH:MM:SS),   *
 *  TFDAY (weekday) and TFDAYL (its length).  Uses R0-R7, R15.         *
 ***********************************************************************
-TODFMT   ST    R14,TODFMTR
+TODFMT   ENTER
          LM    R0,R1,TODNOW
          SRDL  R0,12               microseconds since 1900
          D     R0,=F'60000000'     R1 = minutes, R0 = us in the minute
@@ -100,8 +100,7 @@ TF40     LA    R5,1(R5)            the day of the month
          BAL   R14,DECOUT
          MVI   TFDATE+2,C'/'
          MVI   TFDATE+5,C'/'
-         L     R14,TODFMTR
-         BR    R14
+         LEAVE TODFMT
 TODFMTR  DS    F
 TFMIN    DS    F
 TFDAYS   DS    F
@@ -162,7 +161,7 @@ FWMVC    MVC   0(0,R2),TFDAY
 *  In: R2:R3 = time in CPU-timer units, R4 -> 9 bytes.                *
 *  Uses R0-R3, R15.                                                   *
 ***********************************************************************
-FMTCPU   ST    R14,FMTCPUR
+FMTCPU   ENTER
          SRDL  R2,12               microseconds
          D     R2,=F'10000'        R3 = hundredths of a second
          SR    R2,R2
@@ -185,8 +184,7 @@ FMTCPU   ST    R14,FMTCPUR
          LA    R2,7(R4)
          LA    R3,2
          BAL   R14,DECOUT
-         L     R14,FMTCPUR
-         BR    R14
+         LEAVE FMTCPU
 FMTCPUR  DS    F
 FCHUND   DS    F
 FCSEC    DS    F

@@ -26,6 +26,8 @@ VIOSIM   DS    0H
          N     R1,=X'0000FFFF'
          CLI   VMINST,X'9F'        TCH
          BE    VTCH
+         CH    R1,VDADDR           the minidisk?
+         BE    VDASD
          CH    R1,VCADDR           the console?
          BNE   VCC3                nothing else is attached
          CLI   VMINST,X'9C'
@@ -40,10 +42,10 @@ VIOSIM   DS    0H
          MVI   VCCSW+5,0
          B     VSTCSW
 *
-*  TCH: channel 0 is there and never busy.
+*  TCH: channels 0 (console) and 1 (minidisk) are there, never busy.
 VTCH     SRL   R1,8
-         LTR   R1,R1
-         BNZ   VCC3
+         C     R1,=F'1'
+         BH    VCC3
 VCC0     SR    R0,R0
          B     VSETCC
 VCC3     LA    R0,3
@@ -95,7 +97,7 @@ VSIO     TM    VCSTAT,VCINTP
 *  VCRESUME: carry on with the current CCW (in VCCCW) after a wait.   *
 *  In: R11 = VMBLOK.  Uses R0-R8, R15.                                *
 ***********************************************************************
-VCRUN    ST    R14,VCRUNR
+VCRUN    ENTER
          L     R8,VMRDEV           the user's real terminal
          TM    VCCCWA+3,7          a CCW must be on a doubleword
          BNZ   VCRPCHK
@@ -252,8 +254,7 @@ VCREND2  L     R2,VCCCWA           CSW: key, CCW address + 8
          MVC   VCCSW+6(2),VCCCW+6  residual count
          NI    VCSTAT,X'FF'-VCBUSY-VCREAD-VCWRW-VCIL
          OI    VCSTAT,VCINTP
-VCREXIT  L     R14,VCRUNR
-         BR    R14
+VCREXIT  LEAVE VCRUN
 *
 *  Program check: a bad CCW address, count or TIC.
 VCRPCHK  LA    R6,X'0C'

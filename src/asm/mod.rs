@@ -10,19 +10,26 @@
 //! [`diag::Diags`] sink:
 //!
 //! 1. [`source`]: read the main file and the `COPY` members into logical lines;
-//! 2. [`parse`]: fields, operands, expressions, DC operands and literals into trees;
-//! 3. [`pass1`]: location counters, symbols, literal pools, section layout;
-//! 4. [`pass2`]: USING resolution and encoding into the image;
-//! 5. [`listing`]: the HLASM-style listing and cross-reference.
+//! 2. [`macros`]: macro definitions and calls, conditional assembly (SETx, AIF, AGO) in
+//!    macros and open code: the list of statements to assemble, each generated one
+//!    marked with the call that produced it;
+//! 3. [`parse`]: fields, operands, expressions, DC operands and literals into trees;
+//! 4. [`pass1`]: location counters, symbols, literal pools, section layout;
+//! 5. [`pass2`]: USING resolution and encoding into the image, relocation items;
+//! 6. on request ([`Options`]): [`listing`] (the HLASM-style listing and
+//!    cross-reference) and [`object`] (the object deck); [`loader`] reads decks back.
 //!
 //! What is accepted, briefly: every instruction of the opcode table plus the extended
 //! branch mnemonics; CSECT DSECT START END USING (several bases: `USING X,12,11`;
 //! register 0) DROP EQU (`,length`) ORG DS DC (types C X B F H A Y P Z D E S V, with
-//! duplication, `Ln`, several operands and values) LTORG CNOP CCW COPY, literals, and
-//! TITLE EJECT SPACE PRINT ENTRY EXTRN as listing-only. No macros and no conditional
-//! assembly. One liberty with HLASM: the image is never relocated, so when no USING on
-//! its own section covers a CSECT address, absolute USINGs (`USING 0,0` for low storage)
-//! may cover it by its absolute address.
+//! duplication, `Ln`, several operands and values; E and D rounded exactly) LTORG CNOP
+//! CCW COPY ENTRY EXTRN, literals, TITLE EJECT SPACE PRINT as listing-only; macros with
+//! positional, keyword and sublist parameters, SETA/SETB/SETC variables (local, global,
+//! subscripted), AIF/AGO/ANOP/ACTR/MEXIT/MNOTE and the attributes K' N' T' L' D' (see
+//! [`macros`]). One liberty with HLASM: the image is never relocated, so when no USING
+//! on its own section covers a CSECT address, absolute USINGs (`USING 0,0` for low
+//! storage) may cover it by its absolute address; V-type constants to symbols of this
+//! assembly are resolved here like A-type ones.
 //!
 //! Instruction mnemonics, formats and lengths all come from [`crate::opcodes`]; the
 //! only instruction knowledge here is the short table of extended branch mnemonics
@@ -30,7 +37,11 @@
 
 mod diag;
 mod expr;
+mod float;
 mod listing;
+pub mod loader;
+mod macros;
+mod object;
 mod parse;
 mod pass1;
 mod pass2;
@@ -74,25 +85,59 @@ pub struct Assembly {
     pub listing: String,
 }
 
+/// What to produce besides the image and symbols.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The HLASM-style listing and cross-reference (it costs time: off at start-up).
+    pub listing: bool,
+    /// The object deck (ESD, TXT, RLD, END card images).
+    pub object: bool,
+}
+
+/// Everything [`assemble_with`] produces.
+#[derive(Clone, Debug, Default)]
+pub struct Output {
+    /// The image, symbols, line map and (if asked for) the listing.
+    pub assembly: Assembly,
+    /// The object deck, if asked for: 80-byte EBCDIC records.
+    pub object: Option<Vec<u8>>,
+    /// Warnings and notes (MNOTEs below severity 8), rendered like errors.
+    pub warnings: Vec<String>,
+}
+
 /// Assemble the file `main`; `read` returns the text of a source file by name (the main
-/// file and COPY members), or `None` if it does not exist. Errors come back as
-/// `file:line:col: message` strings, every one the assembler could find.
-pub fn assemble(
+/// file, COPY members and macro library members), or `None` if it does not exist.
+/// Errors come back as `file:line:col: error: ...` strings with the source line and a
+/// caret, every one the assembler could find (warnings included, in order).
+pub fn assemble_with(
     main: &str,
     read: &dyn Fn(&str) -> Option<String>,
-) -> Result<Assembly, Vec<String>> {
+    opts: &Options,
+) -> Result<Output, Vec<String>> {
     let mut diags = diag::Diags::default();
-    let src = source::load(main, read, &mut diags);
+    let mut src = source::load(main, read, &mut diags);
+    macros::expand(&mut src, read, &mut diags);
     let prog = parse::parse(&src, &mut diags);
     let lay = pass1::layout(&prog, &mut diags);
     let out = pass2::emit(&prog, &lay, &src, &mut diags);
-    if !diags.is_empty() {
+    if diags.has_errors() {
         return Err(diags.render(&src));
     }
-    let listing = listing::render(&src, &prog, &lay, &out);
+    let warnings = diags.render(&src);
+    let listing = if opts.listing {
+        listing::render(&src, &prog, &lay, &out, &warnings)
+    } else {
+        String::new()
+    };
+    let object = opts.object.then(|| object::deck(&lay, &out));
     let symbols = lay
         .symbols
         .iter()
+        .filter(|(_, d)| {
+            !lay.sections
+                .get(d.val.sect as usize)
+                .is_some_and(|s| s.ext && d.val.n == 1)
+        })
         .map(|(name, d)| {
             let dsect = (d.val.n == 1)
                 .then(|| lay.sections.get(d.val.sect as usize))
@@ -107,13 +152,33 @@ pub fn assemble(
             (name.clone(), sym)
         })
         .collect();
-    Ok(Assembly {
-        origin: lay.origin as u32,
-        image: out.image,
-        symbols,
-        lines: out.lines,
-        listing,
+    Ok(Output {
+        assembly: Assembly {
+            origin: lay.origin as u32,
+            image: out.image,
+            symbols,
+            lines: out.lines,
+            listing,
+        },
+        object,
+        warnings,
     })
+}
+
+/// Assemble the file `main` with its listing (see [`assemble_with`] for the rest).
+pub fn assemble(
+    main: &str,
+    read: &dyn Fn(&str) -> Option<String>,
+) -> Result<Assembly, Vec<String>> {
+    assemble_with(
+        main,
+        read,
+        &Options {
+            listing: true,
+            object: false,
+        },
+    )
+    .map(|o| o.assembly)
 }
 
 /// Assemble a single source text with no COPY members (handy for tests and tools).

@@ -65,7 +65,8 @@ pub enum Nominal {
     Bin(Vec<String>),
     Int(Vec<i64>),
     Dec(Vec<(bool, String)>),
-    Float(Vec<f64>),
+    /// D and E: the decimal text (validated), converted exactly in pass 2.
+    Float(Vec<String>),
     Exprs(Vec<Expr>),
     Addrs(Vec<Operand>),
 }
@@ -110,7 +111,7 @@ impl DcOperand {
 /// Length of a DC/DS type when neither nominal value nor explicit length says otherwise.
 pub fn default_len(ty: u8) -> u32 {
     match ty {
-        b'F' | b'A' | b'E' => 4,
+        b'F' | b'A' | b'E' | b'V' => 4,
         b'H' | b'Y' | b'S' => 2,
         b'D' => 8,
         _ => 1,
@@ -120,7 +121,7 @@ pub fn default_len(ty: u8) -> u32 {
 /// Boundary alignment of a DC/DS type without explicit length.
 pub fn align_of(ty: u8) -> u32 {
     match ty {
-        b'F' | b'A' | b'E' => 4,
+        b'F' | b'A' | b'E' | b'V' => 4,
         b'H' | b'Y' | b'S' => 2,
         b'D' => 8,
         _ => 1,
@@ -153,7 +154,11 @@ pub enum Dir {
     Cnop,
     Copy,
     Ccw,
-    /// Accepted and ignored by the object code: TITLE EJECT SPACE PRINT ENTRY EXTRN ...
+    /// EXTRN and WXTRN: external symbols.
+    Extrn,
+    /// ENTRY: symbols other programs may refer to.
+    Entry,
+    /// Accepted and ignored by the object code: TITLE EJECT SPACE PRINT ...
     Listing,
 }
 
@@ -177,9 +182,9 @@ const DIRECTIVES: &[(&str, Dir)] = &[
     ("EJECT", Dir::Listing),
     ("SPACE", Dir::Listing),
     ("PRINT", Dir::Listing),
-    ("ENTRY", Dir::Listing),
-    ("EXTRN", Dir::Listing),
-    ("WXTRN", Dir::Listing),
+    ("ENTRY", Dir::Entry),
+    ("EXTRN", Dir::Extrn),
+    ("WXTRN", Dir::Extrn),
     ("PUSH", Dir::Listing),
     ("POP", Dir::Listing),
     ("AMODE", Dir::Listing),
@@ -335,16 +340,56 @@ pub fn split_fields(text: &str) -> Option<Fields> {
     })
 }
 
-/// Is the quote at `i` the one of an `L'symbol` attribute reference (not a string)?
+/// Is the quote at `i` the one of an attribute reference (not a string)? `L'symbol`,
+/// `L'*`, `L'=literal`, and in macro operands `L'&P`, `K'&P`, `N'&P`, `T'&P`.
 fn is_attribute_quote(b: &[u8], i: usize) -> bool {
-    if i == 0 || !b[i - 1].eq_ignore_ascii_case(&b'L') {
+    if i == 0 {
         return false;
     }
-    let before_ok = i < 2 || !is_sym_char(b[i - 2] as char);
-    let after_ok = b
-        .get(i + 1)
-        .is_some_and(|&c| is_sym_start(c as char) || c == b'*');
-    before_ok && after_ok
+    let before_ok = i < 2 || !is_sym_char(b[i - 2] as char) && b[i - 2] != b'&';
+    let after = b.get(i + 1).copied().unwrap_or(b' ');
+    let ok = match b[i - 1].to_ascii_uppercase() {
+        b'L' => is_sym_start(after as char) || matches!(after, b'*' | b'&' | b'='),
+        b'K' | b'N' | b'T' => after == b'&',
+        _ => false,
+    };
+    before_ok && ok
+}
+
+/// Is this (upper-case) operation an instruction, an extended mnemonic or a directive?
+pub fn is_known_op(op: &str) -> bool {
+    opcodes::by_mnemonic(op).is_some()
+        || extended_branch(op).is_some()
+        || DIRECTIVES.iter().any(|(n, _)| *n == op)
+}
+
+/// The type and length attributes (T', L') of the symbol a statement defines, judged
+/// from the statement alone (for conditional assembly, which runs before layout).
+pub fn attributes(text: &str) -> (u8, u32) {
+    let mut lits = Vec::new();
+    let mut diags = Diags::default();
+    let st = parse_stmt(0, text, &mut lits, &mut diags);
+    let num = |e: &Option<Expr>| match e {
+        Some(Expr {
+            kind: ExprKind::Num(v),
+            ..
+        }) => Some(*v as u32),
+        _ => None,
+    };
+    match &st.kind {
+        Kind::Instr { op, .. } => (b'I', op.format.len()),
+        Kind::Dir(Dir::Dc | Dir::Ds, Args::Dc(ops)) => match ops.first() {
+            Some(o) => {
+                let len = num(&o.len).unwrap_or_else(|| o.implied_len(0));
+                (o.ty, len)
+            }
+            None => (b'U', 1),
+        },
+        Kind::Dir(Dir::Equ, Args::Exprs(v)) => (b'U', v.get(1).and_then(num).unwrap_or(1)),
+        Kind::Dir(Dir::Csect | Dir::Start | Dir::Dsect, _) => (b'J', 1),
+        Kind::Dir(Dir::Ccw, _) => (b'W', 8),
+        _ => (b'U', 1),
+    }
 }
 
 /// Parse every statement.
@@ -357,6 +402,16 @@ pub fn parse(src: &Sources, diags: &mut Diags) -> Program {
     for (i, line) in src.lines.iter().enumerate() {
         if ended {
             // Everything after END is ignored, as HLASM does.
+            prog.stmts.push(Stmt {
+                label: None,
+                op: None,
+                kind: Kind::Empty,
+                operand_span: Span::new(i, 0, 0),
+                lits: Vec::new(),
+            });
+            continue;
+        }
+        if line.inert {
             prog.stmts.push(Stmt {
                 label: None,
                 op: None,
@@ -852,9 +907,9 @@ impl P<'_> {
                 | b'S' | b'V'),
             ) => {
                 self.pos += 1;
-                if c == b'V' { b'A' } else { c }
+                c
             }
-            _ => return self.unexpected("a constant type (C X B F H A Y P Z D E S)"),
+            _ => return self.unexpected("a constant type (C X B F H A Y P Z D E S V)"),
         };
         let len = if self.peek().map(|c| c.to_ascii_uppercase()) == Some(b'L') {
             self.pos += 1;
@@ -876,7 +931,7 @@ impl P<'_> {
             None
         };
         let nominal = match ty {
-            b'A' | b'Y' | b'S' if self.peek() == Some(b'(') => {
+            b'A' | b'Y' | b'S' | b'V' if self.peek() == Some(b'(') => {
                 self.pos += 1;
                 let mut v = Vec::new();
                 let mut a = Vec::new();
@@ -899,7 +954,7 @@ impl P<'_> {
                     Nominal::Exprs(v)
                 }
             }
-            b'A' | b'Y' | b'S' => Nominal::None,
+            b'A' | b'Y' | b'S' | b'V' => Nominal::None,
             _ if self.peek() == Some(b'\'') => {
                 self.pos += 1;
                 let qlo = self.pos;
@@ -988,7 +1043,9 @@ impl P<'_> {
                 let mut v = Vec::new();
                 for p in &parts {
                     match p.parse::<f64>() {
-                        Ok(n) if n.is_finite() => v.push(n),
+                        Ok(n) if n.is_finite() && super::float::parse(p).is_some() => {
+                            v.push(p.clone())
+                        }
                         _ => return bad(format!("invalid floating-point constant '{p}'")),
                     }
                 }

@@ -20,6 +20,9 @@ pub const ADDR_LIMIT: i64 = 1 << 24;
 pub struct Section {
     pub name: String,
     pub dsect: bool,
+    /// An external symbol (EXTRN, or the target of a V-type constant not defined here):
+    /// a section of its own, of no size, whose address only the loader knows.
+    pub ext: bool,
     pub loc: i64,
     pub min: i64,
     pub max: i64,
@@ -81,6 +84,8 @@ pub struct Layout {
     /// The literal pool placed at the end when the program has no END statement:
     /// (location, literals), emitted as if by the last statement.
     pub implicit_pool: Option<(Val, Vec<usize>)>,
+    /// ENTRY symbols, with the statement naming them.
+    pub entries: Vec<(String, usize)>,
     /// Lowest and highest+1 absolute address of the image.
     pub origin: i64,
     pub end: i64,
@@ -131,6 +136,8 @@ struct Pass1<'a> {
     diags: &'a mut Diags,
     /// EQU statements to retry.
     deferred: Vec<usize>,
+    /// Symbols named in V-type constants.
+    vrefs: Vec<String>,
 }
 
 pub fn layout(prog: &Program, diags: &mut Diags) -> Layout {
@@ -142,6 +149,7 @@ pub fn layout(prog: &Program, diags: &mut Diags) -> Layout {
             stmts: vec![StmtInfo::default(); prog.stmts.len()],
             lits: vec![None; prog.lits.len()],
             implicit_pool: None,
+            entries: Vec::new(),
             origin: 0,
             end: 0,
         },
@@ -149,6 +157,7 @@ pub fn layout(prog: &Program, diags: &mut Diags) -> Layout {
         pending: Vec::new(),
         diags,
         deferred: Vec::new(),
+        vrefs: Vec::new(),
     };
     let mut ended = false;
     for i in 0..prog.stmts.len() {
@@ -166,8 +175,15 @@ pub fn layout(prog: &Program, diags: &mut Diags) -> Layout {
             p.lay.implicit_pool = Some((at, lits));
         }
     }
+    // V-type constants naming symbols defined nowhere here refer to other programs.
+    for name in std::mem::take(&mut p.vrefs) {
+        if !p.lay.symbols.contains_key(&name) {
+            p.external(&name, 0);
+        }
+    }
     p.retry_equs();
     p.place_sections();
+    p.check_entries();
     p.lay
 }
 
@@ -212,10 +228,41 @@ impl Pass1<'_> {
         self.new_section(String::new(), false, 0)
     }
 
+    /// Make `name` an external symbol (statement `i` declares it).
+    fn external(&mut self, name: &str, i: usize) {
+        let cur = self.cur;
+        let s = self.new_section(name.to_string(), false, 0);
+        self.lay.sections[s as usize].ext = true;
+        self.cur = cur;
+        self.lay.symbols.insert(
+            name.to_string(),
+            SymDef {
+                val: Val::rel(s, 0),
+                len: 1,
+                stmt: i,
+            },
+        );
+    }
+
+    /// Note the symbols of V-type constants.
+    fn note_vrefs(&mut self, op: &DcOperand) {
+        if op.ty != b'V' {
+            return;
+        }
+        if let super::parse::Nominal::Exprs(v) = &op.nominal {
+            for e in v {
+                if let super::parse::ExprKind::Sym(s) = &e.kind {
+                    self.vrefs.push(s.clone());
+                }
+            }
+        }
+    }
+
     fn new_section(&mut self, name: String, dsect: bool, start: i64) -> u16 {
         self.lay.sections.push(Section {
             name,
             dsect,
+            ext: false,
             loc: start,
             min: start,
             max: start,
@@ -288,6 +335,9 @@ impl Pass1<'_> {
     fn stmt(&mut self, i: usize) -> bool {
         let st = &self.prog.stmts[i];
         self.pending.extend(st.lits.iter().copied());
+        for &l in &st.lits {
+            self.note_vrefs(&self.prog.lits[l].dc);
+        }
         let span = st.operand_span;
         match &st.kind {
             Kind::Empty => {
@@ -343,7 +393,7 @@ impl Pass1<'_> {
                     .lay
                     .sections
                     .iter()
-                    .position(|s| s.name == name && !(name.is_empty() && s.dsect));
+                    .position(|s| s.name == name && !s.ext && !(name.is_empty() && s.dsect));
                 match existing {
                     Some(s) if self.lay.sections[s].dsect == (d == Dir::Dsect) => {
                         self.cur = Some(s as u16);
@@ -390,6 +440,35 @@ impl Pass1<'_> {
                 let v = self.here();
                 self.define_label(i, v, 1);
                 self.pool_at(i, false);
+            }
+            Dir::Extrn | Dir::Entry => {
+                self.lay.stmts[i].loc = self
+                    .cur
+                    .map(|s| Val::rel(s, self.lay.sections[s as usize].loc));
+                for e in ex {
+                    match e {
+                        Some(Expr {
+                            kind: super::parse::ExprKind::Sym(name),
+                            span,
+                        }) => {
+                            if d == Dir::Entry {
+                                self.lay.entries.push((name.clone(), i));
+                            } else if let Some(old) = self.lay.symbols.get(name) {
+                                self.diags.error(
+                                    *span,
+                                    format!(
+                                        "duplicate symbol '{name}' (first defined in statement {})",
+                                        old.stmt + 1
+                                    ),
+                                );
+                            } else {
+                                self.external(name, i);
+                            }
+                        }
+                        Some(e) => self.diags.error(e.span, "expected a symbol"),
+                        None => self.diags.error(span, "empty operand"),
+                    }
+                }
             }
             Dir::Using | Dir::Drop | Dir::Copy | Dir::Listing => {
                 self.lay.stmts[i].loc = self
@@ -444,6 +523,9 @@ impl Pass1<'_> {
                 let mut lays = Vec::with_capacity(ops.len());
                 for op in ops {
                     lays.push(self.dc_layout(op));
+                    if d == Dir::Dc {
+                        self.note_vrefs(op);
+                    }
                 }
                 let first_align = match (ops.first(), lays.first()) {
                     (Some(o), Some(Some(_))) if o.len.is_none() => align_of(o.ty),
@@ -602,7 +684,7 @@ impl Pass1<'_> {
                 let max = match op.ty {
                     b'C' | b'X' | b'B' => 65535,
                     b'F' | b'H' | b'D' | b'E' => 8,
-                    b'A' => 4,
+                    b'A' | b'V' => 4,
                     b'Y' | b'S' => 2,
                     _ => 16,
                 };
@@ -709,13 +791,34 @@ impl Pass1<'_> {
         (start, (off - start.off) as u32, placed)
     }
 
+    /// ENTRY symbols must be addresses in a CSECT.
+    fn check_entries(&mut self) {
+        for (name, i) in self.lay.entries.clone() {
+            let ok = self.lay.symbols.get(&name).is_some_and(|d| {
+                d.val.n == 1
+                    && self
+                        .lay
+                        .sections
+                        .get(d.val.sect as usize)
+                        .is_some_and(|s| !s.dsect && !s.ext)
+            });
+            if !ok {
+                let span = self.prog.stmts[i].operand_span;
+                self.diags.error(
+                    span,
+                    format!("ENTRY '{name}' must be a symbol defined in a CSECT of this program"),
+                );
+            }
+        }
+    }
+
     /// Give every section its base: CSECTs follow one another, each aligned to 8.
     fn place_sections(&mut self) {
         let mut next: Option<i64> = None;
         let mut origin = None;
         let mut end = 0;
         for s in self.lay.sections.iter_mut() {
-            if s.dsect {
+            if s.dsect || s.ext {
                 s.base = 0;
                 continue;
             }

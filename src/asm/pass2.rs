@@ -20,6 +20,27 @@ pub struct Output {
     /// Object bytes of each statement (at most [`OBJ_KEEP`] kept, for the listing).
     pub obj: Vec<Vec<u8>>,
     pub lines: Vec<LineMap>,
+    /// The addresses of each statement's storage operands (ADDR1, ADDR2 in the listing).
+    pub addrs: Vec<[Option<u32>; 2]>,
+    /// Relocatable address constants, for the object deck's RLD records.
+    pub rlds: Vec<Rld>,
+    /// The END statement's entry point.
+    pub entry: Option<Val>,
+}
+
+/// One relocatable address constant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rld {
+    /// Absolute (assembled) address of the constant.
+    pub at: u32,
+    /// Its length (1 to 4).
+    pub len: u8,
+    /// The section whose address it holds (a CSECT, or an external symbol).
+    pub target: u16,
+    /// The section it lies in.
+    pub within: u16,
+    /// A V-type constant.
+    pub vtype: bool,
 }
 
 /// How many object bytes per statement the listing shows.
@@ -46,6 +67,10 @@ struct Pass2<'a> {
     /// The statement being assembled.
     cur: usize,
     star: Option<Val>,
+    /// Where the DC operand being generated starts (for RLD positions).
+    dc_base: Option<Val>,
+    /// The address the last `resolve` found.
+    last_addr: Option<u32>,
 }
 
 pub fn emit(prog: &Program, lay: &Layout, src: &Sources, diags: &mut Diags) -> Output {
@@ -60,9 +85,14 @@ pub fn emit(prog: &Program, lay: &Layout, src: &Sources, diags: &mut Diags) -> O
             image: vec![0; size],
             obj: vec![Vec::new(); prog.stmts.len()],
             lines: Vec::new(),
+            addrs: vec![[None; 2]; prog.stmts.len()],
+            rlds: Vec::new(),
+            entry: None,
         },
         cur: 0,
         star: None,
+        dc_base: None,
+        last_addr: None,
     };
     for i in 0..prog.stmts.len() {
         if lay.stmts[i].skipped {
@@ -128,8 +158,23 @@ impl Pass2<'_> {
 
     /// Base and displacement of an implicit address.
     fn resolve(&mut self, v: Val, span: Span) -> Option<(u8, u16)> {
+        let r = self.resolve_inner(v, span);
+        if r.is_some() {
+            self.last_addr = Some(self.lay.absolute(v) as u32 & 0xFF_FFFF);
+        }
+        r
+    }
+
+    fn resolve_inner(&mut self, v: Val, span: Span) -> Option<(u8, u16)> {
         if v.is_abs() && (0..4096).contains(&v.off) {
             return Some((0, v.off as u16));
+        }
+        if let Some(s) = self.ext_section(v) {
+            self.err(
+                span,
+                format!("external symbol '{s}' has no address here: it is resolved by the loader"),
+            );
+            return None;
         }
         let mut best: Option<(u8, i64)> = None;
         for (r, u) in self.using.iter().enumerate() {
@@ -178,6 +223,25 @@ impl Pass2<'_> {
                 None
             }
         }
+    }
+
+    /// The name of the external symbol `v` is relative to, if it is.
+    fn ext_section(&self, v: Val) -> Option<String> {
+        (v.n == 1)
+            .then(|| self.lay.sections.get(v.sect as usize))
+            .flatten()
+            .filter(|s| s.ext)
+            .map(|s| s.name.clone())
+    }
+
+    /// [`Self::address`], remembering the address for column `slot` of the listing.
+    fn addr_in(&mut self, op: &Operand, kind: Sub, slot: usize) -> Option<(u8, u16, u32)> {
+        self.last_addr = None;
+        let r = self.address(op, kind);
+        if let Some(a) = self.last_addr.take() {
+            self.out.addrs[self.cur][slot] = Some(a);
+        }
+        r
     }
 
     /// An address operand: (base, displacement, index-or-length). `implied` is used as
@@ -287,7 +351,7 @@ impl Pass2<'_> {
             return;
         }
         self.out.image[start as usize..end as usize].copy_from_slice(bytes);
-        let line = &self.src.lines[i];
+        let line = &self.src.lines[self.src.origin(i)];
         let file = self.src.file_name(line);
         if let Some(last) = self.out.lines.last_mut()
             && last.line == line.line
@@ -422,7 +486,7 @@ impl Pass2<'_> {
             RRi => bytes[1] = imm(self, o(0), 0, 255, "SVC number"),
             RX | RXm => {
                 let a = r1(self);
-                if let Some((b, d, x)) = self.address(o(1), Sub::Index) {
+                if let Some((b, d, x)) = self.addr_in(o(1), Sub::Index, 1) {
                     bytes[1] = (a << 4) | x as u8;
                     bd(&mut bytes, 2, b, d);
                 } else {
@@ -433,29 +497,29 @@ impl Pass2<'_> {
                 let a = reg(self, o(0));
                 let c = reg(self, o(1));
                 bytes[1] = (a << 4) | c;
-                if let Some((b, d, _)) = self.address(o(2), Sub::Base) {
+                if let Some((b, d, _)) = self.addr_in(o(2), Sub::Base, 1) {
                     bd(&mut bytes, 2, b, d);
                 }
             }
             RSs => {
                 bytes[1] = reg(self, o(0)) << 4;
-                if let Some((b, d, _)) = self.address(o(1), Sub::Base) {
+                if let Some((b, d, _)) = self.addr_in(o(1), Sub::Base, 1) {
                     bd(&mut bytes, 2, b, d);
                 }
             }
             SI => {
-                if let Some((b, d, _)) = self.address(o(0), Sub::Base) {
+                if let Some((b, d, _)) = self.addr_in(o(0), Sub::Base, 0) {
                     bd(&mut bytes, 2, b, d);
                 }
                 bytes[1] = imm(self, o(1), -128, 255, "immediate byte");
             }
             SIs | S => {
-                if let Some((b, d, _)) = self.address(o(0), Sub::Base) {
+                if let Some((b, d, _)) = self.addr_in(o(0), Sub::Base, 0) {
                     bd(&mut bytes, 2, b, d);
                 }
             }
             SS => {
-                if let Some((b, d, l)) = self.address(o(0), Sub::Len) {
+                if let Some((b, d, l)) = self.addr_in(o(0), Sub::Len, 0) {
                     if l > 256 {
                         self.err(
                             o(0).span,
@@ -465,23 +529,23 @@ impl Pass2<'_> {
                     bytes[1] = l.clamp(1, 256).wrapping_sub(1) as u8;
                     bd(&mut bytes, 2, b, d);
                 }
-                if let Some((b, d, _)) = self.address(o(1), Sub::Base) {
+                if let Some((b, d, _)) = self.addr_in(o(1), Sub::Base, 1) {
                     bd(&mut bytes, 4, b, d);
                 }
             }
             SS2 | SSr => {
                 let mut l1 = 1;
-                if let Some((b, d, l)) = self.address(o(0), Sub::Len) {
+                if let Some((b, d, l)) = self.addr_in(o(0), Sub::Len, 0) {
                     l1 = self.nibble_len(l, o(0).span);
                     bd(&mut bytes, 2, b, d);
                 }
                 if f == SS2 {
-                    if let Some((b, d, l)) = self.address(o(1), Sub::Len) {
+                    if let Some((b, d, l)) = self.addr_in(o(1), Sub::Len, 1) {
                         bytes[1] = (l1 << 4) | self.nibble_len(l, o(1).span);
                         bd(&mut bytes, 4, b, d);
                     }
                 } else {
-                    if let Some((b, d, _)) = self.address(o(1), Sub::Base) {
+                    if let Some((b, d, _)) = self.addr_in(o(1), Sub::Base, 1) {
                         bd(&mut bytes, 4, b, d);
                     }
                     bytes[1] = (l1 << 4) | imm(self, o(2), 0, 15, "rounding digit");
@@ -529,9 +593,11 @@ impl Pass2<'_> {
                 let Args::Dc(ops) = args else { return };
                 let lays = self.lay.stmts[i].dc.clone();
                 let mut bytes = vec![0u8; self.lay.stmts[i].len as usize];
+                self.dc_base = Some(loc);
                 for (op, l) in ops.iter().zip(lays.iter()) {
                     self.constant(op, l, &mut bytes);
                 }
+                self.dc_base = None;
                 self.write(i, loc, &bytes);
             }
             Dir::Ltorg | Dir::End => {
@@ -544,14 +610,27 @@ impl Pass2<'_> {
                     let mut bytes = vec![0u8; pl.layout.size() as usize];
                     let save = self.star;
                     self.star = Some(pl.val);
+                    self.dc_base = Some(pl.val);
                     self.constant(&lit.dc, &pl.layout, &mut bytes);
+                    self.dc_base = None;
                     self.star = save;
                     self.write(i, pl.val, &bytes);
                 }
                 if d == Dir::End
                     && let Some(Some(e)) = ex.first()
+                    && let Some(v) = self.val(e)
                 {
-                    self.val(e);
+                    if v.n == 1
+                        && self
+                            .lay
+                            .sections
+                            .get(v.sect as usize)
+                            .is_some_and(|s| !s.dsect && !s.ext)
+                    {
+                        self.out.entry = Some(v);
+                    } else {
+                        self.err(e.span, "the END operand must be an address in a CSECT");
+                    }
                 }
             }
             Dir::Cnop => {
@@ -572,6 +651,9 @@ impl Pass2<'_> {
                         let a = self.lay.absolute(v);
                         if (0..1 << 24).contains(&a) {
                             b[1..4].copy_from_slice(&(a as u32).to_be_bytes()[1..]);
+                            let mut at = loc;
+                            at.off += 1;
+                            self.reloc(at, v, 3, false);
                         } else {
                             self.err(e[1].span, "CCW data address out of range");
                         }
@@ -589,8 +671,34 @@ impl Pass2<'_> {
             | Dir::Dsect
             | Dir::Start
             | Dir::Copy
+            | Dir::Extrn
+            | Dir::Entry
             | Dir::Listing => {}
         }
+    }
+
+    /// Record a relocatable constant of `len` bytes at `at` holding `v`, if it needs
+    /// relocating (it lies in a CSECT and `v` is an address in a CSECT or external).
+    fn reloc(&mut self, at: Val, v: Val, len: u8, vtype: bool) {
+        if v.n != 1 || at.n != 1 {
+            return;
+        }
+        let secs = &self.lay.sections;
+        let within_ok = secs
+            .get(at.sect as usize)
+            .is_some_and(|s| !s.dsect && !s.ext);
+        let target = secs.get(v.sect as usize);
+        if !within_ok || target.is_none_or(|s| s.dsect) {
+            return;
+        }
+        let ext = target.is_some_and(|s| s.ext);
+        self.out.rlds.push(Rld {
+            at: self.lay.absolute(at) as u32 & 0xFF_FFFF,
+            len,
+            target: v.sect,
+            within: at.sect,
+            vtype: vtype && ext,
+        });
     }
 
     /// Emit the literals of a pool (on behalf of statement `i`).
@@ -603,7 +711,9 @@ impl Pass2<'_> {
             let mut bytes = vec![0u8; pl.layout.size() as usize];
             let save = self.star;
             self.star = Some(pl.val);
+            self.dc_base = Some(pl.val);
             self.constant(&lit.dc, &pl.layout, &mut bytes);
+            self.dc_base = None;
             self.star = save;
             self.write(i, pl.val, &bytes);
         }
@@ -628,10 +738,13 @@ impl Pass2<'_> {
     /// Generate one DC operand into `out` at its offset.
     fn constant(&mut self, op: &DcOperand, l: &OpLayout, out: &mut [u8]) {
         let mut one = Vec::new();
+        let mut relocs = Vec::new();
         for (k, &len) in l.lens.iter().enumerate() {
             let start = one.len();
             one.resize(start + len as usize, 0);
-            self.value(op, k, &mut one[start..]);
+            if let Some(v) = self.value(op, k, &mut one[start..]) {
+                relocs.push((start, len, v));
+            }
         }
         let at = l.at as usize;
         for rep in 0..l.dup as usize {
@@ -639,11 +752,19 @@ impl Pass2<'_> {
             if let Some(dst) = out.get_mut(s..s + one.len()) {
                 dst.copy_from_slice(&one);
             }
+            if let Some(base) = self.dc_base {
+                for &(start, len, v) in &relocs {
+                    let mut pos = base;
+                    pos.off += (s + start) as i64;
+                    self.reloc(pos, v, len.min(4) as u8, op.ty == b'V');
+                }
+            }
         }
     }
 
-    /// Value `k` of a DC operand into `dst` (its length is the value's length).
-    fn value(&mut self, op: &DcOperand, k: usize, dst: &mut [u8]) {
+    /// Value `k` of a DC operand into `dst` (its length is the value's length); an
+    /// address constant's value when it may need relocating.
+    fn value(&mut self, op: &DcOperand, k: usize, dst: &mut [u8]) -> Option<Val> {
         let n = dst.len();
         match &op.nominal {
             Nominal::None => {}
@@ -719,15 +840,21 @@ impl Pass2<'_> {
                 }
             }
             Nominal::Float(v) => {
-                let full = hex_float(v[k]);
-                for (j, d) in dst.iter_mut().enumerate() {
-                    *d = full.get(j).copied().unwrap_or(0);
+                match super::float::parse(&v[k]).and_then(|d| super::float::hex(&d, n)) {
+                    Some(b) => dst.copy_from_slice(&b),
+                    None => self.err(
+                        op.span,
+                        format!("floating-point constant '{}' out of range", v[k]),
+                    ),
                 }
             }
             Nominal::Exprs(v) => {
-                let Some(val) = self.val(&v[k]) else { return };
+                let val = self.val(&v[k])?;
                 let a = self.lay.absolute(val);
                 self.int(a, dst, v[k].span);
+                if val.n == 1 && matches!(op.ty, b'A' | b'V' | b'Y') {
+                    return Some(val);
+                }
             }
             Nominal::Addrs(v) => {
                 if let Some((b, d, _)) = self.address(&v[k], Sub::Base)
@@ -738,6 +865,7 @@ impl Pass2<'_> {
                 }
             }
         }
+        None
     }
 
     /// A big-endian integer of `dst.len()` bytes; must fit signed or unsigned.
@@ -766,27 +894,4 @@ impl Pass2<'_> {
             dst[len - 1 - j] = b[7 - j];
         }
     }
-}
-
-/// An IBM hexadecimal floating-point long (8-byte) number; short is its first 4 bytes
-/// (truncated, as HLASM does without rounding modifiers).
-pub fn hex_float(x: f64) -> [u8; 8] {
-    if x == 0.0 || !x.is_finite() {
-        return [0; 8];
-    }
-    let sign = if x < 0.0 { 0x80u8 } else { 0 };
-    let mut m = x.abs();
-    let mut e: i32 = 64;
-    while m >= 1.0 && e < 127 {
-        m /= 16.0;
-        e += 1;
-    }
-    while m < 1.0 / 16.0 && e > 0 {
-        m *= 16.0;
-        e -= 1;
-    }
-    let frac = (m * (1u64 << 56) as f64) as u64 & 0x00FF_FFFF_FFFF_FFFF;
-    let mut out = frac.to_be_bytes();
-    out[0] = sign | e as u8;
-    out
 }

@@ -496,18 +496,19 @@ fn big_program_assembles() {
 #[test]
 fn listing_shows_location_object_code_and_cross_reference() {
     let a = asm("T START X'10'\n USING T,15\nA LA 1,B\nB DC C'HI'\nC EQU 5\n");
-    let want = "  LOC   OBJECT CODE           STMT  SOURCE STATEMENT
-000010                           1  T START X'10'
-000010                           2   USING T,15
-000010  4110 F004                3  A LA 1,B
-000014  C8C9                     4  B DC C'HI'
-000005                           5  C EQU 5
+    let want = "  LOC  OBJECT CODE          ADDR1  ADDR2   STMT  SOURCE STATEMENT
+000010                                         1 T START X'10'
+000010                                         2  USING T,15
+000010  4110 F004                   000014     3 A LA 1,B
+000014  C8C9                                   4 B DC C'HI'
+000005                                         5 C EQU 5
 
-SYMBOL                            LENGTH   VALUE    DEFN  SECTION
+CROSS-REFERENCE
+SYMBOL                            LENGTH   VALUE    DEFN  SECTION            REFERENCES
 A                                      4   00000010     3  T
-B                                      2   00000014     4  T
+B                                      2   00000014     4  T                  3
 C                                      1   00000005     5  (absolute)
-T                                      1   00000010     1  T
+T                                      1   00000010     1  T                  2
 ";
     assert_eq!(a.listing, want);
 }
@@ -550,3 +551,312 @@ error!(
     "T:1:6: error: symbol 'N' must be defined before it is used in a duplication factor",
     "T:3:6: error: symbol 'LATER' must be defined before it is used in ORG"
 );
+
+// ---------------------------------------------------------------------------------
+// The corpus: tests/asm/*.asm, each carrying its expectations in comments:
+//   *EXPECT: hex bytes       the image (all EXPECT lines concatenated), exactly
+//   *ERROR: text             a diagnostic's first line contains this, in order
+//   *WARNING: text           same for warnings and notes (MNOTE)
+// A file with no *ERROR must assemble. Macro library members come from
+// tests/asm/maclib/<name>.asm.
+
+fn corpus_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/asm")
+}
+
+fn run_corpus(file: &str) {
+    let dir = corpus_dir();
+    let text = std::fs::read_to_string(dir.join(file)).expect("corpus file");
+    let mut want_hex = String::new();
+    let mut want_err: Vec<String> = Vec::new();
+    let mut want_warn: Vec<String> = Vec::new();
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("*EXPECT:") {
+            want_hex.extend(h.chars().filter(|c| !c.is_whitespace()));
+        } else if let Some(e) = l.strip_prefix("*ERROR:") {
+            want_err.push(e.trim().to_string());
+        } else if let Some(w) = l.strip_prefix("*WARNING:") {
+            want_warn.push(w.trim().to_string());
+        }
+    }
+    let main = file.to_string();
+    let read = |n: &str| -> Option<String> {
+        if n == main {
+            return Some(text.clone());
+        }
+        std::fs::read_to_string(dir.join("maclib").join(format!("{}.asm", n.to_lowercase()))).ok()
+    };
+    let opts = Options {
+        listing: true,
+        object: true,
+    };
+    let firsts = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|m| m.lines().next().unwrap_or("").to_string())
+            .collect()
+    };
+    let check = |got: &[String], want: &[String], what: &str| {
+        let g = firsts(got);
+        assert_eq!(
+            g.len(),
+            want.len(),
+            "{file}: {what}: got\n{}\n",
+            got.join("\n")
+        );
+        for (g, w) in g.iter().zip(want) {
+            assert!(
+                g.contains(w.as_str()),
+                "{file}: {what}: '{g}' lacks '{w}'\nall:\n{}",
+                got.join("\n")
+            );
+        }
+    };
+    match assemble_with(file, &read, &opts) {
+        Ok(o) => {
+            assert!(
+                want_err.is_empty(),
+                "{file}: expected errors {want_err:?}, assembled"
+            );
+            check(&o.warnings, &want_warn, "warnings");
+            assert_eq!(
+                hex(&o.assembly.image),
+                want_hex,
+                "{file}: image differs; listing:\n{}",
+                o.assembly.listing
+            );
+        }
+        Err(e) => {
+            let errors: Vec<String> = e
+                .iter()
+                .filter(|m| m.lines().next().is_some_and(|l| l.contains(": error: ")))
+                .cloned()
+                .collect();
+            assert!(
+                !want_err.is_empty(),
+                "{file}: unexpected errors:\n{}",
+                e.join("\n")
+            );
+            check(&errors, &want_err, "errors");
+        }
+    }
+}
+
+macro_rules! corpus {
+    ($($name:ident),* $(,)?) => {
+        const CORPUS: &[&str] = &[$(concat!(stringify!($name), ".asm")),*];
+        mod corpus {
+            $(#[test] fn $name() { super::run_corpus(concat!(stringify!($name), ".asm")); })*
+        }
+    };
+}
+
+corpus!(
+    directives,
+    dc_types,
+    floats,
+    macro_basic,
+    macro_keywords,
+    macro_sublists,
+    macro_setvars,
+    macro_aif_ago,
+    macro_strings,
+    macro_attributes,
+    macro_nested,
+    macro_library,
+    macro_mnote,
+    macro_errors,
+    open_code_conditional,
+    externals,
+    errors_many,
+);
+
+#[test]
+fn corpus_lists_every_file() {
+    let mut files: Vec<String> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".asm"))
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = CORPUS.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(files, listed, "add new corpus files to corpus!()");
+}
+
+#[test]
+fn never_panics_on_random_macro_sources() {
+    let seeds = [
+        " MACRO",
+        "&N M &A,&B,&K=1,&L=(X,Y)",
+        "&N LA &A,&B(&K)",
+        " MEND",
+        " MEXIT",
+        " LCLA &I,&J(3)",
+        " GBLC &G",
+        "&I SETA &I+1*N'&B-K'&A",
+        "&J(2) SETA 1,2,3",
+        "&G SETC '&A'(2,*).'X'",
+        "&B SETB (T'&A EQ 'O' AND NOT &I GT 3)",
+        ".L AIF (&I LT 5).L",
+        " AGO (&I).L,.M",
+        ".M ANOP",
+        " ACTR 10",
+        " MNOTE 4,'&A &&'",
+        "L&SYSNDX DC C'&SYSLIST(1,2)'",
+        " M 1,(2,3),K=4",
+        " M ,,L=",
+        "X M (((",
+        " DC A(L'X)",
+        " AIF ('&G' EQ (2)'A').M",
+        " LIB 1",
+        " COPY M",
+        " END",
+    ];
+    let noise = [
+        "(",
+        ")",
+        "'",
+        ",",
+        "=",
+        "*",
+        "&",
+        "&&",
+        ".",
+        "K'",
+        "N'",
+        "T'",
+        "L'",
+        "D'",
+        " ",
+        "0",
+        "99999999999",
+        "AND",
+        "NOT",
+        "EQ",
+        "(((",
+        "''",
+        "\t",
+        "é",
+        "MACRO",
+        "MEND",
+        "&SYSLIST",
+    ];
+    let mut rng = Rng(0x0123_4567_89AB_CDEF);
+    let opts = Options {
+        listing: true,
+        object: true,
+    };
+    for _ in 0..1500 {
+        let mut text = String::new();
+        for _ in 0..(rng.next() % 16 + 1) {
+            let mut line: Vec<char> = rng.pick(&seeds).chars().collect();
+            for _ in 0..(rng.next() % 3) {
+                let pos = (rng.next() as usize) % (line.len() + 1);
+                match rng.next() % 3 {
+                    0 if pos < line.len() => {
+                        line.remove(pos);
+                    }
+                    _ => {
+                        for (k, c) in rng.pick(&noise).chars().enumerate() {
+                            line.insert(pos + k, c);
+                        }
+                    }
+                }
+            }
+            text.extend(line);
+            text.push('\n');
+        }
+        let member = text.clone();
+        let read = |n: &str| match n {
+            "MAIN" => Some(text.clone()),
+            "M" | "LIB" => Some(member.clone()),
+            _ => None,
+        };
+        let _ = assemble_with("MAIN", &read, &opts);
+    }
+}
+
+#[test]
+fn recursion_and_loops_are_bounded() {
+    // A macro calling itself forever, and an open-code loop: errors, not hangs.
+    let e = errs(" MACRO\n R\n R\n MEND\n R\n");
+    assert!(e[0].contains("nested more than"), "{e:?}");
+    let e = errs("&I SETA 0\n.L ANOP\n&I SETA &I+1\n AGO .L\n");
+    assert!(e[0].contains("ACTR limit"), "{e:?}");
+}
+
+#[test]
+fn object_deck_records_and_loader() {
+    // Two CSECTs, an A-constant into the second, a V-constant to an external symbol,
+    // an ENTRY; loaded at X'3000' with the external resolved by a second deck.
+    let main = "MAIN CSECT\n ENTRY GO\nGO BALR 12,0\n USING *,12\n L 15,=V(SUB)\n L 2,=A(DATA)\n BR 15\n LTORG\nDATA2 CSECT\nDATA DC F'7'\n DC A(GO)\n END GO\n";
+    let sub = "SUB CSECT\n LA 3,1\n BR 14\n";
+    let opts = Options {
+        listing: false,
+        object: true,
+    };
+    let deck = |name: &str, text: &str| {
+        let t = text.to_string();
+        let n = name.to_string();
+        assemble_with(name, &move |x: &str| (x == n).then(|| t.clone()), &opts)
+            .unwrap()
+            .object
+            .unwrap()
+    };
+    let d1 = deck("MAIN", main);
+    let d2 = deck("SUB", sub);
+    assert_eq!(d1.len() % 80, 0);
+    let kinds: Vec<String> = d1
+        .chunks(80)
+        .map(|c| {
+            assert_eq!(c[0], 0x02);
+            crate::ebcdic::decode(&c[1..4])
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["ESD", "ESD", "TXT", "TXT", "TXT", "RLD", "END"],
+        "{kinds:?}"
+    );
+    // ESD: MAIN SD (ESDID 1), DATA2 SD (2), SUB ER (3); then the LD GO.
+    let esd = &d1[..80];
+    assert_eq!(&esd[10..12], &[0, 48]);
+    assert_eq!(&esd[14..16], &[0, 1]);
+    assert_eq!(crate::ebcdic::decode(&esd[16..24]), "MAIN    ");
+    assert_eq!(esd[24], 0x00);
+    assert_eq!(esd[32 + 8], 0x00);
+    assert_eq!(crate::ebcdic::decode(&esd[48..56]), "SUB     ");
+    assert_eq!(esd[56], 0x02);
+    let ld = &d1[80..160];
+    assert_eq!(crate::ebcdic::decode(&ld[16..24]), "GO      ");
+    assert_eq!(ld[24], 0x01);
+    assert_eq!(&ld[29..32], &[0, 0, 1]);
+    // RLD: V(SUB) (R=3, P=1, V-type length 4), A(DATA) (R=2, P=1), A(GO) (R=1, P=2).
+    let rld = &d1[400..480];
+    assert_eq!(u16::from_be_bytes([rld[10], rld[11]]), 24);
+    assert_eq!(&rld[16..24], &[0, 1, 0, 2, 0x0C, 0, 0, 0x1C]);
+    assert_eq!(&rld[24..32], &[0, 2, 0, 1, 0x0C, 0, 0, 0x14]);
+    assert_eq!(&rld[32..40], &[0, 3, 0, 1, 0x1C, 0, 0, 0x10]);
+    // END names GO in ESDID 1.
+    let end = &d1[480..560];
+    assert_eq!(&end[5..8], &[0, 0, 0]);
+    assert_eq!(&end[14..16], &[0, 1]);
+
+    let l = loader::load(&[&d1, &d2], 0x3000).unwrap();
+    assert_eq!(l.entry, Some(0x3000));
+    assert_eq!(l.symbols["MAIN"], 0x3000);
+    assert_eq!(l.symbols["GO"], 0x3000);
+    let data = l.symbols["DATA2"];
+    let sub_at = l.symbols["SUB"];
+    assert_eq!(data, 0x3018);
+    assert_eq!(sub_at, 0x3020);
+    let word = |a: u32| {
+        let o = (a - 0x3000) as usize;
+        u32::from_be_bytes(l.image[o..o + 4].try_into().unwrap())
+    };
+    assert_eq!(word(0x3010), sub_at, "V(SUB) relocated");
+    assert_eq!(word(0x3014), data, "A(DATA) relocated");
+    assert_eq!(word(data), 7);
+    assert_eq!(word(data + 4), 0x3000, "A(GO) relocated");
+}

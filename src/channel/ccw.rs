@@ -74,6 +74,8 @@ impl ChannelStatus {
 pub mod command {
     /// `xxxx1000`: transfer in channel.
     pub const TIC: u8 = 0x08;
+    /// The command of the implied CCW of initial program loading (a read).
+    pub const READ_IPL: u8 = 0x02;
     /// True if the low four bits are zero: an invalid command.
     pub fn invalid(cmd: u8) -> bool {
         cmd & 0x0F == 0

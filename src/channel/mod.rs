@@ -130,6 +130,12 @@ struct Subchannel {
     pending: VecDeque<Pending>,
 }
 
+/// Where a chain starts: a CCW in storage, or an implied CCW (IPL).
+enum Start0 {
+    At(u32),
+    Implied(Ccw),
+}
+
 /// How a chain step came out.
 enum Step {
     /// The device is working on a command.
@@ -219,6 +225,53 @@ impl Channel {
         self.subs.get(&dev).and_then(|s| s.dev.transcript())
     }
 
+    /// Initial program loading, the channel's part: start the IPL channel program at
+    /// `dev` with the implied CCW (Read IPL X'02', data address 0, command chaining and
+    /// SLI, count 24), which chains on to the CCW at address 8 as the 24 bytes read put
+    /// it there. The chain then runs in virtual time like any other; see
+    /// [`Channel::finish_ipl`].
+    pub fn start_ipl(&mut self, mem: &mut Storage, dev: u16, now: u64) -> Result<(), String> {
+        let sub = self
+            .subs
+            .get_mut(&dev)
+            .ok_or_else(|| format!("no device at {dev:03X}"))?;
+        if sub.op.is_some() {
+            return Err(format!("device {dev:03X} is busy"));
+        }
+        self.npending -= sub.pending.len();
+        sub.pending.clear();
+        sub.op = Some(Op::new(0));
+        let ipl = Ccw::new(command::READ_IPL, 0, CcwFlags::CC | CcwFlags::SLI, 24);
+        let (step, queued) =
+            sub.run_chain_from(mem, now, Start0::Implied(ipl), UnitStatus::empty());
+        self.npending += queued;
+        if let Step::Ended { csw, .. } = step {
+            let d = sub.end(csw);
+            self.adjust(d);
+        }
+        self.recompute_due();
+        Ok(())
+    }
+
+    /// The IPL channel program at `dev` has ended (`working(dev)` is false): take its
+    /// ending status, which is not presented as an interruption (IPL clears it, with
+    /// anything else pending at the device). Returns the CSW the chain ended with.
+    pub fn finish_ipl(&mut self, dev: u16) -> Option<Csw> {
+        let sub = self.subs.get_mut(&dev)?;
+        if sub.op.is_some() {
+            return None;
+        }
+        let csw = sub
+            .pending
+            .iter()
+            .rev()
+            .find(|p| p.kind == Kind::Ending)
+            .map(|p| p.csw);
+        self.npending -= sub.pending.len();
+        sub.pending.clear();
+        csw
+    }
+
     fn recompute_due(&mut self) {
         self.next_due = self
             .subs
@@ -285,21 +338,44 @@ impl Subchannel {
         &mut self,
         mem: &mut Storage,
         now: u64,
-        mut addr: u32,
+        addr: u32,
+        prev: UnitStatus,
+    ) -> (Step, usize) {
+        self.run_chain_from(mem, now, Start0::At(addr), prev)
+    }
+
+    /// `run_chain`, but the first CCW may be an implied one (IPL's Read IPL CCW, which
+    /// is not in storage and sits notionally at address 0).
+    fn run_chain_from(
+        &mut self,
+        mem: &mut Storage,
+        now: u64,
+        start: Start0,
         mut prev: UnitStatus,
     ) -> (Step, usize) {
         let mut first = prev.is_empty();
         let mut queued = 0;
+        let (mut addr, mut implied) = match start {
+            Start0::At(a) => (a, None),
+            Start0::Implied(c) => (0, Some(c)),
+        };
         // A chain of immediate commands could loop forever through a TIC (no time passes
         // and no data moves); real channels would spin too, but we must not hang the
         // host: after this many immediate commands the chain ends with a chaining check.
         let mut budget = 4096u32;
         loop {
             let op = self.op.as_mut().expect("run_chain with an operation");
-            if let Err(e) = load_ccw(mem, op, addr, false) {
+            if let Some(c) = implied.take() {
+                op.ccw_addr = addr;
+                op.cmd = c.command;
+                op.flags = c.flags;
+                op.count = c.count;
+                op.data = c.data;
+            } else if let Err(e) = load_ccw(mem, op, addr, false) {
                 let csw = csw_of(op, prev, e);
                 return (Step::Ended { csw, first }, queued);
             }
+            op.chained = !first;
             let cmd = op.cmd;
             let started = {
                 let mut xfer = Transfer::new(mem, op);

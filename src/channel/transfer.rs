@@ -36,6 +36,9 @@ pub(crate) struct Op {
     pub overrun: bool,
     /// A PCI flag was seen that has not been presented yet.
     pub pci: bool,
+    /// The current command was reached by command chaining (false for the first
+    /// command after SIO or IPL): devices such as DASD keep per-chain state.
+    pub chained: bool,
 }
 
 impl Op {
@@ -52,6 +55,7 @@ impl Op {
             status: ChannelStatus::empty(),
             overrun: false,
             pci: false,
+            chained: false,
         }
     }
 
@@ -156,6 +160,13 @@ impl<'a> Transfer<'a> {
     /// The command byte of the operation.
     pub fn command(&self) -> u8 {
         self.op.cmd
+    }
+
+    /// True when this command was reached by command chaining; false for the first
+    /// command of a channel program (a new chain: DASD forgets its file mask and
+    /// search results).
+    pub fn chained(&self) -> bool {
+        self.op.chained
     }
 
     /// Residual count of the current CCW.

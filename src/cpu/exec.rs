@@ -150,11 +150,16 @@ static KIND: [[u8; 256]; 2] = [kinds(true), kinds(false)];
 /// Like `KIND` for the instructions `Cpu::burst` may run with the clock in a host
 /// register: the ones valid in both states that read no clock, change no PSW mask
 /// or key and schedule nothing (so `check_at` stays put). EXECUTE (its target could be
-/// anything) and the B2 family (STCK reads the clock) are left out; privileged
+/// anything) and the two-byte families 9C-9F and B2 (I/O, STCK, ...: `kinds` leaves
+/// their privileged check to the second byte) are left out; the other privileged
 /// instructions are out already. Anything else is `STOP`: the ordinary path runs it.
 const fn pure_kinds() -> [u8; 256] {
     let mut t = kinds(false);
     t[0x44] = STOP;
+    t[0x9C] = STOP;
+    t[0x9D] = STOP;
+    t[0x9E] = STOP;
+    t[0x9F] = STOP;
     t[0xB2] = STOP;
     t
 }
@@ -482,6 +487,19 @@ impl Cpu {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn burst_runs_no_privileged_io_clock_or_execute_instruction() {
+        for op in 0..=255u8 {
+            let pure = PURE_KIND[op as usize] != STOP;
+            if pure {
+                assert_eq!(PRIMARY_CLASS[op as usize], VALID, "{op:02X}");
+            }
+            if matches!(op, 0x44 | 0x9C..=0x9F | 0xB2) {
+                assert!(!pure, "{op:02X}");
+            }
+        }
+    }
 
     #[test]
     fn class_tables_follow_the_opcode_table() {

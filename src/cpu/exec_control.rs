@@ -98,7 +98,11 @@ impl Cpu {
         }
         let new = self.read_u64(a)?;
         let was_problem = self.problem;
-        self.load_psw(new);
+        if !self.load_psw(new) {
+            // Early specification exception for a PSW introduced by LOAD PSW: the ILC
+            // is 0 (only SSM and STOSM report their own ILC of 2).
+            self.ilc = 0;
+        }
         self.account_problem(was_problem);
         Ok(())
     }
@@ -174,7 +178,9 @@ impl Cpu {
     }
 
     /// MONITOR CALL: class = low 4 bits of I2 (high 4 must be zero); an event when
-    /// CR8 bit 16+class is one. Class at X'95', code (the address) at X'9C'.
+    /// CR8 bit 16+class is one. Class at X'95' with zeros at X'94' (POO: "the monitor
+    /// class number is stored at location 149, and zeros are stored at 148"), code
+    /// (the address) at X'9C'.
     pub(crate) fn mc(&mut self, ib: &[u8; 6]) -> R {
         if ib[1] & 0xF0 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -182,7 +188,7 @@ impl Cpu {
         let class = (ib[1] & 0x0F) as u32;
         if self.cr[8] & (0x8000 >> class) != 0 {
             let code = self.ea1(ib);
-            self.store_real(0x95, &[class as u8]);
+            self.store_real(0x94, &[0, class as u8]);
             self.store_real(0x9C, &code.to_be_bytes());
             return Err(Ex::Pgm(MONITOR_EVENT));
         }

@@ -16,8 +16,9 @@
 //! every other exception suppresses, terminates or completes the instruction, and the
 //! old PSW points past it. The ILC is the length of the instruction (2 for anything
 //! under EXECUTE), or 0 when no instruction was decoded (odd or inaccessible instruction
-//! address, or an invalid PSW introduced by an interruption; LPSW, SSM and STOSM leave
-//! their own ILC, since the exception is recognized right after they complete).
+//! address, or an invalid PSW introduced by an interruption or by LPSW; SSM and STOSM
+//! leave their own ILC of 2, since the exception is recognized right after they
+//! complete).
 //!
 //! Priority when several requests are pending between instructions (POO): the early
 //! specification exception of an invalid PSW, then external, then I/O. Each
@@ -148,7 +149,7 @@ impl Cpu {
                 bus.advance(&mut self.mem, self.now);
             }
             if self.psw_error {
-                // ILC as left by the instruction that loaded the PSW (0 after a swap).
+                // ILC 2 after SSM/STOSM; 0 after LPSW or a swap.
                 self.psw_error = false;
                 self.program_interrupt(tracer, SPECIFICATION);
                 continue;

@@ -21,8 +21,21 @@
 //! reads the wall clock, so every run is reproducible.
 
 pub mod console3215;
+pub mod dasd;
+pub mod printer;
+pub mod punch;
+pub mod reader;
+
+use std::path::{Path, PathBuf};
 
 use crate::channel::{Transfer, UnitStatus};
+
+/// Sense byte 0, bit 0: command reject (all devices here).
+pub const SENSE_COMMAND_REJECT: u8 = 0x80;
+/// Sense byte 0, bit 1: intervention required.
+pub const SENSE_INTERVENTION_REQUIRED: u8 = 0x40;
+/// Sense byte 0, bit 3: equipment check (here: the host file failed).
+pub const SENSE_EQUIPMENT_CHECK: u8 = 0x10;
 
 /// A device's answer to a new command (initial selection).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,8 +105,195 @@ pub trait Device {
         false
     }
 
+    /// The disk image, for a device that holds one in memory (observers only).
+    fn volume(&self) -> Option<&[u8]> {
+        None
+    }
+
     /// Everything a printing terminal has printed, typed input included.
     fn transcript(&self) -> Option<&str> {
         None
+    }
+}
+
+/// How a deck or punch file holds its cards (see `reader`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardFormat {
+    /// 80 bytes of EBCDIC per card, nothing else (Hercules' `ebcdic`).
+    Ebcdic,
+    /// One card per line of text, translated with code page 037.
+    Ascii,
+}
+
+impl CardFormat {
+    /// The format of `path` unless stated: text for a `.txt` name, else EBCDIC.
+    pub fn for_path(path: &Path) -> CardFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("txt") => CardFormat::Ascii,
+            _ => CardFormat::Ebcdic,
+        }
+    }
+}
+
+/// The device types `--device` knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeviceType {
+    Console3215,
+    Reader2540,
+    Reader3505,
+    Punch3525,
+    Printer1403,
+    Dasd3330,
+    Dasd3350,
+}
+
+impl DeviceType {
+    /// Parse a type name such as `3505` or `3330`.
+    pub fn parse(s: &str) -> Result<DeviceType, String> {
+        Ok(match s.to_ascii_uppercase().as_str() {
+            "3215" | "3215-C" => DeviceType::Console3215,
+            "2540" | "2540R" => DeviceType::Reader2540,
+            "3505" => DeviceType::Reader3505,
+            "3525" | "2540P" => DeviceType::Punch3525,
+            "1403" => DeviceType::Printer1403,
+            "3330" => DeviceType::Dasd3330,
+            "3350" => DeviceType::Dasd3350,
+            _ => {
+                return Err(format!(
+                    "unknown device type \"{s}\" (known: 3215, 2540, 3505, 3525, 1403, \
+                     3330, 3350)"
+                ));
+            }
+        })
+    }
+
+    /// True when the device needs a file.
+    pub fn needs_file(self) -> bool {
+        self != DeviceType::Console3215
+    }
+}
+
+/// A device to attach: `CUU=TYPE[:FILE[:ascii|:ebcdic]]`, e.g. `00C=3505:deck.bin`,
+/// `190=3330:vol.3330`, `00E=1403:print.txt`, `009=3215`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeviceSpec {
+    pub addr: u16,
+    pub kind: DeviceType,
+    pub file: Option<PathBuf>,
+    /// Card format stated with `:ascii` / `:ebcdic`.
+    pub format: Option<CardFormat>,
+}
+
+/// Parse a device address (1-3 hex digits, S/370 channel and unit: 000-FFF).
+pub fn parse_addr(s: &str) -> Result<u16, String> {
+    let t = s.trim();
+    if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!(
+            "\"{s}\" is not a device address (1 to 3 hex digits, e.g. 00C)"
+        ));
+    }
+    u16::from_str_radix(t, 16).map_err(|e| e.to_string())
+}
+
+impl DeviceSpec {
+    pub fn parse(s: &str) -> Result<DeviceSpec, String> {
+        let (addr, rest) = s
+            .split_once('=')
+            .ok_or_else(|| format!("\"{s}\": write CUU=TYPE[:FILE], e.g. 00C=3505:deck.bin"))?;
+        let addr = parse_addr(addr)?;
+        let (kind, file) = match rest.split_once(':') {
+            Some((k, f)) => (k, Some(f)),
+            None => (rest, None),
+        };
+        let kind = DeviceType::parse(kind)?;
+        let mut format = None;
+        let file = file.map(|f| {
+            let lower = f.to_ascii_lowercase();
+            if lower.ends_with(":ascii") {
+                format = Some(CardFormat::Ascii);
+                &f[..f.len() - 6]
+            } else if lower.ends_with(":ebcdic") {
+                format = Some(CardFormat::Ebcdic);
+                &f[..f.len() - 7]
+            } else {
+                f
+            }
+        });
+        let file = match file {
+            Some("") | None if kind.needs_file() => {
+                return Err(format!(
+                    "\"{s}\": a {rest} needs a file: {addr:03X}={rest}:FILE"
+                ));
+            }
+            Some(f) if !kind.needs_file() => {
+                return Err(format!("\"{s}\": a 3215 takes no file (got \"{f}\")"));
+            }
+            f => f.map(PathBuf::from),
+        };
+        Ok(DeviceSpec {
+            addr,
+            kind,
+            file,
+            format,
+        })
+    }
+
+    /// Open the file and build the device. Errors read `FILE: what is wrong`.
+    pub fn open(&self) -> Result<Box<dyn Device>, String> {
+        if self.kind == DeviceType::Console3215 {
+            return Ok(Box::new(console3215::Console3215::new()));
+        }
+        let file = self
+            .file
+            .as_deref()
+            .ok_or_else(|| format!("device {:03X}: a file is needed", self.addr))?;
+        let format = self.format.unwrap_or_else(|| CardFormat::for_path(file));
+        Ok(match self.kind {
+            DeviceType::Console3215 => Box::new(console3215::Console3215::new()),
+            DeviceType::Reader3505 => Box::new(reader::CardReader::open(file, format)?),
+            DeviceType::Reader2540 => Box::new(reader::CardReader::open(file, format)?.as_2540()),
+            DeviceType::Punch3525 => Box::new(punch::CardPunch::create(file, format)?),
+            DeviceType::Printer1403 => Box::new(printer::Printer::create(file)?),
+            DeviceType::Dasd3330 => {
+                Box::new(dasd::Dasd::open(file, dasd::Model::D3330)?.at(self.addr))
+            }
+            DeviceType::Dasd3350 => {
+                Box::new(dasd::Dasd::open(file, dasd::Model::D3350)?.at(self.addr))
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn device_specs() {
+        let d = DeviceSpec::parse("00C=3505:deck.bin").unwrap();
+        assert_eq!(d.addr, 0x00C);
+        assert_eq!(d.kind, DeviceType::Reader3505);
+        assert_eq!(d.file, Some(PathBuf::from("deck.bin")));
+        assert_eq!(d.format, None);
+        let d = DeviceSpec::parse("c=3505:deck.dat:ASCII").unwrap();
+        assert_eq!((d.addr, d.format), (0x00C, Some(CardFormat::Ascii)));
+        assert_eq!(d.file, Some(PathBuf::from("deck.dat")));
+        let d = DeviceSpec::parse("190=3330:vol.3330").unwrap();
+        assert_eq!(d.kind, DeviceType::Dasd3330);
+        let d = DeviceSpec::parse("009=3215").unwrap();
+        assert_eq!((d.kind, d.file), (DeviceType::Console3215, None));
+        for (bad, msg) in [
+            ("00C", "write CUU=TYPE"),
+            ("1000=3505:x", "not a device address"),
+            ("00C=9999:x", "unknown device type"),
+            ("00C=3505", "needs a file"),
+            ("00C=3505:", "needs a file"),
+            ("009=3215:x", "takes no file"),
+        ] {
+            let e = DeviceSpec::parse(bad).unwrap_err();
+            assert!(e.contains(msg), "{bad}: {e}");
+        }
+        assert_eq!(CardFormat::for_path(Path::new("a.TXT")), CardFormat::Ascii);
+        assert_eq!(CardFormat::for_path(Path::new("a.bin")), CardFormat::Ebcdic);
     }
 }

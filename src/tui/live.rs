@@ -177,8 +177,8 @@ fn tail(s: &str) -> &str {
 }
 
 /// Boot the scenario's system and run the full-screen view until the person quits.
-pub fn run(scenario: &Scenario, roms: Option<&Path>) -> Result<(), String> {
-    let system = System::boot(&scenario.sys_config(), roms)
+pub fn run(scenario: &Scenario, roms: Option<&Path>, data: Option<&Path>) -> Result<(), String> {
+    let system = System::boot_in(&scenario.sys_config(), roms, data)
         .map_err(|e| format!("{}: cannot start the system: {e}", scenario.file))?;
     let mut live = Live::new(system, Some(scenario), &scenario.title, scenario.mips);
     let mut term = ratatui::try_init()

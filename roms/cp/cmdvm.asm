@@ -1,0 +1,504 @@
+***********************************************************************
+*  CMDVM: commands on the user's own virtual machine (DMKCDB, DMKCDS, *
+*  DMKCFG): look at it, change it, restart it - what the operator's   *
+*  console panel did for a real machine.                              *
+*                                                                     *
+*  DISPLAY PSW | G [r[-r]] | [L]hexloc[.hexlen|-hexend]               *
+*  STORE   PSW [w1] w2 | Greg w1 [w2 ...] | Shexloc hexdata |         *
+*          [L]hexloc w1 [w2 ...]                                      *
+*  BEGIN   [hexloc]                                                   *
+*  IPL     CMS                                                        *
+*                                                                     *
+*  Addresses are the guest's (its real storage): CP translates them   *
+*  through the machine's page tables, as for everything it does to a  *
+*  virtual machine.                                                   *
+***********************************************************************
+*
+***********************************************************************
+*  HEXIN: a hexadecimal number.                                       *
+*  In: R2 -> text, R3 = length (1-8).  Out: CC 0 and R1 = the value;  *
+*  CC not 0 if it is not 1-8 hex digits.  Uses R0, R1, R15.           *
+***********************************************************************
+HEXIN    SR    R1,R1
+         LTR   R15,R3
+         BZ    HEXBAD
+         C     R15,=F'8'
+         BH    HEXBAD
+         LR    R0,R2
+HEXI10   SLL   R1,4
+         ST    R1,HEXIVAL
+         LR    R1,R0
+         IC    R1,0(R1)            (only the low byte matters below)
+         N     R1,=F'255'
+         CH    R1,=X'00C1'         A-F
+         BL    HEXBAD
+         CH    R1,=X'00C6'
+         BNH   HEXI20
+         CH    R1,=X'00F0'         0-9
+         BL    HEXBAD
+         CH    R1,=X'00F9'
+         BH    HEXBAD
+         SH    R1,=X'00F0'
+         B     HEXI30
+HEXI20   SH    R1,=X'00B7'         C'A' = X'C1' -> 10
+HEXI30   O     R1,HEXIVAL
+         AH    R0,=H'1'
+         BCT   R15,HEXI10
+         SR    R15,R15             CC 0
+         BR    R14
+HEXBAD   LA    R15,1
+         LTR   R15,R15
+         BR    R14
+HEXIVAL  DS    F
+*
+***********************************************************************
+*  VMOPND: the common error: "OPERAND MISSING OR INVALID" (26).       *
+***********************************************************************
+VMOPND   CPMSG MSG026,RC=26
+         B     VMEXIT
+*  VMBEYOND: "HEXLOC xxxxxx EXCEEDS STORAGE" (160).
+VMBEYOND L     R0,VMADDR
+         MVC   LINEBUF(L'MSG160A),MSG160A
+         LA    R2,LINEBUF+L'MSG160A
+         LA    R3,6
+         BAL   R14,HEXOUT
+         MVC   LINEBUF+L'MSG160A+6(L'MSG160B),MSG160B
+         LA    R2,LINEBUF
+         LA    R3,L'MSG160A+6+L'MSG160B
+         LA    R0,160
+         BAL   R14,CPERR
+         B     VMEXIT
+VMDONE   CPMSG STORMSG
+VMEXIT   L     R14,VMCMDR
+         BR    R14
+VMCMDR   DS    F
+VMADDR   DS    F
+VMLEN    DS    F
+VMREG    DS    F
+VMREG2   DS    F
+STORMSG  DC    C'STORE COMPLETE'
+MSG160A  DC    C'DMKCDB160E HEXLOC '
+MSG160B  DC    C' EXCEEDS STORAGE'
+         DS    0F
+VMWORDS  DS    16F                 words to store
+*
+***********************************************************************
+*  CMDSTORE: STORE.                                                   *
+***********************************************************************
+CMDSTORE ST    R14,VMCMDR
+         USING VMBLOK,R11
+         BAL   R14,NEXTTOK
+         LTR   R3,R3
+         BZ    VMOPND
+         L     R4,=A(KWPSW)
+         LA    R5,1
+         BAL   R14,KWMATCH
+         BE    STPSW
+         CLI   0(R2),C'G'
+         BE    STGREG
+         CLI   0(R2),C'S'
+         BE    STSTR
+         CLI   0(R2),C'L'          Lhexloc: the L is optional
+         BNE   ST10
+         LA    R2,1(R2)
+         BCTR  R3,0
+*  STORE hexloc w1 [w2 ...]: fullwords.
+ST10     BAL   R14,HEXIN
+         BNZ   VMOPND
+         ST    R1,VMADDR
+         BAL   R14,STWORDS         R5 = number of words
+         LTR   R5,R5
+         BZ    VMOPND
+         L     R2,VMADDR
+         LA    R3,VMWORDS
+         LR    R4,R5
+         SLL   R4,2
+         BAL   R14,GCOPYOUT
+         BNZ   VMBEYOND
+         B     VMDONE
+*  STORE PSW [w1] w2.
+STPSW    BAL   R14,STWORDS
+         CH    R5,=H'1'
+         BE    STPSW1
+         CH    R5,=H'2'
+         BNE   VMOPND
+         MVC   VMPSW,VMWORDS
+         B     STPSW2
+STPSW1   MVC   VMPSW+4(4),VMWORDS
+STPSW2   B     VMDONE              (a stopped machine waits for BEGIN)
+*  STORE Greg w1 [w2 ...]: registers from reg on.
+STGREG   LA    R2,1(R2)
+         BCTR  R3,0
+         BAL   R14,HEXIN
+         BNZ   VMOPND
+         C     R1,=F'15'
+         BH    VMOPND
+         ST    R1,VMREG
+         BAL   R14,STWORDS
+         LTR   R5,R5
+         BZ    VMOPND
+         L     R1,VMREG
+         LA    R4,VMWORDS
+STG10    LR    R15,R1
+         SLL   R15,2
+         LA    R15,VMGPRS(R15)
+         MVC   0(4,R15),0(R4)
+         LA    R4,4(R4)
+         LA    R1,1(R1)
+         N     R1,=F'15'
+         BCT   R5,STG10
+         B     VMDONE
+*  STORE Shexloc hexdata: bytes.
+STSTR    LA    R2,1(R2)
+         BCTR  R3,0
+         BAL   R14,HEXIN
+         BNZ   VMOPND
+         ST    R1,VMADDR
+         BAL   R14,NEXTTOK         the data: pairs of hex digits
+         LTR   R3,R3
+         BZ    VMOPND
+         LR    R5,R3               an even number of digits
+
+         N     R5,=F'1'
+         BNZ   VMOPND
+         C     R3,=F'128'
+         BH    VMOPND
+         LA    R4,VMWORDS
+         SRL   R3,1
+         ST    R3,VMLEN
+STS10    ST    R3,VMREG2
+         ST    R2,VMREG
+         LA    R3,2
+         BAL   R14,HEXIN
+         BNZ   VMOPND
+         STC   R1,0(R4)
+         LA    R4,1(R4)
+         L     R2,VMREG
+         LA    R2,2(R2)
+         L     R3,VMREG2
+         BCT   R3,STS10
+         L     R2,VMADDR
+         LA    R3,VMWORDS
+         L     R4,VMLEN
+         BAL   R14,GCOPYOUT
+         BNZ   VMBEYOND
+         B     VMDONE
+*
+*  STWORDS: the rest of the line as hex fullwords into VMWORDS.
+*  Out: R5 = how many (at most 16).  Uses R0-R4, R15.
+STWORDS  ENTER
+         SR    R5,R5
+         LA    R4,VMWORDS
+STW10    BAL   R14,NEXTTOK
+         LTR   R3,R3
+         BZ    STW90
+         BAL   R14,HEXIN
+         BNZ   STW80
+         ST    R1,0(R4)
+         LA    R4,4(R4)
+         LA    R5,1(R5)
+         CH    R5,=H'16'
+         BL    STW10
+         B     STW90
+STW80    SR    R5,R5               a bad word: nothing is stored
+STW90    LEAVE STWORDS
+STWORDSR DS    F
+KWPSW    DC    CL8'PSW'
+*
+***********************************************************************
+*  CMDDISP: DISPLAY.                                                  *
+*    PSW = 00000000  00002000                                         *
+*    GPR  0 = 00000000 00000000 00000000 00000000                     *
+*    002000 0A0D0000 00000000 00000000 00000000                       *
+***********************************************************************
+CMDDISP  ST    R14,VMCMDR
+         BAL   R14,NEXTTOK
+         LTR   R3,R3
+         BZ    VMOPND
+         L     R4,=A(KWPSW)
+         LA    R5,1
+         BAL   R14,KWMATCH
+         BE    DPSW
+         CLI   0(R2),C'G'
+         BE    DGREG
+         CLI   0(R2),C'L'
+         BNE   D10
+         LA    R2,1(R2)
+         BCTR  R3,0
+*  Storage: hexloc, hexloc.hexlen or hexloc-hexend.
+D10      LR    R4,R2               find '.' or '-'
+         LR    R5,R3
+D12      CLI   0(R4),C'.'
+         BE    D14
+         CLI   0(R4),C'-'
+         BE    D14
+         LA    R4,1(R4)
+         BCT   R5,D12
+         SR    R5,R5               neither: 16 bytes
+D14      ST    R4,VMREG            where the separator is
+         ST    R5,VMREG2           and how much is after it
+         LR    R3,R4
+         SR    R3,R2
+         BAL   R14,HEXIN           the address
+         BNZ   VMOPND
+         ST    R1,VMADDR
+         LA    R0,16
+         L     R5,VMREG2
+         LTR   R5,R5
+         BZ    D20
+         L     R2,VMREG
+         LA    R2,1(R2)
+         LR    R3,R5
+         BCTR  R3,0
+         BAL   R14,HEXIN
+         BNZ   VMOPND
+         LR    R0,R1               .len
+         L     R2,VMREG
+         CLI   0(R2),C'.'
+         BE    D20
+         S     R1,VMADDR           -end: len = end - start + 1
+         BM    VMOPND
+         LA    R0,1(R1)
+D20      LTR   R0,R0
+         BZ    VMOPND
+         C     R0,=F'4096'         at most a page at a time
+         BNH   D22
+         L     R0,=F'4096'
+D22      ST    R0,VMLEN
+         L     R0,VMADDR           start on a word
+         N     R0,=X'00FFFFFC'
+         ST    R0,VMADDR
+D30      L     R2,VMADDR           a line: 16 bytes
+         LA    R3,VMWORDS
+         LA    R4,16
+         BAL   R14,GCOPYIN
+         BNZ   VMBEYOND
+         L     R0,VMADDR
+         LA    R2,LINEBUF
+         LA    R3,6
+         BAL   R14,HEXOUT
+         LA    R5,VMWORDS
+         LA    R6,LINEBUF+6
+         LA    R7,4
+D32      MVI   0(R6),C' '
+         L     R0,0(R5)
+         LA    R2,1(R6)
+         LA    R3,8
+         BAL   R14,HEXOUT
+         LA    R5,4(R5)
+         LA    R6,9(R6)
+         BCT   R7,D32
+         LA    R2,LINEBUF
+         LA    R3,42
+         BAL   R14,CPLINE
+         L     R0,VMADDR
+         AH    R0,=H'16'
+         ST    R0,VMADDR
+         L     R0,VMLEN
+         SH    R0,=H'16'
+         ST    R0,VMLEN
+         BP    D30
+         B     VMEXIT
+*  DISPLAY PSW.
+DPSW     MVC   LINEBUF(6),=C'PSW = '
+         L     R0,VMPSW
+         LA    R2,LINEBUF+6
+         LA    R3,8
+         BAL   R14,HEXOUT
+         MVC   LINEBUF+14(2),=C'  '
+         L     R0,VMPSW+4
+         LA    R2,LINEBUF+16
+         LA    R3,8
+         BAL   R14,HEXOUT
+         LA    R2,LINEBUF
+         LA    R3,24
+         BAL   R14,CPLINE
+         B     VMEXIT
+*  DISPLAY G [r[-r]]: four registers to a line.
+DGREG    SR    R6,R6               from 0 ...
+         LA    R7,15               ... to 15
+         CH    R3,=H'1'
+         BE    DG20
+         LA    R2,1(R2)            G followed by r or r-r
+         BCTR  R3,0
+         LR    R4,R2
+         LR    R5,R3
+DG10     CLI   0(R4),C'-'
+         BE    DG12
+         LA    R4,1(R4)
+         BCT   R5,DG10
+DG12     ST    R4,VMREG
+         ST    R5,VMREG2
+         LR    R3,R4
+         SR    R3,R2
+         BAL   R14,HEXIN
+         BNZ   VMOPND
+         C     R1,=F'15'
+         BH    VMOPND
+         LR    R6,R1
+         LR    R7,R1
+         L     R5,VMREG2
+         LTR   R5,R5
+         BZ    DG20
+         L     R2,VMREG
+         LA    R2,1(R2)
+         LR    R3,R5
+         BCTR  R3,0
+         BAL   R14,HEXIN
+         BNZ   VMOPND
+         C     R1,=F'15'
+         BH    VMOPND
+         LR    R7,R1
+         CR    R7,R6
+         BL    VMOPND
+DG20     MVC   LINEBUF(4),=C'GPR '
+         LR    R1,R6
+         LA    R2,LINEBUF+4
+         LA    R3,2
+         BAL   R14,DECOUT
+         CLI   LINEBUF+4,C'0'
+         BNE   DG22
+         MVI   LINEBUF+4,C' '
+DG22     MVC   LINEBUF+6(2),=C' ='
+         LA    R4,LINEBUF+8
+         LA    R5,4
+DG24     MVI   0(R4),C' '
+         LR    R1,R6
+         SLL   R1,2
+         L     R0,VMGPRS(R1)
+         LA    R2,1(R4)
+         LA    R3,8
+         BAL   R14,HEXOUT
+         LA    R4,9(R4)
+         CR    R6,R7               the last one asked for?
+         BE    DG26
+         LA    R6,1(R6)
+         BCT   R5,DG24
+DG26     LR    R3,R4
+         LA    R2,LINEBUF
+         SR    R3,R2
+         BAL   R14,CPLINE
+         CR    R6,R7
+         BE    VMEXIT
+         LTR   R5,R5               (a full line ends with R5 = 0)
+         BNZ   VMEXIT
+         B     DG20
+*
+***********************************************************************
+*  CMDBEGIN: BEGIN [hexloc]: run the machine again, from hexloc if    *
+*  given (a wait state ends there too).                               *
+***********************************************************************
+CMDBEGIN ST    R14,VMCMDR
+         BAL   R14,NEXTTOK
+         LTR   R3,R3
+         BZ    BEG10
+         BAL   R14,HEXIN
+         BNZ   VMOPND
+         STCM  R1,7,VMPSW+5
+         NI    VMPSW+1,X'FF'-PSWWAIT
+BEG10    MVI   VMSTATE,VMSRUN
+         B     VMEXIT
+*
+***********************************************************************
+*  CMDIPL: IPL CMS: load the CMS nucleus into the machine again and   *
+*  start it, as after LOGON.  (There are no disks to IPL from yet.)   *
+***********************************************************************
+CMDIPL   ST    R14,VMCMDR
+         BAL   R14,NEXTTOK
+         L     R4,=A(KWCMS)
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BNE   IPLBAD
+         BAL   R14,IPLCMS
+         B     VMEXIT
+IPLBAD   MVC   LINEBUF(L'MSG040A),MSG040A
+         C     R3,=F'8'
+         BNH   IPLB10
+         LA    R3,8
+IPLB10   LTR   R1,R3
+         BZ    VMOPND
+         BCTR  R1,0
+         EX    R1,IPLMVC
+         LA    R3,L'MSG040A+1(R1)
+         LA    R2,LINEBUF(R3)
+         MVC   0(L'MSG040B,R2),MSG040B
+         LA    R3,L'MSG040B(R3)
+         LA    R2,LINEBUF
+         LA    R0,40
+         BAL   R14,CPERR
+         B     VMEXIT
+IPLMVC   MVC   LINEBUF+L'MSG040A(0),0(R2)
+MSG040A  DC    C'DMKCFG040E DEV '
+MSG040B  DC    C' DOES NOT EXIST'
+KWCMS    DC    CL8'CMS'
+*
+***********************************************************************
+*  IPLCMS: "IPL CMS": reset the virtual console, bring the saved CMS  *
+*  nucleus into guest storage at 0 - from the system residence volume *
+*  if there is one, else from NSSAREA - and load the PSW found at 0.  *
+*  In: R11 = VMBLOK.  Out: CC 0, or CC not 0 when storage ran out or  *
+*  the disk failed (the user has been told).  Uses R0-R8, R15.        *
+***********************************************************************
+IPLCMS   ENTER
+         ST    R8,IPLCMSR8
+         MVI   VCSTAT,0            no I/O in progress or pending
+         MVC   VMTALEN,=H'-1'      nothing typed ahead
+         MVI   VMSTATE,VMSRUN
+         CLC   SYSRES,=H'0'        a system residence volume?
+         BNE   IPLC20
+         SR    R2,R2               no: copy the nucleus from NSSAREA
+         L     R3,=A(NSSAREA)
+         L     R4,NSSLEN
+         BAL   R14,GCOPYOUT
+         BNZ   IPLC90
+         B     IPLC50
+*  Read the nucleus from the system residence volume, a 4K page per
+*  record, NSSRPT records a track, straight into the guest's frames.
+IPLC20   SR    R8,R8               page number
+IPLC22   LR    R2,R8               the page's frame
+         SLL   R2,12
+         BAL   R14,GTRANS
+         BNZ   IPLC90
+         LR    R6,R2
+         LR    R1,R8               track = page / records per track
+         SR    R0,R0
+         LH    R15,NSSRPT
+         DR    R0,R15
+         LR    R5,R0               record = remainder + 1
+         LA    R5,1(R5)
+         AH    R1,NSSHEAD          head from the start of the area
+         SR    R0,R0
+         LH    R15,NSSHPC
+         DR    R0,R15
+         LR    R4,R0               head
+         LR    R3,R1
+         AH    R3,NSSCYL           cylinder
+         L     R7,=F'4096'
+         LH    R2,SYSRES
+         BAL   R14,DASDREAD
+         BNZ   IPLC80
+         LA    R8,1(R8)
+         CH    R8,NSSPAGES
+         BL    IPLC22
+IPLC50   SR    R2,R2               the PSW from guest location 0
+         LA    R3,VMPSW
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         BNZ   IPLC90
+         L     R8,IPLCMSR8
+         LEAVE IPLCMS
+IPLC80   LA    R2,IPLIOMSG         the disk failed
+         LA    R3,L'IPLIOMSG
+         B     IPLC92
+IPLC90   LA    R2,NOSTMSG
+         LA    R3,L'NOSTMSG
+IPLC92   BAL   R14,VMLINE
+         MVI   VMSTATE,VMSSTOP
+         L     R8,IPLCMSR8
+         L     R14,IPLCMSR
+         LTR   R14,R14
+         BR    R14
+IPLCMSR  DS    F
+IPLCMSR8 DS    F
+IPLIOMSG DC    C'DMKCFG417E I/O ERROR READING THE CMS NUCLEUS'
+         DROP  R11

@@ -1,0 +1,138 @@
+***********************************************************************
+*  IOS: CP's own disk I/O (DMKIOS, much simplified).                  *
+*                                                                     *
+*  CP reads the CMS nucleus from the system residence volume, and     *
+*  runs virtual machines' disk channel programs, synchronously: it    *
+*  starts the channel program and waits for its device end with a     *
+*  wait PSW that only that device's channel may interrupt (CR2 holds  *
+*  one mask bit per channel).  For the wait, the I/O new PSW points   *
+*  here instead of to IOINT.  Terminals, on channel 0, keep their     *
+*  interruptions pending meanwhile and get them afterwards.  VM/370   *
+*  queued its disk requests and dispatched other users meanwhile;     *
+*  a disk operation here takes a few milliseconds, and nobody else    *
+*  runs during them.                                                  *
+***********************************************************************
+*
+***********************************************************************
+*  SYNCIO: run a channel program and wait until it has ended.         *
+*  In:  R1 = real address of the first CCW, R2 = device address.      *
+*  Out: SYNCCSW = the CSW; CC 0 if it ended cleanly (channel end and  *
+*       device end, no unit check or exception, no channel error);    *
+*       CC not 0 otherwise, or if the device is not there (R15 = 3),  *
+*       or did not end within two seconds (R15 = 4: it is halted).    *
+*  Uses R0, R1, R15.                                                  *
+***********************************************************************
+SYNCIO   ENTER
+         ST    R1,CAW
+         MVI   SYNCTRY,3
+SYNC10   SIO   0(R2)
+         BC    8,SYNC20            CC 0: started
+         BC    2,SYNC15            CC 2: busy
+         BC    4,SYNC12            CC 1: status was pending
+         LA    R15,3               CC 3: not there
+         B     SYNCFAIL
+SYNC12   IC    R0,SYNCTRY          stale status, now cleared: again
+         BCTR  R0,0
+         STC   R0,SYNCTRY
+         LTR   R0,R0
+         BP    SYNC10
+SYNC15   LA    R15,2
+         MVC   SYNCCSW,CSW
+         B     SYNCFAIL
+*  Started: wait for this device's interruption alone.
+SYNC20   LR    R1,R2               the channel's mask bit in CR2
+         SRL   R1,8
+         N     R1,=F'15'
+         L     R0,=X'80000000'
+         SRL   R0,0(R1)
+         ST    R0,SYNCCR2
+         LCTL  R2,R2,SYNCCR2
+         MVC   SYNCSAVE,IONPSW     catch the interruption here
+         MVC   IONPSW(8),SYNCNEW
+*  A guest's channel program can loop for ever (TIC back to a NOP):
+*  the clock comparator ends the wait after about two seconds.
+         MVC   SYNCESAV,EXTNPSW
+         MVC   EXTNPSW(8),SYNCTNEW
+         STCK  SYNCCKC
+         L     R0,SYNCCKC          bit 31 of the TOD clock: 1.05 s
+         AL    R0,=F'2'
+         ST    R0,SYNCCKC
+         SCKC  SYNCCKC
+         LCTL  R0,R0,SYNCCR0       the clock comparator only
+         STH   R2,SYNCDEV
+SYNC30   LPSW  SYNCWAIT
+SYNC40   CLC   IODEV,SYNCDEV       (I/O new PSW while waiting)
+         BNE   SYNC30
+         TM    CSW+4,X'04'         device end: over
+         BZ    SYNC30
+         BAL   R14,SYNCRST
+         MVC   SYNCCSW,CSW
+         TM    CSW+4,X'03'         unit check or exception?
+         BNZ   SYNCBAD
+         CLI   CSW+5,0             any channel error?
+         BNE   SYNCBAD
+         SR    R15,R15             CC 0
+         LEAVE SYNCIO
+SYNC60   CLC   EXTCODE,=X'1004'    (external new PSW: time is up?)
+         BNE   SYNC30
+         HDV   0(R2)               stop the device
+         BAL   R14,SYNCRST
+         MVC   SYNCCSW,=X'000000000C200000'   a program check
+         LA    R15,4
+         B     SYNCFAIL
+SYNCBAD  LA    R15,1
+SYNCFAIL L     R14,SYNCIOR
+         LTR   R15,R15
+         BR    R14
+*  SYNCRST: the PSWs and control registers as they were.
+SYNCRST  MVC   IONPSW(8),SYNCSAVE
+         MVC   EXTNPSW(8),SYNCESAV
+         LCTL  R2,R2,ALLCHANS
+         LCTL  R0,R0,CPCR0
+         SCKC  TIMERMAX
+         BR    R14
+SYNCIOR  DS    F
+SYNCCR2  DS    F
+ALLCHANS DC    X'FFFFFFFF'
+SYNCDEV  DS    H
+SYNCTRY  DS    X
+         DS    0D
+SYNCCSW  DS    D
+SYNCSAVE DS    D
+SYNCESAV DS    D
+SYNCCKC  DS    D
+SYNCNEW  DC    X'00080000',A(SYNC40)   EC, disabled
+SYNCTNEW DC    X'00080000',A(SYNC60)   EC, disabled
+SYNCWAIT DC    X'030A0000',A(0)        EC, I/O, external, wait
+SYNCCR0  DC    X'00800800'         CR0: the clock comparator, no timer
+*
+***********************************************************************
+*  DASDREAD: read one record from a disk into real storage.           *
+*  In:  R2 = device address, R3 = cylinder, R4 = head, R5 = record,   *
+*       R6 = real address to read into, R7 = length.                  *
+*  Out: CC as SYNCIO.  Uses R0, R1, R15.                              *
+*  The channel program is the classic one:                            *
+*     SEEK BBCCHH / SEARCH ID EQUAL CCHHR / TIC back to the search /  *
+*     READ DATA - the search repeats until the record comes round.    *
+***********************************************************************
+DASDREAD ST    R14,DASDRR
+         XC    DRSEEK,DRSEEK       BB CC HH
+         STH   R3,DRSEEK+2
+         STH   R4,DRSEEK+4
+         MVC   DRID(4),DRSEEK+2    CC HH R
+         STC   R5,DRID+4
+         ST    R6,DRCCWS+24        READ DATA into R6 ...
+         MVI   DRCCWS+24,X'06'
+         STH   R7,DRCCWS+30        ... R7 bytes
+         LA    R1,DRCCWS
+         BAL   R14,SYNCIO
+         L     R14,DASDRR
+         BR    R14
+DASDRR   DS    F
+         DS    0D
+DRCCWS   CCW   X'07',DRSEEK,X'40',6    SEEK
+         CCW   X'31',DRID,X'40',5      SEARCH ID EQUAL
+         CCW   X'08',DRCCWS+8,0,1      TIC back to the search
+         CCW   X'06',0,X'20',1         READ DATA (address, count above)
+DRSEEK   DS    XL6
+DRID     DS    XL5
