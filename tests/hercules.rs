@@ -32,6 +32,8 @@
 //!  dat      segment/page tables, DAT on, LRA, segment/page-translation exceptions
 //!           (X'90'), page-table length, translation specification
 //!  timer    CPU timer and clock comparator external interruptions, priority, masking
+//!  ifetch   exceptions on instruction fetch: odd address, addressing, protection,
+//!           page translation; their ILC and instruction address
 //!  io3215   SIO with data and command chaining, I/O interruption, CSW, TIO, SENSE, cc 3
 //!  keys     SSK/ISK in BC and EC mode, reference/change recording, RRB
 //!  float    hexadecimal floating point: every arithmetic instruction, the masks,
@@ -40,8 +42,10 @@
 //!
 //! Model-dependent results (unpredictable in the POO) are masked in the programs
 //! themselves and say so: the ILC of an I/O old PSW, the rightmost 12 bits of the
-//! translation-exception address with 4K pages, the ILC and address for an odd
-//! instruction address (Hercules: ILC 3, address + 6; cpcms: ILC 0, address unchanged).
+//! translation-exception address with 4K pages, and in pgmbc the ILC and address for an
+//! odd instruction address (POO: ILC 1-3, the address advanced by as many halfwords;
+//! cpcms always 2; Hercules 3.13 apparently the ILC left by an earlier instruction).
+//! ifetch.asm checks the fetch exceptions where the two agree (ILC 2).
 //!
 //! Where Hercules deviates from the Principles of Operation, the golden file holds the
 //! POO's result and the test names the deviation ([`Deviation`]): the live comparison
@@ -336,6 +340,8 @@ herc!(pgmec);
 herc!(svc);
 herc!(timer);
 herc!(io3215);
+herc!(ifetch);
+herc!(itimer);
 
 /// Hercules 3.13 checks the page-table length (segment-table entry bits 0-3) only when
 /// it is 0: with length code 1 (2 entries), page index 3 is translated through the
@@ -416,6 +422,164 @@ herc!(
             field: "MEM 009008",
             hercules: "72000000",
             poo: "00000000",
+        },
+    ]
+);
+
+/// Hercules 3.13 has no general-register-alteration events (per.asm: LR 5,5 and LM
+/// with R5 monitored; the GR bit missing from the PER code of AR and BALR).
+const PER_GR: &str = "Hercules recognizes no PER general-register alteration";
+/// POO: LPSW that causes a PER event is followed by the PER interruption, with the
+/// PSW it loaded as the old PSW (even with PER off in it). Hercules loses the event.
+const PER_LPSW: &str = "Hercules drops the PER event of an LPSW that turns PER off";
+/// POO: the ILC of a PER interruption is that of the instruction at the PER address
+/// (BALR: 1). Hercules stores the ILC of an earlier instruction (here STOSM's 2).
+const PER_RR_ILC: &str = "Hercules gives a PER event of an RR branch an earlier ILC";
+/// POO: SVC with a PER event: the SVC interruption, then the PER program interruption
+/// with the SVC new PSW as its old PSW. Hercules drops the event when the SVC new PSW
+/// has PER off (and the SVC handler runs instead).
+const PER_SVC: &str = "Hercules drops the PER event of SVC when the SVC new PSW has PER off";
+
+herc!(
+    per,
+    [
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CC8",
+            hercules: "D5D6D5C5",
+            poo: "40080000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CCC",
+            hercules: "00000000",
+            poo: "000002E4"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CD0",
+            hercules: "00000000",
+            poo: "00020080"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CD4",
+            hercules: "00000000",
+            poo: "10000000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CD8",
+            hercules: "00000000",
+            poo: "02E20000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CF8",
+            hercules: "D5D6D5C5",
+            poo: "40080000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CFC",
+            hercules: "00000000",
+            poo: "0000030A"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D00",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D04",
+            hercules: "00000000",
+            poo: "10000000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D08",
+            hercules: "00000000",
+            poo: "03060000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D34",
+            hercules: "40000000",
+            poo: "50000000"
+        },
+        Deviation {
+            name: PER_LPSW,
+            field: "MEM 000D58",
+            hercules: "D5D6D5C5",
+            poo: "00080000"
+        },
+        Deviation {
+            name: PER_LPSW,
+            field: "MEM 000D5C",
+            hercules: "00000000",
+            poo: "0000037C"
+        },
+        Deviation {
+            name: PER_LPSW,
+            field: "MEM 000D60",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_LPSW,
+            field: "MEM 000D64",
+            hercules: "00000000",
+            poo: "40000000"
+        },
+        Deviation {
+            name: PER_LPSW,
+            field: "MEM 000D68",
+            hercules: "00000000",
+            poo: "03780000"
+        },
+        Deviation {
+            name: PER_RR_ILC,
+            field: "MEM 000D78",
+            hercules: "00040080",
+            poo: "00020080"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D7C",
+            hercules: "C0000000",
+            poo: "D0000000"
+        },
+        Deviation {
+            name: PER_SVC,
+            field: "MEM 000D88",
+            hercules: "40080000",
+            poo: "00080000"
+        },
+        Deviation {
+            name: PER_SVC,
+            field: "MEM 000D8C",
+            hercules: "000003A8",
+            poo: "000003EE"
+        },
+        Deviation {
+            name: PER_SVC,
+            field: "MEM 000D90",
+            hercules: "00020007",
+            poo: "00020080"
+        },
+        Deviation {
+            name: PER_SVC,
+            field: "MEM 000D94",
+            hercules: "E2E5C3C8",
+            poo: "40000000"
+        },
+        Deviation {
+            name: PER_SVC,
+            field: "MEM 000D98",
+            hercules: "00000000",
+            poo: "03A60000"
         },
     ]
 );

@@ -165,6 +165,13 @@ impl Cpu {
     /// checked and recorded for this kind of access in the current state.
     #[inline(always)]
     pub(crate) fn access(&mut self, va: u32, store: bool) -> Result<usize, u16> {
+        self.access_len(va, 1, store)
+    }
+
+    /// `access` for `len` bytes from `va`, all within its 2K block (the length
+    /// matters only to PER storage-alteration monitoring, on the slow path).
+    #[inline(always)]
+    pub(crate) fn access_len(&mut self, va: u32, len: u32, store: bool) -> Result<usize, u16> {
         let va = va & AMASK;
         let blk = va >> 11;
         let set = if store {
@@ -176,14 +183,22 @@ impl Cpu {
         if e.tag == blk | self.acache.epoch {
             return Ok((e.base | (va & 0x7FF)) as usize);
         }
-        self.access_slow(va, store)
+        self.access_slow(va, len, store)
     }
 
     /// The architected access: translation, prefixing, key check, reference and change
-    /// recording; on success the block enters the access cache.
+    /// recording; on success the block enters the access cache, except a store while
+    /// PER monitors storage alteration (each store is then checked against the
+    /// monitored area: see per.rs).
     #[inline(never)]
-    fn access_slow(&mut self, va: u32, store: bool) -> Result<usize, u16> {
+    fn access_slow(&mut self, va: u32, len: u32, store: bool) -> Result<usize, u16> {
         let abs = self.access_checked(va, store)?;
+        if store && self.per_store {
+            if self.per_range_hit(va, len) {
+                self.per_events |= super::per::PER_STORE;
+            }
+            return Ok(abs);
+        }
         let blk = va >> 11;
         let e = AcEntry {
             tag: blk | self.acache.epoch,
@@ -229,7 +244,7 @@ impl Cpu {
         let va = va & AMASK;
         let room = 0x800 - (va as usize & 0x7FF);
         if len <= room {
-            let a0 = self.access(va, store)?;
+            let a0 = self.access_len(va, len as u32, store)?;
             return Ok(Span { a0, n0: len, a1: 0 });
         }
         self.span_crossing(va, len, store)
@@ -238,12 +253,13 @@ impl Cpu {
     /// `span` of an operand that crosses into the next 2K block (or two).
     #[inline(never)]
     fn span_crossing(&mut self, va: u32, len: usize, store: bool) -> Result<Span, u16> {
-        let a0 = self.access(va, store)?;
         let room = 0x800 - (va as usize & 0x7FF);
+        let a0 = self.access_len(va, room as u32, store)?;
         let va1 = (va + room as u32) & AMASK;
-        let a1 = self.access(va1, store)?;
-        if len - room > 0x800 {
-            self.access((va1 + 0x800) & AMASK, store)?;
+        let rest = len - room;
+        let a1 = self.access_len(va1, rest.min(0x800) as u32, store)?;
+        if rest > 0x800 {
+            self.access_len((va1 + 0x800) & AMASK, (rest - 0x800) as u32, store)?;
         }
         Ok(Span { a0, n0: room, a1 })
     }
@@ -272,7 +288,7 @@ impl Cpu {
     pub(crate) fn write<const N: usize>(&mut self, va: u32, data: [u8; N]) -> Result<(), u16> {
         let va = va & AMASK;
         if (va as usize & 0x7FF) + N <= 0x800 {
-            let a = self.access(va, true)?;
+            let a = self.access_len(va, N as u32, true)?;
             let dst = self.mem.bytes_mut().get_mut(a..a + N).ok_or(ADDRESSING)?;
             dst.copy_from_slice(&data);
         } else {

@@ -480,6 +480,9 @@ impl Cpu {
         if r != 0 {
             tib[1] |= self.gpr[r] as u8;
         }
+        if self.per_mode {
+            self.per_target = Some((target, *ib6(&tib)));
+        }
         self.execute(bus, ib6(&tib))
     }
 }

@@ -127,6 +127,7 @@ impl Cpu {
         if purge {
             self.purge_tlb();
         }
+        self.update_per();
         self.check_at = 0;
         Ok(())
     }

@@ -20,6 +20,7 @@ impl Cpu {
             IoCc::Cc0 => 0,
             IoCc::Cc1Csw(csw) => {
                 self.store_real(0x40, &csw);
+                self.per_note_store(0x40, 8);
                 1
             }
             IoCc::Cc1 => 1,
@@ -59,6 +60,7 @@ impl Cpu {
         } else {
             let id: u32 = if ch == 0 { 0x1000_0000 } else { 0x2000_0000 };
             self.store_real(0xA8, &id.to_be_bytes());
+            self.per_note_store(0xA8, 4);
             self.cc = 0;
         }
         self.check_at = 0;

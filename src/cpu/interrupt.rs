@@ -5,8 +5,10 @@
 //!  class      old PSW  new PSW  code stored at (EC mode)        BC mode
 //!  restart     X'08'    X'00'   -                               -
 //!  external    X'18'    X'58'   X'86' (X'84' = 0)               old PSW bits 16-31
+//!                               (1004 clock comp., 1005 CPU timer, 0080 interval timer)
 //!  SVC         X'20'    X'60'   X'8A', ILC in X'89'             old PSW 16-31, ILC 32-33
 //!  program     X'28'    X'68'   X'8E', ILC in X'8D', X'90' xlat old PSW 16-31, ILC 32-33
+//!                               PER: X'96' code, X'98' address  (also in BC mode)
 //!  machine ck  X'30'    X'70'   (never generated)
 //!  I/O         X'38'    X'78'   device X'BA', CSW X'40'         old PSW 16-31, CSW X'40'
 //! ```
@@ -15,10 +17,15 @@
 //! exceptions *nullify* (the old PSW points at the instruction, or at the EXECUTE);
 //! every other exception suppresses, terminates or completes the instruction, and the
 //! old PSW points past it. The ILC is the length of the instruction (2 for anything
-//! under EXECUTE), or 0 when no instruction was decoded (odd or inaccessible instruction
-//! address, or an invalid PSW introduced by an interruption or by LPSW; SSM and STOSM
-//! leave their own ILC of 2, since the exception is recognized right after they
-//! complete).
+//! under EXECUTE); 0 for an invalid PSW introduced by an interruption or by LPSW (SSM
+//! and STOSM leave their own ILC of 2, since the exception is recognized right after
+//! they complete); and 2 when the instruction could not be fetched (odd address,
+//! access exception on the fetch), the address then advanced by 4 except for a
+//! translation exception (POO: 1, 2 or 3, model-dependent; see `Cpu::fetch_failed`).
+//!
+//! PER (per.rs): code bit X'80', alone or with another code; the PER code at X'96'
+//! and the PER address at X'98'. Interval timer: external code X'0080', after the
+//! clock comparator and the CPU timer.
 //!
 //! Priority when several requests are pending between instructions (POO): the early
 //! specification exception of an invalid PSW, then external, then I/O. Each
@@ -30,6 +37,8 @@
 //! that is itself invalid, or points at an odd address, loops forever on hardware).
 
 use super::exec::SPECIFICATION;
+use super::per::PER_CODE;
+use super::timer::EXT_ITIMER;
 use super::{Cpu, InterruptClass, IoBus, Stop, Tracer};
 
 const LOOP_LIMIT: u32 = 256;
@@ -78,10 +87,16 @@ impl Cpu {
 
     /// Take a program interruption with `code`.
     pub(crate) fn program_interrupt<T: Tracer>(&mut self, tracer: &mut T, code: u16) {
+        let base = code & !PER_CODE;
         let xlat =
-            code == super::exec::SEGMENT_TRANSLATION || code == super::exec::PAGE_TRANSLATION;
+            base == super::exec::SEGMENT_TRANSLATION || base == super::exec::PAGE_TRANSLATION;
         if xlat {
             self.ia = self.cur_ia;
+        }
+        if code & PER_CODE != 0 {
+            // PER code at X'96' (X'97' zero), PER address at X'98' (X'98' zero).
+            self.store_real(0x96, &[self.per_code, 0]);
+            self.store_real(0x98, &(self.per_address & super::AMASK).to_be_bytes());
         }
         if self.ec {
             let ilc = (self.ilc & 3) << 1;
@@ -145,6 +160,9 @@ impl Cpu {
             if self.checkstopped {
                 return Some(Stop::Checkstop);
             }
+            if self.now >= self.itimer_next {
+                self.itimer_update();
+            }
             if self.now >= bus.next_event() {
                 bus.advance(&mut self.mem, self.now);
             }
@@ -155,6 +173,9 @@ impl Cpu {
                 continue;
             }
             if let Some(code) = self.ext_pending() {
+                if code == EXT_ITIMER {
+                    self.itimer_pending = false;
+                }
                 self.external_interrupt(tracer, code);
                 continue;
             }
@@ -188,7 +209,8 @@ impl Cpu {
             self.check_at = deadline
                 .min(bus.next_event())
                 .min(self.next_ext_event())
-                .min(budget_time);
+                .min(budget_time)
+                .min(self.itimer_next);
             // Pending I/O interruptions for masked channels wait for a mask change,
             // which forces check_at to 0.
             return None;

@@ -196,6 +196,28 @@ pub struct Cpu {
     guard_mark: u64,
     guard_count: u32,
     checkstopped: bool,
+
+    // ---- PER (see per.rs) ----
+    /// PER is on: EC mode, PSW bit 1 and an event mask in CR9. Every instruction then
+    /// runs through `per_instruction`.
+    per_mode: bool,
+    /// Storage alteration is monitored (no store enters the access cache).
+    per_store: bool,
+    /// Events recognized so far in the current instruction (PER-code bits).
+    per_events: u8,
+    /// The target of EXECUTE in the current instruction: its address and bytes.
+    per_target: Option<(u32, [u8; 6])>,
+    /// PER code and address for the program interruption being taken.
+    per_code: u8,
+    per_address: u32,
+
+    // ---- interval timer (see timer.rs) ----
+    /// Interval-timer updates (1/300 s each) done since power-on.
+    itimer_ticks: u64,
+    /// `now` of the next update.
+    itimer_next: u64,
+    /// An interval-timer interruption request is pending.
+    itimer_pending: bool,
 }
 
 /// Logical addresses are 24 bits.
@@ -257,6 +279,15 @@ impl Cpu {
             guard_mark: u64::MAX,
             guard_count: 0,
             checkstopped: false,
+            per_mode: false,
+            per_store: false,
+            per_events: 0,
+            per_target: None,
+            per_code: 0,
+            per_address: 0,
+            itimer_ticks: 0,
+            itimer_next: timer::itimer_tick_time(1),
+            itimer_pending: false,
         }
     }
 
@@ -303,11 +334,18 @@ impl Cpu {
         self.check_at = 0;
         // The host may have changed storage keys or control registers since the last run.
         self.flush_access_cache();
+        self.update_per();
         loop {
-            if self.now >= self.check_at
-                && let Some(stop) = self.service(bus, tracer, deadline, budget_end, step)
-            {
-                return stop;
+            if self.now >= self.check_at {
+                if let Some(stop) = self.service(bus, tracer, deadline, budget_end, step) {
+                    return stop;
+                }
+                if self.per_mode {
+                    // PER: every instruction on the slow path, back here after each.
+                    self.per_instruction(bus, tracer, step);
+                    self.check_at = 0;
+                    continue;
+                }
             }
             if tracer.observes_instructions() {
                 self.one_instruction(bus, tracer, step);
@@ -374,10 +412,7 @@ impl Cpu {
         let ib = match self.fetch_instruction(ia) {
             Ok(ib) => ib,
             Err(code) => {
-                self.cur_ia = ia;
-                // Nothing executed: the old PSW points at the instruction.
-                self.ilc = 0;
-                self.program_interrupt(tracer, code);
+                self.fetch_failed(tracer, ia, code);
                 return;
             }
         };
@@ -389,6 +424,20 @@ impl Cpu {
             self.cur_ia = ia;
             self.interrupted(tracer, e);
         }
+    }
+
+    /// The instruction at `ia` could not be fetched (odd address, or an access
+    /// exception on one of its halfwords): its length is unknown. POO ("ILC on
+    /// instruction-fetching exceptions"): the ILC is 1, 2 or 3 and the instruction
+    /// address is advanced by as many halfwords, except for a segment- or
+    /// page-translation exception, which nullifies (the address stays). This model
+    /// takes 2, as Hercules 3.13 does (tests/hercules/ifetch.asm).
+    #[cold]
+    fn fetch_failed<T: Tracer>(&mut self, tracer: &mut T, ia: u32, code: u16) {
+        self.cur_ia = ia;
+        self.ilc = 2;
+        self.ia = (ia + 4) & AMASK;
+        self.program_interrupt(tracer, code);
     }
 
     /// True in the wait state (enabled or not).
@@ -434,10 +483,13 @@ mod exec_io;
 mod exec_logical;
 mod exec_ss;
 mod interrupt;
+mod per;
 mod psw;
 mod timer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_per;
 #[cfg(test)]
 mod tests_system;

@@ -60,11 +60,14 @@ impl Cpu {
         self.flush_access_cache();
         self.psw_error = self.psw_bad != 0;
         self.check_at = 0;
+        self.update_per();
         !self.psw_error
     }
 
-    /// Recompute the derived DAT flag and the validity after a system-mask change.
+    /// Recompute the derived DAT and PER flags and the validity after a system-mask
+    /// change.
     pub(crate) fn update_dat(&mut self) {
+        self.update_per();
         let dat = self.ec && self.sysmask & 0x04 != 0;
         if dat != self.dat {
             self.flush_access_cache();

@@ -50,11 +50,22 @@ fn set_psw_rejects_invalid_psw() {
 }
 
 #[test]
-fn odd_instruction_address_is_a_specification_exception_with_ilc_0() {
+fn odd_instruction_address_is_a_specification_exception_with_ilc_2() {
+    // POO: ILC 1, 2 or 3 and the address advanced by as many halfwords; this model
+    // (and Hercules 3.13) takes 2.
     let mut c = machine(&[]);
     c.set_psw(0x0000_0000_0000_1001).unwrap();
     let old = program_check(&mut c);
-    assert_eq!(bc_fields(old), (6, 0, 0x1001));
+    assert_eq!(bc_fields(old), (6, 4, 0x1005)); // ILC in bytes
+}
+
+#[test]
+fn addressing_exception_on_fetch_advances_by_the_ilc() {
+    let mut c = machine(&[]);
+    c.set_psw(0x0008_0000_0030_0000).unwrap();
+    let old = program_check(&mut c);
+    assert_eq!(old, 0x0008_0000_0030_0004);
+    assert_eq!(bytes(&c, 0x8C, 4), vec![0, 4, 0, 5]);
 }
 
 #[test]
@@ -380,14 +391,29 @@ fn segment_translation_exceptions() {
 }
 
 #[test]
-fn translation_specification_exception_suppresses() {
+fn translation_specification_exception_on_fetch_advances_by_the_ilc() {
     let mut c = dat_machine(&[rx(0x58, 1, 0, 2, 0)], 15);
     c.cr[0] = 0x00C0_0000; // page size code 11: invalid
     c.gpr[2] = 0x2000;
-    // The instruction fetch itself is translated: the exception hits it.
+    // The instruction fetch itself is translated: the exception hits it, and (as for
+    // addressing and protection on a fetch) the ILC is 2 with the address past it.
     let old = program_check(&mut c);
-    assert_eq!(bytes(&c, 0x8E, 2), vec![0, 0x12]);
-    assert_eq!(old as u32 & 0xFF_FFFF, 0x1000);
+    assert_eq!(bytes(&c, 0x8C, 4), vec![0, 4, 0, 0x12]);
+    assert_eq!(old as u32 & 0xFF_FFFF, 0x1004);
+}
+
+#[test]
+fn page_translation_exception_on_fetch_nullifies_with_ilc_2() {
+    // POO: the ILC is 1, 2 or 3 (2 here) and the address is not advanced.
+    let mut c = dat_machine(&[], 15);
+    c.set_psw(0x0408_0000_0000_3000).unwrap(); // page 3 is invalid
+    let old = program_check(&mut c);
+    assert_eq!(old as u32 & 0xFF_FFFF, 0x3000);
+    assert_eq!(bytes(&c, 0x8C, 4), vec![0, 4, 0, 0x11]);
+    c.set_psw(0x0408_0000_00F0_0000).unwrap(); // segment 15 is beyond the table
+    let old = program_check(&mut c);
+    assert_eq!(old as u32 & 0xFF_FFFF, 0xF0_0000);
+    assert_eq!(bytes(&c, 0x8C, 4), vec![0, 4, 0, 0x10]);
 }
 
 #[test]

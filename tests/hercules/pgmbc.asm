@@ -63,11 +63,12 @@ C7       LA    11,C8
          LA    1,C8+1
          BR    1                     the branch is taken; the fetch at the odd
 C8       DS    0H                    address fails: code 6
-*      The ILC and instruction address stored for this late-recognized
-*      exception are model-dependent (POO: the ILC table allows 0-3 for a
-*      specification exception; Hercules gives ILC 3 and C8+7, cpcms ILC 0 and
-*      C8+1), so the second word of this old PSW is cleared: only the code is
-*      compared.
+*      The ILC and instruction address stored for an odd instruction address
+*      are model-dependent (POO: ILC 1, 2 or 3, the address advanced by as
+*      many halfwords). cpcms always takes 2 (C8+5); Hercules 3.13 seems to
+*      reuse the ILC of an earlier instruction (here 3, C8+7; 2 in
+*      ifetch.asm). So the second word of this old PSW is cleared: only the
+*      code is compared.
          SH    10,=H'4'
          XC    0(4,10),0(10)
          LA    10,4(,10)
