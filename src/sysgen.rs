@@ -111,6 +111,7 @@ roms!(
     "cp/command.asm",
     "cp/logon.asm",
     "cp/cmdvm.asm",
+    "cp/cmdmsg.asm",
     "cp/diagnose.asm",
     "cp/timefmt.asm",
     "cp/storage.asm",
