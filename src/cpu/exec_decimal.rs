@@ -215,7 +215,13 @@ impl Cpu {
         } else {
             let n = (-shift) as usize;
             let mag = v.unsigned_abs() as i128;
-            let r = (mag + round as i128 * POW10[n - 1]) / POW10[n];
+            // A right shift of 32 (shift field X'20') moves all 31 digits and the
+            // rounding position out: the result is zero.
+            let r = if n >= POW10.len() {
+                0
+            } else {
+                (mag + round as i128 * POW10[n - 1]) / POW10[n]
+            };
             if v < 0 { -r } else { r }
         };
         self.store_decimal(a1, l1, res)

@@ -848,3 +848,17 @@ fn srp_shifts_and_rounds() {
     assert_eq!(bytes(&c, 0x808, 3), vec![0x12, 0x30, 0x0D]);
     assert_eq!(cc(&c), 1);
 }
+
+/// Found by the random streams: a right shift of 32 digits (the six-bit shift X'20')
+/// indexed past the powers of ten and panicked. Every digit goes: the result is zero.
+#[test]
+fn srp_right_shift_of_32_gives_zero() {
+    let mut c = machine(&[
+        ss(0xF0, 0x29, 0, 0x800, 0, 0x20), // SRP 3 bytes, shift -32, round 9
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x99, 0x99, 0x9C]).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 3), vec![0x00, 0x00, 0x0C]);
+    assert_eq!(cc(&c), 0);
+}
