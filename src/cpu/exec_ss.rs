@@ -178,7 +178,8 @@ impl Cpu {
             dl -= chunk;
         }
         self.gpr[r] = d;
-        self.gpr[r + 1] = dl;
+        // Bits 0-7 of R1+1 are ignored and remain unchanged.
+        self.gpr[r + 1] = (self.gpr[r + 1] & !AMASK) | dl;
         self.gpr[r2_] = s;
         self.gpr[r2_ + 1] = ((pad as u32) << 24) | sl;
         if result.is_ok() {
@@ -236,7 +237,8 @@ impl Cpu {
             }
         }
         self.gpr[r] = a;
-        self.gpr[r + 1] = al;
+        // Bits 0-7 of R1+1 are ignored and remain unchanged.
+        self.gpr[r + 1] = (self.gpr[r + 1] & !AMASK) | al;
         self.gpr[r2_] = b;
         self.gpr[r2_ + 1] = ((pad as u32) << 24) | bl;
         if result.is_ok() {

@@ -628,6 +628,25 @@ fn clcl_pads_the_shorter_operand() {
     assert_eq!((c.gpr[2], c.gpr[3]), (0x803, 1));
 }
 
+/// Found by the random streams against Hercules: bits 0-7 of R1+1 are ignored by MVCL
+/// and CLCL and remain unchanged (the POO; R1 and R2 get zeros there, R2+1 keeps the pad).
+#[test]
+fn mvcl_clcl_keep_the_high_byte_of_r1_plus_1() {
+    for op in [0x0E, 0x0F] {
+        let mut c = machine(&[rr(op, 2, 4), halt()]);
+        c.gpr[2] = 0xAB00_0800;
+        c.gpr[3] = 0xCD00_0004;
+        c.gpr[4] = 0x1200_0900;
+        c.gpr[5] = 0x4000_0004;
+        finish(&mut c);
+        assert_eq!(
+            (c.gpr[2], c.gpr[3], c.gpr[4], c.gpr[5]),
+            (0x804, 0xCD00_0000, 0x904, 0x4000_0000),
+            "opcode {op:02X}"
+        );
+    }
+}
+
 #[test]
 fn compare_and_swap() {
     let mut c = machine(&[rs(0xBA, 1, 2, 0, 0x800), rs(0xBA, 3, 2, 0, 0x800), halt()]);
