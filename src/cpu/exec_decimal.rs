@@ -81,6 +81,13 @@ fn format_packed(v: i128, len: usize) -> (Vec<u8>, bool) {
     (out, overflow)
 }
 
+/// Give a formatted packed field the preferred sign: D if `negative`, else C.
+fn set_sign(field: &mut [u8], negative: bool) {
+    if let Some(last) = field.last_mut() {
+        *last = (*last & 0xF0) | if negative { 0xD } else { 0xC };
+    }
+}
+
 impl Cpu {
     /// Read an operand of `len` bytes at `a` into a buffer.
     fn read_field(&mut self, a: u32, len: usize) -> Result<Vec<u8>, Ex> {
@@ -99,6 +106,12 @@ impl Cpu {
     fn packed(&mut self, a: u32, len: usize) -> Result<i128, Ex> {
         let b = self.read_field(a, len)?;
         parse_packed(&b).ok_or(Ex::Pgm(DATA))
+    }
+
+    /// Is the sign of the (already validated) packed field at `a` minus (B or D)?
+    fn packed_negative(&mut self, a: u32, len: usize) -> Result<bool, Ex> {
+        let b = self.read_field((a + len as u32 - 1) & AMASK, 1)?;
+        Ok(matches!(b[0] & 0xF, 0xB | 0xD))
     }
 
     /// Store a decimal result with cc and overflow handling.
@@ -159,7 +172,10 @@ impl Cpu {
                     return Err(Ex::Pgm(DATA));
                 }
                 self.span(a1, l1, true)?;
-                let (bytes, _) = format_packed(x * y, l1);
+                // The product's sign follows the rules of algebra even for zeros.
+                let neg = self.packed_negative(a1, l1)? != self.packed_negative(a2, l2)?;
+                let (mut bytes, _) = format_packed(x * y, l1);
+                set_sign(&mut bytes, neg);
                 self.write_field(a1, &bytes)
             }
             0xFD => {
@@ -178,16 +194,13 @@ impl Cpu {
                 }
                 self.span(a1, l1, true)?;
                 let (mut qb, _) = format_packed(q, ql);
-                let (rb, _) = format_packed(r, l2);
-                // The remainder keeps the dividend's sign, the quotient the algebraic one.
-                if x < 0 {
-                    let last = rb.len() - 1;
-                    let mut rb = rb;
-                    rb[last] = (rb[last] & 0xF0) | 0xD;
-                    qb.extend_from_slice(&rb);
-                } else {
-                    qb.extend_from_slice(&rb);
-                }
+                let (mut rb, _) = format_packed(r, l2);
+                // The remainder keeps the dividend's sign, the quotient gets the
+                // algebraic one: even when they are zero (POO).
+                let (xn, yn) = (self.packed_negative(a1, l1)?, self.packed_negative(a2, l2)?);
+                set_sign(&mut qb, xn != yn);
+                set_sign(&mut rb, xn);
+                qb.extend_from_slice(&rb);
                 self.write_field(a1, &qb)
             }
             _ => Err(Ex::Pgm(OPERATION)),

@@ -783,6 +783,29 @@ fn multiply_divide_decimal() {
     assert_eq!(bc_fields(program_check(&mut c)).0, 0x0B);
 }
 
+/// Found by the random streams against Hercules: MP and DP give zero products,
+/// quotients and remainders their algebraic signs (POO: "even if one or both operands
+/// are zeros" / "even when the quotient or remainder is zero").
+#[test]
+fn mp_dp_signs_of_zero_results() {
+    let mut c = machine(&[
+        ss(0xFC, 0x31, 0, 0x800, 0, 0x810), // MP +0 x -10
+        ss(0xFD, 0x31, 0, 0x808, 0, 0x812), // DP -20 / +10: remainder -0
+        ss(0xFD, 0x31, 0, 0x820, 0, 0x814), // DP +3 / -10: quotient -0
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x00, 0x00, 0x00, 0x0C]).unwrap();
+    c.mem.load(0x810, &[0x01, 0x0D]).unwrap();
+    c.mem.load(0x808, &[0x00, 0x00, 0x02, 0x0D]).unwrap();
+    c.mem.load(0x812, &[0x01, 0x0C]).unwrap();
+    c.mem.load(0x820, &[0x00, 0x00, 0x00, 0x3C]).unwrap();
+    c.mem.load(0x814, &[0x01, 0x0D]).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 4), vec![0x00, 0x00, 0x00, 0x0D]);
+    assert_eq!(bytes(&c, 0x808, 4), vec![0x00, 0x2D, 0x00, 0x0D]);
+    assert_eq!(bytes(&c, 0x820, 4), vec![0x00, 0x0D, 0x00, 0x3C]);
+}
+
 #[test]
 fn pack_unpk_mvo() {
     let mut c = machine(&[
