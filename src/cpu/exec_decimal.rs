@@ -334,6 +334,12 @@ impl Cpu {
                         }
                     };
                     if digit > 9 {
+                        // An invalid digit code: the POO permits termination, and
+                        // Hercules 3.13 terminates, keeping the result bytes already
+                        // edited; cpcms does the same so the two compare equal.
+                        for (k, b) in out[..i].iter().enumerate() {
+                            self.set_abs_byte(d.at(k), *b);
+                        }
                         return Err(Ex::Pgm(DATA));
                     }
                     out[i] = if sig || digit != 0 {

@@ -857,6 +857,18 @@ fn edit_and_edmk() {
     assert_eq!(cc(&c), 2);
 }
 
+/// Found by the random streams against Hercules: ED stops at an invalid source digit
+/// with the bytes edited so far stored (termination, which the POO permits for a data
+/// exception on a digit; Hercules 3.13 does it).
+#[test]
+fn ed_terminates_at_an_invalid_digit_keeping_what_it_edited() {
+    let mut c = machine(&[ss(0xDE, 3, 0, 0x800, 0, 0x810)]);
+    c.mem.load(0x800, &[0x40, 0x20, 0x20, 0x20]).unwrap();
+    c.mem.load(0x810, &[0x12, 0xA3, 0x4C]).unwrap(); // the third digit is X'A'
+    assert_eq!(bc_fields(program_check(&mut c)).0, 0x07);
+    assert_eq!(bytes(&c, 0x800, 4), vec![0x40, 0xF1, 0xF2, 0x20]);
+}
+
 #[test]
 fn srp_shifts_and_rounds() {
     let mut c = machine(&[
