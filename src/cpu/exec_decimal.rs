@@ -218,13 +218,21 @@ impl Cpu {
             let n = shift as usize;
             let digits = l1 * 2 - 1;
             let mag = v.unsigned_abs();
-            if n > 0 && mag != 0 && n >= digits {
-                // Everything shifted out: overflow with a zero result.
-                let (bytes, _) = format_packed(0, l1);
+            // Digits shifted out on the left: the kept ones and the lost ones.
+            let (kept, lost) = if n >= digits {
+                (0, mag)
+            } else {
+                let keep = POW10[digits - n] as u128;
+                ((mag % keep) * POW10[n] as u128, mag / keep)
+            };
+            if lost != 0 {
+                // Overflow: the result keeps the original sign, even when zero.
+                let (mut bytes, _) = format_packed(kept as i128, l1);
+                set_sign(&mut bytes, self.packed_negative(a1, l1)?);
                 self.write_field(a1, &bytes)?;
                 return self.decimal_overflow();
             }
-            v.checked_mul(POW10[n.min(31)]).unwrap_or(0)
+            if v < 0 { -(kept as i128) } else { kept as i128 }
         } else {
             let n = (-shift) as usize;
             let mag = v.unsigned_abs() as i128;

@@ -884,6 +884,35 @@ fn srp_shifts_and_rounds() {
     assert_eq!(cc(&c), 1);
 }
 
+/// Found by the random streams against Hercules: a left shift that loses digits is a
+/// decimal overflow even when the product would not fit in 128 bits, the kept digits
+/// are stored, and the result keeps the operand's sign even when it is zero.
+#[test]
+fn srp_left_shift_overflow_keeps_digits_and_sign() {
+    let mut c = machine(&[
+        ss(0xF0, 0x20, 0, 0x800, 0, 2),  // 12345 << 2: 34500, overflow
+        ss(0xF0, 0xF0, 0, 0x810, 0, 31), // 16 bytes, 27 digits << 31
+        ss(0xF0, 0x20, 0, 0x808, 0, 5),  // -1 << 5 in 5 digits: -0, overflow
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x12, 0x34, 0x5C]).unwrap();
+    c.mem.load(0x808, &[0x00, 0x00, 0x1D]).unwrap();
+    let mut big = vec![0x99u8; 16];
+    big[0] = 0;
+    big[1] = 0;
+    big[15] = 0x9C;
+    c.mem.load(0x810, &big).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 3), vec![0x34, 0x50, 0x0C]);
+    assert_eq!(bytes(&c, 0x808, 3), vec![0x00, 0x00, 0x0D]);
+    assert_eq!(bytes(&c, 0x810, 16), {
+        let mut v = vec![0u8; 16];
+        v[15] = 0x0C;
+        v
+    });
+    assert_eq!(cc(&c), 3);
+}
+
 /// Found by the random streams: a right shift of 32 digits (the six-bit shift X'20')
 /// indexed past the powers of ten and panicked. Every digit goes: the result is zero.
 #[test]
