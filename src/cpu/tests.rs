@@ -536,6 +536,21 @@ fn icm_stcm_clm() {
     assert_eq!(cc(&c), 2);
 }
 
+/// Found by the random streams against Hercules: CLM set the cc before an access
+/// exception (which suppresses, leaving the cc alone), and CLM/ICM with a zero mask
+/// recognize access exceptions for one byte (POO).
+#[test]
+fn clm_icm_access_exceptions_leave_the_cc() {
+    for (mask, op) in [(7, 0xBD), (0, 0xBD), (0, 0xBF)] {
+        let mut c = machine(&[rr(0x12, 6, 6), rs(op, 6, mask, 8, 0x2BC), halt()]);
+        c.gpr[6] = 0x1234_5678; // LTR: cc 2
+        c.gpr[8] = 0x30_0000; // beyond storage
+        let old = program_check(&mut c);
+        assert_eq!(bc_fields(old).0, 5, "op {op:02X} mask {mask}");
+        assert_eq!((old >> 28) & 3, 2, "op {op:02X} mask {mask}: cc kept");
+    }
+}
+
 #[test]
 fn tr_and_trt() {
     let mut c = machine(&[
