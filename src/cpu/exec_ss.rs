@@ -177,6 +177,11 @@ impl Cpu {
             d = (d + chunk) & AMASK;
             dl -= chunk;
         }
+        if result.is_err() && dl == self.gpr[r + 1] & AMASK {
+            // An exception before the first byte: the instruction is suppressed and
+            // the registers stay as they were.
+            return result;
+        }
         self.gpr[r] = d;
         // Bits 0-7 of R1+1 are ignored and remain unchanged.
         self.gpr[r + 1] = (self.gpr[r + 1] & !AMASK) | dl;
@@ -235,6 +240,11 @@ impl Cpu {
                 b = (b + 1) & AMASK;
                 bl -= 1;
             }
+        }
+        if result.is_err() && al == self.gpr[r + 1] & AMASK && bl == self.gpr[r2_ + 1] & AMASK {
+            // An exception before the first byte: the instruction is suppressed and
+            // the registers stay as they were.
+            return result;
         }
         self.gpr[r] = a;
         // Bits 0-7 of R1+1 are ignored and remain unchanged.

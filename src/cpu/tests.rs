@@ -589,6 +589,25 @@ fn mvcl_pads_and_updates_registers() {
     );
 }
 
+/// Found by the random streams against Hercules: an access exception for the first
+/// byte suppresses MVCL and CLCL, so the registers (high bytes too) stay unchanged.
+#[test]
+fn mvcl_clcl_exception_on_the_first_byte_leaves_the_registers() {
+    for op in [0x0E, 0x0F] {
+        let mut c = machine(&[rr(op, 2, 4), halt()]);
+        c.gpr[2] = 0xAB30_0000; // beyond storage
+        c.gpr[3] = 0xCD00_0004;
+        c.gpr[4] = 0x1230_0000;
+        c.gpr[5] = 0x4000_0004;
+        assert_eq!(bc_fields(program_check(&mut c)).0, 5);
+        assert_eq!(
+            (c.gpr[2], c.gpr[3], c.gpr[4], c.gpr[5]),
+            (0xAB30_0000, 0xCD00_0004, 0x1230_0000, 0x4000_0004),
+            "opcode {op:02X}"
+        );
+    }
+}
+
 #[test]
 fn mvcl_destructive_overlap_gives_cc3() {
     let mut c = machine(&[rr(0x0E, 2, 4), halt()]);
