@@ -138,6 +138,10 @@ impl Cpu {
         let moved = dl.min(sl);
         let dist = d.wrapping_sub(s) & AMASK;
         if dist != 0 && dist < moved {
+            // Destructive overlap: no movement, cc 3; bits 0-7 of R1 and R2 are still
+            // set to zeros (as Hercules 3.13 does, and the later POOs say).
+            self.gpr[r] &= AMASK;
+            self.gpr[r2_] &= AMASK;
             self.cc = 3;
             return Ok(());
         }

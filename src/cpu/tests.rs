@@ -620,6 +620,15 @@ fn mvcl_destructive_overlap_gives_cc3() {
     assert_eq!(cc(&c), 3);
     assert_eq!(bytes(&c, 0x800, 5), b"ABCDE");
     assert_eq!(c.gpr[3], 4);
+    // Found by the random streams against Hercules: bits 0-7 of R1 and R2 are set to
+    // zeros even with cc 3.
+    let mut c = machine(&[rr(0x0E, 2, 4), halt()]);
+    c.gpr[2] = 0xAB00_0801;
+    c.gpr[3] = 4;
+    c.gpr[4] = 0x1200_0800;
+    c.gpr[5] = 4;
+    finish(&mut c);
+    assert_eq!((cc(&c), c.gpr[2], c.gpr[4]), (3, 0x801, 0x800));
 }
 
 #[test]
