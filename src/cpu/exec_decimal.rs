@@ -138,6 +138,25 @@ impl Cpu {
         let (a1, a2) = (self.ea1(ib), self.ea2(ib));
         let l1 = (ib[1] >> 4) as usize + 1;
         let l2 = (ib[1] & 15) as usize + 1;
+        // Fetch-access exceptions for both operands come before data exceptions
+        // (specification first, store-access after, as on Hercules 3.13).
+        if matches!(ib[0], 0xFC | 0xFD) && (l2 > 8 || l2 >= l1) {
+            return Err(Ex::Pgm(SPECIFICATION));
+        }
+        match ib[0] {
+            0xF0 => {
+                self.span(a1, l1, false)?;
+            }
+            0xF8 => {
+                // ZAP does not fetch its first operand.
+                self.span(a2, l2, false)?;
+            }
+            0xF9..=0xFD => {
+                self.span(a1, l1, false)?;
+                self.span(a2, l2, false)?;
+            }
+            _ => {}
+        }
         match ib[0] {
             0xF0 => self.srp(a1, l1, a2, ib[1] & 15),
             0xF1 => self.mvo(a1, l1, a2, l2),

@@ -869,6 +869,27 @@ fn ed_terminates_at_an_invalid_digit_keeping_what_it_edited() {
     assert_eq!(bytes(&c, 0x800, 4), vec![0x40, 0xF1, 0xF2, 0x20]);
 }
 
+/// Found by the random streams against Hercules: fetch-access exceptions of the
+/// decimal operands come before data exceptions (SRP's rounding digit included); ZAP
+/// does not fetch its first operand.
+#[test]
+fn decimal_access_before_data_exceptions() {
+    // AP: first operand invalid data, second beyond storage: addressing.
+    let mut c = machine(&[ss(0xFA, 0x11, 0, 0x800, 8, 0)]);
+    c.gpr[8] = 0x30_0000;
+    c.mem.load(0x800, &[0xAA, 0xAA]).unwrap();
+    assert_eq!(bc_fields(program_check(&mut c)).0, 5);
+    // SRP with rounding digit 11 and the operand beyond storage: addressing.
+    let mut c = machine(&[ss(0xF0, 0x1B, 8, 0, 0, 1)]);
+    c.gpr[8] = 0x30_0000;
+    assert_eq!(bc_fields(program_check(&mut c)).0, 5);
+    // ZAP: first operand beyond storage, second invalid: data.
+    let mut c = machine(&[ss(0xF8, 0x11, 8, 0, 0, 0x800)]);
+    c.gpr[8] = 0x30_0000;
+    c.mem.load(0x800, &[0xAA, 0xAA]).unwrap();
+    assert_eq!(bc_fields(program_check(&mut c)).0, 7);
+}
+
 #[test]
 fn srp_shifts_and_rounds() {
     let mut c = machine(&[
