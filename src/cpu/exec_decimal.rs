@@ -138,24 +138,14 @@ impl Cpu {
         let (a1, a2) = (self.ea1(ib), self.ea2(ib));
         let l1 = (ib[1] >> 4) as usize + 1;
         let l2 = (ib[1] & 15) as usize + 1;
-        // Fetch-access exceptions for both operands come before data exceptions
-        // (specification first, store-access after, as on Hercules 3.13).
+        // The operands are taken one after the other (fetch access and validity of
+        // the first, then of the second, then the store), as on Hercules 3.13; SRP
+        // checks access to its operand before the rounding digit.
         if matches!(ib[0], 0xFC | 0xFD) && (l2 > 8 || l2 >= l1) {
             return Err(Ex::Pgm(SPECIFICATION));
         }
-        match ib[0] {
-            0xF0 => {
-                self.span(a1, l1, false)?;
-            }
-            0xF8 => {
-                // ZAP does not fetch its first operand.
-                self.span(a2, l2, false)?;
-            }
-            0xF9..=0xFD => {
-                self.span(a1, l1, false)?;
-                self.span(a2, l2, false)?;
-            }
-            _ => {}
+        if ib[0] == 0xF0 {
+            self.span(a1, l1, false)?;
         }
         match ib[0] {
             0xF0 => self.srp(a1, l1, a2, ib[1] & 15),
@@ -342,15 +332,19 @@ impl Cpu {
         let len = ib[1] as usize + 1;
         let a1 = self.ea1(ib);
         let mut src = self.ea2(ib);
-        let d = self.span(a1, len, true)?;
-        let pattern: Vec<u8> = (0..len).map(|i| self.abs_byte(d.at(i))).collect();
-        let mut out = pattern.clone();
+        // Byte by byte, as Hercules 3.13 does it (the POO lets an exception terminate
+        // the operation): each result byte is stored before the next pattern byte is
+        // taken, and EDMK sets R1 as soon as significance starts, so an exception (an
+        // invalid digit, an access exception for the source or the result) leaves
+        // the bytes before it edited and R1 set.
+        let f = self.span(a1, len, false)?;
+        let pattern: Vec<u8> = (0..len).map(|i| self.abs_byte(f.at(i))).collect();
         let fill = pattern[0];
         let (mut sig, mut nonzero) = (false, false);
         let mut pending: Option<u8> = None; // source byte whose right digit is next
-        let mut marked = None;
         for (i, &p) in pattern.iter().enumerate() {
-            match p {
+            let at = (a1 + i as u32) & AMASK;
+            let out = match p {
                 0x20 | 0x21 => {
                     let (digit, fetched) = match pending.take() {
                         Some(b) => (b & 0xF, None),
@@ -361,17 +355,11 @@ impl Cpu {
                         }
                     };
                     if digit > 9 {
-                        // An invalid digit code: the POO permits termination, and
-                        // Hercules 3.13 terminates, keeping the result bytes already
-                        // edited; cpcms does the same so the two compare equal.
-                        for (k, b) in out[..i].iter().enumerate() {
-                            self.set_abs_byte(d.at(k), *b);
-                        }
                         return Err(Ex::Pgm(DATA));
                     }
-                    out[i] = if sig || digit != 0 {
+                    let out = if sig || digit != 0 {
                         if !sig && mark {
-                            marked = Some((a1 + i as u32) & AMASK);
+                            self.gpr[1] = (self.gpr[1] & 0xFF00_0000) | at;
                         }
                         0xF0 | digit
                     } else {
@@ -391,30 +379,24 @@ impl Cpu {
                         }
                     }
                     sig = next_sig;
+                    out
                 }
                 0x22 => {
-                    out[i] = fill;
                     sig = false;
                     nonzero = false;
+                    fill
                 }
-                _ => {
-                    if !sig {
-                        out[i] = fill;
-                    }
-                }
-            }
+                _ if sig => p,
+                _ => fill,
+            };
+            let d = self.span(at, 1, true)?;
+            self.set_abs_byte(d.at(0), out);
         }
         self.cc = match (nonzero, sig) {
             (false, _) => 0,
             (true, true) => 1,
             (true, false) => 2,
         };
-        for (i, b) in out.iter().enumerate() {
-            self.set_abs_byte(d.at(i), *b);
-        }
-        if let Some(m) = marked {
-            self.gpr[1] = (self.gpr[1] & 0xFF00_0000) | m;
-        }
         Ok(())
     }
 }

@@ -869,16 +869,16 @@ fn ed_terminates_at_an_invalid_digit_keeping_what_it_edited() {
     assert_eq!(bytes(&c, 0x800, 4), vec![0x40, 0xF1, 0xF2, 0x20]);
 }
 
-/// Found by the random streams against Hercules: fetch-access exceptions of the
-/// decimal operands come before data exceptions (SRP's rounding digit included); ZAP
-/// does not fetch its first operand.
+/// Found by the random streams against Hercules: the decimal operands are taken one
+/// after the other (the first operand's access and data, then the second's); SRP checks
+/// access to its operand before the rounding digit; ZAP does not fetch its first operand.
 #[test]
-fn decimal_access_before_data_exceptions() {
-    // AP: first operand invalid data, second beyond storage: addressing.
+fn decimal_exception_order() {
+    // AP: first operand invalid data, second beyond storage: data.
     let mut c = machine(&[ss(0xFA, 0x11, 0, 0x800, 8, 0)]);
     c.gpr[8] = 0x30_0000;
     c.mem.load(0x800, &[0xAA, 0xAA]).unwrap();
-    assert_eq!(bc_fields(program_check(&mut c)).0, 5);
+    assert_eq!(bc_fields(program_check(&mut c)).0, 7);
     // SRP with rounding digit 11 and the operand beyond storage: addressing.
     let mut c = machine(&[ss(0xF0, 0x1B, 8, 0, 0, 1)]);
     c.gpr[8] = 0x30_0000;
@@ -888,6 +888,21 @@ fn decimal_access_before_data_exceptions() {
     c.gpr[8] = 0x30_0000;
     c.mem.load(0x800, &[0xAA, 0xAA]).unwrap();
     assert_eq!(bc_fields(program_check(&mut c)).0, 7);
+}
+
+/// Found by the random streams against Hercules: ED/EDMK work byte by byte, so a
+/// protected result field stops EDMK at its first byte with R1 already set.
+#[test]
+fn edmk_sets_r1_before_a_protection_exception() {
+    let mut c = machine(&[ss(0xDF, 3, 12, 0x800, 0, 0x810)]);
+    c.mem.load(0x1800, &[0x21, 0x20, 0x20, 0x20]).unwrap();
+    c.mem.load(0x810, &[0x51, 0x2C]).unwrap();
+    c.mem.set_key(0x1800, 0x10);
+    c.set_psw(0x0020_0000_0000_0000 | u64::from(ORG)).unwrap(); // PSW key 2
+    c.gpr[1] = 0xAA00_0000;
+    assert_eq!(bc_fields(program_check(&mut c)).0, 4);
+    assert_eq!(c.gpr[1], 0xAA00_1800);
+    assert_eq!(bytes(&c, 0x1800, 4), vec![0x21, 0x20, 0x20, 0x20]);
 }
 
 #[test]
