@@ -495,7 +495,7 @@ fn random_streams_long() {
     assert!(runner::available(), "the long run needs hercules on PATH");
     let t0 = Instant::now();
     let mut h = runner::Hercules::start("random-long").unwrap_or_else(|e| panic!("{e}"));
-    let mut classes: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    let mut classes: BTreeMap<String, (u64, Vec<u64>)> = BTreeMap::new();
     let mut devs = BTreeMap::new();
     let mut shown = 0;
     let mut differ = 0u64;
@@ -510,8 +510,11 @@ fn random_streams_long() {
                 .lines()
                 .filter_map(|l| l.split_whitespace().next())
                 .collect();
-            let e = classes.entry(class.join(",")).or_insert((0, n));
+            let e = classes.entry(class.join(",")).or_default();
             e.0 += 1;
+            if e.1.len() < 12 {
+                e.1.push(n);
+            }
             if shown < 5 {
                 shown += 1;
                 println!("{}", report(seed, n, "Hercules", &d, &c, Some(&hs)));
@@ -529,8 +532,9 @@ fn random_streams_long() {
         "random streams long run: seed {seed:016X}, {count} streams, {differ} differ ({:.0} s)",
         t0.elapsed().as_secs_f64()
     );
-    for (k, (num, first)) in &classes {
-        println!("  {num:>6}  fields {k}  (first: stream {first})");
+    for (k, (num, some)) in &classes {
+        let some: Vec<String> = some.iter().map(u64::to_string).collect();
+        println!("  {num:>6}  fields {k}  (streams {} ...)", some.join(" "));
     }
     for (d, k) in &devs {
         println!("  Hercules deviation applied {k} times: {d}");
@@ -587,6 +591,25 @@ fn random_stream_show() {
                         println!("{l}");
                     }
                     println!("  -- EX targets --{ex}");
+                    // The state before that step (both machines agree on it).
+                    let b = run_cpcms(&generator::generate_prefix(seed, n, k - 1).image);
+                    let link = b.word(RESULT + 0xA0);
+                    print!(
+                        "  before it: cc {} mask {:X} ",
+                        link >> 28 & 3,
+                        link >> 24 & 15
+                    );
+                    for i in 0..4 {
+                        let a = RESULT + 0x40 + 8 * i;
+                        print!(" F{}={:08X}{:08X}", 2 * i, b.word(a), b.word(a + 4));
+                    }
+                    println!();
+                    for (i, g) in b.gpr.iter().enumerate() {
+                        print!("{}R{i}={g:08X}", if i % 8 == 0 { "  " } else { " " });
+                        if i % 8 == 7 {
+                            println!();
+                        }
+                    }
                     print!("{}", diff(&hs.summary(), "hercules", &c.summary(), "cpcms"));
                     print!("{}", mem_diff(&hs, &c));
                     break;
