@@ -20,7 +20,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::asm::{self, Assembly};
-use crate::devices::dasd::{Dasd, Model, Record, empty_track, new_volume, track_image};
+use crate::devices::dasd::{
+    Dasd, Model, Record, empty_track, label_records, new_volume, track_image,
+};
 use crate::machine::{Machine, MachineConfig};
 
 /// One user in the CP directory.
@@ -74,13 +76,16 @@ pub const FIRST_TERMINAL: u16 = 0x020;
 /// The system residence volume: a 3350 holding the IPL records, CP and the CMS nucleus
 /// on cylinder 0 and the users' minidisks after it.
 pub const SYSRES: u16 = 0x150;
+/// The volume serial of the system residence volume.
+pub const SYSRES_VOLSER: &str = "CPCMS1";
 /// Cylinders of each user's 191 minidisk on the system residence volume.
 pub const MDISK_CYLS: u16 = 2;
 const SYSRES_MODEL: Model = Model::D3350;
 /// Pages (4K records) per track on a 3350 (four 4K records fit in 19,069 bytes).
 const PAGES_PER_TRACK: u16 = 4;
-/// The CMS nucleus starts on cylinder 0, head 1; CP's pages follow it.
-const NSS_HEAD: u16 = 1;
+/// The CMS nucleus starts on cylinder 0, head 2 (head 1 is where the volume label says
+/// an OS VTOC would be: left empty), and CP's pages follow it.
+const NSS_HEAD: u16 = 2;
 
 /// Most users the directory holds (it lives in CP's first page).
 pub const MAX_USERS: usize = 64;
@@ -111,6 +116,7 @@ roms!(
     "cp/command.asm",
     "cp/logon.asm",
     "cp/cmdvm.asm",
+    "cp/cmdmsg.asm",
     "cp/diagnose.asm",
     "cp/timefmt.asm",
     "cp/storage.asm",
@@ -352,7 +358,7 @@ fn ccw(cmd: u8, addr: u32, flags: u8, count: u16) -> [u8; 8] {
 }
 
 /// Build the system residence volume: IPL records on cylinder 0 head 0, the CMS nucleus
-/// from head 1, then CP, a 4K page to a record; the users' minidisks after cylinder 0.
+/// from head 2, then CP, a 4K page to a record; the users' minidisks after cylinder 0.
 ///
 /// IPL works as on the real machine: the channel reads record 1 — CP's IPL PSW and two
 /// CCWs — into location 0; the CCWs read record 2, a loader channel program, into storage
@@ -413,6 +419,9 @@ pub fn build_sysres(cfg: &SysConfig, cp: &Assembly, nss: &[u8]) -> Result<Vec<u8
     let mut tracks: Vec<Vec<Record>> = vec![Vec::new(); heads as usize];
     tracks[0].push(Record::new(0, 0, 1, &[], &ipl1));
     tracks[0].push(Record::new(0, 0, 2, &[], &loader));
+    // The volume label, as dasdinit writes it (record 3, key VOL1), so that Hercules'
+    // dasdls and people know the volume: CPCMS1.
+    tracks[0].extend(label_records(SYSRES_VOLSER).pop());
     for (start, area) in [(NSS_HEAD, &nss_pages), (cp_head, &cp_pages)] {
         for (p, page) in area.iter().enumerate() {
             let (h, r) = page_place(start, p as u16);
@@ -757,13 +766,17 @@ mod tests {
         };
         // Cylinder 0 head 0: R0, then IPL1 (CP's IPL PSW and two CCWs), then the loader.
         let t0 = track(0);
-        assert_eq!(t0.records.len(), 3);
+        assert_eq!(t0.records.len(), 4);
+        assert_eq!(
+            crate::ebcdic::decode(&t0.records[3].data[..10]),
+            "VOL1CPCMS1"
+        );
         let ipl1 = &t0.records[1].data;
         assert_eq!(&ipl1[..8], &cp.image[..8]);
         assert_eq!(ipl1[8], 0x06, "READ DATA of the loader record");
         assert_eq!(ipl1[16], 0x08, "then TIC to it");
-        // The CMS nucleus from head 1, a page a record.
-        let t1 = track(1);
+        // The CMS nucleus from head 2, a page a record.
+        let t1 = track(NSS_HEAD as usize);
         assert_eq!(t1.records[1].count[4], 1);
         assert_eq!(
             &t1.records[1].data[..cms.image.len().min(4096)],

@@ -159,14 +159,25 @@ fn golden_path(name: &str) -> PathBuf {
 
 /// Hercules' result for a test: live if installed (recording it when CPCMS_RECORD_GOLDEN=1),
 /// else the recorded one.
+///
+/// A live run that gets no answer (Hercules did not reach its disabled wait, which a
+/// busy host can cause) is tried three times, then the recorded result is used and the
+/// test says so: a slow reference machine must not fail the build, a different one does.
 fn reference(
     name: &str,
-    live: impl FnOnce() -> Option<(Result, Vec<(String, Vec<u8>)>)>,
+    live: impl Fn() -> Option<(Result, Vec<(String, Vec<u8>)>)>,
 ) -> (Result, Vec<(String, Vec<u8>)>) {
     let path = golden_path(&format!("{name}.herc"));
-    if hercules::available()
-        && let Some((r, f)) = live()
-    {
+    let answer = if hercules::available() {
+        let a = (0..3).find_map(|_| live());
+        if a.is_none() {
+            eprintln!("{name}: Hercules gave no answer three times; using the recorded result");
+        }
+        a
+    } else {
+        None
+    };
+    if let Some((r, f)) = answer {
         let files: Vec<(&str, Vec<u8>)> = f.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
         let text = format!(
             "# Hercules 3.13 result of tests/devices/{name} (re-record: CPCMS_RECORD_GOLDEN=1)\n{}",
@@ -310,14 +321,14 @@ fn unit_record_devices_match_hercules() {
             hercules::Start::Core(Path::new("ur.bin")),
             &dumps,
         )
-        .unwrap();
+        .ok()?;
         let files = ["punch.bin", "print.txt"]
             .iter()
             .map(|n| (n.to_string(), std::fs::read(hd.join(n)).unwrap_or_default()))
             .collect();
         Some((
             Result {
-                psw: o.psw.expect("Hercules: disabled wait"),
+                psw: o.psw?,
                 dumps: o.dumps,
             },
             files,
@@ -411,11 +422,11 @@ fn dasd_channel_programs_match_hercules() {
             hercules::Start::Core(Path::new("dasd.bin")),
             &dumps,
         )
-        .unwrap();
+        .ok()?;
         let vol = std::fs::read(hd.join("vol.3330")).unwrap();
         Some((
             Result {
-                psw: o.psw.expect("Hercules: disabled wait"),
+                psw: o.psw?,
                 dumps: o.dumps,
             },
             vec![("tracks".into(), track_listing(&vol).into_bytes())],
@@ -512,10 +523,10 @@ fn ipl_test(name: &str, devfile: &str, file: Vec<u8>, dev: u16, ours_spec: &str,
     let (h, _) = reference(name, || {
         let hd = hercules::scratch(name);
         std::fs::write(hd.join(devfile), &file).unwrap();
-        let o = hercules::run(&hd, &[herc], hercules::Start::Ipl(dev), &dumps).unwrap();
+        let o = hercules::run(&hd, &[herc], hercules::Start::Ipl(dev), &dumps).ok()?;
         Some((
             Result {
-                psw: o.psw.expect("Hercules: disabled wait"),
+                psw: o.psw?,
                 dumps: o.dumps,
             },
             vec![],

@@ -116,6 +116,10 @@ scenario!(
         "0 | UNKNOWN CP/CMS COMMAND",
         "1 | ALICE    - 020 , BOB      - 021",
         "OP| LINE 021 LOGOFF AS BOB      USERS = 001",
+        "1 | 09:00:00 MSG FROM ALICE   : LUNCH AT NOON?",
+        "OP| 09:00:00 MSG FROM ALICE   : PLEASE MOUNT TAPE 181",
+        "0 | 09:00:00 MSG FROM OPERATOR: TAPE 181 IS READY",
+        "0 | DASD 191 3350 CPCMS1 R/W 002 CYL",
     ]
 );
 

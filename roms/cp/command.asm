@@ -156,6 +156,8 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
          DC    CL8'LOGOFF',AL1(3),AL1(COMFUSER),H'0',A(CMDLOGOF)
          DC    CL8'LOGOUT',AL1(6),AL1(COMFUSER),H'0',A(CMDLOGOF)
          DC    CL8'QUERY',AL1(1),AL1(COMFUOP),H'0',A(CMDQUERY)
+         DC    CL8'MSG',AL1(1),AL1(COMFUOP),H'0',A(CMDMSG)
+         DC    CL8'MESSAGE',AL1(1),AL1(COMFUOP),H'0',A(CMDMSG)
          DC    CL8'DISPLAY',AL1(1),AL1(COMFUSER),H'0',A(CMDDISP)
          DC    CL8'STORE',AL1(2),AL1(COMFUSER),H'0',A(CMDSTORE)
          DC    CL8'BEGIN',AL1(1),AL1(COMFUSER),H'0',A(CMDBEGIN)
@@ -163,7 +165,7 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
          DC    X'FF'
 *
 ***********************************************************************
-*  QUERY NAMES | USERS | TIME | userid                                *
+*  QUERY NAMES | USERS | TIME | VIRTUAL | userid                      *
 ***********************************************************************
 CMDQUERY ST    R14,QUERYR
          BAL   R14,NEXTTOK
@@ -179,6 +181,11 @@ CMDQUERY ST    R14,QUERYR
          L     R4,=A(KWUSERS)
          BAL   R14,KWMATCH
          BE    QUSERS
+         L     R4,=A(KWVIRT)
+         BAL   R14,KWMATCH
+         BNE   QUSER
+         LTR   R11,R11             (a user's own machine)
+         BNZ   QVIRT
          B     QUSER
 QMISSING CPMSG MSG026,RC=26
 QEXIT    L     R14,QUERYR
@@ -299,6 +306,7 @@ QUNOTMSG DC    C' NOT LOGGED ON'
 KWNAMES  DC    CL8'NAMES'
 KWTIME   DC    CL8'TIME'
 KWUSERS  DC    CL8'USERS'
+KWVIRT   DC    CL8'VIRTUAL'
 *
 ***********************************************************************
 *  FINDUSER: find a logged-on user.                                   *

@@ -31,6 +31,7 @@
 *    COMMAND  CP commands: the table, the parser, QUERY               *
 *    LOGON    LOGON and LOGOFF                                        *
 *    CMDVM    DISPLAY, STORE, BEGIN, IPL: the user's own machine      *
+*    CMDMSG   MSG, and QUERY VIRTUAL                                  *
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
@@ -39,7 +40,7 @@
 *    VDASD    the virtual machine's minidisk at 191                   *
 *                                                                     *
 *  Register conventions throughout CP:                                *
-*    R9,R10,R12  base registers for CP's code (see BASES in PSA)      *
+*    R9,R10,R12,R13  base registers for CP's code (BASES in PSA)      *
 *    R11         the VMBLOK of the virtual machine being served       *
 *    R8          the RDEV (real terminal) being served                *
 *    R14         return address (BAL R14,routine / BR R14)            *
@@ -67,7 +68,7 @@ R14      EQU   14
 R15      EQU   15
 CP       START 0
          USING PSA,0               low storage: base register 0
-         USING CPCODE,R12,R10,R9   CP's code: three base registers
+         USING CPCODE,R12,R10,R9,R13  CP's code: four base registers
          COPY  BLOCKS              control-block layouts first
          COPY  PSA
          COPY  INIT
@@ -81,6 +82,7 @@ CP       START 0
          COPY  COMMAND
          COPY  LOGON
          COPY  CMDVM
+         COPY  CMDMSG
          COPY  DIAGNOSE
          COPY  TIMEFMT
          COPY  STORAGE

@@ -11,22 +11,22 @@
 *  Every handler ends by going to DISPATCH.                           *
 ***********************************************************************
 EXTINT   STM   R0,R15,INTREGS      external interruption
-         LM    R9,R12,BASES
+         LM    R9,R13,BASES
          LA    R1,EXTOPSW
          BAL   R14,SAVECTX
          B     EXTHNDL
 SVCINT   STM   R0,R15,INTREGS      supervisor call
-         LM    R9,R12,BASES
+         LM    R9,R13,BASES
          LA    R1,SVCOPSW
          BAL   R14,SAVECTX
          B     SVCHNDL
 PRGINT   STM   R0,R15,INTREGS      program interruption
-         LM    R9,R12,BASES
+         LM    R9,R13,BASES
          LA    R1,PRGOPSW
          BAL   R14,SAVECTX
          B     PRGHNDL
 IOINT    STM   R0,R15,INTREGS      I/O interruption
-         LM    R9,R12,BASES
+         LM    R9,R13,BASES
          LA    R1,IOOPSW
          BAL   R14,SAVECTX
          B     IOHNDL

@@ -6,7 +6,7 @@
 *  page frames, build an RDEV for every terminal, greet the operator  *
 *  and the users, and fall into the dispatcher, which waits.          *
 ***********************************************************************
-CPINIT   LM    R9,R12,BASES        load the base registers
+CPINIT   LM    R9,R13,BASES        load the base registers
          LCTL  R0,R0,CPCR0         4K pages, 64K segments, CPU timer
          SPT   TIMERMAX            no time slice yet
          BAL   R14,FRMINIT         chain the free page frames

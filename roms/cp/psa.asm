@@ -65,10 +65,11 @@ RUNPSW   DS    D                   the real PSW that runs a guest
          DS    0D                  (LPSW needs a doubleword)
 WAITPSW  DC    X'030E0000',A(0)    CP's idle wait: I/O, external, MCK
 DSABLPSW DC    X'000A0000',A(0)    disabled wait (code in IA)
-BASES    DC    A(CPCODE+8192)      R9   (LM R9,R12,BASES)
+BASES    DC    A(CPCODE+8192)      R9   (LM R9,R13,BASES)
          DC    A(CPCODE+4096)      R10
          DC    A(0)                R11
          DC    A(CPCODE)           R12
+         DC    A(CPCODE+12288)     R13
 RUNUSER  DC    A(0)                VMBLOK now running, or 0
 LASTUSER DC    A(0)                VMBLOK dispatched last
 CPFOR    DC    A(0)                VMBLOK whose request CP is serving

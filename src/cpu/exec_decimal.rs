@@ -81,6 +81,13 @@ fn format_packed(v: i128, len: usize) -> (Vec<u8>, bool) {
     (out, overflow)
 }
 
+/// Give a formatted packed field the preferred sign: D if `negative`, else C.
+fn set_sign(field: &mut [u8], negative: bool) {
+    if let Some(last) = field.last_mut() {
+        *last = (*last & 0xF0) | if negative { 0xD } else { 0xC };
+    }
+}
+
 impl Cpu {
     /// Read an operand of `len` bytes at `a` into a buffer.
     fn read_field(&mut self, a: u32, len: usize) -> Result<Vec<u8>, Ex> {
@@ -99,6 +106,12 @@ impl Cpu {
     fn packed(&mut self, a: u32, len: usize) -> Result<i128, Ex> {
         let b = self.read_field(a, len)?;
         parse_packed(&b).ok_or(Ex::Pgm(DATA))
+    }
+
+    /// Is the sign of the (already validated) packed field at `a` minus (B or D)?
+    fn packed_negative(&mut self, a: u32, len: usize) -> Result<bool, Ex> {
+        let b = self.read_field((a + len as u32 - 1) & AMASK, 1)?;
+        Ok(matches!(b[0] & 0xF, 0xB | 0xD))
     }
 
     /// Store a decimal result with cc and overflow handling.
@@ -125,6 +138,15 @@ impl Cpu {
         let (a1, a2) = (self.ea1(ib), self.ea2(ib));
         let l1 = (ib[1] >> 4) as usize + 1;
         let l2 = (ib[1] & 15) as usize + 1;
+        // The operands are taken one after the other (fetch access and validity of
+        // the first, then of the second, then the store), as on Hercules 3.13; SRP
+        // checks access to its operand before the rounding digit.
+        if matches!(ib[0], 0xFC | 0xFD) && (l2 > 8 || l2 >= l1) {
+            return Err(Ex::Pgm(SPECIFICATION));
+        }
+        if ib[0] == 0xF0 {
+            self.span(a1, l1, false)?;
+        }
         match ib[0] {
             0xF0 => self.srp(a1, l1, a2, ib[1] & 15),
             0xF1 => self.mvo(a1, l1, a2, l2),
@@ -159,7 +181,10 @@ impl Cpu {
                     return Err(Ex::Pgm(DATA));
                 }
                 self.span(a1, l1, true)?;
-                let (bytes, _) = format_packed(x * y, l1);
+                // The product's sign follows the rules of algebra even for zeros.
+                let neg = self.packed_negative(a1, l1)? != self.packed_negative(a2, l2)?;
+                let (mut bytes, _) = format_packed(x * y, l1);
+                set_sign(&mut bytes, neg);
                 self.write_field(a1, &bytes)
             }
             0xFD => {
@@ -178,16 +203,13 @@ impl Cpu {
                 }
                 self.span(a1, l1, true)?;
                 let (mut qb, _) = format_packed(q, ql);
-                let (rb, _) = format_packed(r, l2);
-                // The remainder keeps the dividend's sign, the quotient the algebraic one.
-                if x < 0 {
-                    let last = rb.len() - 1;
-                    let mut rb = rb;
-                    rb[last] = (rb[last] & 0xF0) | 0xD;
-                    qb.extend_from_slice(&rb);
-                } else {
-                    qb.extend_from_slice(&rb);
-                }
+                let (mut rb, _) = format_packed(r, l2);
+                // The remainder keeps the dividend's sign, the quotient gets the
+                // algebraic one: even when they are zero (POO).
+                let (xn, yn) = (self.packed_negative(a1, l1)?, self.packed_negative(a2, l2)?);
+                set_sign(&mut qb, xn != yn);
+                set_sign(&mut rb, xn);
+                qb.extend_from_slice(&rb);
                 self.write_field(a1, &qb)
             }
             _ => Err(Ex::Pgm(OPERATION)),
@@ -205,17 +227,31 @@ impl Cpu {
             let n = shift as usize;
             let digits = l1 * 2 - 1;
             let mag = v.unsigned_abs();
-            if n > 0 && mag != 0 && n >= digits {
-                // Everything shifted out: overflow with a zero result.
-                let (bytes, _) = format_packed(0, l1);
+            // Digits shifted out on the left: the kept ones and the lost ones.
+            let (kept, lost) = if n >= digits {
+                (0, mag)
+            } else {
+                let keep = POW10[digits - n] as u128;
+                ((mag % keep) * POW10[n] as u128, mag / keep)
+            };
+            if lost != 0 {
+                // Overflow: the result keeps the original sign, even when zero.
+                let (mut bytes, _) = format_packed(kept as i128, l1);
+                set_sign(&mut bytes, self.packed_negative(a1, l1)?);
                 self.write_field(a1, &bytes)?;
                 return self.decimal_overflow();
             }
-            v.checked_mul(POW10[n.min(31)]).unwrap_or(0)
+            if v < 0 { -(kept as i128) } else { kept as i128 }
         } else {
             let n = (-shift) as usize;
             let mag = v.unsigned_abs() as i128;
-            let r = (mag + round as i128 * POW10[n - 1]) / POW10[n];
+            // A right shift of 32 (shift field X'20') moves all 31 digits and the
+            // rounding position out: the result is zero.
+            let r = if n >= POW10.len() {
+                0
+            } else {
+                (mag + round as i128 * POW10[n - 1]) / POW10[n]
+            };
             if v < 0 { -r } else { r }
         };
         self.store_decimal(a1, l1, res)
@@ -296,15 +332,19 @@ impl Cpu {
         let len = ib[1] as usize + 1;
         let a1 = self.ea1(ib);
         let mut src = self.ea2(ib);
-        let d = self.span(a1, len, true)?;
-        let pattern: Vec<u8> = (0..len).map(|i| self.abs_byte(d.at(i))).collect();
-        let mut out = pattern.clone();
+        // Byte by byte, as Hercules 3.13 does it (the POO lets an exception terminate
+        // the operation): each result byte is stored before the next pattern byte is
+        // taken, and EDMK sets R1 as soon as significance starts, so an exception (an
+        // invalid digit, an access exception for the source or the result) leaves
+        // the bytes before it edited and R1 set.
+        let f = self.span(a1, len, false)?;
+        let pattern: Vec<u8> = (0..len).map(|i| self.abs_byte(f.at(i))).collect();
         let fill = pattern[0];
         let (mut sig, mut nonzero) = (false, false);
         let mut pending: Option<u8> = None; // source byte whose right digit is next
-        let mut marked = None;
         for (i, &p) in pattern.iter().enumerate() {
-            match p {
+            let at = (a1 + i as u32) & AMASK;
+            let out = match p {
                 0x20 | 0x21 => {
                     let (digit, fetched) = match pending.take() {
                         Some(b) => (b & 0xF, None),
@@ -317,9 +357,9 @@ impl Cpu {
                     if digit > 9 {
                         return Err(Ex::Pgm(DATA));
                     }
-                    out[i] = if sig || digit != 0 {
+                    let out = if sig || digit != 0 {
                         if !sig && mark {
-                            marked = Some((a1 + i as u32) & AMASK);
+                            self.gpr[1] = (self.gpr[1] & 0xFF00_0000) | at;
                         }
                         0xF0 | digit
                     } else {
@@ -339,30 +379,24 @@ impl Cpu {
                         }
                     }
                     sig = next_sig;
+                    out
                 }
                 0x22 => {
-                    out[i] = fill;
                     sig = false;
                     nonzero = false;
+                    fill
                 }
-                _ => {
-                    if !sig {
-                        out[i] = fill;
-                    }
-                }
-            }
+                _ if sig => p,
+                _ => fill,
+            };
+            let d = self.span(at, 1, true)?;
+            self.set_abs_byte(d.at(0), out);
         }
         self.cc = match (nonzero, sig) {
             (false, _) => 0,
             (true, true) => 1,
             (true, false) => 2,
         };
-        for (i, b) in out.iter().enumerate() {
-            self.set_abs_byte(d.at(i), *b);
-        }
-        if let Some(m) = marked {
-            self.gpr[1] = (self.gpr[1] & 0xFF00_0000) | m;
-        }
         Ok(())
     }
 }

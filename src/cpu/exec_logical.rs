@@ -79,11 +79,13 @@ impl Cpu {
 
     pub(crate) fn clm(&mut self, ib: &[u8; 6]) -> R {
         let (regb, n) = self.masked_bytes(r1(ib), r2(ib));
+        // With a zero mask, access exceptions are still recognized for one byte (POO);
+        // the cc changes only once the operand is accessible.
+        let span = self.span(self.ea1(ib), n.max(1), false)?;
         self.cc = 0;
         if n == 0 {
             return Ok(());
         }
-        let span = self.span(self.ea1(ib), n, false)?;
         for (i, rb) in regb.iter().take(n).enumerate() {
             let sb = self.abs_byte(span.at(i));
             if *rb != sb {
@@ -109,11 +111,12 @@ impl Cpu {
     pub(crate) fn icm(&mut self, ib: &[u8; 6]) -> R {
         let mask = r2(ib);
         let n = mask.count_ones() as usize;
+        // With a zero mask, access exceptions are still recognized for one byte.
+        let span = self.span(self.ea1(ib), n.max(1), false)?;
         if n == 0 {
             self.cc = 0;
             return Ok(());
         }
-        let span = self.span(self.ea1(ib), n, false)?;
         let r = r1(ib);
         let mut v = self.gpr[r].to_be_bytes();
         let mut k = 0;

@@ -150,6 +150,10 @@ impl Cpu {
         let moved = dl.min(sl);
         let dist = d.wrapping_sub(s) & AMASK;
         if dist != 0 && dist < moved {
+            // Destructive overlap: no movement, cc 3; bits 0-7 of R1 and R2 are still
+            // set to zeros (as Hercules 3.13 does, and the later POOs say).
+            self.gpr[r] &= AMASK;
+            self.gpr[r2_] &= AMASK;
             self.cc = 3;
             return Ok(());
         }
@@ -189,8 +193,14 @@ impl Cpu {
             d = (d + chunk) & AMASK;
             dl -= chunk;
         }
+        if result.is_err() && dl == self.gpr[r + 1] & AMASK {
+            // An exception before the first byte: the instruction is suppressed and
+            // the registers stay as they were.
+            return result;
+        }
         self.gpr[r] = d;
-        self.gpr[r + 1] = dl;
+        // Bits 0-7 of R1+1 are ignored and remain unchanged.
+        self.gpr[r + 1] = (self.gpr[r + 1] & !AMASK) | dl;
         self.gpr[r2_] = s;
         self.gpr[r2_ + 1] = ((pad as u32) << 24) | sl;
         if result.is_ok() {
@@ -247,8 +257,14 @@ impl Cpu {
                 bl -= 1;
             }
         }
+        if result.is_err() && al == self.gpr[r + 1] & AMASK && bl == self.gpr[r2_ + 1] & AMASK {
+            // An exception before the first byte: the instruction is suppressed and
+            // the registers stay as they were.
+            return result;
+        }
         self.gpr[r] = a;
-        self.gpr[r + 1] = al;
+        // Bits 0-7 of R1+1 are ignored and remain unchanged.
+        self.gpr[r + 1] = (self.gpr[r + 1] & !AMASK) | al;
         self.gpr[r2_] = b;
         self.gpr[r2_ + 1] = ((pad as u32) << 24) | bl;
         if result.is_ok() {

@@ -536,6 +536,21 @@ fn icm_stcm_clm() {
     assert_eq!(cc(&c), 2);
 }
 
+/// Found by the random streams against Hercules: CLM set the cc before an access
+/// exception (which suppresses, leaving the cc alone), and CLM/ICM with a zero mask
+/// recognize access exceptions for one byte (POO).
+#[test]
+fn clm_icm_access_exceptions_leave_the_cc() {
+    for (mask, op) in [(7, 0xBD), (0, 0xBD), (0, 0xBF)] {
+        let mut c = machine(&[rr(0x12, 6, 6), rs(op, 6, mask, 8, 0x2BC), halt()]);
+        c.gpr[6] = 0x1234_5678; // LTR: cc 2
+        c.gpr[8] = 0x30_0000; // beyond storage
+        let old = program_check(&mut c);
+        assert_eq!(bc_fields(old).0, 5, "op {op:02X} mask {mask}");
+        assert_eq!((old >> 28) & 3, 2, "op {op:02X} mask {mask}: cc kept");
+    }
+}
+
 #[test]
 fn tr_and_trt() {
     let mut c = machine(&[
@@ -574,6 +589,25 @@ fn mvcl_pads_and_updates_registers() {
     );
 }
 
+/// Found by the random streams against Hercules: an access exception for the first
+/// byte suppresses MVCL and CLCL, so the registers (high bytes too) stay unchanged.
+#[test]
+fn mvcl_clcl_exception_on_the_first_byte_leaves_the_registers() {
+    for op in [0x0E, 0x0F] {
+        let mut c = machine(&[rr(op, 2, 4), halt()]);
+        c.gpr[2] = 0xAB30_0000; // beyond storage
+        c.gpr[3] = 0xCD00_0004;
+        c.gpr[4] = 0x1230_0000;
+        c.gpr[5] = 0x4000_0004;
+        assert_eq!(bc_fields(program_check(&mut c)).0, 5);
+        assert_eq!(
+            (c.gpr[2], c.gpr[3], c.gpr[4], c.gpr[5]),
+            (0xAB30_0000, 0xCD00_0004, 0x1230_0000, 0x4000_0004),
+            "opcode {op:02X}"
+        );
+    }
+}
+
 #[test]
 fn mvcl_destructive_overlap_gives_cc3() {
     let mut c = machine(&[rr(0x0E, 2, 4), halt()]);
@@ -586,6 +620,15 @@ fn mvcl_destructive_overlap_gives_cc3() {
     assert_eq!(cc(&c), 3);
     assert_eq!(bytes(&c, 0x800, 5), b"ABCDE");
     assert_eq!(c.gpr[3], 4);
+    // Found by the random streams against Hercules: bits 0-7 of R1 and R2 are set to
+    // zeros even with cc 3.
+    let mut c = machine(&[rr(0x0E, 2, 4), halt()]);
+    c.gpr[2] = 0xAB00_0801;
+    c.gpr[3] = 4;
+    c.gpr[4] = 0x1200_0800;
+    c.gpr[5] = 4;
+    finish(&mut c);
+    assert_eq!((cc(&c), c.gpr[2], c.gpr[4]), (3, 0x801, 0x800));
 }
 
 #[test]
@@ -626,6 +669,25 @@ fn clcl_pads_the_shorter_operand() {
     finish(&mut c);
     assert_eq!(cc(&c), 2);
     assert_eq!((c.gpr[2], c.gpr[3]), (0x803, 1));
+}
+
+/// Found by the random streams against Hercules: bits 0-7 of R1+1 are ignored by MVCL
+/// and CLCL and remain unchanged (the POO; R1 and R2 get zeros there, R2+1 keeps the pad).
+#[test]
+fn mvcl_clcl_keep_the_high_byte_of_r1_plus_1() {
+    for op in [0x0E, 0x0F] {
+        let mut c = machine(&[rr(op, 2, 4), halt()]);
+        c.gpr[2] = 0xAB00_0800;
+        c.gpr[3] = 0xCD00_0004;
+        c.gpr[4] = 0x1200_0900;
+        c.gpr[5] = 0x4000_0004;
+        finish(&mut c);
+        assert_eq!(
+            (c.gpr[2], c.gpr[3], c.gpr[4], c.gpr[5]),
+            (0x804, 0xCD00_0000, 0x904, 0x4000_0000),
+            "opcode {op:02X}"
+        );
+    }
 }
 
 #[test]

@@ -809,6 +809,29 @@ fn multiply_divide_decimal() {
     assert_eq!(bc_fields(program_check(&mut c)).0, 0x0B);
 }
 
+/// Found by the random streams against Hercules: MP and DP give zero products,
+/// quotients and remainders their algebraic signs (POO: "even if one or both operands
+/// are zeros" / "even when the quotient or remainder is zero").
+#[test]
+fn mp_dp_signs_of_zero_results() {
+    let mut c = machine(&[
+        ss(0xFC, 0x31, 0, 0x800, 0, 0x810), // MP +0 x -10
+        ss(0xFD, 0x31, 0, 0x808, 0, 0x812), // DP -20 / +10: remainder -0
+        ss(0xFD, 0x31, 0, 0x820, 0, 0x814), // DP +3 / -10: quotient -0
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x00, 0x00, 0x00, 0x0C]).unwrap();
+    c.mem.load(0x810, &[0x01, 0x0D]).unwrap();
+    c.mem.load(0x808, &[0x00, 0x00, 0x02, 0x0D]).unwrap();
+    c.mem.load(0x812, &[0x01, 0x0C]).unwrap();
+    c.mem.load(0x820, &[0x00, 0x00, 0x00, 0x3C]).unwrap();
+    c.mem.load(0x814, &[0x01, 0x0D]).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 4), vec![0x00, 0x00, 0x00, 0x0D]);
+    assert_eq!(bytes(&c, 0x808, 4), vec![0x00, 0x2D, 0x00, 0x0D]);
+    assert_eq!(bytes(&c, 0x820, 4), vec![0x00, 0x0D, 0x00, 0x3C]);
+}
+
 #[test]
 fn pack_unpk_mvo() {
     let mut c = machine(&[
@@ -858,6 +881,54 @@ fn edit_and_edmk() {
     );
     assert_eq!(c.gpr[1], 0xAA00_0000);
     assert_eq!(cc(&c), 2);
+}
+
+/// Found by the random streams against Hercules: ED stops at an invalid source digit
+/// with the bytes edited so far stored (termination, which the POO permits for a data
+/// exception on a digit; Hercules 3.13 does it).
+#[test]
+fn ed_terminates_at_an_invalid_digit_keeping_what_it_edited() {
+    let mut c = machine(&[ss(0xDE, 3, 0, 0x800, 0, 0x810)]);
+    c.mem.load(0x800, &[0x40, 0x20, 0x20, 0x20]).unwrap();
+    c.mem.load(0x810, &[0x12, 0xA3, 0x4C]).unwrap(); // the third digit is X'A'
+    assert_eq!(bc_fields(program_check(&mut c)).0, 0x07);
+    assert_eq!(bytes(&c, 0x800, 4), vec![0x40, 0xF1, 0xF2, 0x20]);
+}
+
+/// Found by the random streams against Hercules: the decimal operands are taken one
+/// after the other (the first operand's access and data, then the second's); SRP checks
+/// access to its operand before the rounding digit; ZAP does not fetch its first operand.
+#[test]
+fn decimal_exception_order() {
+    // AP: first operand invalid data, second beyond storage: data.
+    let mut c = machine(&[ss(0xFA, 0x11, 0, 0x800, 8, 0)]);
+    c.gpr[8] = 0x30_0000;
+    c.mem.load(0x800, &[0xAA, 0xAA]).unwrap();
+    assert_eq!(bc_fields(program_check(&mut c)).0, 7);
+    // SRP with rounding digit 11 and the operand beyond storage: addressing.
+    let mut c = machine(&[ss(0xF0, 0x1B, 8, 0, 0, 1)]);
+    c.gpr[8] = 0x30_0000;
+    assert_eq!(bc_fields(program_check(&mut c)).0, 5);
+    // ZAP: first operand beyond storage, second invalid: data.
+    let mut c = machine(&[ss(0xF8, 0x11, 8, 0, 0, 0x800)]);
+    c.gpr[8] = 0x30_0000;
+    c.mem.load(0x800, &[0xAA, 0xAA]).unwrap();
+    assert_eq!(bc_fields(program_check(&mut c)).0, 7);
+}
+
+/// Found by the random streams against Hercules: ED/EDMK work byte by byte, so a
+/// protected result field stops EDMK at its first byte with R1 already set.
+#[test]
+fn edmk_sets_r1_before_a_protection_exception() {
+    let mut c = machine(&[ss(0xDF, 3, 12, 0x800, 0, 0x810)]);
+    c.mem.load(0x1800, &[0x21, 0x20, 0x20, 0x20]).unwrap();
+    c.mem.load(0x810, &[0x51, 0x2C]).unwrap();
+    c.mem.set_key(0x1800, 0x10);
+    c.set_psw(0x0020_0000_0000_0000 | u64::from(ORG)).unwrap(); // PSW key 2
+    c.gpr[1] = 0xAA00_0000;
+    assert_eq!(bc_fields(program_check(&mut c)).0, 4);
+    assert_eq!(c.gpr[1], 0xAA00_1800);
+    assert_eq!(bytes(&c, 0x1800, 4), vec![0x21, 0x20, 0x20, 0x20]);
 }
 
 #[test]
@@ -976,4 +1047,47 @@ fn burst_and_single_step_agree_on_random_programs() {
     }
     // The programs really ran (not all stuck at once).
     assert!(total > 200 * 5000, "only {total} instructions");
+}
+
+/// Found by the random streams against Hercules: a left shift that loses digits is a
+/// decimal overflow even when the product would not fit in 128 bits, the kept digits
+/// are stored, and the result keeps the operand's sign even when it is zero.
+#[test]
+fn srp_left_shift_overflow_keeps_digits_and_sign() {
+    let mut c = machine(&[
+        ss(0xF0, 0x20, 0, 0x800, 0, 2),  // 12345 << 2: 34500, overflow
+        ss(0xF0, 0xF0, 0, 0x810, 0, 31), // 16 bytes, 27 digits << 31
+        ss(0xF0, 0x20, 0, 0x808, 0, 5),  // -1 << 5 in 5 digits: -0, overflow
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x12, 0x34, 0x5C]).unwrap();
+    c.mem.load(0x808, &[0x00, 0x00, 0x1D]).unwrap();
+    let mut big = vec![0x99u8; 16];
+    big[0] = 0;
+    big[1] = 0;
+    big[15] = 0x9C;
+    c.mem.load(0x810, &big).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 3), vec![0x34, 0x50, 0x0C]);
+    assert_eq!(bytes(&c, 0x808, 3), vec![0x00, 0x00, 0x0D]);
+    assert_eq!(bytes(&c, 0x810, 16), {
+        let mut v = vec![0u8; 16];
+        v[15] = 0x0C;
+        v
+    });
+    assert_eq!(cc(&c), 3);
+}
+
+/// Found by the random streams: a right shift of 32 digits (the six-bit shift X'20')
+/// indexed past the powers of ten and panicked. Every digit goes: the result is zero.
+#[test]
+fn srp_right_shift_of_32_gives_zero() {
+    let mut c = machine(&[
+        ss(0xF0, 0x29, 0, 0x800, 0, 0x20), // SRP 3 bytes, shift -32, round 9
+        halt(),
+    ]);
+    c.mem.load(0x800, &[0x99, 0x99, 0x9C]).unwrap();
+    finish(&mut c);
+    assert_eq!(bytes(&c, 0x800, 3), vec![0x00, 0x00, 0x0C]);
+    assert_eq!(cc(&c), 0);
 }

@@ -324,7 +324,7 @@ pub fn new_volume(model: Model, cyls: u16, volser: Option<&str>) -> Vec<u8> {
 }
 
 /// IPL1, IPL2 and VOL1 for volume serial `volser`.
-fn label_records(volser: &str) -> Vec<Record> {
+pub fn label_records(volser: &str) -> Vec<Record> {
     let e = crate::ebcdic::encode;
     let mut ipl1 = vec![0u8; 24];
     ipl1[..8].copy_from_slice(&[0x00, 0x06, 0, 0, 0, 0, 0, 0x0F]);

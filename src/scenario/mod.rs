@@ -328,11 +328,14 @@ impl Checker<'_> {
         let mut step_pos = Vec::new();
         for (i, s) in raw.steps.into_iter().enumerate() {
             let term = |t: i64| -> Result<usize, ScenarioError> {
-                if t < 0 || t >= terminals as i64 {
+                if t == -1 {
+                    // The operator's console: it comes after the user terminals.
+                    Ok(terminals)
+                } else if t < 0 || t >= terminals as i64 {
                     Err(self.err(
                         &[F("steps"), I(i), F("terminal")],
                         format!(
-                            "terminal {t} does not exist: this scenario has {terminals} terminal{} (0 to {})",
+                            "terminal {t} does not exist: this scenario has {terminals} terminal{} (0 to {}; -1 is the operator's console)",
                             if terminals == 1 { "" } else { "s" },
                             terminals - 1
                         ),

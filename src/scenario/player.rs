@@ -19,9 +19,11 @@ pub trait Target {
     fn now(&self) -> u64;
     /// Run until virtual time `t` (or the machine stops).
     fn run_until(&mut self, t: u64) -> Status;
-    /// A person types `text` on user terminal `terminal` and presses Enter.
+    /// A person types `text` on user terminal `terminal` and presses Enter (terminal
+    /// number `terminals()` is the operator's console).
     fn type_line(&mut self, terminal: usize, text: &str) -> Result<(), String>;
-    /// Everything user terminal `terminal` has shown ("" if nothing or no such terminal).
+    /// Everything user terminal `terminal` has shown ("" if nothing or no such terminal;
+    /// number `terminals()` is the operator's console).
     fn transcript(&self, terminal: usize) -> &str;
     /// Everything the operator console has shown.
     fn operator_transcript(&self) -> &str;
@@ -37,13 +39,20 @@ impl Target for System {
         self.machine.run_until(t)
     }
     fn type_line(&mut self, terminal: usize, text: &str) -> Result<(), String> {
-        let dev = *self
-            .terminals
-            .get(terminal)
-            .ok_or_else(|| format!("no terminal {terminal}"))?;
+        let dev = if terminal == self.terminals.len() {
+            self.operator
+        } else {
+            *self
+                .terminals
+                .get(terminal)
+                .ok_or_else(|| format!("no terminal {terminal}"))?
+        };
         self.machine.type_line(dev, text)
     }
     fn transcript(&self, terminal: usize) -> &str {
+        if terminal == self.terminals.len() {
+            return self.operator_transcript();
+        }
         self.terminals
             .get(terminal)
             .and_then(|d| self.machine.transcript(*d))
@@ -136,7 +145,7 @@ impl Player {
             step_pos: s.step_pos.clone(),
             next: 0,
             active: Active::Idle,
-            cursors: vec![0; s.terminals],
+            cursors: vec![0; s.terminals + 1],
             caption: None,
             failure: None,
             log: TranscriptLog::new(s.terminals),

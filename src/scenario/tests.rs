@@ -243,14 +243,24 @@ fn terminal_out_of_range() {
         err(
             "(title: \"x\", users: [(id: \"A\", password: \"A\")], terminals: 2,\n steps: [\n   Caption(\"hi\"),\n   Expect(terminal: 2, text: \"R;\"),\n ])"
         ),
-        "t.ron:4:21: terminal 2 does not exist: this scenario has 2 terminals (0 to 1)"
+        "t.ron:4:21: terminal 2 does not exist: this scenario has 2 terminals (0 to 1; -1 is the operator's console)"
     );
     assert_eq!(
         err(
-            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: -1, text: \"\")])"
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Type(terminal: -2, text: \"\")])"
         ),
-        "t.ron:2:25: terminal -1 does not exist: this scenario has 1 terminal (0 to 0)"
+        "t.ron:2:25: terminal -2 does not exist: this scenario has 1 terminal (0 to 0; -1 is the operator's console)"
     );
+}
+
+#[test]
+fn terminal_minus_one_is_the_operators_console() {
+    let s = Scenario::parse(
+        "t.ron",
+        "(title: \"x\", users: [(id: \"A\", password: \"A\")], terminals: 2,\n steps: [Type(terminal: -1, text: \"Q N\")])",
+    )
+    .unwrap();
+    assert!(matches!(s.steps[0], Step::Type { terminal: 2, .. }));
 }
 
 #[test]

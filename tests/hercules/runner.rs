@@ -31,6 +31,12 @@ pub fn available() -> bool {
 
 const MARKER: &str = "CPCMS-HERCULES-END-OF-STATE";
 
+/// The echo of `msgnoh * MARKER` (Hercules sometimes prefixes a panel colour tag such
+/// as `<pnl,color(white,black)>`), not the command line itself.
+fn is_marker(l: &str) -> bool {
+    l.trim_end().ends_with(MARKER) && !l.contains("msgnoh")
+}
+
 struct Session {
     child: Child,
     lines: Receiver<String>,
@@ -117,97 +123,146 @@ fn open_pipe(fifo: &Path, child: &mut Child) -> Result<std::fs::File, String> {
 
 /// Run `image` (loaded at 0, started by `restart` with the PSW at 0) and return the
 /// final state with storage `dumps` (address, length: multiples of 16).
+#[allow(dead_code)]
 pub fn run(
     name: &str,
     image: &[u8],
     dumps: &[(u32, u32)],
     limit: Duration,
 ) -> Result<State, String> {
-    let dir = temp_dir(name);
-    let img = dir.join("image.bin");
-    std::fs::write(&img, image).map_err(|e| e.to_string())?;
-    let conf = dir.join("hercules.cnf");
-    std::fs::write(
-        &conf,
-        "ARCHMODE S/370\nMAINSIZE 2\nNUMCPU 1\nCPUMODEL 3158\n0009 3215-C /\n",
-    )
-    .map_err(|e| e.to_string())?;
-    let fifo = dir.join("rc.fifo");
-    let st = Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .map_err(|e| format!("mkfifo: {e}"))?;
-    if !st.success() {
-        return Err("mkfifo failed".into());
-    }
-    let mut child = Command::new("hercules")
-        .args(["-d", "-f"])
-        .arg(&conf)
-        .env("HERCULES_RC", &fifo)
-        .current_dir(&dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("starting hercules: {e}"))?;
-    let (tx, lines) = channel();
-    for out in [
-        child
-            .stdout
-            .take()
-            .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
-        child
-            .stderr
-            .take()
-            .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for l in BufReader::new(out).lines() {
-                let Ok(l) = l else { break };
-                if tx.send(l).is_err() {
-                    break;
-                }
-            }
-        });
-    }
-    let rc = open_pipe(&fifo, &mut child)?;
-    let mut s = Session {
-        child,
-        lines,
-        log: Vec::new(),
-        rc: Some(rc),
-    };
-    let short = Duration::from_secs(10);
+    Hercules::start(name)?.run(name, image, dumps, limit)
+}
 
-    s.send(&format!("loadcore {} 0", img.display()))?;
-    if !s.wait_for(short, |l| l.starts_with("HHCPN113I")) {
-        return Err(format!("{name}: loadcore failed\n{}", s.tail()));
+/// One Hercules process that runs many images one after the other (loadcore, restart,
+/// wait, dump: about a millisecond each instead of a process start).
+pub struct Hercules {
+    s: Session,
+    dir: PathBuf,
+    img: PathBuf,
+}
+
+impl Drop for Hercules {
+    fn drop(&mut self) {
+        let _ = self.s.send("quit");
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
-    s.send("restart")?;
-    let waited = s.wait_for(limit, |l| l.starts_with("HHCCP011I"));
-    if !waited {
-        s.send("stop")?;
+}
+
+impl Hercules {
+    /// Start Hercules (S/370, 2M) in its own temporary directory.
+    pub fn start(name: &str) -> Result<Hercules, String> {
+        let dir = temp_dir(name);
+        let img = dir.join("image.bin");
+        let conf = dir.join("hercules.cnf");
+        std::fs::write(
+            &conf,
+            "ARCHMODE S/370\nMAINSIZE 2\nNUMCPU 1\nCPUMODEL 3158\n0009 3215-C /\n",
+        )
+        .map_err(|e| e.to_string())?;
+        let fifo = dir.join("rc.fifo");
+        let st = Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .map_err(|e| format!("mkfifo: {e}"))?;
+        if !st.success() {
+            return Err("mkfifo failed".into());
+        }
+        let mut child = Command::new("hercules")
+            .args(["-d", "-f"])
+            .arg(&conf)
+            .env("HERCULES_RC", &fifo)
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("starting hercules: {e}"))?;
+        let (tx, lines) = channel();
+        for out in [
+            child
+                .stdout
+                .take()
+                .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for l in BufReader::new(out).lines() {
+                    let Ok(l) = l else { break };
+                    if tx.send(l).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let rc = open_pipe(&fifo, &mut child)?;
+        Ok(Hercules {
+            s: Session {
+                child,
+                lines,
+                log: Vec::new(),
+                rc: Some(rc),
+            },
+            dir,
+            img,
+        })
     }
-    let start = s.log.len();
-    s.send("psw")?;
-    s.send("gpr")?;
-    for (a, l) in dumps {
-        s.send(&format!("r {a:X}.{l:X}"))?;
+
+    /// Load `image` at 0, restart, wait for the disabled wait (at most `limit`), and
+    /// return the final state with the storage `dumps`.
+    pub fn run(
+        &mut self,
+        name: &str,
+        image: &[u8],
+        dumps: &[(u32, u32)],
+        limit: Duration,
+    ) -> Result<State, String> {
+        std::fs::write(&self.img, image).map_err(|e| e.to_string())?;
+        let s = &mut self.s;
+        s.log.clear();
+        let short = Duration::from_secs(10);
+        // Just after a disabled wait the CPU may not count as stopped yet
+        // ("HHCPN111E loadcore rejected: CPU not stopped"): stop it and try again.
+        let mut tries = 0;
+        loop {
+            s.send(&format!("loadcore {} 0", self.img.display()))?;
+            let ok = s.wait_for(short, |l| {
+                l.contains("HHCPN113I") || l.contains("HHCPN111E")
+            });
+            if ok && s.log.last().is_some_and(|l| l.contains("HHCPN113I")) {
+                break;
+            }
+            tries += 1;
+            if !ok || tries > 100 {
+                return Err(format!("{name}: loadcore failed\n{}", s.tail()));
+            }
+            s.send("stop")?;
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        s.send("restart")?;
+        let waited = s.wait_for(limit, |l| l.contains("HHCCP011I"));
+        if !waited {
+            s.send("stop")?;
+        }
+        let start = s.log.len();
+        s.send("psw")?;
+        s.send("gpr")?;
+        for (a, l) in dumps {
+            s.send(&format!("r {a:X}.{l:X}"))?;
+        }
+        s.send(&format!("msgnoh * {MARKER}"))?;
+        if !s.wait_for(short, is_marker) {
+            return Err(format!("{name}: no end marker from Hercules\n{}", s.tail()));
+        }
+        parse(&s.log[start..], waited, dumps)
+            .map_err(|e| format!("{name}: {e}\n{}", s.log[start..].join("\n")))
     }
-    s.send(&format!("msgnoh * {MARKER}"))?;
-    if !s.wait_for(short, |l| l.trim() == MARKER) {
-        return Err(format!("{name}: no end marker from Hercules\n{}", s.tail()));
-    }
-    let _ = s.send("quit");
-    let state = parse(&s.log[start..], waited, dumps)
-        .map_err(|e| format!("{name}: {e}\n{}", s.log[start..].join("\n")));
-    drop(s);
-    let _ = std::fs::remove_dir_all(&dir);
-    state
 }
 
 /// `n` hex digits at the start of `s`.
