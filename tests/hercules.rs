@@ -34,6 +34,11 @@
 //!  timer    CPU timer and clock comparator external interruptions, priority, masking
 //!  ifetch   exceptions on instruction fetch: odd address, addressing, protection,
 //!           page translation; their ILC and instruction address
+//!  itimer   the interval timer at X'50': code X'0080', CR0 bit 24, pending while
+//!           masked, after the CPU timer, no request from a negative value, BC mode
+//!  per      PER: branch, fetch (EXECUTE target), storage (wrapped area), GR events,
+//!           PER with other program exceptions, MC, SVC and LPSW
+//!  sigp     SIGP to a CPU that does not exist (cc 3) and to itself; STAP
 //!  io3215   SIO with data and command chaining, I/O interruption, CSW, TIO, SENSE, cc 3
 //!  keys     SSK/ISK in BC and EC mode, reference/change recording, RRB
 //!  float    hexadecimal floating point: every arithmetic instruction, the masks,
@@ -360,6 +365,7 @@ herc!(timer);
 herc!(io3215);
 herc!(ifetch);
 herc!(itimer);
+herc!(sigp);
 
 /// Hercules 3.13 checks the page-table length (segment-table entry bits 0-3) only when
 /// it is 0: with length code 1 (2 entries), page index 3 is translated through the
