@@ -207,11 +207,11 @@ fn attribute_quote(b: &[u8], i: usize) -> bool {
     before_ok && after_ok
 }
 
-/// The end of a conditional-assembly operand field: the first blank outside quotes and
-/// parentheses.
-fn cond_operand_end(b: &[u8], lo: usize) -> usize {
-    let mut i = lo;
-    let mut depth = 0i32;
+/// Scan `b` from `i` for the first byte in `stop` that stands outside quotes (with `''`
+/// inside a string, and attribute quotes like `L'X`, not opening one) and outside
+/// parentheses (depth <= 0, counting from `depth`). Returns its index (or `b.len()`) and
+/// the parenthesis depth there, so a caller can go on scanning after it.
+fn scan_to(b: &[u8], mut i: usize, mut depth: i32, stop: &[u8]) -> (usize, i32) {
     let mut q = false;
     while i < b.len() {
         let c = b[i];
@@ -228,48 +228,33 @@ fn cond_operand_end(b: &[u8], lo: usize) -> usize {
                 b'\'' if !attribute_quote(b, i) => q = true,
                 b'(' => depth += 1,
                 b')' => depth -= 1,
-                b' ' | b'\t' if depth <= 0 => break,
+                _ if depth <= 0 && stop.contains(&c) => break,
                 _ => {}
             }
         }
         i += 1;
     }
-    i
+    (i, depth)
+}
+
+/// The end of a conditional-assembly operand field: the first blank outside quotes and
+/// parentheses.
+fn cond_operand_end(b: &[u8], lo: usize) -> usize {
+    scan_to(b, lo, 0, b" \t").0
 }
 
 /// Split `s` at commas outside quotes and parentheses (ranges relative to `s`).
 fn split_commas(s: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut q = false;
-    let mut start = 0;
-    let mut i = 0;
-    while i < s.len() {
-        let c = s[i];
-        if q {
-            if c == b'\'' {
-                if s.get(i + 1) == Some(&b'\'') {
-                    i += 1;
-                } else {
-                    q = false;
-                }
-            }
-        } else {
-            match c {
-                b'\'' if !attribute_quote(s, i) => q = true,
-                b'(' => depth += 1,
-                b')' => depth -= 1,
-                b',' if depth <= 0 => {
-                    out.push((start, i));
-                    start = i + 1;
-                }
-                _ => {}
-            }
+    let (mut start, mut depth) = (0, 0);
+    loop {
+        let (i, d) = scan_to(s, start, depth, b",");
+        out.push((start, i));
+        if i >= s.len() {
+            return out;
         }
-        i += 1;
+        (start, depth) = (i + 1, d);
     }
-    out.push((start, s.len()));
-    out
 }
 
 /// The elements of a sublist `(a,b,c)`, or `None` if `s` is not one.
