@@ -51,6 +51,14 @@ impl From<u16> for Ex {
 
 pub(crate) type R = Result<(), Ex>;
 
+/// How an instruction ended, for `Cpu::exec_op`: `Ok(length)` when the next
+/// instruction follows it, `Ok(JUMP | address)` after a successful branch.
+pub(crate) type Flow = Result<u32, Ex>;
+/// Marks a branch address in a `Flow` (instruction addresses have 24 bits).
+pub(crate) const JUMP: u32 = 0x8000_0000;
+/// The `Flow` of an instruction `Cpu::burst` leaves to the ordinary path.
+pub(crate) const DEFER: u32 = 0x4000_0000;
+
 /// Instruction length from the two high bits of the opcode.
 #[inline(always)]
 pub(crate) const fn ilen(op: u8) -> u32 {
@@ -122,48 +130,25 @@ const fn runnable(supervisor: bool) -> [bool; 256] {
 }
 static RUNNABLE: [[bool; 256]; 2] = [runnable(true), runnable(false)];
 
-/// The hot path's one table look-up before dispatch, per state (0 supervisor,
-/// 1 problem): the length class (`RR`, `FOUR`, `SIX`) of an instruction that may run
-/// in that state, or `STOP` for an operation or privileged-operation exception.
-const STOP: u8 = 0;
-const RR: u8 = 1;
-const FOUR: u8 = 2;
-const SIX: u8 = 3;
-const fn kinds(supervisor: bool) -> [u8; 256] {
-    let ok = runnable(supervisor);
-    let mut t = [STOP; 256];
-    let mut i = 0;
-    while i < 256 {
-        if ok[i] {
-            t[i] = match i >> 6 {
-                0 => RR,
-                3 => SIX,
-                _ => FOUR,
-            };
-        }
-        i += 1;
-    }
+/// The instructions `Cpu::burst` may run with the clock and the instruction address in
+/// host registers: the ones valid in both states that read no clock, change no PSW
+/// mask or key and schedule nothing (so `check_at` stays put). EXECUTE (its target
+/// could be anything) and the two-byte families 9C-9F and B2 (I/O, STCK, ...: their
+/// privileged check depends on the second byte) are left out; the privileged
+/// instructions are out already. Anything else the ordinary path runs.
+#[cfg(test)]
+const fn fast() -> [bool; 256] {
+    let mut t = runnable(false);
+    t[0x44] = false;
+    t[0x9C] = false;
+    t[0x9D] = false;
+    t[0x9E] = false;
+    t[0x9F] = false;
+    t[0xB2] = false;
     t
 }
-static KIND: [[u8; 256]; 2] = [kinds(true), kinds(false)];
-
-/// Like `KIND` for the instructions `Cpu::burst` may run with the clock in a host
-/// register: the ones valid in both states that read no clock, change no PSW mask
-/// or key and schedule nothing (so `check_at` stays put). EXECUTE (its target could be
-/// anything) and the two-byte families 9C-9F and B2 (I/O, STCK, ...: `kinds` leaves
-/// their privileged check to the second byte) are left out; the other privileged
-/// instructions are out already. Anything else is `STOP`: the ordinary path runs it.
-const fn pure_kinds() -> [u8; 256] {
-    let mut t = kinds(false);
-    t[0x44] = STOP;
-    t[0x9C] = STOP;
-    t[0x9D] = STOP;
-    t[0x9E] = STOP;
-    t[0x9F] = STOP;
-    t[0xB2] = STOP;
-    t
-}
-static PURE_KIND: [u8; 256] = pure_kinds();
+#[cfg(test)]
+static FAST: [bool; 256] = fast();
 static EXTENDED_CLASS: [[u8; 256]; 5] = extended_classes();
 
 /// The six significant bytes of a fetched instruction (no copy, no check at run time).
@@ -235,187 +220,167 @@ impl Cpu {
         }
     }
 
-    /// Execute the instruction `ib` fetched at `ia`: advance the PSW past it, then
-    /// execute it.
-    ///
-    /// The three length classes are separate branches, each with its own dispatch
-    /// table, so the next instruction address is `ia` plus a constant on every path:
-    /// the host CPU predicts the branch instead of waiting for the opcode byte to
-    /// compute the length. That keeps the fetch of the next instruction off the
-    /// critical path.
+    /// Execute the instruction `ib` fetched at `ia` on the ordinary path: step the PSW
+    /// past it (so an interruption's old PSW points there), check the operation, run
+    /// it with `exec_op` and take its branch, if any.
     #[inline(always)]
     pub(crate) fn execute_at<B: IoBus>(&mut self, bus: &mut B, ib8: [u8; 8], ia: u32) -> R {
         let ib = ib6(&ib8);
-        match KIND[self.problem as usize][ib[0] as usize] {
-            RR => {
-                self.ia = (ia + 2) & AMASK;
-                self.ilc = 1;
-                self.exec_rr(bus, ib)
-            }
-            FOUR => {
-                self.ia = (ia + 4) & AMASK;
-                self.ilc = 2;
-                self.exec_4(bus, ib)
-            }
-            SIX => {
-                self.ia = (ia + 6) & AMASK;
-                self.ilc = 3;
-                self.exec_6(bus, ib)
-            }
-            _ => self.stopped_at(ib, ia),
-        }
-    }
-
-    /// `execute_at` for `Cpu::burst`: `None` if the instruction is not one it may run
-    /// (then nothing has happened).
-    #[inline(always)]
-    pub(crate) fn execute_pure<B: IoBus>(
-        &mut self,
-        bus: &mut B,
-        ib8: [u8; 8],
-        ia: u32,
-    ) -> Option<R> {
-        let ib = ib6(&ib8);
-        Some(match PURE_KIND[ib[0] as usize] {
-            RR => {
-                self.ia = (ia + 2) & AMASK;
-                self.ilc = 1;
-                self.exec_rr(bus, ib)
-            }
-            FOUR => {
-                self.ia = (ia + 4) & AMASK;
-                self.ilc = 2;
-                self.exec_4(bus, ib)
-            }
-            SIX => {
-                self.ia = (ia + 6) & AMASK;
-                self.ilc = 3;
-                self.exec_6(bus, ib)
-            }
-            _ => return None,
-        })
-    }
-
-    /// An instruction that may not run: advance past it and report the exception.
-    #[cold]
-    fn stopped_at(&mut self, ib: &[u8; 6], ia: u32) -> R {
         let len = ilen(ib[0]);
         self.ia = (ia + len) & AMASK;
         self.ilc = (len >> 1) as u8;
-        self.check_op(ib[0])
+        self.check_op(ib[0])?;
+        let flow = self.exec_op::<false, B>(bus, ib, ia, 0)?;
+        if flow & JUMP != 0 {
+            self.ia = flow & AMASK;
+        }
+        Ok(())
     }
 
-    /// Execute one instruction (the PSW already points past it): the target of EXECUTE.
+    /// Execute the target `ib` of the EXECUTE at `ex_ia` (the PSW already points past
+    /// the EXECUTE, and its ILC is the EXECUTE's).
     #[inline]
-    pub(crate) fn execute<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6]) -> R {
-        let op = ib[0];
-        self.check_op(op)?;
-        if op < 0x40 {
-            self.exec_rr(bus, ib)
-        } else if op < 0xC0 {
-            self.exec_4(bus, ib)
-        } else {
-            self.exec_6(bus, ib)
+    pub(crate) fn execute<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6], ex_ia: u32) -> R {
+        self.check_op(ib[0])?;
+        let flow = self.exec_op::<false, B>(bus, ib, ex_ia, self.ilc)?;
+        if flow & JUMP != 0 {
+            self.ia = flow & AMASK;
         }
+        Ok(())
     }
 
-    /// RR instructions (opcodes 00-3F).
+    /// Execute the instruction `ib` at address `ia`, whose operation check is done: the
+    /// one dispatch of the CPU, for both `Cpu::burst` and the ordinary path.
+    ///
+    /// The answer (`Flow`) is the instruction's length when the next instruction
+    /// follows it, or `JUMP | target` after a successful branch. Every arm answers a
+    /// constant length, so the host CPU, having predicted the jump to the arm, knows
+    /// where the next instruction is without waiting for the opcode byte: `burst`'s
+    /// fetch of the next instruction stays off the critical path.
+    ///
+    /// With `FAST` (for `burst`), an instruction that `FAST` leaves out answers
+    /// `DEFER` and does nothing.
+    ///
+    /// `ex_ilc` is 0, or the ILC of EXECUTE when `ib` is its target: BAL and BALR
+    /// record it, and link to the instruction after the EXECUTE.
     #[inline(always)]
-    fn exec_rr<B: IoBus>(&mut self, _bus: &mut B, ib: &[u8; 6]) -> R {
-        match ib[0] {
-            // ---- RR ----
-            0x04 => self.spm(ib),
-            0x05 => self.balr(ib),
-            0x06 => self.bctr(ib),
-            0x07 => self.bcr(ib),
-            0x08 => self.ssk(ib),
-            0x09 => self.isk(ib),
-            0x0A => Err(Ex::Svc(ib[1])),
-            0x0E => self.mvcl(ib),
-            0x0F => self.clcl(ib),
-            0x10 => self.lpr(ib),
-            0x11 => self.lnr(ib),
-            0x12 => self.ltr(ib),
-            0x13 => self.lcr(ib),
-            0x14 => self.logical_rr(ib, |a, b| a & b),
-            0x15 => self.clr(ib),
-            0x16 => self.logical_rr(ib, |a, b| a | b),
-            0x17 => self.logical_rr(ib, |a, b| a ^ b),
-            0x18 => {
-                self.gpr[r1(ib)] = self.gpr[r2(ib)];
-                Ok(())
-            }
-            0x19 => self.cr_(ib),
-            0x1A => self.ar(ib),
-            0x1B => self.sr(ib),
-            0x1C => self.mr(ib),
-            0x1D => self.dr(ib),
-            0x1E => self.alr(ib),
-            0x1F => self.slr(ib),
-            0x20..=0x3F => self.float_rr(ib),
-            _ => Err(Ex::Pgm(OPERATION)),
+    pub(crate) fn exec_op<const FAST: bool, B: IoBus>(
+        &mut self,
+        bus: &mut B,
+        ib: &[u8; 6],
+        ia: u32,
+        ex_ilc: u8,
+    ) -> Flow {
+        /// Run `$e` (an `R`); completed: the next instruction is `$len` bytes on.
+        macro_rules! len {
+            ($len:literal, $e:expr) => {{
+                $e?;
+                Ok($len)
+            }};
         }
-    }
-
-    /// Four-byte instructions: RX, RS, SI, S (opcodes 40-BF).
-    #[inline(always)]
-    fn exec_4<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6]) -> R {
         let op = ib[0];
         match op {
+            // Not for `burst` (see `FAST`, which `tests` compares with this list).
+            0x08
+            | 0x09
+            | 0x44
+            | 0x80
+            | 0x82..=0x85
+            | 0x9C..=0x9F
+            | 0xAC..=0xAE
+            | 0xB1
+            | 0xB2
+            | 0xB6
+            | 0xB7
+                if FAST =>
+            {
+                Ok(DEFER)
+            }
+            // ---- RR ----
+            0x04 => len!(2, self.spm(ib)),
+            0x05 => Ok(self.balr(ib, ia, ex_ilc)),
+            0x06 => Ok(self.bctr(ib)),
+            0x07 => Ok(self.bcr(ib)),
+            0x08 => len!(2, self.ssk(ib)),
+            0x09 => len!(2, self.isk(ib)),
+            0x0A => Err(Ex::Svc(ib[1])),
+            0x0E => len!(2, self.mvcl(ib)),
+            0x0F => len!(2, self.clcl(ib)),
+            0x10 => len!(2, self.lpr(ib)),
+            0x11 => len!(2, self.lnr(ib)),
+            0x12 => len!(2, self.ltr(ib)),
+            0x13 => len!(2, self.lcr(ib)),
+            0x14 => len!(2, self.logical_rr(ib, |a, b| a & b)),
+            0x15 => len!(2, self.clr(ib)),
+            0x16 => len!(2, self.logical_rr(ib, |a, b| a | b)),
+            0x17 => len!(2, self.logical_rr(ib, |a, b| a ^ b)),
+            0x18 => {
+                self.gpr[r1(ib)] = self.gpr[r2(ib)];
+                Ok(2)
+            }
+            0x19 => len!(2, self.cr_(ib)),
+            0x1A => len!(2, self.ar(ib)),
+            0x1B => len!(2, self.sr(ib)),
+            0x1C => len!(2, self.mr(ib)),
+            0x1D => len!(2, self.dr(ib)),
+            0x1E => len!(2, self.alr(ib)),
+            0x1F => len!(2, self.slr(ib)),
+            0x20..=0x3F => len!(2, self.float_rr(ib)),
             // ---- RX ----
-            0x40 => self.sth(ib),
+            0x40 => len!(4, self.sth(ib)),
             0x41 => {
                 self.gpr[r1(ib)] = self.ea_rx(ib);
-                Ok(())
+                Ok(4)
             }
-            0x42 => self.stc(ib),
-            0x43 => self.ic(ib),
-            0x44 => self.ex(bus, ib),
-            0x45 => self.bal(ib),
-            0x46 => self.bct(ib),
-            0x47 => self.bc(ib),
-            0x48 => self.lh(ib),
-            0x49 => self.ch(ib),
-            0x4A => self.ah(ib),
-            0x4B => self.sh(ib),
-            0x4C => self.mh(ib),
-            0x4E => self.cvd(ib),
-            0x4F => self.cvb(ib),
-            0x50 => self.st(ib),
-            0x54 => self.logical_rx(ib, |a, b| a & b),
-            0x55 => self.cl(ib),
-            0x56 => self.logical_rx(ib, |a, b| a | b),
-            0x57 => self.logical_rx(ib, |a, b| a ^ b),
-            0x58 => self.l(ib),
-            0x59 => self.c(ib),
-            0x5A => self.a(ib),
-            0x5B => self.s(ib),
-            0x5C => self.m(ib),
-            0x5D => self.d(ib),
-            0x5E => self.al(ib),
-            0x5F => self.sl(ib),
-            0x60..=0x7F => self.float_rx(ib),
-            // ---- RS / SI ----
-            0x80 => self.ssm(ib),
-            0x82 => self.lpsw(ib),
-            0x83 => Ok(()), // DIAGNOSE: model-dependent; this model does nothing.
+            0x42 => len!(4, self.stc(ib)),
+            0x43 => len!(4, self.ic(ib)),
+            0x44 => len!(4, self.ex(bus, ib)),
+            0x45 => Ok(self.bal(ib, ia, ex_ilc)),
+            0x46 => Ok(self.bct(ib)),
+            0x47 => Ok(self.bc(ib)),
+            0x48 => len!(4, self.lh(ib)),
+            0x49 => len!(4, self.ch(ib)),
+            0x4A => len!(4, self.ah(ib)),
+            0x4B => len!(4, self.sh(ib)),
+            0x4C => len!(4, self.mh(ib)),
+            0x4E => len!(4, self.cvd(ib)),
+            0x4F => len!(4, self.cvb(ib)),
+            0x50 => len!(4, self.st(ib)),
+            0x54 => len!(4, self.logical_rx(ib, |a, b| a & b)),
+            0x55 => len!(4, self.cl(ib)),
+            0x56 => len!(4, self.logical_rx(ib, |a, b| a | b)),
+            0x57 => len!(4, self.logical_rx(ib, |a, b| a ^ b)),
+            0x58 => len!(4, self.l(ib)),
+            0x59 => len!(4, self.c(ib)),
+            0x5A => len!(4, self.a(ib)),
+            0x5B => len!(4, self.s(ib)),
+            0x5C => len!(4, self.m(ib)),
+            0x5D => len!(4, self.d(ib)),
+            0x5E => len!(4, self.al(ib)),
+            0x5F => len!(4, self.sl(ib)),
+            0x60 | 0x67..=0x70 | 0x78..=0x7F => len!(4, self.float_rx(ib)),
+            // ---- RS / SI / S ----
+            0x80 => len!(4, self.ssm(ib)),
+            // LPSW sets the instruction address itself (`execute_at` keeps it).
+            0x82 => len!(4, self.lpsw(ib)),
+            0x83 => Ok(4), // DIAGNOSE: model-dependent; this model does nothing.
             0x84 | 0x85 => Err(Ex::Pgm(OPERATION)), // direct control not installed
-            0x86 => self.bxh(ib),
-            0x87 => self.bxle(ib),
-            0x88..=0x8F => self.shift(ib),
-            0x90 => self.stm(ib),
-            0x91 => self.tm(ib),
+            0x86 => Ok(self.branch_index(ib, true)),
+            0x87 => Ok(self.branch_index(ib, false)),
+            0x88..=0x8F => len!(4, self.shift(ib)),
+            0x90 => len!(4, self.stm(ib)),
+            0x91 => len!(4, self.tm(ib)),
             0x92 => {
                 let a = self.ea1(ib);
                 self.write_u8(a, ib[1])?;
-                Ok(())
+                Ok(4)
             }
-            0x93 => self.ts(ib),
-            0x94 => self.logical_si(ib, |a, b| a & b),
-            0x95 => self.cli(ib),
-            0x96 => self.logical_si(ib, |a, b| a | b),
-            0x97 => self.logical_si(ib, |a, b| a ^ b),
-            0x98 => self.lm(ib),
+            0x93 => len!(4, self.ts(ib)),
+            0x94 => len!(4, self.logical_si(ib, |a, b| a & b)),
+            0x95 => len!(4, self.cli(ib)),
+            0x96 => len!(4, self.logical_si(ib, |a, b| a | b)),
+            0x97 => len!(4, self.logical_si(ib, |a, b| a ^ b)),
+            0x98 => len!(4, self.lm(ib)),
             0x9C..=0x9F | 0xB2 => {
                 let row = if op == 0xB2 { 4 } else { (op - 0x9C) as usize };
                 match EXTENDED_CLASS[row][ib[1] as usize] {
@@ -424,44 +389,36 @@ impl Cpu {
                     _ => {}
                 }
                 if op == 0xB2 {
-                    self.b2(bus, ib)
+                    len!(4, self.b2(bus, ib))
                 } else {
-                    self.channel_io(bus, ib)
+                    len!(4, self.channel_io(bus, ib))
                 }
             }
-            0xAC => self.stnsm(ib, false),
-            0xAD => self.stnsm(ib, true),
-            0xAE => self.sigp(ib),
-            0xAF => self.mc(ib),
-            0xB1 => self.lra(ib),
-            0xB6 => self.stctl(ib),
-            0xB7 => self.lctl(ib),
-            0xBA => self.cs(ib),
-            0xBB => self.cds(ib),
-            0xBD => self.clm(ib),
-            0xBE => self.stcm(ib),
-            0xBF => self.icm(ib),
-            _ => Err(Ex::Pgm(OPERATION)),
-        }
-    }
-
-    /// Six-byte instructions: SS (opcodes C0-FF).
-    #[inline(always)]
-    fn exec_6<B: IoBus>(&mut self, _bus: &mut B, ib: &[u8; 6]) -> R {
-        match ib[0] {
+            0xAC => len!(4, self.stnsm(ib, false)),
+            0xAD => len!(4, self.stnsm(ib, true)),
+            0xAE => len!(4, self.sigp(ib)),
+            0xAF => len!(4, self.mc(ib)),
+            0xB1 => len!(4, self.lra(ib)),
+            0xB6 => len!(4, self.stctl(ib)),
+            0xB7 => len!(4, self.lctl(ib)),
+            0xBA => len!(4, self.cs(ib)),
+            0xBB => len!(4, self.cds(ib)),
+            0xBD => len!(4, self.clm(ib)),
+            0xBE => len!(4, self.stcm(ib)),
+            0xBF => len!(4, self.icm(ib)),
             // ---- SS ----
-            0xD1 => self.ss_move(ib, |d, s| (d & 0xF0) | (s & 0x0F)),
-            0xD2 => self.ss_move(ib, |_, s| s),
-            0xD3 => self.ss_move(ib, |d, s| (s & 0xF0) | (d & 0x0F)),
-            0xD4 => self.ss_logical(ib, |a, b| a & b),
-            0xD5 => self.clc(ib),
-            0xD6 => self.ss_logical(ib, |a, b| a | b),
-            0xD7 => self.ss_logical(ib, |a, b| a ^ b),
-            0xDC => self.tr(ib),
-            0xDD => self.trt(ib),
-            0xDE => self.ed(ib, false),
-            0xDF => self.ed(ib, true),
-            0xF0..=0xFD => self.decimal(ib),
+            0xD1 => len!(6, self.ss_move(ib, |d, s| (d & 0xF0) | (s & 0x0F))),
+            0xD2 => len!(6, self.ss_move(ib, |_, s| s)),
+            0xD3 => len!(6, self.ss_move(ib, |d, s| (s & 0xF0) | (d & 0x0F))),
+            0xD4 => len!(6, self.ss_logical(ib, |a, b| a & b)),
+            0xD5 => len!(6, self.clc(ib)),
+            0xD6 => len!(6, self.ss_logical(ib, |a, b| a | b)),
+            0xD7 => len!(6, self.ss_logical(ib, |a, b| a ^ b)),
+            0xDC => len!(6, self.tr(ib)),
+            0xDD => len!(6, self.trt(ib)),
+            0xDE => len!(6, self.ed(ib, false)),
+            0xDF => len!(6, self.ed(ib, true)),
+            0xF0..=0xF3 | 0xF8..=0xFD => len!(6, self.decimal(ib)),
             _ => Err(Ex::Pgm(OPERATION)),
         }
     }
@@ -483,7 +440,8 @@ impl Cpu {
         if self.per_mode {
             self.per_target = Some((target, *ib6(&tib)));
         }
-        self.execute(bus, ib6(&tib))
+        let ex_ia = self.ia.wrapping_sub(4) & AMASK;
+        self.execute(bus, ib6(&tib), ex_ia)
     }
 }
 
@@ -494,12 +452,34 @@ mod tests {
     #[test]
     fn burst_runs_no_privileged_io_clock_or_execute_instruction() {
         for op in 0..=255u8 {
-            let pure = PURE_KIND[op as usize] != STOP;
-            if pure {
+            if FAST[op as usize] {
                 assert_eq!(PRIMARY_CLASS[op as usize], VALID, "{op:02X}");
             }
             if matches!(op, 0x44 | 0x9C..=0x9F | 0xB2) {
-                assert!(!pure, "{op:02X}");
+                assert!(!FAST[op as usize], "{op:02X}");
+            }
+        }
+    }
+
+    /// `exec_op::<true>` defers exactly the valid instructions `FAST` leaves out, and
+    /// touches nothing when it does.
+    #[test]
+    fn fast_dispatch_defers_what_the_table_leaves_out() {
+        let mut bus = crate::cpu::tests::TestBus::default();
+        for op in 0..=255u8 {
+            let mut cpu = Cpu::new(64 * 1024, 1.0, 0);
+            let ib = [op, 0x12, 0x30, 0x00, 0x40, 0x00];
+            let before = (cpu.gpr, cpu.fpr, cpu.cc, cpu.psw());
+            let r = cpu.exec_op::<true, _>(&mut bus, &ib, 0x1000, 0);
+            let deferred = r == Ok(DEFER);
+            let expect = PRIMARY_CLASS[op as usize] != INVALID && !FAST[op as usize];
+            assert_eq!(deferred, expect, "{op:02X}: {r:?}");
+            if PRIMARY_CLASS[op as usize] == INVALID {
+                // The arms are exact: no opcode outside the table reaches one.
+                assert_eq!(r, Err(Ex::Pgm(OPERATION)), "{op:02X}");
+            }
+            if deferred {
+                assert!(before == (cpu.gpr, cpu.fpr, cpu.cc, cpu.psw()), "{op:02X}");
             }
         }
     }

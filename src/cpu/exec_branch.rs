@@ -12,8 +12,12 @@
 //! BXH/BXLE: the increment is R3 and the comparand is the odd register of the R3 pair
 //! (R3 itself if R3 is odd); both are read before R1 is updated, so `BXLE 1,1,...`
 //! uses the old value for both.
+//!
+//! Each branch answers a `Flow` (see exec.rs): `JUMP | target` when it branches, its
+//! own length when it does not. None reads or writes the PSW's instruction address:
+//! `Cpu::burst` keeps that address in a host register (see burst.rs).
 
-use super::exec::{R, r1, r2};
+use super::exec::{JUMP, r1, r2};
 use super::{AMASK, Cpu};
 
 impl Cpu {
@@ -22,60 +26,74 @@ impl Cpu {
         mask & (8 >> self.cc) != 0
     }
 
-    pub(crate) fn bcr(&mut self, ib: &[u8; 6]) -> R {
+    /// R1 of BAL or BALR (length `len`) at `ia`: the link information.
+    #[inline(always)]
+    fn link(&self, ia: u32, len: u32, ex_ilc: u8) -> u32 {
+        let ilc = if ex_ilc != 0 {
+            ex_ilc
+        } else {
+            (len >> 1) as u8
+        };
+        self.link_info(ilc, (ia + 2 * ilc as u32) & AMASK)
+    }
+
+    #[inline(always)]
+    pub(crate) fn bcr(&mut self, ib: &[u8; 6]) -> u32 {
         let r = r2(ib);
         if r != 0 && self.taken(r1(ib)) {
-            self.ia = self.gpr[r] & AMASK;
+            JUMP | (self.gpr[r] & AMASK)
+        } else {
+            2
         }
-        Ok(())
     }
 
-    pub(crate) fn bc(&mut self, ib: &[u8; 6]) -> R {
+    #[inline(always)]
+    pub(crate) fn bc(&mut self, ib: &[u8; 6]) -> u32 {
         if self.taken(r1(ib)) {
-            self.ia = self.ea_rx(ib);
+            JUMP | self.ea_rx(ib)
+        } else {
+            4
         }
-        Ok(())
     }
 
-    pub(crate) fn balr(&mut self, ib: &[u8; 6]) -> R {
+    #[inline(always)]
+    pub(crate) fn balr(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
         let r = r2(ib);
         let target = self.gpr[r] & AMASK;
-        self.gpr[r1(ib)] = self.link_info();
-        if r != 0 {
-            self.ia = target;
-        }
-        Ok(())
+        self.gpr[r1(ib)] = self.link(ia, 2, ex_ilc);
+        if r != 0 { JUMP | target } else { 2 }
     }
 
-    pub(crate) fn bal(&mut self, ib: &[u8; 6]) -> R {
+    #[inline(always)]
+    pub(crate) fn bal(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
         let target = self.ea_rx(ib);
-        self.gpr[r1(ib)] = self.link_info();
-        self.ia = target;
-        Ok(())
+        self.gpr[r1(ib)] = self.link(ia, 4, ex_ilc);
+        JUMP | target
     }
 
-    pub(crate) fn bctr(&mut self, ib: &[u8; 6]) -> R {
+    #[inline(always)]
+    pub(crate) fn bctr(&mut self, ib: &[u8; 6]) -> u32 {
         let r = r2(ib);
         let target = self.gpr[r] & AMASK;
         let c = r1(ib);
         self.gpr[c] = self.gpr[c].wrapping_sub(1);
         if r != 0 && self.gpr[c] != 0 {
-            self.ia = target;
+            JUMP | target
+        } else {
+            2
         }
-        Ok(())
     }
 
-    pub(crate) fn bct(&mut self, ib: &[u8; 6]) -> R {
+    #[inline(always)]
+    pub(crate) fn bct(&mut self, ib: &[u8; 6]) -> u32 {
         let target = self.ea_rx(ib);
         let c = r1(ib);
         self.gpr[c] = self.gpr[c].wrapping_sub(1);
-        if self.gpr[c] != 0 {
-            self.ia = target;
-        }
-        Ok(())
+        if self.gpr[c] != 0 { JUMP | target } else { 4 }
     }
 
-    fn branch_index(&mut self, ib: &[u8; 6], high: bool) -> R {
+    #[inline(always)]
+    pub(crate) fn branch_index(&mut self, ib: &[u8; 6], high: bool) -> u32 {
         let target = self.ea1(ib);
         let (r, r3) = (r1(ib), r2(ib));
         let incr = self.gpr[r3] as i32;
@@ -83,16 +101,9 @@ impl Cpu {
         let sum = (self.gpr[r] as i32).wrapping_add(incr);
         self.gpr[r] = sum as u32;
         if (sum > comparand) == high {
-            self.ia = target;
+            JUMP | target
+        } else {
+            4
         }
-        Ok(())
-    }
-
-    pub(crate) fn bxh(&mut self, ib: &[u8; 6]) -> R {
-        self.branch_index(ib, true)
-    }
-
-    pub(crate) fn bxle(&mut self, ib: &[u8; 6]) -> R {
-        self.branch_index(ib, false)
     }
 }

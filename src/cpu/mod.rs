@@ -355,47 +355,9 @@ impl Cpu {
         }
     }
 
-    /// Run instructions until `now` reaches `check_at`, with the clock and the count in
-    /// host registers, written back before anything could look at them.
-    ///
-    /// Only the instructions of `exec::PURE_KIND` run here (they never read the clock
-    /// or the count, nor move `check_at`); the first other one, or a fetch off the fast
-    /// path, goes through `one_instruction` and ends the burst, as does any
-    /// interruption. Exactly the same instructions run, in the same virtual time, as
-    /// with `one_instruction` alone.
-    #[inline(always)]
-    fn burst<B: IoBus, T: Tracer>(&mut self, bus: &mut B, tracer: &mut T, step: u64) {
-        let check = self.check_at;
-        let mut now = self.now;
-        let mut n = 0u64;
-        while now < check {
-            let ia = self.ia;
-            let Some(ib) = self.fetch_fast(ia) else {
-                break;
-            };
-            let Some(r) = self.execute_pure(bus, ib, ia) else {
-                break;
-            };
-            now = now.wrapping_add(step);
-            n += 1;
-            if let Err(e) = r {
-                self.now = now;
-                self.instructions += n;
-                self.cur_ia = ia;
-                self.interrupted(tracer, e);
-                return;
-            }
-        }
-        self.now = now;
-        self.instructions += n;
-        if now < check {
-            self.one_instruction(bus, tracer, step);
-        }
-    }
-
     /// Take the interruption an instruction ended with.
     #[inline]
-    fn interrupted<T: Tracer>(&mut self, tracer: &mut T, e: exec::Ex) {
+    pub(crate) fn interrupted<T: Tracer>(&mut self, tracer: &mut T, e: exec::Ex) {
         match e {
             exec::Ex::Pgm(code) => {
                 self.faulted += 1;
@@ -407,7 +369,12 @@ impl Cpu {
 
     /// Fetch, trace, execute one instruction and take its program/SVC interruption.
     #[inline(always)]
-    fn one_instruction<B: IoBus, T: Tracer>(&mut self, bus: &mut B, tracer: &mut T, step: u64) {
+    pub(crate) fn one_instruction<B: IoBus, T: Tracer>(
+        &mut self,
+        bus: &mut B,
+        tracer: &mut T,
+        step: u64,
+    ) {
         let ia = self.ia;
         let ib = match self.fetch_instruction(ia) {
             Ok(ib) => ib,
@@ -473,6 +440,7 @@ impl Cpu {
 }
 
 mod access;
+mod burst;
 mod exec;
 mod exec_branch;
 mod exec_control;

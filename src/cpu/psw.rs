@@ -136,9 +136,10 @@ impl Cpu {
     }
 
     /// The BC-format link information BAL/BALR put in R1: ILC, CC, program mask and
-    /// the updated instruction address (S/370 uses this format in both modes).
-    pub(crate) fn link_info(&self) -> u32 {
-        ((self.ilc as u32 & 3) << 30) | (self.cc as u32) << 28 | (self.pmask as u32) << 24 | self.ia
+    /// the updated instruction address `next` (S/370 uses this format in both modes).
+    #[inline(always)]
+    pub(crate) fn link_info(&self, ilc: u8, next: u32) -> u32 {
+        ((ilc as u32 & 3) << 30) | (self.cc as u32) << 28 | (self.pmask as u32) << 24 | next
     }
 }
 

@@ -1,0 +1,128 @@
+//! The fast path: a burst of ordinary instructions with the machine's hottest state in
+//! host registers.
+//!
+//! Between two checks of `now` against `check_at` nothing rare can happen (no timer,
+//! no device event, no interruption becomes pending), so `Cpu::burst` runs instructions
+//! back to back and keeps three values in locals instead of in the `Cpu`:
+//!
+//! ```text
+//!  now   the virtual clock        written back when the burst ends
+//!  n     instructions executed    added to `instructions` when the burst ends
+//!  ia    the instruction address  written back when the burst ends or an
+//!                                 instruction ends in an interruption
+//! ```
+//!
+//! The instruction address matters most. Every instruction needs the previous one's
+//! result to know where it is; kept in the `Cpu`, that is a store and a load per
+//! instruction on the host's critical path (several cycles each time). Kept in a
+//! register it is one add, and a taken branch just replaces it.
+//!
+//! Only the instructions of `exec::FAST_KIND` run here. None of them reads the PSW's
+//! instruction address or ILC (the eight branches, which do, get them as arguments:
+//! see exec_branch.rs), reads the clock, or moves `check_at`. The first other
+//! instruction, or a fetch off the fast path, goes through `one_instruction` and ends
+//! the burst, as does any interruption. Exactly the same instructions run, in the same
+//! virtual time, as with `one_instruction` alone; `tests` checks that both paths leave
+//! the same state.
+
+use super::exec::{DEFER, Ex, ib6, ilen};
+use super::{AMASK, Cpu, IoBus, Tracer};
+
+/// The last offset in a 2K block where a whole six-byte instruction fits.
+const LAST: u32 = 0x800 - 6;
+
+/// How a burst ended.
+enum End {
+    /// Before the instruction at this address (which may or may not be one `burst`
+    /// runs).
+    At(u32),
+    /// The instruction at this address ended in this interruption.
+    Fault(u32, Ex),
+}
+
+impl Cpu {
+    /// Run instructions until `now` reaches `check_at`, or until one this path does not
+    /// run (see the module documentation).
+    #[inline(never)]
+    pub(super) fn burst<B: IoBus, T: Tracer>(&mut self, bus: &mut B, tracer: &mut T, step: u64) {
+        let start = self.now;
+        // Instructions that fit before `check_at`: `now` is `start + n * step`.
+        let room = self.check_at.saturating_sub(start).div_ceil(step);
+        // The 2K block instructions are fetched from: its logical address and the
+        // absolute address of its first byte (see `Cpu::fetch_fast`). `pos` is the
+        // absolute address of the next instruction, `end` the last one whose eight
+        // bytes are in the block and in storage. An odd address, or one outside the
+        // block, takes the ordinary path.
+        let blk_va = self.fetch_va;
+        let blk = self.fetch_base as usize;
+        let end = (blk + LAST as usize).min(self.mem.bytes().len().saturating_sub(8));
+        let off = self.ia.wrapping_sub(blk_va);
+        if (off << 31 | off) > LAST || room == 0 {
+            if room > 0 {
+                self.one_instruction(bus, tracer, step);
+            }
+            return;
+        }
+        let mut pos = blk + off as usize;
+        // The logical address of the instruction at `pos`.
+        let ia_base = blk_va.wrapping_sub(blk as u32);
+        let ia_at = |pos: usize| (pos as u32).wrapping_add(ia_base) & AMASK;
+        // `room` is checked without counting: every instruction has at least two
+        // bytes, so while `pos <= limit` the next one still fits. Reaching `limit`
+        // early (longer instructions) only ends the burst early.
+        let limit_from = |pos: usize, left: u64| end.min(pos + 2 * (left - 1).min(0x400) as usize);
+        let mut limit = limit_from(pos, room);
+        let mut n = 0u64;
+        let mut op = 0u8;
+        let how = loop {
+            if pos > limit {
+                break End::At(ia_at(pos));
+            }
+            // SAFETY: `pos <= limit <= end`, and `end + 8` is at most the length of
+            // storage, which never changes.
+            let ib8: [u8; 8] = unsafe {
+                std::ptr::read_unaligned(self.mem.bytes().as_ptr().add(pos).cast::<[u8; 8]>())
+            };
+            let ib = ib6(&ib8);
+            let ia = ia_at(pos);
+            op = ib[0];
+            n += 1;
+            match self.exec_op::<true, B>(bus, ib, ia, 0) {
+                Ok(len) if len <= 6 => pos += len as usize,
+                Ok(DEFER) => {
+                    // Not run: `one_instruction` runs it next (and sets the ILC).
+                    n -= 1;
+                    break End::At(ia);
+                }
+                Ok(flow) => {
+                    let target = flow & AMASK;
+                    let off = target.wrapping_sub(blk_va);
+                    if (off << 31 | off) > LAST || n >= room {
+                        break End::At(target);
+                    }
+                    pos = blk + off as usize;
+                    limit = limit_from(pos, room - n);
+                }
+                Err(e) => break End::Fault(ia, e),
+            }
+        };
+        self.now = start.wrapping_add(n * step);
+        self.instructions += n;
+        if n > 0 {
+            self.ilc = (ilen(op) >> 1) as u8;
+        }
+        match how {
+            End::Fault(ia, e) => {
+                self.ia = (ia + ilen(op)) & AMASK;
+                self.cur_ia = ia;
+                self.interrupted(tracer, e);
+            }
+            End::At(ia) => {
+                self.ia = ia;
+                if n < room {
+                    self.one_instruction(bus, tracer, step);
+                }
+            }
+        }
+    }
+}
