@@ -268,17 +268,25 @@ impl Cpu {
     #[inline(always)]
     pub(crate) fn read<const N: usize>(&mut self, va: u32) -> Result<[u8; N], u16> {
         let va = va & AMASK;
-        let mut out = [0u8; N];
         if (va as usize & 0x7FF) + N <= 0x800 {
             let a = self.access(va, false)?;
+            // One N-byte host load (a copy loop into an array compiles to byte loads).
             let src = self.mem.bytes().get(a..a + N).ok_or(ADDRESSING)?;
-            out.copy_from_slice(src);
+            <[u8; N]>::try_from(src).map_err(|_| ADDRESSING)
         } else {
-            let s = self.span(va, N, false)?;
-            let bytes = self.mem.bytes();
-            for (i, o) in out.iter_mut().enumerate() {
-                *o = *bytes.get(s.at(i)).ok_or(ADDRESSING)?;
-            }
+            self.read_crossing(va)
+        }
+    }
+
+    /// `read` of an operand that crosses into the next 2K block.
+    #[cold]
+    #[inline(never)]
+    fn read_crossing<const N: usize>(&mut self, va: u32) -> Result<[u8; N], u16> {
+        let s = self.span(va, N, false)?;
+        let bytes = self.mem.bytes();
+        let mut out = [0u8; N];
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = *bytes.get(s.at(i)).ok_or(ADDRESSING)?;
         }
         Ok(out)
     }
@@ -290,13 +298,22 @@ impl Cpu {
         if (va as usize & 0x7FF) + N <= 0x800 {
             let a = self.access_len(va, N as u32, true)?;
             let dst = self.mem.bytes_mut().get_mut(a..a + N).ok_or(ADDRESSING)?;
-            dst.copy_from_slice(&data);
+            let dst = <&mut [u8; N]>::try_from(dst).map_err(|_| ADDRESSING)?;
+            *dst = data;
+            Ok(())
         } else {
-            let s = self.span(va, N, true)?;
-            let bytes = self.mem.bytes_mut();
-            for (i, d) in data.iter().enumerate() {
-                *bytes.get_mut(s.at(i)).ok_or(ADDRESSING)? = *d;
-            }
+            self.write_crossing(va, data)
+        }
+    }
+
+    /// `write` of an operand that crosses into the next 2K block.
+    #[cold]
+    #[inline(never)]
+    fn write_crossing<const N: usize>(&mut self, va: u32, data: [u8; N]) -> Result<(), u16> {
+        let s = self.span(va, N, true)?;
+        let bytes = self.mem.bytes_mut();
+        for (i, d) in data.iter().enumerate() {
+            *bytes.get_mut(s.at(i)).ok_or(ADDRESSING)? = *d;
         }
         Ok(())
     }

@@ -72,6 +72,8 @@ impl Cpu {
         // early (longer instructions) only ends the burst early.
         let limit_from = |pos: usize, left: u64| end.min(pos + 2 * (left - 1).min(0x400) as usize);
         let mut limit = limit_from(pos, room);
+        // Below this count, `limit_from` is `end` wherever the burst is.
+        let plenty = room.saturating_sub(0x401);
         let mut n = 0u64;
         let mut op = 0u8;
         let how = loop {
@@ -101,7 +103,11 @@ impl Cpu {
                         break End::At(target);
                     }
                     pos = blk + off as usize;
-                    limit = limit_from(pos, room - n);
+                    limit = if n < plenty {
+                        end
+                    } else {
+                        limit_from(pos, room - n)
+                    };
                 }
                 Err(e) => break End::Fault(ia, e),
             }

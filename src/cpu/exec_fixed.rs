@@ -100,6 +100,7 @@ impl Cpu {
         };
     }
 
+    #[inline]
     pub(crate) fn lpr(&mut self, ib: &[u8; 6]) -> R {
         let v = self.gpr[r2(ib)] as i32;
         let (res, o) = v.overflowing_abs();
@@ -111,6 +112,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline]
     pub(crate) fn lnr(&mut self, ib: &[u8; 6]) -> R {
         let v = self.gpr[r2(ib)] as i32;
         let res = if v > 0 { -v } else { v };
@@ -119,6 +121,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline]
     pub(crate) fn ltr(&mut self, ib: &[u8; 6]) -> R {
         let v = self.gpr[r2(ib)];
         self.gpr[r1(ib)] = v;
@@ -126,6 +129,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline]
     pub(crate) fn lcr(&mut self, ib: &[u8; 6]) -> R {
         let (res, o) = (self.gpr[r2(ib)] as i32).overflowing_neg();
         self.gpr[r1(ib)] = res as u32;
@@ -136,95 +140,116 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline]
     pub(crate) fn ar(&mut self, ib: &[u8; 6]) -> R {
         let b = self.gpr[r2(ib)];
         self.add_signed(r1(ib), b)
     }
+    #[inline]
     pub(crate) fn sr(&mut self, ib: &[u8; 6]) -> R {
         let b = self.gpr[r2(ib)];
         self.sub_signed(r1(ib), b)
     }
+    #[inline]
     pub(crate) fn alr(&mut self, ib: &[u8; 6]) -> R {
         let b = self.gpr[r2(ib)];
         self.add_logical(r1(ib), b);
         Ok(())
     }
+    #[inline]
     pub(crate) fn slr(&mut self, ib: &[u8; 6]) -> R {
         let b = self.gpr[r2(ib)];
         self.sub_logical(r1(ib), b);
         Ok(())
     }
+    #[inline]
     pub(crate) fn cr_(&mut self, ib: &[u8; 6]) -> R {
         self.compare_signed(self.gpr[r1(ib)] as i32, self.gpr[r2(ib)] as i32);
         Ok(())
     }
+    #[inline]
     pub(crate) fn clr(&mut self, ib: &[u8; 6]) -> R {
         self.compare_unsigned(self.gpr[r1(ib)], self.gpr[r2(ib)]);
         Ok(())
     }
 
+    #[inline(always)]
     pub(crate) fn a(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.add_signed(r1(ib), b)
     }
+    #[inline]
     pub(crate) fn s(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.sub_signed(r1(ib), b)
     }
+    #[inline]
     pub(crate) fn ah(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as u32;
         self.add_signed(r1(ib), b)
     }
+    #[inline]
     pub(crate) fn sh(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as u32;
         self.sub_signed(r1(ib), b)
     }
+    #[inline]
     pub(crate) fn al(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.add_logical(r1(ib), b);
         Ok(())
     }
+    #[inline]
     pub(crate) fn sl(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.sub_logical(r1(ib), b);
         Ok(())
     }
+    #[inline]
     pub(crate) fn c(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.compare_signed(self.gpr[r1(ib)] as i32, b as i32);
         Ok(())
     }
+    #[inline]
     pub(crate) fn ch(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as i32;
         self.compare_signed(self.gpr[r1(ib)] as i32, b);
         Ok(())
     }
+    #[inline]
     pub(crate) fn cl(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.compare_unsigned(self.gpr[r1(ib)], b);
         Ok(())
     }
 
+    #[inline(always)]
     pub(crate) fn l(&mut self, ib: &[u8; 6]) -> R {
         self.gpr[r1(ib)] = self.read_u32(self.ea_rx(ib))?;
         Ok(())
     }
+    #[inline]
     pub(crate) fn lh(&mut self, ib: &[u8; 6]) -> R {
         self.gpr[r1(ib)] = self.read_u16(self.ea_rx(ib))? as i16 as u32;
         Ok(())
     }
+    #[inline(always)]
     pub(crate) fn st(&mut self, ib: &[u8; 6]) -> R {
         self.write_u32(self.ea_rx(ib), self.gpr[r1(ib)])?;
         Ok(())
     }
+    #[inline]
     pub(crate) fn sth(&mut self, ib: &[u8; 6]) -> R {
         self.write_u16(self.ea_rx(ib), self.gpr[r1(ib)] as u16)?;
         Ok(())
     }
+    #[inline]
     pub(crate) fn stc(&mut self, ib: &[u8; 6]) -> R {
         self.write_u8(self.ea_rx(ib), self.gpr[r1(ib)] as u8)?;
         Ok(())
     }
+    #[inline]
     pub(crate) fn ic(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u8(self.ea_rx(ib))?;
         let r = r1(ib);
