@@ -67,14 +67,15 @@ impl Cpu {
         // The logical address of the instruction at `pos`.
         let ia_base = blk_va.wrapping_sub(blk as u32);
         let ia_at = |pos: usize| (pos as u32).wrapping_add(ia_base) & AMASK;
-        // `room` is checked without counting: every instruction has at least two
-        // bytes, so while `pos <= limit` the next one still fits. Reaching `limit`
-        // early (longer instructions) only ends the burst early.
+        // `left` counts down the instructions that still fit. It is checked without a
+        // compare per instruction: every instruction has at least two bytes, so while
+        // `pos <= limit` the next one still fits. Reaching `limit` early (longer
+        // instructions) only ends the burst early. With more than `PLENTY` left,
+        // `limit` is `end`.
+        const PLENTY: u64 = 0x401;
         let limit_from = |pos: usize, left: u64| end.min(pos + 2 * (left - 1).min(0x400) as usize);
         let mut limit = limit_from(pos, room);
-        // Below this count, `limit_from` is `end` wherever the burst is.
-        let plenty = room.saturating_sub(0x401);
-        let mut n = 0u64;
+        let mut left = room;
         let mut op = 0u8;
         let how = loop {
             if pos > limit {
@@ -88,30 +89,32 @@ impl Cpu {
             let ib = ib6(&ib8);
             let ia = ia_at(pos);
             op = ib[0];
-            n += 1;
+            left -= 1;
             match self.exec_op::<true, B>(bus, ib, ia, 0) {
                 Ok(len) if len <= 6 => pos += len as usize,
                 Ok(DEFER) => {
                     // Not run: `one_instruction` runs it next (and sets the ILC).
-                    n -= 1;
+                    left += 1;
                     break End::At(ia);
                 }
                 Ok(flow) => {
                     let target = flow & AMASK;
                     let off = target.wrapping_sub(blk_va);
-                    if (off << 31 | off) > LAST || n >= room {
+                    if (off << 31 | off) > LAST {
                         break End::At(target);
                     }
                     pos = blk + off as usize;
-                    limit = if n < plenty {
-                        end
-                    } else {
-                        limit_from(pos, room - n)
-                    };
+                    if left < PLENTY {
+                        if left == 0 {
+                            break End::At(target);
+                        }
+                        limit = limit_from(pos, left);
+                    }
                 }
                 Err(e) => break End::Fault(ia, e),
             }
         };
+        let n = room - left;
         self.now = start.wrapping_add(n * step);
         self.instructions += n;
         if n > 0 {
@@ -125,7 +128,7 @@ impl Cpu {
             }
             End::At(ia) => {
                 self.ia = ia;
-                if n < room {
+                if left > 0 {
                     self.one_instruction(bus, tracer, step);
                 }
             }
