@@ -1278,7 +1278,7 @@ impl Gen {
 /// (a specification exception: nothing is read or written).
 fn fpr_use(insn: &[u8]) -> (u32, u32) {
     let (op, r1, r2) = (insn[0], u32::from(insn[1] >> 4), u32::from(insn[1] & 15));
-    let long = |r: u32| r <= 6 && r % 2 == 0;
+    let long = |r: u32| r <= 6 && r.is_multiple_of(2);
     let ext = |r: u32| r == 0 || r == 4;
     let (valid, rd, wr) = match op {
         // LPDR LNDR LTDR LCDR HDR LDR, and the short ones
