@@ -32,8 +32,16 @@ impl Cpu {
     /// MVC, MVN, MVZ: `f(destination byte, source byte)`.
     pub(crate) fn ss_move(&mut self, ib: &[u8; 6], f: fn(u8, u8) -> u8) -> R {
         let len = ib[1] as usize + 1;
-        let d = self.span(self.ea1(ib), len, true)?;
-        let s = self.span(self.ea2(ib), len, false)?;
+        // Which operand's access exception is recognized first is unpredictable (POO
+        // priorities 8.B and 8.C); MVC takes the second operand first, MVN and MVZ the
+        // first, as Hercules 3.13 does.
+        let (d, s) = if ib[0] == 0xD2 {
+            let s = self.span(self.ea2(ib), len, false)?;
+            (self.span(self.ea1(ib), len, true)?, s)
+        } else {
+            let d = self.span(self.ea1(ib), len, true)?;
+            (d, self.span(self.ea2(ib), len, false)?)
+        };
         if ib[0] == 0xD2 && d.n0 >= len && s.n0 >= len {
             let (da, sa) = (d.at(0), s.at(0));
             if da <= sa || da >= sa + len {
@@ -53,8 +61,15 @@ impl Cpu {
     /// NC, OC, XC.
     pub(crate) fn ss_logical(&mut self, ib: &[u8; 6], f: fn(u8, u8) -> u8) -> R {
         let len = ib[1] as usize + 1;
-        let d = self.span(self.ea1(ib), len, true)?;
-        let s = self.span(self.ea2(ib), len, false)?;
+        // Operand order of the access checks (unpredictable in the POO): the second
+        // operand first for one byte, else the first, as Hercules 3.13 does.
+        let (d, s) = if len == 1 {
+            let s = self.span(self.ea2(ib), len, false)?;
+            (self.span(self.ea1(ib), len, true)?, s)
+        } else {
+            let d = self.span(self.ea1(ib), len, true)?;
+            (d, self.span(self.ea2(ib), len, false)?)
+        };
         let mut any = 0u8;
         for i in 0..len {
             let (da, sa) = (d.at(i), s.at(i));
@@ -166,6 +181,19 @@ impl Cpu {
             } else {
                 dl.min(room_d)
             };
+            // The source is checked before the destination (the POO leaves the order
+            // of the two operands' access exceptions unpredictable; Hercules 3.13).
+            let sa = if sl > 0 {
+                match self.access(s, false) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        result = Err(Ex::Pgm(e));
+                        break;
+                    }
+                }
+            } else {
+                0
+            };
             let da = match self.access(d, true) {
                 Ok(a) => a,
                 Err(e) => {
@@ -174,13 +202,6 @@ impl Cpu {
                 }
             };
             if sl > 0 {
-                let sa = match self.access(s, false) {
-                    Ok(a) => a,
-                    Err(e) => {
-                        result = Err(Ex::Pgm(e));
-                        break;
-                    }
-                };
                 let n = chunk as usize;
                 if da + n <= self.mem.bytes().len() && sa + n <= self.mem.bytes().len() {
                     self.mem.bytes_mut().copy_within(sa..sa + n, da);

@@ -156,6 +156,42 @@ fn store_protection_and_change_bit() {
     assert_eq!(c.mem.key(0x800), 0x26);
 }
 
+/// GA22-7000 "Multiple Program-Interruption Conditions": access exceptions for the
+/// operands of one instruction have equal priority (8.B, 8.C), so which is indicated
+/// when the first operand is protected and the second is beyond storage is
+/// unpredictable. cpcms follows Hercules 3.13: MVC and MVCL (with a second operand to
+/// move) and one-byte NC/OC/XC report the second operand's addressing exception; MVN,
+/// MVZ, TR and longer NC/OC/XC the first operand's protection exception.
+#[test]
+fn operand_order_of_access_exceptions() {
+    let code = |insn: Vec<u8>| {
+        let mut c = machine(&[insn, halt()]);
+        c.set_psw(0x0030_0000_0000_1000).unwrap(); // key 3, storage key 0
+        c.gpr[1] = 0x800;
+        c.gpr[2] = 0x2_0000; // beyond the 64K of storage
+        bc_fields(program_check(&mut c)).0
+    };
+    assert_eq!(code(ss(0xD2, 0, 1, 0, 2, 0)), 5); // MVC, one byte
+    assert_eq!(code(ss(0xD2, 255, 1, 0, 2, 0)), 5); // MVC, 256 bytes
+    assert_eq!(code(ss(0xD1, 3, 1, 0, 2, 0)), 4); // MVN
+    assert_eq!(code(ss(0xD3, 0, 1, 0, 2, 0)), 4); // MVZ
+    assert_eq!(code(ss(0xDC, 3, 1, 0, 2, 0)), 4); // TR
+    for op in [0xD4, 0xD6, 0xD7] {
+        assert_eq!(code(ss(op, 0, 1, 0, 2, 0)), 5, "{op:02X} one byte");
+        assert_eq!(code(ss(op, 1, 1, 0, 2, 0)), 4, "{op:02X} two bytes");
+    }
+    // MVCL 2,4: R2 = X'800' length R3, R4 beyond storage length R5.
+    let mut c = machine(&[rr(0x0E, 2, 4), halt()]);
+    c.set_psw(0x0030_0000_0000_1000).unwrap();
+    (c.gpr[2], c.gpr[3], c.gpr[4], c.gpr[5]) = (0x800, 4, 0x2_0000, 4);
+    assert_eq!(bc_fields(program_check(&mut c)).0, 5);
+    assert_eq!(c.gpr[2..6], [0x800, 4, 0x2_0000, 4]); // suppressed
+    let mut c = machine(&[rr(0x0E, 2, 4), halt()]);
+    c.set_psw(0x0030_0000_0000_1000).unwrap();
+    (c.gpr[2], c.gpr[3], c.gpr[4], c.gpr[5]) = (0x800, 4, 0x2_0000, 0); // padding only
+    assert_eq!(bc_fields(program_check(&mut c)).0, 4);
+}
+
 #[test]
 fn fetch_protection() {
     let mut c = machine(&[rx(0x58, 1, 0, 0, 0x804), halt()]);
