@@ -607,3 +607,66 @@ herc!(
         },
     ]
 );
+
+/// ECPS:VM is not installed (Hercules' default `ECPSVM NO`: in the supervisor state
+/// E600-E616 are operation exceptions there, opsweep's last group). POO, "Priority
+/// of program-interruption conditions": the operation exception of an instruction
+/// that is not installed (7.B) comes before the privileged-operation exception (8),
+/// and a model without a facility gives the operation exception in either state.
+/// Hercules 3.13 tests the problem state first and reports privileged operation.
+const ECPS_VM: &str = "Hercules checks the problem state before ECPS:VM is found not installed";
+
+/// The opsweep words for E600-E616 (and E6 in the first-byte sweep) in the problem
+/// state: POO X'16060001' (operation), Hercules X'16060002'.
+fn ecps_vm_deviations() -> Vec<Deviation> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let words = std::iter::once(0x2000 + 0xE6 * 4).chain((0..=0x16).map(|i| 0x7400 + 4 * i));
+    words
+        .map(|a| Deviation {
+            name: ECPS_VM,
+            field: leak(format!("MEM {a:06X}")),
+            hercules: "16060002",
+            poo: "16060001",
+        })
+        .collect()
+}
+
+/// tests/hercules/opsweep.asm: every opcode Hercules 3.13 knows in S/370 mode.
+#[test]
+fn opsweep() {
+    check("opsweep", &ecps_vm_deviations());
+}
+
+/// POO, TEST BLOCK: "If the block is found to be usable, the 4K bytes of the block are
+/// cleared to zeros". Hercules 3.13 in S/370 mode clears one 2K page frame.
+const TB_2K: &str = "Hercules TEST BLOCK clears 2K of the 4K block";
+
+herc!(
+    ext370,
+    [
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FF0",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FF4",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FF8",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FFC",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+    ]
+);

@@ -1,4 +1,4 @@
-//! Branches: BC, BCR, BAL, BALR, BCT, BCTR, BXH, BXLE.
+//! Branches: BC, BCR, BAL, BALR, BAS, BASR, BCT, BCTR, BXH, BXLE.
 //!
 //! The branch address is computed before any register changes (so `BALR 14,14` and
 //! `BCTR 1,1` work). R2 = 0 in an RR branch means "do not branch" (BALR still links,
@@ -8,6 +8,9 @@
 //!   0  1 2  3 4    7 8                     31
 //!  | ILC | CC | pmask |  updated instruction address |
 //! ```
+//!
+//! BAS/BASR (the branch-and-save facility) save only the updated instruction address,
+//! with zeros in bits 0-7 of R1.
 //!
 //! BXH/BXLE: the increment is R3 and the comparand is the odd register of the R3 pair
 //! (R3 itself if R3 is odd); both are read before R1 is updated, so `BXLE 1,1,...`
@@ -50,6 +53,23 @@ impl Cpu {
     pub(crate) fn bal(&mut self, ib: &[u8; 6]) -> R {
         let target = self.ea_rx(ib);
         self.gpr[r1(ib)] = self.link_info();
+        self.ia = target;
+        Ok(())
+    }
+
+    pub(crate) fn basr(&mut self, ib: &[u8; 6]) -> R {
+        let r = r2(ib);
+        let target = self.gpr[r] & AMASK;
+        self.gpr[r1(ib)] = self.ia;
+        if r != 0 {
+            self.ia = target;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn bas(&mut self, ib: &[u8; 6]) -> R {
+        let target = self.ea_rx(ib);
+        self.gpr[r1(ib)] = self.ia;
         self.ia = target;
         Ok(())
     }

@@ -122,7 +122,7 @@ impl Cpu {
             }
             let c = (first + i) & 15;
             self.cr[c] = u32::from_be_bytes(w);
-            purge |= c <= 1;
+            purge |= c <= 1 || c == 7;
         }
         if purge {
             self.purge_tlb();
@@ -287,6 +287,8 @@ impl Cpu {
                 *k &= !KEY_REF;
                 self.flush_access_cache();
             }
+            0x18 | 0x19 | 0x23..=0x28 => return self.das_b2(ib),
+            0x21 | 0x22 | 0x29..=0x2D => return self.ext_b2(ib),
             // CONCS, DISCS: channel-set switching is not installed.
             _ => return Err(Ex::Pgm(super::exec::OPERATION)),
         }

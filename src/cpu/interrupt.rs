@@ -8,6 +8,7 @@
 //!                               (1004 clock comp., 1005 CPU timer, 0080 interval timer)
 //!  SVC         X'20'    X'60'   X'8A', ILC in X'89'             old PSW 16-31, ILC 32-33
 //!  program     X'28'    X'68'   X'8E', ILC in X'8D', X'90' xlat old PSW 16-31, ILC 32-33
+//!                               (segment/page, and the DAS exceptions: exec_das.rs)
 //!                               PER: X'96' code, X'98' address  (also in BC mode)
 //!  machine ck  X'30'    X'70'   (never generated)
 //!  I/O         X'38'    X'78'   device X'BA', CSW X'40'         old PSW 16-31, CSW X'40'
@@ -102,11 +103,14 @@ impl Cpu {
             let ilc = (self.ilc & 3) << 1;
             self.store_real(0x8C, &[0, ilc, (code >> 8) as u8, code as u8]);
             if xlat {
+                // Bit 0: the secondary space (exec_das.rs).
                 let page_mask = match self.dat_sizes() {
-                    Some((12, _)) => 0x00FF_F000,
-                    _ => 0x00FF_F800,
+                    Some((12, _)) => 0x80FF_F000,
+                    _ => 0x80FF_F800,
                 };
                 self.store_real(0x90, &(self.xlate_addr & page_mask).to_be_bytes());
+            } else if super::exec_das::stores_tea(base) {
+                self.store_real(0x90, &self.xlate_addr.to_be_bytes());
             }
         }
         let old = self.pack_psw(code);

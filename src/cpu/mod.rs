@@ -162,6 +162,11 @@ pub struct Cpu {
     ilc: u8,
     /// EC mode with PSW bit 5: translate logical addresses.
     dat: bool,
+    /// EC-mode PSW bit 16 (dual-address space): the secondary-space mode when DAT is
+    /// on (see exec_das.rs).
+    space: bool,
+    /// DAT translates with the secondary segment table (CR7): `dat && space`.
+    secondary: bool,
     /// Bits of an invalid EC PSW that must be zero, kept so the old PSW shows them.
     psw_bad: u64,
     /// An invalid PSW was loaded: specification exception before the next instruction.
@@ -262,6 +267,8 @@ impl Cpu {
             ia: 0,
             ilc: 0,
             dat: false,
+            space: false,
+            secondary: false,
             psw_bad: 0,
             psw_error: false,
             cur_ia: 0,
@@ -474,9 +481,12 @@ impl Cpu {
 
 mod access;
 mod exec;
+mod exec_assist;
 mod exec_branch;
 mod exec_control;
+mod exec_das;
 mod exec_decimal;
+mod exec_ext;
 mod exec_fixed;
 mod exec_float;
 mod exec_io;
