@@ -43,6 +43,15 @@
 //!  keys     SSK/ISK in BC and EC mode, reference/change recording, RRB
 //!  float    hexadecimal floating point: every arithmetic instruction, the masks,
 //!           significance/overflow/underflow/divide exceptions, extended results
+//!  opsweep  every one-byte opcode and every second byte of the two-byte groups, once,
+//!           in the problem state (E5xx, E6xx also in the supervisor state): which
+//!           opcodes the machine knows, and how each ends with harmless operands
+//!  ext370   BAS, BASR, MVCIN, IPM, DXR, ISKE, RRBE, SSKE, TB, IPTE; WRD/RDD not
+//!           installed; I/O instructions with bits 8-14 set
+//!  das      the dual-address-space facility: MVCP, MVCS, MVCK, SAC, IAC, EPAR, ESAR,
+//!           IVSK, SSAR, LASP, TPROT, PC, PT, ASN and PC-number translation, the
+//!           authority tables, space-switch events, X'90'
+//!  assist   the MVS assists E502-E50D (locks obtained, released, refused)
 //! ```
 //!
 //! Model-dependent results (unpredictable in the POO) are masked in the programs
@@ -366,6 +375,7 @@ herc!(io3215);
 herc!(ifetch);
 herc!(itimer);
 herc!(sigp);
+herc!(assist);
 
 /// Hercules 3.13 checks the page-table length (segment-table entry bits 0-3) only when
 /// it is 0: with length code 1 (2 entries), page index 3 is translated through the
@@ -670,3 +680,86 @@ herc!(
         },
     ]
 );
+
+/// POO (S/370, "ASN-Second-Table Entries"): "Space-Switch-Event Control (X): Bit 31
+/// of the segment-table designation is the space-switch-event-control bit." Hercules
+/// 3.13 tests bit 0 (the ESA/390 position; in S/370 bit 0 belongs to the segment-table
+/// length), so it sees no event: PC-ss and PT-ss into or out of a space whose STD has
+/// bit 31 give no space-switch event (X'1C'), and LASP gives cc 2 (the SASN check
+/// that follows) instead of cc 3.
+const SSE_BIT: &str = "Hercules takes the space-switch-event bit from STD bit 0, not bit 31";
+
+/// `(field, hercules, poo)` triples under one deviation name.
+fn deviations(
+    name: &'static str,
+    fields: &[(&'static str, &'static str, &'static str)],
+) -> Vec<Deviation> {
+    fields
+        .iter()
+        .map(|&(field, hercules, poo)| Deviation {
+            name,
+            field,
+            hercules,
+            poo,
+        })
+        .collect()
+}
+
+/// tests/hercules/das.asm: the dual-address-space facility.
+#[test]
+fn das() {
+    let devs = deviations(
+        SSE_BIT,
+        &[
+            // LASP into ASN 8: cc 3 (POO), cc 2 (Hercules)
+            ("MEM 00821C", "20000002", "30000002"),
+            // PC-ss into ASN 8: the event after PC (Hercules runs the entry routine,
+            // which fills the slot with 'NO SPACE SWITCH')
+            ("MEM 008500", "D5D640E2", "04080000"),
+            ("MEM 008504", "D7C1C3C5", "000006F0"),
+            ("MEM 008508", "40E2E6C9", "0004001C"),
+            ("MEM 00850C", "E3C3C840", "00000001"),
+            // PT-ss into ASN 8
+            ("MEM 008510", "00000000", "04080000"),
+            ("MEM 008514", "00000000", "0000059E"),
+            ("MEM 008518", "00000000", "0004001C"),
+            ("MEM 00851C", "00000000", "00000001"),
+            // PT-ss out of ASN 8: X'90' has the old PASN and bit 0 for its X bit
+            ("MEM 008520", "00000000", "04080000"),
+            ("MEM 008524", "00000000", "000005B2"),
+            ("MEM 008528", "00000000", "0004001C"),
+            ("MEM 00852C", "00000000", "80000008"),
+        ],
+    );
+    let devs = devs
+        .into_iter()
+        .chain(deviations(
+            AST_RESERVED,
+            &[
+                // SSAR 6: POO ASN-translation specification (suppression);
+                // Hercules goes on to the authority test: secondary authority
+                // (nullification) with the ASN at X'90'.
+                ("MEM 008704", "00000634", "00000638"),
+                ("MEM 008708", "00040025", "00040017"),
+                ("MEM 00870C", "00000006", "00000000"),
+            ],
+        ))
+        .chain(deviations(
+            LTE_RESERVED,
+            // PC X'200': POO PC-translation specification; Hercules takes bits 1-7
+            // into the entry-table origin and fetches beyond storage: addressing.
+            &[("MEM 008718", "00040005", "0004001F")],
+        ))
+        .collect::<Vec<_>>();
+    check("das", &devs);
+}
+
+/// POO (S/370, "ASN-Second-Table Entries"): "Bits 1-7, 30, 31, 60-63, and 97-103
+/// of the AST entry must be zeros; otherwise, an ASN-translation-specification
+/// exception is recognized". Hercules 3.13 does not look at bits 97-103.
+const AST_RESERVED: &str = "Hercules ignores bits 97-103 of the ASN-second-table entry";
+
+/// POO (S/370, PROGRAM CALL, priority 8.B.4): "PC-translation-specification
+/// exception due to invalid ones (bits 1-7) in linkage-table entry". Hercules 3.13
+/// does not test them.
+const LTE_RESERVED: &str = "Hercules ignores bits 1-7 of the linkage-table entry";

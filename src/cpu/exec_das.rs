@@ -53,7 +53,9 @@
 //! space-switch event (X'1C', after PC or PT changed the primary space while the old
 //! or the new PSTD has bit 31) the old PASN, with bit 0 of X'90' the old PSTD's bit
 //! 31; ASN-translation specification X'17', PC-translation specification X'1F'. A
-//! segment or page translation in the secondary space sets bit 0 of X'90'.
+//! segment or page translation in the secondary space sets bit 0 of X'90'. The six
+//! translation and authority exceptions nullify the instruction, the others suppress
+//! it; a space-switch event follows the completed instruction.
 //!
 //! The accesses MVCK, MVCP and MVCS make with a key other than the PSW key, or in the
 //! space the CPU is not in, take their own slow path (`access_as`): they never enter
@@ -99,6 +101,20 @@ pub(crate) fn stores_tea(code: u16) -> bool {
         code,
         SPACE_SWITCH_EVENT
             | AFX_TRANSLATION
+            | ASX_TRANSLATION
+            | LX_TRANSLATION
+            | EX_TRANSLATION
+            | PRIMARY_AUTHORITY
+            | SECONDARY_AUTHORITY
+    )
+}
+
+/// Does a program interruption with this code nullify the instruction (the operation
+/// can be retried once the table or the authority is fixed)?
+pub(crate) fn nullifies(code: u16) -> bool {
+    matches!(
+        code,
+        AFX_TRANSLATION
             | ASX_TRANSLATION
             | LX_TRANSLATION
             | EX_TRANSLATION
@@ -298,8 +314,10 @@ impl Cpu {
         if len > 0 {
             let dkey = if dst.1 { k } else { self.key };
             let skey = if src.1 { k } else { self.key };
-            let d = self.run_as(self.ea1(ib), len, true, dkey, dst.0)?;
+            // The order of the access exceptions of the two operands is not
+            // architected; like Hercules 3.13, the second operand's come first.
             let s = self.run_as(self.ea2(ib), len, false, skey, src.0)?;
+            let d = self.run_as(self.ea1(ib), len, true, dkey, dst.0)?;
             for i in 0..len {
                 let v = self.abs_byte(s.at(i));
                 self.set_abs_byte(d.at(i), v);

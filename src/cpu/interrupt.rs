@@ -15,7 +15,9 @@
 //! ```
 //!
 //! Instruction address in the program old PSW: segment- and page-translation
-//! exceptions *nullify* (the old PSW points at the instruction, or at the EXECUTE);
+//! exceptions *nullify* (the old PSW points at the instruction, or at the EXECUTE), and
+//! so do the AFX-, ASX-, LX- and EX-translation and the primary- and
+//! secondary-authority exceptions of the dual-address-space instructions;
 //! every other exception suppresses, terminates or completes the instruction, and the
 //! old PSW points past it. The ILC is the length of the instruction (2 for anything
 //! under EXECUTE); 0 for an invalid PSW introduced by an interruption or by LPSW (SSM
@@ -91,7 +93,7 @@ impl Cpu {
         let base = code & !PER_CODE;
         let xlat =
             base == super::exec::SEGMENT_TRANSLATION || base == super::exec::PAGE_TRANSLATION;
-        if xlat {
+        if xlat || super::exec_das::nullifies(base) {
             self.ia = self.cur_ia;
         }
         if code & PER_CODE != 0 {
