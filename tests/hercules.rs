@@ -716,7 +716,7 @@ fn das() {
             // PC-ss into ASN 8: the event after PC (Hercules runs the entry routine,
             // which fills the slot with 'NO SPACE SWITCH')
             ("MEM 008500", "D5D640E2", "04080000"),
-            ("MEM 008504", "D7C1C3C5", "000006F0"),
+            ("MEM 008504", "D7C1C3C5", "00001100"),
             ("MEM 008508", "40E2E6C9", "0004001C"),
             ("MEM 00850C", "E3C3C840", "00000001"),
             // PT-ss into ASN 8

@@ -332,7 +332,17 @@ C9D      NC    0(4,9),=X'FFFFF000'
          L     6,=A(X'301')
          PC    0(6)                  into the problem state; SVC 6 there
 C9E      ST    14,0(,10)             R14: the return address, P bit 0
-         LPSW  DONE
+         L     10,=A(SLOTS9+96)
+         L     4,=A(X'10000')
+         LA    11,C9G
+         LPSW  SECPSW                PSW bit 16: the secondary-space mode
+C9F      L     5,=X'FFFFFFFF'
+         IAC   5                     FFFF01FF, cc 1
+         IPM   6
+         MVC   8(8,10),0(4)          from the secondary space: X'30000'
+         SAC   0
+         STM   5,6,0(10)
+C9G      LPSW  DONE
 *
 *  LASPREC: store the cc and CR1, CR3, CR4, CR5, CR7; restore the CRs.
 LASPREC  IPM   5
@@ -362,10 +372,6 @@ PCT2     STM   3,4,0(10)
          MVC   32(16,10),0(6)        ASN 3's X'10000' = real X'40000'
          LA    10,48(,10)
          PT    3,14                  PT-ss back to ASN 1
-*  PCT3: the PC-ss entry in ASN 8, reached only when PC gives no
-*  space-switch event.
-PCT3     MVC   0(16,10),=CL16'NO SPACE SWITCH'
-         B     C8H
 *  PCT4: a PC-cp entry in the problem state.
 PCT4     SVC   6
 *  The problem-state snippets.
@@ -399,6 +405,7 @@ SVCH     MVC   0(8,10),X'20'
          DS    0D
 DONE     DC    X'040A00000000C0DE'   EC disabled wait
 DATPSW   DC    X'04080000',A(EC1)    EC, DAT on, key 0, supervisor
+SECPSW   DC    X'04088000',A(C9F)    EC, DAT on, secondary-space mode
 PROB1    DC    X'04090000',A(P1)     EC, DAT on, problem state
 PROB2    DC    X'04090000',A(P2)
 PROB3    DC    X'04090000',A(P3)
@@ -426,6 +433,12 @@ CR3PKM8  DC    X'00800002'
 CR14OFF  DC    X'00000005'
 DUMMY    DC    X'00'
          LTORG
+*  PCT3 (at a fixed address): the PC-ss entry in ASN 8, reached only when PC
+*  gives no space-switch event.
+         ORG   DAS+X'1100'
+PCT3     MVC   0(16,10),NOSSE
+         B     C8H
+NOSSE    DC    CL16'NO SPACE SWITCH'
 *
 *  Segment tables (64K segments, 16 entries) and page tables (4K pages).
          ORG   DAS+X'3000'           ASN 1
