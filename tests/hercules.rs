@@ -763,3 +763,63 @@ const AST_RESERVED: &str = "Hercules ignores bits 97-103 of the ASN-second-table
 /// exception due to invalid ones (bits 1-7) in linkage-table entry". Hercules 3.13
 /// does not test them.
 const LTE_RESERVED: &str = "Hercules ignores bits 1-7 of the linkage-table entry";
+
+/// POO (S/370, "Storage Alteration"): "The instructions COMPARE AND SWAP and COMPARE
+/// DOUBLE AND SWAP are considered to alter the second-operand location only when
+/// storing actually occurs." Hercules 3.13 indicates the event for the store-access
+/// check of an unequal comparison.
+const PER_CS: &str = "Hercules counts an unequal CS/CDS as a storage alteration";
+/// POO (S/370, PER, MVCL and CLCL): "The storage-alteration event is indicated only
+/// when data has been stored in the monitored area by the portion of the operation
+/// ... ending with the last byte transferred before the interruption", and "when the
+/// execution of the instruction is terminated, general-register and storage
+/// alteration is indicated whenever the event has occurred". Hercules 3.13 drops the
+/// event when MVCL ends in an access exception after storing into the area.
+const PER_MVCL: &str = "Hercules drops the storage alteration of an MVCL ended by an exception";
+
+/// tests/hercules/per2.asm: when PER sees a register or storage altered.
+#[test]
+fn per2() {
+    let devs: Vec<Deviation> = deviations(
+        PER_GR,
+        // EDMK placing the address R1 already holds: POO a GR event (code 0080,
+        // PER code 10); Hercules no interruption ('NONE').
+        &[
+            ("MEM 000800", "D5D6D5C5", "40081000"),
+            ("MEM 000804", "00000000", "0000022A"),
+            ("MEM 000808", "00000000", "00060080"),
+            ("MEM 00080C", "00000000", "10000000"),
+            ("MEM 000810", "00000000", "02240000"),
+        ],
+    )
+    .into_iter()
+    .chain(deviations(
+        PER_CS,
+        // CS and CDS with an unequal comparison: POO no interruption ('NONE');
+        // Hercules a storage-alteration event.
+        &[
+            ("MEM 000834", "40081000", "D5D6D5C5"),
+            ("MEM 000838", "0000026C", "00000000"),
+            ("MEM 00083C", "00040080", "00000000"),
+            ("MEM 000840", "20000000", "00000000"),
+            ("MEM 000844", "02680000", "00000000"),
+            ("MEM 000868", "40081000", "D5D6D5C5"),
+            ("MEM 00086C", "000002A0", "00000000"),
+            ("MEM 000870", "00040080", "00000000"),
+            ("MEM 000874", "20000000", "00000000"),
+            ("MEM 000878", "029C0000", "00000000"),
+        ],
+    ))
+    .chain(deviations(
+        PER_MVCL,
+        // MVCL storing 2K into the area, then an addressing exception: POO code
+        // 0085 with PER code 20 and the PER address; Hercules 0005 alone.
+        &[
+            ("MEM 0008D0", "00020005", "00020085"),
+            ("MEM 0008D4", "00000000", "20000000"),
+            ("MEM 0008D8", "00000000", "03000000"),
+        ],
+    ))
+    .collect();
+    check("per2", &devs);
+}

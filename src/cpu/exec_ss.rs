@@ -26,6 +26,7 @@
 //! registers address the first unequal byte (cc 1 first low, cc 2 first high).
 
 use super::exec::{Ex, R, SPECIFICATION, r1, r2};
+use super::per::PER_STORE;
 use super::{AMASK, Cpu};
 
 impl Cpu {
@@ -166,7 +167,9 @@ impl Cpu {
             } else {
                 dl.min(room_d)
             };
-            let da = match self.access(d, true) {
+            // A unit whose source access fails stores nothing: no PER alteration.
+            let stored_before = self.per_events & PER_STORE;
+            let da = match self.access_len(d, chunk, true) {
                 Ok(a) => a,
                 Err(e) => {
                     result = Err(Ex::Pgm(e));
@@ -177,6 +180,7 @@ impl Cpu {
                 let sa = match self.access(s, false) {
                     Ok(a) => a,
                     Err(e) => {
+                        self.per_events = (self.per_events & !PER_STORE) | stored_before;
                         result = Err(Ex::Pgm(e));
                         break;
                     }
