@@ -3,7 +3,9 @@
 //!
 //! - Each program starts with the PSW at X'0', ends in a disabled wait, and leaves its
 //!   results in registers and in storage. A comment line `*  DUMP aaa.lll` (hex; the
-//!   address and the length multiples of 16) names each storage range compared.
+//!   address and the length multiples of 16) names each storage range compared; a
+//!   line `*  INTERRUPT KEY` has the operator press the interrupt key at the start
+//!   (`cpcms ipl --interrupt-key`, Hercules' `ext` command).
 //! - `tests/hercules/NAME.golden` holds Hercules' final state in `cpcms ipl` output format
 //!   (without INSTRUCTIONS). Always compared, so these tests need no Hercules.
 //! - With `hercules` on PATH the program ALSO runs live on Hercules and must match
@@ -252,7 +254,14 @@ fn dump_ranges(src: &str) -> Vec<(u32, u32)> {
         .collect()
 }
 
-fn run_cpcms(name: &str, image: &[u8], dumps: &[(u32, u32)]) -> State {
+/// `*  INTERRUPT KEY` comment lines: the operator presses the interrupt key right after
+/// the start (`cpcms ipl --interrupt-key`; Hercules' console command `ext`).
+fn presses_interrupt_key(src: &str) -> bool {
+    src.lines()
+        .any(|l| l.strip_prefix('*').map(str::trim) == Some("INTERRUPT KEY"))
+}
+
+fn run_cpcms(name: &str, image: &[u8], dumps: &[(u32, u32)], key: bool) -> State {
     let img = std::env::temp_dir().join(format!("cpcms-herc-{}-{name}.bin", std::process::id()));
     std::fs::write(&img, image).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cpcms"));
@@ -264,6 +273,9 @@ fn run_cpcms(name: &str, image: &[u8], dumps: &[(u32, u32)]) -> State {
     ]);
     for (a, l) in dumps {
         cmd.args(["--dump", &format!("{a:X}.{l:X}")]);
+    }
+    if key {
+        cmd.arg("--interrupt-key");
     }
     let out = cmd.output().expect("run cpcms ipl");
     let _ = std::fs::remove_file(&img);
@@ -289,7 +301,9 @@ fn check(name: &str, devs: &[Deviation]) {
     let a = cpcms::asm::assemble(&asm, &|f: &str| std::fs::read_to_string(dir().join(f)).ok())
         .unwrap_or_else(|e| panic!("{asm}:\n{}", e.join("\n")));
     assert_eq!(a.origin, 0, "{asm}: the image must start at 0");
-    let ours = run_cpcms(name, &a.image, &dumps);
+    let key = presses_interrupt_key(&src);
+    let ours = run_cpcms(name, &a.image, &dumps, key);
+    let console: &[&str] = if key { &["ext"] } else { &[] };
 
     let golden_path = dir().join(format!("{name}.golden"));
     let record = env_on("CPCMS_RECORD_GOLDEN");
@@ -301,7 +315,7 @@ fn check(name: &str, devs: &[Deviation]) {
         .then(|| {
             let mut last = String::new();
             for _ in 0..3 {
-                match runner::run(name, &a.image, &dumps, Duration::from_secs(20)) {
+                match runner::run(name, &a.image, &dumps, Duration::from_secs(20), console) {
                     Ok(h) => return Some(h.normalized()),
                     Err(e) => last = e.to_string(),
                 }
@@ -375,6 +389,7 @@ herc!(io3215);
 herc!(ifetch);
 herc!(itimer);
 herc!(sigp);
+herc!(extsig);
 herc!(assist);
 
 /// Hercules 3.13 checks the page-table length (segment-table entry bits 0-3) only when

@@ -5,7 +5,8 @@
 //!  class      old PSW  new PSW  code stored at (EC mode)        BC mode
 //!  restart     X'08'    X'00'   -                               -
 //!  external    X'18'    X'58'   X'86' (X'84' = 0)               old PSW bits 16-31
-//!                               (1004 clock comp., 1005 CPU timer, 0080 interval timer)
+//!                               (1004 clock comp., 1005 CPU timer, 0080 interval timer,
+//!                               0040 interrupt key, 1201/1202 SIGP signals)
 //!  SVC         X'20'    X'60'   X'8A', ILC in X'89'             old PSW 16-31, ILC 32-33
 //!  program     X'28'    X'68'   X'8E', ILC in X'8D', X'90' xlat old PSW 16-31, ILC 32-33
 //!                               (segment/page, and the DAS exceptions: exec_das.rs)
@@ -182,6 +183,7 @@ impl Cpu {
                 if code == EXT_ITIMER {
                     self.itimer_pending = false;
                 }
+                self.signal_taken(code);
                 self.external_interrupt(tracer, code);
                 continue;
             }

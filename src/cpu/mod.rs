@@ -223,6 +223,13 @@ pub struct Cpu {
     itimer_next: u64,
     /// An interval-timer interruption request is pending.
     itimer_pending: bool,
+
+    // ---- signals (see signals.rs) ----
+    /// The interrupt key was pressed and its interruption not yet taken.
+    intkey_pending: bool,
+    /// An emergency signal / external call from SIGP is pending.
+    emergency_pending: bool,
+    extcall_pending: bool,
 }
 
 /// Logical addresses are 24 bits.
@@ -295,6 +302,9 @@ impl Cpu {
             itimer_ticks: 0,
             itimer_next: timer::itimer_tick_time(1),
             itimer_pending: false,
+            intkey_pending: false,
+            emergency_pending: false,
+            extcall_pending: false,
         }
     }
 
@@ -495,6 +505,7 @@ mod exec_ss;
 mod interrupt;
 mod per;
 mod psw;
+mod signals;
 mod timer;
 
 #[cfg(test)]
