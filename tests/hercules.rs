@@ -54,6 +54,10 @@
 //!           IVSK, SSAR, LASP, TPROT, PC, PT, ASN and PC-number translation, the
 //!           authority tables, space-switch events, X'90'
 //!  assist   the MVS assists E502-E50D (locks obtained, released, refused)
+//!  per2     PER: EDMK placing the same address, CS/CDS unequal, STCM mask 0, MVCL
+//!           units that store or do not store into the area
+//!  extsig   the interrupt key (pressed with `ext`), SIGP emergency signal and
+//!           external call to this CPU, their masks and priority
 //! ```
 //!
 //! Model-dependent results (unpredictable in the POO) are masked in the programs

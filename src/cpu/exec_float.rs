@@ -387,7 +387,7 @@ pub(crate) fn div_ext(a: Hfp, b: Hfp, pmask: u8) -> Result<Res, u16> {
     let mut rem = a.frac % b.frac;
     for _ in 0..EXT {
         rem <<= 4;
-        q = q << 4 | rem / b.frac;
+        q = (q << 4) | (rem / b.frac);
         rem %= b.frac;
     }
     if q >> (4 * EXT) != 0 {

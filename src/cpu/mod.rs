@@ -511,6 +511,8 @@ mod timer;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_das;
+#[cfg(test)]
 mod tests_per;
 #[cfg(test)]
 mod tests_system;
