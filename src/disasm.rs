@@ -61,6 +61,13 @@ pub fn disassemble(bytes: &[u8]) -> (String, u32) {
             let (b1, d1) = bd(2);
             format!("{d1}({},{b1}),{},{}", hi(b[1]) + 1, db(4), lo(b[1]))
         }
+        RRE => format!("{},{}", hi(b[3]), lo(b[3])),
+        RRE1 => format!("{}", hi(b[3])),
+        SSE => format!("{},{}", db(2), db(4)),
+        SSk => {
+            let (b1, d1) = bd(2);
+            format!("{d1}({},{b1}),{},{}", hi(b[1]), db(4), lo(b[1]))
+        }
     };
     let text = if operands.is_empty() {
         op.mnemonic.to_string()
@@ -153,6 +160,10 @@ mod tests {
             SS => "1(256,2),3(4)",
             SS2 => "5(16,6),7(1,8)",
             SSr => "9(3,10),11(12),6",
+            RRE => "3,4",
+            RRE1 => "5",
+            SSE => "13(1),4095(2)",
+            SSk => "100(7,8),200(9),10",
         };
         format!("{m} {ops}")
     }
@@ -193,6 +204,11 @@ mod tests {
                     Format::S0 => {
                         b[2] = 0;
                         b[3] = 0;
+                    }
+                    Format::RRE => b[2] = 0,
+                    Format::RRE1 => {
+                        b[2] = 0;
+                        b[3] &= 0xF0;
                     }
                     _ => {}
                 }

@@ -112,6 +112,12 @@ impl Machine {
         self.cpu.now
     }
 
+    /// The operator presses the interrupt key (an external interruption, code X'0040',
+    /// taken when the program enables it).
+    pub fn press_interrupt_key(&mut self) {
+        self.cpu.press_interrupt_key();
+    }
+
     /// One CPU slice up to `deadline` or `max` instructions, with the tracer if any.
     fn slice(&mut self, deadline: u64, max: u64) -> Stop {
         match self.tracer.as_mut() {

@@ -191,6 +191,10 @@ struct IplArgs {
     /// Main storage size
     #[arg(long, value_parser = parse_storage, default_value = "1M", value_name = "SIZE")]
     storage: u32,
+    /// Press the interrupt key at the start (external interruption X'0040', pending
+    /// until the program enables it: PSW bit 7 and CR0 bit 25)
+    #[arg(long)]
+    interrupt_key: bool,
     #[command(flatten)]
     trace: TraceArgs,
 }
@@ -541,6 +545,9 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
     }
     if let Some(t) = tracer {
         m.set_tracer(Some(Box::new(t)));
+    }
+    if a.interrupt_key {
+        m.press_interrupt_key();
     }
 
     let outcome = run_bare(&mut m, a.max_instructions);

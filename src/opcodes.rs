@@ -11,12 +11,15 @@
 //!  RS   | op     | R1 | R3 | B2 |     D2      |                4 bytes
 //!  SI   | op     |   I2    | B1 |     D1      |                4 bytes
 //!  S    | op (2 bytes)     | B2 |     D2      |                4 bytes  (B2xx, 9Cxx..9Fxx)
+//!  RRE  | op (2 bytes)     | 00      | R1 | R2 |             4 bytes  (B2xx)
 //!  SS   | op     |  L1| L2 | B1 |   D1  | B2 |   D2  |        6 bytes
+//!  SSE  | op (2 bytes)     | B1 |   D1  | B2 |   D2  |        6 bytes  (E5xx)
 //! ```
 //!
 //! The [`Format`] enum refines these by how the assembler writes the operands (a branch
-//! mask instead of R1, an SVC number instead of two registers, ...). Opcodes `B2` and
-//! `9C`-`9F` take their second byte as part of the opcode; those live in [`EXTENDED`].
+//! mask instead of R1, an SVC number instead of two registers, ...). Opcodes `B2`, `E5`
+//! and `9C`-`9F` take their second byte as part of the opcode; those live in
+//! [`EXTENDED`].
 //!
 //! [`PRIMARY`] is laid out like the reference summary's opcode chart: row = high nibble,
 //! column = low nibble. `P` marks a privileged instruction (problem state gets a
@@ -62,6 +65,14 @@ pub enum Format {
     SS2,
     /// `D1(L1,B1),D2(B2),I3` (SRP)
     SSr,
+    /// `R1,R2` with a two-byte opcode: `| op op2 | 00 | R1 R2 |` (IPTE, ISKE, DXR)
+    RRE,
+    /// `R1` with a two-byte opcode: `| op op2 | 00 | R1 0 |` (IPM, IAC, EPAR)
+    RRE1,
+    /// `D1(B1),D2(B2)` with a two-byte opcode: `| op op2 | B1 D1 | B2 D2 |` (LASP)
+    SSE,
+    /// `D1(R1,B1),D2(B2),R3`: `| op | R1 R3 | B1 D1 | B2 D2 |` (MVCK, MVCP, MVCS)
+    SSk,
 }
 
 impl Format {
@@ -72,8 +83,8 @@ impl Format {
         match self {
             Invalid => 0,
             RR | RRm | RR1 | RRi => 2,
-            RX | RXm | RS | RSs | RSm | SI | SIs | S | S0 => 4,
-            SS | SS2 | SSr => 6,
+            RX | RXm | RS | RSs | RSm | SI | SIs | S | S0 | RRE | RRE1 => 4,
+            SS | SS2 | SSr | SSE | SSk => 6,
         }
     }
 }
@@ -118,16 +129,16 @@ macro_rules! o {
     };
 }
 
-/// First-byte opcodes. `B2` and `9C`..`9F` appear here with the format of their family
+/// First-byte opcodes. `B2`, `E5` and `9C`..`9F` appear here with the format of their family
 /// and a mnemonic of `""`; look the second byte up in [`EXTENDED`].
 #[rustfmt::skip]
 pub const PRIMARY: [Op; 256] = [
 /*        _0             _1             _2             _3             _4             _5             _6             _7             _8             _9             _A             _B             _C             _D             _E             _F        */
-/* 0_ */ o!(-),         o!(-),         o!(-),         o!(-),         o!(SPM RR1),   o!(BALR RR),   o!(BCTR RR),   o!(BCR RRm),   o!(SSK RR P),  o!(ISK RR P),  o!(SVC RRi),   o!(-),         o!(-),         o!(-),         o!(MVCL RR),   o!(CLCL RR),
+/* 0_ */ o!(-),         o!(-),         o!(-),         o!(-),         o!(SPM RR1),   o!(BALR RR),   o!(BCTR RR),   o!(BCR RRm),   o!(SSK RR P),  o!(ISK RR P),  o!(SVC RRi),   o!(-),         o!(-),         o!(BASR RR),   o!(MVCL RR),   o!(CLCL RR),
 /* 1_ */ o!(LPR RR),     o!(LNR RR),    o!(LTR RR),    o!(LCR RR),    o!(NR RR),     o!(CLR RR),    o!(OR RR),     o!(XR RR),     o!(LR RR),     o!(CR RR),     o!(AR RR),     o!(SR RR),     o!(MR RR),     o!(DR RR),     o!(ALR RR),    o!(SLR RR),
 /* 2_ */ o!(LPDR RR),    o!(LNDR RR),   o!(LTDR RR),   o!(LCDR RR),   o!(HDR RR),    o!(LRDR RR),   o!(MXR RR),    o!(MXDR RR),   o!(LDR RR),    o!(CDR RR),    o!(ADR RR),    o!(SDR RR),    o!(MDR RR),    o!(DDR RR),    o!(AWR RR),    o!(SWR RR),
 /* 3_ */ o!(LPER RR),    o!(LNER RR),   o!(LTER RR),   o!(LCER RR),   o!(HER RR),    o!(LRER RR),   o!(AXR RR),    o!(SXR RR),    o!(LER RR),    o!(CER RR),    o!(AER RR),    o!(SER RR),    o!(MER RR),    o!(DER RR),    o!(AUR RR),    o!(SUR RR),
-/* 4_ */ o!(STH RX),     o!(LA RX),     o!(STC RX),    o!(IC RX),     o!(EX RX),     o!(BAL RX),    o!(BCT RX),    o!(BC RXm),    o!(LH RX),     o!(CH RX),     o!(AH RX),     o!(SH RX),     o!(MH RX),     o!(-),         o!(CVD RX),    o!(CVB RX),
+/* 4_ */ o!(STH RX),     o!(LA RX),     o!(STC RX),    o!(IC RX),     o!(EX RX),     o!(BAL RX),    o!(BCT RX),    o!(BC RXm),    o!(LH RX),     o!(CH RX),     o!(AH RX),     o!(SH RX),     o!(MH RX),     o!(BAS RX),    o!(CVD RX),    o!(CVB RX),
 /* 5_ */ o!(ST RX),      o!(-),         o!(-),         o!(-),         o!(N RX),      o!(CL RX),     o!(O RX),      o!(X RX),      o!(L RX),      o!(C RX),      o!(A RX),      o!(S RX),      o!(M RX),      o!(D RX),      o!(AL RX),     o!(SL RX),
 /* 6_ */ o!(STD RX),     o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(MXD RX),    o!(LD RX),     o!(CD RX),     o!(AD RX),     o!(SD RX),     o!(MD RX),     o!(DD RX),     o!(AW RX),     o!(SW RX),
 /* 7_ */ o!(STE RX),     o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(LE RX),     o!(CE RX),     o!(AE RX),     o!(SE RX),     o!(ME RX),     o!(DE RX),     o!(AU RX),     o!(SU RX),
@@ -136,8 +147,8 @@ pub const PRIMARY: [Op; 256] = [
 /* A_ */ o!(-),          o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(STNSM SI P),o!(STOSM SI P),o!(SIGP RS P), o!(MC SI),
 /* B_ */ o!(-),          o!(LRA RX P),  o!(-),         o!(-),         o!(-),         o!(-),         o!(STCTL RS P),o!(LCTL RS P), o!(-),         o!(-),         o!(CS RS),     o!(CDS RS),    o!(-),         o!(CLM RSm),   o!(STCM RSm),  o!(ICM RSm),
 /* C_ */ o!(-),          o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),
-/* D_ */ o!(-),          o!(MVN SS),    o!(MVC SS),    o!(MVZ SS),    o!(NC SS),     o!(CLC SS),    o!(OC SS),     o!(XC SS),     o!(-),         o!(-),         o!(-),         o!(-),         o!(TR SS),     o!(TRT SS),    o!(ED SS),     o!(EDMK SS),
-/* E_ */ o!(-),          o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),
+/* D_ */ o!(-),          o!(MVN SS),    o!(MVC SS),    o!(MVZ SS),    o!(NC SS),     o!(CLC SS),    o!(OC SS),     o!(XC SS),     o!(-),         o!(MVCK SSk),  o!(MVCP SSk),  o!(MVCS SSk),  o!(TR SS),     o!(TRT SS),    o!(ED SS),     o!(EDMK SS),
+/* E_ */ o!(-),          o!(-),         o!(-),         o!(-),         o!(-),         o!(- ),        o!(-),         o!(-),         o!(MVCIN SS),  o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),         o!(-),
 /* F_ */ o!(SRP SSr),    o!(MVO SS2),   o!(PACK SS2),  o!(UNPK SS2),  o!(-),         o!(-),         o!(-),         o!(-),         o!(ZAP SS2),   o!(CP SS2),    o!(AP SS2),    o!(SP SS2),    o!(MP SS2),    o!(DP SS2),    o!(-),         o!(-),
 ];
 
@@ -157,11 +168,21 @@ pub const EXTENDED: &[(u8, u8, Op)] = &[
     (0xB2, 0x0D, o!(PTLB S0 P)),
     (0xB2, 0x10, o!(SPX S P)),   (0xB2, 0x11, o!(STPX S P)),
     (0xB2, 0x12, o!(STAP S P)),  (0xB2, 0x13, o!(RRB S P)),
+    // Dual-address space (PC ... TPROT): semiprivileged, checked by the CPU.
+    (0xB2, 0x18, o!(PC S)),      (0xB2, 0x19, o!(SAC S)),
+    (0xB2, 0x21, o!(IPTE RRE P)),(0xB2, 0x22, o!(IPM RRE1)),
+    (0xB2, 0x23, o!(IVSK RRE)),  (0xB2, 0x24, o!(IAC RRE1)),
+    (0xB2, 0x25, o!(SSAR RRE1)), (0xB2, 0x26, o!(EPAR RRE1)),
+    (0xB2, 0x27, o!(ESAR RRE1)), (0xB2, 0x28, o!(PT RRE)),
+    (0xB2, 0x29, o!(ISKE RRE P)),(0xB2, 0x2A, o!(RRBE RRE P)),
+    (0xB2, 0x2B, o!(SSKE RRE P)),(0xB2, 0x2C, o!(TB RRE P)),
+    (0xB2, 0x2D, o!(DXR RRE)),
+    (0xE5, 0x00, o!(LASP SSE P)),(0xE5, 0x01, o!(TPROT SSE P)),
 ];
 
 /// True for first bytes whose second byte is part of the opcode.
 pub const fn has_extended_opcode(b0: u8) -> bool {
-    matches!(b0, 0x9C..=0x9F | 0xB2)
+    matches!(b0, 0x9C..=0x9F | 0xB2 | 0xE5)
 }
 
 /// Look up the instruction that starts with bytes `b0`, `b1`.

@@ -3,7 +3,9 @@
 //!
 //! - Each program starts with the PSW at X'0', ends in a disabled wait, and leaves its
 //!   results in registers and in storage. A comment line `*  DUMP aaa.lll` (hex; the
-//!   address and the length multiples of 16) names each storage range compared.
+//!   address and the length multiples of 16) names each storage range compared; a
+//!   line `*  INTERRUPT KEY` has the operator press the interrupt key at the start
+//!   (`cpcms ipl --interrupt-key`, Hercules' `ext` command).
 //! - `tests/hercules/NAME.golden` holds Hercules' final state in `cpcms ipl` output format
 //!   (without INSTRUCTIONS). Always compared, so these tests need no Hercules.
 //! - With `hercules` on PATH the program ALSO runs live on Hercules and must match
@@ -43,6 +45,19 @@
 //!  keys     SSK/ISK in BC and EC mode, reference/change recording, RRB
 //!  float    hexadecimal floating point: every arithmetic instruction, the masks,
 //!           significance/overflow/underflow/divide exceptions, extended results
+//!  opsweep  every one-byte opcode and every second byte of the two-byte groups, once,
+//!           in the problem state (E5xx, E6xx also in the supervisor state): which
+//!           opcodes the machine knows, and how each ends with harmless operands
+//!  ext370   BAS, BASR, MVCIN, IPM, DXR, ISKE, RRBE, SSKE, TB, IPTE; WRD/RDD not
+//!           installed; I/O instructions with bits 8-14 set
+//!  das      the dual-address-space facility: MVCP, MVCS, MVCK, SAC, IAC, EPAR, ESAR,
+//!           IVSK, SSAR, LASP, TPROT, PC, PT, ASN and PC-number translation, the
+//!           authority tables, space-switch events, X'90'
+//!  assist   the MVS assists E502-E50D (locks obtained, released, refused)
+//!  per2     PER: EDMK placing the same address, CS/CDS unequal, STCM mask 0, MVCL
+//!           units that store or do not store into the area
+//!  extsig   the interrupt key (pressed with `ext`), SIGP emergency signal and
+//!           external call to this CPU, their masks and priority
 //! ```
 //!
 //! Model-dependent results (unpredictable in the POO) are masked in the programs
@@ -243,7 +258,14 @@ fn dump_ranges(src: &str) -> Vec<(u32, u32)> {
         .collect()
 }
 
-fn run_cpcms(name: &str, image: &[u8], dumps: &[(u32, u32)]) -> State {
+/// `*  INTERRUPT KEY` comment lines: the operator presses the interrupt key right after
+/// the start (`cpcms ipl --interrupt-key`; Hercules' console command `ext`).
+fn presses_interrupt_key(src: &str) -> bool {
+    src.lines()
+        .any(|l| l.strip_prefix('*').map(str::trim) == Some("INTERRUPT KEY"))
+}
+
+fn run_cpcms(name: &str, image: &[u8], dumps: &[(u32, u32)], key: bool) -> State {
     let img = std::env::temp_dir().join(format!("cpcms-herc-{}-{name}.bin", std::process::id()));
     std::fs::write(&img, image).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cpcms"));
@@ -255,6 +277,9 @@ fn run_cpcms(name: &str, image: &[u8], dumps: &[(u32, u32)]) -> State {
     ]);
     for (a, l) in dumps {
         cmd.args(["--dump", &format!("{a:X}.{l:X}")]);
+    }
+    if key {
+        cmd.arg("--interrupt-key");
     }
     let out = cmd.output().expect("run cpcms ipl");
     let _ = std::fs::remove_file(&img);
@@ -280,7 +305,9 @@ fn check(name: &str, devs: &[Deviation]) {
     let a = cpcms::asm::assemble(&asm, &|f: &str| std::fs::read_to_string(dir().join(f)).ok())
         .unwrap_or_else(|e| panic!("{asm}:\n{}", e.join("\n")));
     assert_eq!(a.origin, 0, "{asm}: the image must start at 0");
-    let ours = run_cpcms(name, &a.image, &dumps);
+    let key = presses_interrupt_key(&src);
+    let ours = run_cpcms(name, &a.image, &dumps, key);
+    let console: &[&str] = if key { &["ext"] } else { &[] };
 
     let golden_path = dir().join(format!("{name}.golden"));
     let record = env_on("CPCMS_RECORD_GOLDEN");
@@ -292,7 +319,7 @@ fn check(name: &str, devs: &[Deviation]) {
         .then(|| {
             let mut last = String::new();
             for _ in 0..3 {
-                match runner::run(name, &a.image, &dumps, Duration::from_secs(20)) {
+                match runner::run(name, &a.image, &dumps, Duration::from_secs(20), console) {
                     Ok(h) => return Some(h.normalized()),
                     Err(e) => last = e.to_string(),
                 }
@@ -366,6 +393,8 @@ herc!(io3215);
 herc!(ifetch);
 herc!(itimer);
 herc!(sigp);
+herc!(extsig);
+herc!(assist);
 
 /// Hercules 3.13 checks the page-table length (segment-table entry bits 0-3) only when
 /// it is 0: with length code 1 (2 entries), page index 3 is translated through the
@@ -607,3 +636,209 @@ herc!(
         },
     ]
 );
+
+/// ECPS:VM is not installed (Hercules' default `ECPSVM NO`: in the supervisor state
+/// E600-E616 are operation exceptions there, opsweep's last group). POO, "Priority
+/// of program-interruption conditions": the operation exception of an instruction
+/// that is not installed (7.B) comes before the privileged-operation exception (8),
+/// and a model without a facility gives the operation exception in either state.
+/// Hercules 3.13 tests the problem state first and reports privileged operation.
+const ECPS_VM: &str = "Hercules checks the problem state before ECPS:VM is found not installed";
+
+/// The opsweep words for E600-E616 (and E6 in the first-byte sweep) in the problem
+/// state: POO X'16060001' (operation), Hercules X'16060002'.
+fn ecps_vm_deviations() -> Vec<Deviation> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let words = std::iter::once(0x2000 + 0xE6 * 4).chain((0..=0x16).map(|i| 0x7400 + 4 * i));
+    words
+        .map(|a| Deviation {
+            name: ECPS_VM,
+            field: leak(format!("MEM {a:06X}")),
+            hercules: "16060002",
+            poo: "16060001",
+        })
+        .collect()
+}
+
+/// tests/hercules/opsweep.asm: every opcode Hercules 3.13 knows in S/370 mode.
+#[test]
+fn opsweep() {
+    check("opsweep", &ecps_vm_deviations());
+}
+
+/// POO, TEST BLOCK: "If the block is found to be usable, the 4K bytes of the block are
+/// cleared to zeros". Hercules 3.13 in S/370 mode clears one 2K page frame.
+const TB_2K: &str = "Hercules TEST BLOCK clears 2K of the 4K block";
+
+herc!(
+    ext370,
+    [
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FF0",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FF4",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FF8",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+        Deviation {
+            name: TB_2K,
+            field: "MEM 007FFC",
+            hercules: "FFFFFFFF",
+            poo: "00000000"
+        },
+    ]
+);
+
+/// POO (S/370, "ASN-Second-Table Entries"): "Space-Switch-Event Control (X): Bit 31
+/// of the segment-table designation is the space-switch-event-control bit." Hercules
+/// 3.13 tests bit 0 (the ESA/390 position; in S/370 bit 0 belongs to the segment-table
+/// length), so it sees no event: PC-ss and PT-ss into or out of a space whose STD has
+/// bit 31 give no space-switch event (X'1C'), and LASP gives cc 2 (the SASN check
+/// that follows) instead of cc 3.
+const SSE_BIT: &str = "Hercules takes the space-switch-event bit from STD bit 0, not bit 31";
+
+/// `(field, hercules, poo)` triples under one deviation name.
+fn deviations(
+    name: &'static str,
+    fields: &[(&'static str, &'static str, &'static str)],
+) -> Vec<Deviation> {
+    fields
+        .iter()
+        .map(|&(field, hercules, poo)| Deviation {
+            name,
+            field,
+            hercules,
+            poo,
+        })
+        .collect()
+}
+
+/// tests/hercules/das.asm: the dual-address-space facility.
+#[test]
+fn das() {
+    let devs = deviations(
+        SSE_BIT,
+        &[
+            // LASP into ASN 8: cc 3 (POO), cc 2 (Hercules)
+            ("MEM 00821C", "20000002", "30000002"),
+            // PC-ss into ASN 8: the event after PC (Hercules runs the entry routine,
+            // which fills the slot with 'NO SPACE SWITCH')
+            ("MEM 008500", "D5D640E2", "04080000"),
+            ("MEM 008504", "D7C1C3C5", "00001100"),
+            ("MEM 008508", "40E2E6C9", "0004001C"),
+            ("MEM 00850C", "E3C3C840", "00000001"),
+            // PT-ss into ASN 8
+            ("MEM 008510", "00000000", "04080000"),
+            ("MEM 008514", "00000000", "0000059E"),
+            ("MEM 008518", "00000000", "0004001C"),
+            ("MEM 00851C", "00000000", "00000001"),
+            // PT-ss out of ASN 8: X'90' has the old PASN and bit 0 for its X bit
+            ("MEM 008520", "00000000", "04080000"),
+            ("MEM 008524", "00000000", "000005B2"),
+            ("MEM 008528", "00000000", "0004001C"),
+            ("MEM 00852C", "00000000", "80000008"),
+        ],
+    );
+    let devs = devs
+        .into_iter()
+        .chain(deviations(
+            AST_RESERVED,
+            &[
+                // SSAR 6: POO ASN-translation specification (suppression);
+                // Hercules goes on to the authority test: secondary authority
+                // (nullification) with the ASN at X'90'.
+                ("MEM 008704", "00000634", "00000638"),
+                ("MEM 008708", "00040025", "00040017"),
+                ("MEM 00870C", "00000006", "00000000"),
+            ],
+        ))
+        .chain(deviations(
+            LTE_RESERVED,
+            // PC X'200': POO PC-translation specification; Hercules takes bits 1-7
+            // into the entry-table origin and fetches beyond storage: addressing.
+            &[("MEM 008718", "00040005", "0004001F")],
+        ))
+        .collect::<Vec<_>>();
+    check("das", &devs);
+}
+
+/// POO (S/370, "ASN-Second-Table Entries"): "Bits 1-7, 30, 31, 60-63, and 97-103
+/// of the AST entry must be zeros; otherwise, an ASN-translation-specification
+/// exception is recognized". Hercules 3.13 does not look at bits 97-103.
+const AST_RESERVED: &str = "Hercules ignores bits 97-103 of the ASN-second-table entry";
+
+/// POO (S/370, PROGRAM CALL, priority 8.B.4): "PC-translation-specification
+/// exception due to invalid ones (bits 1-7) in linkage-table entry". Hercules 3.13
+/// does not test them.
+const LTE_RESERVED: &str = "Hercules ignores bits 1-7 of the linkage-table entry";
+
+/// POO (S/370, "Storage Alteration"): "The instructions COMPARE AND SWAP and COMPARE
+/// DOUBLE AND SWAP are considered to alter the second-operand location only when
+/// storing actually occurs." Hercules 3.13 indicates the event for the store-access
+/// check of an unequal comparison.
+const PER_CS: &str = "Hercules counts an unequal CS/CDS as a storage alteration";
+/// POO (S/370, PER, MVCL and CLCL): "The storage-alteration event is indicated only
+/// when data has been stored in the monitored area by the portion of the operation
+/// ... ending with the last byte transferred before the interruption", and "when the
+/// execution of the instruction is terminated, general-register and storage
+/// alteration is indicated whenever the event has occurred". Hercules 3.13 drops the
+/// event when MVCL ends in an access exception after storing into the area.
+const PER_MVCL: &str = "Hercules drops the storage alteration of an MVCL ended by an exception";
+
+/// tests/hercules/per2.asm: when PER sees a register or storage altered.
+#[test]
+fn per2() {
+    let devs: Vec<Deviation> = deviations(
+        PER_GR,
+        // EDMK placing the address R1 already holds: POO a GR event (code 0080,
+        // PER code 10); Hercules no interruption ('NONE').
+        &[
+            ("MEM 000800", "D5D6D5C5", "40081000"),
+            ("MEM 000804", "00000000", "0000022A"),
+            ("MEM 000808", "00000000", "00060080"),
+            ("MEM 00080C", "00000000", "10000000"),
+            ("MEM 000810", "00000000", "02240000"),
+        ],
+    )
+    .into_iter()
+    .chain(deviations(
+        PER_CS,
+        // CS and CDS with an unequal comparison: POO no interruption ('NONE');
+        // Hercules a storage-alteration event.
+        &[
+            ("MEM 000834", "40081000", "D5D6D5C5"),
+            ("MEM 000838", "0000026C", "00000000"),
+            ("MEM 00083C", "00040080", "00000000"),
+            ("MEM 000840", "20000000", "00000000"),
+            ("MEM 000844", "02680000", "00000000"),
+            ("MEM 000868", "40081000", "D5D6D5C5"),
+            ("MEM 00086C", "000002A0", "00000000"),
+            ("MEM 000870", "00040080", "00000000"),
+            ("MEM 000874", "20000000", "00000000"),
+            ("MEM 000878", "029C0000", "00000000"),
+        ],
+    ))
+    .chain(deviations(
+        PER_MVCL,
+        // MVCL storing 2K into the area, then an addressing exception: POO code
+        // 0085 with PER code 20 and the PER address; Hercules 0005 alone.
+        &[
+            ("MEM 0008D0", "00020005", "00020085"),
+            ("MEM 0008D4", "00000000", "20000000"),
+            ("MEM 0008D8", "00000000", "03000000"),
+        ],
+    ))
+    .collect();
+    check("per2", &devs);
+}

@@ -407,9 +407,9 @@ impl Pass2<'_> {
         let f = op.format;
         let want = match f {
             Invalid | S0 => 0,
-            RR1 | RRi | SIs | S => 1,
-            RR | RRm | RX | RXm | RSs | SI | SS | SS2 => 2,
-            RS | RSm | SSr => 3,
+            RR1 | RRi | SIs | S | RRE1 => 1,
+            RR | RRm | RX | RXm | RSs | SI | SS | SS2 | RRE | SSE => 2,
+            RS | RSm | SSr | SSk => 3,
         } - usize::from(mask.is_some());
         let mut bytes = vec![0u8; f.len() as usize];
         if code > 0xFF {
@@ -436,6 +436,10 @@ impl Pass2<'_> {
                 SS => "D1(L,B1),D2(B2)",
                 SS2 => "D1(L1,B1),D2(L2,B2)",
                 SSr => "D1(L1,B1),D2(B2),I3",
+                RRE => "R1,R2",
+                RRE1 => "R1",
+                SSE => "D1(B1),D2(B2)",
+                SSk => "D1(R1,B1),D2(B2),R3",
                 Invalid => "",
             };
             let shape = if mask.is_some() {
@@ -483,6 +487,31 @@ impl Pass2<'_> {
                 bytes[1] = (a << 4) | b;
             }
             RR1 => bytes[1] = reg(self, o(0)) << 4,
+            RRE => {
+                let a = reg(self, o(0));
+                let b = reg(self, o(1));
+                bytes[3] = (a << 4) | b;
+            }
+            RRE1 => bytes[3] = reg(self, o(0)) << 4,
+            SSE => {
+                if let Some((b, d, _)) = self.addr_in(o(0), Sub::Base, 0) {
+                    bd(&mut bytes, 2, b, d);
+                }
+                if let Some((b, d, _)) = self.addr_in(o(1), Sub::Base, 1) {
+                    bd(&mut bytes, 4, b, d);
+                }
+            }
+            SSk => {
+                let mut r = 0;
+                if let Some((b, d, x)) = self.addr_in(o(0), Sub::Index, 0) {
+                    r = x as u8;
+                    bd(&mut bytes, 2, b, d);
+                }
+                if let Some((b, d, _)) = self.addr_in(o(1), Sub::Base, 1) {
+                    bd(&mut bytes, 4, b, d);
+                }
+                bytes[1] = (r << 4) | reg(self, o(2));
+            }
             RRi => bytes[1] = imm(self, o(0), 0, 255, "SVC number"),
             RX | RXm => {
                 let a = r1(self);

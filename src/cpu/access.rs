@@ -31,7 +31,8 @@
 //!
 //! The TLB is direct mapped, indexed by the virtual 2K-block number; it is purged by
 //! PTLB and by LCTL of CR0 or CR1 (as the architecture requires the program to do
-//! after changing a table entry).
+//! after changing a table entry), and whenever the segment table in use changes (CR7
+//! in the secondary-space mode, the dual-address-space instructions: exec_das.rs).
 
 use super::exec::{ADDRESSING, PAGE_TRANSLATION, PROTECTION, SEGMENT_TRANSLATION, SPECIFICATION};
 use super::{AMASK, Cpu};
@@ -498,11 +499,11 @@ impl Cpu {
             }
             Err(f) => Err(match f {
                 DatFail::SegmentLength(_) | DatFail::SegmentInvalid(_) => {
-                    self.xlate_addr = va;
+                    self.xlate_addr = va | self.space_tea();
                     SEGMENT_TRANSLATION
                 }
                 DatFail::PageLength(_) | DatFail::PageInvalid(_) => {
-                    self.xlate_addr = va;
+                    self.xlate_addr = va | self.space_tea();
                     PAGE_TRANSLATION
                 }
                 DatFail::Spec => TRANSLATION_SPECIFICATION,
@@ -527,13 +528,18 @@ impl Cpu {
         Some((p, s))
     }
 
-    /// Walk the segment and page tables for `va` (no TLB).
+    /// Walk the segment and page tables of the current address space for `va` (no
+    /// TLB).
     pub(crate) fn dat_walk(&self, va: u32) -> Result<u32, DatFail> {
+        self.dat_walk_std(va, self.cur_std())
+    }
+
+    /// Walk the segment and page tables designated by `std` (CR1 or CR7 format).
+    pub(crate) fn dat_walk_std(&self, va: u32, std: u32) -> Result<u32, DatFail> {
         let va = va & AMASK;
         let (pshift, sshift) = self.dat_sizes().ok_or(DatFail::Spec)?;
-        let cr1 = self.cr[1];
-        let stl = cr1 >> 24;
-        let sto = cr1 & 0x00FF_FFC0;
+        let stl = std >> 24;
+        let sto = std & 0x00FF_FFC0;
         let sx = va >> sshift;
         let ste_addr = (sto + sx * 4) & AMASK;
         if (va >> 20) & 0xF > stl {

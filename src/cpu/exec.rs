@@ -94,22 +94,55 @@ const fn primary_classes() -> [u8; 256] {
     t[0x9E] = VALID;
     t[0x9F] = VALID;
     t[0xB2] = VALID;
+    t[0xE5] = VALID;
+    // WRITE DIRECT and READ DIRECT: the direct-control feature is not installed, so
+    // they are an operation exception in both states (an uninstalled instruction is
+    // never a privileged-operation exception: the operation exception comes first).
+    t[0x84] = INVALID;
+    t[0x85] = INVALID;
     t
 }
 
-/// Second-byte classes for 9C, 9D, 9E, 9F, B2 (rows 0-4).
-const fn extended_classes() -> [[u8; 256]; 5] {
-    let mut t = [[INVALID; 256]; 5];
+/// The row of `EXTENDED_CLASS` for a first byte of a two-byte opcode.
+const fn extended_row(b0: u8) -> usize {
+    match b0 {
+        0xB2 => 4,
+        0xE5 => 5,
+        _ => (b0 - 0x9C) as usize,
+    }
+}
+
+/// Second-byte classes for 9C, 9D, 9E, 9F, B2, E5 (rows 0-5).
+///
+/// The channel I/O instructions ignore bits 8-14 (TCH bits 8-15): POO, "START I/O":
+/// "Bits 8-14 of the instruction are ignored", so 9C02-9CFF are SIO or SIOF by bit 15,
+/// and likewise for TIO/CLRIO and HIO/HDV.
+const fn extended_classes() -> [[u8; 256]; 6] {
+    let mut t = [[INVALID; 256]; 6];
     let mut i = 0;
     while i < EXTENDED.len() {
         let (b0, b1, op) = &EXTENDED[i];
-        let row = if *b0 == 0xB2 {
-            4
-        } else {
-            (*b0 - 0x9C) as usize
-        };
-        t[row][*b1 as usize] = class(op);
+        t[extended_row(*b0)][*b1 as usize] = class(op);
         i += 1;
+    }
+    let mut b = 2;
+    while b < 256 {
+        t[0][b] = t[0][b & 1];
+        t[1][b] = t[1][b & 1];
+        t[2][b] = t[2][b & 1];
+        b += 1;
+    }
+    let mut b = 1;
+    while b < 256 {
+        t[3][b] = t[3][0];
+        b += 1;
+    }
+    // The MVS assists E502-E50D (exec_assist.rs): privileged, not in the opcode table
+    // (they have no architected mnemonics).
+    let mut b = 0x02;
+    while b <= 0x0D {
+        t[5][b] = PRIV;
+        b += 1;
     }
     t
 }
@@ -145,11 +178,17 @@ const fn fast() -> [bool; 256] {
     t[0x9E] = false;
     t[0x9F] = false;
     t[0xB2] = false;
+    // MVCK, MVCP, MVCS (keys and address spaces other than the current ones) and the
+    // E5 family (LASP changes control registers; its second byte decides privilege).
+    t[0xD9] = false;
+    t[0xDA] = false;
+    t[0xDB] = false;
+    t[0xE5] = false;
     t
 }
 #[cfg(test)]
 static FAST: [bool; 256] = fast();
-static EXTENDED_CLASS: [[u8; 256]; 5] = extended_classes();
+static EXTENDED_CLASS: [[u8; 256]; 6] = extended_classes();
 
 /// The six significant bytes of a fetched instruction (no copy, no check at run time).
 #[inline(always)]
@@ -285,13 +324,16 @@ impl Cpu {
             | 0x09
             | 0x44
             | 0x80
-            | 0x82..=0x85
+            | 0x82
+            | 0x83
             | 0x9C..=0x9F
             | 0xAC..=0xAE
             | 0xB1
             | 0xB2
             | 0xB6
             | 0xB7
+            | 0xD9..=0xDB
+            | 0xE5
                 if FAST =>
             {
                 Ok(DEFER)
@@ -304,6 +346,7 @@ impl Cpu {
             0x08 => len!(2, self.ssk(ib)),
             0x09 => len!(2, self.isk(ib)),
             0x0A => Err(Ex::Svc(ib[1])),
+            0x0D => Ok(self.basr(ib, ia, ex_ilc)),
             0x0E => len!(2, self.mvcl(ib)),
             0x0F => len!(2, self.clcl(ib)),
             0x10 => len!(2, self.lpr(ib)),
@@ -343,6 +386,7 @@ impl Cpu {
             0x4A => len!(4, self.ah(ib)),
             0x4B => len!(4, self.sh(ib)),
             0x4C => len!(4, self.mh(ib)),
+            0x4D => Ok(self.bas(ib, ia, ex_ilc)),
             0x4E => len!(4, self.cvd(ib)),
             0x4F => len!(4, self.cvb(ib)),
             0x50 => len!(4, self.st(ib)),
@@ -382,8 +426,7 @@ impl Cpu {
             0x97 => len!(4, self.logical_si(ib, |a, b| a ^ b)),
             0x98 => len!(4, self.lm(ib)),
             0x9C..=0x9F | 0xB2 => {
-                let row = if op == 0xB2 { 4 } else { (op - 0x9C) as usize };
-                match EXTENDED_CLASS[row][ib[1] as usize] {
+                match EXTENDED_CLASS[extended_row(op)][ib[1] as usize] {
                     INVALID => return Err(Ex::Pgm(OPERATION)),
                     PRIV if self.problem => return Err(Ex::Pgm(PRIVILEGED_OPERATION)),
                     _ => {}
@@ -414,10 +457,22 @@ impl Cpu {
             0xD5 => len!(6, self.clc(ib)),
             0xD6 => len!(6, self.ss_logical(ib, |a, b| a | b)),
             0xD7 => len!(6, self.ss_logical(ib, |a, b| a ^ b)),
+            0xD9 => len!(6, self.mvck(ib)),
+            0xDA => len!(6, self.mvcp(ib, true)),
+            0xDB => len!(6, self.mvcp(ib, false)),
             0xDC => len!(6, self.tr(ib)),
             0xDD => len!(6, self.trt(ib)),
             0xDE => len!(6, self.ed(ib, false)),
             0xDF => len!(6, self.ed(ib, true)),
+            0xE5 => {
+                match EXTENDED_CLASS[5][ib[1] as usize] {
+                    INVALID => return Err(Ex::Pgm(OPERATION)),
+                    PRIV if self.problem => return Err(Ex::Pgm(PRIVILEGED_OPERATION)),
+                    _ => {}
+                }
+                len!(6, self.e5(ib))
+            }
+            0xE8 => len!(6, self.mvcin(ib)),
             0xF0..=0xF3 | 0xF8..=0xFD => len!(6, self.decimal(ib)),
             _ => Err(Ex::Pgm(OPERATION)),
         }
@@ -492,7 +547,15 @@ mod tests {
         assert_eq!(EXTENDED_CLASS[4][0x05], VALID); // STCK
         assert_eq!(EXTENDED_CLASS[4][0x0D], PRIV); // PTLB
         assert_eq!(EXTENDED_CLASS[0][0x00], PRIV); // SIO
-        assert_eq!(EXTENDED_CLASS[3][0x01], INVALID); // 9F01
+        // Bits 8-14 of the I/O instructions are ignored (TCH: 8-15).
+        assert_eq!(EXTENDED_CLASS[0][0x03], PRIV); // SIOF
+        assert_eq!(EXTENDED_CLASS[3][0x01], PRIV); // TCH
+        assert_eq!(PRIMARY_CLASS[0x84], INVALID); // WRD: direct control not installed
+        assert_eq!(PRIMARY_CLASS[0xE5], VALID); // a two-byte family
+        assert_eq!(EXTENDED_CLASS[5][0x00], PRIV); // LASP
+        assert_eq!(EXTENDED_CLASS[5][0x0D], PRIV); // the last MVS assist
+        assert_eq!(EXTENDED_CLASS[5][0x0E], INVALID);
+        assert_eq!(EXTENDED_CLASS[4][0x18], VALID); // PC: semiprivileged
         assert_eq!(ilen(0x05), 2);
         assert_eq!(ilen(0x58), 4);
         assert_eq!(ilen(0x9C), 4);

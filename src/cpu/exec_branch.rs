@@ -1,4 +1,4 @@
-//! Branches: BC, BCR, BAL, BALR, BCT, BCTR, BXH, BXLE.
+//! Branches: BC, BCR, BAL, BALR, BAS, BASR, BCT, BCTR, BXH, BXLE.
 //!
 //! The branch address is computed before any register changes (so `BALR 14,14` and
 //! `BCTR 1,1` work). R2 = 0 in an RR branch means "do not branch" (BALR still links,
@@ -8,6 +8,9 @@
 //!   0  1 2  3 4    7 8                     31
 //!  | ILC | CC | pmask |  updated instruction address |
 //! ```
+//!
+//! BAS/BASR (the branch-and-save facility) save only the updated instruction address,
+//! with zeros in bits 0-7 of R1.
 //!
 //! BXH/BXLE: the increment is R3 and the comparand is the odd register of the R3 pair
 //! (R3 itself if R3 is odd); both are read before R1 is updated, so `BXLE 1,1,...`
@@ -26,15 +29,28 @@ impl Cpu {
         mask & (8 >> self.cc) != 0
     }
 
-    /// R1 of BAL or BALR (length `len`) at `ia`: the link information.
+    /// The ILC a linking branch of length `len` records: its own, or that of the
+    /// EXECUTE whose target it is (`ex_ilc`, else 0).
     #[inline(always)]
-    fn link(&self, ia: u32, len: u32, ex_ilc: u8) -> u32 {
-        let ilc = if ex_ilc != 0 {
+    fn link_ilc(len: u32, ex_ilc: u8) -> u8 {
+        if ex_ilc != 0 {
             ex_ilc
         } else {
             (len >> 1) as u8
-        };
-        self.link_info(ilc, (ia + 2 * ilc as u32) & AMASK)
+        }
+    }
+
+    /// The updated instruction address of a branch of length `len` at `ia`: the
+    /// instruction after it, or after its EXECUTE.
+    #[inline(always)]
+    fn updated(ia: u32, len: u32, ex_ilc: u8) -> u32 {
+        (ia + 2 * Self::link_ilc(len, ex_ilc) as u32) & AMASK
+    }
+
+    /// R1 of BAL or BALR (length `len`) at `ia`: the link information.
+    #[inline(always)]
+    fn link(&self, ia: u32, len: u32, ex_ilc: u8) -> u32 {
+        self.link_info(Self::link_ilc(len, ex_ilc), Self::updated(ia, len, ex_ilc))
     }
 
     #[inline(always)]
@@ -68,6 +84,23 @@ impl Cpu {
     pub(crate) fn bal(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
         let target = self.ea_rx(ib);
         self.gpr[r1(ib)] = self.link(ia, 4, ex_ilc);
+        JUMP | target
+    }
+
+    /// BASR: R1 gets the updated instruction address alone (bits 0-7 zero).
+    #[inline(always)]
+    pub(crate) fn basr(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
+        let r = r2(ib);
+        let target = self.gpr[r] & AMASK;
+        self.gpr[r1(ib)] = Self::updated(ia, 2, ex_ilc);
+        if r != 0 { JUMP | target } else { 2 }
+    }
+
+    /// BAS: like BASR, to an RX address.
+    #[inline(always)]
+    pub(crate) fn bas(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
+        let target = self.ea_rx(ib);
+        self.gpr[r1(ib)] = Self::updated(ia, 4, ex_ilc);
         JUMP | target
     }
 

@@ -5,8 +5,10 @@
 //! - STIDP stores `01 001234 3158 0000`: version X'01' (X'FF' is what VM stores for a
 //!   virtual CPU, so a real-machine value must differ), serial 001234, model 3158.
 //! - STAP stores CPU address 0; SIGP to any other address gives cc 3 (not
-//!   operational); to itself: sense gives cc 0, any other order cc 1 with the
-//!   invalid-order status bit (X'00000002') in R1.
+//!   operational); to itself: sense, external call and emergency signal work
+//!   (signals.rs), start does nothing (cc 0), set prefix and store status give the
+//!   incorrect-state status (X'00000200', cc 1) since the CPU is not stopped, and the
+//!   other orders (stop, restart, the resets) the invalid-order status (X'00000002').
 //! - SPX accepts any prefix whose two 4K frames lie in storage; prefixing is applied
 //!   to every real address.
 //! - DIAGNOSE (in exec.rs) is privileged and, on this model, does nothing at all: it
@@ -122,7 +124,7 @@ impl Cpu {
             }
             let c = (first + i) & 15;
             self.cr[c] = u32::from_be_bytes(w);
-            purge |= c <= 1;
+            purge |= c <= 1 || c == 7;
         }
         if purge {
             self.purge_tlb();
@@ -164,15 +166,39 @@ impl Cpu {
         Ok(())
     }
 
+    /// SIGNAL PROCESSOR. Only CPU 0 exists (cc 3 for any other); to itself: sense
+    /// (the external-call-pending status, if any), emergency signal and external call
+    /// (signals.rs), start (nothing to do); set prefix and store status need a
+    /// stopped CPU (incorrect-state status); every other order is answered as not
+    /// valid here.
     pub(crate) fn sigp(&mut self, ib: &[u8; 6]) -> R {
         let order = self.ea1(ib) & 0xFF;
         let cpu = self.gpr[r2(ib)] & 0xFFFF;
         if cpu != 0 {
             self.cc = 3;
-        } else if order == 0x01 {
+            return Ok(());
+        }
+        let status = match order {
+            0x01 => self.sense_status(),
+            0x02 => {
+                if self.signal_external_call() {
+                    0
+                } else {
+                    super::signals::STATUS_EXTCALL_PENDING
+                }
+            }
+            0x03 => {
+                self.signal_emergency();
+                0
+            }
+            0x04 => 0,
+            0x0D | 0x0E => 0x0000_0200,
+            _ => 0x0000_0002,
+        };
+        if status == 0 {
             self.cc = 0;
         } else {
-            self.gpr[r1(ib)] = 0x0000_0002;
+            self.gpr[r1(ib)] = status;
             self.cc = 1;
         }
         Ok(())
@@ -287,6 +313,8 @@ impl Cpu {
                 *k &= !KEY_REF;
                 self.flush_access_cache();
             }
+            0x18 | 0x19 | 0x23..=0x28 => return self.das_b2(ib),
+            0x21 | 0x22 | 0x29..=0x2D => return self.ext_b2(ib),
             // CONCS, DISCS: channel-set switching is not installed.
             _ => return Err(Ex::Pgm(super::exec::OPERATION)),
         }

@@ -360,6 +360,7 @@ impl Cpu {
                     let out = if sig || digit != 0 {
                         if !sig && mark {
                             self.gpr[1] = (self.gpr[1] & 0xFF00_0000) | at;
+                            self.per_gr_placed(1);
                         }
                         0xF0 | digit
                     } else {

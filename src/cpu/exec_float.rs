@@ -369,6 +369,41 @@ pub(crate) fn div(a: Hfp, b: Hfp, digits: u32, pmask: u8) -> Result<Res, u16> {
     ))
 }
 
+/// DIVIDE extended (DXR): the 28-digit quotient, truncated, computed a hex digit at a
+/// time (the dividend shifted 28 digits left does not fit in 128 bits).
+pub(crate) fn div_ext(a: Hfp, b: Hfp, pmask: u8) -> Result<Res, u16> {
+    if b.frac == 0 {
+        return Err(FLOATING_POINT_DIVIDE);
+    }
+    if a.frac == 0 {
+        return Ok(Res {
+            h: TRUE_ZERO,
+            pgm: None,
+        });
+    }
+    let (a, b) = (a.normalized(EXT), b.normalized(EXT));
+    let mut ch = a.ch - b.ch + 64;
+    let mut q = a.frac / b.frac;
+    let mut rem = a.frac % b.frac;
+    for _ in 0..EXT {
+        rem <<= 4;
+        q = (q << 4) | (rem / b.frac);
+        rem %= b.frac;
+    }
+    if q >> (4 * EXT) != 0 {
+        q >>= 4;
+        ch += 1;
+    }
+    Ok(finish(
+        Hfp {
+            neg: a.neg != b.neg,
+            ch,
+            frac: q,
+        },
+        pmask,
+    ))
+}
+
 /// HALVE: the exact half, normalized.
 pub(crate) fn halve(a: Hfp, digits: u32, pmask: u8) -> Res {
     if a.frac == 0 {
@@ -469,6 +504,14 @@ impl Cpu {
 
     fn get_ext(&self, a: usize) -> Hfp {
         Hfp::ext(self.fpr[a], self.fpr[a + 1])
+    }
+
+    /// DIVIDE extended (DXR, B22D), with R1 and R2 in `ib[1]` as for RR.
+    pub(crate) fn dxr(&mut self, ib: &[u8; 6]) -> R {
+        let (a, b) = (xreg(r1(ib))?, xreg(r2(ib))?);
+        let r = div_ext(self.get_ext(a), self.get_ext(b), self.pmask).map_err(Ex::Pgm)?;
+        self.put_ext(a, r.h);
+        done(r.pgm)
     }
 
     pub(crate) fn float_rr(&mut self, ib: &[u8; 6]) -> R {

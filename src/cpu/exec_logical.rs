@@ -159,7 +159,7 @@ impl Cpu {
             self.cc = 0;
         } else {
             // Store access is checked even when nothing is stored.
-            self.access(a, true)?;
+            self.check_store_only(a)?;
             self.gpr[r] = cur;
             self.cc = 1;
         }
@@ -179,7 +179,7 @@ impl Cpu {
             self.write_u64(a, new)?;
             self.cc = 0;
         } else {
-            self.access(a, true)?;
+            self.check_store_only(a)?;
             self.gpr[r] = (cur >> 32) as u32;
             self.gpr[r + 1] = cur as u32;
             self.cc = 1;

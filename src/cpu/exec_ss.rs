@@ -182,7 +182,8 @@ impl Cpu {
                 dl.min(room_d)
             };
             // The source is checked before the destination (the POO leaves the order
-            // of the two operands' access exceptions unpredictable; Hercules 3.13).
+            // of the two operands' access exceptions unpredictable; Hercules 3.13). A
+            // unit whose source access fails so stores nothing: no PER alteration.
             let sa = if sl > 0 {
                 match self.access(s, false) {
                     Ok(a) => a,
@@ -194,7 +195,7 @@ impl Cpu {
             } else {
                 0
             };
-            let da = match self.access(d, true) {
+            let da = match self.access_len(d, chunk, true) {
                 Ok(a) => a,
                 Err(e) => {
                     result = Err(Ex::Pgm(e));

@@ -5,16 +5,20 @@
 //!  class      old PSW  new PSW  code stored at (EC mode)        BC mode
 //!  restart     X'08'    X'00'   -                               -
 //!  external    X'18'    X'58'   X'86' (X'84' = 0)               old PSW bits 16-31
-//!                               (1004 clock comp., 1005 CPU timer, 0080 interval timer)
+//!                               (1004 clock comp., 1005 CPU timer, 0080 interval timer,
+//!                               0040 interrupt key, 1201/1202 SIGP signals)
 //!  SVC         X'20'    X'60'   X'8A', ILC in X'89'             old PSW 16-31, ILC 32-33
 //!  program     X'28'    X'68'   X'8E', ILC in X'8D', X'90' xlat old PSW 16-31, ILC 32-33
+//!                               (segment/page, and the DAS exceptions: exec_das.rs)
 //!                               PER: X'96' code, X'98' address  (also in BC mode)
 //!  machine ck  X'30'    X'70'   (never generated)
 //!  I/O         X'38'    X'78'   device X'BA', CSW X'40'         old PSW 16-31, CSW X'40'
 //! ```
 //!
 //! Instruction address in the program old PSW: segment- and page-translation
-//! exceptions *nullify* (the old PSW points at the instruction, or at the EXECUTE);
+//! exceptions *nullify* (the old PSW points at the instruction, or at the EXECUTE), and
+//! so do the AFX-, ASX-, LX- and EX-translation and the primary- and
+//! secondary-authority exceptions of the dual-address-space instructions;
 //! every other exception suppresses, terminates or completes the instruction, and the
 //! old PSW points past it. The ILC is the length of the instruction (2 for anything
 //! under EXECUTE); 0 for an invalid PSW introduced by an interruption or by LPSW (SSM
@@ -90,7 +94,7 @@ impl Cpu {
         let base = code & !PER_CODE;
         let xlat =
             base == super::exec::SEGMENT_TRANSLATION || base == super::exec::PAGE_TRANSLATION;
-        if xlat {
+        if xlat || super::exec_das::nullifies(base) {
             self.ia = self.cur_ia;
         }
         if code & PER_CODE != 0 {
@@ -102,11 +106,14 @@ impl Cpu {
             let ilc = (self.ilc & 3) << 1;
             self.store_real(0x8C, &[0, ilc, (code >> 8) as u8, code as u8]);
             if xlat {
+                // Bit 0: the secondary space (exec_das.rs).
                 let page_mask = match self.dat_sizes() {
-                    Some((12, _)) => 0x00FF_F000,
-                    _ => 0x00FF_F800,
+                    Some((12, _)) => 0x80FF_F000,
+                    _ => 0x80FF_F800,
                 };
                 self.store_real(0x90, &(self.xlate_addr & page_mask).to_be_bytes());
+            } else if super::exec_das::stores_tea(base) {
+                self.store_real(0x90, &self.xlate_addr.to_be_bytes());
             }
         }
         let old = self.pack_psw(code);
@@ -176,6 +183,7 @@ impl Cpu {
                 if code == EXT_ITIMER {
                     self.itimer_pending = false;
                 }
+                self.signal_taken(code);
                 self.external_interrupt(tracer, code);
                 continue;
             }

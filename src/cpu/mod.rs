@@ -162,6 +162,11 @@ pub struct Cpu {
     ilc: u8,
     /// EC mode with PSW bit 5: translate logical addresses.
     dat: bool,
+    /// EC-mode PSW bit 16 (dual-address space): the secondary-space mode when DAT is
+    /// on (see exec_das.rs).
+    space: bool,
+    /// DAT translates with the secondary segment table (CR7): `dat && space`.
+    secondary: bool,
     /// Bits of an invalid EC PSW that must be zero, kept so the old PSW shows them.
     psw_bad: u64,
     /// An invalid PSW was loaded: specification exception before the next instruction.
@@ -218,6 +223,13 @@ pub struct Cpu {
     itimer_next: u64,
     /// An interval-timer interruption request is pending.
     itimer_pending: bool,
+
+    // ---- signals (see signals.rs) ----
+    /// The interrupt key was pressed and its interruption not yet taken.
+    intkey_pending: bool,
+    /// An emergency signal / external call from SIGP is pending.
+    emergency_pending: bool,
+    extcall_pending: bool,
 }
 
 /// Logical addresses are 24 bits.
@@ -262,6 +274,8 @@ impl Cpu {
             ia: 0,
             ilc: 0,
             dat: false,
+            space: false,
+            secondary: false,
             psw_bad: 0,
             psw_error: false,
             cur_ia: 0,
@@ -288,6 +302,9 @@ impl Cpu {
             itimer_ticks: 0,
             itimer_next: timer::itimer_tick_time(1),
             itimer_pending: false,
+            intkey_pending: false,
+            emergency_pending: false,
+            extcall_pending: false,
         }
     }
 
@@ -442,9 +459,12 @@ impl Cpu {
 mod access;
 mod burst;
 mod exec;
+mod exec_assist;
 mod exec_branch;
 mod exec_control;
+mod exec_das;
 mod exec_decimal;
+mod exec_ext;
 mod exec_fixed;
 mod exec_float;
 mod exec_io;
@@ -453,10 +473,13 @@ mod exec_ss;
 mod interrupt;
 mod per;
 mod psw;
+mod signals;
 mod timer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_das;
 #[cfg(test)]
 mod tests_per;
 #[cfg(test)]

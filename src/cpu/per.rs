@@ -47,8 +47,15 @@
 //! The general-register alteration event is recognized from the instruction: every
 //! register it designates as a result is altered, even if the new value equals the
 //! old (LR 1,1 alters R1). Conditional results: CS/CDS (cc 1), TRT (cc 1 or 2), SIGP
-//! (cc 1) and EDMK (when it changed R1; an EDMK that puts back the same address is
-//! not seen).
+//! (cc 1) and EDMK (when it places an address in R1, even the one R1 held: the
+//! instruction reports it, `per_gr_placed`).
+//!
+//! Storage alteration follows stores, not store-access checks: CS/CDS with an unequal
+//! comparison check store access but store nothing (no event), STCM with a zero mask
+//! stores nothing, and a unit of MVCL that is not completed (its source access failed
+//! after the destination's was checked) is no alteration: POO, the event is indicated
+//! "only when data has been stored in the monitored area by the portion of the
+//! operation ... ending with the last byte transferred before the interruption".
 //!
 //! Interruption: the instruction address in the old PSW is that of the next
 //! instruction, or as the concurrent exception leaves it; the ILC is that of the
@@ -103,7 +110,7 @@ fn pair(r: usize) -> u16 {
 
 /// The general registers the instruction `ib` designates as results, given the
 /// registers before it and the condition code after it (for the conditional ones).
-pub(crate) fn gr_results(ib: &[u8; 6], before: &[u32; 16], after: &[u32; 16], cc: u8) -> u16 {
+pub(crate) fn gr_results(ib: &[u8; 6], _before: &[u32; 16], _after: &[u32; 16], cc: u8) -> u16 {
     let (a, b) = (r1(ib), r2(ib));
     match ib[0] {
         0x05 | 0x06 | 0x09 | 0x10..=0x14 | 0x16..=0x18 | 0x1A | 0x1B | 0x1E | 0x1F => bit(a),
@@ -125,23 +132,31 @@ pub(crate) fn gr_results(ib: &[u8; 6], before: &[u32; 16], after: &[u32; 16], cc
         0xBF if b != 0 => bit(a),
         0xBA | 0xAE if cc == 1 => bit(a),
         0xBB if cc == 1 => pair(a),
-        0xB2 if ib[1] == 0x0B => bit(2),
         0xDD if cc != 0 => bit(1) | bit(2),
-        0xDF if before[1] != after[1] => bit(1),
+        0x0D | 0x4D => bit(a),
+        0xB2 => match ib[1] {
+            0x0B => bit(2),
+            0x18 => bit(3) | bit(4) | bit(14),
+            0x22 | 0x23 | 0x24 | 0x26 | 0x27 | 0x29 => bit((ib[3] >> 4) as usize),
+            0x2C => bit(0),
+            _ => 0,
+        },
         _ => 0,
     }
 }
 
 /// Did the branch instruction `ib` branch, given the registers and the condition code
-/// before it? (Only the eight branch instructions can.)
+/// before it? (The branch instructions, and PC and PT.)
 pub(crate) fn branched(ib: &[u8; 6], before: &[u32; 16], cc: u8) -> bool {
     let (a, b) = (r1(ib), r2(ib));
     let taken = a & (8 >> cc) != 0;
     match ib[0] {
         0x07 => b != 0 && taken,
         0x47 => taken,
-        0x05 => b != 0,
-        0x45 => true,
+        0x05 | 0x0D => b != 0,
+        0x45 | 0x4D => true,
+        // PC and PT load a new instruction address: a successful branch.
+        0xB2 => matches!(ib[1], 0x18 | 0x28),
         0x06 => b != 0 && before[a].wrapping_sub(1) != 0,
         0x46 => before[a].wrapping_sub(1) != 0,
         0x86 | 0x87 => {
@@ -190,6 +205,25 @@ impl Cpu {
             (false, true) => a <= e || last >= s,
             (true, false) => e >= a || s <= last,
             (false, false) => true,
+        }
+    }
+
+    /// A store-access check that stores nothing: CS and CDS when the comparison is
+    /// unequal. POO: they "are considered to alter the second-operand location only
+    /// when storing actually occurs", so the check is no storage-alteration event.
+    pub(crate) fn check_store_only(&mut self, va: u32) -> Result<(), u16> {
+        let kept = self.per_events & PER_STORE;
+        self.access(va, true)?;
+        self.per_events = (self.per_events & !PER_STORE) | kept;
+        Ok(())
+    }
+
+    /// EDMK placed an address in R1: a general-register alteration even when the
+    /// address is the one R1 already held (POO: "Recognition of the event is not
+    /// contingent on the new value being different from the previous one").
+    pub(crate) fn per_gr_placed(&mut self, r: usize) {
+        if self.per_mode && self.cr[9] & (0x8000 >> r) != 0 {
+            self.per_events |= PER_GR;
         }
     }
 

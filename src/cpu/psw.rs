@@ -7,15 +7,15 @@
 //!
 //! EC mode (bit 12 = 1)
 //!  0 1 2 3 4 5 6 7 8  11 12 13 14 15 16 17 18 19 20  23 24            39 40            63
-//! |0|R|0 0 0|T|I|E| key |1 | M | W | P |0 |0 | CC | pmask |  0 ... 0   | instruction address |
-//!   R = PER mask, T = translation (DAT), I = I/O mask, E = external mask
+//! |0|R|0 0 0|T|I|E| key |1 | M | W | P |S |0 | CC | pmask |  0 ... 0   | instruction address |
+//!   R = PER mask, T = translation (DAT), I = I/O mask, E = external mask,
+//!   S = secondary-space mode (dual-address-space facility; with DAT on)
 //! ```
 //!
 //! The CPU keeps the PSW unpacked in fields of `Cpu`. A PSW whose must-be-zero bits
-//! (EC mode: 0, 2-4, 16, 17, 24-39; 16 because the dual-address-space facility is not
-//! installed) are not zero is still loaded, as the Principles of Operation says, and a
-//! specification exception is recognized right after it becomes active ("early
-//! exception"): the old PSW shows the bad bits unchanged.
+//! (EC mode: 0, 2-4, 17, 24-39) are not zero is still loaded, as the Principles of
+//! Operation says, and a specification exception is recognized right after it becomes
+//! active ("early exception"): the old PSW shows the bad bits unchanged.
 //!
 //! The ILC of the current PSW is kept in halfwords (0-3) as the BC format stores it;
 //! BRANCH AND LINK and the program/SVC interruption codes use it.
@@ -24,13 +24,15 @@ use super::Cpu;
 
 /// PSW bit 12.
 pub(crate) const EC_BIT: u64 = 1 << 51;
-/// EC-mode bits that must be zero: 0, 2-4, 16-17, 24-39.
-pub(crate) const EC_MBZ: u64 = 0xB800_C0FF_FF00_0000;
+/// EC-mode bits that must be zero: 0, 2-4, 17, 24-39.
+pub(crate) const EC_MBZ: u64 = 0xB800_40FF_FF00_0000;
+/// EC-mode bit 16: the secondary-space mode (with DAT on).
+pub(crate) const SPACE_BIT: u64 = 1 << 47;
 
 /// Why a PSW is invalid (None if it is valid).
 pub(crate) fn invalid_reason(psw: u64) -> Option<&'static str> {
     if psw & EC_BIT != 0 && psw & EC_MBZ != 0 {
-        Some("EC-mode PSW with nonzero bits in 0, 2-4, 16-17 or 24-39")
+        Some("EC-mode PSW with nonzero bits in 0, 2-4, 17 or 24-39")
     } else {
         None
     }
@@ -50,10 +52,12 @@ impl Cpu {
             self.cc = ((psw >> 44) & 3) as u8;
             self.pmask = ((psw >> 40) & 0xF) as u8;
             self.psw_bad = psw & EC_MBZ;
+            self.space = psw & SPACE_BIT != 0;
         } else {
             self.cc = ((psw >> 28) & 3) as u8;
             self.pmask = ((psw >> 24) & 0xF) as u8;
             self.psw_bad = 0;
+            self.space = false;
         }
         self.ia = (psw as u32) & super::AMASK;
         self.update_dat();
@@ -73,6 +77,7 @@ impl Cpu {
             self.flush_access_cache();
         }
         self.dat = dat;
+        self.update_space();
         if self.ec {
             let bad = (self.sysmask as u64) << 56 & EC_MBZ;
             self.psw_bad = (self.psw_bad & !(0xFFu64 << 56)) | bad;
@@ -92,7 +97,11 @@ impl Cpu {
             | (self.problem as u64) << 48
             | self.ia as u64;
         if self.ec {
-            p |= EC_BIT | (self.cc as u64) << 44 | (self.pmask as u64) << 40 | self.psw_bad;
+            p |= EC_BIT
+                | (self.space as u64) << 47
+                | (self.cc as u64) << 44
+                | (self.pmask as u64) << 40
+                | self.psw_bad;
         } else {
             p |= (code as u64) << 32
                 | ((self.ilc & 3) as u64) << 30
@@ -155,7 +164,7 @@ mod tests {
         assert!(invalid_reason(0x2008_0000_0000_1000).is_some()); // bit 2
         assert!(invalid_reason(0x0808_0000_0000_1000).is_some()); // bit 4
         assert!(invalid_reason(0x0408_0000_0000_1000).is_none()); // bit 5 DAT
-        assert!(invalid_reason(0x0008_8000_0000_1000).is_some()); // bit 16
+        assert!(invalid_reason(0x0008_8000_0000_1000).is_none()); // bit 16: DAS
         assert!(invalid_reason(0x0008_4000_0000_1000).is_some()); // bit 17
         assert!(invalid_reason(0x0008_3F00_0000_1000).is_none()); // cc, pmask
         assert!(invalid_reason(0x0008_0080_0000_1000).is_some()); // bit 24

@@ -239,3 +239,79 @@ fn per_lpsw_of_an_invalid_psw_reports_both() {
     assert_eq!(get64(&c, 0x28), 0x0008_0080_0000_2000);
     assert_eq!(bytes(&c, 0x8C, 4), vec![0, 0, 0, 0x86]);
 }
+
+#[test]
+fn per_edmk_placing_the_same_address_alters_r1() {
+    // EDMK X'800'(5),X'900' with R1 already holding X'804', where significance starts.
+    let mut c = machine(&[ss(0xDF, 4, 0, 0x800, 0, 0x900), halt()]);
+    c.mem.load(0x800, &[0x40, 0x20, 0x20, 0x20, 0x20]).unwrap();
+    c.mem.load(0x900, &[0x00, 0x01, 0x2C]).unwrap();
+    c.gpr[1] = 0x804;
+    c.cr[9] = 0x1000_4000; // GR alteration, R1
+    c.set_psw(EC_PER).unwrap();
+    program_check(&mut c);
+    assert_eq!(c.gpr[1], 0x804);
+    assert_eq!(bytes(&c, 0x8C, 4), vec![0, 6, 0, 0x80]);
+    assert_eq!(bytes(&c, 0x96, 2), vec![0x10, 0]);
+    // All zeros: no address placed, no event.
+    let mut c = machine(&[ss(0xDF, 4, 0, 0x800, 0, 0x900), halt()]);
+    c.mem.load(0x800, &[0x40, 0x20, 0x20, 0x20, 0x20]).unwrap();
+    c.mem.load(0x900, &[0x00, 0x00, 0x0C]).unwrap();
+    c.cr[9] = 0x1000_4000;
+    c.set_psw(EC_PER).unwrap();
+    finish(&mut c);
+    assert_eq!(get32(&c, 0x8C), 0);
+}
+
+#[test]
+fn per_cs_alters_storage_only_when_it_stores() {
+    // CS 2,3,X'800' unequal, then equal.
+    let mut c = machine(&[rs(0xBA, 2, 3, 0, 0x800), rs(0xBA, 2, 3, 0, 0x800), halt()]);
+    put32(&mut c, 0x800, 1);
+    c.gpr[3] = 7;
+    c.cr[9] = 0x2000_0000;
+    c.cr[10] = 0x800;
+    c.cr[11] = 0x803;
+    c.set_psw(EC_PER).unwrap();
+    program_check(&mut c);
+    assert_eq!(c.gpr[2], 1, "the unequal CS loaded the operand");
+    assert_eq!(get32(&c, 0x800), 7, "the equal one stored");
+    assert_eq!(
+        get64(&c, 0x28) & 0x00FF_FFFF,
+        0x1008,
+        "the event is the second CS's"
+    );
+    assert_eq!(bytes(&c, 0x96, 6), vec![0x20, 0, 0, 0, 0x10, 0x04]);
+}
+
+#[test]
+fn per_mvcl_unit_that_fails_is_no_alteration() {
+    // MVCL 4,6: X'800' bytes from the last 2K of storage into X'2000', then X'800'
+    // more from beyond storage (addressing). The area covers X'2800', never stored.
+    let mut c = machine(&[rr(0x0E, 4, 6), halt()]);
+    let top = c.mem.size();
+    c.gpr[4] = 0x2000;
+    c.gpr[5] = 0x1000;
+    c.gpr[6] = top - 0x800;
+    c.gpr[7] = 0x1000;
+    c.cr[9] = 0x2000_0000;
+    c.cr[10] = 0x2800;
+    c.cr[11] = 0x2800;
+    c.set_psw(EC_PER).unwrap();
+    program_check(&mut c);
+    assert_eq!(bytes(&c, 0x8C, 4), vec![0, 2, 0, 0x05]);
+    assert_eq!(c.gpr[5], 0x800, "the first 2K were moved");
+    // The area in the middle of the first unit: an event.
+    let mut c = machine(&[rr(0x0E, 4, 6), halt()]);
+    c.gpr[4] = 0x2000;
+    c.gpr[5] = 0x100;
+    c.gpr[6] = 0x3000;
+    c.gpr[7] = 0x100;
+    c.cr[9] = 0x2000_0000;
+    c.cr[10] = 0x2080;
+    c.cr[11] = 0x2080;
+    c.set_psw(EC_PER).unwrap();
+    program_check(&mut c);
+    assert_eq!(bytes(&c, 0x8C, 4), vec![0, 2, 0, 0x80]);
+    assert_eq!(bytes(&c, 0x96, 2), vec![0x20, 0]);
+}

@@ -17,7 +17,8 @@
 //!
 //! External interruption subclass masks are in CR0: bit 20 clock comparator,
 //! bit 21 CPU timer, bit 24 interval timer. Priority: clock comparator, CPU timer,
-//! interval timer (codes X'1004', X'1005', X'0080'). Nothing here reads a wall clock.
+//! interval timer (codes X'1004', X'1005', X'0080'), all after the interrupt key and
+//! the SIGP signals (signals.rs). Nothing here reads a wall clock.
 //!
 //! The interval timer lives in storage, so the program reads it with ordinary
 //! instructions and sets it by storing into location 80 (MVC of 76-87 swaps it without
@@ -67,6 +68,9 @@ impl Cpu {
         if !self.ext_enabled() {
             return None;
         }
+        if let Some(code) = self.signal_pending() {
+            return Some(code);
+        }
         let cr0 = self.cr[0];
         if cr0 & CR0_CKC != 0 && self.tod() > self.ckc {
             return Some(EXT_CKC);
@@ -107,6 +111,9 @@ impl Cpu {
     pub(crate) fn next_ext_event(&self) -> u64 {
         if !self.ext_enabled() {
             return u64::MAX;
+        }
+        if self.signal_pending().is_some() {
+            return self.now;
         }
         let cr0 = self.cr[0];
         let mut t = u64::MAX;

@@ -9,6 +9,7 @@
 //! ```text
 //!  loadcore IMAGE 0        wait for HHCPN113I (bytes read)
 //!  restart                 loads the PSW at X'0' (and stores the old one at X'8')
+//!  [ext ...]               console commands the program asks for (the interrupt key)
 //!                          wait for HHCCP011I (disabled wait), else `stop` = TIMEOUT
 //!  psw / gpr / r A.L ...   the final state
 //!  msgnoh * MARKER         its echo tells us the output above is complete
@@ -121,16 +122,18 @@ fn open_pipe(fifo: &Path, child: &mut Child) -> Result<std::fs::File, String> {
     }
 }
 
-/// Run `image` (loaded at 0, started by `restart` with the PSW at 0) and return the
-/// final state with storage `dumps` (address, length: multiples of 16).
+/// Run `image` (loaded at 0, started by `restart` with the PSW at 0, then the console
+/// commands `after_restart`) and return the final state with storage `dumps`
+/// (address, length: multiples of 16).
 #[allow(dead_code)]
 pub fn run(
     name: &str,
     image: &[u8],
     dumps: &[(u32, u32)],
     limit: Duration,
+    after_restart: &[&str],
 ) -> Result<State, String> {
-    Hercules::start(name)?.run(name, image, dumps, limit)
+    Hercules::start(name)?.run_with(name, image, dumps, limit, after_restart)
 }
 
 /// One Hercules process that runs many images one after the other (loadcore, restart,
@@ -216,12 +219,26 @@ impl Hercules {
 
     /// Load `image` at 0, restart, wait for the disabled wait (at most `limit`), and
     /// return the final state with the storage `dumps`.
+    #[allow(dead_code)]
     pub fn run(
         &mut self,
         name: &str,
         image: &[u8],
         dumps: &[(u32, u32)],
         limit: Duration,
+    ) -> Result<State, String> {
+        self.run_with(name, image, dumps, limit, &[])
+    }
+
+    /// `run`, sending the console commands `after_restart` (e.g. `ext`, the interrupt
+    /// key) right after `restart`.
+    pub fn run_with(
+        &mut self,
+        name: &str,
+        image: &[u8],
+        dumps: &[(u32, u32)],
+        limit: Duration,
+        after_restart: &[&str],
     ) -> Result<State, String> {
         std::fs::write(&self.img, image).map_err(|e| e.to_string())?;
         let s = &mut self.s;
@@ -246,6 +263,9 @@ impl Hercules {
             std::thread::sleep(Duration::from_millis(2));
         }
         s.send("restart")?;
+        for cmd in after_restart {
+            s.send(cmd)?;
+        }
         let waited = s.wait_for(limit, |l| l.contains("HHCCP011I"));
         if !waited {
             s.send("stop")?;
