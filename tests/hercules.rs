@@ -58,6 +58,12 @@
 //!           units that store or do not store into the area
 //!  extsig   the interrupt key (pressed with `ext`), SIGP emergency signal and
 //!           external call to this CPU, their masks and priority
+//!  lowprot  low-address protection (CR0 bit 3): stores below 512 by ST, MVI, MVC,
+//!           STM, MVCL, STOSM, IPTE, TB, across 512, PSW key 0 and 3; TPROT
+//!  segprot  segment protection (segment-table entry bit 29): fetch and instruction
+//!           fetch allowed, stores refused with any key, MVC across segments,
+//!           priority of translation exceptions, TPROT, LRA, MVCS/MVCP, TB, PTLB;
+//!           low-address protection on virtual addresses
 //! ```
 //!
 //! Model-dependent results (unpredictable in the POO) are masked in the programs
@@ -395,6 +401,8 @@ herc!(itimer);
 herc!(sigp);
 herc!(extsig);
 herc!(assist);
+herc!(lowprot);
+herc!(segprot);
 
 /// Hercules 3.13 checks the page-table length (segment-table entry bits 0-3) only when
 /// it is 0: with length code 1 (2 entries), page index 3 is translated through the

@@ -15,7 +15,7 @@
 //!
 //!  segment-table entry (4 bytes)
 //!   0   3 4   7 8                         28 29 30 31
-//!  | PTL | 0000 |   page-table origin (x8)   | 0 | 0 | I |
+//!  | PTL | 0000 |   page-table origin (x8)   | P | C | I |
 //!
 //!  page-table entry (2 bytes)
 //!   4K pages:  | PFRA bits 8-19 (12) | I | 0 0 | x |
@@ -29,6 +29,20 @@
 //! translation-specification exception. Table entries are fetched from real storage
 //! without key checking; one outside storage is an addressing exception.
 //!
+//! P (bit 29, the segment-protection facility): the segment may be fetched from but
+//! not stored into, whatever the key (a protection exception; LRA ignores the bit,
+//! TPROT reports it as cc 1). C (bit 30, common segment) only tells a TLB that the
+//! entry may be shared between address spaces; this TLB keeps no such entries, so the
+//! bit is ignored.
+//!
+//! Low-address protection (CR0 bit 3): an instruction may not store into logical
+//! addresses 0-511 (effective addresses before translation and prefixing), whatever the
+//! key; the CPU's own stores there (old PSWs, interruption codes, the CSW, the interval
+//! timer) are not instructions' stores and are exempt (`store_real`). Real-address
+//! stores of instructions (IPTE's page-table entry, TEST BLOCK's block) are subject to
+//! it too (exec_ext.rs). The order of the checks follows Hercules 3.13: translation,
+//! segment protection, addressing, low-address protection, key-controlled protection.
+//!
 //! The TLB is direct mapped, indexed by the virtual 2K-block number; it is purged by
 //! PTLB and by LCTL of CR0 or CR1 (as the architecture requires the program to do
 //! after changing a table entry), and whenever the segment table in use changes (CR7
@@ -40,13 +54,20 @@ use crate::storage::{KEY_CHANGE, KEY_FETCH, KEY_REF};
 
 pub(crate) const TLB_SIZE: usize = 256;
 const TLB_VALID: u32 = 0x8000_0000;
+/// In `TlbEntry::frame` (a 2K-aligned real address, so bit 31 is free): the segment
+/// is protected.
+const TLB_PROTECT: u32 = 1;
 pub(crate) const TRANSLATION_SPECIFICATION: u16 = 0x12;
+/// CR0 bit 3: low-address protection.
+pub(crate) const CR0_LOW_PROTECT: u32 = 0x1000_0000;
+/// Segment-table entry bit 29: the segment is protected against storing.
+const STE_PROTECT: u32 = 0x0000_0004;
 
 #[derive(Clone, Copy)]
 pub(crate) struct TlbEntry {
     /// Virtual 2K-block number | TLB_VALID.
     tag: u32,
-    /// Real address of the 2K block.
+    /// Real address of the 2K block | TLB_PROTECT if its segment is protected.
     frame: u32,
 }
 
@@ -201,6 +222,11 @@ impl Cpu {
             return Ok(abs);
         }
         let blk = va >> 11;
+        if store && blk == 0 && self.cr[0] & CR0_LOW_PROTECT != 0 {
+            // Low-address protection covers only the first 512 bytes of logical block
+            // 0: a cache entry for the block would let a store there pass unchecked.
+            return Ok(abs);
+        }
         let e = AcEntry {
             tag: blk | self.acache.epoch,
             base: abs as u32 & !0x7FF,
@@ -222,15 +248,35 @@ impl Cpu {
         self.fetch_va = FETCH_NONE;
     }
 
-    /// Translation, prefixing, key check and R/C recording for one access.
+    /// Is a store by an instruction at logical (or, for the real-address instructions,
+    /// real) address `a` prohibited by low-address protection?
+    #[inline]
+    pub(crate) fn low_protected(&self, a: u32) -> bool {
+        a & AMASK < 512 && self.cr[0] & CR0_LOW_PROTECT != 0
+    }
+
+    /// Translation, segment protection, prefixing, low-address and key-controlled
+    /// protection and R/C recording for one access.
     #[inline(always)]
     fn access_checked(&mut self, va: u32, store: bool) -> Result<usize, u16> {
-        let real = if self.dat { self.translate(va)? } else { va };
+        let real = if self.dat {
+            let (real, protected) = self.translate(va)?;
+            if store && protected {
+                return Err(PROTECTION);
+            }
+            real
+        } else {
+            va
+        };
         let abs = self.absolute(real) as usize;
         let key = self.key;
+        let low = store && self.low_protected(va);
         let Some(k) = self.mem.keys_mut().get_mut(abs >> 11) else {
             return Err(ADDRESSING);
         };
+        if low {
+            return Err(PROTECTION);
+        }
         if key != 0 && *k >> 4 != key && (store || *k & KEY_FETCH != 0) {
             return Err(PROTECTION);
         }
@@ -475,27 +521,31 @@ impl Cpu {
         }
     }
 
-    /// Translate through the TLB, walking the tables on a miss.
+    /// Translate through the TLB, walking the tables on a miss: the real address and
+    /// whether the segment is protected.
     #[inline(always)]
-    fn translate(&mut self, va: u32) -> Result<u32, u16> {
+    fn translate(&mut self, va: u32) -> Result<(u32, bool), u16> {
         let blk = va >> 11;
         let e = &self.tlb[blk as usize & (TLB_SIZE - 1)];
         if e.tag == blk | TLB_VALID {
-            return Ok(e.frame | (va & 0x7FF));
+            return Ok((
+                (e.frame & !0x7FF) | (va & 0x7FF),
+                e.frame & TLB_PROTECT != 0,
+            ));
         }
         self.translate_miss(va)
     }
 
     #[cold]
-    fn translate_miss(&mut self, va: u32) -> Result<u32, u16> {
-        match self.dat_walk(va) {
-            Ok(real) => {
+    fn translate_miss(&mut self, va: u32) -> Result<(u32, bool), u16> {
+        match self.dat_walk_prot(va, self.cur_std()) {
+            Ok((real, protected)) => {
                 let blk = va >> 11;
                 self.tlb[blk as usize & (TLB_SIZE - 1)] = TlbEntry {
                     tag: blk | TLB_VALID,
-                    frame: real & !0x7FF,
+                    frame: (real & !0x7FF) | if protected { TLB_PROTECT } else { 0 },
                 };
-                Ok(real)
+                Ok((real, protected))
             }
             Err(f) => Err(match f {
                 DatFail::SegmentLength(_) | DatFail::SegmentInvalid(_) => {
@@ -536,6 +586,12 @@ impl Cpu {
 
     /// Walk the segment and page tables designated by `std` (CR1 or CR7 format).
     pub(crate) fn dat_walk_std(&self, va: u32, std: u32) -> Result<u32, DatFail> {
+        self.dat_walk_prot(va, std).map(|(real, _)| real)
+    }
+
+    /// `dat_walk_std` that also tells whether the segment is protected (segment-table
+    /// entry bit 29).
+    pub(crate) fn dat_walk_prot(&self, va: u32, std: u32) -> Result<(u32, bool), DatFail> {
         let va = va & AMASK;
         let (pshift, sshift) = self.dat_sizes().ok_or(DatFail::Spec)?;
         let stl = std >> 24;
@@ -577,7 +633,7 @@ impl Cpu {
         } else {
             (pte >> 3) << 11
         };
-        Ok(frame | (va & ((1 << pshift) - 1)))
+        Ok((frame | (va & ((1 << pshift) - 1)), ste & STE_PROTECT != 0))
     }
 
     /// Empty the TLB (PTLB, LCTL of CR0/CR1).

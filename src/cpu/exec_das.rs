@@ -232,9 +232,9 @@ impl Cpu {
     }
 
     /// Check and record one access to `len` bytes at `va` (all in one 2K block) in
-    /// `space` with access key `key`: translation, prefixing, key-controlled
-    /// protection, reference and change bits, PER storage alteration. The absolute
-    /// address.
+    /// `space` with access key `key`: translation, segment protection, prefixing,
+    /// low-address and key-controlled protection, reference and change bits, PER
+    /// storage alteration (the order of access.rs). The absolute address.
     fn access_as(
         &mut self,
         va: u32,
@@ -250,17 +250,22 @@ impl Cpu {
                 Space::Primary => (self.cr[1], false),
                 Space::Secondary => (self.cr[7], true),
             };
-            match self.dat_walk_std(va, std) {
-                Ok(r) => r,
+            match self.dat_walk_prot(va, std) {
+                Ok((_, true)) if store => return Err(PROTECTION),
+                Ok((r, _)) => r,
                 Err(f) => return Err(self.dat_fail(va, f, sec)),
             }
         } else {
             va
         };
         let abs = self.absolute(real) as usize;
+        let low = store && self.low_protected(va);
         let Some(k) = self.mem.keys_mut().get_mut(abs >> 11) else {
             return Err(ADDRESSING);
         };
+        if low {
+            return Err(PROTECTION);
+        }
         if key != 0 && *k >> 4 != key && (store || *k & KEY_FETCH != 0) {
             return Err(PROTECTION);
         }
@@ -734,13 +739,19 @@ impl Cpu {
     /// TEST PROTECTION (E501): could the key in bits 24-27 of the second-operand
     /// address fetch from and store into the first-operand location? cc 0 both, 1
     /// fetch only, 2 neither, 3 the address cannot be translated (segment or page
-    /// table entry invalid or beyond its table).
+    /// table entry invalid or beyond its table). Every protection mechanism counts:
+    /// a protected segment or low-address protection (a logical address below 512)
+    /// prohibits the store whatever the key (POO, TEST PROTECTION).
     fn tprot(&mut self, ib: &[u8; 6]) -> R {
         let va = self.ea1(ib);
         let key = ((self.ea2(ib) >> 4) & 15) as u8;
+        let mut no_store = self.low_protected(va);
         let real = if self.dat {
-            match self.dat_walk(va) {
-                Ok(r) => r,
+            match self.dat_walk_prot(va, self.cur_std()) {
+                Ok((r, protected)) => {
+                    no_store |= protected;
+                    r
+                }
                 Err(DatFail::Spec) => return Err(Ex::Pgm(TRANSLATION_SPECIFICATION)),
                 Err(DatFail::Addressing) => return Err(Ex::Pgm(ADDRESSING)),
                 Err(_) => {
@@ -758,9 +769,10 @@ impl Cpu {
         let k = self.mem.key(abs);
         let other = key != 0 && k >> 4 != key;
         self.cc = match (other, k & KEY_FETCH != 0) {
-            (false, _) => 0,
-            (true, false) => 1,
             (true, true) => 2,
+            (true, false) => 1,
+            (false, _) if no_store => 1,
+            (false, _) => 0,
         };
         Ok(())
     }

@@ -79,14 +79,19 @@ impl Cpu {
         Ok(())
     }
 
-    /// A halfword-aligned real operand in one 2K block, with key-controlled protection
-    /// by the PSW key; reference (and change) recorded. The absolute address.
+    /// A halfword-aligned real operand in one 2K block, with low-address protection
+    /// (for a store) and key-controlled protection by the PSW key; reference (and
+    /// change) recorded. The absolute address.
     fn real_access(&mut self, real: u32, store: bool) -> Result<usize, u16> {
         let abs = self.absolute(real) as usize;
         let key = self.key;
+        let low = store && self.low_protected(real);
         let Some(k) = self.mem.keys_mut().get_mut(abs >> 11) else {
             return Err(ADDRESSING);
         };
+        if low {
+            return Err(PROTECTION);
+        }
         if key != 0 && *k >> 4 != key && (store || *k & KEY_FETCH != 0) {
             return Err(PROTECTION);
         }
@@ -136,9 +141,15 @@ impl Cpu {
     }
 
     /// TEST BLOCK (B22C): clear the 4K block named by R2, cc 0 (every block of this
-    /// machine is usable), R0 = 0.
+    /// machine is usable), R0 = 0. The block's real address is subject to low-address
+    /// protection (block 0 while CR0 bit 3 is on: a protection exception, nothing
+    /// cleared), not to key-controlled or segment protection (POO, TEST BLOCK).
     fn tb(&mut self, ib: &[u8; 6]) -> R {
-        let abs = self.block_4k(self.gpr[rre(ib).1])?;
+        let v = self.gpr[rre(ib).1];
+        let abs = self.block_4k(v)?;
+        if self.low_protected(v & 0x7FFF_F000) {
+            return Err(PROTECTION.into());
+        }
         if let Some(block) = self.mem.bytes_mut().get_mut(abs..abs + 0x1000) {
             block.fill(0);
         }

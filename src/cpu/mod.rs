@@ -483,4 +483,6 @@ mod tests_das;
 #[cfg(test)]
 mod tests_per;
 #[cfg(test)]
+mod tests_prot;
+#[cfg(test)]
 mod tests_system;
