@@ -62,12 +62,43 @@ fn parse_packed(b: &[u8]) -> Option<i128> {
     Some(v)
 }
 
+/// A decimal operand or result of 1-16 bytes (the most a length field can say), held
+/// on the stack: the decimal instructions allocate nothing. It derefs to its bytes.
+#[derive(Clone, Copy)]
+struct Field {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Field {
+    /// `len` zero bytes (at most 16).
+    fn zeros(len: usize) -> Field {
+        Field {
+            buf: [0; 16],
+            len: len.min(16),
+        }
+    }
+}
+
+impl std::ops::Deref for Field {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl std::ops::DerefMut for Field {
+    fn deref_mut(&mut self) -> &mut [u8] {
+        &mut self.buf[..self.len]
+    }
+}
+
 /// Format `v` into `len` packed bytes; true if significant digits were lost.
-fn format_packed(v: i128, len: usize) -> (Vec<u8>, bool) {
+fn format_packed(v: i128, len: usize) -> (Field, bool) {
     let digits = len * 2 - 1;
     let mut mag = v.unsigned_abs();
     let overflow = mag >= POW10[digits.min(31)] as u128;
-    let mut out = vec![0u8; len];
+    let mut out = Field::zeros(len);
     let sign = if v < 0 { 0xD } else { 0xC };
     out[len - 1] = ((mag % 10) as u8) << 4 | sign;
     mag /= 10;
@@ -89,10 +120,14 @@ fn set_sign(field: &mut [u8], negative: bool) {
 }
 
 impl Cpu {
-    /// Read an operand of `len` bytes at `a` into a buffer.
-    fn read_field(&mut self, a: u32, len: usize) -> Result<Vec<u8>, Ex> {
+    /// Read an operand of `len` (1-16) bytes at `a`.
+    fn read_field(&mut self, a: u32, len: usize) -> Result<Field, Ex> {
         let s = self.span(a, len, false)?;
-        Ok((0..len).map(|i| self.abs_byte(s.at(i))).collect())
+        let mut f = Field::zeros(len);
+        for (i, b) in f.iter_mut().enumerate() {
+            *b = self.abs_byte(s.at(i));
+        }
+        Ok(f)
     }
 
     fn write_field(&mut self, a: u32, data: &[u8]) -> R {
@@ -209,8 +244,10 @@ impl Cpu {
                 let (xn, yn) = (self.packed_negative(a1, l1)?, self.packed_negative(a2, l2)?);
                 set_sign(&mut qb, xn != yn);
                 set_sign(&mut rb, xn);
-                qb.extend_from_slice(&rb);
-                self.write_field(a1, &qb)
+                let mut out = Field::zeros(l1);
+                out[..ql].copy_from_slice(&qb);
+                out[ql..].copy_from_slice(&rb);
+                self.write_field(a1, &out)
             }
             _ => Err(Ex::Pgm(OPERATION)),
         }
@@ -269,7 +306,7 @@ impl Cpu {
     fn pack(&mut self, a1: u32, l1: usize, a2: u32, l2: usize) -> R {
         let src = self.read_field(a2, l2)?;
         self.span(a1, l1, true)?;
-        let mut out = vec![0u8; l1];
+        let mut out = Field::zeros(l1);
         let last = src[l2 - 1];
         out[l1 - 1] = last.rotate_right(4);
         // Remaining source digits (low nibbles), right to left, two per byte.
@@ -285,7 +322,7 @@ impl Cpu {
     fn unpk(&mut self, a1: u32, l1: usize, a2: u32, l2: usize) -> R {
         let src = self.read_field(a2, l2)?;
         self.span(a1, l1, true)?;
-        let mut out = vec![0u8; l1];
+        let mut out = Field::zeros(l1);
         let last = src[l2 - 1];
         out[l1 - 1] = last.rotate_right(4);
         let mut digits = src[..l2 - 1].iter().rev().flat_map(|b| [b & 0xF, b >> 4]);
@@ -299,7 +336,7 @@ impl Cpu {
         let src = self.read_field(a2, l2)?;
         let dst = self.read_field(a1, l1)?;
         self.span(a1, l1, true)?;
-        let mut out = vec![0u8; l1];
+        let mut out = Field::zeros(l1);
         // Second operand digits, shifted one half-byte left, keep the first's sign.
         let mut nibbles = src.iter().rev().flat_map(|b| [b & 0xF, b >> 4]);
         out[l1 - 1] = (nibbles.next().unwrap_or(0) << 4) | (dst[l1 - 1] & 0xF);
@@ -338,7 +375,13 @@ impl Cpu {
         // invalid digit, an access exception for the source or the result) leaves
         // the bytes before it edited and R1 set.
         let f = self.span(a1, len, false)?;
-        let pattern: Vec<u8> = (0..len).map(|i| self.abs_byte(f.at(i))).collect();
+        // The pattern (at most 256 bytes) is copied to the stack: no allocation.
+        let mut buf = [0u8; 256];
+        let pattern = &mut buf[..len];
+        for (i, p) in pattern.iter_mut().enumerate() {
+            *p = self.abs_byte(f.at(i));
+        }
+        let pattern = &*pattern;
         let fill = pattern[0];
         let (mut sig, mut nonzero) = (false, false);
         let mut pending: Option<u8> = None; // source byte whose right digit is next
