@@ -76,19 +76,19 @@ impl Cpu {
         let limit_from = |pos: usize, left: u64| end.min(pos + 2 * (left - 1).min(0x400) as usize);
         let mut limit = limit_from(pos, room);
         let mut left = room;
-        let mut op = 0u8;
+        // The last instruction run: its opcode gives the ILC at the end.
+        let mut last = [0u8; 8];
         let how = loop {
             if pos > limit {
                 break End::At(ia_at(pos));
             }
             // SAFETY: `pos <= limit <= end`, and `end + 8` is at most the length of
             // storage, which never changes.
-            let ib8: [u8; 8] = unsafe {
+            last = unsafe {
                 std::ptr::read_unaligned(self.mem.bytes().as_ptr().add(pos).cast::<[u8; 8]>())
             };
-            let ib = ib6(&ib8);
+            let ib = ib6(&last);
             let ia = ia_at(pos);
-            op = ib[0];
             left -= 1;
             match self.exec_op::<true, B>(bus, ib, ia, 0) {
                 Ok(len) if len <= 6 => pos += len as usize,
@@ -99,11 +99,13 @@ impl Cpu {
                 }
                 Ok(flow) => {
                     let target = flow & AMASK;
-                    let off = target.wrapping_sub(blk_va);
+                    // In this block: `target - blk_va` is an even offset up to `LAST`.
+                    let p = target.wrapping_sub(ia_base);
+                    let off = p.wrapping_sub(blk as u32);
                     if (off << 31 | off) > LAST {
                         break End::At(target);
                     }
-                    pos = blk + off as usize;
+                    pos = p as usize;
                     if left < PLENTY {
                         if left == 0 {
                             break End::At(target);
@@ -114,6 +116,7 @@ impl Cpu {
                 Err(e) => break End::Fault(ia, e),
             }
         };
+        let op = last[0];
         let n = room - left;
         self.now = start.wrapping_add(n * step);
         self.instructions += n;

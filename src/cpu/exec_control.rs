@@ -32,6 +32,7 @@ use crate::storage::KEY_REF;
 pub(crate) const CPU_ID: u64 = 0x0100_1234_3158_0000;
 
 impl Cpu {
+    #[inline(never)]
     pub(crate) fn spm(&mut self, ib: &[u8; 6]) -> R {
         let v = self.gpr[r1(ib)];
         self.cc = ((v >> 28) & 3) as u8;
@@ -208,6 +209,7 @@ impl Cpu {
     /// CR8 bit 16+class is one. Class at X'95' with zeros at X'94' (POO: "the monitor
     /// class number is stored at location 149, and zeros are stored at 148"), code
     /// (the address) at X'9C'.
+    #[inline(never)]
     pub(crate) fn mc(&mut self, ib: &[u8; 6]) -> R {
         if ib[1] & 0xF0 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));

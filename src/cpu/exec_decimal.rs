@@ -169,6 +169,7 @@ impl Cpu {
     }
 
     /// F0-FD.
+    #[inline(never)]
     pub(crate) fn decimal(&mut self, ib: &[u8; 6]) -> R {
         let (a1, a2) = (self.ea1(ib), self.ea2(ib));
         let l1 = (ib[1] >> 4) as usize + 1;
@@ -348,6 +349,7 @@ impl Cpu {
         self.write_field(a1, &out)
     }
 
+    #[inline(never)]
     pub(crate) fn cvb(&mut self, ib: &[u8; 6]) -> R {
         let a = self.ea_rx(ib);
         let v = self.packed(a, 8)?;
@@ -358,6 +360,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn cvd(&mut self, ib: &[u8; 6]) -> R {
         let a = self.ea_rx(ib);
         let (bytes, _) = format_packed(self.gpr[r1(ib)] as i32 as i128, 8);
@@ -365,6 +368,7 @@ impl Cpu {
     }
 
     /// ED (`mark` = false) and EDMK.
+    #[inline(never)]
     pub(crate) fn ed(&mut self, ib: &[u8; 6], mark: bool) -> R {
         let len = ib[1] as usize + 1;
         let a1 = self.ea1(ib);

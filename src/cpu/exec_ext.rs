@@ -34,6 +34,7 @@ fn rre(ib: &[u8; 6]) -> (usize, usize) {
 impl Cpu {
     /// MOVE INVERSE (E8): the first operand gets the bytes of the second in reverse
     /// order. Both operands are checked before anything is stored.
+    #[inline(never)]
     pub(crate) fn mvcin(&mut self, ib: &[u8; 6]) -> R {
         let len = ib[1] as usize + 1;
         let d = self.span(self.ea1(ib), len, true)?;

@@ -267,10 +267,12 @@ impl Cpu {
         self.gpr[r + 1] = p as u32;
         Ok(())
     }
+    #[inline(never)]
     pub(crate) fn mr(&mut self, ib: &[u8; 6]) -> R {
         let b = self.gpr[r2(ib)];
         self.multiply_pair(r1(ib), b)
     }
+    #[inline(never)]
     pub(crate) fn m(&mut self, ib: &[u8; 6]) -> R {
         if r1(ib) & 1 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -278,6 +280,7 @@ impl Cpu {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.multiply_pair(r1(ib), b)
     }
+    #[inline(never)]
     pub(crate) fn mh(&mut self, ib: &[u8; 6]) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as i32;
         let r = r1(ib);
@@ -303,10 +306,12 @@ impl Cpu {
         self.gpr[r + 1] = q as u32;
         Ok(())
     }
+    #[inline(never)]
     pub(crate) fn dr(&mut self, ib: &[u8; 6]) -> R {
         let b = self.gpr[r2(ib)];
         self.divide_pair(r1(ib), b)
     }
+    #[inline(never)]
     pub(crate) fn d(&mut self, ib: &[u8; 6]) -> R {
         if r1(ib) & 1 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -317,6 +322,7 @@ impl Cpu {
 
     /// SRL SLL SRA SLA SRDL SLDL SRDA SLDA (88-8F): the shift amount is the low six
     /// bits of the second-operand address.
+    #[inline(never)]
     pub(crate) fn shift(&mut self, ib: &[u8; 6]) -> R {
         let n = self.ea1(ib) & 63;
         let r = r1(ib);
@@ -372,6 +378,7 @@ impl Cpu {
     }
 
     /// STM: R1 through R3 (wrapping past 15) to consecutive words.
+    #[inline(never)]
     pub(crate) fn stm(&mut self, ib: &[u8; 6]) -> R {
         let a = self.ea1(ib);
         let (first, count) = (r1(ib), ((r2(ib) + 16 - r1(ib)) & 15) + 1);
@@ -386,6 +393,7 @@ impl Cpu {
     }
 
     /// LM: consecutive words to R1 through R3 (all fetched before any is changed).
+    #[inline(never)]
     pub(crate) fn lm(&mut self, ib: &[u8; 6]) -> R {
         let a = self.ea1(ib);
         let (first, count) = (r1(ib), ((r2(ib) + 16 - r1(ib)) & 15) + 1);

@@ -514,6 +514,7 @@ impl Cpu {
         done(r.pgm)
     }
 
+    #[inline(never)]
     pub(crate) fn float_rr(&mut self, ib: &[u8; 6]) -> R {
         let op = ib[0];
         match op {
@@ -579,6 +580,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn float_rx(&mut self, ib: &[u8; 6]) -> R {
         let op = ib[0];
         if op == 0x67 {

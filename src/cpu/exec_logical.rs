@@ -77,6 +77,7 @@ impl Cpu {
         (out, n)
     }
 
+    #[inline(never)]
     pub(crate) fn clm(&mut self, ib: &[u8; 6]) -> R {
         let (regb, n) = self.masked_bytes(r1(ib), r2(ib));
         // With a zero mask, access exceptions are still recognized for one byte (POO);
@@ -96,6 +97,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn stcm(&mut self, ib: &[u8; 6]) -> R {
         let (regb, n) = self.masked_bytes(r1(ib), r2(ib));
         if n == 0 {
@@ -108,6 +110,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn icm(&mut self, ib: &[u8; 6]) -> R {
         let mask = r2(ib);
         let n = mask.count_ones() as usize;
@@ -139,6 +142,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn ts(&mut self, ib: &[u8; 6]) -> R {
         let a = self.access(self.ea1(ib), true)?;
         let b = self.abs_byte(a);
@@ -147,6 +151,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn cs(&mut self, ib: &[u8; 6]) -> R {
         let a = self.ea1(ib);
         if a & 3 != 0 {
@@ -166,6 +171,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn cds(&mut self, ib: &[u8; 6]) -> R {
         let a = self.ea1(ib);
         let (r, r3) = (r1(ib), r2(ib));

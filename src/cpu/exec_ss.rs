@@ -59,6 +59,7 @@ impl Cpu {
     }
 
     /// NC, OC, XC.
+    #[inline(never)]
     pub(crate) fn ss_logical(&mut self, ib: &[u8; 6], f: fn(u8, u8) -> u8) -> R {
         let len = ib[1] as usize + 1;
         // Operand order of the access checks (unpredictable in the POO): the second
@@ -108,6 +109,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn tr(&mut self, ib: &[u8; 6]) -> R {
         let len = ib[1] as usize + 1;
         let d = self.span(self.ea1(ib), len, true)?;
@@ -127,6 +129,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn trt(&mut self, ib: &[u8; 6]) -> R {
         let len = ib[1] as usize + 1;
         let a1 = self.ea1(ib);
@@ -147,6 +150,7 @@ impl Cpu {
         Ok(())
     }
 
+    #[inline(never)]
     pub(crate) fn mvcl(&mut self, ib: &[u8; 6]) -> R {
         let (r, r2_) = (r1(ib), r2(ib));
         if r & 1 != 0 || r2_ & 1 != 0 {
@@ -231,6 +235,7 @@ impl Cpu {
         result
     }
 
+    #[inline(never)]
     pub(crate) fn clcl(&mut self, ib: &[u8; 6]) -> R {
         let (r, r2_) = (r1(ib), r2(ib));
         if r & 1 != 0 || r2_ & 1 != 0 {
