@@ -1,7 +1,7 @@
 //! Decode: one `match` on the opcode byte, field extraction, the privileged check.
 //!
 //! ```text
-//!  RR  | op | R1 R2 |                         ib[1] = R1<<4 | R2
+//!  RR  | op | R1 R2 |                         ib.b(1) = R1<<4 | R2
 //!  RX  | op | R1 X2 | B2 D2 D2 D2 |           effective address = D2 + (X2) + (B2)
 //!  RS  | op | R1 R3 | B2 D2 D2 D2 |
 //!  SI  | op |  I2   | B1 D1 D1 D1 |
@@ -190,22 +190,37 @@ const fn fast() -> [bool; 256] {
 static FAST: [bool; 256] = fast();
 static EXTENDED_CLASS: [[u8; 256]; 6] = extended_classes();
 
-/// The six significant bytes of a fetched instruction (no copy, no check at run time).
+/// A fetched instruction, held in a host register: byte `n` of the instruction is bits
+/// `8n..8n+7` (its eight fetched bytes loaded little-endian), so extracting a field is
+/// a shift and a mask and nothing goes through memory. Bytes past the instruction's
+/// length are not significant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Ib(pub(crate) u64);
+
+impl Ib {
+    /// Byte `n` (0-5) of the instruction.
+    #[inline(always)]
+    pub(crate) fn b(self, n: u32) -> u8 {
+        (self.0 >> (8 * n)) as u8
+    }
+}
+
+/// The instruction in eight fetched bytes.
 #[inline(always)]
-pub(crate) fn ib6(ib: &[u8; 8]) -> &[u8; 6] {
-    ib.first_chunk::<6>().unwrap_or(&[0; 6])
+pub(crate) fn ib6(ib: &[u8; 8]) -> Ib {
+    Ib(u64::from_le_bytes(*ib))
 }
 
 /// R1 field.
 #[inline(always)]
-pub(crate) fn r1(ib: &[u8; 6]) -> usize {
-    (ib[1] >> 4) as usize
+pub(crate) fn r1(ib: Ib) -> usize {
+    (ib.b(1) >> 4) as usize
 }
 
 /// R2 / R3 / X2 / M3 field.
 #[inline(always)]
-pub(crate) fn r2(ib: &[u8; 6]) -> usize {
-    (ib[1] & 15) as usize
+pub(crate) fn r2(ib: Ib) -> usize {
+    (ib.b(1) & 15) as usize
 }
 
 impl Cpu {
@@ -223,9 +238,9 @@ impl Cpu {
 
     /// RX effective address D2(X2,B2).
     #[inline(always)]
-    pub(crate) fn ea_rx(&self, ib: &[u8; 6]) -> u32 {
+    pub(crate) fn ea_rx(&self, ib: Ib) -> u32 {
         let x = r2(ib);
-        let a = self.bd(ib[2], ib[3]);
+        let a = self.bd(ib.b(2), ib.b(3));
         if x == 0 {
             a
         } else {
@@ -235,14 +250,14 @@ impl Cpu {
 
     /// First (RS/SI/S/SS) operand address from bytes 2-3.
     #[inline(always)]
-    pub(crate) fn ea1(&self, ib: &[u8; 6]) -> u32 {
-        self.bd(ib[2], ib[3])
+    pub(crate) fn ea1(&self, ib: Ib) -> u32 {
+        self.bd(ib.b(2), ib.b(3))
     }
 
     /// SS second operand address from bytes 4-5.
     #[inline(always)]
-    pub(crate) fn ea2(&self, ib: &[u8; 6]) -> u32 {
-        self.bd(ib[4], ib[5])
+    pub(crate) fn ea2(&self, ib: Ib) -> u32 {
+        self.bd(ib.b(4), ib.b(5))
     }
 
     /// The operation / privileged-operation check, before any operand is touched.
@@ -265,10 +280,10 @@ impl Cpu {
     #[inline(always)]
     pub(crate) fn execute_at<B: IoBus>(&mut self, bus: &mut B, ib8: [u8; 8], ia: u32) -> R {
         let ib = ib6(&ib8);
-        let len = ilen(ib[0]);
+        let len = ilen(ib.b(0));
         self.ia = (ia + len) & AMASK;
         self.ilc = (len >> 1) as u8;
-        self.check_op(ib[0])?;
+        self.check_op(ib.b(0))?;
         let flow = self.exec_op::<false, B>(bus, ib, ia, 0)?;
         if flow & JUMP != 0 {
             self.ia = flow & AMASK;
@@ -279,8 +294,8 @@ impl Cpu {
     /// Execute the target `ib` of the EXECUTE at `ex_ia` (the PSW already points past
     /// the EXECUTE, and its ILC is the EXECUTE's).
     #[inline]
-    pub(crate) fn execute<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6], ex_ia: u32) -> R {
-        self.check_op(ib[0])?;
+    pub(crate) fn execute<B: IoBus>(&mut self, bus: &mut B, ib: Ib, ex_ia: u32) -> R {
+        self.check_op(ib.b(0))?;
         let flow = self.exec_op::<false, B>(bus, ib, ex_ia, self.ilc)?;
         if flow & JUMP != 0 {
             self.ia = flow & AMASK;
@@ -306,7 +321,7 @@ impl Cpu {
     pub(crate) fn exec_op<const FAST: bool, B: IoBus>(
         &mut self,
         bus: &mut B,
-        ib: &[u8; 6],
+        ib: Ib,
         ia: u32,
         ex_ilc: u8,
     ) -> Flow {
@@ -317,7 +332,7 @@ impl Cpu {
                 Ok($len)
             }};
         }
-        let op = ib[0];
+        let op = ib.b(0);
         match op {
             // Not for `burst` (see `FAST`, which `tests` compares with this list).
             0x08
@@ -345,7 +360,7 @@ impl Cpu {
             0x07 => Ok(self.bcr(ib)),
             0x08 => len!(2, self.ssk(ib)),
             0x09 => len!(2, self.isk(ib)),
-            0x0A => Err(Ex::Svc(ib[1])),
+            0x0A => Err(Ex::Svc(ib.b(1))),
             0x0D => Ok(self.basr(ib, ia, ex_ilc)),
             0x0E => len!(2, self.mvcl(ib)),
             0x0F => len!(2, self.clcl(ib)),
@@ -416,7 +431,7 @@ impl Cpu {
             0x91 => len!(4, self.tm(ib)),
             0x92 => {
                 let a = self.ea1(ib);
-                self.write_u8(a, ib[1])?;
+                self.write_u8(a, ib.b(1))?;
                 Ok(4)
             }
             0x93 => len!(4, self.ts(ib)),
@@ -426,7 +441,7 @@ impl Cpu {
             0x97 => len!(4, self.logical_si(ib, |a, b| a ^ b)),
             0x98 => len!(4, self.lm(ib)),
             0x9C..=0x9F | 0xB2 => {
-                match EXTENDED_CLASS[extended_row(op)][ib[1] as usize] {
+                match EXTENDED_CLASS[extended_row(op)][ib.b(1) as usize] {
                     INVALID => return Err(Ex::Pgm(OPERATION)),
                     PRIV if self.problem => return Err(Ex::Pgm(PRIVILEGED_OPERATION)),
                     _ => {}
@@ -465,7 +480,7 @@ impl Cpu {
             0xDE => len!(6, self.ed(ib, false)),
             0xDF => len!(6, self.ed(ib, true)),
             0xE5 => {
-                match EXTENDED_CLASS[5][ib[1] as usize] {
+                match EXTENDED_CLASS[5][ib.b(1) as usize] {
                     INVALID => return Err(Ex::Pgm(OPERATION)),
                     PRIV if self.problem => return Err(Ex::Pgm(PRIVILEGED_OPERATION)),
                     _ => {}
@@ -479,7 +494,7 @@ impl Cpu {
     }
 
     /// EXECUTE: OR bits 24-31 of R1 into the second byte of the target and run it.
-    fn ex<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6]) -> R {
+    fn ex<B: IoBus>(&mut self, bus: &mut B, ib: Ib) -> R {
         let target = self.ea_rx(ib);
         if target & 1 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -493,7 +508,7 @@ impl Cpu {
             tib[1] |= self.gpr[r] as u8;
         }
         if self.per_mode {
-            self.per_target = Some((target, *ib6(&tib)));
+            self.per_target = Some((target, ib6(&tib)));
         }
         let ex_ia = self.ia.wrapping_sub(4) & AMASK;
         self.execute(bus, ib6(&tib), ex_ia)
@@ -523,9 +538,9 @@ mod tests {
         let mut bus = crate::cpu::tests::TestBus::default();
         for op in 0..=255u8 {
             let mut cpu = Cpu::new(64 * 1024, 1.0, 0);
-            let ib = [op, 0x12, 0x30, 0x00, 0x40, 0x00];
+            let ib = ib6(&[op, 0x12, 0x30, 0x00, 0x40, 0x00, 0, 0]);
             let before = (cpu.gpr, cpu.fpr, cpu.cc, cpu.psw());
-            let r = cpu.exec_op::<true, _>(&mut bus, &ib, 0x1000, 0);
+            let r = cpu.exec_op::<true, _>(&mut bus, ib, 0x1000, 0);
             let deferred = r == Ok(DEFER);
             let expect = PRIMARY_CLASS[op as usize] != INVALID && !FAST[op as usize];
             assert_eq!(deferred, expect, "{op:02X}: {r:?}");

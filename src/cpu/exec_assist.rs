@@ -36,21 +36,22 @@
 //! The locks-held word is stored back unchanged before the lock itself, so that an
 //! access exception on it leaves nothing changed.
 
+use super::exec::Ib;
 use super::exec::{R, SPECIFICATION};
 use super::{AMASK, Cpu};
 
 impl Cpu {
     /// E502-E50D (the privileged-operation check is done).
-    pub(crate) fn mvs_assist(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn mvs_assist(&mut self, ib: Ib) -> R {
         let (a1, a2) = (self.ea1(ib), self.ea2(ib));
-        if ib[1] <= 0x03 {
+        if ib.b(1) <= 0x03 {
             return Ok(());
         }
         if (a1 | a2) & 3 != 0 {
             return Err(SPECIFICATION.into());
         }
-        match ib[1] {
-            0x04..=0x07 => self.lock_assist(ib[1], a1, a2),
+        match ib.b(1) {
+            0x04..=0x07 => self.lock_assist(ib.b(1), a1, a2),
             _ => Ok(()),
         }
     }

@@ -20,6 +20,7 @@
 //! own length when it does not. None reads or writes the PSW's instruction address:
 //! `Cpu::burst` keeps that address in a host register (see burst.rs).
 
+use super::exec::Ib;
 use super::exec::{JUMP, r1, r2};
 use super::{AMASK, Cpu};
 
@@ -54,7 +55,7 @@ impl Cpu {
     }
 
     #[inline(always)]
-    pub(crate) fn bcr(&mut self, ib: &[u8; 6]) -> u32 {
+    pub(crate) fn bcr(&mut self, ib: Ib) -> u32 {
         let r = r2(ib);
         if r != 0 && self.taken(r1(ib)) {
             JUMP | (self.gpr[r] & AMASK)
@@ -64,7 +65,7 @@ impl Cpu {
     }
 
     #[inline(always)]
-    pub(crate) fn bc(&mut self, ib: &[u8; 6]) -> u32 {
+    pub(crate) fn bc(&mut self, ib: Ib) -> u32 {
         if self.taken(r1(ib)) {
             JUMP | self.ea_rx(ib)
         } else {
@@ -73,7 +74,7 @@ impl Cpu {
     }
 
     #[inline(always)]
-    pub(crate) fn balr(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
+    pub(crate) fn balr(&mut self, ib: Ib, ia: u32, ex_ilc: u8) -> u32 {
         let r = r2(ib);
         let target = self.gpr[r] & AMASK;
         self.gpr[r1(ib)] = self.link(ia, 2, ex_ilc);
@@ -81,7 +82,7 @@ impl Cpu {
     }
 
     #[inline(always)]
-    pub(crate) fn bal(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
+    pub(crate) fn bal(&mut self, ib: Ib, ia: u32, ex_ilc: u8) -> u32 {
         let target = self.ea_rx(ib);
         self.gpr[r1(ib)] = self.link(ia, 4, ex_ilc);
         JUMP | target
@@ -89,7 +90,7 @@ impl Cpu {
 
     /// BASR: R1 gets the updated instruction address alone (bits 0-7 zero).
     #[inline(always)]
-    pub(crate) fn basr(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
+    pub(crate) fn basr(&mut self, ib: Ib, ia: u32, ex_ilc: u8) -> u32 {
         let r = r2(ib);
         let target = self.gpr[r] & AMASK;
         self.gpr[r1(ib)] = Self::updated(ia, 2, ex_ilc);
@@ -98,14 +99,14 @@ impl Cpu {
 
     /// BAS: like BASR, to an RX address.
     #[inline(always)]
-    pub(crate) fn bas(&mut self, ib: &[u8; 6], ia: u32, ex_ilc: u8) -> u32 {
+    pub(crate) fn bas(&mut self, ib: Ib, ia: u32, ex_ilc: u8) -> u32 {
         let target = self.ea_rx(ib);
         self.gpr[r1(ib)] = Self::updated(ia, 4, ex_ilc);
         JUMP | target
     }
 
     #[inline(always)]
-    pub(crate) fn bctr(&mut self, ib: &[u8; 6]) -> u32 {
+    pub(crate) fn bctr(&mut self, ib: Ib) -> u32 {
         let r = r2(ib);
         let target = self.gpr[r] & AMASK;
         let c = r1(ib);
@@ -118,7 +119,7 @@ impl Cpu {
     }
 
     #[inline(always)]
-    pub(crate) fn bct(&mut self, ib: &[u8; 6]) -> u32 {
+    pub(crate) fn bct(&mut self, ib: Ib) -> u32 {
         let target = self.ea_rx(ib);
         let c = r1(ib);
         self.gpr[c] = self.gpr[c].wrapping_sub(1);
@@ -126,7 +127,7 @@ impl Cpu {
     }
 
     #[inline(always)]
-    pub(crate) fn branch_index(&mut self, ib: &[u8; 6], high: bool) -> u32 {
+    pub(crate) fn branch_index(&mut self, ib: Ib, high: bool) -> u32 {
         let target = self.ea1(ib);
         let (r, r3) = (r1(ib), r2(ib));
         let incr = self.gpr[r3] as i32;

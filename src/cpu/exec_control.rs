@@ -21,6 +21,7 @@
 //!   mask in CR3 bits 0-15 in the problem state.
 
 use super::access::{DatFail, TRANSLATION_SPECIFICATION};
+use super::exec::Ib;
 use super::exec::{
     ADDRESSING, Ex, MONITOR_EVENT, PRIVILEGED_OPERATION, R, SPECIAL_OPERATION, SPECIFICATION, r1,
     r2,
@@ -33,7 +34,7 @@ pub(crate) const CPU_ID: u64 = 0x0100_1234_3158_0000;
 
 impl Cpu {
     #[inline(never)]
-    pub(crate) fn spm(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn spm(&mut self, ib: Ib) -> R {
         let v = self.gpr[r1(ib)];
         self.cc = ((v >> 28) & 3) as u8;
         self.pmask = ((v >> 24) & 0xF) as u8;
@@ -41,7 +42,7 @@ impl Cpu {
     }
 
     /// Absolute address of the 2K block named by R2 for SSK/ISK.
-    fn key_block(&self, ib: &[u8; 6]) -> Result<usize, u16> {
+    fn key_block(&self, ib: Ib) -> Result<usize, u16> {
         let a = self.gpr[r2(ib)];
         if a & 0xF != 0 {
             return Err(SPECIFICATION);
@@ -53,14 +54,14 @@ impl Cpu {
         Ok(abs as usize)
     }
 
-    pub(crate) fn ssk(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ssk(&mut self, ib: Ib) -> R {
         let a = self.key_block(ib)?;
         self.mem.set_key(a as u32, self.gpr[r1(ib)] as u8);
         self.flush_access_cache();
         Ok(())
     }
 
-    pub(crate) fn isk(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn isk(&mut self, ib: Ib) -> R {
         let a = self.key_block(ib)?;
         let mut k = self.mem.key(a as u32);
         if !self.ec {
@@ -71,7 +72,7 @@ impl Cpu {
         Ok(())
     }
 
-    pub(crate) fn ssm(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ssm(&mut self, ib: Ib) -> R {
         if self.cr[0] & 0x4000_0000 != 0 {
             return Err(Ex::Pgm(SPECIAL_OPERATION));
         }
@@ -82,19 +83,19 @@ impl Cpu {
     }
 
     /// STNSM (`or` = false) and STOSM (`or` = true).
-    pub(crate) fn stnsm(&mut self, ib: &[u8; 6], or: bool) -> R {
+    pub(crate) fn stnsm(&mut self, ib: Ib, or: bool) -> R {
         self.write_u8(self.ea1(ib), self.sysmask)?;
         if or {
-            self.sysmask |= ib[1];
+            self.sysmask |= ib.b(1);
         } else {
-            self.sysmask &= ib[1];
+            self.sysmask &= ib.b(1);
         }
         self.update_dat();
         self.check_at = 0;
         Ok(())
     }
 
-    pub(crate) fn lpsw(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lpsw(&mut self, ib: Ib) -> R {
         let a = self.ea1(ib);
         if a & 7 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -110,7 +111,7 @@ impl Cpu {
         Ok(())
     }
 
-    pub(crate) fn lctl(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lctl(&mut self, ib: Ib) -> R {
         let a = self.ea1(ib);
         if a & 3 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -135,7 +136,7 @@ impl Cpu {
         Ok(())
     }
 
-    pub(crate) fn stctl(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn stctl(&mut self, ib: Ib) -> R {
         let a = self.ea1(ib);
         if a & 3 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -151,7 +152,7 @@ impl Cpu {
         Ok(())
     }
 
-    pub(crate) fn lra(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lra(&mut self, ib: Ib) -> R {
         let va = self.ea_rx(ib);
         let r = r1(ib);
         let (cc, v) = match self.dat_walk(va) {
@@ -172,7 +173,7 @@ impl Cpu {
     /// (signals.rs), start (nothing to do); set prefix and store status need a
     /// stopped CPU (incorrect-state status); every other order is answered as not
     /// valid here.
-    pub(crate) fn sigp(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn sigp(&mut self, ib: Ib) -> R {
         let order = self.ea1(ib) & 0xFF;
         let cpu = self.gpr[r2(ib)] & 0xFFFF;
         if cpu != 0 {
@@ -210,11 +211,11 @@ impl Cpu {
     /// class number is stored at location 149, and zeros are stored at 148"), code
     /// (the address) at X'9C'.
     #[inline(never)]
-    pub(crate) fn mc(&mut self, ib: &[u8; 6]) -> R {
-        if ib[1] & 0xF0 != 0 {
+    pub(crate) fn mc(&mut self, ib: Ib) -> R {
+        if ib.b(1) & 0xF0 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
         }
-        let class = (ib[1] & 0x0F) as u32;
+        let class = (ib.b(1) & 0x0F) as u32;
         if self.cr[8] & (0x8000 >> class) != 0 {
             let code = self.ea1(ib);
             self.store_real(0x94, &[0, class as u8]);
@@ -225,7 +226,7 @@ impl Cpu {
     }
 
     /// The B2xx instructions other than channel ones.
-    pub(crate) fn b2<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6]) -> R {
+    pub(crate) fn b2<B: IoBus>(&mut self, bus: &mut B, ib: Ib) -> R {
         let a = self.ea1(ib);
         let dword = |a: u32| -> Result<(), Ex> {
             if a & 7 != 0 {
@@ -234,7 +235,7 @@ impl Cpu {
                 Ok(())
             }
         };
-        match ib[1] {
+        match ib.b(1) {
             0x02 => {
                 dword(a)?;
                 self.write_u64(a, CPU_ID)?;

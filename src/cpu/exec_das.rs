@@ -62,6 +62,7 @@
 //! the access cache or the TLB, so the hot path stays as it was.
 
 use super::access::{DatFail, TRANSLATION_SPECIFICATION};
+use super::exec::Ib;
 use super::exec::{
     ADDRESSING, Ex, PAGE_TRANSLATION, PRIVILEGED_OPERATION, PROTECTION, R, SEGMENT_TRANSLATION,
     SPECIAL_OPERATION, SPECIFICATION, r1, r2,
@@ -305,7 +306,7 @@ impl Cpu {
     /// The move of MVCK, MVCP and MVCS: the true length in R1 (cc 0, or cc 3 and 256
     /// bytes when it exceeds 256), the other key in R3 bits 24-27, moved left to right
     /// a byte at a time after both operands were checked.
-    fn move_with_keys(&mut self, ib: &[u8; 6], dst: (Space, bool), src: (Space, bool)) -> R {
+    fn move_with_keys(&mut self, ib: Ib, dst: (Space, bool), src: (Space, bool)) -> R {
         let true_len = self.gpr[r1(ib)];
         let (len, cc) = if true_len > 256 {
             (256, 3)
@@ -333,14 +334,14 @@ impl Cpu {
     }
 
     /// MOVE WITH KEY (D9): the second operand fetched with the key in R3.
-    pub(crate) fn mvck(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn mvck(&mut self, ib: Ib) -> R {
         self.move_with_keys(ib, (Space::Current, false), (Space::Current, true))
     }
 
     /// MOVE TO PRIMARY (DA, `to_primary`) and MOVE TO SECONDARY (DB): between the
     /// primary and the secondary space, the secondary operand accessed with the key in
     /// R3. Need DAT on and the secondary-space control (CR0 bit 5).
-    pub(crate) fn mvcp(&mut self, ib: &[u8; 6], to_primary: bool) -> R {
+    pub(crate) fn mvcp(&mut self, ib: Ib, to_primary: bool) -> R {
         if !self.dat || self.cr[0] & CR0_SECONDARY == 0 {
             return Err(Ex::Pgm(SPECIAL_OPERATION));
         }
@@ -367,18 +368,18 @@ impl Cpu {
 
     /// EXTRACT PRIMARY ASN (B226, `primary`) and EXTRACT SECONDARY ASN (B227): the ASN
     /// in R1 bits 16-31, zeros in bits 0-15.
-    fn extract_asn(&mut self, ib: &[u8; 6], primary: bool) -> R {
+    fn extract_asn(&mut self, ib: Ib, primary: bool) -> R {
         self.extraction_allowed()?;
         let asn = if primary { self.cr[4] } else { self.cr[3] } & 0xFFFF;
-        self.gpr[(ib[3] >> 4) as usize] = asn;
+        self.gpr[(ib.b(3) >> 4) as usize] = asn;
         Ok(())
     }
 
     /// INSERT ADDRESS SPACE CONTROL (B224): PSW bit 16 into R1 bit 23 (bits 16-22
     /// zero, the rest unchanged) and into the condition code (0 primary, 1 secondary).
-    fn iac(&mut self, ib: &[u8; 6]) -> R {
+    fn iac(&mut self, ib: Ib) -> R {
         self.extraction_allowed()?;
-        let r = (ib[3] >> 4) as usize;
+        let r = (ib.b(3) >> 4) as usize;
         let s = self.space as u32;
         self.gpr[r] = (self.gpr[r] & 0xFFFF_00FF) | s << 8;
         self.cc = s as u8;
@@ -387,9 +388,9 @@ impl Cpu {
 
     /// INSERT VIRTUAL STORAGE KEY (B223): the access key and fetch bit of the block at
     /// the virtual address in R2 (current space) into R1 bits 24-28, bits 29-31 zero.
-    fn ivsk(&mut self, ib: &[u8; 6]) -> R {
+    fn ivsk(&mut self, ib: Ib) -> R {
         self.extraction_allowed()?;
-        let va = self.gpr[(ib[3] & 15) as usize] & AMASK;
+        let va = self.gpr[(ib.b(3) & 15) as usize] & AMASK;
         let real = match self.dat_walk(va) {
             Ok(r) => r,
             Err(f) => return Err(Ex::Pgm(self.dat_fail(va, f, self.secondary))),
@@ -399,7 +400,7 @@ impl Cpu {
             return Err(Ex::Pgm(ADDRESSING));
         }
         let k = self.mem.key(abs) & 0xF8;
-        let r = (ib[3] >> 4) as usize;
+        let r = (ib.b(3) >> 4) as usize;
         self.gpr[r] = (self.gpr[r] & 0xFFFF_FF00) | k as u32;
         Ok(())
     }
@@ -409,7 +410,7 @@ impl Cpu {
     /// SET ADDRESS SPACE CONTROL (B219): bits 20-23 of the operand address, 0000 for
     /// the primary-space mode, 0001 for the secondary-space mode; anything else is a
     /// specification exception. Needs DAT on and the secondary-space control.
-    fn sac(&mut self, ib: &[u8; 6]) -> R {
+    fn sac(&mut self, ib: Ib) -> R {
         if !self.dat || self.cr[0] & CR0_SECONDARY == 0 {
             return Err(Ex::Pgm(SPECIAL_OPERATION));
         }
@@ -501,9 +502,9 @@ impl Cpu {
     /// The current primary ASN (SSAR-cp): the secondary space is the primary one.
     /// Another one (SSAR-ss): ASN translation, then the current AX must be authorized
     /// (S bit) to make it the secondary space.
-    fn ssar(&mut self, ib: &[u8; 6]) -> R {
+    fn ssar(&mut self, ib: Ib) -> R {
         self.asn_translation_allowed()?;
-        let sasn = self.gpr[(ib[3] >> 4) as usize] & 0xFFFF;
+        let sasn = self.gpr[(ib.b(3) >> 4) as usize] & 0xFFFF;
         let sstd = if sasn == self.cr[4] & 0xFFFF {
             self.cr[1]
         } else {
@@ -584,7 +585,7 @@ impl Cpu {
     /// the PKM; the PSW gets the entry address and problem state. With an ASN in the
     /// entry, the primary space changes to it (PC-ss) and the old one becomes the
     /// secondary; without, the secondary becomes the primary (PC-cp).
-    fn pc(&mut self, ib: &[u8; 6]) -> R {
+    fn pc(&mut self, ib: Ib) -> R {
         self.linkage_allowed()?;
         let pcn = self.ea1(ib) & 0x000F_FFFF;
         let e = self.entry_table_entry(pcn)?;
@@ -626,9 +627,9 @@ impl Cpu {
     /// state (bit 31), which the problem state may not leave; bits 0-7 of R2 must be
     /// zero (specification). A different ASN (PT-ss)
     /// is translated and must be authorized (P bit) for the current AX.
-    fn pt(&mut self, ib: &[u8; 6]) -> R {
+    fn pt(&mut self, ib: Ib) -> R {
         self.linkage_allowed()?;
-        let (ra, rb) = ((ib[3] >> 4) as usize, (ib[3] & 15) as usize);
+        let (ra, rb) = ((ib.b(3) >> 4) as usize, (ib.b(3) & 15) as usize);
         let (pkm, pasn) = (self.gpr[ra] & 0xFFFF_0000, self.gpr[ra] & 0xFFFF);
         let target = self.gpr[rb];
         let problem = target & 1 != 0;
@@ -677,7 +678,7 @@ impl Cpu {
     /// translated (AFX/ASX); 2: the SASN could not be translated or is not authorized;
     /// 3: a PASN translation met a space-switch-event bit (old or new PSTD). Nothing
     /// changes unless the condition code is 0.
-    fn lasp(&mut self, ib: &[u8; 6]) -> R {
+    fn lasp(&mut self, ib: Ib) -> R {
         if self.cr[14] & CR14_ASN == 0 {
             return Err(Ex::Pgm(SPECIAL_OPERATION));
         }
@@ -742,7 +743,7 @@ impl Cpu {
     /// table entry invalid or beyond its table). Every protection mechanism counts:
     /// a protected segment or low-address protection (a logical address below 512)
     /// prohibits the store whatever the key (POO, TEST PROTECTION).
-    fn tprot(&mut self, ib: &[u8; 6]) -> R {
+    fn tprot(&mut self, ib: Ib) -> R {
         let va = self.ea1(ib);
         let key = ((self.ea2(ib) >> 4) & 15) as u8;
         let mut no_store = self.low_protected(va);
@@ -781,8 +782,8 @@ impl Cpu {
 
     /// The DAS instructions of the B2 family (PC B218, SAC B219, IVSK B223, IAC B224,
     /// SSAR B225, EPAR B226, ESAR B227, PT B228).
-    pub(crate) fn das_b2(&mut self, ib: &[u8; 6]) -> R {
-        match ib[1] {
+    pub(crate) fn das_b2(&mut self, ib: Ib) -> R {
+        match ib.b(1) {
             0x18 => self.pc(ib),
             0x19 => self.sac(ib),
             0x23 => self.ivsk(ib),
@@ -796,8 +797,8 @@ impl Cpu {
 
     /// The E5 family: LASP (E500), TPROT (E501), the MVS assists (E502-E50D,
     /// exec_assist.rs); the privileged-operation check is done.
-    pub(crate) fn e5(&mut self, ib: &[u8; 6]) -> R {
-        match ib[1] {
+    pub(crate) fn e5(&mut self, ib: Ib) -> R {
+        match ib.b(1) {
             0x00 => self.lasp(ib),
             0x01 => self.tprot(ib),
             _ => self.mvs_assist(ib),

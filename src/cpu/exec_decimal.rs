@@ -19,6 +19,7 @@
 //! selector, X'21' significance starter, X'22' field separator, anything else a
 //! message byte; the fill byte is the first pattern byte.
 
+use super::exec::Ib;
 use super::exec::{
     DATA, DECIMAL_DIVIDE, DECIMAL_OVERFLOW, Ex, FIXED_DIVIDE, OPERATION, R, SPECIFICATION, r1,
 };
@@ -170,21 +171,21 @@ impl Cpu {
 
     /// F0-FD.
     #[inline(never)]
-    pub(crate) fn decimal(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn decimal(&mut self, ib: Ib) -> R {
         let (a1, a2) = (self.ea1(ib), self.ea2(ib));
-        let l1 = (ib[1] >> 4) as usize + 1;
-        let l2 = (ib[1] & 15) as usize + 1;
+        let l1 = (ib.b(1) >> 4) as usize + 1;
+        let l2 = (ib.b(1) & 15) as usize + 1;
         // The operands are taken one after the other (fetch access and validity of
         // the first, then of the second, then the store), as on Hercules 3.13; SRP
         // checks access to its operand before the rounding digit.
-        if matches!(ib[0], 0xFC | 0xFD) && (l2 > 8 || l2 >= l1) {
+        if matches!(ib.b(0), 0xFC | 0xFD) && (l2 > 8 || l2 >= l1) {
             return Err(Ex::Pgm(SPECIFICATION));
         }
-        if ib[0] == 0xF0 {
+        if ib.b(0) == 0xF0 {
             self.span(a1, l1, false)?;
         }
-        match ib[0] {
-            0xF0 => self.srp(a1, l1, a2, ib[1] & 15),
+        match ib.b(0) {
+            0xF0 => self.srp(a1, l1, a2, ib.b(1) & 15),
             0xF1 => self.mvo(a1, l1, a2, l2),
             0xF2 => self.pack(a1, l1, a2, l2),
             0xF3 => self.unpk(a1, l1, a2, l2),
@@ -203,7 +204,7 @@ impl Cpu {
                 let x = self.packed(a1, l1)?;
                 let y = self.packed(a2, l2)?;
                 self.span(a1, l1, true)?;
-                let v = if ib[0] == 0xFA { x + y } else { x - y };
+                let v = if ib.b(0) == 0xFA { x + y } else { x - y };
                 self.store_decimal(a1, l1, v)
             }
             0xFC => {
@@ -350,7 +351,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn cvb(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn cvb(&mut self, ib: Ib) -> R {
         let a = self.ea_rx(ib);
         let v = self.packed(a, 8)?;
         self.gpr[r1(ib)] = v as u32;
@@ -361,7 +362,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn cvd(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn cvd(&mut self, ib: Ib) -> R {
         let a = self.ea_rx(ib);
         let (bytes, _) = format_packed(self.gpr[r1(ib)] as i32 as i128, 8);
         self.write_field(a, &bytes)
@@ -369,8 +370,8 @@ impl Cpu {
 
     /// ED (`mark` = false) and EDMK.
     #[inline(never)]
-    pub(crate) fn ed(&mut self, ib: &[u8; 6], mark: bool) -> R {
-        let len = ib[1] as usize + 1;
+    pub(crate) fn ed(&mut self, ib: Ib, mark: bool) -> R {
+        let len = ib.b(1) as usize + 1;
         let a1 = self.ea1(ib);
         let mut src = self.ea2(ib);
         // Byte by byte, as Hercules 3.13 does it (the POO lets an exception terminate

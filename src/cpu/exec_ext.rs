@@ -22,21 +22,22 @@
 //!  MVCIN  D1(L,B1),D2(B2): the second-operand address is its *rightmost* byte
 //! ```
 
+use super::exec::Ib;
 use super::exec::{ADDRESSING, PROTECTION, R};
 use super::{AMASK, Cpu};
 use crate::storage::{KEY_CHANGE, KEY_FETCH, KEY_REF};
 
 /// The R1 and R2 fields of an RRE instruction (byte 3).
-fn rre(ib: &[u8; 6]) -> (usize, usize) {
-    ((ib[3] >> 4) as usize, (ib[3] & 15) as usize)
+fn rre(ib: Ib) -> (usize, usize) {
+    ((ib.b(3) >> 4) as usize, (ib.b(3) & 15) as usize)
 }
 
 impl Cpu {
     /// MOVE INVERSE (E8): the first operand gets the bytes of the second in reverse
     /// order. Both operands are checked before anything is stored.
     #[inline(never)]
-    pub(crate) fn mvcin(&mut self, ib: &[u8; 6]) -> R {
-        let len = ib[1] as usize + 1;
+    pub(crate) fn mvcin(&mut self, ib: Ib) -> R {
+        let len = ib.b(1) as usize + 1;
         let d = self.span(self.ea1(ib), len, true)?;
         let first2 = self.ea2(ib).wrapping_sub(len as u32 - 1) & AMASK;
         let s = self.span(first2, len, false)?;
@@ -48,7 +49,7 @@ impl Cpu {
     }
 
     /// INSERT PROGRAM MASK (B222).
-    fn ipm(&mut self, ib: &[u8; 6]) -> R {
+    fn ipm(&mut self, ib: Ib) -> R {
         let r = rre(ib).0;
         let v = (self.cc as u32) << 28 | (self.pmask as u32) << 24;
         self.gpr[r] = (self.gpr[r] & 0x00FF_FFFF) | v;
@@ -59,7 +60,7 @@ impl Cpu {
     /// entry at the origin in R1 plus the page index of R2 (page and segment size from
     /// CR0), fetched and stored as a real address with key-controlled protection; the
     /// TLB forgets it (this model empties the whole TLB).
-    fn ipte(&mut self, ib: &[u8; 6]) -> R {
+    fn ipte(&mut self, ib: Ib) -> R {
         let (a, b) = rre(ib);
         let (pshift, sshift) = self
             .dat_sizes()
@@ -118,10 +119,10 @@ impl Cpu {
     }
 
     /// ISKE, RRBE, SSKE (B229-B22B) on the two keys of a 4K block.
-    fn key_4k(&mut self, ib: &[u8; 6]) -> R {
+    fn key_4k(&mut self, ib: Ib) -> R {
         let (a, b) = rre(ib);
         let abs = self.block_4k(self.gpr[b])?;
-        let set = ib[1] == 0x2B;
+        let set = ib.b(1) == 0x2B;
         let new = self.gpr[a] as u8 & 0xFE;
         let Some(pair) = self.mem.keys_mut().get_mut(abs >> 11..(abs >> 11) + 2) else {
             return Err(ADDRESSING.into());
@@ -129,7 +130,7 @@ impl Cpu {
         let both = pair[0] | pair[1];
         if set {
             pair.fill(new);
-        } else if ib[1] == 0x2A {
+        } else if ib.b(1) == 0x2A {
             pair[0] &= !KEY_REF;
             pair[1] &= !KEY_REF;
             self.cc = (both >> 1) & 3;
@@ -145,7 +146,7 @@ impl Cpu {
     /// machine is usable), R0 = 0. The block's real address is subject to low-address
     /// protection (block 0 while CR0 bit 3 is on: a protection exception, nothing
     /// cleared), not to key-controlled or segment protection (POO, TEST BLOCK).
-    fn tb(&mut self, ib: &[u8; 6]) -> R {
+    fn tb(&mut self, ib: Ib) -> R {
         let v = self.gpr[rre(ib).1];
         let abs = self.block_4k(v)?;
         if self.low_protected(v & 0x7FFF_F000) {
@@ -160,14 +161,14 @@ impl Cpu {
     }
 
     /// The B2 instructions of this module and DXR (B22D).
-    pub(crate) fn ext_b2(&mut self, ib: &[u8; 6]) -> R {
-        match ib[1] {
+    pub(crate) fn ext_b2(&mut self, ib: Ib) -> R {
+        match ib.b(1) {
             0x21 => self.ipte(ib),
             0x22 => self.ipm(ib),
             0x29..=0x2B => self.key_4k(ib),
             0x2C => self.tb(ib),
             // DXR: the float module reads R1 and R2 where an RR instruction has them.
-            _ => self.dxr(&[0x2D, ib[3], 0, 0, 0, 0]),
+            _ => self.dxr(Ib(0x2D | (ib.b(3) as u64) << 8)),
         }
     }
 }

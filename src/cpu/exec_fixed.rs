@@ -18,6 +18,7 @@
 //! the double shifts need an even R1 (specification exception).
 
 use super::Cpu;
+use super::exec::Ib;
 use super::exec::{Ex, FIXED_DIVIDE, FIXED_OVERFLOW, R, SPECIFICATION, r1, r2};
 
 impl Cpu {
@@ -101,7 +102,7 @@ impl Cpu {
     }
 
     #[inline]
-    pub(crate) fn lpr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lpr(&mut self, ib: Ib) -> R {
         let v = self.gpr[r2(ib)] as i32;
         let (res, o) = v.overflowing_abs();
         self.gpr[r1(ib)] = res as u32;
@@ -113,7 +114,7 @@ impl Cpu {
     }
 
     #[inline]
-    pub(crate) fn lnr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lnr(&mut self, ib: Ib) -> R {
         let v = self.gpr[r2(ib)] as i32;
         let res = if v > 0 { -v } else { v };
         self.gpr[r1(ib)] = res as u32;
@@ -122,7 +123,7 @@ impl Cpu {
     }
 
     #[inline]
-    pub(crate) fn ltr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ltr(&mut self, ib: Ib) -> R {
         let v = self.gpr[r2(ib)];
         self.gpr[r1(ib)] = v;
         self.cc_signed(v as i32);
@@ -130,7 +131,7 @@ impl Cpu {
     }
 
     #[inline]
-    pub(crate) fn lcr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lcr(&mut self, ib: Ib) -> R {
         let (res, o) = (self.gpr[r2(ib)] as i32).overflowing_neg();
         self.gpr[r1(ib)] = res as u32;
         if o {
@@ -141,116 +142,116 @@ impl Cpu {
     }
 
     #[inline]
-    pub(crate) fn ar(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ar(&mut self, ib: Ib) -> R {
         let b = self.gpr[r2(ib)];
         self.add_signed(r1(ib), b)
     }
     #[inline]
-    pub(crate) fn sr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn sr(&mut self, ib: Ib) -> R {
         let b = self.gpr[r2(ib)];
         self.sub_signed(r1(ib), b)
     }
     #[inline]
-    pub(crate) fn alr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn alr(&mut self, ib: Ib) -> R {
         let b = self.gpr[r2(ib)];
         self.add_logical(r1(ib), b);
         Ok(())
     }
     #[inline]
-    pub(crate) fn slr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn slr(&mut self, ib: Ib) -> R {
         let b = self.gpr[r2(ib)];
         self.sub_logical(r1(ib), b);
         Ok(())
     }
     #[inline]
-    pub(crate) fn cr_(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn cr_(&mut self, ib: Ib) -> R {
         self.compare_signed(self.gpr[r1(ib)] as i32, self.gpr[r2(ib)] as i32);
         Ok(())
     }
     #[inline]
-    pub(crate) fn clr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn clr(&mut self, ib: Ib) -> R {
         self.compare_unsigned(self.gpr[r1(ib)], self.gpr[r2(ib)]);
         Ok(())
     }
 
     #[inline(always)]
-    pub(crate) fn a(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn a(&mut self, ib: Ib) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.add_signed(r1(ib), b)
     }
     #[inline]
-    pub(crate) fn s(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn s(&mut self, ib: Ib) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.sub_signed(r1(ib), b)
     }
     #[inline]
-    pub(crate) fn ah(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ah(&mut self, ib: Ib) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as u32;
         self.add_signed(r1(ib), b)
     }
     #[inline]
-    pub(crate) fn sh(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn sh(&mut self, ib: Ib) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as u32;
         self.sub_signed(r1(ib), b)
     }
     #[inline]
-    pub(crate) fn al(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn al(&mut self, ib: Ib) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.add_logical(r1(ib), b);
         Ok(())
     }
     #[inline]
-    pub(crate) fn sl(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn sl(&mut self, ib: Ib) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.sub_logical(r1(ib), b);
         Ok(())
     }
     #[inline]
-    pub(crate) fn c(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn c(&mut self, ib: Ib) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.compare_signed(self.gpr[r1(ib)] as i32, b as i32);
         Ok(())
     }
     #[inline]
-    pub(crate) fn ch(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ch(&mut self, ib: Ib) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as i32;
         self.compare_signed(self.gpr[r1(ib)] as i32, b);
         Ok(())
     }
     #[inline]
-    pub(crate) fn cl(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn cl(&mut self, ib: Ib) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         self.compare_unsigned(self.gpr[r1(ib)], b);
         Ok(())
     }
 
     #[inline(always)]
-    pub(crate) fn l(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn l(&mut self, ib: Ib) -> R {
         self.gpr[r1(ib)] = self.read_u32(self.ea_rx(ib))?;
         Ok(())
     }
     #[inline]
-    pub(crate) fn lh(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lh(&mut self, ib: Ib) -> R {
         self.gpr[r1(ib)] = self.read_u16(self.ea_rx(ib))? as i16 as u32;
         Ok(())
     }
     #[inline(always)]
-    pub(crate) fn st(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn st(&mut self, ib: Ib) -> R {
         self.write_u32(self.ea_rx(ib), self.gpr[r1(ib)])?;
         Ok(())
     }
     #[inline]
-    pub(crate) fn sth(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn sth(&mut self, ib: Ib) -> R {
         self.write_u16(self.ea_rx(ib), self.gpr[r1(ib)] as u16)?;
         Ok(())
     }
     #[inline]
-    pub(crate) fn stc(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn stc(&mut self, ib: Ib) -> R {
         self.write_u8(self.ea_rx(ib), self.gpr[r1(ib)] as u8)?;
         Ok(())
     }
     #[inline]
-    pub(crate) fn ic(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ic(&mut self, ib: Ib) -> R {
         let b = self.read_u8(self.ea_rx(ib))?;
         let r = r1(ib);
         self.gpr[r] = (self.gpr[r] & 0xFFFF_FF00) | b as u32;
@@ -268,12 +269,12 @@ impl Cpu {
         Ok(())
     }
     #[inline(never)]
-    pub(crate) fn mr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn mr(&mut self, ib: Ib) -> R {
         let b = self.gpr[r2(ib)];
         self.multiply_pair(r1(ib), b)
     }
     #[inline(never)]
-    pub(crate) fn m(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn m(&mut self, ib: Ib) -> R {
         if r1(ib) & 1 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
         }
@@ -281,7 +282,7 @@ impl Cpu {
         self.multiply_pair(r1(ib), b)
     }
     #[inline(never)]
-    pub(crate) fn mh(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn mh(&mut self, ib: Ib) -> R {
         let b = self.read_u16(self.ea_rx(ib))? as i16 as i32;
         let r = r1(ib);
         self.gpr[r] = (self.gpr[r] as i32).wrapping_mul(b) as u32;
@@ -307,12 +308,12 @@ impl Cpu {
         Ok(())
     }
     #[inline(never)]
-    pub(crate) fn dr(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn dr(&mut self, ib: Ib) -> R {
         let b = self.gpr[r2(ib)];
         self.divide_pair(r1(ib), b)
     }
     #[inline(never)]
-    pub(crate) fn d(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn d(&mut self, ib: Ib) -> R {
         if r1(ib) & 1 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
         }
@@ -323,10 +324,10 @@ impl Cpu {
     /// SRL SLL SRA SLA SRDL SLDL SRDA SLDA (88-8F): the shift amount is the low six
     /// bits of the second-operand address.
     #[inline(never)]
-    pub(crate) fn shift(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn shift(&mut self, ib: Ib) -> R {
         let n = self.ea1(ib) & 63;
         let r = r1(ib);
-        let op = ib[0];
+        let op = ib.b(0);
         if op >= 0x8C {
             if r & 1 != 0 {
                 return Err(Ex::Pgm(SPECIFICATION));
@@ -379,7 +380,7 @@ impl Cpu {
 
     /// STM: R1 through R3 (wrapping past 15) to consecutive words.
     #[inline(never)]
-    pub(crate) fn stm(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn stm(&mut self, ib: Ib) -> R {
         let a = self.ea1(ib);
         let (first, count) = (r1(ib), ((r2(ib) + 16 - r1(ib)) & 15) + 1);
         let span = self.span(a, count * 4, true)?;
@@ -394,7 +395,7 @@ impl Cpu {
 
     /// LM: consecutive words to R1 through R3 (all fetched before any is changed).
     #[inline(never)]
-    pub(crate) fn lm(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn lm(&mut self, ib: Ib) -> R {
         let a = self.ea1(ib);
         let (first, count) = (r1(ib), ((r2(ib) + 16 - r1(ib)) & 15) + 1);
         let span = self.span(a, count * 4, false)?;

@@ -65,6 +65,7 @@
 //! as well; see `poo_over_hercules` in the tests).
 
 use super::Cpu;
+use super::exec::Ib;
 use super::exec::{Ex, OPERATION, R, SPECIFICATION, r1, r2};
 
 pub(crate) const EXPONENT_OVERFLOW: u16 = 0x0C;
@@ -506,8 +507,8 @@ impl Cpu {
         Hfp::ext(self.fpr[a], self.fpr[a + 1])
     }
 
-    /// DIVIDE extended (DXR, B22D), with R1 and R2 in `ib[1]` as for RR.
-    pub(crate) fn dxr(&mut self, ib: &[u8; 6]) -> R {
+    /// DIVIDE extended (DXR, B22D), with R1 and R2 in `ib.b(1)` as for RR.
+    pub(crate) fn dxr(&mut self, ib: Ib) -> R {
         let (a, b) = (xreg(r1(ib))?, xreg(r2(ib))?);
         let r = div_ext(self.get_ext(a), self.get_ext(b), self.pmask).map_err(Ex::Pgm)?;
         self.put_ext(a, r.h);
@@ -515,8 +516,8 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn float_rr(&mut self, ib: &[u8; 6]) -> R {
-        let op = ib[0];
+    pub(crate) fn float_rr(&mut self, ib: Ib) -> R {
+        let op = ib.b(0);
         match op {
             0x25 => {
                 // LRDR: extended -> long
@@ -581,8 +582,8 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn float_rx(&mut self, ib: &[u8; 6]) -> R {
-        let op = ib[0];
+    pub(crate) fn float_rx(&mut self, ib: Ib) -> R {
+        let op = ib.b(0);
         if op == 0x67 {
             // MXD
             let a = xreg(r1(ib))?;

@@ -11,6 +11,7 @@
 //! `1`, the others block multiplexers `2`), or gives cc 3 for a channel that is not
 //! operational.
 
+use super::exec::Ib;
 use super::exec::R;
 use super::{Cpu, IoBus, IoCc};
 
@@ -32,10 +33,10 @@ impl Cpu {
 
     /// 9C00-9FFF: bits 8-14 of the instruction are ignored (TCH: bits 8-15), bit 15
     /// picks SIO/SIOF, TIO/CLRIO, HIO/HDV.
-    pub(crate) fn channel_io<B: IoBus>(&mut self, bus: &mut B, ib: &[u8; 6]) -> R {
+    pub(crate) fn channel_io<B: IoBus>(&mut self, bus: &mut B, ib: Ib) -> R {
         let dev = (self.ea1(ib) & 0xFFFF) as u16;
         let now = self.now;
-        let r = match (ib[0], ib[1] & 1) {
+        let r = match (ib.b(0), ib.b(1) & 1) {
             (0x9C, f) => bus.start_io(&mut self.mem, dev, f == 1, now),
             (0x9D, 0) => bus.test_io(&mut self.mem, dev, now),
             (0x9D, _) => match bus.test_io(&mut self.mem, dev, now) {

@@ -16,10 +16,11 @@
 //! storage, as many as mask bits are one.
 
 use super::Cpu;
+use super::exec::Ib;
 use super::exec::{Ex, R, SPECIFICATION, r1, r2};
 
 impl Cpu {
-    pub(crate) fn logical_rr(&mut self, ib: &[u8; 6], f: fn(u32, u32) -> u32) -> R {
+    pub(crate) fn logical_rr(&mut self, ib: Ib, f: fn(u32, u32) -> u32) -> R {
         let r = r1(ib);
         let v = f(self.gpr[r], self.gpr[r2(ib)]);
         self.gpr[r] = v;
@@ -27,7 +28,7 @@ impl Cpu {
         Ok(())
     }
 
-    pub(crate) fn logical_rx(&mut self, ib: &[u8; 6], f: fn(u32, u32) -> u32) -> R {
+    pub(crate) fn logical_rx(&mut self, ib: Ib, f: fn(u32, u32) -> u32) -> R {
         let b = self.read_u32(self.ea_rx(ib))?;
         let r = r1(ib);
         let v = f(self.gpr[r], b);
@@ -37,19 +38,19 @@ impl Cpu {
     }
 
     /// NI, OI, XI: one byte, fetched and stored.
-    pub(crate) fn logical_si(&mut self, ib: &[u8; 6], f: fn(u8, u8) -> u8) -> R {
+    pub(crate) fn logical_si(&mut self, ib: Ib, f: fn(u8, u8) -> u8) -> R {
         let a = self.access(self.ea1(ib), true)?;
-        let v = f(self.abs_byte(a), ib[1]);
+        let v = f(self.abs_byte(a), ib.b(1));
         self.set_abs_byte(a, v);
         self.cc = (v != 0) as u8;
         Ok(())
     }
 
-    pub(crate) fn tm(&mut self, ib: &[u8; 6]) -> R {
-        let sel = self.read_u8(self.ea1(ib))? & ib[1];
+    pub(crate) fn tm(&mut self, ib: Ib) -> R {
+        let sel = self.read_u8(self.ea1(ib))? & ib.b(1);
         self.cc = if sel == 0 {
             0
-        } else if sel == ib[1] {
+        } else if sel == ib.b(1) {
             3
         } else {
             1
@@ -57,9 +58,9 @@ impl Cpu {
         Ok(())
     }
 
-    pub(crate) fn cli(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn cli(&mut self, ib: Ib) -> R {
         let b = self.read_u8(self.ea1(ib))?;
-        self.compare_unsigned(b, ib[1]);
+        self.compare_unsigned(b, ib.b(1));
         Ok(())
     }
 
@@ -78,7 +79,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn clm(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn clm(&mut self, ib: Ib) -> R {
         let (regb, n) = self.masked_bytes(r1(ib), r2(ib));
         // With a zero mask, access exceptions are still recognized for one byte (POO);
         // the cc changes only once the operand is accessible.
@@ -98,7 +99,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn stcm(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn stcm(&mut self, ib: Ib) -> R {
         let (regb, n) = self.masked_bytes(r1(ib), r2(ib));
         if n == 0 {
             return Ok(());
@@ -111,7 +112,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn icm(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn icm(&mut self, ib: Ib) -> R {
         let mask = r2(ib);
         let n = mask.count_ones() as usize;
         // With a zero mask, access exceptions are still recognized for one byte.
@@ -143,7 +144,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn ts(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn ts(&mut self, ib: Ib) -> R {
         let a = self.access(self.ea1(ib), true)?;
         let b = self.abs_byte(a);
         self.set_abs_byte(a, 0xFF);
@@ -152,7 +153,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn cs(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn cs(&mut self, ib: Ib) -> R {
         let a = self.ea1(ib);
         if a & 3 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -172,7 +173,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn cds(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn cds(&mut self, ib: Ib) -> R {
         let a = self.ea1(ib);
         let (r, r3) = (r1(ib), r2(ib));
         if a & 7 != 0 || r & 1 != 0 || r3 & 1 != 0 {

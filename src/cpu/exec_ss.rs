@@ -25,24 +25,25 @@
 //! CLCL compares with the shorter operand extended by the pad; on inequality the
 //! registers address the first unequal byte (cc 1 first low, cc 2 first high).
 
+use super::exec::Ib;
 use super::exec::{Ex, R, SPECIFICATION, r1, r2};
 use super::{AMASK, Cpu};
 
 impl Cpu {
     /// MVC, MVN, MVZ: `f(destination byte, source byte)`.
-    pub(crate) fn ss_move(&mut self, ib: &[u8; 6], f: fn(u8, u8) -> u8) -> R {
-        let len = ib[1] as usize + 1;
+    pub(crate) fn ss_move(&mut self, ib: Ib, f: fn(u8, u8) -> u8) -> R {
+        let len = ib.b(1) as usize + 1;
         // Which operand's access exception is recognized first is unpredictable (POO
         // priorities 8.B and 8.C); MVC takes the second operand first, MVN and MVZ the
         // first, as Hercules 3.13 does.
-        let (d, s) = if ib[0] == 0xD2 {
+        let (d, s) = if ib.b(0) == 0xD2 {
             let s = self.span(self.ea2(ib), len, false)?;
             (self.span(self.ea1(ib), len, true)?, s)
         } else {
             let d = self.span(self.ea1(ib), len, true)?;
             (d, self.span(self.ea2(ib), len, false)?)
         };
-        if ib[0] == 0xD2 && d.n0 >= len && s.n0 >= len {
+        if ib.b(0) == 0xD2 && d.n0 >= len && s.n0 >= len {
             let (da, sa) = (d.at(0), s.at(0));
             if da <= sa || da >= sa + len {
                 // No byte is read after it was stored: a plain forward copy.
@@ -60,8 +61,8 @@ impl Cpu {
 
     /// NC, OC, XC.
     #[inline(never)]
-    pub(crate) fn ss_logical(&mut self, ib: &[u8; 6], f: fn(u8, u8) -> u8) -> R {
-        let len = ib[1] as usize + 1;
+    pub(crate) fn ss_logical(&mut self, ib: Ib, f: fn(u8, u8) -> u8) -> R {
+        let len = ib.b(1) as usize + 1;
         // Operand order of the access checks (unpredictable in the POO): the second
         // operand first for one byte, else the first, as Hercules 3.13 does.
         let (d, s) = if len == 1 {
@@ -82,8 +83,8 @@ impl Cpu {
         Ok(())
     }
 
-    pub(crate) fn clc(&mut self, ib: &[u8; 6]) -> R {
-        let len = ib[1] as usize + 1;
+    pub(crate) fn clc(&mut self, ib: Ib) -> R {
+        let len = ib.b(1) as usize + 1;
         let a = self.span(self.ea1(ib), len, false)?;
         let b = self.span(self.ea2(ib), len, false)?;
         if a.n0 >= len && b.n0 >= len {
@@ -110,8 +111,8 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn tr(&mut self, ib: &[u8; 6]) -> R {
-        let len = ib[1] as usize + 1;
+    pub(crate) fn tr(&mut self, ib: Ib) -> R {
+        let len = ib.b(1) as usize + 1;
         let d = self.span(self.ea1(ib), len, true)?;
         let table = self.ea2(ib);
         // First make sure every table byte that will be used is accessible.
@@ -130,8 +131,8 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn trt(&mut self, ib: &[u8; 6]) -> R {
-        let len = ib[1] as usize + 1;
+    pub(crate) fn trt(&mut self, ib: Ib) -> R {
+        let len = ib.b(1) as usize + 1;
         let a1 = self.ea1(ib);
         let s = self.span(a1, len, false)?;
         let table = self.ea2(ib);
@@ -151,7 +152,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn mvcl(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn mvcl(&mut self, ib: Ib) -> R {
         let (r, r2_) = (r1(ib), r2(ib));
         if r & 1 != 0 || r2_ & 1 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));
@@ -236,7 +237,7 @@ impl Cpu {
     }
 
     #[inline(never)]
-    pub(crate) fn clcl(&mut self, ib: &[u8; 6]) -> R {
+    pub(crate) fn clcl(&mut self, ib: Ib) -> R {
         let (r, r2_) = (r1(ib), r2(ib));
         if r & 1 != 0 || r2_ & 1 != 0 {
             return Err(Ex::Pgm(SPECIFICATION));

@@ -211,7 +211,7 @@ pub struct Cpu {
     /// Events recognized so far in the current instruction (PER-code bits).
     per_events: u8,
     /// The target of EXECUTE in the current instruction: its address and bytes.
-    per_target: Option<(u32, [u8; 6])>,
+    per_target: Option<(u32, exec::Ib)>,
     /// PER code and address for the program interruption being taken.
     per_code: u8,
     per_address: u32,

@@ -64,6 +64,7 @@
 //! interruption is taken first, then the PER program interruption, whose old PSW is
 //! the SVC new PSW.
 
+use super::exec::Ib;
 use super::exec::{Ex, ilen, r1, r2};
 use super::{AMASK, Cpu, IoBus, Tracer};
 
@@ -110,9 +111,9 @@ fn pair(r: usize) -> u16 {
 
 /// The general registers the instruction `ib` designates as results, given the
 /// registers before it and the condition code after it (for the conditional ones).
-pub(crate) fn gr_results(ib: &[u8; 6], _before: &[u32; 16], _after: &[u32; 16], cc: u8) -> u16 {
+pub(crate) fn gr_results(ib: Ib, _before: &[u32; 16], _after: &[u32; 16], cc: u8) -> u16 {
     let (a, b) = (r1(ib), r2(ib));
-    match ib[0] {
+    match ib.b(0) {
         0x05 | 0x06 | 0x09 | 0x10..=0x14 | 0x16..=0x18 | 0x1A | 0x1B | 0x1E | 0x1F => bit(a),
         0x1C | 0x1D | 0x5C | 0x5D | 0x8C..=0x8F => pair(a),
         0x0E | 0x0F => pair(a) | pair(b),
@@ -134,10 +135,10 @@ pub(crate) fn gr_results(ib: &[u8; 6], _before: &[u32; 16], _after: &[u32; 16], 
         0xBB if cc == 1 => pair(a),
         0xDD if cc != 0 => bit(1) | bit(2),
         0x0D | 0x4D => bit(a),
-        0xB2 => match ib[1] {
+        0xB2 => match ib.b(1) {
             0x0B => bit(2),
             0x18 => bit(3) | bit(4) | bit(14),
-            0x22 | 0x23 | 0x24 | 0x26 | 0x27 | 0x29 => bit((ib[3] >> 4) as usize),
+            0x22 | 0x23 | 0x24 | 0x26 | 0x27 | 0x29 => bit((ib.b(3) >> 4) as usize),
             0x2C => bit(0),
             _ => 0,
         },
@@ -147,21 +148,21 @@ pub(crate) fn gr_results(ib: &[u8; 6], _before: &[u32; 16], _after: &[u32; 16], 
 
 /// Did the branch instruction `ib` branch, given the registers and the condition code
 /// before it? (The branch instructions, and PC and PT.)
-pub(crate) fn branched(ib: &[u8; 6], before: &[u32; 16], cc: u8) -> bool {
+pub(crate) fn branched(ib: Ib, before: &[u32; 16], cc: u8) -> bool {
     let (a, b) = (r1(ib), r2(ib));
     let taken = a & (8 >> cc) != 0;
-    match ib[0] {
+    match ib.b(0) {
         0x07 => b != 0 && taken,
         0x47 => taken,
         0x05 | 0x0D => b != 0,
         0x45 | 0x4D => true,
         // PC and PT load a new instruction address: a successful branch.
-        0xB2 => matches!(ib[1], 0x18 | 0x28),
+        0xB2 => matches!(ib.b(1), 0x18 | 0x28),
         0x06 => b != 0 && before[a].wrapping_sub(1) != 0,
         0x46 => before[a].wrapping_sub(1) != 0,
         0x86 | 0x87 => {
             let sum = (before[a] as i32).wrapping_add(before[b] as i32);
-            (sum > before[b | 1] as i32) == (ib[0] == 0x86)
+            (sum > before[b | 1] as i32) == (ib.b(0) == 0x86)
         }
         _ => false,
     }
@@ -262,7 +263,7 @@ impl Cpu {
 
         let cr9 = self.cr[9];
         let mut ev = self.per_events;
-        let ib6 = *super::exec::ib6(&ib);
+        let ib6 = super::exec::ib6(&ib);
         let (xib, target) = match self.per_target {
             Some((t, tib)) => (tib, Some(t)),
             None => (ib6, None),
@@ -272,12 +273,12 @@ impl Cpu {
         }
         let end = match r {
             Ok(()) | Err(Ex::Svc(_)) => Ending::Completed,
-            Err(Ex::Pgm(code)) => ending(code, xib[0]),
+            Err(Ex::Pgm(code)) => ending(code, xib.b(0)),
         };
-        let grs = gr_results(&xib, &before, &self.gpr, self.cc);
+        let grs = gr_results(xib, &before, &self.gpr, self.cc);
         match end {
             Ending::Completed => {
-                if branched(&xib, &before, cc) {
+                if branched(xib, &before, cc) {
                     ev |= PER_BRANCH;
                 }
                 if grs & cr9 as u16 != 0 {
