@@ -271,6 +271,15 @@ fn presses_interrupt_key(src: &str) -> bool {
         .any(|l| l.strip_prefix('*').map(str::trim) == Some("INTERRUPT KEY"))
 }
 
+/// A `*  HOST-TIMED` line: the program's outcome on Hercules depends on the host's
+/// clock keeping up (the interval timer), so on a loaded host a live difference is
+/// reported but does not fail the test; the golden file (recorded on a quiet host)
+/// still binds cpcms.
+fn host_timed(src: &str) -> bool {
+    src.lines()
+        .any(|l| l.strip_prefix('*').map(str::trim) == Some("HOST-TIMED"))
+}
+
 fn run_cpcms(name: &str, image: &[u8], dumps: &[(u32, u32)], key: bool) -> State {
     let img = std::env::temp_dir().join(format!("cpcms-herc-{}-{name}.bin", std::process::id()));
     std::fs::write(&img, image).unwrap();
@@ -364,8 +373,34 @@ fn check(name: &str, devs: &[Deviation]) {
         report.push_str(&format!("cpcms differs from {name}.golden:\n{d}"));
     }
     if let Some(h) = &hercules {
-        let d = diff(&golden, "golden", h, "hercules");
-        if !d.is_empty() {
+        let mut d = diff(&golden, "golden", h, "hercules");
+        // Hercules' timers follow the host's clock: on a busy host a program about
+        // timers (itimer, timer) can see an interruption early or late. Such a
+        // difference is retried; a real one repeats every time (Hercules is otherwise
+        // deterministic).
+        for _ in 0..3 {
+            if d.is_empty() {
+                break;
+            }
+            let again = runner::run(name, &a.image, &dumps, Duration::from_secs(20), console)
+                .ok()
+                .map(|h| h.normalized());
+            if let Some(mut h) = again
+                && apply_deviations(name, &mut h, devs).is_ok()
+            {
+                let d2 = diff(&golden, "golden", &h, "hercules");
+                if d2.is_empty() {
+                    eprintln!("{name}: live Hercules agreed on a second run (host timing)");
+                }
+                d = d2;
+            }
+        }
+        if !d.is_empty() && host_timed(&src) {
+            eprintln!(
+                "{name}: live Hercules differs from {name}.golden (host-timed, so not a \
+                 failure; a quiet host agrees):\n{d}"
+            );
+        } else if !d.is_empty() {
             report.push_str(&format!("live Hercules differs from {name}.golden:\n{d}"));
         }
     }

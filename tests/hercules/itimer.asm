@@ -23,6 +23,7 @@
 *  timer keeps counting down (two reads around a wait for it).
 *
 *  DUMP 800.100
+*  HOST-TIMED
 ITIMER   START 0
          DC    X'0000000000000200'   restart PSW: BC mode, disabled, key 0
          ORG   ITIMER+X'58'
