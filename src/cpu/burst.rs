@@ -3,27 +3,35 @@
 //!
 //! Between two checks of `now` against `check_at` nothing rare can happen (no timer,
 //! no device event, no interruption becomes pending), so `Cpu::burst` runs instructions
-//! back to back and keeps three values in locals instead of in the `Cpu`:
+//! back to back and keeps the hottest values in locals instead of in the `Cpu`:
 //!
 //! ```text
-//!  now   the virtual clock        written back when the burst ends
-//!  n     instructions executed    added to `instructions` when the burst ends
-//!  ia    the instruction address  written back when the burst ends or an
-//!                                 instruction ends in an interruption
+//!  pos    the next instruction, as an absolute address in the 2K block being run
+//!         (its logical address is pos + ia_base); written back as the PSW's
+//!         instruction address when the burst ends or an instruction is interrupted
+//!  left   instructions that still fit before check_at, counted down; the clock and
+//!         the instruction count are brought up to date from it at the end
+//!  limit  the last pos at which another instruction surely fits (see below)
 //! ```
 //!
 //! The instruction address matters most. Every instruction needs the previous one's
 //! result to know where it is; kept in the `Cpu`, that is a store and a load per
 //! instruction on the host's critical path (several cycles each time). Kept in a
-//! register it is one add, and a taken branch just replaces it.
+//! register it is one add; a branch inside the block is a subtraction and a compare,
+//! and a branch out of it ends the burst.
 //!
-//! Only the instructions of `exec::FAST_KIND` run here. None of them reads the PSW's
-//! instruction address or ILC (the eight branches, which do, get them as arguments:
-//! see exec_branch.rs), reads the clock, or moves `check_at`. The first other
-//! instruction, or a fetch off the fast path, goes through `one_instruction` and ends
-//! the burst, as does any interruption. Exactly the same instructions run, in the same
-//! virtual time, as with `one_instruction` alone; `tests` checks that both paths leave
-//! the same state.
+//! The budget is not compared per instruction: every instruction has at least two
+//! bytes, so `pos <= limit` (at most `end`, the last offset where six bytes fit in the
+//! block) guarantees room for the next one, and only branches recompute `limit`.
+//!
+//! `exec_op::<true>` runs the instruction and answers `DEFER` for the ones this path
+//! leaves to the ordinary one (privileged instructions, EXECUTE, the two-byte families,
+//! MVCP/MVCS/MVCK). None that runs here reads the PSW's instruction address or ILC (the
+//! branches get them as arguments: see exec_branch.rs), reads the clock, or moves
+//! `check_at`. A deferred instruction, or a fetch off the fast path, goes through
+//! `one_instruction` and ends the burst, as does any interruption. Exactly the same
+//! instructions run, in the same virtual time, as with `one_instruction` alone;
+//! `tests_system` checks that both paths leave the same machine.
 
 use super::exec::{DEFER, Ex, ib6, ilen};
 use super::{AMASK, Cpu, IoBus, Tracer};

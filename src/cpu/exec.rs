@@ -1,18 +1,22 @@
-//! Decode: one `match` on the opcode byte, field extraction, the privileged check.
+//! Decode and dispatch: the CPU's one `match` on the opcode (`Cpu::exec_op`), field
+//! extraction, the operation and privileged-operation checks.
 //!
 //! ```text
-//!  RR  | op | R1 R2 |                         ib.b(1) = R1<<4 | R2
+//!  RR  | op | R1 R2 |                         byte 1 = R1<<4 | R2
 //!  RX  | op | R1 X2 | B2 D2 D2 D2 |           effective address = D2 + (X2) + (B2)
 //!  RS  | op | R1 R3 | B2 D2 D2 D2 |
 //!  SI  | op |  I2   | B1 D1 D1 D1 |
 //!  S   | op   op2   | B2 D2 D2 D2 |           (B2xx, 9Cxx-9Fxx)
 //!  SS  | op | L1 L2 | B1 D1 D1 D1 | B2 D2 D2 D2 |
+//!  SSE | op   op2   | B1 D1 D1 D1 | B2 D2 D2 D2 |   (E5xx)
 //! ```
 //!
-//! A register number 0 in an X or B field means "no register". Addresses are 24 bits.
-//! The privileged check comes from the opcode table (`crate::opcodes`), compiled here
-//! into a 256-entry array per first byte, and happens before any operand is touched.
-//! Each arm calls one small function of an `exec_*` module.
+//! The fetched instruction travels as one `u64` ([`Ib`]), so a field is a shift and a
+//! mask of a host register. A register number 0 in an X or B field means "no
+//! register". Addresses are 24 bits. The privileged check comes from the opcode table
+//! (`crate::opcodes`), compiled here into 256-entry arrays, and happens before any
+//! operand is touched. Each arm of `exec_op` calls one small function of an `exec_*`
+//! module and answers the instruction's length, a constant.
 
 use super::{AMASK, Cpu, IoBus};
 use crate::opcodes::{EXTENDED, Format, PRIMARY};

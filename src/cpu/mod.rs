@@ -8,7 +8,8 @@
 //!  run ──► now >= check_at ? ──yes──► service(): bus events, early PSW exceptions,
 //!   ▲            │no                    external/I-O interruptions, wait state,
 //!   │            ▼                      deadline/budget; computes the next check_at
-//!   │      fetch (access.rs) ─► exec.rs match ─► exec_*.rs family functions
+//!   │      burst.rs (most instructions, state in host registers) or
+//!   │      fetch (access.rs) ─► exec.rs exec_op ─► exec_*.rs family functions
 //!   └──────────── Err(Ex::Pgm/Svc) ─► interrupt.rs (PSW swap, low-storage fields)
 //! ```
 //!
