@@ -1127,3 +1127,50 @@ fn srp_right_shift_of_32_gives_zero() {
     assert_eq!(bytes(&c, 0x800, 3), vec![0x00, 0x00, 0x0C]);
     assert_eq!(cc(&c), 0);
 }
+
+/// The fuzz test at length, with every control register random in half the rounds (so
+/// the dual-address-space, PER and protection paths see garbage too):
+/// `CPCMS_FUZZ_ROUNDS=100000 cargo test --release --lib fuzz_long -- --ignored`.
+#[test]
+#[ignore]
+fn fuzz_long() {
+    let rounds: u64 = std::env::var("CPCMS_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..rounds {
+        let mut c = Cpu::new(64 * 1024, 10.0, next());
+        for chunk in c.mem.bytes_mut().chunks_mut(8) {
+            let v = next().to_be_bytes();
+            chunk.copy_from_slice(&v[..chunk.len()]);
+        }
+        for k in 0..32 {
+            c.mem.set_key(k * 2048, next() as u8);
+        }
+        for r in c.gpr.iter_mut() {
+            *r = next() as u32;
+        }
+        if round % 2 == 1 {
+            for r in c.cr.iter_mut() {
+                *r = next() as u32;
+            }
+        }
+        c.load_psw(next());
+        let mut bus = TestBus {
+            sio: Some(IoCc::Cc1Csw([0xFF; 8])),
+            event_at: Some(next() % 100_000),
+            on_event: Some((next() as u16 & 0x0FFF, [1; 8])),
+            ..Default::default()
+        };
+        let before = c.instructions;
+        let stop = c.run(&mut bus, &mut NoTrace, 5_000_000, 3_000);
+        assert!(c.instructions - before <= 3_000, "round {round}: {stop:?}");
+    }
+}
