@@ -128,6 +128,17 @@ impl AccessCache {
     }
 }
 
+/// The last offset in a 2K block where a whole six-byte instruction fits.
+pub(crate) const LAST_INSN: u32 = 0x800 - 6;
+
+/// Is `off`, an instruction address less the address of a 2K block, an even offset at
+/// which a whole instruction lies inside the block? (An odd offset sets bit 31, so one
+/// compare decides both.)
+#[inline(always)]
+pub(crate) const fn insn_fits(off: u32) -> bool {
+    (off << 31 | off) <= LAST_INSN
+}
+
 /// Why a translation failed (shared by accesses and LRA).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DatFail {
@@ -433,9 +444,7 @@ impl Cpu {
     #[inline(always)]
     pub(crate) fn fetch_fast(&self, ia: u32) -> Option<[u8; 8]> {
         let off = ia ^ self.fetch_va;
-        // In the block (off < X'800'), even (an odd address sets bit 31), and room for
-        // six bytes.
-        if (off << 31 | off) <= 0x800 - 6 {
+        if insn_fits(off) {
             // 32-bit sum: `a + 8` cannot overflow, one bounds compare remains.
             let a = (self.fetch_base + off) as usize;
             if let Some(src) = self.mem.bytes().get(a..a + 8)

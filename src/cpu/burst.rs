@@ -33,11 +33,9 @@
 //! instructions run, in the same virtual time, as with `one_instruction` alone;
 //! `tests_system` checks that both paths leave the same machine.
 
+use super::access::{LAST_INSN, insn_fits};
 use super::exec::{DEFER, Ex, ib6, ilen};
 use super::{AMASK, Cpu, IoBus, Tracer};
-
-/// The last offset in a 2K block where a whole six-byte instruction fits.
-const LAST: u32 = 0x800 - 6;
 
 /// How a burst ended.
 enum End {
@@ -63,9 +61,9 @@ impl Cpu {
         // block, takes the ordinary path.
         let blk_va = self.fetch_va;
         let blk = self.fetch_base as usize;
-        let end = (blk + LAST as usize).min(self.mem.bytes().len().saturating_sub(8));
+        let end = (blk + LAST_INSN as usize).min(self.mem.bytes().len().saturating_sub(8));
         let off = self.ia.wrapping_sub(blk_va);
-        if (off << 31 | off) > LAST || room == 0 {
+        if !insn_fits(off) || room == 0 {
             if room > 0 {
                 self.one_instruction(bus, tracer, step);
             }
@@ -107,10 +105,9 @@ impl Cpu {
                 }
                 Ok(flow) => {
                     let target = flow & AMASK;
-                    // In this block: `target - blk_va` is an even offset up to `LAST`.
+                    // In this block: `target - blk_va` fits.
                     let p = target.wrapping_sub(ia_base);
-                    let off = p.wrapping_sub(blk as u32);
-                    if (off << 31 | off) > LAST {
+                    if !insn_fits(p.wrapping_sub(blk as u32)) {
                         break End::At(target);
                     }
                     pos = p as usize;

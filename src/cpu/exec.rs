@@ -289,10 +289,17 @@ impl Cpu {
         self.ilc = (len >> 1) as u8;
         self.check_op(ib.b(0))?;
         let flow = self.exec_op::<false, B>(bus, ib, ia, 0)?;
+        self.follow(flow);
+        Ok(())
+    }
+
+    /// On the ordinary path, after `exec_op` completed: take its branch, if any (the PSW
+    /// already points past the instruction, or where LPSW and the like put it).
+    #[inline(always)]
+    fn follow(&mut self, flow: u32) {
         if flow & JUMP != 0 {
             self.ia = flow & AMASK;
         }
-        Ok(())
     }
 
     /// Execute the target `ib` of the EXECUTE at `ex_ia` (the PSW already points past
@@ -301,9 +308,7 @@ impl Cpu {
     pub(crate) fn execute<B: IoBus>(&mut self, bus: &mut B, ib: Ib, ex_ia: u32) -> R {
         self.check_op(ib.b(0))?;
         let flow = self.exec_op::<false, B>(bus, ib, ex_ia, self.ilc)?;
-        if flow & JUMP != 0 {
-            self.ia = flow & AMASK;
-        }
+        self.follow(flow);
         Ok(())
     }
 
