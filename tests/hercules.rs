@@ -327,6 +327,17 @@ fn check(name: &str, devs: &[Deviation]) {
     let golden_path = dir().join(format!("{name}.golden"));
     let record = env_on("CPCMS_RECORD_GOLDEN");
     let live = record || (!env_on("CPCMS_NO_HERCULES") && runner::available());
+    // One live run on Hercules, its state normalized and Hercules' named deviations
+    // corrected.
+    let run_live = || {
+        runner::run(name, &a.image, &dumps, Duration::from_secs(20), console).map(|h| {
+            let mut h = h.normalized();
+            if let Err(e) = apply_deviations(name, &mut h, devs) {
+                panic!("{e}");
+            }
+            h
+        })
+    };
     // A live run that gets no answer (a busy host can keep Hercules from reaching its
     // disabled wait in time) is tried three times; then the golden file stands alone,
     // and the test says so. Recording golden files needs the answer.
@@ -334,8 +345,8 @@ fn check(name: &str, devs: &[Deviation]) {
         .then(|| {
             let mut last = String::new();
             for _ in 0..3 {
-                match runner::run(name, &a.image, &dumps, Duration::from_secs(20), console) {
-                    Ok(h) => return Some(h.normalized()),
+                match run_live() {
+                    Ok(h) => return Some(h),
                     Err(e) => last = e.to_string(),
                 }
             }
@@ -347,13 +358,7 @@ fn check(name: &str, devs: &[Deviation]) {
             );
             None
         })
-        .flatten()
-        .map(|mut h| {
-            if let Err(e) = apply_deviations(name, &mut h, devs) {
-                panic!("{e}");
-            }
-            h
-        });
+        .flatten();
     if record {
         let h = hercules
             .as_ref()
@@ -382,12 +387,7 @@ fn check(name: &str, devs: &[Deviation]) {
             if d.is_empty() {
                 break;
             }
-            let again = runner::run(name, &a.image, &dumps, Duration::from_secs(20), console)
-                .ok()
-                .map(|h| h.normalized());
-            if let Some(mut h) = again
-                && apply_deviations(name, &mut h, devs).is_ok()
-            {
+            if let Ok(h) = run_live() {
                 let d2 = diff(&golden, "golden", &h, "hercules");
                 if d2.is_empty() {
                     eprintln!("{name}: live Hercules agreed on a second run (host timing)");
