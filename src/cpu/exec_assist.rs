@@ -36,8 +36,7 @@
 //! The locks-held word is stored back unchanged before the lock itself, so that an
 //! access exception on it leaves nothing changed.
 
-use super::exec::Ib;
-use super::exec::{R, SPECIFICATION};
+use super::exec::{Ib, R, SPECIFICATION};
 use super::{AMASK, Cpu};
 
 impl Cpu {

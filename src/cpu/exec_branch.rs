@@ -20,8 +20,7 @@
 //! own length when it does not. None reads or writes the PSW's instruction address:
 //! `Cpu::burst` keeps that address in a host register (see burst.rs).
 
-use super::exec::Ib;
-use super::exec::{JUMP, r1, r2};
+use super::exec::{Ib, JUMP, r1, r2};
 use super::{AMASK, Cpu};
 
 impl Cpu {

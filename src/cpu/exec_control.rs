@@ -21,10 +21,9 @@
 //!   mask in CR3 bits 0-15 in the problem state.
 
 use super::access::{DatFail, TRANSLATION_SPECIFICATION};
-use super::exec::Ib;
 use super::exec::{
-    ADDRESSING, Ex, MONITOR_EVENT, PRIVILEGED_OPERATION, R, SPECIAL_OPERATION, SPECIFICATION, r1,
-    r2,
+    ADDRESSING, Ex, Ib, MONITOR_EVENT, PRIVILEGED_OPERATION, R, SPECIAL_OPERATION, SPECIFICATION,
+    r1, r2,
 };
 use super::{AMASK, Cpu, IoBus};
 use crate::storage::KEY_REF;

@@ -62,9 +62,8 @@
 //! the access cache or the TLB, so the hot path stays as it was.
 
 use super::access::{DatFail, TRANSLATION_SPECIFICATION};
-use super::exec::Ib;
 use super::exec::{
-    ADDRESSING, Ex, PAGE_TRANSLATION, PRIVILEGED_OPERATION, PROTECTION, R, SEGMENT_TRANSLATION,
+    ADDRESSING, Ex, Ib, PAGE_TRANSLATION, PRIVILEGED_OPERATION, PROTECTION, R, SEGMENT_TRANSLATION,
     SPECIAL_OPERATION, SPECIFICATION, r1, r2,
 };
 use super::per::PER_STORE;

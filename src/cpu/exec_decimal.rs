@@ -19,9 +19,8 @@
 //! selector, X'21' significance starter, X'22' field separator, anything else a
 //! message byte; the fill byte is the first pattern byte.
 
-use super::exec::Ib;
 use super::exec::{
-    DATA, DECIMAL_DIVIDE, DECIMAL_OVERFLOW, Ex, FIXED_DIVIDE, OPERATION, R, SPECIFICATION, r1,
+    DATA, DECIMAL_DIVIDE, DECIMAL_OVERFLOW, Ex, FIXED_DIVIDE, Ib, OPERATION, R, SPECIFICATION, r1,
 };
 use super::{AMASK, Cpu};
 

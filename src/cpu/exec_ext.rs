@@ -22,8 +22,7 @@
 //!  MVCIN  D1(L,B1),D2(B2): the second-operand address is its *rightmost* byte
 //! ```
 
-use super::exec::Ib;
-use super::exec::{ADDRESSING, PROTECTION, R};
+use super::exec::{ADDRESSING, Ib, PROTECTION, R};
 use super::{AMASK, Cpu};
 use crate::storage::{KEY_CHANGE, KEY_FETCH, KEY_REF};
 

@@ -18,8 +18,7 @@
 //! the double shifts need an even R1 (specification exception).
 
 use super::Cpu;
-use super::exec::Ib;
-use super::exec::{Ex, FIXED_DIVIDE, FIXED_OVERFLOW, R, SPECIFICATION, r1, r2};
+use super::exec::{Ex, FIXED_DIVIDE, FIXED_OVERFLOW, Ib, R, SPECIFICATION, r1, r2};
 
 impl Cpu {
     /// cc from a signed result.

@@ -65,8 +65,7 @@
 //! as well; see `poo_over_hercules` in the tests).
 
 use super::Cpu;
-use super::exec::Ib;
-use super::exec::{Ex, OPERATION, R, SPECIFICATION, r1, r2};
+use super::exec::{Ex, Ib, OPERATION, R, SPECIFICATION, r1, r2};
 
 pub(crate) const EXPONENT_OVERFLOW: u16 = 0x0C;
 pub(crate) const EXPONENT_UNDERFLOW: u16 = 0x0D;

@@ -11,8 +11,7 @@
 //! `1`, the others block multiplexers `2`), or gives cc 3 for a channel that is not
 //! operational.
 
-use super::exec::Ib;
-use super::exec::R;
+use super::exec::{Ib, R};
 use super::{Cpu, IoBus, IoCc};
 
 impl Cpu {

@@ -16,8 +16,7 @@
 //! storage, as many as mask bits are one.
 
 use super::Cpu;
-use super::exec::Ib;
-use super::exec::{Ex, R, SPECIFICATION, r1, r2};
+use super::exec::{Ex, Ib, R, SPECIFICATION, r1, r2};
 
 impl Cpu {
     pub(crate) fn logical_rr(&mut self, ib: Ib, f: fn(u32, u32) -> u32) -> R {

@@ -25,8 +25,7 @@
 //! CLCL compares with the shorter operand extended by the pad; on inequality the
 //! registers address the first unequal byte (cc 1 first low, cc 2 first high).
 
-use super::exec::Ib;
-use super::exec::{Ex, R, SPECIFICATION, r1, r2};
+use super::exec::{Ex, Ib, R, SPECIFICATION, r1, r2};
 use super::{AMASK, Cpu};
 
 impl Cpu {

@@ -64,8 +64,7 @@
 //! interruption is taken first, then the PER program interruption, whose old PSW is
 //! the SVC new PSW.
 
-use super::exec::Ib;
-use super::exec::{Ex, ilen, r1, r2};
+use super::exec::{Ex, Ib, ilen, r1, r2};
 use super::{AMASK, Cpu, IoBus, Tracer};
 
 /// PER event bits, as in the PER code at X'96' and CR9 bits 0-3 (shifted to a byte).
