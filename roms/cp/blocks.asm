@@ -37,6 +37,7 @@ VMSLICE  DS    D                   what is left of its time slice
 VMLOGON  DS    D                   TOD clock at LOGON
 VMPRVCNT DS    F                   privileged instructions emulated
 VMDSPCNT DS    F                   times dispatched
+VMFRAMES DS    F                   real frames it holds
 VMINST   DS    XL8                 the trapped instruction
 *                                  -- the virtual console (009) --
 VCADDR   DS    H                   its virtual device address
@@ -63,6 +64,8 @@ VDSTAT   DS    X                   its state
 VDINTP   EQU   X'40'                 an interruption is pending
 VDKEY    DS    X                   the CAW key
          DS    H
+VDVCYL   DS    H                   where the guest's arm is: cylinder
+VDVHEAD  DS    H                     and head (of the minidisk)
 VDCCWA   DS    A                   guest address of the first CCW
 VDCSW    DS    D                   the CSW to present
 *                                  -- DIAGNOSE X'08' response buffer --

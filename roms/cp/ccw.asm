@@ -2,283 +2,843 @@
 *  CCW: channel-program translation for minidisks (DMKCCW, DMKUNT).   *
 *                                                                     *
 *  A guest's channel program speaks guest real addresses and the      *
-*  cylinders of its own minidisk.  The real channel wants real        *
-*  addresses and real cylinders.  So CP copies the program into RCW,  *
-*  a real channel program, CCW by CCW:                                *
-*   - data addresses become lists of real addresses (IDAWs, one per   *
-*     2K of data, the "indirect data address" flag X'04'), because    *
-*     guest pages that follow each other need not be in frames that   *
-*     do;                                                             *
-*   - SEEK and SEARCH ID arguments are copied and their cylinder is   *
-*     moved by the minidisk's first cylinder.  A cylinder beyond the  *
-*     minidisk becomes X'FFFF', which no disk has, so the real device *
-*     itself answers with a seek check: a guest can never reach       *
-*     anyone else's cylinders;                                        *
-*   - TIC points into the copy.  A TIC back to a CCW already copied   *
-*     (the search loop) closes the loop; after a search, the CCW      *
-*     following the TIC is copied too, since a successful search      *
-*     skips the TIC (status modifier).                                *
-*  RCWGADR remembers each copied CCW's guest address, so the CSW of   *
-*  the real program can be turned back into the guest's (UNTRANS).    *
+*  cylinders of its own minidisk; the real channel wants real         *
+*  addresses and real cylinders.  So CP builds a real channel program *
+*  (RCW) that does what the guest's would do on a disk of its own,    *
+*  and runs that.  It is also the wall between users: whatever CCWs a *
+*  guest writes, the real program CP builds may touch only that       *
+*  guest's frames and that guest's cylinders.  Three rules make it so *
+*  whatever path the real channel takes through the copy:             *
+*                                                                     *
+*   1. DATA.  Every real CCW's data is either a list of real          *
+*      addresses CP made (IDAWs, the X'04' flag) for the guest's own  *
+*      frames, or a copy CP made of an argument, in a slot no other   *
+*      real CCW can write into.  A guest address never reaches the    *
+*      real channel.                                                  *
+*   2. THE ARM.  Only CP's own SEEKs move the access arm to another   *
+*      cylinder: a guest SEEK, SEEK CYLINDER, RECALIBRATE or READ IPL *
+*      becomes a SEEK whose argument CP copied, checked and moved by  *
+*      the minidisk's first cylinder (a cylinder beyond the minidisk  *
+*      becomes X'FFFF', which the real disk refuses, as a disk of the *
+*      minidisk's size would).  Unless this machine's program was the *
+*      last one on the real disk, CP's copy starts with a SEEK to     *
+*      where the guest last put its arm: a program with no SEEK       *
+*      works on its own cylinder, not where another user left the arm.*
+*      Other commands stay on the cylinder (multi-track operations    *
+*      stop at its end).                                              *
+*   3. THE PATH.  The channel, not the command byte, decides what a   *
+*      CCW is (Principles of Operation, chapter 13): after a CCW with *
+*      chain data (X'80') the next one continues that command's data  *
+*      and its own command byte is ignored; after chain command       *
+*      (X'40') it is a new command; after a search that succeeds      *
+*      (status modifier) the channel skips one CCW; a TIC goes on     *
+*      wherever it points, in the same chain.  CP follows exactly     *
+*      these paths, copying each CCW as what the channel will take it *
+*      for, so the copy of a data-chained X'07' is data, not a SEEK.  *
+*      Each path ends with a "fence": a CCW with count 0, which the   *
+*      channel refuses (program check), so nothing left over from an  *
+*      earlier translation is ever run.                               *
+*                                                                     *
+*  A CCW the real channel would refuse (count 0, data beyond the      *
+*  machine's storage, a TIC to a TIC or off a doubleword) is copied   *
+*  as a fence too: the guest gets its program check when, and only    *
+*  when, the channel reaches that CCW, with the CSW naming it.        *
+*                                                                     *
+*  Arguments that name a place on the disk are moved to the real one: *
+*     SEEK X'07', SEEK CYL X'0B', SEEK HEAD X'1B'    BBCCHH, CC at +2 *
+*     SEARCH ID X'31' X'51' X'71' (and multi-track)  CCHHR,  CC at +0 *
+*     SEARCH HA X'39' (and multi-track)              CCHH,   CC at +0 *
+*     WRITE CKD X'1D', WRITE R0 X'15', ERASE X'11',                   *
+*     WRITE SPECIAL CKD X'01'                  count area, CC at +0   *
+*  An argument split over data-chained CCWs is gathered into one      *
+*  copy; the copy's count is the chain's (at most 8, all the device   *
+*  takes).  The count area of a write must be in the first CCW.       *
+*                                                                     *
+*  Limits (a program beyond them gets a program check at the CCW      *
+*  that did not fit): RCWMAX real CCWs, IDAWMAX IDAWs (1M of data).   *
+*  Left out: PCI (CP runs the program to its end, so the guest gets   *
+*  no PCI interruption); the guest's own IDAWs on an argument.        *
+*                                                                     *
+*  RCXTAB holds, for each real CCW, the guest CCW its CSW names, the  *
+*  guest CCW and mode it copies (so a TIC finds its target), and its  *
+*  argument copy.  UNTRANS turns the real CSW back into the guest's.  *
 ***********************************************************************
-RCWMAX   EQU   32                  CCWs in one channel program
-IDAWMAX  EQU   5                   IDAWs per CCW: 8K of data
+RCWMAX   EQU   64                  real CCWs in one translated program
+IDAWMAX  EQU   512                 IDAWs in one (2K each: 1M of data)
+CTCD     EQU   X'80'               CCW flags: chain data
+CTCC     EQU   X'40'                 chain command
+CTPCI    EQU   X'08'                 program-controlled interruption
+CTIDA    EQU   X'04'                 indirect data addressing
+*
+*---------------------------------------------------------------------*
+* RCX: what CP knows about one real CCW (parallel to RCW).            *
+*---------------------------------------------------------------------*
+RCX      DSECT
+RCXGADR  DS    A                   the guest CCW its CSW names
+RCXKEY   DS    A                   the guest CCW it copies, or -1
+RCXMODE  DS    H                   copied as: 0 a command, X'01cc' data
+*                                    of command cc, X'FFFF' neither
+         DS    H
+         DS    F
+RCXARG   DS    XL8                 its argument, when it has one
+RCXLEN   EQU   *-RCX
+CP       CSECT
 *
 ***********************************************************************
-*  CCWTRANS: translate the guest channel program at VDCCWA.           *
-*  In: R11 = VMBLOK.  Out: CC 0 and RCW ready; or CC not 0 and VDCSW  *
-*  holds the program check to present.  Uses R0-R8, R15.              *
+*  CCWTRANS: translate the guest channel program at VDCCWA into RCW.  *
+*  In: R11 = VMBLOK.  Out: RCW ready (always: any error the guest     *
+*  made is a fence in it).  Uses R0-R8, R15.                          *
+*                                                                     *
+*  The walk: R7 is the guest CCW being copied, CTMODE says what the   *
+*  channel will take it for, R8 counts the real CCWs made, R6 points  *
+*  at the last one and R5 at its RCX entry.  A path ends at a CCW     *
+*  with no chaining; then a TIC whose target has no copy yet in its   *
+*  mode starts the next path.  At the end every TIC is pointed at its *
+*  target's copy.                                                     *
 ***********************************************************************
-CCWTRANS ST    R14,CCWTR
+CCWTRANS ENTER
          USING VMBLOK,R11
-         SR    R8,R8               CCWs copied so far
-         L     R7,VDCCWA           the guest CCW to copy next
-CT10     C     R8,=A(RCWMAX)       too long a program
-         BNL   CTPCHK
-         LR    R2,R7               fetch it (on a doubleword)
-         LR    R0,R7
-         N     R0,=F'7'
-         BNZ   CTPCHK
-         LR    R3,R8
-         SLL   R3,3
-         L     R15,=A(RCW)
-         AR    R3,R15
-         ST    R3,CTRCW            -> its copy
-         LA    R4,8
-         BAL   R14,GCOPYIN
-         BNZ   CTPCHK
-         LR    R1,R8               remember where it came from
-         SLL   R1,2
-         L     R15,=A(RCWGADR)
-         ST    R7,0(R1,R15)
-         L     R6,CTRCW
-         IC    R0,0(R6)            TIC?
+         USING RCX,R5
+         SR    R8,R8               no real CCWs yet
+         XC    CTIDAN,CTIDAN       no IDAWs
+         XC    CTTICN,CTTICN       no TICs
+         MVI   CTFULL,0
+         L     R7,VDCCWA           the guest's first CCW
+         C     R11,DASDLAST        was the last program on the disk
+         BE    CT05                  this machine's?  Then the arm is
+*                                    where it left it.
+*  CP's SEEK to where the guest's arm is: BB=0, CC, HH.
+         BAL   R14,CTNEW
+         LR    R0,R7               (its CSW names the first CCW)
+         SH    R0,=H'8'
+         ST    R0,RCXGADR
+         XC    RCXARG,RCXARG
+         LH    R0,VDVCYL
+         AH    R0,VDRELN
+         STH   R0,RCXARG+2
+         MVC   RCXARG+4(2),VDVHEAD
+         LA    R0,RCXARG
+         ST    R0,0(R6)
+         MVI   0(R6),X'07'         SEEK
+         MVI   4(R6),CTCC          chained to the guest's program
+         MVI   7(R6),6
+CT05     ST    R11,DASDLAST        from now on the arm is this one's
+         XC    CTMODE,CTMODE       the first CCW is a command
+         MVI   CTPSRCH,0
+         MVI   CTFIRST,1
+*
+*  Copy the CCW at R7 as CTMODE says.
+CT10     ST    R7,CTKEYG           (a fence made for it names it)
+         BAL   R14,CTFETCH         CTCCW = the guest's CCW
+         BNZ   CTPOIS              not in its storage, or not on a DW
+         IC    R0,CTCCW            TIC?
          N     R0,=F'15'
          CH    R0,=H'8'
          BE    CTTIC
-         SR    R4,R4               count
+         MVI   CTFIRST,0
+         SR    R4,R4               count zero: the channel refuses it
+         ICM   R4,3,CTCCW+6
+         BZ    CTPOIS
+         CLI   CTMODE,0            data of the command before it?
+         BNE   CTCONT
+         LA    R1,CTCMDS           a command: which kind?
+CT20     CLC   0(1,R1),CTCCW
+         BE    CT25
+         CLI   0(R1),0             (the last entry: all the rest)
+         BE    CT25
+         LA    R1,4(R1)
+         B     CT20
+CT25     L     R15,0(R1)
+         N     R15,=X'00FFFFFF'
+         BR    R15
+*
+*  The commands CP treats specially; everything else moves data.
+CTCMDS   DC    X'07',AL3(CTSEEK)   SEEK
+         DC    X'0B',AL3(CTSEEK)   SEEK CYLINDER
+         DC    X'1B',AL3(CTSEEK)   SEEK HEAD
+         DC    X'13',AL3(CTRECAL)  RECALIBRATE
+         DC    X'02',AL3(CTRIPL)   READ IPL
+         DC    X'31',AL3(CTSRID)   SEARCH ID EQUAL
+         DC    X'51',AL3(CTSRID)   SEARCH ID HIGH
+         DC    X'71',AL3(CTSRID)   SEARCH ID HIGH OR EQUAL
+         DC    X'B1',AL3(CTSRID)   ... multi-track
+         DC    X'D1',AL3(CTSRID)
+         DC    X'F1',AL3(CTSRID)
+         DC    X'39',AL3(CTSRHA)   SEARCH HOME ADDRESS EQUAL
+         DC    X'B9',AL3(CTSRHA)   ... multi-track
+         DC    X'1D',AL3(CTWCNT)   WRITE COUNT, KEY AND DATA
+         DC    X'15',AL3(CTWCNT)   WRITE R0
+         DC    X'11',AL3(CTWCNT)   ERASE
+         DC    X'01',AL3(CTWCNT)   WRITE SPECIAL COUNT, KEY AND DATA
+         DC    X'03',AL3(CTNOP)    NO-OPERATION
+         DC    X'00',AL3(CTDATA)   anything else
+*
+*  A command that moves data: the same CCW, its data through IDAWs.
+CTDATA   BAL   R14,CTNEW
+         BNZ   CTFULLP
+         MVC   0(8,R6),CTCCW
+         ST    R7,RCXKEY           a TIC may lead here as a command
+         XC    RCXMODE,RCXMODE
+         BAL   R14,CTDAREA
+         BNZ   CTPOIS1
+         B     CTNEXT
+*
+*  Data of the command before it: the channel ignores its command
+*  byte, so the copy carries that command's (harmless however the
+*  copy is reached).
+CTCONT   BAL   R14,CTNEW
+         BNZ   CTFULLP
+         MVC   0(8,R6),CTCCW
+         MVC   0(1,R6),CTMODE+1
+         ST    R7,RCXKEY
+         MVC   RCXMODE,CTMODE
+         BAL   R14,CTDAREA
+         BNZ   CTPOIS1
+         B     CTNEXT
+*
+*  NO-OPERATION moves no data; its IDAWs point at CP's bucket, so its
+*  address and count need not be the guest's to be harmless.
+CTNOP    BAL   R14,CTNEW
+         BNZ   CTFULLP
+         MVC   0(8,R6),CTCCW
+         ST    R7,RCXKEY
+         XC    RCXMODE,RCXMODE
+         NI    4(R6),X'FF'-CTPCI-CTIDA
+         SR    R4,R4
          ICM   R4,3,6(R6)
-         BZ    CTPCHK
-         CLI   0(R6),X'07'         SEEK, SEEK CYLINDER, SEEK HEAD
-         BE    CTSEEK
-         CLI   0(R6),X'0B'
-         BE    CTSEEK
-         CLI   0(R6),X'1B'
-         BE    CTSEEK
-         IC    R0,0(R6)            SEARCH ID (equal, high, high or
-         N     R0,=F'127'            equal; multitrack bit off)
-         CH    R0,=H'49'           X'31'
-         BE    CTSRCH
-         CH    R0,=H'81'           X'51'
-         BE    CTSRCH
-         CH    R0,=H'113'          X'71'
-         BE    CTSRCH
-         CLI   0(R6),X'03'         NO-OP: no data
-         BE    CT80
-         CLI   0(R6),X'1D'         WRITE COUNT, KEY AND DATA
-         BE    CTWCKD
-*  Everything else moves data: make an IDAW list for it.
-         L     R2,0(R6)            the guest data address
-         N     R2,=X'00FFFFFF'
-         BAL   R14,CTIDA
-         BNZ   CTPCHK
-         B     CT80
-*
-*  WRITE CKD: the count field it writes names the record's cylinder,
-*  which must be the real one, or no SEARCH ID would ever find the
-*  record again.  So the first 8 bytes come from a relocated copy, and
-*  the key and data follow by data chaining from the guest's storage.
-CTWCKD   C     R4,=F'8'
-         BL    CTPCHK
-         LA    R5,8
-         SR    R15,R15             CC HH R KL DL: the cylinder first
-         ST    R4,CTCOUNT
-         BAL   R14,CTARGS          copy and relocate the count field
-         BNZ   CTPCHK
-         L     R4,CTCOUNT
-         SH    R4,=H'8'            key and data length
-         BZ    CT80                (none: the count alone)
-         MVC   CTFLAGS,4(R6)       the original flags go to the last
-         MVI   4(R6),X'80'           piece; the first chains data
-         MVC   6(2,R6),=H'8'
-         LA    R8,1(R8)            a second CCW for the rest
-         C     R8,=A(RCWMAX)
-         BNL   CTPCHK
-         LR    R1,R8               (from the same guest CCW)
-         SLL   R1,2
-         L     R15,=A(RCWGADR)
-         ST    R7,0(R1,R15)
-         LA    R6,8(R6)
-         ST    R6,CTRCW
-         MVC   0(8,R6),=X'1D00000000000000'
-         MVC   4(1,R6),CTFLAGS
-         STH   R4,6(R6)
-         L     R2,CTGDATA          guest data address + 8
-         LA    R2,8(R2)
-         BAL   R14,CTIDA
-         BNZ   CTPCHK
-         B     CT80
-*
-***********************************************************************
-*  CTIDA: point the CCW copy at R6 at an IDAW list for R4 bytes of    *
-*  guest storage from guest address R2, and set its IDA flag.         *
-*  In: R8 = the CCW's index.  Out: CC 0, or not 0 if the data lies    *
-*  beyond the machine's storage.  Uses R0-R5, R15.                    *
-***********************************************************************
-CTIDA    ENTER
-         C     R4,=F'8192'
-         BH    CTIDAX
-         ST    R2,CTDATA
-         AR    R4,R2               its end
-         ST    R4,CTEND
-         LR    R5,R8               -> this CCW's IDAWs
-         MH    R5,=AL2(IDAWMAX*4)
-         L     R15,=A(IDAWS)
-         AR    R5,R15
-         STCM  R5,7,1(R6)          the CCW points at them ...
-         OI    4(R6),X'04'         ... with the IDA flag
-CTIDA10  L     R2,CTDATA           real address of this piece
-         BAL   R14,GTRANS
-         BNZ   CTIDAX
-         ST    R2,0(R5)
-         LA    R5,4(R5)
-         L     R2,CTDATA           the next 2K boundary
-         O     R2,=X'000007FF'
-         LA    R2,1(R2)
-         ST    R2,CTDATA
-         C     R2,CTEND
-         BL    CTIDA10
-         L     R14,CTIDAR
-         SR    R15,R15
-         BR    R14
-CTIDAX   L     R14,CTIDAR
-         LTR   R14,R14
-         BR    R14
-CTIDAR   DS    F
-CTCOUNT  DS    F
-CTGDATA  DS    A
-CTFLAGS  DS    X
-*
-*  SEEK: copy BBCCHH, move the cylinder.
-CTSEEK   LA    R5,6
-         LA    R15,2               the cylinder is at offset 2
-         B     CTARG
-*  SEARCH ID: copy CCHHR, move the cylinder.
-CTSRCH   LA    R5,5
-         SR    R15,R15             the cylinder is at offset 0
-CTARG    BAL   R14,CTARGS
-         BNZ   CTPCHK
-         B     CT80
-*
-***********************************************************************
-*  CTARGS: copy the R5-byte argument of the CCW copy at R6 out of     *
-*  guest storage, move the cylinder at offset R15 onto the minidisk,  *
-*  and point the CCW at the copy.  Out: CC 0, or not 0 if the data    *
-*  lies beyond the machine.  Uses R0-R5, R15.                         *
-***********************************************************************
-CTARGS   ENTER
-         ST    R15,CTCYLO
-         L     R2,0(R6)            the argument in guest storage
-         N     R2,=X'00FFFFFF'
-         ST    R2,CTGDATA
-         LR    R3,R8               -> its copy
-         SLL   R3,3
-         L     R15,=A(RCWARGS)
-         AR    R3,R15
-         ST    R3,CTARGA
-         LR    R4,R5
-         BAL   R14,GCOPYIN
-         BNZ   CTARGSX
-         L     R3,CTARGA
-         A     R3,CTCYLO
-         SR    R0,R0
-         ICM   R0,3,0(R3)          the guest's cylinder
-         CH    R0,VDCYLS           on the minidisk?
-         BL    CTARG10
-         L     R0,=F'65535'        no: a cylinder no disk has
-         B     CTARG20
-CTARG10  AH    R0,VDRELN           yes: where it really is
-CTARG20  STCM  R0,3,0(R3)
-         L     R3,CTARGA           the CCW points at the copy
+         BAL   R14,CTBKT
+         BNZ   CTPOIS1
          STCM  R3,7,1(R6)
-         L     R14,CTARGSR
-         SR    R15,R15
-         BR    R14
-CTARGSX  L     R14,CTARGSR
-         LTR   R14,R14
-         BR    R14
-CTARGSR  DS    F
+         OI    4(R6),CTIDA
+         B     CTNEXT
 *
-*  TIC: into the copy.
-CTTIC    L     R2,0(R6)            the target
+*  SEEK, SEEK CYLINDER: BB must be 0 and CC on the minidisk; then CC
+*  moves to the real cylinder and CP remembers where the arm is.
+*  SEEK HEAD keeps the cylinder (the device ignores CC): only HH.
+CTSEEK   LA    R0,6
+         BAL   R14,CTARGC
+         BNZ   CTPOIS1
+         CLC   6(2,R6),=H'6'       the whole argument?
+         BL    CTNEXT              (no: the disk refuses it)
+         CLI   0(R6),X'1B'
+         BE    CTSK20
+         OC    RCXARG(2),RCXARG    BB
+         BNZ   CTSK10
+         SR    R0,R0
+         ICM   R0,3,RCXARG+2       CC
+         CH    R0,VDCYLS
+         BNL   CTSK10
+         STH   R0,VDVCYL
+         AH    R0,VDRELN
+         STCM  R0,3,RCXARG+2
+CTSK20   MVC   VDVHEAD,RCXARG+4
+         B     CTNEXT
+CTSK10   MVC   RCXARG+2(2),=X'FFFF'  no disk has it: command reject
+         B     CTNEXT
+*
+*  SEARCH ID (CCHHR) and SEARCH HA (CCHH): move CC.
+CTSRID   LA    R0,5
+         B     CTSR10
+CTSRHA   LA    R0,4
+CTSR10   BAL   R14,CTARGC
+         BNZ   CTPOIS1
+         LA    R3,RCXARG
+         BAL   R14,CTRELOC
+         B     CTNEXT
+*
+*  RECALIBRATE: to cylinder 0 of the minidisk, as a SEEK.
+CTRECAL  BAL   R14,CTNEW
+         BNZ   CTFULLP
+         ST    R7,RCXKEY
+         XC    RCXMODE,RCXMODE
+         BAL   R14,CTSEEK0
+         IC    R0,CTCCW+4          chain command and SLI stay
+         N     R0,=X'00000063'
+         STC   R0,4(R6)
+         B     CTNEXT
+*
+*  READ IPL: SEEK to cylinder 0 head 0 of the minidisk, SEARCH ID for
+*  record 1 there, TIC back to the search, READ DATA: what the real
+*  command does, on the guest's disk.
+CTRIPL   C     R8,=A(RCWMAX-5)     room for four?
+         BH    CTFULLP
+         BAL   R14,CTNEW           the SEEK
+         ST    R7,RCXKEY
+         XC    RCXMODE,RCXMODE
+         BAL   R14,CTSEEK0
+         MVI   4(R6),CTCC
+         BAL   R14,CTNEW           the SEARCH ID EQUAL
+         ST    R6,CTSRCHA
+         XC    RCXARG,RCXARG
+         LH    R0,VDRELN
+         STH   R0,RCXARG
+         MVI   RCXARG+4,1          record 1
+         LA    R0,RCXARG
+         ST    R0,0(R6)
+         MVI   0(R6),X'31'
+         MVI   4(R6),CTCC
+         MVI   7(R6),5
+         BAL   R14,CTNEW           the TIC
+         L     R0,CTSRCHA
+         ST    R0,0(R6)
+         MVI   0(R6),X'08'
+         BAL   R14,CTNEW           the READ DATA: the guest's area
+         MVC   0(8,R6),CTCCW
+         MVI   0(R6),X'06'
+         BAL   R14,CTDAREA
+         BNZ   CTPOIS1
+         B     CTNEXT
+*
+*  WRITE CKD, WRITE R0, ERASE, WRITE SPECIAL CKD: the count area they
+*  write names the record's cylinder, which must be the real one, or
+*  no SEARCH ID would find the record again.  So the first 8 bytes
+*  come from CP's moved copy, and the key and data follow, chained,
+*  from the guest's storage.
+CTWCNT   TM    CTCCW+4,CTIDA       (the guest's own IDAWs: not here)
+         BO    CTPOIS
+         CLC   CTCCW+6(2),=H'8'    the whole count area in this CCW
+         BL    CTPOIS
+         BAL   R14,CTNEW
+         BNZ   CTFULLP
+         ST    R7,RCXKEY
+         XC    RCXMODE,RCXMODE
+         MVC   0(1,R6),CTCCW
+         L     R2,CTCCW
+         N     R2,=X'00FFFFFF'
+         LA    R3,RCXARG
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         BNZ   CTPOIS1
+         BAL   R14,CTX             (R5 again: GCOPYIN used it)
+         LA    R3,RCXARG
+         BAL   R14,CTRELOC
+         LA    R0,RCXARG
+         STCM  R0,7,1(R6)
+         MVI   7(R6),8
+         IC    R0,CTCCW+4          the guest's flags, without PCI
+         N     R0,=X'000000F3'
+         STC   R0,4(R6)
+         SR    R4,R4
+         ICM   R4,3,CTCCW+6
+         SH    R4,=H'8'            key and data?
+         BZ    CTNEXT
+         MVI   4(R6),CTCD          yes: chained to a second CCW
+         BAL   R14,CTNEW
+         BNZ   CTFULLP
+         MVC   0(8,R6),CTCCW       (the same command: harmless)
+         STH   R4,6(R6)
+         L     R2,CTCCW
+         LA    R2,8(R2)
+         STCM  R2,7,1(R6)
+         BAL   R14,CTDAREA
+         BNZ   CTPOIS1
+         B     CTNEXT
+*
+*  TIC: a TIC the CAW names, or one off a doubleword, the channel
+*  refuses.  Its target is filled in at the end (CTRESOLV); for now
+*  the copy holds the guest's target.  After a search, the channel
+*  may skip the TIC: the path goes on behind it.
+CTTIC    CLI   CTFIRST,1
+         BE    CTPOIS
+         L     R2,CTCCW
          N     R2,=X'00FFFFFF'
          LR    R0,R2
          N     R0,=F'7'
-         BNZ   CTPCHK
-         SR    R1,R1               copied already?
-         L     R15,=A(RCWGADR)
-CTT10    CR    R1,R8
-         BNL   CTT20
-         LR    R3,R1
-         SLL   R3,2
-         C     R2,0(R3,R15)
-         BE    CTT30
-         LA    R1,1(R1)
-         B     CTT10
-CTT20    LA    R3,8(R6)            no: it will be the next copy
-         STCM  R3,7,1(R6)
-         LR    R7,R2               and copying goes on there
-         LA    R8,1(R8)
-         B     CT10
-CTT30    SLL   R1,3                yes: point at that copy
-         L     R3,=A(RCW)
-         AR    R3,R1
-         STCM  R3,7,1(R6)
-         LA    R8,1(R8)            go on after the TIC only if a
-         CH    R8,=H'2'              search before it can skip it
-         BL    CTDONE
-         SH    R6,=H'8'
-         IC    R0,0(R6)
-         N     R0,=F'127'          (multitrack or not)
-         LA    R1,SEARCHES
-CTT35    CLI   0(R1),X'FF'
-         BE    CTDONE
-         CLM   R0,1,0(R1)
-         BE    CTT40
-         LA    R1,1(R1)
-         B     CTT35
-CTT40    LA    R7,8(R7)
-         B     CT10
-*  The search commands: ID equal, high, high or equal; key equal,
-*  high, high or equal; home address.
-SEARCHES DC    X'31517129496939',X'FF'
-*
-*  Next CCW: chained (command or data)?  Else done.
-CT80     LA    R8,1(R8)
-         TM    4(R6),X'C0'
-         BZ    CTDONE
+         BNZ   CTPOIS
+         BAL   R14,CTNEW
+         BNZ   CTFULLP
+         MVI   0(R6),X'08'
+         STCM  R2,7,1(R6)
+         ST    R7,RCXKEY
+         MVC   RCXMODE,CTMODE
+         L     R1,CTTICN           remember it
+         LR    R0,R1
+         LA    R0,1(R0)
+         ST    R0,CTTICN
+         SLL   R1,2
+         LR    R0,R8
+         BCTR  R0,0
+         ST    R0,CTTICS(R1)
+         CLI   CTPSRCH,1           can a search before it skip it?
+         BNE   CTEND0              no: this path ends here
+         MVI   CTPSRCH,0
          LA    R7,8(R7)
          B     CT10
+*
+*  After a copy (R6 its last real CCW, R7 the guest's): where does the
+*  channel go?  Chain data: on to the next CCW, as data of this
+*  command.  Chain command: on to the next, a command; and if this
+*  is a search, its success will skip one.  Neither: the path ends,
+*  unless the search before this CCW can skip to the one after it.
+CTNEXT   XC    CTMODE,CTMODE
+         TM    4(R6),CTCD
+         BZ    CTN10
+         MVI   CTMODE,1
+         MVC   CTMODE+1(1),0(R6)
+         B     CTN30
+CTN10    TM    4(R6),CTCC
+         BZ    CTN20
+         IC    R0,0(R6)            a search (ID, key, HA; any track)?
+         N     R0,=X'0000007F'
+         LA    R1,CTSRCHS
+CTN12    CLI   0(R1),0
+         BE    CTN30
+         CLM   R0,1,0(R1)
+         BE    CTN14
+         LA    R1,1(R1)
+         B     CTN12
+CTN14    MVI   CTPSRCH,1
+         B     CTN40
+CTN20    CLI   CTPSRCH,1
+         BNE   CTEND
+CTN30    MVI   CTPSRCH,0
+CTN40    LA    R7,8(R7)
+         B     CT10
+CTSRCHS  DC    X'31517129496939',X'00'
+*
+*  A path ends: a fence behind it (CTEND), or the fence is already
+*  there (CTEND0).  Then the next path, from a TIC whose target has
+*  no copy in the TIC's mode yet.
+CTEND    BAL   R14,CTLAST
+         BNZ   CTRESOLV
+         MVC   0(8,R6),CTFENCE
+CTEND0   CLI   CTFULL,1
+         BE    CTRESOLV
+         SR    R3,R3
+CTE10    C     R3,CTTICN
+         BNL   CTRESOLV
+         BAL   R14,CTTICAT         R6, R5 = that TIC, R2 its target
+         LH    R0,RCXMODE
+         BAL   R14,CTFIND
+         BZ    CTE20               (has a copy)
+         LR    R7,R2               a new path from there
+         MVC   CTMODE,RCXMODE
+         MVI   CTPSRCH,0
+         B     CT10
+CTE20    LA    R3,1(R3)
+         B     CTE10
+*
+*  The end: every TIC to its target's copy (or, if the program did
+*  not fit, to the fence at the end).
+CTRESOLV SR    R3,R3
+CTR10    C     R3,CTTICN
+         BNL   CTDONE
+         BAL   R14,CTTICAT
+         LH    R0,RCXMODE
+         BAL   R14,CTFIND
+         BZ    CTR20
+         LR    R1,R8               not copied: the last CCW, a fence
+         BCTR  R1,0
+         SLL   R1,3
+         A     R1,=A(RCW)
+CTR20    STCM  R1,7,1(R6)
+         LA    R3,1(R3)
+         B     CTR10
 CTDONE   ST    R8,RCWCOUNT
-         SR    R15,R15
-         L     R14,CCWTR
+         LEAVE CCWTRANS
+CCWTRANSR DS   F
+*
+*  A CCW the channel would refuse: a fence in its place.  CTPOIS1 if
+*  the real CCW is already made (R6), CTPOIS to make one.  CTFULLP:
+*  no room left for the program: a fence, and no more paths.
+CTFULLP  MVI   CTFULL,1
+CTPOIS   BAL   R14,CTLAST
+         BNZ   CTRESOLV
+CTPOIS1  MVC   0(8,R6),CTFENCE
+         BAL   R14,CTX
+         MVC   RCXKEY,CTKEYG       (a TIC to it finds it)
+         MVC   RCXMODE,CTMODE
+         ST    R7,RCXGADR          its CSW names the CCW at fault
+         B     CTEND0
+*
+***********************************************************************
+*  CTNEW: make the next real CCW, zero, naming R7 in its CSW, not a   *
+*  TIC target.  One CCW always stays free for a fence (CTLAST takes   *
+*  it).  Out: CC 0, R6 -> the CCW, R5 -> its RCX, R8 counted; or      *
+*  CC not 0 if there is no room.  Uses R0, R5, R6.                    *
+***********************************************************************
+CTNEW    C     R8,=A(RCWMAX-1)
+         BNL   CTNEWX
+CTNEW10  LR    R6,R8
+         SLL   R6,3
+         A     R6,=A(RCW)
+         XC    0(8,R6),0(R6)
+         LA    R8,1(R8)
+         LR    R0,R14
+         BAL   R14,CTX
+         LR    R14,R0
+         ST    R7,RCXGADR
+         MVC   RCXKEY,=F'-1'
+         MVC   RCXMODE,=X'FFFF'
+         XC    RCXARG,RCXARG
+         CR    R8,R8               CC 0
          BR    R14
-*  A program check: the CSW says so, at the guest CCW at fault.
-CTPCHK   LA    R2,8(R7)
-         ST    R2,VDCSW
-         MVC   VDCSW(1),VDKEY
-         MVC   VDCSW+4(2),=X'0C20' CE DE, program check
-         XC    VDCSW+6(2),VDCSW+6
-         L     R14,CCWTR
+CTNEWX   LTR   R14,R14             CC not 0
+         BR    R14
+CTLAST   C     R8,=A(RCWMAX)
+         BL    CTNEW10
+         MVI   CTFULL,1
          LTR   R14,R14
          BR    R14
-CCWTR    DS    F
-CTRCW    DS    A
-CTDATA   DS    A
-CTEND    DS    A
-CTCYLO   DS    F
-CTARGA   DS    A
+*
+*  CTX: R5 -> the RCX entry of the real CCW at R6.  Uses R5.
+CTX      LR    R5,R6
+         S     R5,=A(RCW)
+         MH    R5,=AL2(RCXLEN/8)
+         A     R5,=A(RCXTAB)
+         BR    R14
+*
+*  CTTICAT: R6 -> the R3'th TIC remembered, R5 its RCX, R2 = its
+*  target (the guest address, or the copy once resolved).  Uses R0.
+CTTICAT  LR    R6,R3
+         SLL   R6,2
+         L     R6,CTTICS(R6)
+         SLL   R6,3
+         A     R6,=A(RCW)
+         LR    R0,R14
+         BAL   R14,CTX
+         LR    R14,R0
+         L     R2,0(R6)
+         N     R2,=X'00FFFFFF'
+         BR    R14
+*
+*  CTFIND: the copy of guest CCW R2 made in mode R0 (a halfword).
+*  Out: CC 0 and R1 -> it, or CC not 0.  Uses R1, R4, R15.
+CTFIND   SR    R15,R15
+         L     R1,=A(RCXTAB)
+         L     R4,=A(RCW)
+CTF10    CR    R15,R8
+         BNL   CTFNO
+         C     R2,RCXKEY-RCX(R1)
+         BNE   CTF20
+         CH    R0,RCXMODE-RCX(R1)
+         BE    CTFYES
+CTF20    LA    R1,RCXLEN(R1)
+         LA    R4,8(R4)
+         LA    R15,1(R15)
+         B     CTF10
+CTFYES   LR    R1,R4
+         CR    R1,R1
+         BR    R14
+CTFNO    LTR   R14,R14
+         BR    R14
+*
+*  CTSEEK0: the real CCW at R6 becomes a SEEK to cylinder 0, head 0 of
+*  the minidisk, and CP's record of the arm says so.  Uses R0.
+CTSEEK0  XC    RCXARG,RCXARG
+         LH    R0,VDRELN
+         STH   R0,RCXARG+2
+         LA    R0,RCXARG
+         ST    R0,0(R6)
+         MVI   0(R6),X'07'
+         MVI   7(R6),6
+         XC    VDVCYL,VDVCYL
+         XC    VDVHEAD,VDVHEAD
+         BR    R14
+*
+*  CTRELOC: the cylinder in the 2 bytes at R3: on the minidisk, moved
+*  to the real one; beyond it, X'FFFF'.  Uses R0.
+CTRELOC  SR    R0,R0
+         ICM   R0,3,0(R3)
+         CH    R0,VDCYLS
+         BNL   CTREL10
+         AH    R0,VDRELN
+         STCM  R0,3,0(R3)
+         BR    R14
+CTREL10  MVC   0(2,R3),=X'FFFF'
+         BR    R14
+*
+***********************************************************************
+*  CTFETCH: the guest CCW at R7 into CTCCW.  Out: CC 0, or not 0 if   *
+*  R7 is off a doubleword or beyond the machine.  Uses R0-R5, R15.    *
+***********************************************************************
+CTFETCH  ENTER
+         N     R7,=X'00FFFFFF'
+         LR    R0,R7
+         N     R0,=F'7'
+         BNZ   CTFETX
+         LR    R2,R7
+         LA    R3,CTCCW
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         LEAVE CTFETCH             (CC from GCOPYIN)
+CTFETX   L     R14,CTFETCHR
+         LTR   R14,R14
+         BR    R14
+CTFETCHR DS    F
+*
+***********************************************************************
+*  CTARGC: gather the first R0 bytes of the argument of the command   *
+*  at R7 (in CTCCW), following its data chain (and TICs in it), into  *
+*  a new real CCW's RCXARG, and make that CCW: the command, pointing  *
+*  at the copy, its count the chain's (at most 8), the last piece's   *
+*  chain command and SLI flags.  R7 ends at the last piece (its CSW   *
+*  names it).  Out: CC 0, R6 and R5 set; or CC not 0 (R6 made: a      *
+*  fence goes there).  Uses R0-R7, R15.                               *
+***********************************************************************
+CTARGC   ENTER
+         ST    R0,CTWANT
+         BAL   R14,CTNEW
+         BNZ   CTARGX0
+         ST    R7,RCXKEY
+         XC    RCXMODE,RCXMODE
+         MVC   0(1,R6),CTCCW
+         XC    CTHAVE,CTHAVE
+         XC    CTTOTAL,CTTOTAL
+         MVI   CTPIECES,16         at most 16 pieces
+CTA10    TM    CTCCW+4,CTIDA       (the guest's own IDAWs: not here)
+         BO    CTARGX
+         SR    R4,R4
+         ICM   R4,3,CTCCW+6
+         BZ    CTARGX
+         L     R0,CTTOTAL
+         AR    R0,R4
+         ST    R0,CTTOTAL
+         L     R0,CTWANT           bytes still wanted
+         S     R0,CTHAVE
+         BNP   CTA20
+         CR    R4,R0
+         BNH   CTA15
+         LR    R4,R0
+CTA15    ST    R4,CTTAKE
+         L     R2,CTCCW
+         N     R2,=X'00FFFFFF'
+         BAL   R14,CTX
+         LA    R3,RCXARG
+         A     R3,CTHAVE
+         BAL   R14,GCOPYIN
+         BNZ   CTARGX
+         L     R0,CTHAVE
+         A     R0,CTTAKE
+         ST    R0,CTHAVE
+CTA20    TM    CTCCW+4,CTCD        another piece?
+         BZ    CTA50
+         IC    R0,CTPIECES
+         BCTR  R0,0
+         STC   R0,CTPIECES
+         LTR   R0,R0
+         BZ    CTARGX
+         LA    R7,8(R7)
+         BAL   R14,CTFETCH
+         BNZ   CTARGX
+         IC    R0,CTCCW            a TIC: its target is the piece
+         N     R0,=F'15'
+         CH    R0,=H'8'
+         BNE   CTA10
+         L     R7,CTCCW
+         BAL   R14,CTFETCH
+         BNZ   CTARGX
+         IC    R0,CTCCW            (a TIC to a TIC is refused)
+         N     R0,=F'15'
+         CH    R0,=H'8'
+         BE    CTARGX
+         B     CTA10
+CTA50    BAL   R14,CTX
+         ST    R7,RCXGADR
+         LA    R0,RCXARG
+         STCM  R0,7,1(R6)
+         IC    R0,CTCCW+4          chain command, SLI, skip, bits 6-7
+         N     R0,=X'00000073'
+         STC   R0,4(R6)
+         L     R0,CTTOTAL
+         C     R0,=F'8'
+         BNH   CTA55
+         LA    R0,8
+CTA55    STH   R0,6(R6)
+         SR    R15,R15
+         LEAVE CTARGC
+CTARGX0  MVI   CTFULL,1            no room: the fence goes in the
+         BAL   R14,CTLAST            last CCW, if there is one
+         BNZ   CTRESOLV
+CTARGX   L     R14,CTARGCR
+         LTR   R14,R14
+         BR    R14
+CTARGCR  DS    F
+*
+***********************************************************************
+*  CTDAREA: the data area of the real CCW at R6 (still holding the    *
+*  guest's address, count and flags) becomes IDAWs for the guest's    *
+*  frames: from the guest's own IDAW list if it set the IDA flag,     *
+*  else for the R4 bytes from its data address.  PCI goes.            *
+*  Out: CC 0, or not 0 if the data lies beyond the machine.           *
+*  Uses R0-R5, R15.                                                   *
+***********************************************************************
+CTDAREA  ENTER
+         NI    4(R6),X'FF'-CTPCI
+         L     R2,0(R6)
+         N     R2,=X'00FFFFFF'
+         SR    R4,R4
+         ICM   R4,3,6(R6)
+         TM    4(R6),CTIDA
+         BO    CTDA20
+         BAL   R14,CTIDAL
+         B     CTDA30
+CTDA20   BAL   R14,CTGIDA
+CTDA30   BNZ   CTDAX
+         STCM  R3,7,1(R6)
+         OI    4(R6),CTIDA
+         SR    R15,R15
+         LEAVE CTDAREA
+CTDAX    L     R14,CTDAREAR
+         LTR   R14,R14
+         BR    R14
+CTDAREAR DS    F
+*
+***********************************************************************
+*  CTIDAL: IDAWs for R4 bytes of guest storage from guest address R2: *
+*  one real address per 2K block touched (a guest 2K block is a real  *
+*  2K block: frames are 4K).  Out: CC 0 and R3 -> the list; or CC     *
+*  not 0.  Uses R0-R4, R15.                                           *
+***********************************************************************
+CTIDAL   ENTER
+         L     R3,CTIDAN           the list starts at the next IDAW
+         SLL   R3,2
+         A     R3,=A(IDAWS)
+         ST    R3,CTLIST
+         AR    R4,R2
+         ST    R4,CTDEND
+CTIL10   ST    R2,CTDADDR
+         BAL   R14,CTIDAW1
+         BNZ   CTILX
+         L     R2,CTDADDR          the next 2K block
+         O     R2,=X'000007FF'
+         LA    R2,1(R2)
+         C     R2,CTDEND
+         BL    CTIL10
+         L     R3,CTLIST
+         SR    R15,R15
+         LEAVE CTIDAL
+CTILX    L     R14,CTIDALR
+         LTR   R14,R14
+         BR    R14
+CTIDALR  DS    F
+*
+***********************************************************************
+*  CTGIDA: the guest's own IDAW list at guest address R2 (on a word), *
+*  for R4 bytes: each guest IDAW becomes a real one.  The first may   *
+*  point anywhere; the others must be on 2K boundaries, as the        *
+*  channel requires.  Out: CC 0 and R3 -> the list; or CC not 0.      *
+*  Uses R0-R5, R15.                                                   *
+***********************************************************************
+CTGIDA   ENTER
+         LR    R0,R2
+         N     R0,=F'3'
+         BNZ   CTGX
+         ST    R2,CTGNEXT
+         ST    R4,CTLEFT
+         L     R3,CTIDAN
+         SLL   R3,2
+         A     R3,=A(IDAWS)
+         ST    R3,CTLIST
+         MVI   CTGFIRST,1
+CTG10    L     R2,CTGNEXT          fetch the guest's IDAW
+         LA    R3,CTGIDAW
+         LA    R4,4
+         BAL   R14,GCOPYIN
+         BNZ   CTGX
+         L     R2,CTGIDAW
+         CL    R2,VMSIZE           (bit 0 set, or beyond storage)
+         BNL   CTGX
+         CLI   CTGFIRST,1
+         BE    CTG20
+         LR    R0,R2
+         N     R0,=X'000007FF'
+         BNZ   CTGX
+CTG20    MVI   CTGFIRST,0
+         ST    R2,CTDADDR
+         BAL   R14,CTIDAW1
+         BNZ   CTGX
+         L     R2,CTDADDR          bytes it covers: to the 2K boundary
+         N     R2,=X'000007FF'
+         LCR   R2,R2
+         A     R2,=F'2048'
+         L     R4,CTLEFT
+         SR    R4,R2
+         BNP   CTG30
+         ST    R4,CTLEFT
+         L     R2,CTGNEXT
+         LA    R2,4(R2)
+         ST    R2,CTGNEXT
+         B     CTG10
+CTG30    L     R3,CTLIST
+         SR    R15,R15
+         LEAVE CTGIDA
+CTGX     L     R14,CTGIDAR
+         LTR   R14,R14
+         BR    R14
+CTGIDAR  DS    F
+*
+*  CTIDAW1: one more IDAW, for guest address R2.  Out: CC 0, or not 0
+*  if R2 is beyond the machine, no frame is left or the list is full.
+*  Uses R0-R2, R15.
+CTIDAW1  L     R1,CTIDAN
+         C     R1,=A(IDAWMAX)
+         BNL   CTIW10
+         ST    R14,CTIDAWR
+         BAL   R14,GTRANS
+         L     R14,CTIDAWR
+         BNZR  R14
+         L     R1,CTIDAN
+         LA    R0,1(R1)
+         ST    R0,CTIDAN
+         SLL   R1,2
+         A     R1,=A(IDAWS)
+         ST    R2,0(R1)
+         CR    R1,R1               CC 0
+         BR    R14
+CTIW10   LTR   R14,R14
+         BR    R14
+CTIDAWR  DS    F
+*
+*  CTBKT: IDAWs for R4 bytes that all point at the bucket, a 2K block
+*  of CP's that nothing needs.  Out: CC 0 and R3 -> the list, or CC
+*  not 0 if the list is full.  Uses R0-R4.
+CTBKT    L     R3,CTIDAN
+         SLL   R3,2
+         A     R3,=A(IDAWS)
+         LR    R2,R3
+         A     R4,=F'2047'         the 2K blocks
+         SRL   R4,11
+CTBK10   L     R1,CTIDAN
+         C     R1,=A(IDAWMAX)
+         BNL   CTBKX
+         LA    R1,1(R1)
+         ST    R1,CTIDAN
+         L     R0,=A(BUCKET)
+         ST    R0,0(R2)
+         LA    R2,4(R2)
+         BCT   R4,CTBK10
+         CR    R4,R4               CC 0
+         BR    R14
+CTBKX    LTR   R14,R14
+         BR    R14
+*
+CTMODE   DS    H                   what R7 is: 0 a command, X'01cc' data
+CTPSRCH  DS    X                   1: the CCW before R7 is a search
+CTFIRST  DS    X                   1: R7 is the one the CAW names
+CTFULL   DS    X                   1: the program did not fit
+CTPIECES DS    X
+CTGFIRST DS    X
+         DS    0F
+CTKEYG   DS    A                   the guest CCW being copied
+CTIDAN   DS    F                   IDAWs used
+CTTICN   DS    F                   TICs remembered
+CTTICS   DS    (RCWMAX)F           ... their real CCW numbers
+CTSRCHA  DS    A
+CTWANT   DS    F
+CTHAVE   DS    F
+CTTOTAL  DS    F
+CTTAKE   DS    F
+CTLIST   DS    A
+CTDADDR  DS    A
+CTDEND   DS    A
+CTLEFT   DS    F
+CTGNEXT  DS    A
+CTGIDAW  DS    F
 RCWCOUNT DS    F
+         DS    0D
+CTCCW    DS    D                   the guest's CCW
+CTFENCE  DC    X'0300000000000000' count 0: the channel refuses it
 *
 ***********************************************************************
 *  UNTRANS: the real CSW (SYNCCSW) as the guest's (VDCSW): the CCW    *
@@ -290,15 +850,18 @@ UNTRANS  MVC   VDCSW,SYNCCSW
          N     R1,=X'00FFFFFF'
          SH    R1,=H'8'
          S     R1,=A(RCW)          -> which copy
-         BM    UNT20
+         BM    UNT10
          SRL   R1,3
          C     R1,RCWCOUNT
-         BNL   UNT20
-         SLL   R1,2
-         L     R15,=A(RCWGADR)
-         L     R2,0(R1,R15)
+         BNL   UNT10
+         MH    R1,=AL2(RCXLEN)
+         A     R1,=A(RCXTAB)
+         L     R2,RCXGADR-RCX(R1)
          LA    R2,8(R2)
          ST    R2,VDCSW
+         B     UNT20
+UNT10    MVC   VDCSW(4),VDCCWA     (never: every path ends in a fence)
 UNT20    MVC   VDCSW(1),VDKEY
          BR    R14
+         DROP  R5
          DROP  R11

@@ -101,12 +101,15 @@ RDEVTAB  DS    0D                  one RDEV per terminal, operator 1st
          ORG   RDEVTAB+(NUMTERM+1)*RDEVLEN
 RDEVEND  DS    0D
 *  Channel-program translation (CCW): the real copy of a guest's
-*  channel program, where each CCW came from, SEEK/SEARCH arguments
-*  and IDAW lists.
+*  channel program, what CP knows of each of its CCWs (RCX: where it
+*  came from, its argument), the IDAW lists, and the bucket: a 2K
+*  block (on a 2K boundary, as an IDAW needs) where a NO-OP points.
 RCW      DS    (RCWMAX)D
-RCWGADR  DS    (RCWMAX)F
-RCWARGS  DS    (RCWMAX)D
-IDAWS    DS    (RCWMAX*IDAWMAX)F
+RCXTAB   DS    (RCWMAX*RCXLEN)X
+IDAWS    DS    (IDAWMAX)F
+BKTOFF   EQU   ((*-CP+2047)/2048)*2048
+         ORG   CP+BKTOFF
+BUCKET   DS    XL2048
 CPEND    DS    0D
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *

@@ -19,7 +19,7 @@
 *  Out: SYNCCSW = the CSW; CC 0 if it ended cleanly (channel end and  *
 *       device end, no unit check or exception, no channel error);    *
 *       CC not 0 otherwise, or if the device is not there (R15 = 3),  *
-*       or did not end within two seconds (R15 = 4: it is halted).    *
+*       or did not end within SYNCMAX (R15 = 4: it is halted).       *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 SYNCIO   ENTER
@@ -50,13 +50,18 @@ SYNC20   LR    R1,R2               the channel's mask bit in CR2
          MVC   SYNCSAVE,IONPSW     catch the interruption here
          MVC   IONPSW(8),SYNCNEW
 *  A guest's channel program can loop for ever (TIC back to a NOP):
-*  the clock comparator ends the wait after about two seconds.
+*  the clock comparator ends the wait after SYNCMAX (100 ms; the
+*  longest honest program on these disks takes a few milliseconds).
+*  The wait is CP's time spent for the guest, charged to its slice.
          MVC   SYNCESAV,EXTNPSW
          MVC   EXTNPSW(8),SYNCTNEW
          STCK  SYNCCKC
-         L     R0,SYNCCKC          bit 31 of the TOD clock: 1.05 s
-         AL    R0,=F'2'
-         ST    R0,SYNCCKC
+         STM   R2,R5,SYNCREGS
+         LM    R2,R3,SYNCCKC
+         LM    R4,R5,SYNCMAX
+         BAL   R14,DADD
+         STM   R2,R3,SYNCCKC
+         LM    R2,R5,SYNCREGS
          SCKC  SYNCCKC
          LCTL  R0,R0,SYNCCR0       the clock comparator only
          STH   R2,SYNCDEV
@@ -92,6 +97,7 @@ SYNCRST  MVC   IONPSW(8),SYNCSAVE
          SCKC  TIMERMAX
          BR    R14
 SYNCIOR  DS    F
+SYNCREGS DS    4F
 SYNCCR2  DS    F
 ALLCHANS DC    X'FFFFFFFF'
 SYNCDEV  DS    H
@@ -101,6 +107,10 @@ SYNCCSW  DS    D
 SYNCSAVE DS    D
 SYNCESAV DS    D
 SYNCCKC  DS    D
+SYNCMAX  DC    F'0',F'409600000'   100 ms in TOD units (1 us = 4096)
+DASDLAST DC    A(0)                VMBLOK whose program ran last on
+*                                  the real disk (the arm is its)
+         DS    0D
 SYNCNEW  DC    X'00080000',A(SYNC40)   EC, disabled
 SYNCTNEW DC    X'00080000',A(SYNC60)   EC, disabled
 SYNCWAIT DC    X'030A0000',A(0)        EC, I/O, external, wait
@@ -116,6 +126,7 @@ SYNCCR0  DC    X'00800800'         CR0: the clock comparator, no timer
 *     READ DATA - the search repeats until the record comes round.    *
 ***********************************************************************
 DASDREAD ST    R14,DASDRR
+         XC    DASDLAST,DASDLAST   the arm is CP's now, no guest's
          XC    DRSEEK,DRSEEK       BB CC HH
          STH   R3,DRSEEK+2
          STH   R4,DRSEEK+4

@@ -41,15 +41,14 @@ VDSIO    TM    VDSTAT,VDINTP
          MVC   VDKEY,VDCCWA
          NI    VDKEY,X'F0'
          MVI   VDCCWA,0
-         BAL   R14,CCWTRANS
-         BNZ   VDS50               a program check in the program
+         BAL   R14,CCWTRANS        (errors in it are fences in RCW)
          L     R1,=A(RCW)
          LH    R2,VDRDEV
          BAL   R14,SYNCIO
          C     R15,=F'3'           the real disk is not there
          BE    VCC3
          BAL   R14,UNTRANS
-VDS50    OI    VDSTAT,VDINTP
+         OI    VDSTAT,VDINTP
          B     VCC0
 *
 ***********************************************************************
