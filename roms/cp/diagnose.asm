@@ -86,12 +86,21 @@ DIAG08   L     R2,VMGPRS(R6)       the text
          LA    R1,4(R6)            Rx+1
          N     R1,=F'63'
          L     R0,VMGPRS(R1)
+         N     R0,=X'00FFFFFF'
          ST    R0,VMRSPADR
          LA    R1,4(R7)            Ry+1
          N     R1,=F'63'
          L     R0,VMGPRS(R1)
          ST    R0,VMRSPLEN
          XC    VMRSPUSE,VMRSPUSE
+*  The whole buffer must lie in the machine's storage: else an
+*  addressing exception, before any command runs.
+         L     R0,VMRSPLEN
+         CL    R0,VMSIZE
+         BH    SIMADDR
+         A     R0,VMRSPADR
+         CL    R0,VMSIZE
+         BH    SIMADDR
          OI    VMFLAGS,VMFBUF
 D810     L     R8,VMRDEV
          LA    R4,D8CMD            commands are separated by X'15'

@@ -3,7 +3,10 @@
 *                                                                     *
 *  Every path through CP ends here.  The dispatcher                   *
 *   1. charges the CP time since the interruption to the machine CP   *
-*      was working for (so TOTCPU shows what trapping costs),         *
+*      was working for (so TOTCPU shows what trapping costs), and     *
+*      takes it from that machine's time slice too: a machine whose   *
+*      trapped instructions keep CP busy uses its slice up as fast as *
+*      one that computes, and its turn ends (resource control),       *
 *   2. looks at the virtual machines round robin, starting with the   *
 *      last one run (or the one after it, when its slice ended),      *
 *   3. for each: presents a pending virtual interruption if the       *
@@ -23,10 +26,23 @@ DISPATCH STPT  CPUTNOW
          LM    R2,R3,CPMARK        CPMARK - CPUTNOW = CP time used
          LM    R4,R5,CPUTNOW
          BAL   R14,DSUB
+         STM   R2,R3,DSPCPT
          LM    R4,R5,VMCTIME
          BAL   R14,DADD
          STM   R2,R3,VMCTIME
-         XC    CPFOR,CPFOR
+         LM    R2,R3,VMSLICE       and from its slice
+         LM    R4,R5,DSPCPT
+         BAL   R14,DSUB
+         STM   R2,R3,VMSLICE
+         LTR   R2,R2               used up (zero or less)?
+         BM    DSP05
+         BP    DSP08
+         LTR   R3,R3
+         BNZ   DSP08
+DSP05    C     R11,LASTUSER        then if it was the one running,
+         BNE   DSP08                 the next machine's turn
+         MVI   DSPNEXT,1
+DSP08    XC    CPFOR,CPFOR
 *
 *  Round robin over VMTABLE, starting at LASTUSER.
 DSP10    L     R11,LASTUSER
@@ -130,3 +146,5 @@ DSPRYES  L     R14,DSPRDYR
          BR    R14
          DROP  R11
 DSPRDYR  DS    F
+         DS    0D
+DSPCPT   DS    D                   CP time just charged

@@ -6,7 +6,10 @@
 *  guest: through the machine's segment table (64K segments) and page *
 *  tables (4K pages).  A page the guest has never touched has no      *
 *  frame yet (its page-table entry is invalid); GTRANS gives it one   *
-*  on the spot, zeroed, exactly as a page fault would.                *
+*  on the spot, zeroed, exactly as a page fault would - as long as    *
+*  the machine holds fewer frames than its share (FRMSHARE: the free  *
+*  frames divided among the terminals, set at start-up), so that no   *
+*  user can take the frames the others need to log on and run.       *
 *                                                                     *
 *  Segment-table entry (4 bytes)     Page-table entry (2 bytes)       *
 *    0-3   page-table length - 1       0-11  frame address bits 8-19  *
@@ -39,11 +42,17 @@ GTRANS   DS    0H
          AR    R1,R15              -> page-table entry
          TM    1(R1),X'08'         invalid?
          BZ    GTR20
-         ST    R14,GTRANSR         yes: give the page a frame
+         L     R15,VMFRAMES        yes: is its share used up?
+         C     R15,FRMSHARE
+         BNL   GTRNOFRM
+         ST    R14,GTRANSR         no: give the page a frame
          BAL   R14,FRAMEGET        R15 = frame
          L     R14,GTRANSR
          LTR   R15,R15
          BZ    GTRNOFRM
+         L     R0,VMFRAMES
+         AH    R0,=H'1'
+         ST    R0,VMFRAMES
          SRL   R15,8               frame address bits 8-19
          STH   R15,0(R1)           -> valid page-table entry
 GTR20    SR    R15,R15

@@ -320,8 +320,12 @@ LF30     LA    R3,4(R3)
          BCT   R6,LF10
          L     R15,VMTABLES
          BAL   R14,FRAMEFRE
+*  The arm of the real disk is no longer "where this user left it".
+         C     R11,DASDLAST
+         BNE   LF35
+         XC    DASDLAST,DASDLAST
 *  The VMBLOK is free again.
-         MVI   VMSTATE,VMSFREE
+LF35     MVI   VMSTATE,VMSFREE
          MVC   VMUSER,BLANKS
          XC    RDEVUSER-RDEV(4,R8),RDEVUSER-RDEV(R8)
          C     R11,RUNUSER

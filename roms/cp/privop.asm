@@ -36,6 +36,8 @@ PRGREFL  LA    R4,X'28'            reflect: program old PSW
 PAGEFLT  L     R2,TRANSADR
          BAL   R14,GTRANS          (allocates the frame)
          BZ    DISPATCH            and run the instruction again
+         CH    R15,=H'1'           (beyond the storage, in the last
+         BE    SEGFLT                segment: addressing)
          B     NOSTORE
 *
 *  Beyond the end of virtual storage: addressing exception (code 5).
@@ -58,8 +60,9 @@ PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
          L     R2,VMPSW+4          address of the instruction
          SR    R2,R3
          N     R2,=X'00FFFFFF'
-         LA    R3,VMINST
-         LA    R4,6
+         XC    VMINST,VMINST
+         LR    R4,R3               its length: not a byte more (it
+         LA    R3,VMINST             may end where storage ends)
          BAL   R14,GCOPYIN         fetch it
          BNZ   NOSTORE
          L     R2,VMPRVCNT         count it
@@ -99,8 +102,14 @@ PRVOPEX  LA    R2,1
          IC    R3,PRGILC
          B     PRGREFL
 *
-*  Out of real storage: the machine cannot go on.
-NOSTORE  CPMSG NOSTMSG,VIA=VMLINE
+*  A guest address CP could not reach.  R15 = 1: it lies beyond the
+*  virtual machine's storage, an addressing exception for the guest
+*  (the operation is suppressed).  R15 = 2: no real frame is left for
+*  it (its share is used up, or real storage): the machine cannot go
+*  on, and stops.
+NOSTORE  CH    R15,=H'1'
+         BE    SIMADDR
+         CPMSG NOSTMSG,VIA=VMLINE
          MVI   VMSTATE,VMSSTOP
          B     DISPATCH
 NOSTMSG  DC    C'DMKPTR111E REAL STORAGE EXHAUSTED; MACHINE STOPPED'

@@ -84,6 +84,7 @@ TIMERMAX DC    X'7FFFFFFFFFFFFFFF' "never": the timer while idle
 CPCR0    DC    X'00800400'         CR0: 4K pages, 64K segs, CPU timer
 FREEFRM  DC    A(0)                the free page-frame chain
 FRMCOUNT DC    F'0'                frames on it
+FRMSHARE DC    F'0'                frames one virtual machine may hold
 NUSERS   DC    F'0'                users logged on
 TODNOW   DS    D                   a TOD clock value being formatted
 *

@@ -6,12 +6,12 @@
 *  frames and chained: the first word of each free frame holds the    *
 *  address of the next.  Virtual machines get frames one page at a    *
 *  time, when they first touch a page, and give them back at LOGOFF.  *
-*  This CP does not page to disk: when the frames run out, a machine  *
-*  that needs one more is stopped.                                    *
+*  This CP does not page to disk: a machine that needs one more frame *
+*  than its share (FRMSHARE) is stopped, and the others go on.        *
 ***********************************************************************
 *
 ***********************************************************************
-*  FRMINIT: chain every free frame.  Uses R2-R4.                      *
+*  FRMINIT: chain every free frame; set FRMSHARE.  Uses R2-R5.        *
 ***********************************************************************
 FRMINIT  L     R2,=A(NSSAREA)      the first frame after the nucleus
          A     R2,NSSLEN
@@ -28,6 +28,13 @@ FI10     S     R3,=F'4096'         from the top down, so the lowest
          LA    R4,1(R4)
          B     FI10
 FI20     ST    R4,FRMCOUNT
+*  Each terminal's share: what is left after one DAT-table frame per
+*  terminal, divided among them.
+         LA    R3,NUMTERM
+         SR    R4,R3
+         SRDA  R4,32
+         DR    R4,R3
+         ST    R5,FRMSHARE
          BR    R14
 *
 ***********************************************************************

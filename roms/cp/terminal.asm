@@ -105,10 +105,14 @@ CPLINE   LTR   R11,R11
          L     R2,VMRSPADR
          AR    R2,R0
          BAL   R14,GCOPYOUT
-         BNZ   CPLINE50
+         BNZ   CPLINE40
          LA    R3,=X'15'
          LA    R4,1
          BAL   R14,GCOPYOUT
+         BZ    CPLINE50
+*  Not stored (no frame for the page): from here on nothing counts as
+*  fitting, so the guest is told how much it did not get.
+CPLINE40 MVC   VMRSPLEN,VMRSPUSE
 CPLINE50 MVC   VMRSPUSE,CPLNEW
          L     R14,CPLINER
          BR    R14
