@@ -91,6 +91,7 @@ RDREAD   EQU   X'40'                 ... and it is a read
 RDATTN   EQU   X'20'                 attention: a typed line is waiting
 ROPER    EQU   X'10'                 this is the operator's console
 RDDEAD   EQU   X'08'                 not operational
+RDINPUT  EQU   X'04'                 a line read, not yet routed
 RDEVSTAT DS    X                   dialogue state
 RDSCMD   EQU   0                     reading CP commands
 RDSPASS  EQU   1                     reading the password for RDEVPUID
@@ -100,7 +101,7 @@ RDEVCCW  DS    D                   the CCW of the running operation
 RDEVQIN  DS    H                   queue: next slot to fill
 RDEVQOUT DS    H                   queue: next slot to send
 RDEVQCNT DS    H                   queue: slots in use
-         DS    H
+RDEVRLEN DS    H                   the length of that line (RDINPUT)
 RDEVBUF  DS    CL136               input buffer
 RDEVQ    DS    0F                  the output queue
          ORG   RDEVQ+RDEVQN*QSLOTLEN

@@ -44,8 +44,13 @@ DSP05    C     R11,LASTUSER        then if it was the one running,
          MVI   DSPNEXT,1
 DSP08    XC    CPFOR,CPFOR
 *
+*  Lines read while CP waited for a terminal to type (TDRAIN) are
+*  routed now, as if they had just arrived.
+DSP10    CLI   TDRPEND,0
+         BE    DSP11
+         BAL   R14,TPENDING
 *  Round robin over VMTABLE, starting at LASTUSER.
-DSP10    L     R11,LASTUSER
+DSP11    L     R11,LASTUSER
          LTR   R11,R11
          BNZ   DSP12
          L     R11,=A(VMTABLE)      nobody run yet: start at the top

@@ -15,22 +15,32 @@
 *      console read if one is waiting (VM READ), or waits as the      *
 *      "type-ahead" line until the guest reads.                       *
 *  A terminal is never left reading while CP wants to type on it, so  *
-*  output never has to interrupt input.                               *
+*  output never has to interrupt input.  No line is ever dropped:     *
+*  a guest writing to its console waits while its terminal's queue is *
+*  nearly full (VCWRW), and CP, when it has more to say than the      *
+*  queue holds, waits for the terminal to type a line (TDRAIN).       *
 ***********************************************************************
 *
 ***********************************************************************
 *  TENQ: queue a line for a terminal.                                 *
 *  In: R8 = RDEV, R0 = CCW command (X'09' or X'01'), R2 -> text,      *
 *      R3 = length (0-132).                                           *
-*  Out: CC 0 queued; CC not 0 if the queue is full (line dropped).    *
-*  Uses R0, R1, R15.                                                  *
+*  Out: CC 0 queued; CC not 0 if the terminal is not operational     *
+*  (the line is dropped: nobody can read it).  A full queue first     *
+*  drains a line (TDRAIN).  Uses R0, R1, R15.                         *
 ***********************************************************************
 TENQ     DS    0H
          USING RDEV,R8
-         LH    R15,RDEVQCNT
+TENQ05   LH    R15,RDEVQCNT
          CH    R15,=AL2(RDEVQN)
-         BNL   TENQFULL
-         LA    R15,1(R15)
+         BL    TENQ10
+         TM    RDEVFLAG,RDDEAD
+         BO    TENQFULL
+         ST    R14,TENQR
+         BAL   R14,TDRAIN
+         L     R14,TENQR
+         B     TENQ05
+TENQ10   LA    R15,1(R15)
          STH   R15,RDEVQCNT
          LH    R15,RDEVQIN         the slot to fill
          MH    R15,=AL2(QSLOTLEN)
@@ -50,6 +60,85 @@ TENQ20   LH    R15,RDEVQIN         next slot, round the ring
 TENQFULL LTR   R15,R15
          BR    R14
 TENQMVC  MVC   QSTEXT(0,R15),0(R2)
+TENQR    DS    F
+*
+***********************************************************************
+*  TDRAIN: the terminal's queue is full and CP has more to type: wait *
+*  until the terminal has typed the line it is on, take that off the  *
+*  queue and start the next.  CP polls this one terminal with TIO, so *
+*  the other terminals' interruptions wait, pending, for IOHNDL.  The *
+*  time is CP's, charged (by DISPATCH) to the machine CP works for:   *
+*  a user who makes CP type a lot waits for it, and pays for it.      *
+*  A read that ends meanwhile is kept (RDINPUT) and routed by         *
+*  TPENDING at the next dispatch.  In: R8 = RDEV.  Saves R0-R7.       *
+***********************************************************************
+TDRAIN   STM   R0,R7,TDRSAVE
+         ST    R14,TDRAINR
+         TM    RDEVFLAG,RDBUSY     nothing running: start a line
+         BO    TDR20
+         BAL   R14,TSTART
+         TM    RDEVFLAG,RDBUSY
+         BZ    TDRDEAD             (it would not start)
+TDR20    LH    R1,RDEVADDR
+         TIO   0(R1)
+         BC    2,TDR20             CC 2: still busy
+         BC    1,TDRDEAD           CC 3: gone
+         BC    8,TDR40             CC 0: over, its status taken
+         TM    CSW+4,X'80'         CC 1, its status: attention?
+         BZ    TDR30
+         OI    RDEVFLAG,RDATTN
+TDR30    TM    CSW+4,X'04'         device end?
+         BZ    TDR20
+TDR40    TM    RDEVFLAG,RDREAD
+         BO    TDR60
+         NI    RDEVFLAG,X'FF'-RDBUSY   a line was typed: off the queue
+         LH    R1,RDEVQOUT
+         LA    R1,1(R1)
+         N     R1,=A(RDEVQN-1)
+         STH   R1,RDEVQOUT
+         LH    R1,RDEVQCNT
+         BCTR  R1,0
+         STH   R1,RDEVQCNT
+         B     TDR90
+TDR60    NI    RDEVFLAG,X'FF'-RDBUSY-RDREAD  a line was read: keep it
+         LA    R3,132
+         SH    R3,CSW+6
+         BNM   TDR65
+         SR    R3,R3
+TDR65    STH   R3,RDEVRLEN
+         OI    RDEVFLAG,RDINPUT
+         MVI   TDRPEND,1
+         B     TDR90
+TDRDEAD  OI    RDEVFLAG,RDDEAD     it cannot type: nothing will drain
+TDR90    BAL   R14,TSTART          the next line
+         LM    R0,R7,TDRSAVE
+         L     R14,TDRAINR
+         BR    R14
+TDRAINR  DS    F
+TDRSAVE  DS    8F
+TDRPEND  DC    X'00'               1: some RDEV has RDINPUT
+*
+***********************************************************************
+*  TPENDING: route the lines TDRAIN read (RDINPUT) as if they had     *
+*  just arrived.  Called by DISPATCH.  Uses R0-R8, R11, R15.          *
+***********************************************************************
+TPENDING ENTER
+         MVI   TDRPEND,0
+         L     R8,=A(RDEVTAB)
+         LA    R7,NUMTERM+1
+TPEN10   TM    RDEVFLAG,RDINPUT
+         BZ    TPEN20
+         NI    RDEVFLAG,X'FF'-RDINPUT
+         ST    R7,TPENR7
+         LH    R3,RDEVRLEN
+         BAL   R14,TINPUT
+         BAL   R14,TSTART
+         L     R7,TPENR7
+TPEN20   LA    R8,RDEVLEN(R8)
+         BCT   R7,TPEN10
+         LEAVE TPENDING
+TPENDINGR DS   F
+TPENR7   DS    F
          DROP  R8
 *
 ***********************************************************************
@@ -130,7 +219,7 @@ CPLNEW   DS    F
 TSTART   ENTER
          USING RDEV,R8
          MVI   TSTTRY,3            retries after CC 1
-TST10    TM    RDEVFLAG,RDBUSY+RDDEAD
+TST10    TM    RDEVFLAG,RDBUSY+RDDEAD+RDINPUT
          BNZ   TSTEXIT
          TM    RDEVFLAG,RDATTN     a line waiting in the terminal?
          BZ    TST20
