@@ -73,10 +73,12 @@
 //!
 //! Incorrect length: at the end of a non-immediate operation with residual count, with a
 //! CD flag still pending, or when the device had more (input) or wanted more (output)
-//! bytes than the count. SLI suppresses it, and so does a program or protection check (the count is then meaningless). Command chaining continues after channel end +
-//! device end when there is no unit check/exception, no channel error and no (unsuppressed)
-//! incorrect length; status modifier skips one CCW. A program check met while command
-//! chaining ends the chain with the previous command's CE DE and the check.
+//! bytes than the count. It is judged for each command on its own: SLI suppresses it for
+//! its CCW only, and a program or protection check suppresses it (the count is then
+//! meaningless). Command chaining continues after channel end + device end when there is
+//! no unit check/exception, no channel error and no (unsuppressed) incorrect length;
+//! status modifier skips one CCW. A program check met while command chaining ends the
+//! chain with the previous command's CE DE and the check.
 //!
 //! PCI presents an intermediate interruption (channel status PCI) when the device starts
 //! working on a CCW carrying the flag; if it is still pending when the chain ends, it is
@@ -376,6 +378,10 @@ impl Subchannel {
                 return (Step::Ended { csw, first }, queued);
             }
             op.chained = !first;
+            // A new command: incorrect length is judged for each command anew, so a
+            // length condition the previous CCW had (suppressed there by SLI) must not
+            // carry over to this one.
+            op.overrun = false;
             let cmd = op.cmd;
             let started = {
                 let mut xfer = Transfer::new(mem, op);

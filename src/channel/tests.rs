@@ -464,6 +464,58 @@ fn incorrect_length_suppresses_command_chaining() {
     assert_eq!(transcript(&ch), "X\nY\nNEVER\n");
 }
 
+/// Incorrect length is judged per CCW: SLI suppresses it for the read that had more data
+/// than its count, and the write chained after it (whose count is exact) ends normally.
+/// (The suppressed condition used to carry over and end the next command with incorrect
+/// length; tests/devices/sli.asm has the same on a 3330 against Hercules.)
+#[test]
+fn sli_does_not_carry_to_the_next_command() {
+    let (mut ch, mut mem) = setup();
+    ch.type_line(CON, "ABCDEFGH", 0).unwrap();
+    take(&mut ch);
+    let n = text(&mut mem, 0x2100, "NEXT");
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(RD, 0x2000, CcwFlags::CC | CcwFlags::SLI, 4),
+            ccw(W, 0x2100, NONE, n),
+        ],
+    );
+    caw(&mut mem, 0, 0x1000);
+    assert_eq!(ch.start_io(&mut mem, CON, false, 0), IoCc::Cc0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.ccw_addr, 0x1010, "ended at the write");
+    assert_eq!(csw.unit, UnitStatus::CE_DE);
+    assert!(
+        csw.channel.is_empty(),
+        "no incorrect length: {:?}",
+        csw.channel
+    );
+    assert_eq!(csw.count, 0);
+    assert_eq!(transcript(&ch), "ABCDEFGH\nNEXT\n");
+
+    // A read without SLI chained after it still ends with incorrect length of its own.
+    ch.type_line(CON, "ABCDEFGH", 0).unwrap();
+    ch.type_line(CON, "IJKLMNOP", 0).unwrap();
+    take(&mut ch);
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(RD, 0x2000, CcwFlags::CC | CcwFlags::SLI, 4),
+            ccw(RD, 0x2100, NONE, 4),
+        ],
+    );
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.ccw_addr, 0x1010, "ended at the second read");
+    assert_eq!(csw.channel, ChannelStatus::INCORRECT_LENGTH);
+    assert_eq!(mem.peek(0x2100, 4).unwrap(), &ebcdic::encode("IJKL")[..]);
+}
+
 #[test]
 fn read_waits_for_a_typed_line() {
     let (mut ch, mut mem) = setup();
