@@ -103,7 +103,7 @@ pub use transfer::Transfer;
 use transfer::{Op, load_ccw};
 
 use crate::cpu::{IoBus, IoCc};
-use crate::devices::{Device, Input, Service, Start};
+use crate::devices::{Device, Input, Service, Start, Transcript};
 use crate::storage::Storage;
 
 /// Why an interruption is pending.
@@ -222,8 +222,8 @@ impl Channel {
         self.subs.get(&dev).is_some_and(|s| s.dev.awaiting_input())
     }
 
-    /// The transcript of the printing terminal at `dev`.
-    pub fn transcript(&self, dev: u16) -> Option<&str> {
+    /// The transcript of the printing terminal at `dev`: its kept tail and position.
+    pub fn transcript(&self, dev: u16) -> Option<Transcript<'_>> {
         self.subs.get(&dev).and_then(|s| s.dev.transcript())
     }
 

@@ -68,7 +68,7 @@ fn us(n: u64) -> u64 {
 }
 
 fn transcript(ch: &Channel) -> &str {
-    ch.transcript(CON).unwrap()
+    ch.transcript(CON).unwrap().text
 }
 
 #[test]
@@ -1083,4 +1083,54 @@ fn data_chain_looping_through_a_tic_is_bounded() {
     assert_eq!(csw.channel, ChannelStatus::INCORRECT_LENGTH);
     let printed = transcript(&ch).len();
     assert_eq!(printed, crate::devices::console3215::MAX_WRITE + 1);
+}
+
+/// Host memory stays flat however much a guest prints: 100 MB through the 3215's write
+/// path leave only the last `KEEP` bytes in its transcript, whole lines at the end, and
+/// the absolute position says how much was printed in all.
+#[test]
+fn console_transcript_stays_bounded() {
+    use crate::devices::transcript::KEEP;
+    let (mut ch, mut mem) = setup();
+    // 32,000 bytes of 10-byte lines: "LINE nnnn" and NL (X'15').
+    let mut buf = Vec::new();
+    for i in 0..3200 {
+        buf.extend(ebcdic::encode(&format!("LINE {i:04}")));
+        buf.push(0x15);
+    }
+    mem.load(0x2000, &buf).unwrap();
+    ccws(
+        &mut mem,
+        0x1000,
+        &[ccw(WNCR, 0x2000, NONE, buf.len() as u16)],
+    );
+    caw(&mut mem, 0, 0x1000);
+    let mut now = 0;
+    let mut total = 0u64;
+    while total < 100_000_000 {
+        assert_eq!(ch.start_io(&mut mem, CON, false, now), IoCc::Cc0);
+        now = settle(&mut ch, &mut mem);
+        let (_, csw) = take(&mut ch);
+        assert_eq!((csw.unit, csw.count), (UnitStatus::CE_DE, 0));
+        total += buf.len() as u64;
+        let t = ch.transcript(CON).unwrap();
+        assert!(t.text.len() <= KEEP, "{} bytes kept", t.text.len());
+        assert_eq!(t.end(), total);
+    }
+    let n = text(&mut mem, 0x2000, "LAST ONE");
+    ccws(&mut mem, 0x1000, &[ccw(W, 0x2000, NONE, n)]);
+    ch.start_io(&mut mem, CON, false, now);
+    settle(&mut ch, &mut mem);
+    take(&mut ch);
+    let t = ch.transcript(CON).unwrap();
+    assert_eq!(t.end(), total + 9);
+    assert!(t.text.len() <= KEEP && t.text.len() >= KEEP / 2);
+    assert!(t.text.ends_with("LINE 3198\nLINE 3199\nLAST ONE\n"));
+    // Cut at a line start: every kept line is whole.
+    for l in t.text.lines() {
+        assert!(
+            l == "LAST ONE" || (l.len() == 9 && l.starts_with("LINE ")),
+            "{l:?}"
+        );
+    }
 }
