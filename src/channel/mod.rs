@@ -318,7 +318,11 @@ fn csw_of(op: &Op, unit: UnitStatus, channel: ChannelStatus) -> Csw {
 
 impl Subchannel {
     /// Queue a PCI interruption if the current CCW asked for one. Returns the number of
-    /// interruptions added.
+    /// interruptions added. PCI conditions are not stacked (POO: another CCW with the
+    /// flag, fetched before the interruption has occurred, gives only one interruption),
+    /// so one still pending is brought up to date instead: its CSW, like one stored at
+    /// the interruption, points past the current CCW. A looping chain thus holds at
+    /// most one PCI in the queue.
     fn present_pci(&mut self) -> usize {
         let Some(op) = self.op.as_mut() else { return 0 };
         if !op.pci {
@@ -326,6 +330,10 @@ impl Subchannel {
         }
         op.pci = false;
         let csw = csw_of(op, UnitStatus::empty(), ChannelStatus::PCI);
+        if let Some(p) = self.pending.iter_mut().find(|p| p.kind == Kind::Pci) {
+            p.csw = csw;
+            return 0;
+        }
         self.pending.push_back(Pending {
             kind: Kind::Pci,
             csw,

@@ -1134,3 +1134,37 @@ fn console_transcript_stays_bounded() {
         );
     }
 }
+
+/// PCI conditions are not stacked (POO: if another CCW with the PCI flag is fetched
+/// before the interruption for the previous one has occurred, only one interruption takes
+/// place), so a looping chain with PCI cannot grow the pending queue while the program
+/// keeps I/O interruptions disabled.
+#[test]
+fn pci_conditions_are_not_stacked() {
+    let (mut ch, mut mem) = setup();
+    let n = text(&mut mem, 0x2000, "P");
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(W, 0x2000, CcwFlags::CC | CcwFlags::PCI, n),
+            ccw(command::TIC, 0x1000, NONE, 0),
+        ],
+    );
+    caw(&mut mem, 0, 0x1000);
+    assert_eq!(ch.start_io(&mut mem, CON, false, 0), IoCc::Cc0);
+    for _ in 0..1000 {
+        let t = ch.next_event();
+        ch.advance(&mut mem, t);
+    }
+    assert!(ch.working(CON), "the chain loops");
+    assert_eq!(ch.npending, 1);
+    assert_eq!(ch.subs[&CON].pending.len(), 1);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.channel, ChannelStatus::PCI);
+    assert!(!ch.interrupt_pending());
+    // The next PCI CCW makes a new one.
+    let t = ch.next_event();
+    ch.advance(&mut mem, t);
+    assert_eq!(take(&mut ch).1.channel, ChannelStatus::PCI);
+}
