@@ -82,7 +82,7 @@
 //!
 //! PCI presents an intermediate interruption (channel status PCI) when the device starts
 //! working on a CCW carrying the flag; if it is still pending when the chain ends, it is
-//! merged into the ending CSW.
+//! merged into the ending CSW. PCI conditions are not stacked: one pending at a time.
 //!
 //! # Interruption priority
 //!
