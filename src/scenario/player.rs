@@ -13,11 +13,13 @@ use crate::sysgen::System;
 
 /// How far Expect and Sleep run the machine between looks at the transcripts: 10 ms
 /// virtual. A terminal keeps only the tail of its output, so the headless log takes the
-/// new output after every slice (far less than the tail a 3215 can print in 10 ms).
+/// new output after every slice. A 3215 paced by its own timing prints at most one
+/// 32 KiB write in that time, half of what it keeps (more only if the guest halts its
+/// own writes: see `TranscriptLog`).
 pub const SLICE: u64 = 10_000 * TOD_PER_US;
 
 /// Most output of one terminal the headless log holds back to keep lines in step order
-/// (see [`TranscriptLog`]); past it the complete lines are written out at once.
+/// (see `TranscriptLog`); past it the complete lines are written out at once.
 pub const HOLD: usize = 64 * 1024;
 
 /// What the player drives. Implemented for [`System`]; tests use a fake.
