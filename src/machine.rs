@@ -11,8 +11,8 @@
 
 use crate::channel::{Channel, UnitStatus};
 use crate::cpu::{Cpu, IoBus, NoTrace, Stop, Tracer};
-use crate::devices::Device;
 use crate::devices::console3215::Console3215;
+use crate::devices::{Device, Transcript};
 
 /// How to build a machine.
 #[derive(Clone, Debug)]
@@ -281,9 +281,10 @@ impl Machine {
         self.channel.awaiting_input(dev)
     }
 
-    /// Everything the terminal at `dev` has printed, typed input included, as text
-    /// with `\n` line ends.
-    pub fn transcript(&self, dev: u16) -> Option<&str> {
+    /// What the terminal at `dev` has printed, typed input included, as text with `\n`
+    /// line ends: the last [`KEEP`](crate::devices::transcript::KEEP) bytes, with the
+    /// absolute position of the first (see [`Transcript`]).
+    pub fn transcript(&self, dev: u16) -> Option<Transcript<'_>> {
         self.channel.transcript(dev)
     }
 }
@@ -359,7 +360,7 @@ mod tests {
             panic!("expected a disabled wait, got {st:?}");
         };
         assert_eq!(address(psw), 0xC0DE);
-        assert_eq!(m.transcript(CON), Some("HELLO\n"));
+        assert_eq!(m.transcript(CON).map(|t| t.text), Some("HELLO\n"));
         // I/O old PSW: interruption code = device address
         let old = u64::from_be_bytes(m.peek(0x38, 8).unwrap().try_into().unwrap());
         assert_eq!((old >> 32) & 0xFFFF, 0x0009);
@@ -396,7 +397,7 @@ mod tests {
         assert_eq!(m.peek(0x44, 2).unwrap(), &[0x0C, 0x00]);
         // ~140us at 1 MIPS: about 70 TIO/BC pairs
         assert!(m.cpu.instructions > 100, "{}", m.cpu.instructions);
-        assert_eq!(m.transcript(CON), Some("POLL\n"));
+        assert_eq!(m.transcript(CON).map(|t| t.text), Some("POLL\n"));
     }
 
     #[test]
@@ -424,7 +425,7 @@ mod tests {
         );
         // residual 12, SLI set so no incorrect length
         assert_eq!(m.peek(0x44, 4).unwrap(), &[0x0C, 0x00, 0x00, 12]);
-        assert_eq!(m.transcript(CON), Some("hi there\n"));
+        assert_eq!(m.transcript(CON).map(|t| t.text), Some("hi there\n"));
     }
 
     #[test]

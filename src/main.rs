@@ -555,8 +555,16 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
 
     if let Some(t) = m.transcript(0x009) {
         let mut e = std::io::stderr().lock();
-        let _ = e.write_all(t.as_bytes());
-        if !t.is_empty() && !t.ends_with('\n') {
+        if t.start > 0 {
+            // The console keeps only the tail of what it printed.
+            let _ = writeln!(
+                e,
+                "(the console printed {} bytes before these, not kept)",
+                t.start
+            );
+        }
+        let _ = e.write_all(t.text.as_bytes());
+        if !t.text.is_empty() && !t.text.ends_with('\n') {
             let _ = writeln!(e);
         }
     }

@@ -440,6 +440,66 @@ fn dasd_channel_programs_match_hercules() {
     );
 }
 
+/// Incorrect length is judged per CCW: a short READ R0 (or read count, read data) whose
+/// incorrect length SLI suppresses must leave the command chained after it alone. cpcms
+/// used to carry the suppressed condition on, and the next command ended with incorrect
+/// length (CSW `...4C400000` where Hercules and the POO give `...0C000000`).
+#[test]
+fn dasd_sli_is_judged_per_ccw_matches_hercules() {
+    let (_, image) = assemble("sli.asm");
+    let dumps = [(0x1200, 0x70), (0xA00, 0xB0)];
+    let names = [
+        "A read R0 SLI short, read count",
+        "B read R0 SLI short, search ID R1, read data",
+        "C read R0 SLI long, read count",
+        "D read R0 short, no SLI",
+        "E read count SLI short, read data",
+        "F read data SLI short, read count",
+        "G read R0 SLI short, read count short",
+    ];
+    let dir = scratch("sli");
+    std::fs::write(dir.join("vol.3330"), fresh_volume()).unwrap();
+    let ours = run_cpcms(&dir, &["190=3330:vol.3330"], Boot::Core(&image), &dumps);
+    let our_vol = track_listing(&std::fs::read(dir.join("vol.3330")).unwrap());
+    let (herc, herc_files) = reference("sli", || {
+        let hd = hercules::scratch("sli");
+        std::fs::write(hd.join("vol.3330"), fresh_volume()).unwrap();
+        std::fs::write(hd.join("sli.bin"), &image).unwrap();
+        let o = hercules::run(
+            &hd,
+            &["0190 3330 vol.3330"],
+            hercules::Start::Core(Path::new("sli.bin")),
+            &dumps,
+        )
+        .ok()?;
+        let vol = std::fs::read(hd.join("vol.3330")).unwrap();
+        Some((
+            Result {
+                psw: o.psw?,
+                dumps: o.dumps,
+            },
+            vec![("tracks".into(), track_listing(&vol).into_bytes())],
+        ))
+    });
+    compare(&ours, &herc, (0x1200, 0x70), &names);
+    assert_eq!(
+        our_vol,
+        String::from_utf8_lossy(&herc_files[0].1),
+        "the volume cpcms left differs from the one Hercules left"
+    );
+    // Spot checks, so the golden file is not the only judge: the chains that go on
+    // after an SLI-suppressed short read end normally (CE DE, no incorrect length).
+    let log = &ours.dumps[0].1;
+    let csw_status = |i: usize| (log[16 * i + 4], log[16 * i + 5]);
+    for (i, n) in names.iter().enumerate() {
+        let want = match i {
+            3 | 6 => (0x0C, 0x40),
+            _ => (0x0C, 0x00),
+        };
+        assert_eq!(csw_status(i), want, "{n}: unit and channel status");
+    }
+}
+
 #[test]
 fn new_volume_is_what_dasdinit_makes() {
     if !hercules::available() {

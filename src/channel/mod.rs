@@ -73,14 +73,16 @@
 //!
 //! Incorrect length: at the end of a non-immediate operation with residual count, with a
 //! CD flag still pending, or when the device had more (input) or wanted more (output)
-//! bytes than the count. SLI suppresses it, and so does a program or protection check (the count is then meaningless). Command chaining continues after channel end +
-//! device end when there is no unit check/exception, no channel error and no (unsuppressed)
-//! incorrect length; status modifier skips one CCW. A program check met while command
-//! chaining ends the chain with the previous command's CE DE and the check.
+//! bytes than the count. It is judged for each command on its own: SLI suppresses it for
+//! its CCW only, and a program or protection check suppresses it (the count is then
+//! meaningless). Command chaining continues after channel end + device end when there is
+//! no unit check/exception, no channel error and no (unsuppressed) incorrect length;
+//! status modifier skips one CCW. A program check met while command chaining ends the
+//! chain with the previous command's CE DE and the check.
 //!
 //! PCI presents an intermediate interruption (channel status PCI) when the device starts
 //! working on a CCW carrying the flag; if it is still pending when the chain ends, it is
-//! merged into the ending CSW.
+//! merged into the ending CSW. PCI conditions are not stacked: one pending at a time.
 //!
 //! # Interruption priority
 //!
@@ -101,7 +103,7 @@ pub use transfer::Transfer;
 use transfer::{Op, load_ccw};
 
 use crate::cpu::{IoBus, IoCc};
-use crate::devices::{Device, Input, Service, Start};
+use crate::devices::{Device, Input, Service, Start, Transcript};
 use crate::storage::Storage;
 
 /// Why an interruption is pending.
@@ -220,8 +222,8 @@ impl Channel {
         self.subs.get(&dev).is_some_and(|s| s.dev.awaiting_input())
     }
 
-    /// The transcript of the printing terminal at `dev`.
-    pub fn transcript(&self, dev: u16) -> Option<&str> {
+    /// The transcript of the printing terminal at `dev`: its kept tail and position.
+    pub fn transcript(&self, dev: u16) -> Option<Transcript<'_>> {
         self.subs.get(&dev).and_then(|s| s.dev.transcript())
     }
 
@@ -316,7 +318,11 @@ fn csw_of(op: &Op, unit: UnitStatus, channel: ChannelStatus) -> Csw {
 
 impl Subchannel {
     /// Queue a PCI interruption if the current CCW asked for one. Returns the number of
-    /// interruptions added.
+    /// interruptions added. PCI conditions are not stacked (POO: another CCW with the
+    /// flag, fetched before the interruption has occurred, gives only one interruption),
+    /// so one still pending is brought up to date instead: its CSW, like one stored at
+    /// the interruption, points past the current CCW. A looping chain thus holds at
+    /// most one PCI in the queue.
     fn present_pci(&mut self) -> usize {
         let Some(op) = self.op.as_mut() else { return 0 };
         if !op.pci {
@@ -324,6 +330,10 @@ impl Subchannel {
         }
         op.pci = false;
         let csw = csw_of(op, UnitStatus::empty(), ChannelStatus::PCI);
+        if let Some(p) = self.pending.iter_mut().find(|p| p.kind == Kind::Pci) {
+            p.csw = csw;
+            return 0;
+        }
         self.pending.push_back(Pending {
             kind: Kind::Pci,
             csw,
@@ -376,6 +386,10 @@ impl Subchannel {
                 return (Step::Ended { csw, first }, queued);
             }
             op.chained = !first;
+            // A new command: incorrect length is judged for each command anew, so a
+            // length condition the previous CCW had (suppressed there by SLI) must not
+            // carry over to this one.
+            op.overrun = false;
             let cmd = op.cmd;
             let started = {
                 let mut xfer = Transfer::new(mem, op);

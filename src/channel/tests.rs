@@ -68,7 +68,7 @@ fn us(n: u64) -> u64 {
 }
 
 fn transcript(ch: &Channel) -> &str {
-    ch.transcript(CON).unwrap()
+    ch.transcript(CON).unwrap().text
 }
 
 #[test]
@@ -462,6 +462,58 @@ fn incorrect_length_suppresses_command_chaining() {
     assert_eq!(csw.ccw_addr, 0x1010);
     assert!(csw.channel.is_empty());
     assert_eq!(transcript(&ch), "X\nY\nNEVER\n");
+}
+
+/// Incorrect length is judged per CCW: SLI suppresses it for the read that had more data
+/// than its count, and the write chained after it (whose count is exact) ends normally.
+/// (The suppressed condition used to carry over and end the next command with incorrect
+/// length; tests/devices/sli.asm has the same on a 3330 against Hercules.)
+#[test]
+fn sli_does_not_carry_to_the_next_command() {
+    let (mut ch, mut mem) = setup();
+    ch.type_line(CON, "ABCDEFGH", 0).unwrap();
+    take(&mut ch);
+    let n = text(&mut mem, 0x2100, "NEXT");
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(RD, 0x2000, CcwFlags::CC | CcwFlags::SLI, 4),
+            ccw(W, 0x2100, NONE, n),
+        ],
+    );
+    caw(&mut mem, 0, 0x1000);
+    assert_eq!(ch.start_io(&mut mem, CON, false, 0), IoCc::Cc0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.ccw_addr, 0x1010, "ended at the write");
+    assert_eq!(csw.unit, UnitStatus::CE_DE);
+    assert!(
+        csw.channel.is_empty(),
+        "no incorrect length: {:?}",
+        csw.channel
+    );
+    assert_eq!(csw.count, 0);
+    assert_eq!(transcript(&ch), "ABCDEFGH\nNEXT\n");
+
+    // A read without SLI chained after it still ends with incorrect length of its own.
+    ch.type_line(CON, "ABCDEFGH", 0).unwrap();
+    ch.type_line(CON, "IJKLMNOP", 0).unwrap();
+    take(&mut ch);
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(RD, 0x2000, CcwFlags::CC | CcwFlags::SLI, 4),
+            ccw(RD, 0x2100, NONE, 4),
+        ],
+    );
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.ccw_addr, 0x1010, "ended at the second read");
+    assert_eq!(csw.channel, ChannelStatus::INCORRECT_LENGTH);
+    assert_eq!(mem.peek(0x2100, 4).unwrap(), &ebcdic::encode("IJKL")[..]);
 }
 
 #[test]
@@ -1031,4 +1083,88 @@ fn data_chain_looping_through_a_tic_is_bounded() {
     assert_eq!(csw.channel, ChannelStatus::INCORRECT_LENGTH);
     let printed = transcript(&ch).len();
     assert_eq!(printed, crate::devices::console3215::MAX_WRITE + 1);
+}
+
+/// Host memory stays flat however much a guest prints: 100 MB through the 3215's write
+/// path leave only the last `KEEP` bytes in its transcript, whole lines at the end, and
+/// the absolute position says how much was printed in all.
+#[test]
+fn console_transcript_stays_bounded() {
+    use crate::devices::transcript::KEEP;
+    let (mut ch, mut mem) = setup();
+    // 32,000 bytes of 10-byte lines: "LINE nnnn" and NL (X'15').
+    let mut buf = Vec::new();
+    for i in 0..3200 {
+        buf.extend(ebcdic::encode(&format!("LINE {i:04}")));
+        buf.push(0x15);
+    }
+    mem.load(0x2000, &buf).unwrap();
+    ccws(
+        &mut mem,
+        0x1000,
+        &[ccw(WNCR, 0x2000, NONE, buf.len() as u16)],
+    );
+    caw(&mut mem, 0, 0x1000);
+    let mut now = 0;
+    let mut total = 0u64;
+    while total < 100_000_000 {
+        assert_eq!(ch.start_io(&mut mem, CON, false, now), IoCc::Cc0);
+        now = settle(&mut ch, &mut mem);
+        let (_, csw) = take(&mut ch);
+        assert_eq!((csw.unit, csw.count), (UnitStatus::CE_DE, 0));
+        total += buf.len() as u64;
+        let t = ch.transcript(CON).unwrap();
+        assert!(t.text.len() <= KEEP, "{} bytes kept", t.text.len());
+        assert_eq!(t.end(), total);
+    }
+    let n = text(&mut mem, 0x2000, "LAST ONE");
+    ccws(&mut mem, 0x1000, &[ccw(W, 0x2000, NONE, n)]);
+    ch.start_io(&mut mem, CON, false, now);
+    settle(&mut ch, &mut mem);
+    take(&mut ch);
+    let t = ch.transcript(CON).unwrap();
+    assert_eq!(t.end(), total + 9);
+    assert!(t.text.len() <= KEEP && t.text.len() >= KEEP / 2);
+    assert!(t.text.ends_with("LINE 3198\nLINE 3199\nLAST ONE\n"));
+    // Cut at a line start: every kept line is whole.
+    for l in t.text.lines() {
+        assert!(
+            l == "LAST ONE" || (l.len() == 9 && l.starts_with("LINE ")),
+            "{l:?}"
+        );
+    }
+}
+
+/// PCI conditions are not stacked (POO: if another CCW with the PCI flag is fetched
+/// before the interruption for the previous one has occurred, only one interruption takes
+/// place), so a looping chain with PCI cannot grow the pending queue while the program
+/// keeps I/O interruptions disabled.
+#[test]
+fn pci_conditions_are_not_stacked() {
+    let (mut ch, mut mem) = setup();
+    let n = text(&mut mem, 0x2000, "P");
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(W, 0x2000, CcwFlags::CC | CcwFlags::PCI, n),
+            ccw(command::TIC, 0x1000, NONE, 0),
+        ],
+    );
+    caw(&mut mem, 0, 0x1000);
+    assert_eq!(ch.start_io(&mut mem, CON, false, 0), IoCc::Cc0);
+    for _ in 0..1000 {
+        let t = ch.next_event();
+        ch.advance(&mut mem, t);
+    }
+    assert!(ch.working(CON), "the chain loops");
+    assert_eq!(ch.npending, 1);
+    assert_eq!(ch.subs[&CON].pending.len(), 1);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.channel, ChannelStatus::PCI);
+    assert!(!ch.interrupt_pending());
+    // The next PCI CCW makes a new one.
+    let t = ch.next_event();
+    ch.advance(&mut mem, t);
+    assert_eq!(take(&mut ch).1.channel, ChannelStatus::PCI);
 }

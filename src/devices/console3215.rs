@@ -11,7 +11,10 @@
 //! ```
 //!
 //! Output goes into a transcript (EBCDIC -> text; X'15' NL inside the data and the
-//! automatic carrier return end a line; other control characters print nothing).
+//! automatic carrier return end a line; other control characters print nothing). Only
+//! its last 64 KiB are kept in memory ([`KEEP`](super::transcript::KEEP)), with the
+//! absolute position of the first kept byte, so a guest that prints without end leaves
+//! host memory flat; readers take new output by position ([`Transcript::since`]).
 //! Input: a typed line completes a read that is waiting (the keyboard is unlocked);
 //! otherwise it is held (type-ahead, several lines queue up) and the console asks for an
 //! unsolicited ATTENTION, as a 3215 does when its REQUEST key is pressed; the next read
@@ -23,6 +26,7 @@
 
 use std::collections::VecDeque;
 
+use super::transcript::{TextTail, Transcript};
 use super::{Device, Input, Service, Start};
 use crate::channel::{Transfer, UnitStatus};
 use crate::cpu::TOD_PER_US;
@@ -61,7 +65,8 @@ enum Phase {
 /// A 3215 console.
 #[derive(Debug)]
 pub struct Console3215 {
-    transcript: String,
+    /// What it printed (the last [`KEEP`](super::transcript::KEEP) bytes of it).
+    transcript: TextTail,
     held: VecDeque<String>,
     /// A read is waiting for the operator.
     reading: bool,
@@ -80,7 +85,7 @@ impl Default for Console3215 {
 impl Console3215 {
     pub fn new() -> Self {
         Console3215 {
-            transcript: String::new(),
+            transcript: TextTail::default(),
             held: VecDeque::new(),
             reading: false,
             attention_owed: false,
@@ -209,7 +214,7 @@ impl Device for Console3215 {
         self.reading
     }
 
-    fn transcript(&self) -> Option<&str> {
-        Some(&self.transcript)
+    fn transcript(&self) -> Option<Transcript<'_>> {
+        Some(self.transcript.view())
     }
 }

@@ -25,10 +25,12 @@ pub mod dasd;
 pub mod printer;
 pub mod punch;
 pub mod reader;
+pub mod transcript;
 
 use std::path::{Path, PathBuf};
 
 use crate::channel::{Transfer, UnitStatus};
+pub use transcript::Transcript;
 
 /// Sense byte 0, bit 0: command reject (all devices here).
 pub const SENSE_COMMAND_REJECT: u8 = 0x80;
@@ -110,8 +112,9 @@ pub trait Device {
         None
     }
 
-    /// Everything a printing terminal has printed, typed input included.
-    fn transcript(&self) -> Option<&str> {
+    /// What a printing terminal has printed, typed input included: the kept tail (a
+    /// bounded amount, see [`transcript::KEEP`]) and its absolute position.
+    fn transcript(&self) -> Option<Transcript<'_>> {
         None
     }
 }

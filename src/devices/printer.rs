@@ -24,7 +24,9 @@
 //!
 //! Print data is translated from code page 037; control characters print as blanks and
 //! trailing blanks are dropped, as Hercules does. Every line is written to the file
-//! before device end (no buffering), so killing cpcms loses no printed line.
+//! before device end (no buffering), so killing cpcms loses no printed line. Nothing is
+//! kept in memory (the file grows on the host's disk); a printer made without a file,
+//! for tests, keeps the last [`KEEP`](super::transcript::KEEP) bytes of its output.
 //!
 //! Known difference from Hercules 3.13: after a write and skip to channel 1 (X'89') on
 //! the first line of a page, Hercules writes "\r" and no form feed (the next line then
@@ -35,6 +37,7 @@ use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
+use super::transcript::{TextTail, Transcript};
 use super::{Device, SENSE_COMMAND_REJECT, SENSE_EQUIPMENT_CHECK, Service, Start};
 use crate::channel::{Transfer, UnitStatus};
 use crate::cpu::TOD_PER_US;
@@ -96,8 +99,8 @@ enum Sink {
 #[derive(Debug)]
 pub struct Printer {
     sink: Sink,
-    /// All output (kept for in-memory printers only).
-    text: String,
+    /// The tail of the output (in-memory printers only).
+    text: TextTail,
     /// Line the paper is on, 1..=PAGE.
     line: u32,
     /// Something was printed on this line since the paper got here.
@@ -115,7 +118,7 @@ impl Printer {
     pub fn in_memory() -> Self {
         Printer {
             sink: Sink::Memory,
-            text: String::new(),
+            text: TextTail::default(),
             line: 1,
             printed_here: false,
             sense: 0,
@@ -133,9 +136,10 @@ impl Printer {
         })
     }
 
-    /// The output of an in-memory printer.
-    pub fn output(&self) -> &str {
-        &self.text
+    /// The output of an in-memory printer: its last
+    /// [`KEEP`](super::transcript::KEEP) bytes and their position.
+    pub fn output(&self) -> Transcript<'_> {
+        self.text.view()
     }
 
     /// The text a write of `data` followed by `carriage` produces; moves the paper.
@@ -264,6 +268,22 @@ mod tests {
             s.push_str(&p.render(e.as_deref(), *c));
         }
         s
+    }
+
+    #[test]
+    fn an_in_memory_printer_keeps_a_bounded_tail() {
+        use crate::devices::transcript::KEEP;
+        let mut p = Printer::in_memory();
+        let mut total = 0u64;
+        for i in 0..100_000 {
+            let line = format!("LINE {i}\n");
+            total += line.len() as u64;
+            p.emit(&line).unwrap();
+        }
+        let out = p.output();
+        assert!(out.text.len() <= KEEP);
+        assert_eq!(out.end(), total);
+        assert!(out.text.ends_with("LINE 99999\n"));
     }
 
     #[test]

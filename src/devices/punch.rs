@@ -2,6 +2,8 @@
 //!
 //! The file is created (truncated) when the punch is attached, and every card is written
 //! to it before the punch presents device end, so killing cpcms loses no punched card.
+//! Nothing is kept in memory (the file grows on the host's disk); a punch made without a
+//! file, for tests, keeps its last [`KEEP_CARDS`] cards.
 //! Same two formats as the reader (see `reader`): binary EBCDIC, 80 bytes a card (the
 //! default, Hercules' format), or text (".txt" or ":ascii"): one line a card, translated
 //! from code page 037, trailing blanks dropped.
@@ -18,6 +20,7 @@
 //! As on Hercules, a count below 80 punches the bytes given and is not an incorrect
 //! length; a count above 80 leaves a residual count (incorrect length unless SLI).
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::Write;
 use std::path::Path;
@@ -31,6 +34,8 @@ use crate::ebcdic;
 pub const CARD_US: u64 = 1000;
 /// Sense: microseconds.
 pub const SENSE_US: u64 = 20;
+/// Cards an in-memory punch keeps: the last 1000 (80,000 bytes).
+pub const KEEP_CARDS: usize = 1000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
@@ -55,7 +60,10 @@ enum Sink {
 pub struct CardPunch {
     sink: Sink,
     format: CardFormat,
-    cards: Vec<[u8; 80]>,
+    /// The last [`KEEP_CARDS`] cards (in-memory punch only).
+    cards: VecDeque<[u8; 80]>,
+    /// Cards punched in all.
+    punched: u64,
     sense: u8,
     phase: Phase,
 }
@@ -78,7 +86,8 @@ impl CardPunch {
         CardPunch {
             sink: Sink::Memory,
             format: CardFormat::Ebcdic,
-            cards: Vec::new(),
+            cards: VecDeque::new(),
+            punched: 0,
             sense: 0,
             phase: Phase::Idle,
         }
@@ -95,24 +104,37 @@ impl CardPunch {
         })
     }
 
-    /// Every card punched so far.
-    pub fn cards(&self) -> &[[u8; 80]] {
-        &self.cards
+    /// The last cards an in-memory punch punched (at most [`KEEP_CARDS`]), oldest first.
+    pub fn cards(&self) -> impl Iterator<Item = &[u8; 80]> {
+        self.cards.iter()
+    }
+
+    /// The number of cards punched in all.
+    pub fn punched(&self) -> u64 {
+        self.punched
     }
 
     fn punch(&mut self, card: [u8; 80]) -> Result<(), String> {
-        self.cards.push(card);
-        if let Sink::File { name, file } = &mut self.sink {
-            let r = match self.format {
-                CardFormat::Ebcdic => file.write_all(&card),
-                CardFormat::Ascii => {
-                    let mut line = card_text(&card);
-                    line.push('\n');
-                    file.write_all(line.as_bytes())
+        match &mut self.sink {
+            Sink::File { name, file } => {
+                let r = match self.format {
+                    CardFormat::Ebcdic => file.write_all(&card),
+                    CardFormat::Ascii => {
+                        let mut line = card_text(&card);
+                        line.push('\n');
+                        file.write_all(line.as_bytes())
+                    }
+                };
+                r.map_err(|e| format!("{name}: {e}"))?;
+            }
+            Sink::Memory => {
+                if self.cards.len() == KEEP_CARDS {
+                    self.cards.pop_front();
                 }
-            };
-            r.map_err(|e| format!("{name}: {e}"))?;
+                self.cards.push_back(card);
+            }
         }
+        self.punched += 1;
         Ok(())
     }
 }
@@ -191,6 +213,20 @@ mod tests {
         card[3] = 0x00;
         card[4] = 0xC4;
         assert_eq!(card_text(&card), "ABC D");
+    }
+
+    #[test]
+    fn an_in_memory_punch_keeps_its_last_cards() {
+        let mut p = CardPunch::in_memory();
+        for i in 0..2500u32 {
+            let mut card = [0x40u8; 80];
+            card[..4].copy_from_slice(&i.to_be_bytes());
+            p.punch(card).unwrap();
+        }
+        assert_eq!(p.punched(), 2500);
+        assert_eq!(p.cards().count(), KEEP_CARDS);
+        let first = p.cards().next().unwrap();
+        assert_eq!(first[..4], 1500u32.to_be_bytes());
     }
 
     #[test]

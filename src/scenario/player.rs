@@ -7,11 +7,20 @@
 
 use super::{Scenario, Step, locate::Pos, units};
 use crate::cpu::TOD_PER_US;
+use crate::devices::Transcript;
 use crate::machine::Status;
 use crate::sysgen::System;
 
-/// How far Expect runs the machine between looks at the transcript: 10 ms virtual.
+/// How far Expect and Sleep run the machine between looks at the transcripts: 10 ms
+/// virtual. A terminal keeps only the tail of its output, so the headless log takes the
+/// new output after every slice. A 3215 paced by its own timing prints at most one
+/// 32 KiB write in that time, half of what it keeps (more only if the guest halts its
+/// own writes: see `TranscriptLog`).
 pub const SLICE: u64 = 10_000 * TOD_PER_US;
+
+/// Most output of one terminal the headless log holds back to keep lines in step order
+/// (see `TranscriptLog`); past it the complete lines are written out at once.
+pub const HOLD: usize = 64 * 1024;
 
 /// What the player drives. Implemented for [`System`]; tests use a fake.
 pub trait Target {
@@ -22,11 +31,11 @@ pub trait Target {
     /// A person types `text` on user terminal `terminal` and presses Enter (terminal
     /// number `terminals()` is the operator's console).
     fn type_line(&mut self, terminal: usize, text: &str) -> Result<(), String>;
-    /// Everything user terminal `terminal` has shown ("" if nothing or no such terminal;
-    /// number `terminals()` is the operator's console).
-    fn transcript(&self, terminal: usize) -> &str;
-    /// Everything the operator console has shown.
-    fn operator_transcript(&self) -> &str;
+    /// What user terminal `terminal` has shown: its kept tail and position (empty if
+    /// nothing or no such terminal; number `terminals()` is the operator's console).
+    fn transcript(&self, terminal: usize) -> Transcript<'_>;
+    /// What the operator console has shown.
+    fn operator_transcript(&self) -> Transcript<'_>;
     /// Number of user terminals.
     fn terminals(&self) -> usize;
 }
@@ -49,17 +58,17 @@ impl Target for System {
         };
         self.machine.type_line(dev, text)
     }
-    fn transcript(&self, terminal: usize) -> &str {
+    fn transcript(&self, terminal: usize) -> Transcript<'_> {
         if terminal == self.terminals.len() {
             return self.operator_transcript();
         }
         self.terminals
             .get(terminal)
             .and_then(|d| self.machine.transcript(*d))
-            .unwrap_or("")
+            .unwrap_or_default()
     }
-    fn operator_transcript(&self) -> &str {
-        self.machine.transcript(self.operator).unwrap_or("")
+    fn operator_transcript(&self) -> Transcript<'_> {
+        self.machine.transcript(self.operator).unwrap_or_default()
     }
     fn terminals(&self) -> usize {
         self.terminals.len()
@@ -129,7 +138,8 @@ pub struct Player {
     step_pos: Vec<Pos>,
     next: usize,
     active: Active,
-    cursors: Vec<usize>,
+    /// Per terminal: absolute position in its output where the next Expect looks.
+    cursors: Vec<u64>,
     caption: Option<String>,
     failure: Option<Failure>,
     log: TranscriptLog,
@@ -196,7 +206,7 @@ impl Player {
 
     fn fail(&mut self, t: &impl Target, terminal: Option<usize>, message: String) {
         let last_lines = terminal
-            .map(|n| last_lines(t.transcript(n), 8))
+            .map(|n| last_lines(t.transcript(n).text, 8))
             .unwrap_or_default();
         self.failure = Some(Failure {
             file: self.file.clone(),
@@ -210,21 +220,24 @@ impl Player {
 
     fn find(&mut self, t: &impl Target, terminal: usize, text: &str) -> bool {
         let tr = t.transcript(terminal);
-        let cur = self
-            .cursors
-            .get(terminal)
-            .copied()
-            .unwrap_or(0)
-            .min(tr.len());
-        let cur = floor_char_boundary(tr, cur);
-        match tr[cur..].find(text) {
+        let cur = self.cursors.get(terminal).copied().unwrap_or(0);
+        // Output dropped before it was looked at cannot match any more.
+        let (rest, _) = tr.since(cur);
+        match rest.find(text) {
             Some(p) => {
                 if let Some(c) = self.cursors.get_mut(terminal) {
-                    *c = cur + p + text.len();
+                    *c = tr.end() - rest.len() as u64 + (p + text.len()) as u64;
                 }
                 true
             }
             None => false,
+        }
+    }
+
+    /// After the machine ran: the headless log takes the new output.
+    fn ran(&mut self, t: &impl Target) {
+        if self.record {
+            self.log.collect(t);
         }
     }
 
@@ -257,9 +270,9 @@ impl Player {
                             continue;
                         }
                         // Expect looks at what comes after the typing.
-                        let len = t.transcript(*terminal).len();
+                        let end = t.transcript(*terminal).end();
                         if let Some(c) = self.cursors.get_mut(*terminal) {
-                            *c = (*c).max(len);
+                            *c = (*c).max(end);
                         }
                         self.next += 1;
                         continue;
@@ -308,6 +321,7 @@ impl Player {
                     }
                     let to = now.saturating_add(SLICE).min(deadline).min(limit);
                     let st = t.run_until(to);
+                    self.ran(t);
                     if t.now() <= now && stopped(st) {
                         self.active = Active::Idle;
                         self.fail(
@@ -329,7 +343,9 @@ impl Player {
                     if now >= limit {
                         return Progress::Running;
                     }
-                    let st = t.run_until(until.min(limit));
+                    let to = now.saturating_add(SLICE).min(until).min(limit);
+                    let st = t.run_until(to);
+                    self.ran(t);
                     if t.now() <= now && stopped(st) {
                         // Nothing more will happen; the sleep is over.
                         self.active = Active::Idle;
@@ -358,13 +374,6 @@ pub fn describe(st: Status) -> String {
     }
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The last `n` non-empty-tail lines of a transcript.
 pub fn last_lines(s: &str, n: usize) -> Vec<String> {
     let s = s.strip_suffix('\n').unwrap_or(s);
@@ -380,39 +389,90 @@ pub fn last_lines(s: &str, n: usize) -> Vec<String> {
 
 /// Collects the headless transcript: every complete line each terminal shows, prefixed
 /// `n | ` (the operator console `OP| `), in step order, interleaved with captions.
+///
+/// A terminal keeps only the tail of its output, so the log takes new output by absolute
+/// position after every slice the machine runs ([`TranscriptLog::collect`]) and holds it
+/// until the next step begins, then writes each terminal's complete lines, terminal by
+/// terminal. What it holds back is bounded: past [`HOLD`] bytes a terminal's lines are
+/// written at once (a line that long is broken there). Should a terminal have printed
+/// more than it keeps within one slice (a guest can, by halting its own writes), the log
+/// says how many bytes were lost, in a line of its own.
 struct TranscriptLog {
-    /// Bytes consumed per user terminal, then the operator console last.
-    done: Vec<usize>,
+    /// Absolute position up to which each terminal's output was taken: user terminals,
+    /// then the operator console last.
+    taken: Vec<u64>,
+    /// Output taken and not yet written, per terminal.
+    held: Vec<String>,
     out: Vec<String>,
 }
 
 impl TranscriptLog {
     fn new(terminals: usize) -> Self {
         TranscriptLog {
-            done: vec![0; terminals + 1],
+            taken: vec![0; terminals + 1],
+            held: vec![String::new(); terminals + 1],
             out: Vec::new(),
         }
     }
 
-    fn flush<T: Target>(&mut self, t: &T, all: bool) {
-        let n = self.done.len() - 1;
+    fn prefix(&self, k: usize) -> String {
+        if k == self.taken.len() - 1 {
+            "OP| ".to_string()
+        } else {
+            format!("{k:<2}| ")
+        }
+    }
+
+    /// Take the output each terminal printed since the last look.
+    fn collect<T: Target>(&mut self, t: &T) {
+        let n = self.taken.len() - 1;
         for k in 0..=n {
-            let (prefix, text) = if k == n {
-                ("OP| ".to_string(), t.operator_transcript())
+            let tr = if k == n {
+                t.operator_transcript()
             } else {
-                (format!("{k:<2}| "), t.transcript(k))
+                t.transcript(k)
             };
-            let start = floor_char_boundary(text, self.done[k].min(text.len()));
-            let rest = &text[start..];
-            let upto = if all {
-                rest.len()
-            } else {
-                rest.rfind('\n').map_or(0, |p| p + 1)
-            };
-            for l in rest[..upto].lines() {
-                self.out.push(format!("{prefix}{l}"));
+            let (new, lost) = tr.since(self.taken[k]);
+            let held = &mut self.held[k];
+            if lost > 0 {
+                if !held.is_empty() && !held.ends_with('\n') {
+                    held.push('\n');
+                }
+                held.push_str(&format!(
+                    "*** {lost} bytes of output lost: a terminal keeps only its last {} ***\n",
+                    crate::devices::transcript::KEEP
+                ));
             }
-            self.done[k] = start + upto;
+            held.push_str(new);
+            self.taken[k] = tr.end();
+            if self.held[k].len() > HOLD {
+                self.emit(k, false);
+                if self.held[k].len() > HOLD {
+                    self.emit(k, true);
+                }
+            }
+        }
+    }
+
+    /// Write terminal `k`'s complete lines (`all`: the partial last one too).
+    fn emit(&mut self, k: usize, all: bool) {
+        let prefix = self.prefix(k);
+        let held = &mut self.held[k];
+        let upto = if all {
+            held.len()
+        } else {
+            held.rfind('\n').map_or(0, |p| p + 1)
+        };
+        for l in held[..upto].lines() {
+            self.out.push(format!("{prefix}{l}"));
+        }
+        held.drain(..upto);
+    }
+
+    fn flush<T: Target>(&mut self, t: &T, all: bool) {
+        self.collect(t);
+        for k in 0..self.taken.len() {
+            self.emit(k, all);
         }
     }
 }
@@ -421,25 +481,41 @@ impl TranscriptLog {
 mod tests {
     use super::*;
     use crate::cpu::TOD_PER_SECOND;
+    use crate::devices::transcript::{KEEP, TextTail};
 
     /// A pretend system: echoes typing, answers LOGON after 100 ms and an empty line
     /// with `R;` after 20 ms; `STOP` puts it in a disabled wait.
     struct Fake {
         now: u64,
-        terms: Vec<String>,
-        op: String,
+        terms: Vec<TextTail>,
+        op: TextTail,
         pending: Vec<(u64, usize, String)>,
+        /// `FLOOD n`: terminal, lines printed so far, n, and when it was typed.
+        flood: Option<(usize, u64, u64, u64)>,
         stopped: bool,
         runs: usize,
     }
 
+    /// Line `i` of a flood: 7 bytes with its new line.
+    fn flood_line(i: u64) -> String {
+        format!("F{i:05}\n")
+    }
+
     impl Fake {
         fn new(n: usize) -> Self {
+            Self::keeping(n, KEEP)
+        }
+
+        /// Terminals that keep only the last `keep` bytes, as a 3215 does.
+        fn keeping(n: usize, keep: usize) -> Self {
+            let mut op = TextTail::new(keep);
+            op.push_str("CP IPL COMPLETE\nPARTIAL");
             Fake {
                 now: 0,
-                terms: vec![String::new(); n],
-                op: "CP IPL COMPLETE\nPARTIAL".into(),
+                terms: vec![TextTail::new(keep); n],
+                op,
                 pending: vec![],
+                flood: None,
                 stopped: false,
                 runs: 0,
             }
@@ -463,6 +539,14 @@ mod tests {
                 let (_, k, s) = self.pending.remove(0);
                 self.terms[k].push_str(&s);
             }
+            // A flood prints one line a millisecond.
+            if let Some((k, done, n, t0)) = self.flood.as_mut() {
+                let ms = TOD_PER_SECOND / 1000;
+                while *done < *n && *t0 + (*done + 1) * ms <= t {
+                    self.terms[*k].push_str(&flood_line(*done));
+                    *done += 1;
+                }
+            }
             self.now = t;
             Status::Waiting
         }
@@ -481,14 +565,17 @@ mod tests {
                 self.pending.push((self.now + 20 * ms, k, "R;\n".into()));
             } else if text == "STOP" {
                 self.stopped = true;
+            } else if let Some(n) = text.strip_prefix("FLOOD ") {
+                let n = n.parse().map_err(|_| "FLOOD needs a number")?;
+                self.flood = Some((k, 0, n, self.now));
             }
             Ok(())
         }
-        fn transcript(&self, k: usize) -> &str {
-            self.terms.get(k).map_or("", |s| s.as_str())
+        fn transcript(&self, k: usize) -> Transcript<'_> {
+            self.terms.get(k).map(TextTail::view).unwrap_or_default()
         }
-        fn operator_transcript(&self) -> &str {
-            &self.op
+        fn operator_transcript(&self) -> Transcript<'_> {
+            self.op.view()
         }
         fn terminals(&self) -> usize {
             self.terms.len()
@@ -623,6 +710,82 @@ mod tests {
         assert_eq!(p.step_index(), 6, "sleeping");
         assert_eq!(p.advance(&mut f, u64::MAX), Progress::Done);
         assert!(p.drain_output().is_empty(), "not recording");
+    }
+
+    /// Every line of an output much longer than a terminal keeps.
+    fn flood(keep: usize, lines: u64) -> (Vec<String>, Player) {
+        let s = scenario(&format!(
+            r#"Type(terminal: 1, text: "FLOOD {lines}"),
+ Sleep("{}ms"),
+ Caption("after"),"#,
+            lines + 100
+        ));
+        let mut f = Fake::keeping(s.terminals, keep);
+        let mut p = Player::new(&s, true);
+        let mut out = Vec::new();
+        // As `cpcms play --headless` does: one virtual second at a time, draining.
+        loop {
+            let limit = f.now + TOD_PER_SECOND;
+            let r = p.advance(&mut f, limit);
+            out.extend(p.drain_output());
+            assert!(
+                p.log.held.iter().all(|h| h.len() <= HOLD),
+                "what the log holds back is bounded"
+            );
+            if r != Progress::Running {
+                break;
+            }
+        }
+        p.finish(&f);
+        out.extend(p.drain_output());
+        assert!(f.terms[1].view().text.len() <= keep);
+        (out, p)
+    }
+
+    #[test]
+    fn headless_shows_every_line_of_a_long_output_once_in_order() {
+        // 7 bytes a millisecond, 70 a slice: the terminal keeps 256 bytes, the output is
+        // 35,000 bytes.
+        let (out, p) = flood(256, 5000);
+        assert_eq!(p.progress(), Progress::Done);
+        let mut want = vec!["OP| CP IPL COMPLETE".to_string(), "1 | FLOOD 5000".into()];
+        want.extend((0..5000).map(|i| format!("1 | {}", flood_line(i).trim_end())));
+        want.push("-- after".into());
+        want.push("OP| PARTIAL".into());
+        assert_eq!(out, want);
+    }
+
+    #[test]
+    fn headless_writes_held_lines_early_past_the_bound() {
+        // 14,000 lines (98,000 bytes) in one Sleep: more than HOLD; written before the
+        // step ends, still every line once and in order.
+        let (out, _) = flood(KEEP, 14_000);
+        let lines: Vec<&String> = out
+            .iter()
+            .filter(|l| l.starts_with("1 | F") && !l.contains("FLOOD"))
+            .collect();
+        assert_eq!(lines.len(), 14_000);
+        for (i, l) in lines.iter().enumerate() {
+            assert_eq!(**l, format!("1 | {}", flood_line(i as u64).trim_end()));
+        }
+        assert_eq!(out.last().map(String::as_str), Some("OP| PARTIAL"));
+    }
+
+    #[test]
+    fn headless_says_when_output_was_lost() {
+        // 70 bytes a slice, 32 kept: the log cannot see everything, and says so.
+        let (out, _) = flood(32, 100);
+        let lost: Vec<&String> = out.iter().filter(|l| l.contains("lost")).collect();
+        assert!(!lost.is_empty(), "{out:?}");
+        assert!(lost[0].starts_with("1 | *** "), "{}", lost[0]);
+        assert_eq!(
+            out.iter()
+                .rev()
+                .find(|l| l.starts_with("1 | F"))
+                .map(String::as_str),
+            Some("1 | F00099"),
+            "the last line is there"
+        );
     }
 
     #[test]

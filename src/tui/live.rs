@@ -11,7 +11,8 @@ use crate::scenario::Scenario;
 use crate::scenario::player::{self, Player, Progress, Target};
 use crate::sysgen::System;
 
-/// How much transcript the model keeps per terminal (the panes show only the tail).
+/// How much transcript the model copies per terminal and frame (the panes show only the
+/// tail; the terminal itself keeps at most `devices::transcript::KEEP`).
 const TAIL: usize = 16 * 1024;
 /// Virtual time run between looks at the wall clock.
 const SLICE: u64 = TOD_PER_SECOND / 100;
@@ -111,11 +112,17 @@ impl Live {
                     .iter()
                     .find(|v| v.terminal == dev)
                     .map(|v| v.userid.clone()),
-                text: tail(sys.machine.transcript(dev).unwrap_or("")).to_string(),
+                text: tail(sys.machine.transcript(dev).unwrap_or_default().text).to_string(),
             })
             .collect();
         m.operator_dev = sys.operator;
-        m.operator = tail(sys.machine.transcript(sys.operator).unwrap_or("")).to_string();
+        m.operator = tail(
+            sys.machine
+                .transcript(sys.operator)
+                .unwrap_or_default()
+                .text,
+        )
+        .to_string();
         m.model_mips = self.model_mips;
         m.mips = self.mips;
         m.tod = sys.machine.cpu.tod();
