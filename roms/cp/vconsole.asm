@@ -96,13 +96,26 @@ VSIO     TM    VCSTAT,VCINTP
 *  or for room in the terminal's queue.                               *
 *  VCRESUME: carry on with the current CCW (in VCCCW) after a wait.   *
 *  In: R11 = VMBLOK.  Uses R0-R8, R15.                                *
+*                                                                     *
+*  CP runs at most VCMAXCCW CCWs at a time that neither wait nor      *
+*  print (NO-OP, alarm, sense, TIC): a guest's program that loops     *
+*  through such CCWs for ever would keep CP busy for ever.  Past the  *
+*  limit the console stays busy, as a real one running that loop      *
+*  would, until the guest halts it (HIO).                             *
 ***********************************************************************
+VCMAXCCW EQU   256
 VCRUN    ENTER
          L     R8,VMRDEV           the user's real terminal
+         MVC   VCLEFT,=AL2(VCMAXCCW)
          TM    VCCCWA+3,7          a CCW must be on a doubleword
          BNZ   VCRPCHK
          SR    R7,R7               no TIC yet
-VCR10    L     R2,VCCCWA           fetch the CCW
+VCR10    LH    R0,VCLEFT           one CCW more
+         BCTR  R0,0
+         STH   R0,VCLEFT
+         LTR   R0,R0
+         BNP   VCREXIT             (too many: busy for ever)
+         L     R2,VCCCWA           fetch the CCW
          LA    R3,VCCCW
          LA    R4,8
          BAL   R14,GCOPYIN
@@ -128,6 +141,7 @@ VCR20    SR    R7,R7
          B     VCR30
 VCRESUME ST    R14,VCRUNR
          L     R8,VMRDEV
+         MVC   VCLEFT,=AL2(VCMAXCCW)
 VCR30    CLI   VCCCW,X'01'         write
          BE    VCRWRITE
          CLI   VCCCW,X'09'         write, new line
@@ -263,5 +277,6 @@ VCRPCHK  LA    R6,X'0C'
          B     VCREND2
 VCRUNR   DS    F
 VCWLEN   DS    F
+VCLEFT   DS    H                   CCWs CP may still run now
 VCLINE   DS    CL132
          DROP  R11
