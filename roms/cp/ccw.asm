@@ -56,6 +56,10 @@
 *                                                                     *
 *  Limits (a program beyond them gets a program check at the CCW      *
 *  that did not fit): RCWMAX real CCWs, IDAWMAX IDAWs (1M of data).   *
+*  READ HOME ADDRESS is refused (command reject): it would show the   *
+*  real cylinder.  READ COUNT, READ R0 and READ CKD do show the real  *
+*  cylinder in the count areas they read (only where the minidisk     *
+*  lies is learned that way, nothing of anyone else's).               *
 *  Left out: PCI (CP runs the program to its end, so the guest gets   *
 *  no PCI interruption); the guest's own IDAWs on an argument.        *
 *                                                                     *
@@ -171,6 +175,8 @@ CTCMDS   DC    X'07',AL3(CTSEEK)   SEEK
          DC    X'11',AL3(CTWCNT)   ERASE
          DC    X'01',AL3(CTWCNT)   WRITE SPECIAL COUNT, KEY AND DATA
          DC    X'03',AL3(CTNOP)    NO-OPERATION
+         DC    X'1A',AL3(CTREJ)    READ HOME ADDRESS
+         DC    X'9A',AL3(CTREJ)    ... multi-track
          DC    X'00',AL3(CTDATA)   anything else
 *
 *  A command that moves data: the same CCW, its data through IDAWs.
@@ -195,6 +201,11 @@ CTCONT   BAL   R14,CTNEW
          BAL   R14,CTDAREA
          BNZ   CTPOIS1
          B     CTNEXT
+*
+*  READ HOME ADDRESS would show the real cylinder: on a minidisk it
+*  is refused, as a command the disk does not know (X'FF': unit
+*  check, command reject), with no data moved.
+CTREJ    MVI   CTCCW,X'FF'
 *
 *  NO-OPERATION moves no data; its IDAWs point at CP's bucket, so its
 *  address and count need not be the guest's to be harmless.

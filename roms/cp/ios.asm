@@ -19,7 +19,9 @@
 *  Out: SYNCCSW = the CSW; CC 0 if it ended cleanly (channel end and  *
 *       device end, no unit check or exception, no channel error);    *
 *       CC not 0 otherwise, or if the device is not there (R15 = 3),  *
-*       or did not end within SYNCMAX (R15 = 4: it is halted).       *
+*       or did not end within SYNCMAX (R15 = 4: it is halted), or if  *
+*       the channel refused the program at SIO (R15 = 5: CC 1, the    *
+*       CSW in SYNCCSW, as after three tries).                        *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 SYNCIO   ENTER
@@ -36,6 +38,9 @@ SYNC12   IC    R0,SYNCTRY          stale status, now cleared: again
          STC   R0,SYNCTRY
          LTR   R0,R0
          BP    SYNC10
+         LA    R15,5               the channel refuses the program
+         MVC   SYNCCSW,CSW           itself (a bad first CCW)
+         B     SYNCFAIL
 SYNC15   LA    R15,2
          MVC   SYNCCSW,CSW
          B     SYNCFAIL

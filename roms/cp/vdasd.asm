@@ -47,8 +47,19 @@ VDSIO    TM    VDSTAT,VDINTP
          BAL   R14,SYNCIO
          C     R15,=F'3'           the real disk is not there
          BE    VCC3
+         ST    R15,VDSYNRC
          BAL   R14,UNTRANS
-         OI    VDSTAT,VDINTP
+         CLC   VDSYNRC,=F'5'       refused at once (its first CCW):
+         BE    VDS60                 CC 1 and the CSW, as the real
+         OI    VDSTAT,VDINTP         machine's SIO gives
+         B     VCC0
+VDS60    LA    R2,X'40'
+         LA    R3,VDCSW
+         LA    R4,8
+         BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         LA    R0,1
+         B     VSETCC
          B     VCC0
 *
 ***********************************************************************
@@ -70,4 +81,5 @@ REFLDASD ST    R14,REFLDR
          L     R14,REFLDR
          BR    R14
 REFLDR   DS    F
+VDSYNRC  DS    F                   what SYNCIO said
          DROP  R11
