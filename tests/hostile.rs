@@ -115,9 +115,16 @@ struct Rig {
 /// What the harness remembers from before an attack.
 struct Snapshot {
     volume: Vec<u8>,
-    /// Per victim: (guest page address, real frame, its 4K) for every valid page, and the
-    /// frame holding its DAT tables with their content.
-    frames: BTreeMap<String, (Vec<(u32, u32, Vec<u8>)>, u32, Vec<u8>)>,
+    frames: BTreeMap<String, Victim>,
+}
+
+/// A victim's storage before the attack.
+struct Victim {
+    /// (guest page address, real frame, its 4K) for every page that has a frame.
+    pages: Vec<(u32, u32, Vec<u8>)>,
+    /// The frame holding its segment and page tables, and their content.
+    tables: u32,
+    table_bytes: Vec<u8>,
 }
 
 impl Rig {
@@ -387,7 +394,14 @@ impl Rig {
                 .map(|&(g, f)| (g, f, self.sys.machine.peek(f, 4096).unwrap().to_vec()))
                 .collect();
             let t = self.sys.machine.peek(tables, 4096).unwrap().to_vec();
-            frames.insert(v.to_string(), (content, tables, t));
+            frames.insert(
+                v.to_string(),
+                Victim {
+                    pages: content,
+                    tables,
+                    table_bytes: t,
+                },
+            );
         }
         Snapshot { volume, frames }
     }
@@ -415,13 +429,14 @@ impl Rig {
     /// (b) The victims' frames and DAT tables as they were.
     fn frame_damage(&self, snap: &Snapshot) -> Vec<String> {
         let mut bad = Vec::new();
-        for (v, (pages, tables, t)) in &snap.frames {
-            if self.sys.machine.peek(*tables, 4096).unwrap() != &t[..] {
+        for (v, victim) in &snap.frames {
+            let tables = victim.tables;
+            if self.sys.machine.peek(tables, 4096).unwrap() != &victim.table_bytes[..] {
                 bad.push(format!(
                     "{v}'s DAT tables (frame {tables:06X}) were changed"
                 ));
             }
-            for (g, f, c) in pages {
+            for (g, f, c) in &victim.pages {
                 let now = self.sys.machine.peek(*f, 4096).unwrap();
                 if now != &c[..] {
                     let off = now.iter().zip(c).position(|(a, b)| a != b).unwrap();
