@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 use cpcms::asm::{self, Assembly};
 use cpcms::cpu::{TOD_PER_SECOND, TOD_PER_US};
-use cpcms::devices::dasd::{HEADER, Model};
+use cpcms::devices::dasd::{HEADER, Model, parse_track};
 use cpcms::machine::Status;
 use cpcms::sysgen::{EMBEDDED, MDISK_CYLS, SysConfig, System, User, mdisk_cylinder};
 
@@ -262,14 +262,21 @@ impl Rig {
     }
 
     /// After a disabled wait (CP READ): IPL CMS again and see it ready.
-    fn ipl_cms(&mut self, i: usize) {
+    fn ipl_cms(&mut self, i: usize) -> Result<(), String> {
         self.type_line(i, "#CP IPL CMS");
         self.wait_for(i, "CMS VERSION", 10 * SEC)
-            .unwrap_or_else(|e| panic!("IPL CMS: {e}"));
+            .map_err(|e| format!("IPL CMS: {e}"))?;
         self.type_line(i, "");
         self.wait_for(i, "R;", 10 * SEC)
-            .unwrap_or_else(|e| panic!("CMS after IPL: {e}"));
+            .map_err(|e| format!("CMS after IPL: {e}"))?;
         self.settle();
+        Ok(())
+    }
+
+    /// Is the user's machine stopped (CP READ, after a disabled wait)?
+    fn stopped(&self, id: &str) -> bool {
+        self.vmblok(id)
+            .is_some_and(|vm| self.sys.machine.peek(vm + self.sym("VMSTATE"), 1).unwrap()[0] == 4)
     }
 
     /// Plant `prog` in user `i`'s storage with CP's STORE command, 48 bytes a line.
@@ -630,10 +637,36 @@ fn after_attack(
         &[BOB_PASSWORD, BOB_RECORD, VOLUME_LABEL],
     ));
     let bob = rig.user("BOB");
+    if rig.stopped("BOB")
+        && let Err(e) = rig.ipl_cms(bob)
+    {
+        p.push(format!("BOB: {e}"));
+    }
     if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
         p.push(format!("BOB: {e}"));
     }
     p
+}
+
+/// The head of cylinder 0 whose R1 is CP's first page (the PSA and SYSCONF, with the
+/// directory): found on the volume, as anyone could find it.
+fn cp_head(rig: &Rig) -> u16 {
+    let img = rig.sys.sysres_image().expect("volume");
+    let model = Model::D3350;
+    let ts = model.track_size();
+    (0..model.heads())
+        .find(|&h| {
+            let at = HEADER + h as usize * ts;
+            parse_track(&img[at..at + ts], 0, h)
+                .ok()
+                .and_then(|t| {
+                    t.records
+                        .get(1)
+                        .map(|r| r.data.starts_with(&rig.sys.cp.image[..64]))
+                })
+                .unwrap_or(false)
+        })
+        .expect("CP's first page on cylinder 0")
 }
 
 /// ALICE runs `name` (with `patches`) against an idle BOB; every invariant is checked.
@@ -641,7 +674,7 @@ fn channel_attack(name: &str, patches: &[(&str, &[u8])]) {
     let mut rig = Rig::with_users(PAIR, 2 << 20);
     let snap = rig.snapshot(&["BOB"]);
     let prog = patched(name, patches);
-    let code = rig.run_program(0, &prog, 20 * SEC);
+    let code = rig.run_program(0, &prog, 60 * SEC);
     let p = after_attack(&mut rig, &snap, &prog, code);
     verdict(p);
 }
@@ -661,7 +694,7 @@ fn harness_benign_session_keeps_every_invariant() {
         rig.run_program(bob, &program("bobmark"), 10 * SEC),
         Ok(0x600D)
     );
-    rig.ipl_cms(bob);
+    rig.ipl_cms(bob).unwrap();
     let snap = rig.snapshot(&["BOB"]);
     assert!(!static_ranges(&rig.sys).is_empty());
     rig.type_line(0, "CP QUERY NAMES");
@@ -686,6 +719,13 @@ fn harness_sees_where_records_land() {
     let changed = rig.volume_damage(&before, "ALICE");
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert!(changed[0].contains("cylinder 3 head 0") && changed[0].contains("BOB"));
+    let img = rig.sys.sysres_image().unwrap();
+    let ts = Model::D3350.track_size();
+    let at = HEADER + 3 * Model::D3350.heads() as usize * ts;
+    let t = parse_track(&img[at..at + ts], 3, 0).unwrap();
+    assert_eq!(t.records.len(), 2);
+    assert_eq!(&t.records[1].count, &[0, 3, 0, 0, 1, 0, 0, 80]);
+    assert!(cpcms::ebcdic::decode(&t.records[1].data).contains(BOB_RECORD));
 }
 
 /// The checks see damage when there is some: a byte of the directory, a byte of one of
@@ -738,4 +778,145 @@ fn harness_sees_damage() {
 #[ignore = "fails until isolation fix: channel programs (data-chained X'03')"]
 fn ccw_data_chained_noop_uses_real_address() {
     channel_attack("chain03", &[]);
+}
+
+/// A SEEK argument split across data-chained CCWs, 2 + 4 bytes
+/// (tests/hostile/splitseek.asm): BB from the SEEK, CC HH from a data-chained CCW whose
+/// command byte (X'06') the channel ignores.
+///
+/// Today: CCWTRANS relocates the cylinder in a 6-byte copy of the SEEK CCW's own
+/// argument, of which the channel reads only 2 bytes, and translates the second CCW as a
+/// READ into guest storage: the device gets ALICE's CC HH unrelocated and seeks real
+/// cylinder 0. ALICE reads R1 of every head there and finds CP's first page, with the
+/// directory: BOB's password (wait code BAD1, "SWORDFSH" in her buffer).
+///
+/// A correct CP relocates the argument the channel actually uses (assembling it from
+/// the data chain) or refuses a split argument: the seek lands on ALICE's own
+/// cylinder 0, or nowhere.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (split SEEK argument)"]
+fn ccw_seek_argument_split_by_data_chaining() {
+    channel_attack("splitseek", &[]);
+}
+
+/// A SEARCH ID argument split across data-chained CCWs, 1 + 4 bytes, with the access arm
+/// where the LOGONs left it (tests/hostile/splitsrch.asm).
+///
+/// Today: after IPL CMS (at LOGON) the arm is on real cylinder 0. The channel gets the
+/// first byte of CP's relocated copy (X'00') and four bytes of ALICE's own (cylinder low
+/// byte, head, record), so a multi-track SEARCH ID EQUAL finds R1 of CP's first page
+/// (on head CPHEAD, set by the test); ALICE reads it (BOB's password: BAD1) and then
+/// overwrites it with zeros (cylinder 0 changed: the CP the next IPL would load).
+///
+/// A correct CP relocates the argument the channel uses, or refuses it; and it puts the
+/// arm on ALICE's minidisk before her program runs (see `ccw_no_seek_...`). The search
+/// then finds nothing: nothing is read, nothing written.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (split SEARCH ID argument)"]
+fn ccw_search_argument_split_by_data_chaining() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let head = cp_head(&rig).to_be_bytes();
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched("splitsrch", &[("CPHEAD", &head)]);
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
+
+/// RECALIBRATE (X'13'), then SEARCH KEY EQUAL 'VOL1', READ DATA and WRITE DATA
+/// (tests/hostile/recal.asm).
+///
+/// Today: CCWTRANS knows SEEK, SEEK CYLINDER, SEEK HEAD and SEARCH ID as positioning
+/// commands; RECALIBRATE passes as if it moved data, and takes the arm to real
+/// cylinder 0 head 0. A key search needs no cylinder number: ALICE reads the volume
+/// label (BAD1, "VOL1CPCMS1" in her buffer) and overwrites it (cylinder 0 head 0
+/// changed).
+///
+/// A correct CP makes RECALIBRATE a seek to the minidisk's cylinder 0, head 0 (which
+/// has no keyed record: the search ends in "no record found") or refuses it.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (RECALIBRATE)"]
+fn ccw_recalibrate_goes_to_real_cylinder_zero() {
+    channel_attack("recal", &[]);
+}
+
+/// READ IPL (X'02') and the records chained after it (tests/hostile/readipl.asm).
+///
+/// Today: READ IPL passes as a plain read; the device seeks real cylinder 0 head 0 by
+/// itself: ALICE reads CP's IPL record (its IPL PSW and loader CCWs), the loader and the
+/// volume label (BAD1, "VOL1CPCMS1" in her buffer).
+///
+/// A correct CP makes READ IPL read the minidisk's own cylinder 0 head 0 (a virtual
+/// machine's own IPL record), or refuses it.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (READ IPL)"]
+fn ccw_read_ipl_reads_the_real_ipl_record() {
+    channel_attack("readipl", &[]);
+}
+
+/// SEEK HEAD (X'1B') alone, on every head (tests/hostile/seekhead.asm).
+///
+/// Today: CCWTRANS relocates the CC of SEEK HEAD's argument like a SEEK's, but the device
+/// takes only HH and stays on its current cylinder: real cylinder 0, where the LOGONs'
+/// IPL CMS left the arm. ALICE reads R1 of every track of cylinder 0 and finds CP's
+/// first page: BOB's password (BAD1).
+///
+/// A correct CP keeps SEEK HEAD on the guest's cylinder (a full SEEK to the guest's
+/// current relocated cylinder, or a refusal unless a SEEK in the same program set it).
+#[test]
+#[ignore = "fails until isolation fix: channel programs (SEEK HEAD)"]
+fn ccw_seek_head_stays_on_the_arms_cylinder() {
+    channel_attack("seekhead", &[]);
+}
+
+/// A channel program with no SEEK, right after BOB's I/O (tests/hostile/noseek.asm,
+/// after tests/hostile/bobmark.asm ran in BOB's machine).
+///
+/// Today: the arm is where BOB's program left it, on BOB's cylinder; ALICE's READ R0 /
+/// READ CKD has nothing to relocate and reads BOB's record (BAD1, "THE EAGLE LANDS AT
+/// MIDNIGHT" in her buffer).
+///
+/// A correct CP positions the arm on ALICE's minidisk before her program (at her last
+/// seek address, or her cylinder 0) or refuses a program that does not begin with a
+/// SEEK.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (no SEEK)"]
+fn ccw_no_seek_reads_where_the_last_user_left_the_arm() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("noseek");
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
+
+#[test]
+#[ignore]
+fn debug_probe() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let bob = rig.user("BOB");
+    if std::env::var("PROBE_BOB").is_ok() {
+        assert_eq!(
+            rig.run_program(bob, &program("bobmark"), 10 * SEC),
+            Ok(0x600D)
+        );
+    }
+    let name = std::env::var("PROBE").unwrap_or("noseek".into());
+    let head = cp_head(&rig).to_be_bytes();
+    eprintln!("cp head {head:?}");
+    let prog = if name == "splitsrch" {
+        patched(&name, &[("CPHEAD", &head)])
+    } else {
+        program(&name)
+    };
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    eprintln!("code {code:X?}");
+    let csw = prog.symbols["IOCSW"].value;
+    eprintln!("csw {:02X?}", rig.guest_bytes("ALICE", csw, 8));
+    eprintln!("buf1 {:02X?}", rig.guest_bytes("ALICE", 0x20000, 64));
+    eprintln!("buf2 {:02X?}", rig.guest_bytes("ALICE", 0x22000, 32));
+    eprintln!("{}", rig.tail(0, 3));
 }

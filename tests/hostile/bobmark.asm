@@ -24,7 +24,7 @@ WRITE    CCW   X'07',SEEK,X'40',6          SEEK cylinder 0, head 0
          CCW   X'1D',COUNT,0,8+80          WRITE COUNT, KEY AND DATA
 SEEK     DC    XL6'00'                     BB CC HH
 ID0      DC    XL5'00'                     CC HH R
-COUNT    DC    X'0000000001',X'00',H'80'   CC HH R KL DL
+COUNT    DC    X'0000000001',X'00',AL2(80)   CC HH R KL DL
 DATA     DC    CL80'BOB''S SECRET: THE EAGLE LANDS AT MIDNIGHT'
          LTORG
          END

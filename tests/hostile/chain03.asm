@@ -69,7 +69,7 @@ READBACK CCW   X'07',SEEK,X'40',6
 SEEK     DC    XL6'00'
 ID0      DC    XL5'00'
 ID1      DC    X'0000000001'
-COUNT    DC    X'0000000001',X'00',H'4096'
+COUNT    DC    X'0000000001',X'00',AL2(4096)
 MARKER   DC    C'SWORDFSH'                 BOB's password
          LTORG
          END
