@@ -920,3 +920,90 @@ fn debug_probe() {
     eprintln!("buf2 {:02X?}", rig.guest_bytes("ALICE", 0x22000, 32));
     eprintln!("{}", rig.tail(0, 3));
 }
+
+/// READ HOME ADDRESS (X'1A') and WRITE R0 (X'15') (tests/hostile/readha.asm).
+///
+/// Today: both pass as plain data transfers. READ HA after a SEEK to ALICE's cylinder 0
+/// shows her the real cylinder (00 0001 0000: BAD1), and WRITE R0 writes a count field
+/// naming cylinder 0 onto her real cylinder 1, head 0: the track's R0 no longer names
+/// its own cylinder.
+///
+/// A correct CP refuses both on a minidisk, or keeps the illusion both ways: READ HA
+/// shows the virtual cylinder, WRITE R0's count field is relocated like WRITE CKD's.
+/// Either way the R0 of ALICE's real track names that track.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (READ HA / WRITE R0)"]
+fn ccw_read_home_address_and_write_r0() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("readha");
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let cyl = mdisk_cylinder(rig.user("ALICE"));
+    let img = rig.sys.sysres_image().unwrap();
+    let ts = Model::D3350.track_size();
+    let at = HEADER + cyl as usize * Model::D3350.heads() as usize * ts;
+    match parse_track(&img[at..at + ts], cyl, 0) {
+        Ok(t) => {
+            let c = cyl.to_be_bytes();
+            if let Some(r0) = t.records.first()
+                && r0.count[..5] != [c[0], c[1], 0, 0, 0]
+            {
+                p.push(format!(
+                    "R0 of ALICE's real cylinder {cyl} head 0 has the count field {:02X?}: \
+                     it does not name its own track",
+                    r0.count
+                ));
+            }
+        }
+        Err(e) => p.push(format!("ALICE's first track is damaged: {e}")),
+    }
+    verdict(p);
+}
+
+/// A status-modifier skip past the end of what CP copied (tests/hostile/skip.asm).
+///
+/// Today: a program CP refuses half-way (four NO-OPs, then WRITE DATA of 9000 bytes from
+/// 0: too long for its IDAW lists) leaves that fifth CCW copied raw in CP's buffer
+/// (RCW). Then SEEK / READ R0 / SEARCH ID EQUAL R1 / NO-OP: the search succeeds, the
+/// channel skips the NO-OP and runs the stale raw WRITE DATA, whose address is real: ALICE's R1 gets
+/// real page 0 with the directory (BAD1, "SWORDFSH" in her buffer).
+///
+/// A correct CP translates the CCW a successful search skips to as well (or ends its
+/// copy with something harmless), and never leaves a guest's raw CCW where the channel
+/// can reach it.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (status-modifier skip)"]
+fn ccw_status_modifier_skips_past_the_copy() {
+    channel_attack("skip", &[]);
+}
+
+/// The IDA flag (X'04') set by the guest on a SEEK (tests/hostile/ida.asm).
+///
+/// Today: CCWTRANS points the SEEK at its relocated copy of the argument but keeps the
+/// guest's flags, so the channel reads the copy's first four bytes (BB and the relocated
+/// CC) as an IDAW: the seek argument comes from real address X'00bb0001', for any bb the
+/// guest picks. ALICE wrote 00 0000 0000 at offset 1 of all her pages; where one of
+/// them sits on a 64K boundary of real storage the seek goes to real cylinder 0, and she
+/// reads the volume label (BAD1, "VOL1CPCMS1" in her buffer).
+///
+/// A correct CP never lets a guest's flag make the channel take CP's data for IDAWs: it
+/// ignores or refuses IDA where it supplies the data, and translates the guest's own
+/// IDAWs where the guest does.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (guest IDA flag)"]
+fn ccw_guest_ida_flag_on_a_seek() {
+    channel_attack("ida", &[]);
+}
+
+/// Large counts on SEEK and SEARCH ID arguments, and arguments in the last bytes of
+/// storage (tests/hostile/bigseek.asm).
+///
+/// Today: passes. CCWTRANS copies a fixed 6 (SEEK) or 5 (SEARCH ID) bytes whatever the
+/// count, and the device uses no more. Kept as a guard for a CP that would copy (or
+/// check) by the CCW's count: it must neither overrun its copy nor refuse an argument
+/// that fits in storage; nothing outside ALICE's storage and minidisk may change.
+#[test]
+fn ccw_large_count_on_seek_and_search_arguments() {
+    channel_attack("bigseek", &[]);
+}
