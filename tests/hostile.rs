@@ -1007,3 +1007,177 @@ fn ccw_guest_ida_flag_on_a_seek() {
 fn ccw_large_count_on_seek_and_search_arguments() {
     channel_attack("bigseek", &[]);
 }
+
+// ---------------------------------------------------------------------------------------
+// CPU share
+// ---------------------------------------------------------------------------------------
+
+/// Attackers, in the order they get the programs of a CPU-share test.
+const ATTACKERS: [&str; 7] = ["ALICE", "CAROL", "DAVE", "ERIN", "FRANK", "GRACE", "HEIDI"];
+
+/// Attacker i runs `progs[i]` (all of them at once, for a second), then BOB types an
+/// empty line three times, a little apart (so that his line comes at different points
+/// of the attackers' slices): the longest wait for his ready line, or why there was
+/// none. Also checks (e): CP answers BOB.
+fn share(progs: &[&str], bound: u64) -> (Rig, Result<u64, String>) {
+    let mut users: Vec<UserSpec> = progs
+        .iter()
+        .enumerate()
+        .map(|(i, _)| (ATTACKERS[i], ATTACKERS[i], 256 * K))
+        .collect();
+    users.push(("BOB", BOB_PASSWORD, 256 * K));
+    let mut rig = Rig::with_users(&users, 4 << 20);
+    let progs: Vec<Assembly> = progs.iter().map(|p| program(p)).collect();
+    for (i, p) in progs.iter().enumerate() {
+        rig.plant(i, p);
+    }
+    for (i, p) in progs.iter().enumerate() {
+        rig.start(i, p.origin);
+    }
+    let bob = rig.user("BOB");
+    let r = rig.run_for(SEC).and_then(|_| {
+        let mut worst = 0;
+        for pause in [0, 37 * MS, 71 * MS] {
+            rig.run_for(pause)?;
+            worst = worst.max(rig.response(bob, bound)?);
+        }
+        rig.type_line(bob, "#CP QUERY TIME");
+        rig.wait_for(bob, "TIME IS", 10 * SEC)
+            .map_err(|e| format!("CP does not answer #CP QUERY TIME: {e}"))?;
+        Ok(worst)
+    });
+    (rig, r)
+}
+
+/// BOB's bound with one attacker: five 50 ms slices. A fair round robin makes him wait at
+/// most one slice of the attacker's (measured with SPIN, a branch to itself that never
+/// traps: 37 ms, `cpu_share_yardstick_one_spinner`), plus his own few milliseconds.
+const ONE_ATTACKER_BOUND: u64 = 250 * MS;
+/// BOB's bound with seven attackers: twenty slices. A fair round robin makes him wait at
+/// most seven (350 ms; measured with seven SPINs: 322 ms).
+const SEVEN_ATTACKERS_BOUND: u64 = 1000 * MS;
+
+/// One attacker runs `prog`; BOB's ready line must come within ONE_ATTACKER_BOUND, and
+/// CP's code and directory must be intact.
+fn one_attacker(prog: &str) {
+    let (rig, r) = share(&[prog], ONE_ATTACKER_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside {prog}: {e}"));
+    }
+    verdict(p);
+}
+
+/// The yardstick: one SPIN (a branch to itself, no trap ever) beside BOB. Today's round
+/// robin with 50 ms slices answers BOB within the bound (37 ms at worst of three tries).
+#[test]
+fn cpu_share_yardstick_one_spinner() {
+    one_attacker("spin");
+}
+
+/// The yardstick for many: seven SPINs beside BOB (322 ms at worst of three tries today:
+/// about seven slices, as a round robin gives).
+#[test]
+fn cpu_share_yardstick_seven_spinners() {
+    let (rig, r) = share(&["spin"; 7], SEVEN_ATTACKERS_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside seven spinners: {e}"));
+    }
+    verdict(p);
+}
+
+/// SSM in a two-instruction loop (tests/hostile/ssmloop.asm).
+///
+/// Today: BOB's ready line never comes (not within 100 s). The slice is charged with the
+/// guest's own instructions only (SAVECTX keeps the CPU timer's value at the trap and
+/// the dispatcher sets it back), and after a trap the dispatcher starts with the machine
+/// that trapped: two instructions of the guest's per trap, a hundred of CP's, so a 50 ms
+/// slice lasts seconds, and BOB's turn does not come.
+///
+/// A correct CP charges what it spends for a machine to that machine's slice (or ends
+/// the slice after so many traps): BOB answers within ONE_ATTACKER_BOUND (250 ms).
+#[test]
+#[ignore = "fails until isolation fix: CPU share (SSM loop)"]
+fn cpu_ssm_loop() {
+    one_attacker("ssmloop");
+}
+
+/// TIO in a two-instruction loop (tests/hostile/tioloop.asm). Today: as the SSM loop,
+/// no ready line for BOB within 30 s. A correct CP: within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (TIO loop)"]
+fn cpu_tio_loop() {
+    one_attacker("tioloop");
+}
+
+/// DIAGNOSE X'0C' in a two-instruction loop (tests/hostile/diagloop.asm). Today: as the
+/// SSM loop, no ready line for BOB within 30 s. A correct CP: within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (DIAGNOSE X'0C' loop)"]
+fn cpu_diagnose_loop() {
+    one_attacker("diagloop");
+}
+
+/// SIO to a busy console in a loop (tests/hostile/sioloop.asm): each SIO answers CC 2 at
+/// once while CP's queue for ALICE's terminal is full. Today: BOB's first ready line takes
+/// 382 ms, and (with a longer bound) a later one does not come within 100 s. A correct
+/// CP: within 250 ms each.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (SIO to a busy console)"]
+fn cpu_sio_busy_console_loop() {
+    one_attacker("sioloop");
+}
+
+/// A program-check loop: the program new PSW points at an invalid instruction
+/// (tests/hostile/pcloop.asm). Today: no ready line for BOB within 30 s: each
+/// reflection costs CP a hundred instructions and the guest's slice one. A correct CP
+/// charges the reflection to the guest: within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (program-check loop)"]
+fn cpu_program_check_loop() {
+    one_attacker("pcloop");
+}
+
+/// An endless channel program (SEEK, TIC back to it) started again and again
+/// (tests/hostile/ticloop.asm). Today: no ready line for BOB within 30 s: CP runs a
+/// guest's channel program synchronously, with every other interruption masked off, and
+/// cuts it off only after two seconds; then the same guest is dispatched again and
+/// starts it again. A correct CP lets others run meanwhile (or cuts the program off
+/// within a slice charged to its owner): within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (endless channel program)"]
+fn cpu_endless_channel_program_loop() {
+    one_attacker("ticloop");
+}
+
+/// Seven attackers at once, one of each kind and a SPIN, and BOB.
+///
+/// Today: no ready line for BOB within 30 s. A correct CP: within SEVEN_ATTACKERS_BOUND
+/// (1 s; a fair round robin gives at most seven 50 ms slices).
+#[test]
+#[ignore = "fails until isolation fix: CPU share (seven attackers)"]
+fn cpu_seven_attackers_one_victim() {
+    let progs = [
+        "ssmloop", "tioloop", "diagloop", "sioloop", "pcloop", "ticloop", "spin",
+    ];
+    let (rig, r) = share(&progs, SEVEN_ATTACKERS_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside seven attackers: {e}"));
+    }
+    verdict(p);
+}
+
+#[test]
+#[ignore]
+fn debug_share() {
+    let progs: Vec<String> = std::env::var("SHARE")
+        .unwrap_or("spin".into())
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let p: Vec<&str> = progs.iter().map(String::as_str).collect();
+    let (_rig, r) = share(&p, 100 * SEC);
+    eprintln!("{p:?}: {:?}", r.map(|t| t as f64 / SEC as f64));
+}
