@@ -246,14 +246,26 @@ impl Rig {
 
     /// LOGON, wait for CMS, and see CMS ready for commands.
     fn logon(&mut self, i: usize) {
+        self.try_logon(i).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    fn try_logon(&mut self, i: usize) -> Result<(), String> {
         let (id, pw) = (self.users[i].id.clone(), self.users[i].password.clone());
         self.type_line(i, &format!("LOGON {id} {pw}"));
         self.wait_for(i, "CMS VERSION", 10 * SEC)
-            .unwrap_or_else(|e| panic!("LOGON {id}: {e}"));
+            .map_err(|e| format!("LOGON {id}: {e}"))?;
         self.type_line(i, "");
         self.wait_for(i, "R;", 10 * SEC)
-            .unwrap_or_else(|e| panic!("{id}'s CMS: {e}"));
+            .map_err(|e| format!("{id}'s CMS: {e}"))?;
         self.settle();
+        Ok(())
+    }
+
+    /// The virtual PSW CP keeps for a user (VMPSW).
+    fn vm_psw(&self, id: &str) -> u64 {
+        let vm = self.vmblok(id).expect("logged on");
+        let b = self.sys.machine.peek(vm + self.sym("VMPSW"), 8).unwrap();
+        u64::from_be_bytes(b.try_into().unwrap())
     }
 
     /// Let a machine that just typed its ready line get to its next read.
@@ -671,10 +683,15 @@ fn cp_head(rig: &Rig) -> u16 {
 
 /// ALICE runs `name` (with `patches`) against an idle BOB; every invariant is checked.
 fn channel_attack(name: &str, patches: &[(&str, &[u8])]) {
+    attack(name, patches, 60 * SEC);
+}
+
+/// As `channel_attack`, waiting `within` for ALICE's program to end.
+fn attack(name: &str, patches: &[(&str, &[u8])], within: u64) {
     let mut rig = Rig::with_users(PAIR, 2 << 20);
     let snap = rig.snapshot(&["BOB"]);
     let prog = patched(name, patches);
-    let code = rig.run_program(0, &prog, 60 * SEC);
+    let code = rig.run_program(0, &prog, within);
     let p = after_attack(&mut rig, &snap, &prog, code);
     verdict(p);
 }
@@ -1165,6 +1182,184 @@ fn cpu_seven_attackers_one_victim() {
     let mut p = rig.cp_static_damage();
     if let Err(e) = r {
         p.push(format!("BOB, beside seven attackers: {e}"));
+    }
+    verdict(p);
+}
+
+// ---------------------------------------------------------------------------------------
+// Storage
+// ---------------------------------------------------------------------------------------
+
+/// LPSW with its operand at the first address past the guest's storage
+/// (tests/hostile/lpswbeyond.asm).
+///
+/// Today: SIMLPSW's GCOPYIN fails and CP goes to NOSTORE: "DMKPTR111E REAL STORAGE
+/// EXHAUSTED; MACHINE STOPPED" (ALICE's program never ends). Nothing else is harmed.
+///
+/// A correct CP reflects an addressing exception: program old PSW at X'28' with code 5,
+/// ILC 2 (halfwords), the address past the LPSW (suppression); new PSW from X'68'.
+#[test]
+#[ignore = "fails until isolation fix: storage (LPSW operand beyond storage)"]
+fn storage_lpsw_operand_beyond_storage() {
+    attack("lpswbeyond", &[], 10 * SEC);
+}
+
+/// STIDP with its operand past the guest's storage (tests/hostile/stidpbeyond.asm).
+/// Today: DMKPTR111E, the machine stopped, as for LPSW. A correct CP: addressing
+/// exception (code 5, ILC 2, suppressed).
+#[test]
+#[ignore = "fails until isolation fix: storage (STIDP operand beyond storage)"]
+fn storage_stidp_operand_beyond_storage() {
+    attack("stidpbeyond", &[], 10 * SEC);
+}
+
+/// DIAGNOSE X'0C' with its area past the guest's storage (tests/hostile/diagbeyond.asm).
+/// Today: passes - DIAG0C goes to SIMADDR, an addressing exception (code 5, ILC 2, the
+/// address past the DIAGNOSE). Kept as a guard.
+#[test]
+fn storage_diagnose_0c_area_beyond_storage() {
+    attack("diagbeyond", &[], 10 * SEC);
+}
+
+/// LPSW in the last four bytes of the guest's storage (tests/hostile/lastbytes.asm).
+///
+/// Today: PRIVOP fetches six bytes of the instruction with GCOPYIN; the last two lie
+/// past the end, and CP goes to NOSTORE: DMKPTR111E, the machine stopped.
+///
+/// A correct CP fetches the instruction's own length and emulates it: the LPSW loads
+/// the PSW that brings ALICE's program to its X'600D'.
+#[test]
+#[ignore = "fails until isolation fix: storage (privileged instruction in the last bytes)"]
+fn storage_privileged_instruction_in_the_last_bytes() {
+    attack("lastbytes", &[], 10 * SEC);
+}
+
+/// DIAGNOSE X'08' with its response buffer straddling, then wholly past, the end of the
+/// guest's storage (tests/hostile/diag8beyond.asm).
+///
+/// Today: CPLINE counts each response line as given even when GCOPYOUT could not store
+/// it, so DIAGNOSE answers CC 0 and Ry+1 = the whole response length for a buffer of
+/// which 16 bytes (then none) exist (BAD1).
+///
+/// A correct CP refuses the buffer (addressing exception) or reports honestly: CC 0
+/// with no more bytes than it stored, or CC 1.
+#[test]
+#[ignore = "fails until isolation fix: storage (DIAGNOSE X'08' response buffer)"]
+fn storage_diagnose_08_response_buffer_beyond_storage() {
+    attack("diag8beyond", &[], 10 * SEC);
+}
+
+/// A user whose directory entry gives it 4M (the most the directory allows; twice the
+/// real machine's 2M) touches every page (tests/hostile/hog.asm); then BOB logs on.
+///
+/// Today: HOG's page faults take every free frame (CP has no paging and no share per
+/// user); HOG itself is stopped with DMKPTR111E when none is left, keeping its frames,
+/// and BOB's LOGON fails: "DMKPTR111E REAL STORAGE EXHAUSTED" (no frame for his DAT
+/// tables).
+///
+/// A correct CP keeps real storage for the others (pages, or stops HOG at a share):
+/// BOB logs on (CMS within 10 s) and his ready line comes within IDLE_BOUND while HOG
+/// runs or waits.
+#[test]
+#[ignore = "fails until isolation fix: storage (a per-user share of real frames)"]
+fn storage_large_user_leaves_room_for_others() {
+    let users = [("HOG", "HOG", 4 << 20), ("BOB", BOB_PASSWORD, 256 * K)];
+    let mut rig = Rig::boot(&users, 2 << 20);
+    rig.logon(0);
+    let prog = program("hog");
+    rig.plant(0, &prog);
+    rig.start(0, prog.origin);
+    // HOG may finish, be stopped, or still run (paging): that is CP's business.
+    let _ = rig.wait_code(0, 10 * SEC);
+    let mut p = rig.cp_static_damage();
+    let bob = rig.user("BOB");
+    match rig.try_logon(bob) {
+        Ok(()) => {
+            if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
+                p.push(format!("BOB: {e}"));
+            }
+        }
+        Err(e) => p.push(format!("BOB cannot log on beside HOG: {e}")),
+    }
+    verdict(p);
+}
+
+// ---------------------------------------------------------------------------------------
+// Terminal output
+// ---------------------------------------------------------------------------------------
+
+/// 64 lines on ALICE's own console, one SIO each, as fast as she can
+/// (tests/hostile/lines64.asm).
+///
+/// Today: passes - when the terminal's queue is nearly full, VCRWRITE keeps the virtual
+/// console busy (VCWRW) until there is room, so no line is lost. Kept as a guard.
+#[test]
+fn terminal_64_console_lines_none_dropped() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("lines64");
+    let from = rig.transcript(0).len();
+    let code = rig.run_program(0, &prog, 20 * SEC);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let got: Vec<String> = rig.transcript(0)[from..]
+        .lines()
+        .filter_map(|l| l.strip_prefix("HOSTILE LINE ").map(str::to_string))
+        .collect();
+    let want: Vec<String> = (1..=64).map(|n| format!("{n:02}")).collect();
+    if got != want {
+        p.push(format!(
+            "ALICE's terminal shows {} of her 64 lines: {:?}",
+            got.len(),
+            got
+        ));
+    }
+    verdict(p);
+}
+
+/// 64 lines of CP responses from one DIAGNOSE X'08' (32 QUERY TIMEs separated by X'15';
+/// tests/hostile/diag8flood.asm).
+///
+/// Today: CP runs all 32 commands before the terminal can type anything; TENQ's queue
+/// has 16 slots and drops what does not fit: ALICE's terminal shows 8 "TIME IS" and 7
+/// "CONNECT=" lines.
+///
+/// A correct CP types all 64 lines (it holds them, or makes the guest wait for room),
+/// and its own messages after them.
+#[test]
+#[ignore = "fails until isolation fix: terminal output (TENQ drops lines)"]
+fn terminal_64_response_lines_none_dropped() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("diag8flood");
+    rig.plant(0, &prog);
+    let from = rig.transcript(0).len();
+    rig.start(0, prog.origin);
+    let mut p = Vec::new();
+    if let Err(e) = rig.run_for(5 * SEC) {
+        p.push(e);
+    }
+    if !rig.stopped("ALICE") || rig.vm_psw("ALICE") != 0x00020000_0000600D {
+        p.push(format!(
+            "ALICE's program did not end with X'600D': PSW {:016X}",
+            rig.vm_psw("ALICE")
+        ));
+    }
+    let shown = &rig.transcript(0)[from..];
+    let times = shown.matches("TIME IS").count();
+    let connects = shown.matches("CONNECT=").count();
+    if times != 32 || connects != 32 {
+        p.push(format!(
+            "ALICE's terminal shows {times} \"TIME IS\" and {connects} \"CONNECT=\" lines of 32 each"
+        ));
+    }
+    if !shown.contains("DISABLED WAIT PSW '00020000 0000600D'") {
+        p.push("CP's DISABLED WAIT message was not typed".into());
+    }
+    p.extend(rig.cp_static_damage());
+    p.extend(rig.frame_damage(&snap));
+    let bob = rig.user("BOB");
+    if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
+        p.push(format!("BOB: {e}"));
     }
     verdict(p);
 }
