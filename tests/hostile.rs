@@ -239,7 +239,17 @@ impl Rig {
                     self.tail(t, 8)
                 ));
             }
-            let step = (deadline - self.now()).min(MS);
+            // Fine steps first (response times are measured to the millisecond), coarser
+            // ones when the wait is long.
+            let waited = self.now() - start;
+            let grain = if waited < SEC {
+                MS
+            } else if waited < 10 * SEC {
+                10 * MS
+            } else {
+                100 * MS
+            };
+            let step = (deadline - self.now()).min(grain);
             self.run_for(step)?;
         }
     }
@@ -321,6 +331,39 @@ impl Rig {
         let rest = &self.transcript(i)[self.cursors[i]..];
         let hex: String = rest.chars().filter(|c| *c != ' ').skip(8).take(8).collect();
         u32::from_str_radix(&hex, 16).map_err(|_| format!("cannot read the wait PSW: {rest:?}"))
+    }
+
+    /// Plant and start the fuzzer (user 0); wait for its disabled wait as long as its
+    /// round counter (NROUNDS) moves: a stuck fuzzer, or a dead CP, is reported after 60
+    /// virtual seconds without progress, not after a fixed time for all rounds.
+    fn run_fuzzer(&mut self, prog: &Assembly) -> Result<u32, String> {
+        self.plant(0, prog);
+        self.start(0, prog.origin);
+        let counter = prog.symbols["NROUNDS"].value;
+        let id = self.users[0].id.clone();
+        let start = self.now();
+        let (mut last, mut since) = (u32::MAX, self.now());
+        loop {
+            match self.wait_code(0, 5 * SEC) {
+                Ok(c) => {
+                    eprintln!(
+                        "the fuzzer ran {:.1} virtual seconds",
+                        (self.now() - start) as f64 / SEC as f64
+                    );
+                    return Ok(c);
+                }
+                Err(e) if e.contains("the real machine") => return Err(e),
+                Err(e) => {
+                    let b = self.guest_bytes(&id, counter, 4);
+                    let n = u32::from_be_bytes(b.try_into().unwrap());
+                    if n != last {
+                        (last, since) = (n, self.now());
+                    } else if self.now() - since > 60 * SEC {
+                        return Err(format!("no progress for 60 s after round {n}: {e}"));
+                    }
+                }
+            }
+        }
     }
 
     // ---- reading CP's tables, as a hardware monitor would ----
@@ -428,21 +471,27 @@ impl Rig {
     /// (b) CP's code, literals and SYSCONF as assembled. (The CMS nucleus is not kept in
     /// real storage: IPL CMS reads it from cylinder 0, which (c) watches.)
     fn cp_static_damage(&self) -> Vec<String> {
-        let mut bad = Vec::new();
+        // Damaged bytes, merged into runs (a run may span source lines).
+        let mut runs: Vec<(u32, u32, String)> = Vec::new();
         for (addr, len, what) in static_ranges(&self.sys) {
             let now = self.sys.machine.peek(addr, len).expect("CP storage");
             let want = &self.sys.cp.image[(addr - self.sys.cp.origin) as usize..][..len as usize];
-            if now != want {
-                let off = now.iter().zip(want).position(|(a, b)| a != b).unwrap();
-                bad.push(format!(
-                    "CP storage at {:06X} ({what}) was changed: {:02X}, assembled {:02X}",
-                    addr + off as u32,
-                    now[off],
-                    want[off]
-                ));
+            for (i, (a, b)) in now.iter().zip(want).enumerate() {
+                if a == b {
+                    continue;
+                }
+                let at = addr + i as u32;
+                match runs.last_mut() {
+                    Some(r) if at <= r.1 + 16 => r.1 = at,
+                    _ => runs.push((at, at, what.clone())),
+                }
             }
         }
-        bad
+        runs.iter()
+            .map(|(a, b, what)| {
+                format!("CP's code/literals/SYSCONF changed at {a:06X}-{b:06X} (from {what})")
+            })
+            .collect()
     }
 
     /// (b) The victims' frames and DAT tables as they were.
@@ -611,11 +660,16 @@ fn static_ranges(sys: &System) -> Vec<(u32, u32, String)> {
 
 /// Check everything, collect every violation, panic with all of them.
 fn verdict(problems: Vec<String>) {
+    const SHOWN: usize = 40;
+    let mut list = problems.iter().take(SHOWN).cloned().collect::<Vec<_>>();
+    if problems.len() > SHOWN {
+        list.push(format!("... and {} more", problems.len() - SHOWN));
+    }
     assert!(
         problems.is_empty(),
         "\n{} problem(s):\n  - {}\n",
         problems.len(),
-        problems.join("\n  - ")
+        list.join("\n  - ")
     );
 }
 
@@ -1361,6 +1415,124 @@ fn terminal_64_response_lines_none_dropped() {
     if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
         p.push(format!("BOB: {e}"));
     }
+    verdict(p);
+}
+
+// ---------------------------------------------------------------------------------------
+// The property test: random channel programs
+// ---------------------------------------------------------------------------------------
+
+/// What the fuzzer counted (its STATS), for the report.
+#[derive(Debug)]
+#[allow(dead_code)] // read through Debug
+struct FuzzStats {
+    rounds: u32,
+    sio_cc1: u32,
+    program_checks: u32,
+    unit_checks: u32,
+    other: u32,
+    halted: u32,
+}
+
+/// ALICE (512K) runs tests/hostile/fuzz191.asm with `seed` for `rounds` random channel
+/// programs on her 191, after BOB wrote his record (so there is something to steal and
+/// the arm has been on his cylinder); then every invariant is checked. Returns the
+/// problems found and what the fuzzer counted.
+fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
+    let users = [("ALICE", "ALICE", 512 * K), ("BOB", BOB_PASSWORD, 256 * K)];
+    let mut rig = Rig::with_users(&users, 2 << 20);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched(
+        "fuzz191",
+        &[
+            ("SEED", &seed.to_be_bytes()),
+            ("ROUNDS", &rounds.to_be_bytes()),
+        ],
+    );
+    let code = rig.run_fuzzer(&prog);
+    let stats = rig.vmblok("ALICE").map(|_| {
+        let at = prog.symbols["STATS"].value;
+        let b = rig.guest_bytes("ALICE", at, 24);
+        let w = |i: usize| u32::from_be_bytes(b[4 * i..4 * i + 4].try_into().unwrap());
+        FuzzStats {
+            rounds: w(0),
+            sio_cc1: w(1),
+            program_checks: w(2),
+            unit_checks: w(3),
+            other: w(4),
+            halted: w(5),
+        }
+    });
+    let mut p = Vec::new();
+    if code == Ok(0x0E0F) {
+        // Its own program check: say where, and whether its code was overwritten.
+        let old = rig.guest_bytes("ALICE", 0x28, 8);
+        p.push(format!(
+            "the fuzzer took a program check: old PSW {old:02X?}"
+        ));
+        let now = rig.guest_bytes("ALICE", prog.origin, prog.image.len() as u32);
+        let sym_end = prog.symbols["STATS"].value - prog.origin;
+        if let Some(off) = (0..sym_end as usize).find(|&i| now[i] != prog.image[i]) {
+            p.push(format!(
+                "the fuzzer's code was overwritten at {:06X} (by CP writing real storage, \
+                 or - rarely - by a CCW the fuzzer fetched from data it had read)",
+                prog.origin + off as u32
+            ));
+        }
+    }
+    p.extend(after_attack(&mut rig, &snap, &prog, code));
+    if let Some(st) = &stats
+        && st.rounds != rounds
+    {
+        p.push(format!(
+            "the fuzzer did {} of its {rounds} rounds",
+            st.rounds
+        ));
+    }
+    (p, stats)
+}
+
+/// Random channel programs, CI-sized: 5000 programs from a fixed seed
+/// (tests/hostile/fuzz191.asm), then every invariant: CP's code and directory intact,
+/// BOB's frames and DAT tables as they were, every track outside ALICE's two cylinders
+/// as it was, none of BOB's password, BOB's record or the volume label in ALICE's
+/// storage, BOB answered within IDLE_BOUND.
+///
+/// Today: fails - the random programs find the holes the tests above show one by one
+/// (real storage read through untranslated addresses, the volume written outside
+/// ALICE's extent, ...).
+///
+/// A correct CP passes whatever the seed.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (random)"]
+fn fuzz_random_channel_programs() {
+    let (p, stats) = fuzz(0x5EED_0001, 5000);
+    eprintln!("{stats:?}");
+    verdict(p);
+}
+
+/// The long run: `CPCMS_HOSTILE_ROUNDS=100000 cargo test --release --test hostile
+/// fuzz_random_channel_programs_long -- --ignored --nocapture` (seed from
+/// CPCMS_HOSTILE_SEED, hex; default 5EED0002).
+#[test]
+#[ignore = "long run: set CPCMS_HOSTILE_ROUNDS"]
+fn fuzz_random_channel_programs_long() {
+    let rounds = std::env::var("CPCMS_HOSTILE_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let seed = std::env::var("CPCMS_HOSTILE_SEED")
+        .ok()
+        .and_then(|v| u32::from_str_radix(v.trim_start_matches("0x"), 16).ok())
+        .unwrap_or(0x5EED_0002);
+    let (p, stats) = fuzz(seed, rounds);
+    eprintln!("seed {seed:08X}, {rounds} rounds: {stats:?}");
     verdict(p);
 }
 
