@@ -3,26 +3,37 @@
 //! Every test here boots a whole system (CP, CMS, the 3350 system residence volume at
 //! 150), logs users on through their terminals, and lets one of them (the attacker,
 //! ALICE unless said otherwise) run a small S/370 program from `tests/hostile/*.asm`,
-//! planted with CP's `STORE` command and started with `STORE PSW`, exactly as a user at a
-//! terminal could. The program believes it is in supervisor state; CP traps and emulates
-//! every SIO, TIO, LPSW, DIAGNOSE it issues. BOB is the victim: he has done nothing
-//! wrong and must not notice the attacker. Afterwards the harness checks, from outside:
+//! assembled by cpcms's own assembler, planted with CP's `STORE` command and started with
+//! `STORE PSW`, exactly as a user at a terminal could. The program believes it is in
+//! supervisor state; CP traps and emulates every SIO, TIO, LPSW, DIAGNOSE it issues. BOB
+//! is the victim: he has done nothing wrong and must not notice the attacker. Afterwards
+//! the harness checks, from outside:
 //!
-//! - (a) BOB gets his ready line (`R;`) for an empty line within a stated virtual time;
-//! - (b) CP's static storage is what the assembler made: every byte of its code, its
-//!   literal pool and SYSCONF (the directory with every password), and the CMS nucleus
-//!   it saved; and every real frame of BOB's (found through his VMBLOK's DAT tables) is
-//!   byte for byte what it was before the attack, and so are his DAT tables;
-//! - (c) every track of the volume outside the attacker's own two cylinders is what it was
-//!   before the attack;
-//! - (d) the attacker's storage (outside its own program) holds none of the texts it must
-//!   not have: BOB's password, BOB's record on his minidisk, the volume label on cylinder
-//!   0 — and the program's own verdict, its disabled-wait code, says the same;
-//! - (e) CP still answers: `#CP QUERY TIME` and a CMS command typed by BOB.
+//! - (a) BOB gets his ready line (`R;`) for an empty line within a stated virtual time
+//!   (IDLE_BOUND, 1 s, after an attack; ONE_ATTACKER_BOUND, 250 ms, and
+//!   SEVEN_ATTACKERS_BOUND, 1 s, while attackers compete for the CPU);
+//! - (b) CP's static storage is what the assembler made: every byte its machine
+//!   instructions, its literal pools and SYSCONF (the directory with every password)
+//!   assembled into (`static_ranges`); and every real frame of BOB's (found through his
+//!   VMBLOK's DAT tables, VMTABLES and VMSIZE) is byte for byte what it was before the
+//!   attack, and so are his DAT tables (BOB is idle meanwhile, and real storage is not
+//!   short: a CP that pages would have no reason to touch his frames);
+//! - (c) every track of the volume outside the attacker's own two cylinders is what it
+//!   was before the attack;
+//! - (d) the attacker's storage (outside its own program, which holds what it looks for)
+//!   holds none of the texts it must not have: BOB's password, BOB's record on his
+//!   minidisk, the volume label on cylinder 0 — and the program's own verdict, its
+//!   disabled-wait code (X'600D' good, X'BADn' the attack got through), says the same;
+//! - (e) CP still answers: `#CP QUERY TIME`, and CMS's ready line for BOB.
+//!
+//! The classes: channel programs on the 191 (`ccw_*`), CPU share (`cpu_*`), storage
+//! (`storage_*`), terminal output (`terminal_*`), and a property test with random channel
+//! programs generated inside the guest (`fuzz_*`). `harness_*` check the harness itself.
 //!
 //! Tests that fail on the CP in roms/ today are `#[ignore = "fails until isolation fix:
 //! ..."]`; each says in its doc comment what today's CP does and what a correct CP does.
-//! Run them with `cargo test --release --test hostile -- --include-ignored`.
+//! Run them with `cargo test --release --test hostile -- --include-ignored` (about 8 s,
+//! most of it the long fuzz run, which today stops early).
 //!
 //! Time is virtual (the machine runs at 1 MIPS of virtual time, see `Machine`), so every
 //! run is the same, byte for byte, on every host.
@@ -964,34 +975,6 @@ fn ccw_no_seek_reads_where_the_last_user_left_the_arm() {
     verdict(after_attack(&mut rig, &snap, &prog, code));
 }
 
-#[test]
-#[ignore]
-fn debug_probe() {
-    let mut rig = Rig::with_users(PAIR, 2 << 20);
-    let bob = rig.user("BOB");
-    if std::env::var("PROBE_BOB").is_ok() {
-        assert_eq!(
-            rig.run_program(bob, &program("bobmark"), 10 * SEC),
-            Ok(0x600D)
-        );
-    }
-    let name = std::env::var("PROBE").unwrap_or("noseek".into());
-    let head = cp_head(&rig).to_be_bytes();
-    eprintln!("cp head {head:?}");
-    let prog = if name == "splitsrch" {
-        patched(&name, &[("CPHEAD", &head)])
-    } else {
-        program(&name)
-    };
-    let code = rig.run_program(0, &prog, 60 * SEC);
-    eprintln!("code {code:X?}");
-    let csw = prog.symbols["IOCSW"].value;
-    eprintln!("csw {:02X?}", rig.guest_bytes("ALICE", csw, 8));
-    eprintln!("buf1 {:02X?}", rig.guest_bytes("ALICE", 0x20000, 64));
-    eprintln!("buf2 {:02X?}", rig.guest_bytes("ALICE", 0x22000, 32));
-    eprintln!("{}", rig.tail(0, 3));
-}
-
 /// READ HOME ADDRESS (X'1A') and WRITE R0 (X'15') (tests/hostile/readha.asm).
 ///
 /// Today: both pass as plain data transfers. READ HA after a SEEK to ALICE's cylinder 0
@@ -1534,17 +1517,4 @@ fn fuzz_random_channel_programs_long() {
     let (p, stats) = fuzz(seed, rounds);
     eprintln!("seed {seed:08X}, {rounds} rounds: {stats:?}");
     verdict(p);
-}
-
-#[test]
-#[ignore]
-fn debug_share() {
-    let progs: Vec<String> = std::env::var("SHARE")
-        .unwrap_or("spin".into())
-        .split(',')
-        .map(str::to_string)
-        .collect();
-    let p: Vec<&str> = progs.iter().map(String::as_str).collect();
-    let (_rig, r) = share(&p, 100 * SEC);
-    eprintln!("{p:?}: {:?}", r.map(|t| t as f64 / SEC as f64));
 }
