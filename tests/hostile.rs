@@ -1,0 +1,1520 @@
+//! Hostile guests: can one virtual machine break out of its box?
+//!
+//! Every test here boots a whole system (CP, CMS, the 3350 system residence volume at
+//! 150), logs users on through their terminals, and lets one of them (the attacker,
+//! ALICE unless said otherwise) run a small S/370 program from `tests/hostile/*.asm`,
+//! assembled by cpcms's own assembler, planted with CP's `STORE` command and started with
+//! `STORE PSW`, exactly as a user at a terminal could. The program believes it is in
+//! supervisor state; CP traps and emulates every SIO, TIO, LPSW, DIAGNOSE it issues. BOB
+//! is the victim: he has done nothing wrong and must not notice the attacker. Afterwards
+//! the harness checks, from outside:
+//!
+//! - (a) BOB gets his ready line (`R;`) for an empty line within a stated virtual time
+//!   (IDLE_BOUND, 1 s, after an attack; ONE_ATTACKER_BOUND, 250 ms, and
+//!   SEVEN_ATTACKERS_BOUND, 1 s, while attackers compete for the CPU);
+//! - (b) CP's static storage is what the assembler made: every byte its machine
+//!   instructions, its literal pools and SYSCONF (the directory with every password)
+//!   assembled into (`static_ranges`); and every real frame of BOB's (found through his
+//!   VMBLOK's DAT tables, VMTABLES and VMSIZE) is byte for byte what it was before the
+//!   attack, and so are his DAT tables (BOB is idle meanwhile, and real storage is not
+//!   short: a CP that pages would have no reason to touch his frames);
+//! - (c) every track of the volume outside the attacker's own two cylinders is what it
+//!   was before the attack;
+//! - (d) the attacker's storage (outside its own program, which holds what it looks for)
+//!   holds none of the texts it must not have: BOB's password, BOB's record on his
+//!   minidisk, the volume label on cylinder 0 — and the program's own verdict, its
+//!   disabled-wait code (X'600D' good, X'BADn' the attack got through), says the same;
+//! - (e) CP still answers: `#CP QUERY TIME`, and CMS's ready line for BOB.
+//!
+//! The classes: channel programs on the 191 (`ccw_*`), CPU share (`cpu_*`), storage
+//! (`storage_*`), terminal output (`terminal_*`), and a property test with random channel
+//! programs generated inside the guest (`fuzz_*`). `harness_*` check the harness itself.
+//!
+//! Tests that fail on the CP in roms/ today are `#[ignore = "fails until isolation fix:
+//! ..."]`; each says in its doc comment what today's CP does and what a correct CP does.
+//! Run them with `cargo test --release --test hostile -- --include-ignored` (about 8 s,
+//! most of it the long fuzz run, which today stops early).
+//!
+//! Time is virtual (the machine runs at 1 MIPS of virtual time, see `Machine`), so every
+//! run is the same, byte for byte, on every host.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use cpcms::asm::{self, Assembly};
+use cpcms::cpu::{TOD_PER_SECOND, TOD_PER_US};
+use cpcms::devices::dasd::{HEADER, Model, parse_track};
+use cpcms::machine::Status;
+use cpcms::sysgen::{EMBEDDED, MDISK_CYLS, SysConfig, System, User, mdisk_cylinder};
+
+const MS: u64 = 1000 * TOD_PER_US;
+const SEC: u64 = TOD_PER_SECOND;
+const K: u32 = 1024;
+
+/// The victim's password: the text an attacker hunts for in CP's directory.
+const BOB_PASSWORD: &str = "SWORDFSH";
+/// What BOB writes on his minidisk (tests/hostile/bobmark.asm).
+const BOB_RECORD: &str = "THE EAGLE LANDS AT MIDNIGHT";
+/// The volume label's data (record 3 of cylinder 0, head 0).
+const VOLUME_LABEL: &str = "VOL1CPCMS1";
+
+/// How long the victim may wait for his ready line when nobody competes: the harness
+/// asks this of every test (e).
+const IDLE_BOUND: u64 = 1000 * MS;
+
+// ---------------------------------------------------------------------------------------
+// Guest programs
+// ---------------------------------------------------------------------------------------
+
+fn hostile_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+}
+
+/// Assemble tests/hostile/NAME.asm with cpcms's own assembler (COPY members such as GUEST
+/// and DOIO come from the same directory).
+fn program(name: &str) -> Assembly {
+    let dir = hostile_dir();
+    let read = |n: &str| -> Option<String> {
+        let file = if n.ends_with(".asm") {
+            n.to_string()
+        } else {
+            format!("{}.asm", n.to_ascii_lowercase())
+        };
+        std::fs::read_to_string(dir.join(file)).ok()
+    };
+    asm::assemble_with(&format!("{name}.asm"), &read, &asm::Options::default())
+        .unwrap_or_else(|e| panic!("tests/hostile/{name}.asm:\n{}", e.join("\n")))
+        .assembly
+}
+
+/// A program with some of its fields set by the test: (symbol, bytes).
+fn patched(name: &str, patches: &[(&str, &[u8])]) -> Assembly {
+    let mut a = program(name);
+    for (sym, bytes) in patches {
+        let at = a
+            .symbols
+            .get(*sym)
+            .unwrap_or_else(|| panic!("{name}: no symbol {sym}"))
+            .value;
+        let off = (at - a.origin) as usize;
+        a.image[off..off + bytes.len()].copy_from_slice(bytes);
+    }
+    a
+}
+
+fn ebcdic(s: &str) -> Vec<u8> {
+    cpcms::ebcdic::encode(s)
+}
+
+// ---------------------------------------------------------------------------------------
+// The rig: a booted system and its users at their terminals
+// ---------------------------------------------------------------------------------------
+
+/// One user of a test system: (userid, password, virtual storage).
+type UserSpec<'a> = (&'a str, &'a str, u32);
+
+/// The users most tests have: ALICE the attacker, BOB the victim.
+const PAIR: &[UserSpec] = &[("ALICE", "ALICE", 256 * K), ("BOB", BOB_PASSWORD, 256 * K)];
+
+struct Rig {
+    sys: System,
+    users: Vec<User>,
+    /// Per terminal: where the next wait_for starts looking in the transcript.
+    cursors: Vec<usize>,
+}
+
+/// What the harness remembers from before an attack.
+struct Snapshot {
+    volume: Vec<u8>,
+    frames: BTreeMap<String, Victim>,
+}
+
+/// A victim's storage before the attack.
+struct Victim {
+    /// (guest page address, real frame, its 4K) for every page that has a frame.
+    pages: Vec<(u32, u32, Vec<u8>)>,
+    /// The frame holding its segment and page tables, and their content.
+    tables: u32,
+    table_bytes: Vec<u8>,
+}
+
+impl Rig {
+    /// Boot a system with `users` (user i at terminal i) and `real` bytes of storage.
+    fn boot(users: &[UserSpec], real: u32) -> Rig {
+        let users: Vec<User> = users
+            .iter()
+            .map(|(id, pw, st)| User {
+                id: id.to_string(),
+                password: pw.to_string(),
+                storage: *st,
+            })
+            .collect();
+        let cfg = SysConfig {
+            storage: real,
+            mips: 1.0,
+            tod_epoch: cpcms::scenario::units::parse_date(cpcms::scenario::DEFAULT_DATE)
+                .expect("date"),
+            terminals: users.len(),
+            users: users.clone(),
+        };
+        let sys = System::boot(&cfg, None).expect("boot");
+        let n = sys.terminals.len();
+        let mut rig = Rig {
+            sys,
+            users,
+            cursors: vec![0; n],
+        };
+        for t in 0..n {
+            rig.wait_for(t, "VM/370 ONLINE", SEC).expect("greeting");
+        }
+        rig
+    }
+
+    /// Boot and log every user on.
+    fn with_users(users: &[UserSpec], real: u32) -> Rig {
+        let mut rig = Rig::boot(users, real);
+        for i in 0..users.len() {
+            rig.logon(i);
+        }
+        rig
+    }
+
+    fn user(&self, id: &str) -> usize {
+        self.users
+            .iter()
+            .position(|u| u.id == id)
+            .unwrap_or_else(|| panic!("no user {id}"))
+    }
+
+    fn now(&self) -> u64 {
+        self.sys.machine.now()
+    }
+
+    fn transcript(&self, t: usize) -> &str {
+        self.sys
+            .machine
+            .transcript(self.sys.terminals[t])
+            .unwrap_or("")
+    }
+
+    fn tail(&self, t: usize, n: usize) -> String {
+        let lines: Vec<&str> = self.transcript(t).lines().collect();
+        let from = lines.len().saturating_sub(n);
+        lines[from..]
+            .iter()
+            .map(|l| format!("    {t}| {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Let virtual time pass. A real disabled wait or checkstop means CP itself died.
+    fn run_for(&mut self, d: u64) -> Result<(), String> {
+        let until = self.now() + d;
+        self.run_until(until)
+    }
+
+    fn run_until(&mut self, t: u64) -> Result<(), String> {
+        match self.sys.machine.run_until(t) {
+            Status::DisabledWait(psw) => Err(format!(
+                "the real machine stopped: CP is dead (disabled wait PSW {psw:016X})"
+            )),
+            Status::Checkstop => Err("the real machine checkstopped: CP is dead".into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Type a line on terminal `t`; later waits look at what comes after it.
+    fn type_line(&mut self, t: usize, text: &str) {
+        self.sys
+            .machine
+            .type_line(self.sys.terminals[t], text)
+            .expect("type");
+        self.cursors[t] = self.cursors[t].max(self.transcript(t).len());
+    }
+
+    /// Run until terminal `t` shows `text` (after its cursor), at most `within`. Returns
+    /// the virtual time it took; the cursor moves past the match.
+    fn wait_for(&mut self, t: usize, text: &str, within: u64) -> Result<u64, String> {
+        let start = self.now();
+        let deadline = start + within;
+        loop {
+            let from = self.cursors[t].min(self.transcript(t).len());
+            if let Some(p) = self.transcript(t)[from..].find(text) {
+                self.cursors[t] = from + p + text.len();
+                return Ok(self.now() - start);
+            }
+            if self.now() >= deadline {
+                return Err(format!(
+                    "terminal {t} did not show {text:?} within {} ms; it last showed:\n{}",
+                    within / MS,
+                    self.tail(t, 8)
+                ));
+            }
+            // Fine steps first (response times are measured to the millisecond), coarser
+            // ones when the wait is long.
+            let waited = self.now() - start;
+            let grain = if waited < SEC {
+                MS
+            } else if waited < 10 * SEC {
+                10 * MS
+            } else {
+                100 * MS
+            };
+            let step = (deadline - self.now()).min(grain);
+            self.run_for(step)?;
+        }
+    }
+
+    /// LOGON, wait for CMS, and see CMS ready for commands.
+    fn logon(&mut self, i: usize) {
+        self.try_logon(i).unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    fn try_logon(&mut self, i: usize) -> Result<(), String> {
+        let (id, pw) = (self.users[i].id.clone(), self.users[i].password.clone());
+        self.type_line(i, &format!("LOGON {id} {pw}"));
+        self.wait_for(i, "CMS VERSION", 10 * SEC)
+            .map_err(|e| format!("LOGON {id}: {e}"))?;
+        self.type_line(i, "");
+        self.wait_for(i, "R;", 10 * SEC)
+            .map_err(|e| format!("{id}'s CMS: {e}"))?;
+        self.settle();
+        Ok(())
+    }
+
+    /// The virtual PSW CP keeps for a user (VMPSW).
+    fn vm_psw(&self, id: &str) -> u64 {
+        let vm = self.vmblok(id).expect("logged on");
+        let b = self.sys.machine.peek(vm + self.sym("VMPSW"), 8).unwrap();
+        u64::from_be_bytes(b.try_into().unwrap())
+    }
+
+    /// Let a machine that just typed its ready line get to its next read.
+    fn settle(&mut self) {
+        self.run_for(200 * MS).expect("CP alive");
+    }
+
+    /// After a disabled wait (CP READ): IPL CMS again and see it ready.
+    fn ipl_cms(&mut self, i: usize) -> Result<(), String> {
+        self.type_line(i, "#CP IPL CMS");
+        self.wait_for(i, "CMS VERSION", 10 * SEC)
+            .map_err(|e| format!("IPL CMS: {e}"))?;
+        self.type_line(i, "");
+        self.wait_for(i, "R;", 10 * SEC)
+            .map_err(|e| format!("CMS after IPL: {e}"))?;
+        self.settle();
+        Ok(())
+    }
+
+    /// Is the user's machine stopped (CP READ, after a disabled wait)?
+    fn stopped(&self, id: &str) -> bool {
+        self.vmblok(id)
+            .is_some_and(|vm| self.sys.machine.peek(vm + self.sym("VMSTATE"), 1).unwrap()[0] == 4)
+    }
+
+    /// Plant `prog` in user `i`'s storage with CP's STORE command, 48 bytes a line.
+    fn plant(&mut self, i: usize, prog: &Assembly) {
+        for (n, chunk) in prog.image.chunks(48).enumerate() {
+            let at = prog.origin + 48 * n as u32;
+            let hex: String = chunk.iter().map(|b| format!("{b:02X}")).collect();
+            self.type_line(i, &format!("#CP STORE S{at:06X} {hex}"));
+            self.wait_for(i, "STORE COMPLETE", SEC)
+                .unwrap_or_else(|e| panic!("STORE at {at:06X}: {e}"));
+        }
+    }
+
+    /// Point user `i`'s PSW at `addr`: disabled, key 0, supervisor state. It runs at once.
+    fn start(&mut self, i: usize, addr: u32) {
+        self.type_line(i, &format!("#CP STORE PSW 00000000 {addr:08X}"));
+    }
+
+    /// Plant and start a program; wait for its disabled wait and return the code.
+    fn run_program(&mut self, i: usize, prog: &Assembly, within: u64) -> Result<u32, String> {
+        self.plant(i, prog);
+        self.start(i, prog.origin);
+        self.wait_code(i, within)
+    }
+
+    /// Wait for "DISABLED WAIT PSW '00020000 0000xxxx'" and return the code.
+    fn wait_code(&mut self, i: usize, within: u64) -> Result<u32, String> {
+        let key = "DISABLED WAIT PSW '";
+        self.wait_for(i, key, within)?;
+        let rest = &self.transcript(i)[self.cursors[i]..];
+        let hex: String = rest.chars().filter(|c| *c != ' ').skip(8).take(8).collect();
+        u32::from_str_radix(&hex, 16).map_err(|_| format!("cannot read the wait PSW: {rest:?}"))
+    }
+
+    /// Plant and start the fuzzer (user 0); wait for its disabled wait as long as its
+    /// round counter (NROUNDS) moves: a stuck fuzzer, or a dead CP, is reported after 60
+    /// virtual seconds without progress, not after a fixed time for all rounds.
+    fn run_fuzzer(&mut self, prog: &Assembly) -> Result<u32, String> {
+        self.plant(0, prog);
+        self.start(0, prog.origin);
+        let counter = prog.symbols["NROUNDS"].value;
+        let id = self.users[0].id.clone();
+        let start = self.now();
+        let (mut last, mut since) = (u32::MAX, self.now());
+        loop {
+            match self.wait_code(0, 5 * SEC) {
+                Ok(c) => {
+                    eprintln!(
+                        "the fuzzer ran {:.1} virtual seconds",
+                        (self.now() - start) as f64 / SEC as f64
+                    );
+                    return Ok(c);
+                }
+                Err(e) if e.contains("the real machine") => return Err(e),
+                Err(e) => {
+                    let b = self.guest_bytes(&id, counter, 4);
+                    let n = u32::from_be_bytes(b.try_into().unwrap());
+                    if n != last {
+                        (last, since) = (n, self.now());
+                    } else if self.now() - since > 60 * SEC {
+                        return Err(format!("no progress for 60 s after round {n}: {e}"));
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- reading CP's tables, as a hardware monitor would ----
+
+    fn sym(&self, name: &str) -> u32 {
+        self.sys
+            .cp
+            .symbols
+            .get(name)
+            .unwrap_or_else(|| panic!("CP has no symbol {name}"))
+            .value
+    }
+
+    fn word(&self, addr: u32) -> u32 {
+        let b = self.sys.machine.peek(addr, 4).expect("real storage");
+        u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    fn half(&self, addr: u32) -> u16 {
+        let b = self.sys.machine.peek(addr, 2).expect("real storage");
+        u16::from_be_bytes([b[0], b[1]])
+    }
+
+    /// The VMBLOK of a logged-on user.
+    fn vmblok(&self, id: &str) -> Option<u32> {
+        let (table, len, count) = (
+            self.sym("VMTABLE"),
+            self.sym("VMBLKLEN"),
+            self.sym("NUMTERM"),
+        );
+        let (user, state) = (self.sym("VMUSER"), self.sym("VMSTATE"));
+        let want = ebcdic(&format!("{id:<8}"));
+        (0..count).map(|i| table + i * len).find(|&vm| {
+            self.sys.machine.peek(vm + state, 1).expect("VMBLOK")[0] != 0
+                && self.sys.machine.peek(vm + user, 8).expect("VMBLOK") == &want[..]
+        })
+    }
+
+    /// A user's valid pages: (guest address, real frame), through the segment and page
+    /// tables CP built for it (VMTABLES, VMSIZE); and the frame of the tables.
+    fn pages(&self, id: &str) -> (Vec<(u32, u32)>, u32) {
+        let vm = self
+            .vmblok(id)
+            .unwrap_or_else(|| panic!("{id} is not logged on"));
+        let tables = self.word(vm + self.sym("VMTABLES"));
+        let size = self.word(vm + self.sym("VMSIZE"));
+        let mut out = Vec::new();
+        for page in 0..size / 4096 {
+            let ste = self.word(tables + (page >> 4) * 4);
+            if ste & 1 != 0 {
+                continue;
+            }
+            let pte = self.half((ste & 0x00FF_FFF8) + (page & 15) * 2);
+            if pte & 0x0008 != 0 {
+                continue;
+            }
+            out.push((page * 4096, ((pte & 0xFFF0) as u32) << 8));
+        }
+        (out, tables)
+    }
+
+    /// Bytes of a user's storage (pages without a frame read as zeros).
+    fn guest_bytes(&self, id: &str, addr: u32, len: u32) -> Vec<u8> {
+        let (pages, _) = self.pages(id);
+        let map: BTreeMap<u32, u32> = pages.into_iter().collect();
+        (addr..addr + len)
+            .map(|a| match map.get(&(a & !0xFFF)) {
+                Some(f) => self.sys.machine.peek(f + (a & 0xFFF), 1).expect("frame")[0],
+                None => 0,
+            })
+            .collect()
+    }
+
+    // ---- the invariants ----
+
+    /// Remember the volume and the victims' frames before an attack.
+    fn snapshot(&self, victims: &[&str]) -> Snapshot {
+        let volume = self.sys.sysres_image().expect("volume in memory").to_vec();
+        let mut frames = BTreeMap::new();
+        for v in victims {
+            let vm = self.vmblok(v).expect("victim logged on");
+            let state = self.sys.machine.peek(vm + self.sym("VMSTATE"), 1).unwrap()[0];
+            assert!(
+                state == 2 || state == 4,
+                "{v} is not idle (VM READ or stopped) when the snapshot is taken: {state}"
+            );
+            let (pages, tables) = self.pages(v);
+            let content = pages
+                .iter()
+                .map(|&(g, f)| (g, f, self.sys.machine.peek(f, 4096).unwrap().to_vec()))
+                .collect();
+            let t = self.sys.machine.peek(tables, 4096).unwrap().to_vec();
+            frames.insert(
+                v.to_string(),
+                Victim {
+                    pages: content,
+                    tables,
+                    table_bytes: t,
+                },
+            );
+        }
+        Snapshot { volume, frames }
+    }
+
+    /// (b) CP's code, literals and SYSCONF as assembled. (The CMS nucleus is not kept in
+    /// real storage: IPL CMS reads it from cylinder 0, which (c) watches.)
+    fn cp_static_damage(&self) -> Vec<String> {
+        // Damaged bytes, merged into runs (a run may span source lines).
+        let mut runs: Vec<(u32, u32, String)> = Vec::new();
+        for (addr, len, what) in static_ranges(&self.sys) {
+            let now = self.sys.machine.peek(addr, len).expect("CP storage");
+            let want = &self.sys.cp.image[(addr - self.sys.cp.origin) as usize..][..len as usize];
+            for (i, (a, b)) in now.iter().zip(want).enumerate() {
+                if a == b {
+                    continue;
+                }
+                let at = addr + i as u32;
+                match runs.last_mut() {
+                    Some(r) if at <= r.1 + 16 => r.1 = at,
+                    _ => runs.push((at, at, what.clone())),
+                }
+            }
+        }
+        runs.iter()
+            .map(|(a, b, what)| {
+                format!("CP's code/literals/SYSCONF changed at {a:06X}-{b:06X} (from {what})")
+            })
+            .collect()
+    }
+
+    /// (b) The victims' frames and DAT tables as they were.
+    fn frame_damage(&self, snap: &Snapshot) -> Vec<String> {
+        let mut bad = Vec::new();
+        for (v, victim) in &snap.frames {
+            let tables = victim.tables;
+            if self.sys.machine.peek(tables, 4096).unwrap() != &victim.table_bytes[..] {
+                bad.push(format!(
+                    "{v}'s DAT tables (frame {tables:06X}) were changed"
+                ));
+            }
+            for (g, f, c) in &victim.pages {
+                let now = self.sys.machine.peek(*f, 4096).unwrap();
+                if now != &c[..] {
+                    let off = now.iter().zip(c).position(|(a, b)| a != b).unwrap();
+                    bad.push(format!(
+                        "{v}'s page {g:06X} (real frame {f:06X}) was changed at +{off:03X}"
+                    ));
+                }
+            }
+        }
+        bad
+    }
+
+    /// (c) Tracks outside `owner`'s minidisk that differ from the snapshot.
+    fn volume_damage(&self, snap: &Snapshot, owner: &str) -> Vec<String> {
+        let first = mdisk_cylinder(self.user(owner));
+        let mine = first..first + MDISK_CYLS;
+        let now = self.sys.sysres_image().expect("volume in memory");
+        let model = Model::D3350;
+        let ts = model.track_size();
+        let heads = model.heads() as usize;
+        let mut bad = Vec::new();
+        let tracks = (now.len() - HEADER) / ts;
+        for t in 0..tracks {
+            let (cyl, head) = ((t / heads) as u16, (t % heads) as u16);
+            if mine.contains(&cyl) {
+                continue;
+            }
+            let at = HEADER + t * ts;
+            if now[at..at + ts] != snap.volume[at..at + ts] {
+                bad.push(format!(
+                    "cylinder {cyl} head {head} of the volume was changed ({})",
+                    self.whose(cyl)
+                ));
+            }
+        }
+        if now.len() != snap.volume.len() {
+            bad.push("the volume changed size".into());
+        }
+        bad
+    }
+
+    fn whose(&self, cyl: u16) -> String {
+        if cyl == 0 {
+            return "IPL records, CP and the CMS nucleus".into();
+        }
+        let i = ((cyl - 1) / MDISK_CYLS) as usize;
+        match self.users.get(i) {
+            Some(u) => format!("{}'s minidisk", u.id),
+            None => "nobody's".into(),
+        }
+    }
+
+    /// (d) Texts `owner` must not have, found in its storage outside `skip` (the
+    /// program's own image, which holds what it looks for).
+    fn leaks(&self, owner: &str, skip: std::ops::Range<u32>, texts: &[&str]) -> Vec<String> {
+        let (pages, _) = self.pages(owner);
+        let mut bad = Vec::new();
+        for text in texts {
+            let pat = ebcdic(text);
+            for &(g, f) in &pages {
+                // A match may straddle two pages: look at this page and the next 64 bytes.
+                let mut buf = self.sys.machine.peek(f, 4096).unwrap().to_vec();
+                buf.extend(self.guest_bytes(owner, g + 4096, 64));
+                for off in 0..4096usize {
+                    let a = g + off as u32;
+                    if skip.contains(&a) {
+                        continue;
+                    }
+                    if buf[off..].starts_with(&pat) {
+                        bad.push(format!("{owner} holds {text:?} at {a:06X}"));
+                        break;
+                    }
+                }
+            }
+        }
+        bad
+    }
+
+    /// (a) and (e): the victim at terminal `t` gets his ready line for an empty line
+    /// within `bound`, and CP answers him. Returns the time the ready line took.
+    fn victim_answers(&mut self, t: usize, bound: u64) -> Result<u64, String> {
+        self.type_line(t, "#CP QUERY TIME");
+        self.wait_for(t, "TIME IS", SEC)
+            .map_err(|e| format!("CP does not answer #CP QUERY TIME: {e}"))?;
+        self.response(t, bound)
+    }
+
+    /// Type an empty line at `t` and time CMS's ready line. Waits up to 30 s to say how
+    /// long it took when it is late.
+    fn response(&mut self, t: usize, bound: u64) -> Result<u64, String> {
+        self.type_line(t, "");
+        match self.wait_for(t, "R;", bound.max(30 * SEC)) {
+            Ok(d) if d <= bound => Ok(d),
+            Ok(d) => Err(format!(
+                "the ready line came after {} ms; the bound is {} ms",
+                d / MS,
+                bound / MS
+            )),
+            Err(e) => Err(format!("no ready line: {e}")),
+        }
+    }
+}
+
+/// The byte ranges of CP that must never change: what its machine instructions (and
+/// the macros that expand into them: ENTER, LEAVE, CPMSG) and its literal pools
+/// assembled into, and all of SYSCONF (terminals, directory, storage size). Found from
+/// the assembler's line map and the source lines, so they follow any rewrite of CP.
+fn static_ranges(sys: &System) -> Vec<(u32, u32, String)> {
+    let sources: BTreeMap<&str, Vec<&str>> = EMBEDDED
+        .iter()
+        .map(|(p, t)| (*p, t.lines().collect()))
+        .collect();
+    let macros: Vec<String> = EMBEDDED
+        .iter()
+        .filter(|(p, t)| p.starts_with("cp/") && t.trim_start().starts_with("MACRO"))
+        .map(|(p, _)| p[3..p.len() - 4].to_ascii_uppercase())
+        .collect();
+    let is_instruction = |op: &str| {
+        cpcms::opcodes::by_mnemonic(op).is_some()
+            || asm::EXTENDED_BRANCHES.iter().any(|(m, _)| *m == op)
+            || op
+                .strip_suffix('R')
+                .is_some_and(|b| asm::EXTENDED_BRANCHES.iter().any(|(m, _)| *m == b))
+            || macros.iter().any(|m| m == op)
+            || op == "LTORG"
+    };
+    let mut out = Vec::new();
+    for l in &sys.cp.lines {
+        let keep = if l.file.starts_with("SYSCONF") {
+            true
+        } else {
+            let key = l.file.strip_prefix("roms/").unwrap_or(&l.file);
+            match sources.get(key).and_then(|s| s.get(l.line as usize - 1)) {
+                Some(text) => {
+                    let mut f = text.split_whitespace();
+                    let op = if text.starts_with(' ') {
+                        f.next()
+                    } else {
+                        f.nth(1)
+                    };
+                    op.is_some_and(is_instruction)
+                }
+                // END's literal pool, or a line we cannot see: not checked.
+                None => false,
+            }
+        };
+        if keep {
+            out.push((l.addr, l.len, format!("{}:{}", l.file, l.line)));
+        }
+    }
+    out
+}
+
+/// Check everything, collect every violation, panic with all of them.
+fn verdict(problems: Vec<String>) {
+    const SHOWN: usize = 40;
+    let mut list = problems.iter().take(SHOWN).cloned().collect::<Vec<_>>();
+    if problems.len() > SHOWN {
+        list.push(format!("... and {} more", problems.len() - SHOWN));
+    }
+    assert!(
+        problems.is_empty(),
+        "\n{} problem(s):\n  - {}\n",
+        problems.len(),
+        list.join("\n  - ")
+    );
+}
+
+/// The common ending of a channel-program attack by ALICE on BOB: (b) (c) (d) (e), and
+/// the program's own verdict `code` (X'600D' means it found nothing).
+fn after_attack(
+    rig: &mut Rig,
+    snap: &Snapshot,
+    prog: &Assembly,
+    code: Result<u32, String>,
+) -> Vec<String> {
+    let mut p = Vec::new();
+    match code {
+        Ok(0x600D) => {}
+        Ok(c) if c & 0xFFF0 == 0xBAD0 => p.push(format!(
+            "ALICE's program says the attack got through (wait code {c:04X})"
+        )),
+        Ok(c) => p.push(format!(
+            "ALICE's program ended with wait code {c:04X}, not 600D:\n{}",
+            rig.tail(0, 8)
+        )),
+        Err(e) => p.push(format!("ALICE's program did not end: {e}")),
+    }
+    p.extend(rig.cp_static_damage());
+    p.extend(rig.frame_damage(snap));
+    p.extend(rig.volume_damage(snap, "ALICE"));
+    let end = prog.origin + prog.image.len() as u32;
+    p.extend(rig.leaks(
+        "ALICE",
+        prog.origin..end,
+        &[BOB_PASSWORD, BOB_RECORD, VOLUME_LABEL],
+    ));
+    let bob = rig.user("BOB");
+    if rig.stopped("BOB")
+        && let Err(e) = rig.ipl_cms(bob)
+    {
+        p.push(format!("BOB: {e}"));
+    }
+    if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
+        p.push(format!("BOB: {e}"));
+    }
+    p
+}
+
+/// The head of cylinder 0 whose R1 is CP's first page (the PSA and SYSCONF, with the
+/// directory): found on the volume, as anyone could find it.
+fn cp_head(rig: &Rig) -> u16 {
+    let img = rig.sys.sysres_image().expect("volume");
+    let model = Model::D3350;
+    let ts = model.track_size();
+    (0..model.heads())
+        .find(|&h| {
+            let at = HEADER + h as usize * ts;
+            parse_track(&img[at..at + ts], 0, h)
+                .ok()
+                .and_then(|t| {
+                    t.records
+                        .get(1)
+                        .map(|r| r.data.starts_with(&rig.sys.cp.image[..64]))
+                })
+                .unwrap_or(false)
+        })
+        .expect("CP's first page on cylinder 0")
+}
+
+/// ALICE runs `name` (with `patches`) against an idle BOB; every invariant is checked.
+fn channel_attack(name: &str, patches: &[(&str, &[u8])]) {
+    attack(name, patches, 60 * SEC);
+}
+
+/// As `channel_attack`, waiting `within` for ALICE's program to end.
+fn attack(name: &str, patches: &[(&str, &[u8])], within: u64) {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched(name, patches);
+    let code = rig.run_program(0, &prog, within);
+    let p = after_attack(&mut rig, &snap, &prog, code);
+    verdict(p);
+}
+
+// ---------------------------------------------------------------------------------------
+// The harness itself
+// ---------------------------------------------------------------------------------------
+
+/// The harness against a session that does nothing wrong: BOB writes his record, ALICE
+/// runs CMS commands and her own minidisk I/O (tests/minidisk's hello191 pattern); every
+/// invariant holds. If this fails, the harness is wrong, not CP.
+#[test]
+fn harness_benign_session_keeps_every_invariant() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let snap = rig.snapshot(&["BOB"]);
+    assert!(!static_ranges(&rig.sys).is_empty());
+    rig.type_line(0, "CP QUERY NAMES");
+    rig.wait_for(0, "R;", SEC).unwrap();
+    rig.type_line(0, "#CP QUERY VIRTUAL");
+    rig.wait_for(0, "DASD 191", SEC).unwrap();
+    let prog = program("benign");
+    let code = rig.run_program(0, &prog, 10 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
+
+/// ALICE's minidisk I/O lands on her cylinders: the harness sees the change there and
+/// nowhere else, and sees BOB's record on his.
+#[test]
+fn harness_sees_where_records_land() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let before = rig.snapshot(&[]);
+    assert_eq!(
+        rig.run_program(1, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    let changed = rig.volume_damage(&before, "ALICE");
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].contains("cylinder 3 head 0") && changed[0].contains("BOB"));
+    let img = rig.sys.sysres_image().unwrap();
+    let ts = Model::D3350.track_size();
+    let at = HEADER + 3 * Model::D3350.heads() as usize * ts;
+    let t = parse_track(&img[at..at + ts], 3, 0).unwrap();
+    assert_eq!(t.records.len(), 2);
+    assert_eq!(&t.records[1].count, &[0, 3, 0, 0, 1, 0, 0, 80]);
+    assert!(cpcms::ebcdic::decode(&t.records[1].data).contains(BOB_RECORD));
+}
+
+/// The checks see damage when there is some: a byte of the directory, a byte of one of
+/// BOB's frames, a byte of cylinder 0 (through a real channel program on the side) and a
+/// password planted in ALICE's storage.
+#[test]
+fn harness_sees_damage() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let ranges = static_ranges(&rig.sys);
+    let dir = rig.sym("DIRECTRY");
+    assert!(ranges.iter().any(|&(a, l, _)| (a..a + l).contains(&dir)));
+    assert!(ranges.iter().map(|r| r.1).sum::<u32>() > 8 * 1024);
+    assert!(rig.cp_static_damage().is_empty());
+    rig.sys.machine.load(dir + 8, &[0x40]).unwrap();
+    assert_eq!(rig.cp_static_damage().len(), 1);
+    let (pages, _) = rig.pages("BOB");
+    rig.sys.machine.load(pages[0].1 + 0x300, &[0xEE]).unwrap();
+    assert_eq!(rig.frame_damage(&snap).len(), 1);
+    let (apages, _) = rig.pages("ALICE");
+    let f = apages.iter().find(|p| p.0 == 0x20000).map(|p| p.1);
+    assert!(f.is_none(), "ALICE has not touched X'20000' yet");
+    rig.sys
+        .machine
+        .load(apages[1].1 + 0x10, &ebcdic(BOB_PASSWORD))
+        .unwrap();
+    assert_eq!(rig.leaks("ALICE", 0..0, &[BOB_PASSWORD]).len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Channel programs on the 191
+// ---------------------------------------------------------------------------------------
+
+/// A data-chained CCW whose own command byte is X'03' (tests/hostile/chain03.asm).
+///
+/// The channel ignores the command byte of a data-chained CCW: it only continues the
+/// data area of the operation in progress. ALICE writes a record with WRITE DATA (8
+/// bytes, chain data) followed by an "X'03'" CCW for 4088 bytes at address 0, then
+/// reads the record back.
+///
+/// Today: CCWTRANS takes the X'03' for a NO-OP and leaves its data address alone, a
+/// real address; the channel writes real page 0 — CP's PSA and the directory with every
+/// password — onto ALICE's minidisk, and she reads BOB's password back (wait code
+/// BAD1, and the harness finds "SWORDFSH" in her buffer).
+///
+/// A correct CP translates every data-chained CCW as part of the operation it continues
+/// (here output from guest storage: ALICE's own page 0), or refuses the program with a
+/// program check; either way every byte the channel moves is ALICE's.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (data-chained X'03')"]
+fn ccw_data_chained_noop_uses_real_address() {
+    channel_attack("chain03", &[]);
+}
+
+/// A SEEK argument split across data-chained CCWs, 2 + 4 bytes
+/// (tests/hostile/splitseek.asm): BB from the SEEK, CC HH from a data-chained CCW whose
+/// command byte (X'06') the channel ignores.
+///
+/// Today: CCWTRANS relocates the cylinder in a 6-byte copy of the SEEK CCW's own
+/// argument, of which the channel reads only 2 bytes, and translates the second CCW as a
+/// READ into guest storage: the device gets ALICE's CC HH unrelocated and seeks real
+/// cylinder 0. ALICE reads R1 of every head there and finds CP's first page, with the
+/// directory: BOB's password (wait code BAD1, "SWORDFSH" in her buffer).
+///
+/// A correct CP relocates the argument the channel actually uses (assembling it from
+/// the data chain) or refuses a split argument: the seek lands on ALICE's own
+/// cylinder 0, or nowhere.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (split SEEK argument)"]
+fn ccw_seek_argument_split_by_data_chaining() {
+    channel_attack("splitseek", &[]);
+}
+
+/// A SEARCH ID argument split across data-chained CCWs, 1 + 4 bytes, with the access arm
+/// where the LOGONs left it (tests/hostile/splitsrch.asm).
+///
+/// Today: after IPL CMS (at LOGON) the arm is on real cylinder 0. The channel gets the
+/// first byte of CP's relocated copy (X'00') and four bytes of ALICE's own (cylinder low
+/// byte, head, record), so a multi-track SEARCH ID EQUAL finds R1 of CP's first page
+/// (on head CPHEAD, set by the test); ALICE reads it (BOB's password: BAD1) and then
+/// overwrites it with zeros (cylinder 0 changed: the CP the next IPL would load).
+///
+/// A correct CP relocates the argument the channel uses, or refuses it; and it puts the
+/// arm on ALICE's minidisk before her program runs (see `ccw_no_seek_...`). The search
+/// then finds nothing: nothing is read, nothing written.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (split SEARCH ID argument)"]
+fn ccw_search_argument_split_by_data_chaining() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let head = cp_head(&rig).to_be_bytes();
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched("splitsrch", &[("CPHEAD", &head)]);
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
+
+/// RECALIBRATE (X'13'), then SEARCH KEY EQUAL 'VOL1', READ DATA and WRITE DATA
+/// (tests/hostile/recal.asm).
+///
+/// Today: CCWTRANS knows SEEK, SEEK CYLINDER, SEEK HEAD and SEARCH ID as positioning
+/// commands; RECALIBRATE passes as if it moved data, and takes the arm to real
+/// cylinder 0 head 0. A key search needs no cylinder number: ALICE reads the volume
+/// label (BAD1, "VOL1CPCMS1" in her buffer) and overwrites it (cylinder 0 head 0
+/// changed).
+///
+/// A correct CP makes RECALIBRATE a seek to the minidisk's cylinder 0, head 0 (which
+/// has no keyed record: the search ends in "no record found") or refuses it.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (RECALIBRATE)"]
+fn ccw_recalibrate_goes_to_real_cylinder_zero() {
+    channel_attack("recal", &[]);
+}
+
+/// READ IPL (X'02') and the records chained after it (tests/hostile/readipl.asm).
+///
+/// Today: READ IPL passes as a plain read; the device seeks real cylinder 0 head 0 by
+/// itself: ALICE reads CP's IPL record (its IPL PSW and loader CCWs), the loader and the
+/// volume label (BAD1, "VOL1CPCMS1" in her buffer).
+///
+/// A correct CP makes READ IPL read the minidisk's own cylinder 0 head 0 (a virtual
+/// machine's own IPL record), or refuses it.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (READ IPL)"]
+fn ccw_read_ipl_reads_the_real_ipl_record() {
+    channel_attack("readipl", &[]);
+}
+
+/// SEEK HEAD (X'1B') alone, on every head (tests/hostile/seekhead.asm).
+///
+/// Today: CCWTRANS relocates the CC of SEEK HEAD's argument like a SEEK's, but the device
+/// takes only HH and stays on its current cylinder: real cylinder 0, where the LOGONs'
+/// IPL CMS left the arm. ALICE reads R1 of every track of cylinder 0 and finds CP's
+/// first page: BOB's password (BAD1).
+///
+/// A correct CP keeps SEEK HEAD on the guest's cylinder (a full SEEK to the guest's
+/// current relocated cylinder, or a refusal unless a SEEK in the same program set it).
+#[test]
+#[ignore = "fails until isolation fix: channel programs (SEEK HEAD)"]
+fn ccw_seek_head_stays_on_the_arms_cylinder() {
+    channel_attack("seekhead", &[]);
+}
+
+/// A channel program with no SEEK, right after BOB's I/O (tests/hostile/noseek.asm,
+/// after tests/hostile/bobmark.asm ran in BOB's machine).
+///
+/// Today: the arm is where BOB's program left it, on BOB's cylinder; ALICE's READ R0 /
+/// READ CKD has nothing to relocate and reads BOB's record (BAD1, "THE EAGLE LANDS AT
+/// MIDNIGHT" in her buffer).
+///
+/// A correct CP positions the arm on ALICE's minidisk before her program (at her last
+/// seek address, or her cylinder 0) or refuses a program that does not begin with a
+/// SEEK.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (no SEEK)"]
+fn ccw_no_seek_reads_where_the_last_user_left_the_arm() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("noseek");
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
+
+/// READ HOME ADDRESS (X'1A') and WRITE R0 (X'15') (tests/hostile/readha.asm).
+///
+/// Today: both pass as plain data transfers. READ HA after a SEEK to ALICE's cylinder 0
+/// shows her the real cylinder (00 0001 0000: BAD1), and WRITE R0 writes a count field
+/// naming cylinder 0 onto her real cylinder 1, head 0: the track's R0 no longer names
+/// its own cylinder.
+///
+/// A correct CP refuses both on a minidisk, or keeps the illusion both ways: READ HA
+/// shows the virtual cylinder, WRITE R0's count field is relocated like WRITE CKD's.
+/// Either way the R0 of ALICE's real track names that track.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (READ HA / WRITE R0)"]
+fn ccw_read_home_address_and_write_r0() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("readha");
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let cyl = mdisk_cylinder(rig.user("ALICE"));
+    let img = rig.sys.sysres_image().unwrap();
+    let ts = Model::D3350.track_size();
+    let at = HEADER + cyl as usize * Model::D3350.heads() as usize * ts;
+    match parse_track(&img[at..at + ts], cyl, 0) {
+        Ok(t) => {
+            let c = cyl.to_be_bytes();
+            if let Some(r0) = t.records.first()
+                && r0.count[..5] != [c[0], c[1], 0, 0, 0]
+            {
+                p.push(format!(
+                    "R0 of ALICE's real cylinder {cyl} head 0 has the count field {:02X?}: \
+                     it does not name its own track",
+                    r0.count
+                ));
+            }
+        }
+        Err(e) => p.push(format!("ALICE's first track is damaged: {e}")),
+    }
+    verdict(p);
+}
+
+/// A status-modifier skip past the end of what CP copied (tests/hostile/skip.asm).
+///
+/// Today: a program CP refuses half-way (four NO-OPs, then WRITE DATA of 9000 bytes from
+/// 0: too long for its IDAW lists) leaves that fifth CCW copied raw in CP's buffer
+/// (RCW). Then SEEK / READ R0 / SEARCH ID EQUAL R1 / NO-OP: the search succeeds, the
+/// channel skips the NO-OP and runs the stale raw WRITE DATA, whose address is real: ALICE's R1 gets
+/// real page 0 with the directory (BAD1, "SWORDFSH" in her buffer).
+///
+/// A correct CP translates the CCW a successful search skips to as well (or ends its
+/// copy with something harmless), and never leaves a guest's raw CCW where the channel
+/// can reach it.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (status-modifier skip)"]
+fn ccw_status_modifier_skips_past_the_copy() {
+    channel_attack("skip", &[]);
+}
+
+/// The IDA flag (X'04') set by the guest on a SEEK (tests/hostile/ida.asm).
+///
+/// Today: CCWTRANS points the SEEK at its relocated copy of the argument but keeps the
+/// guest's flags, so the channel reads the copy's first four bytes (BB and the relocated
+/// CC) as an IDAW: the seek argument comes from real address X'00bb0001', for any bb the
+/// guest picks. ALICE wrote 00 0000 0000 at offset 1 of all her pages; where one of
+/// them sits on a 64K boundary of real storage the seek goes to real cylinder 0, and she
+/// reads the volume label (BAD1, "VOL1CPCMS1" in her buffer).
+///
+/// A correct CP never lets a guest's flag make the channel take CP's data for IDAWs: it
+/// ignores or refuses IDA where it supplies the data, and translates the guest's own
+/// IDAWs where the guest does.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (guest IDA flag)"]
+fn ccw_guest_ida_flag_on_a_seek() {
+    channel_attack("ida", &[]);
+}
+
+/// Large counts on SEEK and SEARCH ID arguments, and arguments in the last bytes of
+/// storage (tests/hostile/bigseek.asm).
+///
+/// Today: passes. CCWTRANS copies a fixed 6 (SEEK) or 5 (SEARCH ID) bytes whatever the
+/// count, and the device uses no more. Kept as a guard for a CP that would copy (or
+/// check) by the CCW's count: it must neither overrun its copy nor refuse an argument
+/// that fits in storage; nothing outside ALICE's storage and minidisk may change.
+#[test]
+fn ccw_large_count_on_seek_and_search_arguments() {
+    channel_attack("bigseek", &[]);
+}
+
+// ---------------------------------------------------------------------------------------
+// CPU share
+// ---------------------------------------------------------------------------------------
+
+/// Attackers, in the order they get the programs of a CPU-share test.
+const ATTACKERS: [&str; 7] = ["ALICE", "CAROL", "DAVE", "ERIN", "FRANK", "GRACE", "HEIDI"];
+
+/// Attacker i runs `progs[i]` (all of them at once, for a second), then BOB types an
+/// empty line three times, a little apart (so that his line comes at different points
+/// of the attackers' slices): the longest wait for his ready line, or why there was
+/// none. Also checks (e): CP answers BOB.
+fn share(progs: &[&str], bound: u64) -> (Rig, Result<u64, String>) {
+    let mut users: Vec<UserSpec> = progs
+        .iter()
+        .enumerate()
+        .map(|(i, _)| (ATTACKERS[i], ATTACKERS[i], 256 * K))
+        .collect();
+    users.push(("BOB", BOB_PASSWORD, 256 * K));
+    let mut rig = Rig::with_users(&users, 4 << 20);
+    let progs: Vec<Assembly> = progs.iter().map(|p| program(p)).collect();
+    for (i, p) in progs.iter().enumerate() {
+        rig.plant(i, p);
+    }
+    for (i, p) in progs.iter().enumerate() {
+        rig.start(i, p.origin);
+    }
+    let bob = rig.user("BOB");
+    let r = rig.run_for(SEC).and_then(|_| {
+        let mut worst = 0;
+        for pause in [0, 37 * MS, 71 * MS] {
+            rig.run_for(pause)?;
+            worst = worst.max(rig.response(bob, bound)?);
+        }
+        rig.type_line(bob, "#CP QUERY TIME");
+        rig.wait_for(bob, "TIME IS", 10 * SEC)
+            .map_err(|e| format!("CP does not answer #CP QUERY TIME: {e}"))?;
+        Ok(worst)
+    });
+    (rig, r)
+}
+
+/// BOB's bound with one attacker: five 50 ms slices. A fair round robin makes him wait at
+/// most one slice of the attacker's (measured with SPIN, a branch to itself that never
+/// traps: 37 ms, `cpu_share_yardstick_one_spinner`), plus his own few milliseconds.
+const ONE_ATTACKER_BOUND: u64 = 250 * MS;
+/// BOB's bound with seven attackers: twenty slices. A fair round robin makes him wait at
+/// most seven (350 ms; measured with seven SPINs: 322 ms).
+const SEVEN_ATTACKERS_BOUND: u64 = 1000 * MS;
+
+/// One attacker runs `prog`; BOB's ready line must come within ONE_ATTACKER_BOUND, and
+/// CP's code and directory must be intact.
+fn one_attacker(prog: &str) {
+    let (rig, r) = share(&[prog], ONE_ATTACKER_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside {prog}: {e}"));
+    }
+    verdict(p);
+}
+
+/// The yardstick: one SPIN (a branch to itself, no trap ever) beside BOB. Today's round
+/// robin with 50 ms slices answers BOB within the bound (37 ms at worst of three tries).
+#[test]
+fn cpu_share_yardstick_one_spinner() {
+    one_attacker("spin");
+}
+
+/// The yardstick for many: seven SPINs beside BOB (322 ms at worst of three tries today:
+/// about seven slices, as a round robin gives).
+#[test]
+fn cpu_share_yardstick_seven_spinners() {
+    let (rig, r) = share(&["spin"; 7], SEVEN_ATTACKERS_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside seven spinners: {e}"));
+    }
+    verdict(p);
+}
+
+/// SSM in a two-instruction loop (tests/hostile/ssmloop.asm).
+///
+/// Today: BOB's ready line never comes (not within 100 s). The slice is charged with the
+/// guest's own instructions only (SAVECTX keeps the CPU timer's value at the trap and
+/// the dispatcher sets it back), and after a trap the dispatcher starts with the machine
+/// that trapped: two instructions of the guest's per trap, a hundred of CP's, so a 50 ms
+/// slice lasts seconds, and BOB's turn does not come.
+///
+/// A correct CP charges what it spends for a machine to that machine's slice (or ends
+/// the slice after so many traps): BOB answers within ONE_ATTACKER_BOUND (250 ms).
+#[test]
+#[ignore = "fails until isolation fix: CPU share (SSM loop)"]
+fn cpu_ssm_loop() {
+    one_attacker("ssmloop");
+}
+
+/// TIO in a two-instruction loop (tests/hostile/tioloop.asm). Today: as the SSM loop,
+/// no ready line for BOB within 30 s. A correct CP: within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (TIO loop)"]
+fn cpu_tio_loop() {
+    one_attacker("tioloop");
+}
+
+/// DIAGNOSE X'0C' in a two-instruction loop (tests/hostile/diagloop.asm). Today: as the
+/// SSM loop, no ready line for BOB within 30 s. A correct CP: within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (DIAGNOSE X'0C' loop)"]
+fn cpu_diagnose_loop() {
+    one_attacker("diagloop");
+}
+
+/// SIO to a busy console in a loop (tests/hostile/sioloop.asm): each SIO answers CC 2 at
+/// once while CP's queue for ALICE's terminal is full. Today: BOB's first ready line takes
+/// 382 ms, and (with a longer bound) a later one does not come within 100 s. A correct
+/// CP: within 250 ms each.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (SIO to a busy console)"]
+fn cpu_sio_busy_console_loop() {
+    one_attacker("sioloop");
+}
+
+/// A program-check loop: the program new PSW points at an invalid instruction
+/// (tests/hostile/pcloop.asm). Today: no ready line for BOB within 30 s: each
+/// reflection costs CP a hundred instructions and the guest's slice one. A correct CP
+/// charges the reflection to the guest: within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (program-check loop)"]
+fn cpu_program_check_loop() {
+    one_attacker("pcloop");
+}
+
+/// An endless channel program (SEEK, TIC back to it) started again and again
+/// (tests/hostile/ticloop.asm). Today: no ready line for BOB within 30 s: CP runs a
+/// guest's channel program synchronously, with every other interruption masked off, and
+/// cuts it off only after two seconds; then the same guest is dispatched again and
+/// starts it again. A correct CP lets others run meanwhile (or cuts the program off
+/// within a slice charged to its owner): within 250 ms.
+#[test]
+#[ignore = "fails until isolation fix: CPU share (endless channel program)"]
+fn cpu_endless_channel_program_loop() {
+    one_attacker("ticloop");
+}
+
+/// Seven attackers at once, one of each kind and a SPIN, and BOB.
+///
+/// Today: no ready line for BOB within 30 s. A correct CP: within SEVEN_ATTACKERS_BOUND
+/// (1 s; a fair round robin gives at most seven 50 ms slices).
+#[test]
+#[ignore = "fails until isolation fix: CPU share (seven attackers)"]
+fn cpu_seven_attackers_one_victim() {
+    let progs = [
+        "ssmloop", "tioloop", "diagloop", "sioloop", "pcloop", "ticloop", "spin",
+    ];
+    let (rig, r) = share(&progs, SEVEN_ATTACKERS_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside seven attackers: {e}"));
+    }
+    verdict(p);
+}
+
+// ---------------------------------------------------------------------------------------
+// Storage
+// ---------------------------------------------------------------------------------------
+
+/// LPSW with its operand at the first address past the guest's storage
+/// (tests/hostile/lpswbeyond.asm).
+///
+/// Today: SIMLPSW's GCOPYIN fails and CP goes to NOSTORE: "DMKPTR111E REAL STORAGE
+/// EXHAUSTED; MACHINE STOPPED" (ALICE's program never ends). Nothing else is harmed.
+///
+/// A correct CP reflects an addressing exception: program old PSW at X'28' with code 5,
+/// ILC 2 (halfwords), the address past the LPSW (suppression); new PSW from X'68'.
+#[test]
+#[ignore = "fails until isolation fix: storage (LPSW operand beyond storage)"]
+fn storage_lpsw_operand_beyond_storage() {
+    attack("lpswbeyond", &[], 10 * SEC);
+}
+
+/// STIDP with its operand past the guest's storage (tests/hostile/stidpbeyond.asm).
+/// Today: DMKPTR111E, the machine stopped, as for LPSW. A correct CP: addressing
+/// exception (code 5, ILC 2, suppressed).
+#[test]
+#[ignore = "fails until isolation fix: storage (STIDP operand beyond storage)"]
+fn storage_stidp_operand_beyond_storage() {
+    attack("stidpbeyond", &[], 10 * SEC);
+}
+
+/// DIAGNOSE X'0C' with its area past the guest's storage (tests/hostile/diagbeyond.asm).
+/// Today: passes - DIAG0C goes to SIMADDR, an addressing exception (code 5, ILC 2, the
+/// address past the DIAGNOSE). Kept as a guard.
+#[test]
+fn storage_diagnose_0c_area_beyond_storage() {
+    attack("diagbeyond", &[], 10 * SEC);
+}
+
+/// LPSW in the last four bytes of the guest's storage (tests/hostile/lastbytes.asm).
+///
+/// Today: PRIVOP fetches six bytes of the instruction with GCOPYIN; the last two lie
+/// past the end, and CP goes to NOSTORE: DMKPTR111E, the machine stopped.
+///
+/// A correct CP fetches the instruction's own length and emulates it: the LPSW loads
+/// the PSW that brings ALICE's program to its X'600D'.
+#[test]
+#[ignore = "fails until isolation fix: storage (privileged instruction in the last bytes)"]
+fn storage_privileged_instruction_in_the_last_bytes() {
+    attack("lastbytes", &[], 10 * SEC);
+}
+
+/// DIAGNOSE X'08' with its response buffer straddling, then wholly past, the end of the
+/// guest's storage (tests/hostile/diag8beyond.asm).
+///
+/// Today: CPLINE counts each response line as given even when GCOPYOUT could not store
+/// it, so DIAGNOSE answers CC 0 and Ry+1 = the whole response length for a buffer of
+/// which 16 bytes (then none) exist (BAD1).
+///
+/// A correct CP refuses the buffer (addressing exception) or reports honestly: CC 0
+/// with no more bytes than it stored, or CC 1.
+#[test]
+#[ignore = "fails until isolation fix: storage (DIAGNOSE X'08' response buffer)"]
+fn storage_diagnose_08_response_buffer_beyond_storage() {
+    attack("diag8beyond", &[], 10 * SEC);
+}
+
+/// A user whose directory entry gives it 4M (the most the directory allows; twice the
+/// real machine's 2M) touches every page (tests/hostile/hog.asm); then BOB logs on.
+///
+/// Today: HOG's page faults take every free frame (CP has no paging and no share per
+/// user); HOG itself is stopped with DMKPTR111E when none is left, keeping its frames,
+/// and BOB's LOGON fails: "DMKPTR111E REAL STORAGE EXHAUSTED" (no frame for his DAT
+/// tables).
+///
+/// A correct CP keeps real storage for the others (pages, or stops HOG at a share):
+/// BOB logs on (CMS within 10 s) and his ready line comes within IDLE_BOUND while HOG
+/// runs or waits.
+#[test]
+#[ignore = "fails until isolation fix: storage (a per-user share of real frames)"]
+fn storage_large_user_leaves_room_for_others() {
+    let users = [("HOG", "HOG", 4 << 20), ("BOB", BOB_PASSWORD, 256 * K)];
+    let mut rig = Rig::boot(&users, 2 << 20);
+    rig.logon(0);
+    let prog = program("hog");
+    rig.plant(0, &prog);
+    rig.start(0, prog.origin);
+    // HOG may finish, be stopped, or still run (paging): that is CP's business.
+    let _ = rig.wait_code(0, 10 * SEC);
+    let mut p = rig.cp_static_damage();
+    let bob = rig.user("BOB");
+    match rig.try_logon(bob) {
+        Ok(()) => {
+            if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
+                p.push(format!("BOB: {e}"));
+            }
+        }
+        Err(e) => p.push(format!("BOB cannot log on beside HOG: {e}")),
+    }
+    verdict(p);
+}
+
+// ---------------------------------------------------------------------------------------
+// Terminal output
+// ---------------------------------------------------------------------------------------
+
+/// 64 lines on ALICE's own console, one SIO each, as fast as she can
+/// (tests/hostile/lines64.asm).
+///
+/// Today: passes - when the terminal's queue is nearly full, VCRWRITE keeps the virtual
+/// console busy (VCWRW) until there is room, so no line is lost. Kept as a guard.
+#[test]
+fn terminal_64_console_lines_none_dropped() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("lines64");
+    let from = rig.transcript(0).len();
+    let code = rig.run_program(0, &prog, 20 * SEC);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let got: Vec<String> = rig.transcript(0)[from..]
+        .lines()
+        .filter_map(|l| l.strip_prefix("HOSTILE LINE ").map(str::to_string))
+        .collect();
+    let want: Vec<String> = (1..=64).map(|n| format!("{n:02}")).collect();
+    if got != want {
+        p.push(format!(
+            "ALICE's terminal shows {} of her 64 lines: {:?}",
+            got.len(),
+            got
+        ));
+    }
+    verdict(p);
+}
+
+/// 64 lines of CP responses from one DIAGNOSE X'08' (32 QUERY TIMEs separated by X'15';
+/// tests/hostile/diag8flood.asm).
+///
+/// Today: CP runs all 32 commands before the terminal can type anything; TENQ's queue
+/// has 16 slots and drops what does not fit: ALICE's terminal shows 8 "TIME IS" and 7
+/// "CONNECT=" lines.
+///
+/// A correct CP types all 64 lines (it holds them, or makes the guest wait for room),
+/// and its own messages after them.
+#[test]
+#[ignore = "fails until isolation fix: terminal output (TENQ drops lines)"]
+fn terminal_64_response_lines_none_dropped() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("diag8flood");
+    rig.plant(0, &prog);
+    let from = rig.transcript(0).len();
+    rig.start(0, prog.origin);
+    let mut p = Vec::new();
+    if let Err(e) = rig.run_for(5 * SEC) {
+        p.push(e);
+    }
+    if !rig.stopped("ALICE") || rig.vm_psw("ALICE") != 0x00020000_0000600D {
+        p.push(format!(
+            "ALICE's program did not end with X'600D': PSW {:016X}",
+            rig.vm_psw("ALICE")
+        ));
+    }
+    let shown = &rig.transcript(0)[from..];
+    let times = shown.matches("TIME IS").count();
+    let connects = shown.matches("CONNECT=").count();
+    if times != 32 || connects != 32 {
+        p.push(format!(
+            "ALICE's terminal shows {times} \"TIME IS\" and {connects} \"CONNECT=\" lines of 32 each"
+        ));
+    }
+    if !shown.contains("DISABLED WAIT PSW '00020000 0000600D'") {
+        p.push("CP's DISABLED WAIT message was not typed".into());
+    }
+    p.extend(rig.cp_static_damage());
+    p.extend(rig.frame_damage(&snap));
+    let bob = rig.user("BOB");
+    if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
+        p.push(format!("BOB: {e}"));
+    }
+    verdict(p);
+}
+
+// ---------------------------------------------------------------------------------------
+// The property test: random channel programs
+// ---------------------------------------------------------------------------------------
+
+/// What the fuzzer counted (its STATS), for the report.
+#[derive(Debug)]
+#[allow(dead_code)] // read through Debug
+struct FuzzStats {
+    rounds: u32,
+    sio_cc1: u32,
+    program_checks: u32,
+    unit_checks: u32,
+    other: u32,
+    halted: u32,
+}
+
+/// ALICE (512K) runs tests/hostile/fuzz191.asm with `seed` for `rounds` random channel
+/// programs on her 191, after BOB wrote his record (so there is something to steal and
+/// the arm has been on his cylinder); then every invariant is checked. Returns the
+/// problems found and what the fuzzer counted.
+fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
+    let users = [("ALICE", "ALICE", 512 * K), ("BOB", BOB_PASSWORD, 256 * K)];
+    let mut rig = Rig::with_users(&users, 2 << 20);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched(
+        "fuzz191",
+        &[
+            ("SEED", &seed.to_be_bytes()),
+            ("ROUNDS", &rounds.to_be_bytes()),
+        ],
+    );
+    let code = rig.run_fuzzer(&prog);
+    let stats = rig.vmblok("ALICE").map(|_| {
+        let at = prog.symbols["STATS"].value;
+        let b = rig.guest_bytes("ALICE", at, 24);
+        let w = |i: usize| u32::from_be_bytes(b[4 * i..4 * i + 4].try_into().unwrap());
+        FuzzStats {
+            rounds: w(0),
+            sio_cc1: w(1),
+            program_checks: w(2),
+            unit_checks: w(3),
+            other: w(4),
+            halted: w(5),
+        }
+    });
+    let mut p = Vec::new();
+    if code == Ok(0x0E0F) {
+        // Its own program check: say where, and whether its code was overwritten.
+        let old = rig.guest_bytes("ALICE", 0x28, 8);
+        p.push(format!(
+            "the fuzzer took a program check: old PSW {old:02X?}"
+        ));
+        let now = rig.guest_bytes("ALICE", prog.origin, prog.image.len() as u32);
+        let sym_end = prog.symbols["STATS"].value - prog.origin;
+        if let Some(off) = (0..sym_end as usize).find(|&i| now[i] != prog.image[i]) {
+            p.push(format!(
+                "the fuzzer's code was overwritten at {:06X} (by CP writing real storage, \
+                 or - rarely - by a CCW the fuzzer fetched from data it had read)",
+                prog.origin + off as u32
+            ));
+        }
+    }
+    p.extend(after_attack(&mut rig, &snap, &prog, code));
+    if let Some(st) = &stats
+        && st.rounds != rounds
+    {
+        p.push(format!(
+            "the fuzzer did {} of its {rounds} rounds",
+            st.rounds
+        ));
+    }
+    (p, stats)
+}
+
+/// Random channel programs, CI-sized: 5000 programs from a fixed seed
+/// (tests/hostile/fuzz191.asm), then every invariant: CP's code and directory intact,
+/// BOB's frames and DAT tables as they were, every track outside ALICE's two cylinders
+/// as it was, none of BOB's password, BOB's record or the volume label in ALICE's
+/// storage, BOB answered within IDLE_BOUND.
+///
+/// Today: fails - the random programs find the holes the tests above show one by one
+/// (real storage read through untranslated addresses, the volume written outside
+/// ALICE's extent, ...).
+///
+/// A correct CP passes whatever the seed.
+#[test]
+#[ignore = "fails until isolation fix: channel programs (random)"]
+fn fuzz_random_channel_programs() {
+    let (p, stats) = fuzz(0x5EED_0001, 5000);
+    eprintln!("{stats:?}");
+    verdict(p);
+}
+
+/// The long run: `CPCMS_HOSTILE_ROUNDS=100000 cargo test --release --test hostile
+/// fuzz_random_channel_programs_long -- --ignored --nocapture` (seed from
+/// CPCMS_HOSTILE_SEED, hex; default 5EED0002).
+#[test]
+#[ignore = "long run: set CPCMS_HOSTILE_ROUNDS"]
+fn fuzz_random_channel_programs_long() {
+    let rounds = std::env::var("CPCMS_HOSTILE_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let seed = std::env::var("CPCMS_HOSTILE_SEED")
+        .ok()
+        .and_then(|v| u32::from_str_radix(v.trim_start_matches("0x"), 16).ok())
+        .unwrap_or(0x5EED_0002);
+    let (p, stats) = fuzz(seed, rounds);
+    eprintln!("seed {seed:08X}, {rounds} rounds: {stats:?}");
+    verdict(p);
+}
