@@ -30,10 +30,9 @@
 //! (`storage_*`), terminal output (`terminal_*`), and a property test with random channel
 //! programs generated inside the guest (`fuzz_*`). `harness_*` check the harness itself.
 //!
-//! Tests that fail on the CP in roms/ today are `#[ignore = "fails until isolation fix:
-//! ..."]`; each says in its doc comment what today's CP does and what a correct CP does.
-//! Run them with `cargo test --release --test hostile -- --include-ignored` (about 8 s,
-//! most of it the long fuzz run, which today stops early).
+//! Every test failed on the CP before the isolation work (each doc comment says what that
+//! CP did, under "Today", and what a correct CP does); all pass now. `cargo test --test
+//! hostile` runs them.
 //!
 //! Time is virtual (the machine runs at 1 MIPS of virtual time, see `Machine`), so every
 //! run is the same, byte for byte, on every host.
@@ -194,6 +193,7 @@ impl Rig {
         self.sys
             .machine
             .transcript(self.sys.terminals[t])
+            .map(|t| t.text)
             .unwrap_or("")
     }
 
@@ -857,7 +857,6 @@ fn harness_sees_damage() {
 /// (here output from guest storage: ALICE's own page 0), or refuses the program with a
 /// program check; either way every byte the channel moves is ALICE's.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (data-chained X'03')"]
 fn ccw_data_chained_noop_uses_real_address() {
     channel_attack("chain03", &[]);
 }
@@ -876,7 +875,6 @@ fn ccw_data_chained_noop_uses_real_address() {
 /// the data chain) or refuses a split argument: the seek lands on ALICE's own
 /// cylinder 0, or nowhere.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (split SEEK argument)"]
 fn ccw_seek_argument_split_by_data_chaining() {
     channel_attack("splitseek", &[]);
 }
@@ -894,7 +892,6 @@ fn ccw_seek_argument_split_by_data_chaining() {
 /// arm on ALICE's minidisk before her program runs (see `ccw_no_seek_...`). The search
 /// then finds nothing: nothing is read, nothing written.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (split SEARCH ID argument)"]
 fn ccw_search_argument_split_by_data_chaining() {
     let mut rig = Rig::with_users(PAIR, 2 << 20);
     let head = cp_head(&rig).to_be_bytes();
@@ -916,7 +913,6 @@ fn ccw_search_argument_split_by_data_chaining() {
 /// A correct CP makes RECALIBRATE a seek to the minidisk's cylinder 0, head 0 (which
 /// has no keyed record: the search ends in "no record found") or refuses it.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (RECALIBRATE)"]
 fn ccw_recalibrate_goes_to_real_cylinder_zero() {
     channel_attack("recal", &[]);
 }
@@ -930,7 +926,6 @@ fn ccw_recalibrate_goes_to_real_cylinder_zero() {
 /// A correct CP makes READ IPL read the minidisk's own cylinder 0 head 0 (a virtual
 /// machine's own IPL record), or refuses it.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (READ IPL)"]
 fn ccw_read_ipl_reads_the_real_ipl_record() {
     channel_attack("readipl", &[]);
 }
@@ -945,7 +940,6 @@ fn ccw_read_ipl_reads_the_real_ipl_record() {
 /// A correct CP keeps SEEK HEAD on the guest's cylinder (a full SEEK to the guest's
 /// current relocated cylinder, or a refusal unless a SEEK in the same program set it).
 #[test]
-#[ignore = "fails until isolation fix: channel programs (SEEK HEAD)"]
 fn ccw_seek_head_stays_on_the_arms_cylinder() {
     channel_attack("seekhead", &[]);
 }
@@ -961,7 +955,6 @@ fn ccw_seek_head_stays_on_the_arms_cylinder() {
 /// seek address, or her cylinder 0) or refuses a program that does not begin with a
 /// SEEK.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (no SEEK)"]
 fn ccw_no_seek_reads_where_the_last_user_left_the_arm() {
     let mut rig = Rig::with_users(PAIR, 2 << 20);
     let bob = rig.user("BOB");
@@ -986,7 +979,6 @@ fn ccw_no_seek_reads_where_the_last_user_left_the_arm() {
 /// shows the virtual cylinder, WRITE R0's count field is relocated like WRITE CKD's.
 /// Either way the R0 of ALICE's real track names that track.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (READ HA / WRITE R0)"]
 fn ccw_read_home_address_and_write_r0() {
     let mut rig = Rig::with_users(PAIR, 2 << 20);
     let snap = rig.snapshot(&["BOB"]);
@@ -1027,7 +1019,6 @@ fn ccw_read_home_address_and_write_r0() {
 /// copy with something harmless), and never leaves a guest's raw CCW where the channel
 /// can reach it.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (status-modifier skip)"]
 fn ccw_status_modifier_skips_past_the_copy() {
     channel_attack("skip", &[]);
 }
@@ -1045,7 +1036,6 @@ fn ccw_status_modifier_skips_past_the_copy() {
 /// ignores or refuses IDA where it supplies the data, and translates the guest's own
 /// IDAWs where the guest does.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (guest IDA flag)"]
 fn ccw_guest_ida_flag_on_a_seek() {
     channel_attack("ida", &[]);
 }
@@ -1152,7 +1142,6 @@ fn cpu_share_yardstick_seven_spinners() {
 /// A correct CP charges what it spends for a machine to that machine's slice (or ends
 /// the slice after so many traps): BOB answers within ONE_ATTACKER_BOUND (250 ms).
 #[test]
-#[ignore = "fails until isolation fix: CPU share (SSM loop)"]
 fn cpu_ssm_loop() {
     one_attacker("ssmloop");
 }
@@ -1160,7 +1149,6 @@ fn cpu_ssm_loop() {
 /// TIO in a two-instruction loop (tests/hostile/tioloop.asm). Today: as the SSM loop,
 /// no ready line for BOB within 30 s. A correct CP: within 250 ms.
 #[test]
-#[ignore = "fails until isolation fix: CPU share (TIO loop)"]
 fn cpu_tio_loop() {
     one_attacker("tioloop");
 }
@@ -1168,7 +1156,6 @@ fn cpu_tio_loop() {
 /// DIAGNOSE X'0C' in a two-instruction loop (tests/hostile/diagloop.asm). Today: as the
 /// SSM loop, no ready line for BOB within 30 s. A correct CP: within 250 ms.
 #[test]
-#[ignore = "fails until isolation fix: CPU share (DIAGNOSE X'0C' loop)"]
 fn cpu_diagnose_loop() {
     one_attacker("diagloop");
 }
@@ -1178,7 +1165,6 @@ fn cpu_diagnose_loop() {
 /// 382 ms, and (with a longer bound) a later one does not come within 100 s. A correct
 /// CP: within 250 ms each.
 #[test]
-#[ignore = "fails until isolation fix: CPU share (SIO to a busy console)"]
 fn cpu_sio_busy_console_loop() {
     one_attacker("sioloop");
 }
@@ -1188,7 +1174,6 @@ fn cpu_sio_busy_console_loop() {
 /// reflection costs CP a hundred instructions and the guest's slice one. A correct CP
 /// charges the reflection to the guest: within 250 ms.
 #[test]
-#[ignore = "fails until isolation fix: CPU share (program-check loop)"]
 fn cpu_program_check_loop() {
     one_attacker("pcloop");
 }
@@ -1200,9 +1185,18 @@ fn cpu_program_check_loop() {
 /// starts it again. A correct CP lets others run meanwhile (or cuts the program off
 /// within a slice charged to its owner): within 250 ms.
 #[test]
-#[ignore = "fails until isolation fix: CPU share (endless channel program)"]
 fn cpu_endless_channel_program_loop() {
     one_attacker("ticloop");
+}
+
+/// A console channel program that never ends: NO-OP, TIC back to it, on the virtual
+/// console (tests/hostile/conloop.asm). CP interprets console programs itself; before
+/// the fix it followed this loop for ever, disabled, and the whole machine stopped. A
+/// correct CP does a bounded amount of work for it and leaves the console busy, as a
+/// real 3215 running that loop would be: BOB answers within 250 ms.
+#[test]
+fn cpu_console_program_loop() {
+    one_attacker("conloop");
 }
 
 /// Seven attackers at once, one of each kind and a SPIN, and BOB.
@@ -1210,7 +1204,6 @@ fn cpu_endless_channel_program_loop() {
 /// Today: no ready line for BOB within 30 s. A correct CP: within SEVEN_ATTACKERS_BOUND
 /// (1 s; a fair round robin gives at most seven 50 ms slices).
 #[test]
-#[ignore = "fails until isolation fix: CPU share (seven attackers)"]
 fn cpu_seven_attackers_one_victim() {
     let progs = [
         "ssmloop", "tioloop", "diagloop", "sioloop", "pcloop", "ticloop", "spin",
@@ -1236,7 +1229,6 @@ fn cpu_seven_attackers_one_victim() {
 /// A correct CP reflects an addressing exception: program old PSW at X'28' with code 5,
 /// ILC 2 (halfwords), the address past the LPSW (suppression); new PSW from X'68'.
 #[test]
-#[ignore = "fails until isolation fix: storage (LPSW operand beyond storage)"]
 fn storage_lpsw_operand_beyond_storage() {
     attack("lpswbeyond", &[], 10 * SEC);
 }
@@ -1245,7 +1237,6 @@ fn storage_lpsw_operand_beyond_storage() {
 /// Today: DMKPTR111E, the machine stopped, as for LPSW. A correct CP: addressing
 /// exception (code 5, ILC 2, suppressed).
 #[test]
-#[ignore = "fails until isolation fix: storage (STIDP operand beyond storage)"]
 fn storage_stidp_operand_beyond_storage() {
     attack("stidpbeyond", &[], 10 * SEC);
 }
@@ -1266,7 +1257,6 @@ fn storage_diagnose_0c_area_beyond_storage() {
 /// A correct CP fetches the instruction's own length and emulates it: the LPSW loads
 /// the PSW that brings ALICE's program to its X'600D'.
 #[test]
-#[ignore = "fails until isolation fix: storage (privileged instruction in the last bytes)"]
 fn storage_privileged_instruction_in_the_last_bytes() {
     attack("lastbytes", &[], 10 * SEC);
 }
@@ -1281,7 +1271,6 @@ fn storage_privileged_instruction_in_the_last_bytes() {
 /// A correct CP refuses the buffer (addressing exception) or reports honestly: CC 0
 /// with no more bytes than it stored, or CC 1.
 #[test]
-#[ignore = "fails until isolation fix: storage (DIAGNOSE X'08' response buffer)"]
 fn storage_diagnose_08_response_buffer_beyond_storage() {
     attack("diag8beyond", &[], 10 * SEC);
 }
@@ -1298,7 +1287,6 @@ fn storage_diagnose_08_response_buffer_beyond_storage() {
 /// BOB logs on (CMS within 10 s) and his ready line comes within IDLE_BOUND while HOG
 /// runs or waits.
 #[test]
-#[ignore = "fails until isolation fix: storage (a per-user share of real frames)"]
 fn storage_large_user_leaves_room_for_others() {
     let users = [("HOG", "HOG", 4 << 20), ("BOB", BOB_PASSWORD, 256 * K)];
     let mut rig = Rig::boot(&users, 2 << 20);
@@ -1363,7 +1351,6 @@ fn terminal_64_console_lines_none_dropped() {
 /// A correct CP types all 64 lines (it holds them, or makes the guest wait for room),
 /// and its own messages after them.
 #[test]
-#[ignore = "fails until isolation fix: terminal output (TENQ drops lines)"]
 fn terminal_64_response_lines_none_dropped() {
     let mut rig = Rig::with_users(PAIR, 2 << 20);
     let snap = rig.snapshot(&["BOB"]);
@@ -1493,7 +1480,6 @@ fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
 ///
 /// A correct CP passes whatever the seed.
 #[test]
-#[ignore = "fails until isolation fix: channel programs (random)"]
 fn fuzz_random_channel_programs() {
     let (p, stats) = fuzz(0x5EED_0001, 5000);
     eprintln!("{stats:?}");
