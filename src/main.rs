@@ -326,7 +326,7 @@ fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fa
     r.listings = true;
     let sys = cpcms::sysgen::System::boot_roms(&cfg, &r, None).map_err(bad)?;
     std::fs::create_dir_all(out).map_err(|e| bad(format!("{}: {e}", out.display())))?;
-    let conf = cpcms::sysgen::sysconf(&cfg, sys.cms.image.len() as u32);
+    let conf = cpcms::sysgen::sysconf(&cfg, sys.cms.image.len() as u32, &sys.extents);
     for (name, text) in [
         ("cp.lst", sys.cp.listing.as_str()),
         ("cms.lst", sys.cms.listing.as_str()),

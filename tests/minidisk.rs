@@ -46,3 +46,74 @@ fn alices_cylinder_zero_is_her_first_real_cylinder() {
     // Nothing on BOB's first cylinder, nor on cylinder 0 beyond what sysgen put there.
     assert_eq!(track(mdisk_cylinder(1), 0).records.len(), 1);
 }
+
+/// A minidisk belongs to its user, not to a position in the list of users: with a kept
+/// volume (`--data`), reorder the users, drop ALICE and add CAROL, and CAROL's 191 must be
+/// new cylinders, not ALICE's (which stay reserved with her files), while BOB keeps his.
+/// What CP is given is read from its directory in real storage (DIRECTRY, SYSCONF).
+#[test]
+fn minidisks_follow_their_users_across_restarts() {
+    use cpcms::sysgen::{SysConfig, User};
+    let dir = std::env::temp_dir().join(format!("cpcms-owners-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let user = |id: &str| User {
+        id: id.into(),
+        password: id.into(),
+        storage: 256 * 1024,
+    };
+    let cfg = |ids: &[&str]| SysConfig {
+        storage: 2 << 20,
+        mips: 1.0,
+        tod_epoch: 0,
+        users: ids.iter().map(|i| user(i)).collect(),
+        terminals: ids.len(),
+    };
+    // CP's directory: (userid, first cylinder, cylinders) per entry.
+    let directory = |sys: &System| -> Vec<(String, u16, u16)> {
+        let at = sys.cp.symbols["DIRECTRY"].value;
+        let count = u32::from_be_bytes(
+            sys.machine
+                .peek(sys.cp.symbols["DIRCOUNT"].value, 4)
+                .unwrap()
+                .try_into()
+                .unwrap(),
+        );
+        assert!(count <= 64, "DIRCOUNT {count}");
+        (0..count)
+            .map(|i| {
+                let e = sys.machine.peek(at + i * 24, 24).unwrap();
+                (
+                    cpcms::ebcdic::decode(&e[..8]).trim_end().to_string(),
+                    u16::from_be_bytes([e[20], e[21]]),
+                    u16::from_be_bytes([e[22], e[23]]),
+                )
+            })
+            .collect()
+    };
+    let first = System::boot_in(&cfg(&["ALICE", "BOB"]), None, Some(&dir)).unwrap();
+    let before = directory(&first);
+    assert_eq!(
+        before,
+        vec![
+            ("ALICE".to_string(), mdisk_cylinder(0), 2),
+            ("BOB".to_string(), mdisk_cylinder(1), 2)
+        ]
+    );
+    drop(first);
+    let again = System::boot_in(&cfg(&["CAROL", "BOB"]), None, Some(&dir)).unwrap();
+    let after = directory(&again);
+    assert_eq!(after[1], before[1], "BOB keeps his cylinders");
+    let carol = &after[0];
+    assert_eq!(carol.0, "CAROL");
+    assert!(
+        carol.1 >= before[1].1 + before[1].2,
+        "CAROL gets new cylinders, not ALICE's: {after:?}"
+    );
+    drop(again);
+    // ALICE comes back: her cylinders are still hers.
+    let third = System::boot_in(&cfg(&["BOB", "ALICE", "CAROL"]), None, Some(&dir)).unwrap();
+    let last = directory(&third);
+    assert_eq!(last[1], before[0], "ALICE's 191 is where she left it");
+    assert_eq!(last[2], *carol);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -50,6 +50,8 @@ pub struct System {
     pub machine: Machine,
     pub cp: Assembly,
     pub cms: Assembly,
+    /// Who owns which cylinders of the system residence volume (see [`alloc`]).
+    pub extents: Vec<Extent>,
     /// Device addresses of the user terminals, in terminal-number order.
     pub terminals: Vec<u16>,
     /// Device address of the operator console.
@@ -92,11 +94,15 @@ pub const MAX_USERS: usize = 64;
 /// Most user terminals.
 pub const MAX_TERMINALS: usize = 32;
 
+pub mod alloc;
+use alloc::{ALLOC_HEAD, alloc_record, allocate, read_alloc};
+pub use alloc::{Extent, extent_of};
+
 macro_rules! roms {
     ($($path:literal),* $(,)?) => {
         /// The sources of CP and CMS embedded in the binary: (path under roms/, text).
         pub const EMBEDDED: &[(&str, &str)] = &[
-            $(($path, include_str!(concat!("../roms/", $path))),)*
+            $(($path, include_str!(concat!("../../roms/", $path))),)*
         ];
     };
 }
@@ -240,8 +246,9 @@ impl Roms {
     }
 }
 
-/// CP's configuration as assembler source (the COPY member `SYSCONF`).
-pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
+/// CP's configuration as assembler source (the COPY member `SYSCONF`), each user's 191
+/// where `extents` puts it.
+pub fn sysconf(cfg: &SysConfig, nss_len: u32, extents: &[Extent]) -> String {
     let pages = nss_len.div_ceil(4096);
     let mut s = String::new();
     s.push_str("***********************************************************************\n");
@@ -291,18 +298,20 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     ));
     s.push_str("DIRECTRY DS    0F                  USER id password storage MDISK 191\n");
     for (i, u) in cfg.users.iter().enumerate() {
+        let (start, cyls) = match extent_of(extents, &u.id) {
+            Some(e) => (e.start, e.cyls),
+            None => (mdisk_cylinder(i), MDISK_CYLS),
+        };
         s.push_str(&format!(
-            "         DC    CL8'{}',CL8'{}',F'{}',H'{}',H'{MDISK_CYLS}'\n",
-            u.id,
-            u.password,
-            u.storage,
-            mdisk_cylinder(i)
+            "         DC    CL8'{}',CL8'{}',F'{}',H'{start}',H'{cyls}'\n",
+            u.id, u.password, u.storage,
         ));
     }
     s
 }
 
-/// The first cylinder of user `i`'s 191 minidisk on the system residence volume.
+/// The first cylinder of user `i`'s 191 minidisk on a fresh system residence volume (a
+/// kept one says where in its allocation record: see [`alloc`]).
 pub fn mdisk_cylinder(i: usize) -> u16 {
     1 + i as u16 * MDISK_CYLS
 }
@@ -310,6 +319,25 @@ pub fn mdisk_cylinder(i: usize) -> u16 {
 /// Where the record holding page `p` of an area starting at cylinder 0 head `head` is.
 fn page_place(head: u16, p: u16) -> (u16, u8) {
     (head + p / PAGES_PER_TRACK, (p % PAGES_PER_TRACK + 1) as u8)
+}
+
+/// What the kept volume in `data_dir` says of its extents: its allocation record, or for
+/// a volume made before there was one, the users in order (as it was laid out then);
+/// nothing for a fresh volume.
+fn kept_extents(cfg: &SysConfig, data_dir: Option<&Path>) -> Result<Vec<Extent>, String> {
+    let Some(dir) = data_dir else {
+        return Ok(Vec::new());
+    };
+    let path = sysres_path(dir);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let name = path.display().to_string();
+    let volume = std::fs::read(&path).map_err(|e| format!("{name}: {e}"))?;
+    Ok(match read_alloc(&volume, &name)? {
+        Some(map) => map,
+        None => allocate(&cfg.users, &[])?,
+    })
 }
 
 /// The file a data directory keeps the system residence volume in.
@@ -365,8 +393,18 @@ fn ccw(cmd: u8, addr: u32, flags: u8, count: u16) -> [u8; 8] {
 /// just above CP and go on there; it seeks and searches for each of CP's pages and reads
 /// it into place, page 0 rewriting location 0 with the same PSW; then the PSW at 0 is
 /// loaded and CP starts.
-pub fn build_sysres(cfg: &SysConfig, cp: &Assembly, nss: &[u8]) -> Result<Vec<u8>, String> {
-    let cyls = mdisk_cylinder(cfg.users.len());
+pub fn build_sysres(
+    cfg: &SysConfig,
+    cp: &Assembly,
+    nss: &[u8],
+    extents: &[Extent],
+) -> Result<Vec<u8>, String> {
+    let cyls = extents
+        .iter()
+        .map(Extent::end)
+        .max()
+        .unwrap_or(1)
+        .max(mdisk_cylinder(cfg.users.len()));
     let heads = SYSRES_MODEL.heads();
     let ts = SYSRES_MODEL.track_size();
     let mut img = new_volume(SYSRES_MODEL, cyls, None);
@@ -422,6 +460,8 @@ pub fn build_sysres(cfg: &SysConfig, cp: &Assembly, nss: &[u8]) -> Result<Vec<u8
     // The volume label, as dasdinit writes it (record 3, key VOL1), so that Hercules'
     // dasdls and people know the volume: CPCMS1.
     tracks[0].extend(label_records(SYSRES_VOLSER).pop());
+    // Who owns which cylinders (see alloc.rs).
+    tracks[ALLOC_HEAD as usize].push(alloc_record(extents));
     for (start, area) in [(NSS_HEAD, &nss_pages), (cp_head, &cp_pages)] {
         for (p, page) in area.iter().enumerate() {
             let (h, r) = page_place(start, p as u16);
@@ -511,8 +551,12 @@ impl System {
         cfg.check()?;
         let cms = roms.assemble("cms", "cms", &BTreeMap::new())?;
         let nss = cms.image.clone();
+        let extents = allocate(&cfg.users, &kept_extents(cfg, data_dir)?)?;
         let mut extra = BTreeMap::new();
-        extra.insert("SYSCONF".to_string(), sysconf(cfg, nss.len() as u32));
+        extra.insert(
+            "SYSCONF".to_string(),
+            sysconf(cfg, nss.len() as u32, &extents),
+        );
         let cp = roms.assemble("cp", "cp", &extra)?;
         let nssarea = cp
             .symbols
@@ -527,7 +571,7 @@ impl System {
                 cfg.storage / 1024
             ));
         }
-        let volume = build_sysres(cfg, &cp, &nss)?;
+        let volume = build_sysres(cfg, &cp, &nss, &extents)?;
         let mut machine = Machine::new(&MachineConfig {
             storage: cfg.storage,
             mips: cfg.mips,
@@ -551,6 +595,7 @@ impl System {
             machine,
             cp,
             cms,
+            extents,
             terminals,
             operator: OPERATOR,
         })
@@ -700,7 +745,7 @@ mod tests {
 
     #[test]
     fn sysconf_lists_terminals_and_directory() {
-        let text = sysconf(&config(), 7000);
+        let text = sysconf(&config(), 7000, &[]);
         assert!(text.contains("NUMTERM  EQU   2 "));
         assert!(text.contains("REALSIZE DC    F'2097152'"));
         assert!(text.contains("NSSLEN   DC    F'7000'"));
@@ -720,7 +765,7 @@ mod tests {
         let mut extra = BTreeMap::new();
         extra.insert(
             "SYSCONF".to_string(),
-            sysconf(&config(), cms.image.len() as u32),
+            sysconf(&config(), cms.image.len() as u32, &[]),
         );
         let cp = roms.assemble("cp", "cp", &extra).unwrap();
         // The IPL PSW: EC mode, disabled, pointing at CPINIT.
@@ -756,9 +801,13 @@ mod tests {
         let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
         let mut extra = BTreeMap::new();
         let cfg = config();
-        extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
+        extra.insert(
+            "SYSCONF".to_string(),
+            sysconf(&cfg, cms.image.len() as u32, &[]),
+        );
         let cp = roms.assemble("cp", "cp", &extra).unwrap();
-        let img = build_sysres(&cfg, &cp, &cms.image).unwrap();
+        let map = allocate(&cfg.users, &[]).unwrap();
+        let img = build_sysres(&cfg, &cp, &cms.image, &map).unwrap();
         let ts = SYSRES_MODEL.track_size();
         let track = |h: usize| {
             let at = crate::devices::dasd::HEADER + h * ts;
