@@ -85,7 +85,7 @@ enum Command {
     Sysgen {
         /// Scenario file (RON)
         file: Option<PathBuf>,
-        /// Directory for cp.lst, cms.lst and sysconf.asm
+        /// Directory for cp.lst, cms.lst, sysconf.asm and sysdir.asm
         #[arg(long, default_value = "listings", value_name = "DIR")]
         out: PathBuf,
     },
@@ -326,11 +326,13 @@ fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fa
     r.listings = true;
     let sys = cpcms::sysgen::System::boot_roms(&cfg, &r, None).map_err(bad)?;
     std::fs::create_dir_all(out).map_err(|e| bad(format!("{}: {e}", out.display())))?;
-    let conf = cpcms::sysgen::sysconf(&cfg, sys.cms.image.len() as u32, &sys.extents);
+    let conf = cpcms::sysgen::sysconf(&cfg, sys.cms.image.len() as u32);
+    let dir = cpcms::sysgen::sysdir(&cfg, &sys.extents);
     for (name, text) in [
         ("cp.lst", sys.cp.listing.as_str()),
         ("cms.lst", sys.cms.listing.as_str()),
         ("sysconf.asm", conf.as_str()),
+        ("sysdir.asm", dir.as_str()),
     ] {
         let path = out.join(name);
         std::fs::write(&path, text).map_err(|e| bad(format!("{}: {e}", path.display())))?;

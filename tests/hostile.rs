@@ -148,6 +148,21 @@ impl Rig {
                 storage: *st,
             })
             .collect();
+        Rig::boot_with(users, Vec::new(), real)
+    }
+
+    /// Boot from a `USER DIRECT` text (user i at terminal i) and log on `logon`.
+    fn with_directory(text: &str, real: u32, logon: &[&str]) -> Rig {
+        let d = cpcms::sysgen::direct::parse(text).unwrap_or_else(|e| panic!("{}", e.at("dir")));
+        let mut rig = Rig::boot_with(d.users, d.disks, real);
+        for id in logon {
+            let i = rig.user(id);
+            rig.logon(i);
+        }
+        rig
+    }
+
+    fn boot_with(users: Vec<User>, disks: Vec<cpcms::sysgen::Disk>, real: u32) -> Rig {
         let cfg = SysConfig {
             storage: real,
             mips: 1.0,
@@ -155,6 +170,7 @@ impl Rig {
                 .expect("date"),
             terminals: users.len(),
             users: users.clone(),
+            disks,
         };
         let sys = System::boot(&cfg, None).expect("boot");
         let n = sys.terminals.len();
@@ -644,7 +660,7 @@ fn static_ranges(sys: &System) -> Vec<(u32, u32, String)> {
     };
     let mut out = Vec::new();
     for l in &sys.cp.lines {
-        let keep = if l.file.starts_with("SYSCONF") {
+        let keep = if l.file.starts_with("SYSCONF") || l.file.starts_with("SYSDIR") {
             true
         } else {
             let key = l.file.strip_prefix("roms/").unwrap_or(&l.file);
@@ -1187,6 +1203,25 @@ fn cpu_program_check_loop() {
 #[test]
 fn cpu_endless_channel_program_loop() {
     one_attacker("ticloop");
+}
+
+/// A read-only link (tests/hostile/rolink.asm): ALICE's directory entry links MAINT's
+/// 190 read-only; she reads it, then tries to write on it. CP puts a SET FILE MASK
+/// "inhibit all writes" in front of every channel program on a read-only minidisk, so
+/// the real disk refuses the write with a unit check, and MAINT's cylinders (11-12)
+/// stay as they were; the read works.
+#[test]
+fn ccw_read_only_link_refuses_writes() {
+    let dir = format!(
+        "USER ALICE ALICE 256K\n MDISK 191 3350 1 2 CPCMS1 W\n LINK MAINT 190 190 RR\n\
+         USER BOB {BOB_PASSWORD} 256K\n MDISK 191 3350 3 2 CPCMS1 W\n LINK MAINT 190 190 RR\n\
+         USER MAINT MAINT 256K\n MDISK 190 3350 11 2 CPCMS1 RR\n"
+    );
+    let mut rig = Rig::with_directory(&dir, 2 << 20, &["ALICE", "BOB"]);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("rolink");
+    let code = rig.run_program(0, &prog, 10 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
 }
 
 /// A console channel program that never ends: NO-OP, TIC back to it, on the virtual

@@ -67,10 +67,13 @@ fn minidisks_follow_their_users_across_restarts() {
         tod_epoch: 0,
         users: ids.iter().map(|i| user(i)).collect(),
         terminals: ids.len(),
+        disks: Vec::new(),
     };
-    // CP's directory: (userid, first cylinder, cylinders) per entry.
+    // CP's directory: (userid, first cylinder, cylinders of its 191) per entry.
     let directory = |sys: &System| -> Vec<(String, u16, u16)> {
         let at = sys.cp.symbols["DIRECTRY"].value;
+        let len = sys.cp.symbols["DIRLEN"].value;
+        let devs = sys.cp.symbols["DIRDEVS"].value;
         let count = u32::from_be_bytes(
             sys.machine
                 .peek(sys.cp.symbols["DIRCOUNT"].value, 4)
@@ -81,11 +84,14 @@ fn minidisks_follow_their_users_across_restarts() {
         assert!(count <= 64, "DIRCOUNT {count}");
         (0..count)
             .map(|i| {
-                let e = sys.machine.peek(at + i * 24, 24).unwrap();
+                // Its first minidisk: address, real disk, first cylinder, cylinders.
+                let e = sys.machine.peek(at + i * len, len).unwrap();
+                let d = &e[devs as usize..];
+                assert_eq!(&d[..2], &[1, 0x91]);
                 (
                     cpcms::ebcdic::decode(&e[..8]).trim_end().to_string(),
-                    u16::from_be_bytes([e[20], e[21]]),
-                    u16::from_be_bytes([e[22], e[23]]),
+                    u16::from_be_bytes([d[4], d[5]]),
+                    u16::from_be_bytes([d[6], d[7]]),
                 )
             })
             .collect()

@@ -160,6 +160,16 @@ scenario!(
 );
 
 scenario!(
+    links,
+    "links.ron",
+    [
+        "0 | DASD 190 3350 CPCMS1 R/O 002 CYL",
+        "0 | DASD 191 3350 CPCMS1 R/W 002 CYL",
+        "1 | DASD 291 3350 CPCMS1 R/O 002 CYL",
+    ]
+);
+
+scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]

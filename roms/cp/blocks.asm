@@ -55,7 +55,12 @@ VCSENSE  DS    X                   sense byte
          DS    X
 VMTALEN  DS    H                   length of the type-ahead line, or -1
 VMTAHEAD DS    CL132               a line typed before the guest read
-*                                  -- the minidisk (191) --
+*                                  -- its minidisks --
+*  VMVDEVS holds one VDEV slot per minidisk (from the directory:
+*  MDISK and LINK), VDWORK a copy of the one CP is serving now (its
+*  slot is VMVDCUR): the minidisk code works on VDWORK alone.
+         DS    0D
+VDWORK   DS    0XL32               (the layout of every slot)
 VDADDR   DS    H                   its virtual address, or 0
 VDRDEV   DS    H                   the real disk it is on
 VDRELN   DS    H                   its first cylinder there
@@ -63,11 +68,18 @@ VDCYLS   DS    H                   how many cylinders
 VDSTAT   DS    X                   its state
 VDINTP   EQU   X'40'                 an interruption is pending
 VDKEY    DS    X                   the CAW key
-         DS    H
+VDFLAGS  DS    X                   how it is linked
+VDRO     EQU   X'80'                 read-only: writes are refused
+         DS    X
 VDVCYL   DS    H                   where the guest's arm is: cylinder
 VDVHEAD  DS    H                     and head (of the minidisk)
 VDCCWA   DS    A                   guest address of the first CCW
+         DS    F
 VDCSW    DS    D                   the CSW to present
+VDEVLEN  EQU   *-VDWORK
+VMNVDEV  EQU   8                   minidisks a machine may have
+VMVDEVS  DS    (VMNVDEV*VDEVLEN)X  the slots
+VMVDCUR  DS    A                   the slot VDWORK came from
 *                                  -- DIAGNOSE X'08' response buffer --
 VMRSPADR DS    A                   guest address of the buffer
 VMRSPLEN DS    F                   its length
@@ -114,12 +126,19 @@ QSTEXT   EQU   4                   slot: the text
 *---------------------------------------------------------------------*
 * DIRENTRY: one user in the CP directory (SYSCONF).                   *
 *---------------------------------------------------------------------*
+*  The minidisks follow: DIRNDEV entries of DIRDLEN bytes, room for
+*  VMNVDEV.  Each: virtual address, real disk, first cylinder,
+*  cylinders (the first 8 bytes of a VDEV slot), then flags (VDRO).
+*  Sysgen made them from the MDISK and LINK statements.
 DIRENTRY DSECT
 DIRUSER  DS    CL8                 userid
 DIRPASS  DS    CL8                 password
 DIRSTOR  DS    F                   virtual storage size
-DIRMDCYL DS    H                   MDISK 191: first cylinder
-DIRMDNUM DS    H                   MDISK 191: cylinders (0: none)
+DIRNDEV  DS    H                   minidisks
+         DS    H
+DIRDEVS  DS    (VMNVDEV*12)X       the minidisks, 12 bytes each
+DIRDLEN  EQU   12
+DIRDFLG  EQU   8                     (flags, in an entry)
 DIRLEN   EQU   *-DIRENTRY
 *
 *---------------------------------------------------------------------*

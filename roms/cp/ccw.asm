@@ -108,11 +108,13 @@ CCWTRANS ENTER
          XC    CTTICN,CTTICN       no TICs
          MVI   CTFULL,0
          L     R7,VDCCWA           the guest's first CCW
-         C     R11,DASDLAST        was the last program on the disk
-         BE    CT05                  this machine's?  Then the arm is
+         TM    VDFLAGS,VDRO        read-only: always CP's SEEK and
+         BO    CT03                  a file mask
+         CLC   DASDLAST,VMVDCUR    was the last program on the disk
+         BE    CT05                  this minidisk's?  Then the arm is
 *                                    where it left it.
 *  CP's SEEK to where the guest's arm is: BB=0, CC, HH.
-         BAL   R14,CTNEW
+CT03     BAL   R14,CTNEW
          LR    R0,R7               (its CSW names the first CCW)
          SH    R0,=H'8'
          ST    R0,RCXGADR
@@ -126,7 +128,23 @@ CCWTRANS ENTER
          MVI   0(R6),X'07'         SEEK
          MVI   4(R6),CTCC          chained to the guest's program
          MVI   7(R6),6
-CT05     ST    R11,DASDLAST        from now on the arm is this one's
+*  A read-only minidisk: SET FILE MASK "inhibit all writes" (X'40'),
+*  so the real disk refuses any write with a unit check, as a file-
+*  protected disk does.  (The guest's own SET FILE MASK then gets
+*  command reject: one per chain.)
+         TM    VDFLAGS,VDRO
+         BZ    CT05
+         BAL   R14,CTNEW
+         LR    R0,R7
+         SH    R0,=H'8'
+         ST    R0,RCXGADR
+         MVI   RCXARG,X'40'
+         LA    R0,RCXARG
+         ST    R0,0(R6)
+         MVI   0(R6),X'1F'         SET FILE MASK
+         MVI   4(R6),CTCC
+         MVI   7(R6),1
+CT05     MVC   DASDLAST,VMVDCUR    from now on the arm is this one's
          XC    CTMODE,CTMODE       the first CCW is a command
          MVI   CTPSRCH,0
          MVI   CTFIRST,1

@@ -109,14 +109,19 @@ QVIRT    DS    0H
          LA    R2,LINEBUF
          LA    R3,L'QVCONS+3
          BAL   R14,CPLINE
-         CLC   VDADDR,=H'0'        a minidisk?
-         BE    QEXIT
+         LA    R6,VMVDEVS          each minidisk
+         LA    R7,VMNVDEV
+QV10     CLC   0(2,R6),=H'0'
+         BE    QV20
          MVC   LINEBUF(L'QVDASD),QVDASD
-         LH    R0,VDADDR
+         LH    R0,0(R6)
          LA    R2,LINEBUF+5
          LA    R3,3
          BAL   R14,HEXOUT
-         LH    R1,VDCYLS
+         TM    VDFLAGS-VDWORK(R6),VDRO
+         BZ    QV12
+         MVC   LINEBUF+21(3),=C'R/O'
+QV12     LH    R1,VDCYLS-VDWORK(R6)
          LA    R2,LINEBUF+L'QVDASD
          LA    R3,3
          BAL   R14,DECOUT
@@ -124,6 +129,8 @@ QVIRT    DS    0H
          LA    R2,LINEBUF
          LA    R3,L'QVDASD+7
          BAL   R14,CPLINE
+QV20     LA    R6,VDEVLEN(R6)
+         BCT   R7,QV10
          B     QEXIT
          DROP  R11
 QVCONS   DC    C'CONS 009 ON LINE '

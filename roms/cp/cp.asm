@@ -19,7 +19,8 @@
 *  The files, in the order they are assembled:                        *
 *    BLOCKS   control-block layouts (DSECTs)                          *
 *    PSA      low storage: PSWs, CP's globals, and SYSCONF (made by   *
-*             sysgen: terminals, the user directory, storage size)   *
+*             sysgen: terminals, storage size; the user directory,   *
+*             SYSDIR, goes after CP's tables)                         *
 *    INIT     start-up: real storage, terminals, greeting             *
 *    ENTRY    the four interruption entries and CPU-time accounting   *
 *    DISPATCH the dispatcher: pick a virtual machine, run it, or wait *
@@ -104,6 +105,8 @@ RDEVEND  DS    0D
 *  channel program, what CP knows of each of its CCWs (RCX: where it
 *  came from, its argument), the IDAW lists, and the bucket: a 2K
 *  block (on a 2K boundary, as an IDAW needs) where a NO-OP points.
+*  The user directory (SYSDIR, made by sysgen: DIRENTRYs).
+         COPY  SYSDIR
 RCW      DS    (RCWMAX)D
 RCXTAB   DS    (RCWMAX*RCXLEN)X
 IDAWS    DS    (IDAWMAX)F

@@ -118,8 +118,8 @@ DSP42    STM   R2,R3,SLICEVAL
 *  In: R11 = VMBLOK.  Out: CC 0 if ready, else CC not 0.              *
 *  A pending console interruption is presented first if the virtual   *
 *  PSW allows it (BC mode: channel 0 mask, bit 0), which replaces a   *
-*  wait PSW with the guest's I/O new PSW; then the minidisk's         *
-*  (channel 1, bit 1).  Uses R0-R6, R15.                              *
+*  wait PSW with the guest's I/O new PSW; then the minidisks' (each   *
+*  on its own channel, REFLDISK).  Uses R0-R6, R15.                   *
 ***********************************************************************
 DSPREADY ST    R14,DSPRDYR
          USING VMBLOK,R11
@@ -132,11 +132,7 @@ DSPREADY ST    R14,DSPRDYR
          TM    VMPSW,X'80'         and channel 0 enabled?
          BZ    DSPR20
          BAL   R14,REFLIO          present it
-DSPR20   TM    VDSTAT,VDINTP       minidisk interruption pending?
-         BZ    DSPR30
-         TM    VMPSW,X'40'         and channel 1 enabled?
-         BZ    DSPR30
-         BAL   R14,REFLDASD
+DSPR20   BAL   R14,REFLDISK        the minidisks' pending ones
 DSPR30   TM    VMPSW+1,PSWWAIT     still waiting?
          BZ    DSPRYES
          MVI   VMSTATE,VMSWAIT     show why

@@ -113,8 +113,9 @@ SYNCSAVE DS    D
 SYNCESAV DS    D
 SYNCCKC  DS    D
 SYNCMAX  DC    F'0',F'409600000'   100 ms in TOD units (1 us = 4096)
-DASDLAST DC    A(0)                VMBLOK whose program ran last on
-*                                  the real disk (the arm is its)
+DASDLAST DC    A(0)                the minidisk (VDEV slot) whose
+*                                  program ran last on the real disk:
+*                                  the arm is where it left it
          DS    0D
 SYNCNEW  DC    X'00080000',A(SYNC40)   EC, disabled
 SYNCTNEW DC    X'00080000',A(SYNC60)   EC, disabled

@@ -76,7 +76,7 @@ LPWLEN   DS    F
 *  CC not 0 after telling the user why not.  Uses R0-R5, R15.         *
 ***********************************************************************
 LGFIND   ENTER
-         LA    R4,DIRECTRY
+         L     R4,=A(DIRECTRY)
          USING DIRENTRY,R4
          L     R5,DIRCOUNT
          LTR   R5,R5
@@ -176,14 +176,17 @@ LG50     LR    R2,R11
          ST    R8,VMRDEV
          MVC   VMTERMA,RDEVADDR-RDEV(R8)
          MVC   VCADDR,=X'0009'     the virtual console
-         CLC   DIRMDNUM,=H'0'      a minidisk, and a disk to put it on?
-         BE    LG52
-         CLC   SYSRES,=H'0'
-         BE    LG52
-         MVC   VDADDR,=X'0191'
-         MVC   VDRDEV,SYSRES
-         MVC   VDRELN,DIRMDCYL
-         MVC   VDCYLS,DIRMDNUM
+*  Its minidisks, from the directory, into the VDEV slots.
+         LH    R5,DIRNDEV
+         LTR   R5,R5
+         BNP   LG52
+         LA    R3,DIRDEVS
+         LA    R2,VMVDEVS
+LG51     MVC   0(8,R2),0(R3)       address, real disk, extent
+         MVC   VDFLAGS-VDWORK(1,R2),DIRDFLG(R3)
+         LA    R3,DIRDLEN(R3)
+         LA    R2,VDEVLEN(R2)
+         BCT   R5,LG51
 LG52     DS    0H
          DROP  R4
          MVC   VMTALEN,=H'-1'      nothing typed ahead
@@ -320,9 +323,14 @@ LF30     LA    R3,4(R3)
          BCT   R6,LF10
          L     R15,VMTABLES
          BAL   R14,FRAMEFRE
-*  The arm of the real disk is no longer "where this user left it".
-         C     R11,DASDLAST
-         BNE   LF35
+*  The arm of the real disk is no longer "where this user left it"
+*  (DASDLAST names one of its minidisk slots).
+         L     R1,DASDLAST
+         CR    R1,R11
+         BL    LF35
+         LA    R0,VMBLKLEN(R11)
+         CR    R1,R0
+         BNL   LF35
          XC    DASDLAST,DASDLAST
 *  The VMBLOK is free again.
 LF35     MVI   VMSTATE,VMSFREE

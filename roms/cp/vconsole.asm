@@ -26,8 +26,19 @@ VIOSIM   DS    0H
          N     R1,=X'0000FFFF'
          CLI   VMINST,X'9F'        TCH
          BE    VTCH
-         CH    R1,VDADDR           the minidisk?
-         BE    VDASD
+         LTR   R1,R1               one of its minidisks?
+         BZ    VIO08
+         LA    R2,VMVDEVS
+         LA    R0,VMNVDEV
+VIO05    CH    R1,0(R2)
+         BE    VIO06
+         LA    R2,VDEVLEN(R2)
+         BCT   R0,VIO05
+         B     VIO08
+VIO06    ST    R2,VMVDCUR          yes: serve it (VDWORK, then back)
+         MVC   VDWORK,0(R2)
+         B     VDASD
+VIO08    DS    0H
          CH    R1,VCADDR           the console?
          BNE   VCC3                nothing else is attached
          CLI   VMINST,X'9C'

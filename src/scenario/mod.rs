@@ -25,7 +25,8 @@ pub mod units;
 use serde::Deserialize;
 
 use crate::cpu::TOD_PER_SECOND;
-use crate::sysgen::{SysConfig, User};
+use crate::sysgen::direct;
+use crate::sysgen::{Disk, SysConfig, User};
 use locate::{Node, Pos};
 
 /// The embedded default scenario (`cpcms` with no arguments).
@@ -53,6 +54,8 @@ pub struct Scenario {
     pub mips: f64,
     pub tod_epoch: u64,
     pub users: Vec<User>,
+    /// The users' minidisks when a directory names them (else each gets a 191).
+    pub disks: Vec<Disk>,
     pub terminals: usize,
     pub steps: Vec<Step>,
     /// Where each step is written (same index as `steps`).
@@ -102,7 +105,10 @@ struct RawScenario {
     title: String,
     #[serde(default)]
     machine: Option<RawMachine>,
+    #[serde(default)]
     users: Vec<RawUser>,
+    #[serde(default)]
+    directory: Option<String>,
     #[serde(default)]
     terminals: Option<i64>,
     steps: Vec<RawStep>,
@@ -189,6 +195,7 @@ impl Scenario {
             tod_epoch: self.tod_epoch,
             users: self.users.clone(),
             terminals: self.terminals,
+            disks: self.disks.clone(),
         }
     }
 }
@@ -239,6 +246,40 @@ impl Checker<'_> {
         }
     }
 
+    /// The users and their minidisks from a `USER DIRECT` text: `d` itself when it has
+    /// more than one word, else a file of that name beside the scenario.
+    fn directory(&self, d: &str) -> Result<(Vec<User>, Vec<Disk>), ScenarioError> {
+        use Seg::F;
+        if d.contains(char::is_whitespace) {
+            let at = self.at(&[F("directory")]).unwrap_or_default();
+            let dir = direct::parse(d).map_err(|e| ScenarioError {
+                file: self.file.to_string(),
+                pos: (e.line > 0).then(|| Pos {
+                    line: at.line + e.line - 1,
+                    col: if e.line == 1 { at.col + e.col } else { e.col },
+                }),
+                message: e.message,
+            })?;
+            return Ok((dir.users, dir.disks));
+        }
+        let base = std::path::Path::new(self.file)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let path = base.join(d);
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| self.err(&[F("directory")], format!("{name}: cannot read: {e}")))?;
+        let dir = direct::parse(&text).map_err(|e| ScenarioError {
+            file: name.clone(),
+            pos: (e.line > 0).then_some(Pos {
+                line: e.line,
+                col: e.col,
+            }),
+            message: e.message,
+        })?;
+        Ok((dir.users, dir.disks))
+    }
+
     fn check(&self, raw: RawScenario) -> Result<Scenario, ScenarioError> {
         use Seg::{F, I};
         let m = raw.machine.unwrap_or_default();
@@ -262,56 +303,68 @@ impl Checker<'_> {
         let tod_epoch =
             units::parse_date(date).map_err(|e| self.err(&[F("machine"), F("date")], e))?;
 
-        if raw.users.is_empty() {
-            return Err(self.err(
-                &[F("users")],
-                "the directory needs at least one user, e.g. users: [ (id: \"ALICE\", password: \"ALICE\") ]",
-            ));
-        }
-        let mut users: Vec<User> = Vec::new();
-        for (i, u) in raw.users.iter().enumerate() {
-            if !valid_cp_name(&u.id) {
+        let (users, disks) = match raw.directory.as_deref() {
+            Some(_) if !raw.users.is_empty() => {
                 return Err(self.err(
-                    &[F("users"), I(i), F("id")],
-                    format!(
-                        "user id \"{}\" must be 1 to 8 characters of A-Z, 0-9, $, # and @",
-                        u.id
-                    ),
+                    &[F("directory")],
+                    "give either users or a directory, not both",
                 ));
             }
-            if users.iter().any(|x| x.id == u.id) {
-                return Err(self.err(
-                    &[F("users"), I(i), F("id")],
-                    format!("user id \"{}\" is already in the directory", u.id),
-                ));
+            Some(d) => self.directory(d)?,
+            None => {
+                if raw.users.is_empty() {
+                    return Err(self.err(
+                        &[F("users")],
+                        "no users: give users: [ (id: \"ALICE\", password: \"ALICE\") ] or a directory: \"user.direct\"",
+                    ));
+                }
+                let mut users: Vec<User> = Vec::new();
+                for (i, u) in raw.users.iter().enumerate() {
+                    if !valid_cp_name(&u.id) {
+                        return Err(self.err(
+                            &[F("users"), I(i), F("id")],
+                            format!(
+                                "user id \"{}\" must be 1 to 8 characters of A-Z, 0-9, $, # and @",
+                                u.id
+                            ),
+                        ));
+                    }
+                    if users.iter().any(|x| x.id == u.id) {
+                        return Err(self.err(
+                            &[F("users"), I(i), F("id")],
+                            format!("user id \"{}\" is already in the directory", u.id),
+                        ));
+                    }
+                    if !valid_cp_name(&u.password) {
+                        return Err(self.err(
+                            &[F("users"), I(i), F("password")],
+                            format!(
+                                "the password of {} must be 1 to 8 characters of A-Z, 0-9, $, # and @",
+                                u.id
+                            ),
+                        ));
+                    }
+                    let s = u.storage.as_deref().unwrap_or(DEFAULT_USER_STORAGE);
+                    let path = [F("users"), I(i), F("storage")];
+                    let bytes = units::parse_size(s).map_err(|e| self.err(&path, e))?;
+                    if bytes % (64 * 1024) != 0 || !(64 * 1024..=4 << 20).contains(&bytes) {
+                        return Err(self.err(
+                            &path,
+                            format!(
+                                "virtual storage \"{s}\" of {} must be a multiple of 64K from 64K to 4M",
+                                u.id
+                            ),
+                        ));
+                    }
+                    users.push(User {
+                        id: u.id.clone(),
+                        password: u.password.clone(),
+                        storage: bytes,
+                    });
+                }
+                (users, Vec::new())
             }
-            if !valid_cp_name(&u.password) {
-                return Err(self.err(
-                    &[F("users"), I(i), F("password")],
-                    format!(
-                        "the password of {} must be 1 to 8 characters of A-Z, 0-9, $, # and @",
-                        u.id
-                    ),
-                ));
-            }
-            let s = u.storage.as_deref().unwrap_or(DEFAULT_USER_STORAGE);
-            let path = [F("users"), I(i), F("storage")];
-            let bytes = units::parse_size(s).map_err(|e| self.err(&path, e))?;
-            if bytes % (64 * 1024) != 0 || !(64 * 1024..=4 << 20).contains(&bytes) {
-                return Err(self.err(
-                    &path,
-                    format!(
-                        "virtual storage \"{s}\" of {} must be a multiple of 64K from 64K to 4M",
-                        u.id
-                    ),
-                ));
-            }
-            users.push(User {
-                id: u.id.clone(),
-                password: u.password.clone(),
-                storage: bytes,
-            });
-        }
+        };
 
         let terminals = match raw.terminals {
             None => users.len().min(MAX_TERMINALS),
@@ -395,6 +448,7 @@ impl Checker<'_> {
             mips,
             tod_epoch,
             users,
+            disks,
             terminals,
             steps,
             step_pos,

@@ -93,7 +93,7 @@ fn syntax_error() {
 fn unknown_field() {
     assert_eq!(
         err("Scenario(\n  title: \"x\",\n  colour: 3,\n  users: [],\n  steps: [],\n)"),
-        "t.ron:3:9: Unexpected field named `colour` in `Scenario`, expected one of `title`, `machine`, `users`, `terminals`, `steps` instead"
+        "t.ron:3:9: Unexpected field named `colour` in `Scenario`, expected one of `title`, `machine`, `users`, `directory`, `terminals`, `steps` instead"
     );
 }
 
@@ -119,7 +119,7 @@ fn unknown_step() {
 fn missing_users_field() {
     assert_eq!(
         err("(title: \"x\",\n steps: [])"),
-        "t.ron:2:11: Unexpected missing field `users` in `Scenario`"
+        "t.ron:1:1: no users: give users: [ (id: \"ALICE\", password: \"ALICE\") ] or a directory: \"user.direct\""
     );
 }
 
@@ -151,7 +151,7 @@ fn wrong_types_and_shapes() {
 fn empty_users() {
     assert_eq!(
         err("(title: \"x\",\n users: [],\n steps: [])"),
-        "t.ron:2:9: the directory needs at least one user, e.g. users: [ (id: \"ALICE\", password: \"ALICE\") ]"
+        "t.ron:2:9: no users: give users: [ (id: \"ALICE\", password: \"ALICE\") ] or a directory: \"user.direct\""
     );
 }
 
@@ -311,4 +311,34 @@ fn io_error() {
             .starts_with("/nonexistent/x.ron: cannot read:"),
         "{e}"
     );
+}
+
+#[test]
+fn a_directory_gives_users_and_disks_and_its_mistakes_have_places() {
+    let src = r#"Scenario(
+    title: "d",
+    directory: "USER ALICE ALICE 512K\n MDISK 191 3350 1 2 CPCMS1 W\nUSER BOB BOB 256K\n LINK ALICE 191 291 RR",
+    steps: [],
+)"#;
+    let s = Scenario::parse("t.ron", src).unwrap();
+    assert_eq!(s.users.len(), 2);
+    assert_eq!(s.terminals, 2);
+    let b291 = s.disks.iter().find(|d| d.user == "BOB").unwrap();
+    assert_eq!((b291.vaddr, b291.start, b291.read_only), (0x291, 1, true));
+    // A mistake on the directory's first line: the column counts from the string.
+    let e = err(r#"Scenario(
+    title: "d",
+    directory: "USER ALICE ALICE 500K",
+    steps: [],
+)"#);
+    assert!(e.starts_with("t.ron:3:"), "{e}");
+    assert!(e.contains("storage 500K"), "{e}");
+    // A file that is not there.
+    let e = err(r#"Scenario(title: "d", directory: "nosuch.direct", steps: [])"#);
+    assert!(e.contains("nosuch.direct: cannot read"), "{e}");
+    // Not both.
+    let e = err(
+        r#"Scenario(title: "d", directory: "x.direct", users: [(id: "A", password: "A")], steps: [])"#,
+    );
+    assert!(e.contains("either users or a directory"), "{e}");
 }

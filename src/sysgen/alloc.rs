@@ -148,7 +148,7 @@ pub fn read_alloc(volume: &[u8], name: &str) -> Result<Option<Vec<Extent>>, Stri
         }
         if let Some(o) = map
             .iter()
-            .find(|o| o.user == user || (start < o.end() && o.start < start + cyls))
+            .find(|o| start < o.end() && o.start < start + cyls)
         {
             return bad(&format!("{user} overlaps {}'s extent", o.user));
         }

@@ -1,0 +1,458 @@
+//! The CP directory in VM/370's own syntax: a `USER DIRECT` file.
+//!
+//! ```text
+//! * comments start with an asterisk
+//! DIRECTORY 150 3350 CPCMS1
+//! USER MAINT CPCMS 1M 4M ABCDEFG
+//!  MDISK 190 3350 011 002 CPCMS1 RR ALL
+//!  MDISK 19E 3350 013 001 CPCMS1 RR ALL
+//! USER ALICE ALICE 512K 1M G
+//!  IPL CMS
+//!  CONSOLE 009 3215
+//!  SPOOL 00C 2540 READER *
+//!  LINK MAINT 190 190 RR
+//!  MDISK 191 3350 001 002 CPCMS1 MR
+//! ```
+//!
+//! What CP acts on: `USER userid password storage [maxstorage [classes]]` (storage as
+//! `512K` or `1M`, a multiple of 64K up to 4M), `MDISK vaddr 3350 start count volser
+//! mode [passwords]` (on the system residence volume `CPCMS1`, cylinders 1 and up;
+//! modes R and RR are read-only, W, WR, M, MR and MW read-write), `LINK userid vaddr
+//! myvaddr mode` (another user's MDISK, read-only with R or RR). Read and checked but not
+//! yet acted on, because CP has nothing to act with yet: `DIRECTORY`, `ACCOUNT`, `OPTION`,
+//! `IPL` (CP always IPLs CMS), `CONSOLE` (always 009), `SPOOL` (no spooling yet),
+//! `SPECIAL`; their operands are still checked where this file knows their syntax.
+//! `DEDICATE` is refused: CP has no devices to dedicate yet.
+//!
+//! Every error is `file:line:col: what`, and every check that can be made here is: a
+//! statement outside a USER, unknown statements, bad numbers, extents off the volume or
+//! overlapping another (cylinder 0 is CP's), two disks at one address, a LINK to a disk
+//! that is not in the directory, more than `MAX_DISKS` disks for one user.
+
+use super::{Disk, MAX_DISKS, SYSRES_MODEL, SYSRES_VOLSER, User};
+
+/// A parsed directory: the users, and every user's minidisks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directory {
+    pub users: Vec<User>,
+    pub disks: Vec<Disk>,
+}
+
+/// A mistake in a directory: where (1-based line and column; line 0: the whole text)
+/// and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirError {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl DirError {
+    /// `name:line:col: message`, for a directory read from the file `name`.
+    pub fn at(&self, name: &str) -> String {
+        if self.line == 0 {
+            format!("{name}: {}", self.message)
+        } else {
+            format!("{name}:{}:{}: {}", self.line, self.col, self.message)
+        }
+    }
+}
+
+/// A LINK, resolved once every MDISK is known.
+struct Link {
+    user: String,
+    target: String,
+    vaddr: u16,
+    myvaddr: u16,
+    read_only: bool,
+    at: (usize, usize),
+}
+
+/// Parse the text of a directory.
+pub fn parse(text: &str) -> Result<Directory, DirError> {
+    let mut users: Vec<User> = Vec::new();
+    let mut disks: Vec<Disk> = Vec::new();
+    let mut owned_at: Vec<(usize, usize)> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let toks = tokens(line);
+        let Some(&(col, first)) = toks.first() else {
+            continue;
+        };
+        if first.starts_with('*') {
+            continue;
+        }
+        let err = |col: usize, message: String| DirError {
+            line: n + 1,
+            col: col + 1,
+            message,
+        };
+        let tok = |i: usize| toks.get(i).copied();
+        let need = |i: usize, what: &str| -> Result<(usize, &str), DirError> {
+            tok(i).ok_or_else(|| err(line.len(), format!("{} needs {what}", first.to_uppercase())))
+        };
+        let stmt = first.to_uppercase();
+        if stmt != "USER" && stmt != "DIRECTORY" && users.is_empty() {
+            return Err(err(col, format!("{stmt} before the first USER statement")));
+        }
+        let me = users.last().map(|u| u.id.clone()).unwrap_or_default();
+        match stmt.as_str() {
+            "DIRECTORY" => {
+                let (c, v) = need(3, "a volume serial (DIRECTORY vaddr type volser)")?;
+                if !v.eq_ignore_ascii_case(SYSRES_VOLSER) {
+                    return Err(err(
+                        c,
+                        format!("the directory lives on {SYSRES_VOLSER}, not {v}"),
+                    ));
+                }
+            }
+            "USER" => {
+                let (c, id) = need(1, "a userid")?;
+                let id = id.to_uppercase();
+                if !cp_name(&id) {
+                    return Err(err(c, format!("userid {id}: 1 to 8 of A-Z 0-9 $ # @")));
+                }
+                if users.iter().any(|u| u.id == id) {
+                    return Err(err(c, format!("user {id} is already in the directory")));
+                }
+                let (c, pw) = need(2, "a password")?;
+                let pw = pw.to_uppercase();
+                if !cp_name(&pw) {
+                    return Err(err(c, format!("password of {id}: 1 to 8 of A-Z 0-9 $ # @")));
+                }
+                let (c, st) = need(3, "a storage size (e.g. 512K)")?;
+                let storage = size(st).ok_or_else(|| {
+                    err(
+                        c,
+                        format!("storage {st}: a multiple of 64K up to 4M, e.g. 512K"),
+                    )
+                })?;
+                if let Some((c, max)) = tok(4) {
+                    let m = size(max)
+                        .ok_or_else(|| err(c, format!("maximum storage {max}: up to 4M")))?;
+                    if m < storage {
+                        return Err(err(c, format!("maximum storage {max} is below {st}")));
+                    }
+                }
+                if let Some((c, classes)) = tok(5)
+                    && !classes
+                        .chars()
+                        .all(|ch| ch.is_ascii_alphabetic() && ch.to_ascii_uppercase() <= 'H')
+                {
+                    return Err(err(c, format!("privilege classes {classes}: letters A-H")));
+                }
+                users.push(User {
+                    id,
+                    password: pw,
+                    storage,
+                });
+            }
+            "MDISK" => {
+                let (cva, va) = need(1, "a virtual address")?;
+                let vaddr =
+                    vaddr(va).ok_or_else(|| err(cva, format!("address {va}: hex, 001-FFF")))?;
+                let (c, ty) = need(2, "a device type")?;
+                if ty != SYSRES_MODEL.name() {
+                    return Err(err(
+                        c,
+                        format!(
+                            "device type {ty}: minidisks are on {}s",
+                            SYSRES_MODEL.name()
+                        ),
+                    ));
+                }
+                let (c1, st) = need(3, "a first cylinder")?;
+                let (c2, ct) = need(4, "a number of cylinders")?;
+                let (c3, vol) = need(5, "a volume serial")?;
+                let (c4, mode) = need(6, "an access mode (R, RR, W, WR, M, MR, MW)")?;
+                let start: u16 = st
+                    .parse()
+                    .map_err(|_| err(c1, format!("first cylinder {st}: a number")))?;
+                let cyls: u16 = ct
+                    .parse()
+                    .map_err(|_| err(c2, format!("cylinders {ct}: a number")))?;
+                if !vol.eq_ignore_ascii_case(SYSRES_VOLSER) {
+                    return Err(err(
+                        c3,
+                        format!("volume {vol} is not attached: minidisks are on {SYSRES_VOLSER}"),
+                    ));
+                }
+                if start == 0 {
+                    return Err(err(c1, "cylinder 0 holds CP and the CMS nucleus".into()));
+                }
+                if cyls == 0 || start as u32 + cyls as u32 > SYSRES_MODEL.cylinders() as u32 {
+                    return Err(err(
+                        c2,
+                        format!(
+                            "cylinders {start} to {} are not on the volume ({} has {})",
+                            start as u32 + cyls as u32 - 1,
+                            SYSRES_VOLSER,
+                            SYSRES_MODEL.cylinders()
+                        ),
+                    ));
+                }
+                let read_only = mode_read_only(mode).ok_or_else(|| {
+                    err(c4, format!("access mode {mode}: R, RR, W, WR, M, MR or MW"))
+                })?;
+                if let Some((i, o)) = disks
+                    .iter()
+                    .enumerate()
+                    .find(|(_, o)| !o.link && start < o.start + o.cyls && o.start < start + cyls)
+                {
+                    let (l, _) = owned_at[i];
+                    return Err(err(
+                        c1,
+                        format!(
+                            "cylinders {start}-{} overlap {}'s {:03X} (line {})",
+                            start + cyls - 1,
+                            o.user,
+                            o.vaddr,
+                            l + 1
+                        ),
+                    ));
+                }
+                add(&mut disks, &me, vaddr, start, cyls, read_only, false)
+                    .map_err(|e| err(cva, e))?;
+                owned_at.push((n, cva));
+            }
+            "LINK" => {
+                let (c, target) = need(1, "a userid")?;
+                let (c1, va) = need(2, "the owner's virtual address")?;
+                let (c2, my) = need(3, "your virtual address")?;
+                let mode = tok(4).map(|t| t.1).unwrap_or("R");
+                let v = vaddr(va).ok_or_else(|| err(c1, format!("address {va}: hex, 001-FFF")))?;
+                let m = vaddr(my).ok_or_else(|| err(c2, format!("address {my}: hex, 001-FFF")))?;
+                let read_only = mode_read_only(mode).ok_or_else(|| {
+                    err(
+                        tok(4).map(|t| t.0).unwrap_or(c),
+                        format!("access mode {mode}: R, RR, W, WR, M, MR or MW"),
+                    )
+                })?;
+                links.push(Link {
+                    user: me,
+                    target: target.to_uppercase(),
+                    vaddr: v,
+                    myvaddr: m,
+                    read_only,
+                    at: (n, c),
+                });
+            }
+            "DEDICATE" => {
+                return Err(err(
+                    col,
+                    "DEDICATE: CP has no real devices to give a user yet".into(),
+                ));
+            }
+            "IPL" | "CONSOLE" | "SPOOL" | "ACCOUNT" | "OPTION" | "SPECIAL" => {}
+            other => {
+                return Err(err(col, format!("unknown directory statement {other}")));
+            }
+        }
+    }
+    if users.is_empty() {
+        return Err(DirError {
+            line: 0,
+            col: 0,
+            message: "no USER statement".into(),
+        });
+    }
+    for l in links {
+        let err = |message: String| DirError {
+            line: l.at.0 + 1,
+            col: l.at.1 + 1,
+            message,
+        };
+        let Some(d) = disks
+            .iter()
+            .find(|d| !d.link && d.user == l.target && d.vaddr == l.vaddr)
+            .cloned()
+        else {
+            return Err(err(format!(
+                "{} {:03X} NOT LINKED; NOT IN CP DIRECTORY",
+                l.target, l.vaddr
+            )));
+        };
+        add(
+            &mut disks,
+            &l.user,
+            l.myvaddr,
+            d.start,
+            d.cyls,
+            l.read_only || d.read_only,
+            true,
+        )
+        .map_err(err)?;
+    }
+    Ok(Directory { users, disks })
+}
+
+/// Give `user` a disk; `Err` if the address is taken or there are too many.
+fn add(
+    disks: &mut Vec<Disk>,
+    user: &str,
+    vaddr: u16,
+    start: u16,
+    cyls: u16,
+    read_only: bool,
+    link: bool,
+) -> Result<(), String> {
+    if disks.iter().any(|d| d.user == user && d.vaddr == vaddr) {
+        return Err(format!("{user} has a disk at {vaddr:03X} already"));
+    }
+    if disks.iter().filter(|d| d.user == user).count() >= MAX_DISKS {
+        return Err(format!("{user} has {MAX_DISKS} disks: no room for more"));
+    }
+    disks.push(Disk {
+        user: user.to_string(),
+        vaddr,
+        start,
+        cyls,
+        read_only,
+        link,
+    });
+    Ok(())
+}
+
+/// The words of a line and their columns (0-based).
+fn tokens(line: &str) -> Vec<(usize, &str)> {
+    let mut v = Vec::new();
+    let mut start = None;
+    for (i, ch) in line.char_indices() {
+        match (ch.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                v.push((s, &line[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        v.push((s, &line[s..]));
+    }
+    v
+}
+
+fn cp_name(s: &str) -> bool {
+    (1..=8).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "$#@".contains(c))
+}
+
+/// `512K`, `1M`: a multiple of 64K from 64K to 4M.
+fn size(s: &str) -> Option<u32> {
+    let u = s.to_uppercase();
+    let (num, mult) = if let Some(n) = u.strip_suffix('K') {
+        (n, 1024)
+    } else if let Some(n) = u.strip_suffix('M') {
+        (n, 1024 * 1024)
+    } else {
+        return None;
+    };
+    let v = num.parse::<u32>().ok()?.checked_mul(mult)?;
+    (v % 65536 == 0 && (65536..=4 << 20).contains(&v)).then_some(v)
+}
+
+fn vaddr(s: &str) -> Option<u16> {
+    let v = u16::from_str_radix(s, 16).ok()?;
+    (1..=0xFFF).contains(&v).then_some(v)
+}
+
+/// Read-only for R and RR, read-write for W, WR, M, MR, MW.
+fn mode_read_only(m: &str) -> Option<bool> {
+    match m.to_uppercase().as_str() {
+        "R" | "RR" => Some(true),
+        "W" | "WR" | "M" | "MR" | "MW" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "\
+* A small installation
+DIRECTORY 150 3350 CPCMS1
+USER MAINT CPCMS 1M 4M ABCDEFG
+ MDISK 190 3350 011 002 CPCMS1 RR ALL
+USER ALICE ALICE 512K 1M G
+ IPL CMS
+ CONSOLE 009 3215
+ SPOOL 00C 2540 READER *
+ LINK MAINT 190 190 RR
+ MDISK 191 3350 001 002 CPCMS1 MR
+USER BOB BOB 256K
+ LINK MAINT 190 190
+ LINK ALICE 191 291 W
+ MDISK 191 3350 3 2 cpcms1 W
+";
+
+    #[test]
+    fn a_directory_gives_users_their_disks() {
+        let d = parse(GOOD).unwrap();
+        assert_eq!(
+            d.users.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+            ["MAINT", "ALICE", "BOB"]
+        );
+        assert_eq!(d.users[1].storage, 512 * 1024);
+        let disk = |u: &str, v: u16| d.disks.iter().find(|x| x.user == u && x.vaddr == v);
+        let m190 = disk("MAINT", 0x190).unwrap();
+        assert_eq!((m190.start, m190.cyls, m190.read_only), (11, 2, true));
+        let a190 = disk("ALICE", 0x190).unwrap();
+        assert!(a190.link && a190.read_only && a190.start == 11);
+        let b291 = disk("BOB", 0x291).unwrap();
+        assert_eq!((b291.start, b291.read_only, b291.link), (1, false, true));
+        assert_eq!(disk("BOB", 0x191).unwrap().start, 3);
+    }
+
+    #[test]
+    fn mistakes_are_named_with_their_place() {
+        let cases: &[(&str, &str)] = &[
+            (
+                " MDISK 191 3350 1 2 CPCMS1 W",
+                "u:1:2: MDISK before the first USER",
+            ),
+            (
+                "USER A A 512K\n MDISK 191 3350 0 2 CPCMS1 W",
+                "u:2:17: cylinder 0",
+            ),
+            (
+                "USER A A 512K\n MDISK 191 3350 1 2 OTHER1 W",
+                "u:2:21: volume OTHER1",
+            ),
+            (
+                "USER A A 512K\n MDISK 191 3350 554 5 CPCMS1 W",
+                "u:2:21: cylinders 554 to 558",
+            ),
+            (
+                "USER A A 512K\n MDISK 191 3350 1 4 CPCMS1 W\nUSER B B 512K\n MDISK 191 3350 3 2 CPCMS1 W",
+                "u:4:17: cylinders 3-4 overlap A's 191 (line 2)",
+            ),
+            (
+                "USER A A 512K\n LINK B 191 191 RR",
+                "u:2:7: B 191 NOT LINKED",
+            ),
+            ("USER A A 500K", "u:1:10: storage 500K"),
+            (
+                "USER A A 512K\n FROB",
+                "u:2:2: unknown directory statement FROB",
+            ),
+            (
+                "USER A A 512K\n MDISK 191 3350 1 2 CPCMS1 X",
+                "u:2:28: access mode X",
+            ),
+            (
+                "USER A A 512K\n MDISK 191 3350 1 2 CPCMS1 W\n MDISK 191 3350 5 2 CPCMS1 W",
+                "u:3:8: A has a disk at 191",
+            ),
+            ("USER A A 512K\nUSER A B 512K", "u:2:6: user A is already"),
+            ("USER A A 512K\n DEDICATE 181 181", "u:2:2: DEDICATE"),
+            ("* nothing", "u: no USER statement"),
+        ];
+        for (text, want) in cases {
+            let e = parse(text).unwrap_err().at("u");
+            assert!(e.starts_with(want), "{text:?}: {e}");
+        }
+    }
+}
