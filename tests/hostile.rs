@@ -66,6 +66,32 @@ const IDLE_BOUND: u64 = 1000 * MS;
 // Guest programs
 // ---------------------------------------------------------------------------------------
 
+/// CP and CMS from CPCMS_HOSTILE_ROMS (a directory like roms/, e.g. a CP being
+/// rewritten in another worktree) instead of the copies built into cpcms: the suite runs
+/// against it without rebuilding.
+fn roms_dir() -> Option<PathBuf> {
+    std::env::var_os("CPCMS_HOSTILE_ROMS").map(PathBuf::from)
+}
+
+/// The sources CP was assembled from: (path under roms/, text).
+fn rom_sources() -> Vec<(String, String)> {
+    match roms_dir() {
+        None => EMBEDDED
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect(),
+        Some(dir) => std::fs::read_dir(dir.join("cp"))
+            .expect("CPCMS_HOSTILE_ROMS/cp")
+            .filter_map(|e| {
+                let path = e.ok()?.path();
+                let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+                let text = std::fs::read_to_string(&path).ok()?;
+                name.ends_with(".asm").then(|| (format!("cp/{name}"), text))
+            })
+            .collect(),
+    }
+}
+
 fn hostile_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
 }
@@ -157,7 +183,7 @@ impl Rig {
             terminals: users.len(),
             users: users.clone(),
         };
-        let sys = System::boot(&cfg, None).expect("boot");
+        let sys = System::boot(&cfg, roms_dir().as_deref()).expect("boot");
         let n = sys.terminals.len();
         let mut rig = Rig {
             sys,
@@ -624,11 +650,12 @@ impl Rig {
 /// assembled into, and all of SYSCONF (terminals, directory, storage size). Found from
 /// the assembler's line map and the source lines, so they follow any rewrite of CP.
 fn static_ranges(sys: &System) -> Vec<(u32, u32, String)> {
-    let sources: BTreeMap<&str, Vec<&str>> = EMBEDDED
+    let roms = rom_sources();
+    let sources: BTreeMap<&str, Vec<&str>> = roms
         .iter()
-        .map(|(p, t)| (*p, t.lines().collect()))
+        .map(|(p, t)| (p.as_str(), t.lines().collect()))
         .collect();
-    let macros: Vec<String> = EMBEDDED
+    let macros: Vec<String> = roms
         .iter()
         .filter(|(p, t)| p.starts_with("cp/") && t.trim_start().starts_with("MACRO"))
         .map(|(p, _)| p[3..p.len() - 4].to_ascii_uppercase())
@@ -647,8 +674,12 @@ fn static_ranges(sys: &System) -> Vec<(u32, u32, String)> {
         let keep = if l.file.starts_with("SYSCONF") {
             true
         } else {
-            let key = l.file.strip_prefix("roms/").unwrap_or(&l.file);
-            match sources.get(key).and_then(|s| s.get(l.line as usize - 1)) {
+            let name = l.file.rsplit('/').next().unwrap_or(&l.file);
+            let key = format!("cp/{name}");
+            match sources
+                .get(key.as_str())
+                .and_then(|s| s.get(l.line as usize - 1))
+            {
                 Some(text) => {
                     let mut f = text.split_whitespace();
                     let op = if text.starts_with(' ') {
@@ -1417,12 +1448,21 @@ struct FuzzStats {
     halted: u32,
 }
 
+/// What CAROL's reader (tests/hostile/reader.asm) keeps on her minidisk.
+const CAROL_RECORD: &str = "RED SKY AT NIGHT";
+
 /// ALICE (512K) runs tests/hostile/fuzz191.asm with `seed` for `rounds` random channel
-/// programs on her 191, after BOB wrote his record (so there is something to steal and
-/// the arm has been on his cylinder); then every invariant is checked. Returns the
+/// programs on her 191. Before, BOB wrote his record (something to steal); meanwhile
+/// CAROL reads her own record again and again (tests/hostile/reader.asm), so the access
+/// arm keeps coming to her cylinder between ALICE's programs. Then every invariant is
+/// checked, with CAROL's record among the texts ALICE must not have. Returns the
 /// problems found and what the fuzzer counted.
 fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
-    let users = [("ALICE", "ALICE", 512 * K), ("BOB", BOB_PASSWORD, 256 * K)];
+    let users = [
+        ("ALICE", "ALICE", 512 * K),
+        ("BOB", BOB_PASSWORD, 256 * K),
+        ("CAROL", "CAROL", 256 * K),
+    ];
     let mut rig = Rig::with_users(&users, 2 << 20);
     let bob = rig.user("BOB");
     assert_eq!(
@@ -1430,6 +1470,22 @@ fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
         Ok(0x600D)
     );
     rig.ipl_cms(bob).unwrap();
+    let carol = rig.user("CAROL");
+    let reader = program("reader");
+    rig.plant(carol, &reader);
+    rig.start(carol, reader.origin);
+    let written = reader.symbols["WRITTEN"].value;
+    for _ in 0..100 {
+        if rig.guest_bytes("CAROL", written, 4) == [0, 0, 0, 1] {
+            break;
+        }
+        rig.run_for(100 * MS).expect("CP alive");
+    }
+    assert_eq!(
+        rig.guest_bytes("CAROL", written, 4),
+        [0, 0, 0, 1],
+        "CAROL's record is written"
+    );
     let snap = rig.snapshot(&["BOB"]);
     let prog = patched(
         "fuzz191",
@@ -1470,6 +1526,8 @@ fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
         }
     }
     p.extend(after_attack(&mut rig, &snap, &prog, code));
+    let end = prog.origin + prog.image.len() as u32;
+    p.extend(rig.leaks("ALICE", prog.origin..end, &[CAROL_RECORD]));
     if let Some(st) = &stats
         && st.rounds != rounds
     {
