@@ -398,7 +398,7 @@ impl Rig {
                     if n != last {
                         (last, since) = (n, self.now());
                     } else if self.now() - since > 20 * SEC {
-                        return Err(format!("no progress for 60 s after round {n}: {e}"));
+                        return Err(format!("no progress for 20 s after round {n}: {e}"));
                     }
                 }
             }
