@@ -1323,7 +1323,7 @@ fn storage_diagnose_08_response_buffer_beyond_storage() {
 /// real machine's 2M) touches every page (tests/hostile/hog.asm); then BOB logs on.
 ///
 /// Today: HOG's page faults take every free frame (CP has no paging and no share per
-/// user); HOG itself is stopped with DMKPTR111E when none is left, keeping its frames,
+/// user); HOG itself is stopped with DMKPTR111E when none is left, keeping its 502 frames,
 /// and BOB's LOGON fails: "DMKPTR111E REAL STORAGE EXHAUSTED" (no frame for his DAT
 /// tables).
 ///
