@@ -870,6 +870,36 @@ fn harness_sees_damage() {
     assert_eq!(rig.leaks("ALICE", 0..0, &[BOB_PASSWORD]).len(), 1);
 }
 
+/// Every program in tests/hostile assembles and has a test (COPY members - the files
+/// without a START - are used by the programs).
+#[test]
+fn harness_every_program_assembles_and_is_used() {
+    let here = include_str!("hostile.rs");
+    let mut n = 0;
+    for e in std::fs::read_dir(hostile_dir()).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "asm") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        if !text
+            .lines()
+            .any(|l| l.split_whitespace().nth(1) == Some("START"))
+        {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let prog = program(&name);
+        assert!(!prog.image.is_empty(), "{name}");
+        assert!(
+            here.contains(&format!("\"{name}\"")),
+            "tests/hostile/{name}.asm has no test"
+        );
+        n += 1;
+    }
+    assert!(n >= 20);
+}
+
 // ---------------------------------------------------------------------------------------
 // Channel programs on the 191
 // ---------------------------------------------------------------------------------------
