@@ -8,4 +8,4 @@
 CMSINIT  L     R12,CODEADDR        the base register
          TYPE  BANNER
          B     CMDLOOP
-BANNER   DC    C'CMS VERSION 6.0 (CPCMS) - 11/27/26'
+BANNER   DC    C'CMS VERSION 6.0 (CPCMS) - 06/15/79'

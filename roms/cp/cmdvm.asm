@@ -52,6 +52,33 @@ HEXBAD   LA    R15,1
 HEXIVAL  DS    F
 *
 ***********************************************************************
+*  REGIN: a register number: one hex digit (0-F), or, as VM/370 also  *
+*  took them, two decimal digits 10-15 (D G12 is GPR 12).             *
+*  In: R2 -> text, R3 = length.  Out: CC 0 and R1 = 0-15, or CC not 0.*
+*  Uses R0, R1, R15.                                                  *
+***********************************************************************
+REGIN    CH    R3,=H'2'            two characters: decimal 10-15
+         BNE   REGIN20
+         CLC   0(2,R2),=C'10'
+         BL    REGIN20
+         CLC   0(2,R2),=C'15'
+         BH    REGIN20
+         IC    R1,1(R2)            1 and the units digit: 10 + units
+         N     R1,=F'15'
+         LA    R1,10(R1)
+         CR    R1,R1               CC 0
+         BR    R14
+REGIN20  ST    R14,REGINR          else hex, at most F
+         BAL   R14,HEXIN
+         L     R14,REGINR
+         BNZR  R14
+         C     R1,=F'15'
+         BHR   R14                 (CC 2: not 0)
+         CR    R1,R1
+         BR    R14
+REGINR   DS    F
+*
+***********************************************************************
 *  VMOPND: the common error: "OPERAND MISSING OR INVALID" (26).       *
 ***********************************************************************
 VMOPND   CPMSG MSG026,RC=26
@@ -129,10 +156,8 @@ STPSW2   B     VMDONE              (a stopped machine waits for BEGIN)
 *  STORE Greg w1 [w2 ...]: registers from reg on.
 STGREG   LA    R2,1(R2)
          BCTR  R3,0
-         BAL   R14,HEXIN
+         BAL   R14,REGIN
          BNZ   VMOPND
-         C     R1,=F'15'
-         BH    VMOPND
          ST    R1,VMREG
          BAL   R14,STWORDS
          LTR   R5,R5
@@ -331,10 +356,8 @@ DG12     ST    R4,VMREG
          ST    R5,VMREG2
          LR    R3,R4
          SR    R3,R2
-         BAL   R14,HEXIN
+         BAL   R14,REGIN
          BNZ   VMOPND
-         C     R1,=F'15'
-         BH    VMOPND
          LR    R6,R1
          LR    R7,R1
          L     R5,VMREG2
@@ -344,10 +367,8 @@ DG12     ST    R4,VMREG
          LA    R2,1(R2)
          LR    R3,R5
          BCTR  R3,0
-         BAL   R14,HEXIN
+         BAL   R14,REGIN
          BNZ   VMOPND
-         C     R1,=F'15'
-         BH    VMOPND
          LR    R7,R1
          CR    R7,R6
          BL    VMOPND
