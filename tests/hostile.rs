@@ -1630,3 +1630,26 @@ fn fuzz_random_channel_programs_long() {
     eprintln!("seed {seed:08X}, {rounds} rounds: {stats:?}");
     verdict(p);
 }
+
+/// A CP command touching a page the user's share of real frames cannot hold says so
+/// (`REAL STORAGE EXHAUSTED`, return code 111), not that the address lies beyond the
+/// user's storage (which is for addresses that do: `HEXLOC ... EXCEEDS STORAGE`).
+/// Sixteen terminals on a 512K machine leave each user a share of six frames.
+#[test]
+fn storage_share_is_told_apart_from_beyond_storage() {
+    let names: Vec<String> = (0..16).map(|i| format!("U{i}")).collect();
+    let users: Vec<UserSpec> = names
+        .iter()
+        .map(|n| (n.as_str(), n.as_str(), 4 << 20))
+        .collect();
+    let mut rig = Rig::boot(&users, 512 << 10);
+    rig.logon(0);
+    for a in ["10000", "20000", "30000", "40000", "50000", "60000"] {
+        rig.type_line(0, &format!("#CP STORE {a} 1"));
+    }
+    rig.wait_for(0, "REAL STORAGE EXHAUSTED", SEC)
+        .unwrap_or_else(|e| panic!("{e}"));
+    rig.type_line(0, "#CP STORE 4F0000 1");
+    rig.wait_for(0, "HEXLOC 4F0000 EXCEEDS STORAGE", SEC)
+        .unwrap_or_else(|e| panic!("{e}"));
+}

@@ -83,8 +83,14 @@ REGINR   DS    F
 ***********************************************************************
 VMOPND   CPMSG MSG026,RC=26
          B     VMEXIT
-*  VMBEYOND: "HEXLOC xxxxxx EXCEEDS STORAGE" (160).
-VMBEYOND L     R0,VMADDR
+*  VMBEYOND: "HEXLOC xxxxxx EXCEEDS STORAGE" (160) when the address
+*  lies beyond the machine (GTRANS's R15 = 1); when it is inside but
+*  no real frame is left for its page (R15 = 2), CP says that (111).
+VMBEYOND CH    R15,=H'2'
+         BNE   VMB10
+         CPMSG MSG111,RC=111
+         B     VMEXIT
+VMB10    L     R0,VMADDR
          MVC   LINEBUF(L'MSG160A),MSG160A
          LA    R2,LINEBUF+L'MSG160A
          LA    R3,6
@@ -106,6 +112,7 @@ VMREG2   DS    F
 STORMSG  DC    C'STORE COMPLETE'
 MSG160A  DC    C'DMKCDB160E HEXLOC '
 MSG160B  DC    C' EXCEEDS STORAGE'
+MSG111   DC    C'DMKPTR111E REAL STORAGE EXHAUSTED'
          DS    0F
 VMWORDS  DS    16F                 words to store
 *
