@@ -148,6 +148,8 @@ struct Rig {
     users: Vec<User>,
     /// Per terminal: where the next wait_for starts looking in the transcript.
     cursors: Vec<usize>,
+    /// Per terminal: its machine is stopped by a program's disabled wait.
+    stopped: Vec<bool>,
 }
 
 /// What the harness remembers from before an attack.
@@ -206,6 +208,7 @@ impl Rig {
             sys,
             users,
             cursors: vec![0; n],
+            stopped: vec![false; n],
         };
         for t in 0..n {
             rig.wait_for(t, "VM/370 ONLINE", SEC).expect("greeting");
@@ -368,8 +371,15 @@ impl Rig {
     }
 
     /// Point user `i`'s PSW at `addr`: disabled, key 0, supervisor state. It runs at once.
+    /// Start the machine at `addr`: its PSW, and BEGIN if an earlier program's disabled
+    /// wait stopped it (a running machine takes the new PSW at once).
     fn start(&mut self, i: usize, addr: u32) {
         self.type_line(i, &format!("#CP STORE PSW 00000000 {addr:08X}"));
+        if std::mem::take(&mut self.stopped[i]) {
+            self.wait_for(i, "STORE COMPLETE", SEC)
+                .unwrap_or_else(|e| panic!("{e}"));
+            self.type_line(i, "#CP BEGIN");
+        }
     }
 
     /// Plant and start a program; wait for its disabled wait and return the code.
@@ -383,6 +393,7 @@ impl Rig {
     fn wait_code(&mut self, i: usize, within: u64) -> Result<u32, String> {
         let key = "DISABLED WAIT PSW '";
         self.wait_for(i, key, within)?;
+        self.stopped[i] = true;
         let rest = &self.transcript(i)[self.cursors[i]..];
         let hex: String = rest.chars().filter(|c| *c != ' ').skip(8).take(8).collect();
         u32::from_str_radix(&hex, 16).map_err(|_| format!("cannot read the wait PSW: {rest:?}"))
@@ -1047,6 +1058,37 @@ fn ccw_no_seek_reads_where_the_last_user_left_the_arm() {
     verdict(after_attack(&mut rig, &snap, &prog, code));
 }
 
+/// A SEEK to a head the disk does not have, then BOB's I/O, then twice a program whose
+/// only seek is SEEK HEAD (tests/hostile/badhead.asm, bobmark.asm, headread.asm).
+///
+/// Found by the long fuzz run (CAROL's reader): CP took the refused head for where
+/// ALICE's arm was; its own SEEK in front of her next program was refused too, yet it
+/// counted the arm as hers, so her program after that ran on BOB's cylinder (BAD1).
+/// A correct CP keeps only seeks the disk can do, and owns the arm only once its SEEK
+/// has run.
+#[test]
+fn ccw_refused_seek_then_no_seek() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    assert_eq!(
+        rig.run_program(0, &program("badhead"), 10 * SEC),
+        Ok(0x600D)
+    );
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("headread");
+    // The first: CP's SEEK in front of it is where the refused head would show; the
+    // second: where the arm would still be on BOB's cylinder. (No victim check between
+    // them: it would IPL BOB's CMS, and CP's own reading would move the arm.)
+    let first = rig.run_program(0, &prog, 60 * SEC);
+    assert_eq!(first, Ok(0x600D), "the first HEADREAD");
+    let code = rig.run_program(0, &prog, 60 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
+
 /// READ HOME ADDRESS (X'1A') and WRITE R0 (X'15') (tests/hostile/readha.asm).
 ///
 /// Today: both pass as plain data transfers. READ HA after a SEEK to ALICE's cylinder 0
@@ -1593,7 +1635,7 @@ fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
     (p, stats)
 }
 
-/// Random channel programs, CI-sized: 5000 programs from a fixed seed
+/// Random channel programs, CI-sized: 20,000 programs from a fixed seed
 /// (tests/hostile/fuzz191.asm), with CAROL reading her record now and then beside it;
 /// then every invariant: CP's code and directory intact, BOB's frames and DAT tables as
 /// they were, every track outside ALICE's two cylinders as it was, none of BOB's
@@ -1607,7 +1649,7 @@ fn fuzz(seed: u32, rounds: u32) -> (Vec<String>, Option<FuzzStats>) {
 /// A correct CP passes whatever the seed.
 #[test]
 fn fuzz_random_channel_programs() {
-    let (p, stats) = fuzz(0x5EED_0001, 5000);
+    let (p, stats) = fuzz(0x5EED_0001, 20000);
     eprintln!("{stats:?}");
     verdict(p);
 }

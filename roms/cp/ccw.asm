@@ -145,6 +145,8 @@ CT03     BAL   R14,CTNEW
          MVI   4(R6),CTCC
          MVI   7(R6),1
 CT05     MVC   DASDLAST,VMVDCUR    from now on the arm is this one's
+         ST    R8,CTPFX              (if CP's CCWs before it work:
+*                                    CTARM checks after the I/O)
          XC    CTMODE,CTMODE       the first CCW is a command
          MVI   CTPSRCH,0
          MVI   CTFIRST,1
@@ -249,6 +251,8 @@ CTSEEK   LA    R0,6
          BNZ   CTPOIS1
          CLC   6(2,R6),=H'6'       the whole argument?
          BL    CTNEXT              (no: the disk refuses it)
+         CLC   RCXARG+4(2),NSSHPC  a head the disk has?
+         BNL   CTNEXT              (no: it refuses the seek)
          CLI   0(R6),X'1B'
          BE    CTSK20
          OC    RCXARG(2),RCXARG    BB
@@ -842,6 +846,7 @@ CTBK10   L     R1,CTIDAN
 CTBKX    LTR   R14,R14
          BR    R14
 *
+CTPFX    DS    F                   CCWs CP put before the guest's
 CTMODE   DS    H                   what R7 is: 0 a command, X'01cc' data
 CTPSRCH  DS    X                   1: the CCW before R7 is a search
 CTFIRST  DS    X                   1: R7 is the one the CAW names
@@ -868,6 +873,29 @@ RCWCOUNT DS    F
          DS    0D
 CTCCW    DS    D                   the guest's CCW
 CTFENCE  DC    X'0300000000000000' count 0: the channel refuses it
+*
+***********************************************************************
+*  CTARM: after the I/O, is the arm where CP put it?  If CP's own     *
+*  CCWs at the front (its SEEK, and the file mask) did not all run -  *
+*  the real CSW names one of them, or nothing CP made - the arm may   *
+*  still be where the last program left it, on someone else's         *
+*  cylinders: then nobody owns the arm (DASDLAST 0), and the next     *
+*  program on the disk starts with CP's SEEK again.                   *
+*  In: SYNCCSW, CTPFX.  Uses R1.                                      *
+***********************************************************************
+CTARM    L     R1,CTPFX            nothing in front: nothing to check
+         LTR   R1,R1
+         BZR   R14
+         L     R1,SYNCCSW          the real CCW after the last one run
+         N     R1,=X'00FFFFFF'
+         SH    R1,=H'8'
+         S     R1,=A(RCW)
+         BM    CTARM10
+         SRL   R1,3
+         C     R1,CTPFX            past CP's CCWs: the arm is right
+         BNLR  R14
+CTARM10  XC    DASDLAST,DASDLAST
+         BR    R14
 *
 ***********************************************************************
 *  UNTRANS: the real CSW (SYNCCSW) as the guest's (VDCSW): the CCW    *

@@ -52,6 +52,7 @@ VDSIO    TM    VDSTAT,VDINTP
          C     R15,=F'3'           the real disk is not there
          BE    VDCC3
          ST    R15,VDSYNRC
+         BAL   R14,CTARM           (did CP's SEEK in front run?)
          BAL   R14,UNTRANS
          CLC   VDSYNRC,=F'5'       refused at once (its first CCW):
          BE    VDS60                 CC 1 and the CSW, as the real
