@@ -77,6 +77,12 @@ bytes!(
 );
 
 bytes!(
+    channel_io_mnemonics_as_hlasm_has_them,
+    " SIO 0(1)\n SIOF 1\n RIO 2(3)\n TIO 4\n CLRIO 5\n HIO 6\n HDV 7\n TCH 8\n CLRCH 9\n",
+    "9C001000 9C010001 9C023002 9D000004 9D010005 9E000006 9E010007 9F000008 9F010009"
+);
+
+bytes!(
     ss_formats,
     " MVC 0(8,1),16(2)\n CLC 0(256,3),0(4)\n PACK 0(3,1),4(2,2)\n ZAP 0(8,5),0(1,6)\n SRP 0(4,1),3,5\n",
     "D20710002010 D5FF30004000 F2211000 2004 F8705000 6000 F0351000 0003"
