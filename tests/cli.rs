@@ -122,3 +122,42 @@ fn help_and_version() {
     }
     assert!(cpcms(&["--version"]).status.success());
 }
+
+#[test]
+fn hello_example_runs_as_its_comment_says() {
+    // The commands in the example's opening comment, run from the repository's root with
+    // the outputs in a scratch directory.
+    let src = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/hello.asm"),
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("cpcms-cli-hello-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let commands: Vec<Vec<String>> = src
+        .lines()
+        .take_while(|l| l.starts_with('*'))
+        .filter_map(|l| l.trim_start_matches('*').trim().strip_prefix("cpcms "))
+        .map(|c| {
+            c.split_whitespace()
+                .map(|a| {
+                    if a.starts_with("hello.") {
+                        dir.join(a).display().to_string()
+                    } else {
+                        a.to_string()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(commands.len(), 2, "{src}");
+    for c in &commands {
+        let args: Vec<&str> = c.iter().map(String::as_str).collect();
+        let o = cpcms(&args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
