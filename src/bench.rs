@@ -239,7 +239,7 @@ pub fn run_cpcms(image: &[u8], expected: u64) -> Result<Timing, String> {
     match status {
         Status::DisabledWait(p) if p & 0x00FF_FFFF == 0xC0DE && done == expected => Ok(elapsed),
         s => Err(format!(
-            "cpcms: ended {s:?} after {done} instructions (expected a wait at C0DE after {expected})"
+            "cpcms: ended in {s} after {done} instructions (expected a disabled wait at C0DE after {expected})"
         )),
     }
 }

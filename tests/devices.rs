@@ -769,6 +769,12 @@ fn bad_decks_and_volumes_are_reported_when_attached() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("IPL 00C failed"), "{err}");
+    // The CSW as people read it, not as Rust debug-prints its bits.
+    assert!(
+        err.contains("ended with CSW 00000008 0D000018: CE DE UE"),
+        "{err}"
+    );
+    assert!(!err.contains("UnitStatus"), "{err}");
 }
 
 #[test]
