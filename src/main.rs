@@ -223,7 +223,11 @@ fn parse_cuu(s: &str) -> Result<u16, String> {
 }
 
 fn parse_psw(s: &str) -> Result<u64, String> {
-    parse_hex(s, 16)
+    let psw = parse_hex(s, 16)?;
+    match cpcms::cpu::psw_invalid_reason(psw) {
+        Some(why) => Err(format!("not a valid PSW: {why}")),
+        None => Ok(psw),
+    }
 }
 
 fn parse_dump(s: &str) -> Result<(u32, u32), String> {
@@ -524,16 +528,19 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
         let image = std::fs::read(core).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
         m.load(a.addr, &image)
             .map_err(|e| bad(format!("{name}: {e}")))?;
-        let psw = match a.psw {
-            Some(p) => p,
+        // --psw was checked when it was parsed; the PSW at location 0 is the image's.
+        let (psw, from) = match a.psw {
+            Some(p) => (p, "--psw".to_string()),
             None => {
                 let b = m.cpu.mem.peek(0, 8).unwrap_or(&[0; 8]);
-                u64::from_be_bytes(b.try_into().unwrap_or([0; 8]))
+                let p = u64::from_be_bytes(b.try_into().unwrap_or([0; 8]));
+                (p, format!("{name}: the PSW at location 0,"))
             }
         };
-        m.cpu
-            .set_psw(psw)
-            .map_err(|e| bad(format!("{name}: invalid PSW {psw:016X}: {e}")))?;
+        if let Some(why) = cpcms::cpu::psw_invalid_reason(psw) {
+            return Err(bad(format!("{from} {psw:016X} is not a valid PSW: {why}")));
+        }
+        m.cpu.set_psw(psw).map_err(bad)?;
     }
     if let Some(dev) = from {
         if m.channel().device(dev).is_none() {

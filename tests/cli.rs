@@ -105,6 +105,25 @@ fn bad_arguments() {
         2,
         "--dump FFF0.20: beyond the end of storage (64K)",
     );
+    // An invalid --psw is the argument's fault, said once; one at location 0, the file's.
+    let o = cpcms(&[
+        "ipl",
+        "--core",
+        core.to_str().unwrap(),
+        "--psw",
+        "00080000FFFFFFFF",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("'--psw <HEX16>': not a valid PSW: EC-mode"), "{err}");
+    assert_eq!(err.matches("EC-mode").count(), 1, "{err}");
+    assert!(!err.contains("core.bin"), "{err}");
+    let bad_psw = tmp("badpsw.bin", &[0, 8, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]);
+    fails_with(
+        &["ipl", "--core", bad_psw.to_str().unwrap()],
+        2,
+        "badpsw.bin: the PSW at location 0, 00080000FFFFFFFF is not a valid PSW: EC-mode",
+    );
     fails_with(
         &["play", "scenarios/demo.ron", "--trace"],
         2,
