@@ -20,47 +20,79 @@ use cpcms::trace::{Trace, TraceMode, hex_groups};
     name = "cpcms",
     version,
     about = "A System/370 in a terminal: CP runs several CMS virtual machines",
-    long_about = "A System/370 in a terminal: CP, the Control Program, multiplexes virtual \
-                  machines that each run CMS. With no command, plays the built-in demonstration \
-                  in the full-screen view and then leaves the terminals to you."
+    long_about = "A System/370 in a terminal: CP, the Control Program, gives every user a \
+                  virtual machine running CMS. With no command, plays the built-in \
+                  demonstration in the full-screen view and then leaves the terminals to you \
+                  (the same as `cpcms play`).",
+    after_help = "Try: cpcms play --headless    (the demonstration as a transcript, no screen needed)"
 )]
 struct Cli {
-    /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
-    /// copies built into cpcms
-    #[arg(long, global = true, value_name = "DIR")]
-    roms: Option<PathBuf>,
-
-    /// Keep the system residence volume (sysres.3350: CP, CMS and every user's 191
-    /// minidisk) in this directory, so that minidisks survive from one run to the next;
-    /// without it the volume lives in memory and each run starts afresh
-    #[arg(long, global = true, value_name = "DIR")]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    system: SystemArgs,
 
     #[command(subcommand)]
     command: Option<Command>,
 }
 
+/// Where CP and CMS come from and where the disks live: only for the commands that boot
+/// the system (play, and with no command) and, --roms only, sysgen.
+#[derive(Args, Debug, Default, Clone)]
+struct SystemArgs {
+    /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
+    /// copies built into cpcms
+    #[arg(long, value_name = "DIR")]
+    roms: Option<PathBuf>,
+
+    /// Keep the system residence volume (sysres.3350: CP, CMS and every user's 191
+    /// minidisk) in this directory, made when missing, so that minidisks survive from one
+    /// run to the next; without it the volume lives in memory and each run starts afresh
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+}
+
+impl SystemArgs {
+    /// These, or for what was not given here, the ones before the command
+    /// (`cpcms --data DIR play FILE`).
+    fn or(&self, outer: &SystemArgs) -> SystemArgs {
+        SystemArgs {
+            roms: self.roms.clone().or_else(|| outer.roms.clone()),
+            data: self.data.clone().or_else(|| outer.data.clone()),
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Play a scenario in the full-screen view (default: the built-in demonstration)
-    Tui {
-        /// Scenario file (RON)
-        file: Option<PathBuf>,
-    },
-    /// Play a scenario: in the full-screen view, or with --headless print the transcript
+    /// Play a scenario (default: the built-in demonstration) in the full-screen view, then
+    /// leave the terminals to you; with --headless, run it flat out and print every
+    /// terminal's transcript
+    #[command(alias = "tui")]
     Play {
-        /// Scenario file (RON)
-        file: PathBuf,
-        /// Run flat out without a screen; print every terminal's transcript; exit 1 if an
-        /// Expect is not met
+        /// Scenario file (RON); without it, the built-in demonstration (scenarios/demo.ron)
+        file: Option<PathBuf>,
+        /// No screen: run in virtual time as fast as the host can, print every terminal's
+        /// transcript on stdout, exit 1 if an Expect is not met
         #[arg(long)]
         headless: bool,
         #[command(flatten)]
         trace: TraceArgs,
+        #[command(flatten)]
+        system: SystemArgs,
     },
-    /// Run a standalone program on the bare machine and print its final state
-    Ipl(IplArgs),
-    /// Assemble a source file
+    /// Generate the system for a scenario (default: the demonstration) and write CP's and
+    /// CMS's listings and the generated SYSCONF into a directory, for reading
+    Sysgen {
+        /// Scenario file (RON)
+        file: Option<PathBuf>,
+        /// Directory for cp.lst, cms.lst and sysconf.asm
+        #[arg(long, default_value = "listings", value_name = "DIR")]
+        out: PathBuf,
+        /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
+        /// copies built into cpcms
+        #[arg(long, value_name = "DIR")]
+        roms: Option<PathBuf>,
+    },
+    /// Assemble a source file (HLASM subset): image, object deck, listing
     Asm {
         /// Source file
         file: PathBuf,
@@ -76,21 +108,11 @@ enum Command {
         /// Also look for COPY members and macros (name.asm) in this directory
         #[arg(short = 'I', value_name = "DIR")]
         include: Vec<PathBuf>,
-        /// Assemble 50 times and print the fastest and median times
+        /// Assemble 50 more times and print the fastest and median times (only after an
+        /// assembly without errors)
         #[arg(long)]
         bench: bool,
     },
-    /// Generate the system for a scenario (default: the demonstration) and write CP's and
-    /// CMS's listings and the generated SYSCONF into a directory, for reading
-    Sysgen {
-        /// Scenario file (RON)
-        file: Option<PathBuf>,
-        /// Directory for cp.lst, cms.lst and sysconf.asm
-        #[arg(long, default_value = "listings", value_name = "DIR")]
-        out: PathBuf,
-    },
-    /// Measure MIPS on benchmark programs, on cpcms and (if on PATH) on Hercules
-    Bench(BenchArgs),
     /// Disassemble a flat binary image
     Disasm {
         /// Binary file
@@ -99,11 +121,17 @@ enum Command {
         #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX")]
         addr: u32,
     },
+    /// Run a standalone program on the bare machine, without CP, and print its final
+    /// state (as the Hercules comparisons do)
+    Ipl(IplArgs),
+    /// Measure MIPS on three benchmark programs, on cpcms and (if on PATH) on Hercules
+    Bench(BenchArgs),
 }
 
 #[derive(Args, Debug, Default)]
 struct TraceArgs {
     /// Trace every instruction, or with --trace=interrupts every interruption, to a file
+    /// (it slows the machine down)
     #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "all",
           value_name = "WHAT")]
     trace: Option<TraceWhat>,
@@ -272,33 +300,39 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8, Fail> {
-    let roms = cli.roms.as_deref();
-    let data = cli.data.as_deref();
-    if let Some(r) = roms
-        && !r.is_dir()
-    {
-        return Err(bad(format!("{}: not a directory", r.display())));
-    }
-    match cli.command {
-        None => tui(None, roms, data),
-        Some(Command::Tui { file }) => tui(file.as_deref(), roms, data),
-        Some(Command::Play {
-            file,
-            headless: false,
-            trace,
-        }) => {
-            if trace.wanted().is_some() {
-                return Err(bad("--trace needs --headless"));
-            }
-            tui(Some(&file), roms, data)
+    let outer = &cli.system;
+    let acts = |name: &str| -> Result<(), Fail> {
+        match (&outer.roms, &outer.data) {
+            (None, None) => Ok(()),
+            (r, _) => Err(bad(format!(
+                "{} acts only on play (or no command) and, --roms, on sysgen, not on {name}",
+                if r.is_some() { "--roms" } else { "--data" }
+            ))),
         }
+    };
+    match cli.command {
+        None => play(None, false, &TraceArgs::default(), outer),
         Some(Command::Play {
             file,
-            headless: true,
+            headless,
             trace,
-        }) => play_headless(&file, roms, data, &trace),
-        Some(Command::Ipl(a)) => ipl(&a),
-        Some(Command::Bench(a)) => bench(&a),
+            system,
+        }) => play(file.as_deref(), headless, &trace, &system.or(outer)),
+        Some(Command::Sysgen { file, out, roms }) => {
+            if outer.data.is_some() {
+                acts("sysgen")?;
+            }
+            let roms = roms.or_else(|| outer.roms.clone());
+            sysgen(file.as_deref(), roms.as_deref(), &out)
+        }
+        Some(Command::Ipl(a)) => {
+            acts("ipl")?;
+            ipl(&a)
+        }
+        Some(Command::Bench(a)) => {
+            acts("bench")?;
+            bench(&a)
+        }
         Some(Command::Asm {
             file,
             image,
@@ -306,22 +340,44 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             object,
             include,
             bench,
-        }) => asm(
-            &file,
-            &AsmOut {
-                image: image.as_deref(),
-                listing: listing.as_deref(),
-                object: object.as_deref(),
-            },
-            &include,
-            bench,
-        ),
-        Some(Command::Disasm { file, addr }) => disasm(&file, addr),
-        Some(Command::Sysgen { file, out }) => sysgen(file.as_deref(), roms, &out),
+        }) => {
+            acts("asm")?;
+            asm(
+                &file,
+                &AsmOut {
+                    image: image.as_deref(),
+                    listing: listing.as_deref(),
+                    object: object.as_deref(),
+                },
+                &include,
+                bench,
+            )
+        }
+        Some(Command::Disasm { file, addr }) => {
+            acts("disasm")?;
+            disasm(&file, addr)
+        }
     }
 }
 
+/// `--roms` must name a directory; `--data` a directory or nothing yet.
+fn check_system_args(sys: &SystemArgs) -> Result<(), Fail> {
+    if let Some(r) = &sys.roms
+        && !r.is_dir()
+    {
+        return Err(bad(format!("{}: not a directory", r.display())));
+    }
+    if let Some(d) = &sys.data {
+        cpcms::sysgen::check_data_dir(d).map_err(bad)?;
+    }
+    Ok(())
+}
+
 fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fail> {
+    check_system_args(&SystemArgs {
+        roms: roms.map(Path::to_path_buf),
+        data: None,
+    })?;
     let cfg = load_scenario(file)?.sys_config();
     let mut r = match roms {
         Some(d) => cpcms::sysgen::Roms::from_dir(d).map_err(bad)?,
@@ -351,12 +407,6 @@ fn load_scenario(file: Option<&Path>) -> Result<Scenario, Fail> {
     .map_err(|e| bad(e.to_string()))
 }
 
-fn tui(file: Option<&Path>, roms: Option<&Path>, data: Option<&Path>) -> Result<u8, Fail> {
-    let s = load_scenario(file)?;
-    cpcms::tui::live::run(&s, roms, data).map_err(bad)?;
-    Ok(0)
-}
-
 fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::fs::File>>>, Fail> {
     let Some((mode, path)) = args.wanted() else {
         return Ok(None);
@@ -366,16 +416,31 @@ fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::f
     Ok(Some(Trace::new(std::io::BufWriter::new(f), mode)))
 }
 
-fn play_headless(
-    file: &Path,
-    roms: Option<&Path>,
-    data: Option<&Path>,
+/// Play a scenario (the demonstration when `file` is `None`): in the full-screen view,
+/// or headless.
+fn play(
+    file: Option<&Path>,
+    headless: bool,
     trace: &TraceArgs,
+    sys_args: &SystemArgs,
 ) -> Result<u8, Fail> {
-    let s = load_scenario(Some(file))?;
+    use std::io::IsTerminal;
+    check_system_args(sys_args)?;
+    let s = load_scenario(file)?;
+    if !headless && !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return Err(bad(format!(
+            "cannot start the full-screen view: this is not a terminal (to print the \
+             transcript instead: cpcms play {}--headless)",
+            file.map(|f| format!("{} ", f.display())).unwrap_or_default()
+        )));
+    }
     let tracer = open_trace(trace)?;
-    let mut sys = System::boot_in(&s.sys_config(), roms, data)
-        .map_err(|e| bad(format!("{}: cannot start the system: {e}", s.file)))?;
+    let mut sys = System::boot_in(
+        &s.sys_config(),
+        sys_args.roms.as_deref(),
+        sys_args.data.as_deref(),
+    )
+    .map_err(|e| bad(boot_error(&s, &e)))?;
     if let Some(t) = tracer {
         sys.machine.set_tracer(Some(Box::new(
             t.with_cp(&sys.cp)
@@ -383,9 +448,28 @@ fn play_headless(
                 .with_users(sys.user_lookup()),
         )));
     }
+    if headless {
+        play_headless(&s, sys)
+    } else {
+        cpcms::tui::live::run(sys, &s).map_err(bad)?;
+        Ok(0)
+    }
+}
+
+/// A system that cannot start: sysgen's message, which names its place in the scenario
+/// when it has one, else after the scenario's name.
+fn boot_error(s: &Scenario, e: &str) -> String {
+    if e.starts_with(&format!("{}:", s.file)) {
+        e.to_string()
+    } else {
+        format!("{}: cannot start the system: {e}", s.file)
+    }
+}
+
+fn play_headless(s: &Scenario, mut sys: System) -> Result<u8, Fail> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut player = Player::new(&s, true);
+    let mut player = Player::new(s, true);
     // Run in one-second virtual chunks so a long scenario's transcript streams out.
     let result = loop {
         let limit = sys.now().saturating_add(TOD_PER_SECOND);
@@ -814,22 +898,44 @@ mod tests {
     fn no_args_is_the_demo() {
         let c = parse(&[]).unwrap();
         assert!(c.command.is_none());
-        assert!(c.roms.is_none());
+        assert!(c.system.roms.is_none());
         let c = parse(&["--roms", "r"]).unwrap();
-        assert_eq!(c.roms, Some(PathBuf::from("r")));
+        assert_eq!(c.system.roms, Some(PathBuf::from("r")));
     }
 
     #[test]
-    fn tui_and_global_roms() {
+    fn play_takes_the_system_options_before_or_after_it() {
         let c = parse(&["tui", "x.ron", "--roms", "dir"]).unwrap();
-        assert_eq!(c.roms, Some(PathBuf::from("dir")));
-        assert!(
-            matches!(c.command, Some(Command::Tui { file: Some(f) }) if f == Path::new("x.ron"))
-        );
+        let Some(Command::Play { file, system, .. }) = c.command else {
+            panic!("tui is play")
+        };
+        assert_eq!(file, Some(PathBuf::from("x.ron")));
+        assert_eq!(system.roms, Some(PathBuf::from("dir")));
+        let c = parse(&["--data", "d", "play", "x.ron"]).unwrap();
+        let Some(Command::Play { system, .. }) = &c.command else {
+            panic!()
+        };
+        let both = system.or(&c.system);
+        assert_eq!(both.data, Some(PathBuf::from("d")));
         assert!(matches!(
-            parse(&["tui"]).unwrap().command,
-            Some(Command::Tui { file: None })
+            parse(&["play", "--headless"]).unwrap().command,
+            Some(Command::Play {
+                file: None,
+                headless: true,
+                ..
+            })
         ));
+        // Only where they act.
+        for args in [
+            &["asm", "x.asm", "--roms", "r"][..],
+            &["disasm", "x.bin", "--data", "d"],
+            &["ipl", "--core", "x", "--roms", "r"],
+            &["bench", "--data", "d"],
+            &["sysgen", "--data", "d"],
+        ] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
+        assert!(parse(&["sysgen", "--roms", "r"]).is_ok());
     }
 
     #[test]
@@ -840,8 +946,9 @@ mod tests {
                 file,
                 headless,
                 trace,
+                ..
             }) => {
-                assert_eq!(file, PathBuf::from("s.ron"));
+                assert_eq!(file, Some(PathBuf::from("s.ron")));
                 assert!(headless);
                 assert_eq!(trace.wanted(), None);
             }
@@ -872,7 +979,6 @@ mod tests {
         // `--trace interrupts` (no =) is the file name position, not the mode.
         assert!(parse(&["play", "s.ron", "--trace", "x", "y"]).is_err());
         assert!(parse(&["play", "s.ron", "--trace=bogus"]).is_err());
-        assert!(parse(&["play"]).is_err());
     }
 
     #[test]

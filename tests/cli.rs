@@ -124,11 +124,80 @@ fn bad_arguments() {
         2,
         "badpsw.bin: the PSW at location 0, 00080000FFFFFFFF is not a valid PSW: EC-mode",
     );
+    // Without a terminal the full-screen view says how to go headless, before it
+    // makes a trace file.
+    let trace = std::env::temp_dir().join(format!("cpcms-cli-{}.trace", std::process::id()));
     fails_with(
-        &["play", "scenarios/demo.ron", "--trace"],
+        &[
+            "play",
+            "scenarios/demo.ron",
+            "--trace-file",
+            trace.to_str().unwrap(),
+        ],
         2,
-        "--trace needs --headless",
+        "cannot start the full-screen view: this is not a terminal (to print the transcript instead: cpcms play scenarios/demo.ron --headless)",
     );
+    assert!(!trace.exists());
+    fails_with(&[], 2, "cpcms play --headless)");
+}
+
+#[test]
+fn data_must_be_a_directory() {
+    let f = tmp("not-a-dir", b"x");
+    let fs = f.to_str().unwrap();
+    for args in [
+        &["--data", fs, "play", "--headless"][..],
+        &["play", "--headless", "--data", fs],
+    ] {
+        fails_with(args, 2, &format!("{fs}: not a directory (--data names the directory"));
+        let err = String::from_utf8_lossy(&cpcms(args).stderr).to_string();
+        assert!(!err.contains("os error"), "{err}");
+        assert!(!err.contains("demo.ron"), "the scenario is not to blame: {err}");
+    }
+}
+
+#[test]
+fn system_options_only_where_they_act() {
+    fails_with(
+        &["--roms", "roms", "asm", "x.asm"],
+        2,
+        "--roms acts only on play (or no command) and, --roms, on sysgen, not on asm",
+    );
+    fails_with(
+        &["--data", "d", "ipl", "--core", "x"],
+        2,
+        "--data acts only on play",
+    );
+    fails_with(&["asm", "x.asm", "--roms", "roms"], 2, "unexpected argument");
+    for (cmd, shows) in [
+        ("play", true),
+        ("asm", false),
+        ("disasm", false),
+        ("ipl", false),
+        ("bench", false),
+    ] {
+        let o = cpcms(&[cmd, "--help"]);
+        let h = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{cmd}: {h}");
+        assert_eq!(h.contains("--roms"), shows, "{cmd}: {h}");
+        assert_eq!(h.contains("--data"), shows, "{cmd}: {h}");
+    }
+    let o = cpcms(&["sysgen", "--help"]);
+    let h = String::from_utf8_lossy(&o.stdout);
+    assert!(h.contains("--roms") && !h.contains("--data"), "{h}");
+}
+
+#[test]
+fn play_headless_without_a_file_plays_the_demonstration() {
+    let o = cpcms(&["play", "--headless"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(out.contains("VM/370 ONLINE"), "{out}");
+    assert!(out.contains("LOGON ALICE"), "{out}");
 }
 
 #[test]
@@ -136,9 +205,18 @@ fn help_and_version() {
     let o = cpcms(&["--help"]);
     assert!(o.status.success());
     let h = String::from_utf8_lossy(&o.stdout);
-    for c in ["tui", "play", "ipl", "asm", "disasm", "--roms"] {
+    for c in [
+        "play", "sysgen", "asm", "disasm", "ipl", "bench", "--roms", "--data",
+    ] {
         assert!(h.contains(c), "{h}");
     }
+    // What each command does, and where --headless is.
+    assert!(h.contains("with --headless, run it flat out"), "{h}");
+    assert!(h.contains("cpcms play --headless"), "{h}");
+    let o = cpcms(&["play", "--help"]);
+    let h = String::from_utf8_lossy(&o.stdout);
+    assert!(h.contains("built-in demonstration"), "{h}");
+    assert!(h.contains("--trace"), "{h}");
     assert!(cpcms(&["--version"]).status.success());
 }
 

@@ -328,6 +328,7 @@ fn kept_extents(cfg: &SysConfig, data_dir: Option<&Path>) -> Result<Vec<Extent>,
     let Some(dir) = data_dir else {
         return Ok(Vec::new());
     };
+    check_data_dir(dir)?;
     let path = sysres_path(dir);
     if !path.exists() {
         return Ok(Vec::new());
@@ -340,6 +341,18 @@ fn kept_extents(cfg: &SysConfig, data_dir: Option<&Path>) -> Result<Vec<Extent>,
     })
 }
 
+/// A data directory must be a directory (made when missing), not a file.
+pub fn check_data_dir(dir: &Path) -> Result<(), String> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "{}: not a directory (--data names the directory that keeps sysres.3350; \
+             it is made when missing)",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
 /// The file a data directory keeps the system residence volume in.
 pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
     dir.join("sysres.3350")
@@ -350,6 +363,7 @@ pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
 /// than the directory needs grows (empty tracks), a longer one keeps its extra ones.
 fn keep_sysres(dir: &Path, volume: &[u8]) -> Result<std::path::PathBuf, String> {
     use std::io::{Seek, SeekFrom, Write};
+    check_data_dir(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = sysres_path(dir);
     let name = path.display().to_string();
