@@ -258,3 +258,36 @@ fn hello_example_runs_as_its_comment_says() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_trace_of_the_bare_machine_names_nobody() {
+    let dir = std::env::temp_dir().join(format!("cpcms-cli-trace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin = dir.join("hello.bin");
+    let trace = dir.join("hello.trace");
+    let o = cpcms(&[
+        "asm",
+        "tests/programs/hello.asm",
+        "--image",
+        bin.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = cpcms(&[
+        "ipl",
+        "--core",
+        bin.to_str().unwrap(),
+        "--trace-file",
+        trace.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let t = std::fs::read_to_string(&trace).unwrap();
+    assert!(t.lines().count() > 5, "{t}");
+    for l in t.lines().filter(|l| !l.contains("***")) {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        // address, S/P, R/V, then the instruction's bytes: no `CP`, nobody.
+        assert!(f[1] == "S" || f[1] == "P", "{l}");
+        assert!(f[3].bytes().all(|b| b.is_ascii_hexdigit()), "{l}");
+        assert!(!f.contains(&"CP"), "{l}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
