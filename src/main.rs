@@ -196,11 +196,13 @@ struct IplArgs {
     /// IPL from this card deck: a 3505 at 00C holding FILE (.txt: text, else EBCDIC)
     #[arg(long, value_name = "FILE")]
     deck: Option<PathBuf>,
-    /// IPL from this volume: a 3330 at 190 holding FILE (Hercules CKD image)
+    /// IPL from this volume (a Hercules CKD image): a 3330 at 190, or a 3350 at 150, as
+    /// the image's header says
     #[arg(long, value_name = "FILE")]
     dasd: Option<PathBuf>,
     /// Attach a device: CUU=TYPE[:FILE], e.g. 00C=3505:deck.bin, 190=3330:vol.3330,
-    /// 00E=1403:print.txt, 00D=3525:punch.bin (repeatable; a 3215 is at 009 anyway)
+    /// 00E=1403:print.txt, 00D=3525:punch.bin (repeatable, each address once; the
+    /// console, a 3215, is at 009)
     #[arg(long, value_parser = DeviceSpec::parse, value_name = "CUU=TYPE[:FILE]")]
     device: Vec<DeviceSpec>,
     /// Load address (hex, with --core)
@@ -560,36 +562,61 @@ fn dump_ranges(dumps: &[(u32, u32)], storage: u32) -> Result<Vec<(u32, u32)>, Fa
         .collect()
 }
 
-/// The devices `cpcms ipl` attaches, and the one to IPL from (`None`: --core).
-fn ipl_devices(a: &IplArgs) -> (Vec<DeviceSpec>, Option<u16>) {
-    let mut devs = vec![DeviceSpec {
-        addr: 0x009,
-        kind: DeviceType::Console3215,
-        file: None,
-        format: None,
-    }];
+/// The devices `cpcms ipl` attaches, and the one to IPL from (`None`: --core). Every
+/// address once: the console at 009 is always there, --deck takes 00C, --dasd 190 (a
+/// 3330) or 150 (a 3350, as the volume's header says).
+fn ipl_devices(a: &IplArgs) -> Result<(Vec<DeviceSpec>, Option<u16>), Fail> {
+    use cpcms::devices::dasd::Model;
+    let mut devs = vec![(
+        DeviceSpec {
+            addr: 0x009,
+            kind: DeviceType::Console3215,
+            file: None,
+            format: None,
+        },
+        "the console".to_string(),
+    )];
     let mut from = a.ipl;
     if let Some(f) = &a.deck {
-        devs.push(DeviceSpec {
-            addr: 0x00C,
-            kind: DeviceType::Reader3505,
-            file: Some(f.clone()),
-            format: None,
-        });
+        devs.push((
+            DeviceSpec {
+                addr: 0x00C,
+                kind: DeviceType::Reader3505,
+                file: Some(f.clone()),
+                format: None,
+            },
+            "--deck".to_string(),
+        ));
         from = Some(0x00C);
     }
     if let Some(f) = &a.dasd {
-        devs.push(DeviceSpec {
-            addr: 0x190,
-            kind: DeviceType::Dasd3330,
-            file: Some(f.clone()),
-            format: None,
-        });
-        from = Some(0x190);
+        let (addr, kind) = match Model::of_file(f) {
+            Some(Model::D3350) => (0x150, DeviceType::Dasd3350),
+            _ => (0x190, DeviceType::Dasd3330),
+        };
+        devs.push((
+            DeviceSpec {
+                addr,
+                kind,
+                file: Some(f.clone()),
+                format: None,
+            },
+            "--dasd".to_string(),
+        ));
+        from = Some(addr);
     }
-    // Later specs replace earlier ones at the same address.
-    devs.extend(a.device.iter().cloned());
-    (devs, from)
+    for d in &a.device {
+        if let Some((_, by)) = devs.iter().find(|(x, _)| x.addr == d.addr) {
+            let why = if d.addr == 0x009 {
+                "the console is always there; give the device another address".to_string()
+            } else {
+                format!("the address is taken already (by {by})")
+            };
+            return Err(bad(format!("--device {:03X}: {why}", d.addr)));
+        }
+        devs.push((d.clone(), format!("--device {:03X}", d.addr)));
+    }
+    Ok((devs.into_iter().map(|(d, _)| d).collect(), from))
 }
 
 fn ipl(a: &IplArgs) -> Result<u8, Fail> {
@@ -603,7 +630,7 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
     if a.core.is_none() && (a.psw.is_some() || a.addr != 0) {
         return Err(bad("--psw and --addr go with --core"));
     }
-    let (devs, from) = ipl_devices(a);
+    let (devs, from) = ipl_devices(a)?;
     for d in &devs {
         m.attach(d.addr, d.open().map_err(bad)?);
     }
@@ -1048,7 +1075,7 @@ mod tests {
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        let (devs, from) = ipl_devices(&a);
+        let (devs, from) = ipl_devices(&a).unwrap();
         assert_eq!(from, Some(0x190));
         let addrs: Vec<u16> = devs.iter().map(|d| d.addr).collect();
         assert_eq!(addrs, [0x009, 0x190, 0x00E]);
@@ -1056,14 +1083,48 @@ mod tests {
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        let (devs, from) = ipl_devices(&a);
+        let (devs, from) = ipl_devices(&a).unwrap();
         assert_eq!(from, Some(0x00C));
         assert_eq!(devs[1].kind, DeviceType::Reader3505);
         let c = parse(&["ipl", "--dasd", "v.3330"]).unwrap();
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        assert_eq!(ipl_devices(&a).1, Some(0x190));
+        assert_eq!(ipl_devices(&a).unwrap().1, Some(0x190));
+        // Each address once, and not the console's.
+        for (args, msg) in [
+            (
+                &["ipl", "--core", "c", "--device", "009=3505:x"][..],
+                "--device 009: the console is always there",
+            ),
+            (
+                &["ipl", "--core", "c", "--device", "009=3215"],
+                "--device 009: the console is always there",
+            ),
+            (
+                &[
+                    "ipl",
+                    "--core",
+                    "c",
+                    "--device",
+                    "00E=1403:a",
+                    "--device",
+                    "00E=1403:b",
+                ],
+                "--device 00E: the address is taken already (by --device 00E)",
+            ),
+            (
+                &["ipl", "--deck", "d", "--device", "00C=3505:x"],
+                "--device 00C: the address is taken already (by --deck)",
+            ),
+        ] {
+            let Some(Command::Ipl(a)) = parse(args).unwrap().command else {
+                panic!()
+            };
+            let e = ipl_devices(&a).unwrap_err();
+            assert_eq!(e.0, 2);
+            assert!(e.1.starts_with(msg), "{args:?}: {}", e.1);
+        }
     }
 
     #[test]

@@ -105,6 +105,11 @@ fn bad_arguments() {
         2,
         "--dump FFF0.20: beyond the end of storage (64K)",
     );
+    fails_with(
+        &["ipl", "--core", core.to_str().unwrap(), "--device", "009=3505:x"],
+        2,
+        "--device 009: the console is always there",
+    );
     // An invalid --psw is the argument's fault, said once; one at location 0, the file's.
     let o = cpcms(&[
         "ipl",
