@@ -433,7 +433,8 @@ fn play(
         return Err(bad(format!(
             "cannot start the full-screen view: this is not a terminal (to print the \
              transcript instead: cpcms play {}--headless)",
-            file.map(|f| format!("{} ", f.display())).unwrap_or_default()
+            file.map(|f| format!("{} ", f.display()))
+                .unwrap_or_default()
         )));
     }
     let tracer = open_trace(trace)?;
@@ -766,16 +767,19 @@ fn run_bare(m: &mut Machine, max: u64) -> Outcome {
 
 // ---- asm / disasm ----
 
-/// Find a COPY member: `name.asm` in lower case, in `dirs` in order.
-fn find_member(name: &str, dirs: &[PathBuf]) -> Option<String> {
+/// Find a COPY member: `name.asm` in lower case, in `dirs` in order; its path and text.
+fn find_member(name: &str, dirs: &[PathBuf]) -> Option<(String, String)> {
     let lower = name.to_lowercase();
     let file = if lower.ends_with(".asm") {
         lower
     } else {
         format!("{lower}.asm")
     };
-    dirs.iter()
-        .find_map(|d| std::fs::read_to_string(d.join(&file)).ok())
+    dirs.iter().find_map(|d| {
+        let p = d.join(&file);
+        let text = std::fs::read_to_string(&p).ok()?;
+        Some((p.display().to_string(), text))
+    })
 }
 
 /// Where `cpcms asm` writes its outputs.
@@ -785,61 +789,67 @@ struct AsmOut<'a> {
     object: Option<&'a Path>,
 }
 
+/// Runs of `cpcms asm --bench`.
+const BENCH_RUNS: usize = 50;
+
 fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u8, Fail> {
     let name = file.display().to_string();
     let main_src =
         std::fs::read_to_string(file).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
-    let mut dirs = vec![
-        file.parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
-    ];
+    // The source's own directory first ("" for the current one, so that members are
+    // named `sub.asm`, not `./sub.asm`).
+    let mut dirs = vec![file.parent().map_or_else(PathBuf::new, Path::to_path_buf)];
     dirs.extend(include.iter().cloned());
+    // CP's SYSCONF is made by sysgen; without one in the directories, the one it makes
+    // for the demonstration (so `cpcms asm roms/cp/cp.asm` works as it is).
+    let generated = std::cell::Cell::new(false);
+    let sysconf = || -> Option<(String, String)> {
+        let cfg = load_scenario(None).ok()?.sys_config();
+        let text = cpcms::sysgen::sysconf_for(&cfg, &cpcms::sysgen::Roms::embedded()).ok()?;
+        generated.set(true);
+        Some((
+            "SYSCONF (generated for the demonstration)".to_string(),
+            text,
+        ))
+    };
     // Members are read once, so a benchmark times the assembler, not the file system.
-    let cache = std::cell::RefCell::new(std::collections::HashMap::<String, Option<String>>::new());
-    let read = |n: &str| -> Option<String> {
+    type Cache = std::collections::HashMap<String, Option<(String, String)>>;
+    let cache = std::cell::RefCell::new(Cache::new());
+    let read = |n: &str| -> Option<(String, String)> {
         if n == name {
-            return Some(main_src.clone());
+            return Some((name.clone(), main_src.clone()));
         }
         cache
             .borrow_mut()
             .entry(n.to_string())
-            .or_insert_with(|| find_member(n, &dirs))
+            .or_insert_with(|| {
+                find_member(n, &dirs).or_else(|| (n == "SYSCONF").then(sysconf).flatten())
+            })
             .clone()
     };
     let opts = cpcms::asm::Options {
         listing: outs.listing.is_some(),
         object: outs.object.is_some(),
     };
-    if bench {
-        let _ = cpcms::asm::assemble_with(&name, &read, &opts);
-        let mut times: Vec<std::time::Duration> = (0..50)
-            .map(|_| {
-                let t = std::time::Instant::now();
-                let _ = cpcms::asm::assemble_with(&name, &read, &opts);
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
-        let lines = main_src.lines().count()
-            + cache
-                .borrow()
-                .values()
-                .flatten()
-                .map(|t| t.lines().count())
-                .sum::<usize>();
+    let result = cpcms::asm::assemble_files(&name, &read, &opts);
+    let mut e = std::io::stderr().lock();
+    if generated.get() {
         let _ = writeln!(
-            std::io::stdout(),
-            "{name}: fastest {:.2} ms, median {:.2} ms over 50 runs ({lines} source lines{})",
-            times[0].as_secs_f64() * 1e3,
-            times[25].as_secs_f64() * 1e3,
-            if opts.listing { ", with listing" } else { "" }
+            e,
+            "{name}: note: COPY member SYSCONF is not in {}; using the one sysgen generates \
+             for the demonstration (`cpcms sysgen --out DIR` writes it as DIR/sysconf.asm)",
+            dirs.iter()
+                .map(|d| match d.as_os_str().is_empty() {
+                    true => ".".to_string(),
+                    false => d.display().to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
-    let out = match cpcms::asm::assemble_with(&name, &read, &opts) {
+    let out = match result {
         Ok(a) => a,
         Err(errs) => {
-            let mut e = std::io::stderr().lock();
             for m in &errs {
                 let _ = writeln!(e, "{m}");
             }
@@ -847,16 +857,25 @@ fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u
                 .iter()
                 .filter(|m| m.lines().next().is_some_and(|l| l.contains("error: ")))
                 .count();
-            let _ = writeln!(e, "{name}: {n} error(s)");
+            let _ = writeln!(
+                e,
+                "{name}: {n} error(s){}",
+                if bench { "; nothing timed" } else { "" }
+            );
             return Ok(1);
         }
     };
-    {
-        let mut e = std::io::stderr().lock();
-        for m in &out.warnings {
-            let _ = writeln!(e, "{m}");
-        }
+    for m in &out.warnings {
+        let _ = writeln!(e, "{m}");
     }
+    if !out.end {
+        let _ = writeln!(
+            e,
+            "{name}:{}:1: warning: no END statement: the assembly ends with the file",
+            main_src.lines().count().max(1)
+        );
+    }
+    drop(e);
     let write = |p: Option<&Path>, bytes: &[u8]| -> Result<(), Fail> {
         if let Some(p) = p {
             std::fs::write(p, bytes)
@@ -868,13 +887,45 @@ fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u
     write(outs.image, &asm.image)?;
     write(outs.listing, asm.listing.as_bytes())?;
     write(outs.object, out.object.as_deref().unwrap_or(&[]))?;
+    let mut stdout = std::io::stdout().lock();
     let _ = writeln!(
-        std::io::stdout(),
+        stdout,
         "{name}: {} bytes at {:06X}, {} symbols",
         asm.image.len(),
         asm.origin,
         asm.symbols.len()
     );
+    if bench {
+        // Only an assembly that worked is timed.
+        let mut times: Vec<std::time::Duration> = (0..BENCH_RUNS)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let _ = cpcms::asm::assemble_files(&name, &read, &opts);
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let lines = main_src.lines().count()
+            + cache
+                .borrow()
+                .values()
+                .flatten()
+                .map(|(_, t)| t.lines().count())
+                .sum::<usize>();
+        let _ = writeln!(
+            stdout,
+            "{name}: fastest {:.2} ms, median {:.2} ms over {BENCH_RUNS} runs ({lines} source \
+             lines{})",
+            times[0].as_secs_f64() * 1e3,
+            times[BENCH_RUNS / 2].as_secs_f64() * 1e3,
+            match (opts.listing, opts.object) {
+                (true, true) => ", with listing and object deck",
+                (true, false) => ", with listing",
+                (false, true) => ", with object deck",
+                (false, false) => "",
+            }
+        );
+    }
     Ok(0)
 }
 
@@ -899,6 +950,15 @@ fn disasm_lines(bytes: &[u8], base: u32) -> Vec<String> {
 fn disasm(file: &Path, addr: u32) -> Result<u8, Fail> {
     let bytes =
         std::fs::read(file).map_err(|e| bad(format!("{}: cannot read: {e}", file.display())))?;
+    // Storage addresses have 24 bits: an image must end by FFFFFF, not wrap to 0.
+    if u64::from(addr) + bytes.len() as u64 > 1 << 24 {
+        return Err(bad(format!(
+            "{}: {} bytes from --addr {addr:06X} would go past FFFFFF, the end of 24-bit \
+             storage",
+            file.display(),
+            bytes.len(),
+        )));
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for l in disasm_lines(&bytes, addr) {
         let _ = writeln!(out, "{l}");
@@ -1213,10 +1273,12 @@ MEM 000110: 10111213 14151617 18191A1B 1C1D1E1F\nINSTRUCTIONS=12345\n";
         std::fs::create_dir_all(&d2).unwrap();
         std::fs::write(d2.join("regs.asm"), "R0 EQU 0\n").unwrap();
         let dirs = vec![d.clone(), d2.clone()];
-        assert_eq!(find_member("REGS", &dirs).as_deref(), Some("R0 EQU 0\n"));
+        let text = |n: &str| find_member(n, &dirs).map(|(_, t)| t);
+        assert_eq!(text("REGS").as_deref(), Some("R0 EQU 0\n"));
+        assert_eq!(text("regs.asm").as_deref(), Some("R0 EQU 0\n"));
         assert_eq!(
-            find_member("regs.asm", &dirs).as_deref(),
-            Some("R0 EQU 0\n")
+            find_member("REGS", &dirs).map(|(p, _)| p),
+            Some(d2.join("regs.asm").display().to_string())
         );
         assert_eq!(find_member("NOPE", &dirs), None);
         let _ = std::fs::remove_dir_all(&d);

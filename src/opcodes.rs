@@ -258,7 +258,9 @@ mod tests {
         // HLASM's S/370 I/O mnemonics, all of them.
         assert_eq!(by_mnemonic("RIO").unwrap().0, 0x9C02);
         assert_eq!(by_mnemonic("CLRCH").unwrap().0, 0x9F01);
-        for m in ["SIO", "SIOF", "RIO", "TIO", "CLRIO", "HIO", "HDV", "TCH", "CLRCH"] {
+        for m in [
+            "SIO", "SIOF", "RIO", "TIO", "CLRIO", "HIO", "HDV", "TCH", "CLRCH",
+        ] {
             assert!(by_mnemonic(m).unwrap().1.privileged, "{m}");
         }
     }

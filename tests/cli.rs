@@ -106,7 +106,13 @@ fn bad_arguments() {
         "--dump FFF0.20: beyond the end of storage (64K)",
     );
     fails_with(
-        &["ipl", "--core", core.to_str().unwrap(), "--device", "009=3505:x"],
+        &[
+            "ipl",
+            "--core",
+            core.to_str().unwrap(),
+            "--device",
+            "009=3505:x",
+        ],
         2,
         "--device 009: the console is always there",
     );
@@ -120,7 +126,10 @@ fn bad_arguments() {
     ]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("'--psw <HEX16>': not a valid PSW: EC-mode"), "{err}");
+    assert!(
+        err.contains("'--psw <HEX16>': not a valid PSW: EC-mode"),
+        "{err}"
+    );
     assert_eq!(err.matches("EC-mode").count(), 1, "{err}");
     assert!(!err.contains("core.bin"), "{err}");
     let bad_psw = tmp("badpsw.bin", &[0, 8, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]);
@@ -154,10 +163,17 @@ fn data_must_be_a_directory() {
         &["--data", fs, "play", "--headless"][..],
         &["play", "--headless", "--data", fs],
     ] {
-        fails_with(args, 2, &format!("{fs}: not a directory (--data names the directory"));
+        fails_with(
+            args,
+            2,
+            &format!("{fs}: not a directory (--data names the directory"),
+        );
         let err = String::from_utf8_lossy(&cpcms(args).stderr).to_string();
         assert!(!err.contains("os error"), "{err}");
-        assert!(!err.contains("demo.ron"), "the scenario is not to blame: {err}");
+        assert!(
+            !err.contains("demo.ron"),
+            "the scenario is not to blame: {err}"
+        );
     }
 }
 
@@ -173,7 +189,11 @@ fn system_options_only_where_they_act() {
         2,
         "--data acts only on play",
     );
-    fails_with(&["asm", "x.asm", "--roms", "roms"], 2, "unexpected argument");
+    fails_with(
+        &["asm", "x.asm", "--roms", "roms"],
+        2,
+        "unexpected argument",
+    );
     for (cmd, shows) in [
         ("play", true),
         ("asm", false),
@@ -196,11 +216,7 @@ fn system_options_only_where_they_act() {
 fn play_headless_without_a_file_plays_the_demonstration() {
     let o = cpcms(&["play", "--headless"]);
     let out = String::from_utf8_lossy(&o.stdout);
-    assert!(
-        o.status.success(),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(out.contains("VM/370 ONLINE"), "{out}");
     assert!(out.contains("LOGON ALICE"), "{out}");
 }
@@ -295,4 +311,80 @@ fn a_trace_of_the_bare_machine_names_nobody() {
         assert!(!f.contains(&"CP"), "{l}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_readme_assembles_cp_as_written() {
+    // No sysgen before it: SYSCONF is the one sysgen makes for the demonstration.
+    let o = cpcms(&["asm", "roms/cp/cp.asm", "--bench"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("error"), "{err}");
+    assert!(
+        err.contains("note: COPY member SYSCONF is not in roms/cp; using the one sysgen generates for the demonstration"),
+        "{err}"
+    );
+    assert!(out.contains("roms/cp/cp.asm: fastest "), "{out}");
+    assert!(out.contains(" over 50 runs ("), "{out}");
+    // A failed assembly is not timed.
+    let bad = tmp(
+        "bad.asm",
+        b"X        CSECT\n         L     1,NOPE\n         END\n",
+    );
+    let o = cpcms(&["asm", bad.to_str().unwrap(), "--bench"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("1 error(s); nothing timed"), "{err}");
+    assert!(!out.contains("fastest"), "{out}");
+}
+
+#[test]
+fn assembler_messages_name_files_and_warn_of_a_missing_end() {
+    let d = std::env::temp_dir().join(format!("cpcms-cli-asm-{}", std::process::id()));
+    let inc = d.join("inc");
+    std::fs::create_dir_all(&inc).unwrap();
+    std::fs::write(
+        d.join("main.asm"),
+        "X        CSECT\n         COPY  SUB\n         BR    14\n",
+    )
+    .unwrap();
+    std::fs::write(inc.join("sub.asm"), "*\n         L     1,NOPE\n").unwrap();
+    let main = d.join("main.asm");
+    let o = cpcms(&["asm", main.to_str().unwrap(), "-I", inc.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    // The member's file, as at start-up, not `SUB:2:18`.
+    let want = format!(
+        "{}:2:18: error: undefined symbol 'NOPE'",
+        inc.join("sub.asm").display()
+    );
+    assert!(err.contains(&want), "{err}");
+    std::fs::write(inc.join("sub.asm"), "*\n         LR    1,2\n").unwrap();
+    let o = cpcms(&["asm", main.to_str().unwrap(), "-I", inc.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    let want = format!(
+        "{}:3:1: warning: no END statement: the assembly ends with the file",
+        main.display()
+    );
+    assert!(err.contains(&want), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn disasm_does_not_wrap_past_the_end_of_storage() {
+    let p = tmp("four.bin", &[0x18, 0x12, 0x18, 0x34]);
+    let ps = p.to_str().unwrap();
+    fails_with(
+        &["disasm", ps, "--addr", "FFFFFF"],
+        2,
+        &format!(
+            "{ps}: 4 bytes from --addr FFFFFF would go past FFFFFF, the end of 24-bit storage"
+        ),
+    );
+    let o = cpcms(&["disasm", ps, "--addr", "FFFFFC"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("FFFFFE  1834"));
 }

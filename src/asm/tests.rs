@@ -355,6 +355,29 @@ fn diagnostics_show_line_and_caret_in_copy_members() {
 }
 
 #[test]
+fn messages_name_files_by_the_path_the_reader_gives() {
+    // COPY members and macro library members alike, in the message and in the trace.
+    let files: HashMap<&str, (&str, &str)> = HashMap::from([
+        ("MAIN", ("src/main.asm", " LR 1,2\n COPY M\n MAC\n")),
+        ("M", ("lib/m.asm", "* member\n L 1,BAD\n")),
+        ("MAC", ("lib/mac.asm", " MACRO\n MAC\n L 2,WORSE\n MEND\n")),
+    ]);
+    let read = |n: &str| files.get(n).map(|(p, t)| (p.to_string(), t.to_string()));
+    let e = super::assemble_files("MAIN", &read, &Options::default()).unwrap_err();
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(
+        e[0].starts_with("lib/m.asm:2:6: error: undefined symbol 'BAD'\n"),
+        "{e:?}"
+    );
+    assert!(
+        e[1].starts_with(
+            "lib/mac.asm:3:6: error: undefined symbol 'WORSE' (in macro MAC called at src/main.asm:3)"
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn missing_main_file() {
     let e = assemble("NOPE", &|_| None).unwrap_err();
     assert_eq!(e, vec!["error: cannot read source file 'NOPE'"]);
@@ -788,6 +811,18 @@ fn recursion_and_loops_are_bounded() {
     // A macro calling itself forever, and an open-code loop: errors, not hangs.
     let e = errs(" MACRO\n R\n R\n MEND\n R\n");
     assert!(e[0].contains("nested more than"), "{e:?}");
+    // The call trace shows its ends and the count, not forty calls.
+    let first = e[0].lines().next().unwrap();
+    assert_eq!(first.matches("in macro R called at").count(), 6, "{first}");
+    assert!(
+        first.contains("T:3, ... 34 more ..., in macro R called at T:3"),
+        "{first}"
+    );
+    assert!(
+        first.ends_with("in macro R called at T:5; 40 macro calls deep)"),
+        "{first}"
+    );
+    assert!(first.len() < 400, "{first}");
     let e = errs("&I SETA 0\n.L ANOP\n&I SETA &I+1\n AGO .L\n");
     assert!(e[0].contains("ACTR limit"), "{e:?}");
 }

@@ -255,11 +255,17 @@ mod tests {
         for long in ["100000m", "86400.000001s", "99999999999999999999s"] {
             assert_eq!(
                 parse_duration(long),
-                Err(format!("duration \"{long}\" is too long (at most 24 hours)")),
+                Err(format!(
+                    "duration \"{long}\" is too long (at most 24 hours)"
+                )),
                 "{long}"
             );
         }
-        assert!(parse_duration("24h").unwrap_err().starts_with("bad duration"));
+        assert!(
+            parse_duration("24h")
+                .unwrap_err()
+                .starts_with("bad duration")
+        );
         assert!(parse_duration("1440m").is_ok());
         assert_eq!(format_duration(parse_duration("10s").unwrap()), "10s");
         assert_eq!(format_duration(parse_duration("1.5s").unwrap()), "1500ms");

@@ -198,51 +198,26 @@ impl Roms {
         main: &str,
         extra: &BTreeMap<String, String>,
     ) -> Result<Assembly, String> {
-        let read = |name: &str| -> Option<String> {
+        // Each file with the path messages, traces and listings name it by: under the
+        // roms directory, or "SYSCONF (generated)".
+        let read = |name: &str| -> Option<(String, String)> {
             if let Some(t) = self.files.get(name) {
-                return Some(t.clone());
+                return Some((format!("{}/{name}", self.base), t.clone()));
             }
             if let Some(t) = extra.get(&name.to_ascii_uppercase()) {
-                return Some(t.clone());
+                return Some((format!("{name} (generated)"), t.clone()));
             }
             let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
-            self.files.get(&key).cloned()
-        };
-        let path = |name: &str| -> String {
-            if self.files.contains_key(name) {
-                return format!("{}/{name}", self.base);
-            }
-            let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
-            if self.files.contains_key(&key) {
-                format!("{}/{key}", self.base)
-            } else {
-                format!("{name} (generated)")
-            }
+            let t = self.files.get(&key)?;
+            Some((format!("{}/{key}", self.base), t.clone()))
         };
         let opts = asm::Options {
             listing: self.listings,
             object: false,
         };
-        match asm::assemble_with(&format!("{sub}/{main}.asm"), &read, &opts) {
-            Ok(out) => {
-                let mut a = out.assembly;
-                // Name source lines by their files under roms/, for traces and listings.
-                let mut named: BTreeMap<String, String> = BTreeMap::new();
-                for l in &mut a.lines {
-                    let p = named.entry(l.file.clone()).or_insert_with(|| path(&l.file));
-                    l.file.clone_from(p);
-                }
-                Ok(a)
-            }
-            Err(errors) => Err(errors
-                .iter()
-                .map(|e| match e.split_once(':') {
-                    Some((file, rest)) if !file.contains(' ') => format!("{}:{rest}", path(file)),
-                    _ => e.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join("\n")),
-        }
+        asm::assemble_files(&format!("{sub}/{main}.asm"), &read, &opts)
+            .map(|out| out.assembly)
+            .map_err(|errors| errors.join("\n"))
     }
 }
 
@@ -308,6 +283,15 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32, extents: &[Extent]) -> String {
         ));
     }
     s
+}
+
+/// `SYSCONF` for `cfg` on a fresh volume, with the CMS nucleus of `roms`: what sysgen
+/// would generate (for `cpcms asm roms/cp/cp.asm`, which has no sysgen before it).
+pub fn sysconf_for(cfg: &SysConfig, roms: &Roms) -> Result<String, String> {
+    cfg.check()?;
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new())?;
+    let extents = allocate(&cfg.users, &[])?;
+    Ok(sysconf(cfg, cms.image.len() as u32, &extents))
 }
 
 /// The first cylinder of user `i`'s 191 minidisk on a fresh system residence volume (a
