@@ -155,6 +155,7 @@ impl Rig {
                 .expect("date"),
             terminals: users.len(),
             users: users.clone(),
+            storage_at: None,
         };
         let sys = System::boot(&cfg, None).expect("boot");
         let n = sys.terminals.len();

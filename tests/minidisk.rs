@@ -67,6 +67,7 @@ fn minidisks_follow_their_users_across_restarts() {
         tod_epoch: 0,
         users: ids.iter().map(|i| user(i)).collect(),
         terminals: ids.len(),
+        storage_at: None,
     };
     // CP's directory: (userid, first cylinder, cylinders) per entry.
     let directory = |sys: &System| -> Vec<(String, u16, u16)> {
