@@ -388,3 +388,19 @@ fn disasm_does_not_wrap_past_the_end_of_storage() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stdout).contains("FFFFFE  1834"));
 }
+
+#[test]
+fn bench_shows_progress_as_it_goes() {
+    let o = cpcms(&["bench", "--scale", "0.0005", "--runs", "2", "--no-hercules"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.starts_with("3 programs, 2 runs each on cpcms"), "{err}");
+    // A line for every run, with the best so far.
+    assert_eq!(err.matches(" on cpcms, run ").count(), 6, "{err}");
+    assert!(
+        err.contains("(3/3) decimal+float on cpcms, run 2 of 2: "),
+        "{err}"
+    );
+    assert!(err.contains(" MIPS (best "), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("| register "));
+}
