@@ -429,7 +429,8 @@ fn play(
     use std::io::IsTerminal;
     check_system_args(sys_args)?;
     let s = load_scenario(file)?;
-    if !headless && !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if !headless && !terminal {
         return Err(bad(format!(
             "cannot start the full-screen view: this is not a terminal (to print the \
              transcript instead: cpcms play {}--headless)",
