@@ -239,7 +239,7 @@ pub fn run_cpcms(image: &[u8], expected: u64) -> Result<Timing, String> {
     match status {
         Status::DisabledWait(p) if p & 0x00FF_FFFF == 0xC0DE && done == expected => Ok(elapsed),
         s => Err(format!(
-            "cpcms: ended {s:?} after {done} instructions (expected a wait at C0DE after {expected})"
+            "cpcms: ended in {s} after {done} instructions (expected a disabled wait at C0DE after {expected})"
         )),
     }
 }
@@ -444,34 +444,58 @@ fn mips(instructions: u64, d: Duration) -> f64 {
     instructions as f64 / d.as_secs_f64().max(1e-9) / 1e6
 }
 
-/// Run every program; `progress` hears about each measurement as it is made.
+/// Run every program; `progress` hears about each run as it is made (a line each, with
+/// the best figure so far), so a long benchmark is never silent.
 pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Vec<Row>, String> {
     let mut herc = if opts.hercules && Hercules::available() {
+        progress("starting Hercules");
         Some(Hercules::start()?)
     } else {
         None
     };
     let runs = opts.runs.max(1);
+    progress(&format!(
+        "{} programs, {runs} run{} each on cpcms{}, the best counting ({} time)",
+        PROGRAMS.len(),
+        if runs == 1 { "" } else { "s" },
+        if herc.is_some() {
+            " and on Hercules"
+        } else {
+            ""
+        },
+        if opts.cpu_time { "CPU" } else { "wall" }
+    ));
     let mut rows = Vec::new();
-    for p in &PROGRAMS {
+    for (k, p) in PROGRAMS.iter().enumerate() {
         let iterations = ((p.iterations as f64 * opts.scale) as u64).max(1);
         let expected = p.instructions(iterations);
         let img = image(p, iterations)?;
+        let mut report = |machine: &str, run: u32, this: Duration, best: Duration| {
+            progress(&format!(
+                "({}/{}) {} on {machine}, run {run} of {runs}: {:.0} MIPS (best {:.0})",
+                k + 1,
+                PROGRAMS.len(),
+                p.name,
+                mips(expected, this),
+                mips(expected, best)
+            ));
+        };
         let mut best = Duration::MAX;
-        for _ in 0..runs {
-            best = best.min(run_cpcms(&img, expected)?.pick(opts.cpu_time));
+        for r in 1..=runs {
+            let t = run_cpcms(&img, expected)?.pick(opts.cpu_time);
+            best = best.min(t);
+            report("cpcms", r, t, best);
         }
         let cpcms_mips = mips(expected, best);
-        progress(&format!("{}: cpcms {cpcms_mips:.0} MIPS", p.name));
         let hercules_mips = match herc.as_mut() {
             Some(h) => {
                 let mut best = Duration::MAX;
-                for _ in 0..runs {
-                    best = best.min(h.run(&img, p.name)?.pick(opts.cpu_time));
+                for r in 1..=runs {
+                    let t = h.run(&img, p.name)?.pick(opts.cpu_time);
+                    best = best.min(t);
+                    report("Hercules", r, t, best);
                 }
-                let m = mips(expected, best);
-                progress(&format!("{}: Hercules {m:.0} MIPS", p.name));
-                Some(m)
+                Some(mips(expected, best))
             }
             None => None,
         };

@@ -36,6 +36,18 @@ pub enum Status {
     Checkstop,
 }
 
+/// For messages: `a disabled wait, PSW 000200000000C0DE`.
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Status::Running => f.write_str("still running"),
+            Status::Waiting => f.write_str("an enabled wait"),
+            Status::DisabledWait(psw) => write!(f, "a disabled wait, PSW {psw:016X}"),
+            Status::Checkstop => f.write_str("a check stop"),
+        }
+    }
+}
+
 /// Virtual time `run_instructions` lets pass in one slice of an enabled wait before it
 /// concludes that nothing will happen (one virtual second).
 const WAIT_SLICE: u64 = crate::cpu::TOD_PER_SECOND;
@@ -244,12 +256,8 @@ impl Machine {
             .finish_ipl(dev)
             .ok_or_else(|| format!("IPL {dev:03X}: the channel program left no status"))?;
         if csw.unit != UnitStatus::CE_DE || !csw.channel.is_empty() {
-            let b = csw.to_bytes();
             return Err(format!(
-                "IPL {dev:03X} failed: the {kind}'s channel program ended with CSW \
-                 {:02X}{:02X}{:02X}{:02X} {:02X}{:02X}{:02X}{:02X} (unit status {:?}, \
-                 channel status {:?})",
-                b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], csw.unit, csw.channel
+                "IPL {dev:03X} failed: the {kind}'s channel program ended with CSW {csw}"
             ));
         }
         let mut psw = [0u8; 8];

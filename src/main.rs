@@ -20,47 +20,79 @@ use cpcms::trace::{Trace, TraceMode, hex_groups};
     name = "cpcms",
     version,
     about = "A System/370 in a terminal: CP runs several CMS virtual machines",
-    long_about = "A System/370 in a terminal: CP, the Control Program, multiplexes virtual \
-                  machines that each run CMS. With no command, plays the built-in demonstration \
-                  in the full-screen view and then leaves the terminals to you."
+    long_about = "A System/370 in a terminal: CP, the Control Program, gives every user a \
+                  virtual machine running CMS. With no command, plays the built-in \
+                  demonstration in the full-screen view and then leaves the terminals to you \
+                  (the same as `cpcms play`).",
+    after_help = "Try: cpcms play --headless    (the demonstration as a transcript, no screen needed)"
 )]
 struct Cli {
-    /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
-    /// copies built into cpcms
-    #[arg(long, global = true, value_name = "DIR")]
-    roms: Option<PathBuf>,
-
-    /// Keep the system residence volume (sysres.3350: CP, CMS and every user's 191
-    /// minidisk) in this directory, so that minidisks survive from one run to the next;
-    /// without it the volume lives in memory and each run starts afresh
-    #[arg(long, global = true, value_name = "DIR")]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    system: SystemArgs,
 
     #[command(subcommand)]
     command: Option<Command>,
 }
 
+/// Where CP and CMS come from and where the disks live: only for the commands that boot
+/// the system (play, and with no command) and, --roms only, sysgen.
+#[derive(Args, Debug, Default, Clone)]
+struct SystemArgs {
+    /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
+    /// copies built into cpcms
+    #[arg(long, value_name = "DIR")]
+    roms: Option<PathBuf>,
+
+    /// Keep the system residence volume (sysres.3350: CP, CMS and every user's 191
+    /// minidisk) in this directory, made when missing, so that minidisks survive from one
+    /// run to the next; without it the volume lives in memory and each run starts afresh
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+}
+
+impl SystemArgs {
+    /// These, or for what was not given here, the ones before the command
+    /// (`cpcms --data DIR play FILE`).
+    fn or(&self, outer: &SystemArgs) -> SystemArgs {
+        SystemArgs {
+            roms: self.roms.clone().or_else(|| outer.roms.clone()),
+            data: self.data.clone().or_else(|| outer.data.clone()),
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Play a scenario in the full-screen view (default: the built-in demonstration)
-    Tui {
-        /// Scenario file (RON)
-        file: Option<PathBuf>,
-    },
-    /// Play a scenario: in the full-screen view, or with --headless print the transcript
+    /// Play a scenario (default: the built-in demonstration) in the full-screen view, then
+    /// leave the terminals to you; with --headless, run it flat out and print every
+    /// terminal's transcript
+    #[command(alias = "tui")]
     Play {
-        /// Scenario file (RON)
-        file: PathBuf,
-        /// Run flat out without a screen; print every terminal's transcript; exit 1 if an
-        /// Expect is not met
+        /// Scenario file (RON); without it, the built-in demonstration (scenarios/demo.ron)
+        file: Option<PathBuf>,
+        /// No screen: run in virtual time as fast as the host can, print every terminal's
+        /// transcript on stdout, exit 1 if an Expect is not met
         #[arg(long)]
         headless: bool,
         #[command(flatten)]
         trace: TraceArgs,
+        #[command(flatten)]
+        system: SystemArgs,
     },
-    /// Run a standalone program on the bare machine and print its final state
-    Ipl(IplArgs),
-    /// Assemble a source file
+    /// Generate the system for a scenario (default: the demonstration) and write CP's and
+    /// CMS's listings and the generated SYSCONF into a directory, for reading
+    Sysgen {
+        /// Scenario file (RON)
+        file: Option<PathBuf>,
+        /// Directory for cp.lst, cms.lst, sysconf.asm and sysdir.asm
+        #[arg(long, default_value = "listings", value_name = "DIR")]
+        out: PathBuf,
+        /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
+        /// copies built into cpcms
+        #[arg(long, value_name = "DIR")]
+        roms: Option<PathBuf>,
+    },
+    /// Assemble a source file (HLASM subset): image, object deck, listing
     Asm {
         /// Source file
         file: PathBuf,
@@ -76,21 +108,11 @@ enum Command {
         /// Also look for COPY members and macros (name.asm) in this directory
         #[arg(short = 'I', value_name = "DIR")]
         include: Vec<PathBuf>,
-        /// Assemble 50 times and print the fastest and median times
+        /// Assemble 50 more times and print the fastest and median times (only after an
+        /// assembly without errors)
         #[arg(long)]
         bench: bool,
     },
-    /// Generate the system for a scenario (default: the demonstration) and write CP's and
-    /// CMS's listings and the generated SYSCONF into a directory, for reading
-    Sysgen {
-        /// Scenario file (RON)
-        file: Option<PathBuf>,
-        /// Directory for cp.lst, cms.lst, sysconf.asm and sysdir.asm
-        #[arg(long, default_value = "listings", value_name = "DIR")]
-        out: PathBuf,
-    },
-    /// Measure MIPS on benchmark programs, on cpcms and (if on PATH) on Hercules
-    Bench(BenchArgs),
     /// Disassemble a flat binary image
     Disasm {
         /// Binary file
@@ -99,11 +121,17 @@ enum Command {
         #[arg(long, value_parser = parse_hex32, default_value = "0", value_name = "HEX")]
         addr: u32,
     },
+    /// Run a standalone program on the bare machine, without CP, and print its final
+    /// state (as the Hercules comparisons do)
+    Ipl(IplArgs),
+    /// Measure MIPS on three benchmark programs, on cpcms and (if on PATH) on Hercules
+    Bench(BenchArgs),
 }
 
 #[derive(Args, Debug, Default)]
 struct TraceArgs {
     /// Trace every instruction, or with --trace=interrupts every interruption, to a file
+    /// (it slows the machine down)
     #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "all",
           value_name = "WHAT")]
     trace: Option<TraceWhat>,
@@ -168,11 +196,13 @@ struct IplArgs {
     /// IPL from this card deck: a 3505 at 00C holding FILE (.txt: text, else EBCDIC)
     #[arg(long, value_name = "FILE")]
     deck: Option<PathBuf>,
-    /// IPL from this volume: a 3330 at 190 holding FILE (Hercules CKD image)
+    /// IPL from this volume (a Hercules CKD image): a 3330 at 190, or a 3350 at 150, as
+    /// the image's header says
     #[arg(long, value_name = "FILE")]
     dasd: Option<PathBuf>,
     /// Attach a device: CUU=TYPE[:FILE], e.g. 00C=3505:deck.bin, 190=3330:vol.3330,
-    /// 00E=1403:print.txt, 00D=3525:punch.bin (repeatable; a 3215 is at 009 anyway)
+    /// 00E=1403:print.txt, 00D=3525:punch.bin (repeatable, each address once; the
+    /// console, a 3215, is at 009)
     #[arg(long, value_parser = DeviceSpec::parse, value_name = "CUU=TYPE[:FILE]")]
     device: Vec<DeviceSpec>,
     /// Load address (hex, with --core)
@@ -223,7 +253,11 @@ fn parse_cuu(s: &str) -> Result<u16, String> {
 }
 
 fn parse_psw(s: &str) -> Result<u64, String> {
-    parse_hex(s, 16)
+    let psw = parse_hex(s, 16)?;
+    match cpcms::cpu::psw_invalid_reason(psw) {
+        Some(why) => Err(format!("not a valid PSW: {why}")),
+        None => Ok(psw),
+    }
 }
 
 fn parse_dump(s: &str) -> Result<(u32, u32), String> {
@@ -268,33 +302,39 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8, Fail> {
-    let roms = cli.roms.as_deref();
-    let data = cli.data.as_deref();
-    if let Some(r) = roms
-        && !r.is_dir()
-    {
-        return Err(bad(format!("{}: not a directory", r.display())));
-    }
-    match cli.command {
-        None => tui(None, roms, data),
-        Some(Command::Tui { file }) => tui(file.as_deref(), roms, data),
-        Some(Command::Play {
-            file,
-            headless: false,
-            trace,
-        }) => {
-            if trace.wanted().is_some() {
-                return Err(bad("--trace needs --headless"));
-            }
-            tui(Some(&file), roms, data)
+    let outer = &cli.system;
+    let acts = |name: &str| -> Result<(), Fail> {
+        match (&outer.roms, &outer.data) {
+            (None, None) => Ok(()),
+            (r, _) => Err(bad(format!(
+                "{} acts only on play (or no command) and, --roms, on sysgen, not on {name}",
+                if r.is_some() { "--roms" } else { "--data" }
+            ))),
         }
+    };
+    match cli.command {
+        None => play(None, false, &TraceArgs::default(), outer),
         Some(Command::Play {
             file,
-            headless: true,
+            headless,
             trace,
-        }) => play_headless(&file, roms, data, &trace),
-        Some(Command::Ipl(a)) => ipl(&a),
-        Some(Command::Bench(a)) => bench(&a),
+            system,
+        }) => play(file.as_deref(), headless, &trace, &system.or(outer)),
+        Some(Command::Sysgen { file, out, roms }) => {
+            if outer.data.is_some() {
+                acts("sysgen")?;
+            }
+            let roms = roms.or_else(|| outer.roms.clone());
+            sysgen(file.as_deref(), roms.as_deref(), &out)
+        }
+        Some(Command::Ipl(a)) => {
+            acts("ipl")?;
+            ipl(&a)
+        }
+        Some(Command::Bench(a)) => {
+            acts("bench")?;
+            bench(&a)
+        }
         Some(Command::Asm {
             file,
             image,
@@ -302,22 +342,44 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             object,
             include,
             bench,
-        }) => asm(
-            &file,
-            &AsmOut {
-                image: image.as_deref(),
-                listing: listing.as_deref(),
-                object: object.as_deref(),
-            },
-            &include,
-            bench,
-        ),
-        Some(Command::Disasm { file, addr }) => disasm(&file, addr),
-        Some(Command::Sysgen { file, out }) => sysgen(file.as_deref(), roms, &out),
+        }) => {
+            acts("asm")?;
+            asm(
+                &file,
+                &AsmOut {
+                    image: image.as_deref(),
+                    listing: listing.as_deref(),
+                    object: object.as_deref(),
+                },
+                &include,
+                bench,
+            )
+        }
+        Some(Command::Disasm { file, addr }) => {
+            acts("disasm")?;
+            disasm(&file, addr)
+        }
     }
 }
 
+/// `--roms` must name a directory; `--data` a directory or nothing yet.
+fn check_system_args(sys: &SystemArgs) -> Result<(), Fail> {
+    if let Some(r) = &sys.roms
+        && !r.is_dir()
+    {
+        return Err(bad(format!("{}: not a directory", r.display())));
+    }
+    if let Some(d) = &sys.data {
+        cpcms::sysgen::check_data_dir(d).map_err(bad)?;
+    }
+    Ok(())
+}
+
 fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fail> {
+    check_system_args(&SystemArgs {
+        roms: roms.map(Path::to_path_buf),
+        data: None,
+    })?;
     let cfg = load_scenario(file)?.sys_config();
     let mut r = match roms {
         Some(d) => cpcms::sysgen::Roms::from_dir(d).map_err(bad)?,
@@ -349,12 +411,6 @@ fn load_scenario(file: Option<&Path>) -> Result<Scenario, Fail> {
     .map_err(|e| bad(e.to_string()))
 }
 
-fn tui(file: Option<&Path>, roms: Option<&Path>, data: Option<&Path>) -> Result<u8, Fail> {
-    let s = load_scenario(file)?;
-    cpcms::tui::live::run(&s, roms, data).map_err(bad)?;
-    Ok(0)
-}
-
 fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::fs::File>>>, Fail> {
     let Some((mode, path)) = args.wanted() else {
         return Ok(None);
@@ -364,16 +420,33 @@ fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::f
     Ok(Some(Trace::new(std::io::BufWriter::new(f), mode)))
 }
 
-fn play_headless(
-    file: &Path,
-    roms: Option<&Path>,
-    data: Option<&Path>,
+/// Play a scenario (the demonstration when `file` is `None`): in the full-screen view,
+/// or headless.
+fn play(
+    file: Option<&Path>,
+    headless: bool,
     trace: &TraceArgs,
+    sys_args: &SystemArgs,
 ) -> Result<u8, Fail> {
-    let s = load_scenario(Some(file))?;
+    use std::io::IsTerminal;
+    check_system_args(sys_args)?;
+    let s = load_scenario(file)?;
+    let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if !headless && !terminal {
+        return Err(bad(format!(
+            "cannot start the full-screen view: this is not a terminal (to print the \
+             transcript instead: cpcms play {}--headless)",
+            file.map(|f| format!("{} ", f.display()))
+                .unwrap_or_default()
+        )));
+    }
     let tracer = open_trace(trace)?;
-    let mut sys = System::boot_in(&s.sys_config(), roms, data)
-        .map_err(|e| bad(format!("{}: cannot start the system: {e}", s.file)))?;
+    let mut sys = System::boot_in(
+        &s.sys_config(),
+        sys_args.roms.as_deref(),
+        sys_args.data.as_deref(),
+    )
+    .map_err(|e| bad(boot_error(&s, &e)))?;
     if let Some(t) = tracer {
         sys.machine.set_tracer(Some(Box::new(
             t.with_cp(&sys.cp)
@@ -381,9 +454,28 @@ fn play_headless(
                 .with_users(sys.user_lookup()),
         )));
     }
+    if headless {
+        play_headless(&s, sys)
+    } else {
+        cpcms::tui::live::run(sys, &s).map_err(bad)?;
+        Ok(0)
+    }
+}
+
+/// A system that cannot start: sysgen's message, which names its place in the scenario
+/// when it has one, else after the scenario's name.
+fn boot_error(s: &Scenario, e: &str) -> String {
+    if e.starts_with(&format!("{}:", s.file)) {
+        e.to_string()
+    } else {
+        format!("{}: cannot start the system: {e}", s.file)
+    }
+}
+
+fn play_headless(s: &Scenario, mut sys: System) -> Result<u8, Fail> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut player = Player::new(&s, true);
+    let mut player = Player::new(s, true);
     // Run in one-second virtual chunks so a long scenario's transcript streams out.
     let result = loop {
         let limit = sys.now().saturating_add(TOD_PER_SECOND);
@@ -474,36 +566,61 @@ fn dump_ranges(dumps: &[(u32, u32)], storage: u32) -> Result<Vec<(u32, u32)>, Fa
         .collect()
 }
 
-/// The devices `cpcms ipl` attaches, and the one to IPL from (`None`: --core).
-fn ipl_devices(a: &IplArgs) -> (Vec<DeviceSpec>, Option<u16>) {
-    let mut devs = vec![DeviceSpec {
-        addr: 0x009,
-        kind: DeviceType::Console3215,
-        file: None,
-        format: None,
-    }];
+/// The devices `cpcms ipl` attaches, and the one to IPL from (`None`: --core). Every
+/// address once: the console at 009 is always there, --deck takes 00C, --dasd 190 (a
+/// 3330) or 150 (a 3350, as the volume's header says).
+fn ipl_devices(a: &IplArgs) -> Result<(Vec<DeviceSpec>, Option<u16>), Fail> {
+    use cpcms::devices::dasd::Model;
+    let mut devs = vec![(
+        DeviceSpec {
+            addr: 0x009,
+            kind: DeviceType::Console3215,
+            file: None,
+            format: None,
+        },
+        "the console".to_string(),
+    )];
     let mut from = a.ipl;
     if let Some(f) = &a.deck {
-        devs.push(DeviceSpec {
-            addr: 0x00C,
-            kind: DeviceType::Reader3505,
-            file: Some(f.clone()),
-            format: None,
-        });
+        devs.push((
+            DeviceSpec {
+                addr: 0x00C,
+                kind: DeviceType::Reader3505,
+                file: Some(f.clone()),
+                format: None,
+            },
+            "--deck".to_string(),
+        ));
         from = Some(0x00C);
     }
     if let Some(f) = &a.dasd {
-        devs.push(DeviceSpec {
-            addr: 0x190,
-            kind: DeviceType::Dasd3330,
-            file: Some(f.clone()),
-            format: None,
-        });
-        from = Some(0x190);
+        let (addr, kind) = match Model::of_file(f) {
+            Some(Model::D3350) => (0x150, DeviceType::Dasd3350),
+            _ => (0x190, DeviceType::Dasd3330),
+        };
+        devs.push((
+            DeviceSpec {
+                addr,
+                kind,
+                file: Some(f.clone()),
+                format: None,
+            },
+            "--dasd".to_string(),
+        ));
+        from = Some(addr);
     }
-    // Later specs replace earlier ones at the same address.
-    devs.extend(a.device.iter().cloned());
-    (devs, from)
+    for d in &a.device {
+        if let Some((_, by)) = devs.iter().find(|(x, _)| x.addr == d.addr) {
+            let why = if d.addr == 0x009 {
+                "the console is always there; give the device another address".to_string()
+            } else {
+                format!("the address is taken already (by {by})")
+            };
+            return Err(bad(format!("--device {:03X}: {why}", d.addr)));
+        }
+        devs.push((d.clone(), format!("--device {:03X}", d.addr)));
+    }
+    Ok((devs.into_iter().map(|(d, _)| d).collect(), from))
 }
 
 fn ipl(a: &IplArgs) -> Result<u8, Fail> {
@@ -517,7 +634,7 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
     if a.core.is_none() && (a.psw.is_some() || a.addr != 0) {
         return Err(bad("--psw and --addr go with --core"));
     }
-    let (devs, from) = ipl_devices(a);
+    let (devs, from) = ipl_devices(a)?;
     for d in &devs {
         m.attach(d.addr, d.open().map_err(bad)?);
     }
@@ -526,16 +643,19 @@ fn ipl(a: &IplArgs) -> Result<u8, Fail> {
         let image = std::fs::read(core).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
         m.load(a.addr, &image)
             .map_err(|e| bad(format!("{name}: {e}")))?;
-        let psw = match a.psw {
-            Some(p) => p,
+        // --psw was checked when it was parsed; the PSW at location 0 is the image's.
+        let (psw, from) = match a.psw {
+            Some(p) => (p, "--psw".to_string()),
             None => {
                 let b = m.cpu.mem.peek(0, 8).unwrap_or(&[0; 8]);
-                u64::from_be_bytes(b.try_into().unwrap_or([0; 8]))
+                let p = u64::from_be_bytes(b.try_into().unwrap_or([0; 8]));
+                (p, format!("{name}: the PSW at location 0,"))
             }
         };
-        m.cpu
-            .set_psw(psw)
-            .map_err(|e| bad(format!("{name}: invalid PSW {psw:016X}: {e}")))?;
+        if let Some(why) = cpcms::cpu::psw_invalid_reason(psw) {
+            return Err(bad(format!("{from} {psw:016X} is not a valid PSW: {why}")));
+        }
+        m.cpu.set_psw(psw).map_err(bad)?;
     }
     if let Some(dev) = from {
         if m.channel().device(dev).is_none() {
@@ -650,16 +770,19 @@ fn run_bare(m: &mut Machine, max: u64) -> Outcome {
 
 // ---- asm / disasm ----
 
-/// Find a COPY member: `name.asm` in lower case, in `dirs` in order.
-fn find_member(name: &str, dirs: &[PathBuf]) -> Option<String> {
+/// Find a COPY member: `name.asm` in lower case, in `dirs` in order; its path and text.
+fn find_member(name: &str, dirs: &[PathBuf]) -> Option<(String, String)> {
     let lower = name.to_lowercase();
     let file = if lower.ends_with(".asm") {
         lower
     } else {
         format!("{lower}.asm")
     };
-    dirs.iter()
-        .find_map(|d| std::fs::read_to_string(d.join(&file)).ok())
+    dirs.iter().find_map(|d| {
+        let p = d.join(&file);
+        let text = std::fs::read_to_string(&p).ok()?;
+        Some((p.display().to_string(), text))
+    })
 }
 
 /// Where `cpcms asm` writes its outputs.
@@ -669,61 +792,73 @@ struct AsmOut<'a> {
     object: Option<&'a Path>,
 }
 
+/// Runs of `cpcms asm --bench`.
+const BENCH_RUNS: usize = 50;
+
 fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u8, Fail> {
     let name = file.display().to_string();
     let main_src =
         std::fs::read_to_string(file).map_err(|e| bad(format!("{name}: cannot read: {e}")))?;
-    let mut dirs = vec![
-        file.parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
-    ];
+    // The source's own directory first ("" for the current one, so that members are
+    // named `sub.asm`, not `./sub.asm`).
+    let mut dirs = vec![file.parent().map_or_else(PathBuf::new, Path::to_path_buf)];
     dirs.extend(include.iter().cloned());
+    // CP's SYSCONF and SYSDIR are made by sysgen; without them in the directories, the
+    // ones it makes for the demonstration (so `cpcms asm roms/cp/cp.asm` works as it is).
+    let generated = std::cell::Cell::new(false);
+    let sysconf = |member: &str| -> Option<(String, String)> {
+        let cfg = load_scenario(None).ok()?.sys_config();
+        let (conf, dir) =
+            cpcms::sysgen::generated_members(&cfg, &cpcms::sysgen::Roms::embedded()).ok()?;
+        generated.set(true);
+        Some((
+            format!("{member} (generated for the demonstration)"),
+            if member == "SYSCONF" { conf } else { dir },
+        ))
+    };
     // Members are read once, so a benchmark times the assembler, not the file system.
-    let cache = std::cell::RefCell::new(std::collections::HashMap::<String, Option<String>>::new());
-    let read = |n: &str| -> Option<String> {
+    type Cache = std::collections::HashMap<String, Option<(String, String)>>;
+    let cache = std::cell::RefCell::new(Cache::new());
+    let read = |n: &str| -> Option<(String, String)> {
         if n == name {
-            return Some(main_src.clone());
+            return Some((name.clone(), main_src.clone()));
         }
         cache
             .borrow_mut()
             .entry(n.to_string())
-            .or_insert_with(|| find_member(n, &dirs))
+            .or_insert_with(|| {
+                find_member(n, &dirs).or_else(|| {
+                    matches!(n, "SYSCONF" | "SYSDIR")
+                        .then(|| sysconf(n))
+                        .flatten()
+                })
+            })
             .clone()
     };
     let opts = cpcms::asm::Options {
         listing: outs.listing.is_some(),
         object: outs.object.is_some(),
     };
-    if bench {
-        let _ = cpcms::asm::assemble_with(&name, &read, &opts);
-        let mut times: Vec<std::time::Duration> = (0..50)
-            .map(|_| {
-                let t = std::time::Instant::now();
-                let _ = cpcms::asm::assemble_with(&name, &read, &opts);
-                t.elapsed()
-            })
-            .collect();
-        times.sort();
-        let lines = main_src.lines().count()
-            + cache
-                .borrow()
-                .values()
-                .flatten()
-                .map(|t| t.lines().count())
-                .sum::<usize>();
+    let result = cpcms::asm::assemble_files(&name, &read, &opts);
+    let mut e = std::io::stderr().lock();
+    if generated.get() {
         let _ = writeln!(
-            std::io::stdout(),
-            "{name}: fastest {:.2} ms, median {:.2} ms over 50 runs ({lines} source lines{})",
-            times[0].as_secs_f64() * 1e3,
-            times[25].as_secs_f64() * 1e3,
-            if opts.listing { ", with listing" } else { "" }
+            e,
+            "{name}: note: COPY members SYSCONF and SYSDIR are not in {}; using the ones \
+             sysgen generates for the demonstration (`cpcms sysgen --out DIR` writes them \
+             as DIR/sysconf.asm and DIR/sysdir.asm)",
+            dirs.iter()
+                .map(|d| match d.as_os_str().is_empty() {
+                    true => ".".to_string(),
+                    false => d.display().to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
-    let out = match cpcms::asm::assemble_with(&name, &read, &opts) {
+    let out = match result {
         Ok(a) => a,
         Err(errs) => {
-            let mut e = std::io::stderr().lock();
             for m in &errs {
                 let _ = writeln!(e, "{m}");
             }
@@ -731,16 +866,25 @@ fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u
                 .iter()
                 .filter(|m| m.lines().next().is_some_and(|l| l.contains("error: ")))
                 .count();
-            let _ = writeln!(e, "{name}: {n} error(s)");
+            let _ = writeln!(
+                e,
+                "{name}: {n} error(s){}",
+                if bench { "; nothing timed" } else { "" }
+            );
             return Ok(1);
         }
     };
-    {
-        let mut e = std::io::stderr().lock();
-        for m in &out.warnings {
-            let _ = writeln!(e, "{m}");
-        }
+    for m in &out.warnings {
+        let _ = writeln!(e, "{m}");
     }
+    if !out.end {
+        let _ = writeln!(
+            e,
+            "{name}:{}:1: warning: no END statement: the assembly ends with the file",
+            main_src.lines().count().max(1)
+        );
+    }
+    drop(e);
     let write = |p: Option<&Path>, bytes: &[u8]| -> Result<(), Fail> {
         if let Some(p) = p {
             std::fs::write(p, bytes)
@@ -752,13 +896,45 @@ fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u
     write(outs.image, &asm.image)?;
     write(outs.listing, asm.listing.as_bytes())?;
     write(outs.object, out.object.as_deref().unwrap_or(&[]))?;
+    let mut stdout = std::io::stdout().lock();
     let _ = writeln!(
-        std::io::stdout(),
+        stdout,
         "{name}: {} bytes at {:06X}, {} symbols",
         asm.image.len(),
         asm.origin,
         asm.symbols.len()
     );
+    if bench {
+        // Only an assembly that worked is timed.
+        let mut times: Vec<std::time::Duration> = (0..BENCH_RUNS)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let _ = cpcms::asm::assemble_files(&name, &read, &opts);
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let lines = main_src.lines().count()
+            + cache
+                .borrow()
+                .values()
+                .flatten()
+                .map(|(_, t)| t.lines().count())
+                .sum::<usize>();
+        let _ = writeln!(
+            stdout,
+            "{name}: fastest {:.2} ms, median {:.2} ms over {BENCH_RUNS} runs ({lines} source \
+             lines{})",
+            times[0].as_secs_f64() * 1e3,
+            times[BENCH_RUNS / 2].as_secs_f64() * 1e3,
+            match (opts.listing, opts.object) {
+                (true, true) => ", with listing and object deck",
+                (true, false) => ", with listing",
+                (false, true) => ", with object deck",
+                (false, false) => "",
+            }
+        );
+    }
     Ok(0)
 }
 
@@ -783,6 +959,15 @@ fn disasm_lines(bytes: &[u8], base: u32) -> Vec<String> {
 fn disasm(file: &Path, addr: u32) -> Result<u8, Fail> {
     let bytes =
         std::fs::read(file).map_err(|e| bad(format!("{}: cannot read: {e}", file.display())))?;
+    // Storage addresses have 24 bits: an image must end by FFFFFF, not wrap to 0.
+    if u64::from(addr) + bytes.len() as u64 > 1 << 24 {
+        return Err(bad(format!(
+            "{}: {} bytes from --addr {addr:06X} would go past FFFFFF, the end of 24-bit \
+             storage",
+            file.display(),
+            bytes.len(),
+        )));
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for l in disasm_lines(&bytes, addr) {
         let _ = writeln!(out, "{l}");
@@ -809,22 +994,44 @@ mod tests {
     fn no_args_is_the_demo() {
         let c = parse(&[]).unwrap();
         assert!(c.command.is_none());
-        assert!(c.roms.is_none());
+        assert!(c.system.roms.is_none());
         let c = parse(&["--roms", "r"]).unwrap();
-        assert_eq!(c.roms, Some(PathBuf::from("r")));
+        assert_eq!(c.system.roms, Some(PathBuf::from("r")));
     }
 
     #[test]
-    fn tui_and_global_roms() {
+    fn play_takes_the_system_options_before_or_after_it() {
         let c = parse(&["tui", "x.ron", "--roms", "dir"]).unwrap();
-        assert_eq!(c.roms, Some(PathBuf::from("dir")));
-        assert!(
-            matches!(c.command, Some(Command::Tui { file: Some(f) }) if f == Path::new("x.ron"))
-        );
+        let Some(Command::Play { file, system, .. }) = c.command else {
+            panic!("tui is play")
+        };
+        assert_eq!(file, Some(PathBuf::from("x.ron")));
+        assert_eq!(system.roms, Some(PathBuf::from("dir")));
+        let c = parse(&["--data", "d", "play", "x.ron"]).unwrap();
+        let Some(Command::Play { system, .. }) = &c.command else {
+            panic!()
+        };
+        let both = system.or(&c.system);
+        assert_eq!(both.data, Some(PathBuf::from("d")));
         assert!(matches!(
-            parse(&["tui"]).unwrap().command,
-            Some(Command::Tui { file: None })
+            parse(&["play", "--headless"]).unwrap().command,
+            Some(Command::Play {
+                file: None,
+                headless: true,
+                ..
+            })
         ));
+        // Only where they act.
+        for args in [
+            &["asm", "x.asm", "--roms", "r"][..],
+            &["disasm", "x.bin", "--data", "d"],
+            &["ipl", "--core", "x", "--roms", "r"],
+            &["bench", "--data", "d"],
+            &["sysgen", "--data", "d"],
+        ] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
+        assert!(parse(&["sysgen", "--roms", "r"]).is_ok());
     }
 
     #[test]
@@ -835,8 +1042,9 @@ mod tests {
                 file,
                 headless,
                 trace,
+                ..
             }) => {
-                assert_eq!(file, PathBuf::from("s.ron"));
+                assert_eq!(file, Some(PathBuf::from("s.ron")));
                 assert!(headless);
                 assert_eq!(trace.wanted(), None);
             }
@@ -867,7 +1075,6 @@ mod tests {
         // `--trace interrupts` (no =) is the file name position, not the mode.
         assert!(parse(&["play", "s.ron", "--trace", "x", "y"]).is_err());
         assert!(parse(&["play", "s.ron", "--trace=bogus"]).is_err());
-        assert!(parse(&["play"]).is_err());
     }
 
     #[test]
@@ -937,7 +1144,7 @@ mod tests {
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        let (devs, from) = ipl_devices(&a);
+        let (devs, from) = ipl_devices(&a).unwrap();
         assert_eq!(from, Some(0x190));
         let addrs: Vec<u16> = devs.iter().map(|d| d.addr).collect();
         assert_eq!(addrs, [0x009, 0x190, 0x00E]);
@@ -945,14 +1152,48 @@ mod tests {
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        let (devs, from) = ipl_devices(&a);
+        let (devs, from) = ipl_devices(&a).unwrap();
         assert_eq!(from, Some(0x00C));
         assert_eq!(devs[1].kind, DeviceType::Reader3505);
         let c = parse(&["ipl", "--dasd", "v.3330"]).unwrap();
         let Some(Command::Ipl(a)) = c.command else {
             panic!()
         };
-        assert_eq!(ipl_devices(&a).1, Some(0x190));
+        assert_eq!(ipl_devices(&a).unwrap().1, Some(0x190));
+        // Each address once, and not the console's.
+        for (args, msg) in [
+            (
+                &["ipl", "--core", "c", "--device", "009=3505:x"][..],
+                "--device 009: the console is always there",
+            ),
+            (
+                &["ipl", "--core", "c", "--device", "009=3215"],
+                "--device 009: the console is always there",
+            ),
+            (
+                &[
+                    "ipl",
+                    "--core",
+                    "c",
+                    "--device",
+                    "00E=1403:a",
+                    "--device",
+                    "00E=1403:b",
+                ],
+                "--device 00E: the address is taken already (by --device 00E)",
+            ),
+            (
+                &["ipl", "--deck", "d", "--device", "00C=3505:x"],
+                "--device 00C: the address is taken already (by --deck)",
+            ),
+        ] {
+            let Some(Command::Ipl(a)) = parse(args).unwrap().command else {
+                panic!()
+            };
+            let e = ipl_devices(&a).unwrap_err();
+            assert_eq!(e.0, 2);
+            assert!(e.1.starts_with(msg), "{args:?}: {}", e.1);
+        }
     }
 
     #[test]
@@ -1041,10 +1282,12 @@ MEM 000110: 10111213 14151617 18191A1B 1C1D1E1F\nINSTRUCTIONS=12345\n";
         std::fs::create_dir_all(&d2).unwrap();
         std::fs::write(d2.join("regs.asm"), "R0 EQU 0\n").unwrap();
         let dirs = vec![d.clone(), d2.clone()];
-        assert_eq!(find_member("REGS", &dirs).as_deref(), Some("R0 EQU 0\n"));
+        let text = |n: &str| find_member(n, &dirs).map(|(_, t)| t);
+        assert_eq!(text("REGS").as_deref(), Some("R0 EQU 0\n"));
+        assert_eq!(text("regs.asm").as_deref(), Some("R0 EQU 0\n"));
         assert_eq!(
-            find_member("regs.asm", &dirs).as_deref(),
-            Some("R0 EQU 0\n")
+            find_member("REGS", &dirs).map(|(p, _)| p),
+            Some(d2.join("regs.asm").display().to_string())
         );
         assert_eq!(find_member("NOPE", &dirs), None);
         let _ = std::fs::remove_dir_all(&d);

@@ -155,10 +155,13 @@ pub const PRIMARY: [Op; 256] = [
 /// Two-byte opcodes: (first byte, second byte, op).
 #[rustfmt::skip]
 pub const EXTENDED: &[(u8, u8, Op)] = &[
-    (0x9C, 0x00, o!(SIO S P)),   (0x9C, 0x01, o!(SIOF S P)),
+    // RIO and CLRCH are what HLASM assembles for S/370; the CPU, like Hercules 3.13 in
+    // S/370 mode, ignores bits 8-14 of 9Cxx (9C02 runs as SIO) and bits 8-15 of 9Fxx
+    // (9F01 runs as TCH): see cpu/exec.rs, `extended_classes`.
+    (0x9C, 0x00, o!(SIO S P)),   (0x9C, 0x01, o!(SIOF S P)),  (0x9C, 0x02, o!(RIO S P)),
     (0x9D, 0x00, o!(TIO S P)),   (0x9D, 0x01, o!(CLRIO S P)),
     (0x9E, 0x00, o!(HIO S P)),   (0x9E, 0x01, o!(HDV S P)),
-    (0x9F, 0x00, o!(TCH S P)),
+    (0x9F, 0x00, o!(TCH S P)),   (0x9F, 0x01, o!(CLRCH S P)),
     (0xB2, 0x00, o!(CONCS S P)), (0xB2, 0x01, o!(DISCS S P)),
     (0xB2, 0x02, o!(STIDP S P)), (0xB2, 0x03, o!(STIDC S P)),
     (0xB2, 0x04, o!(SCK S P)),   (0xB2, 0x05, o!(STCK S)),
@@ -252,6 +255,14 @@ mod tests {
         assert_eq!(by_mnemonic("LPSW").unwrap().0, 0x82);
         assert_eq!(by_mnemonic("SIO").unwrap().0, 0x9C00);
         assert_eq!(by_mnemonic("STCK").unwrap().0, 0xB205);
+        // HLASM's S/370 I/O mnemonics, all of them.
+        assert_eq!(by_mnemonic("RIO").unwrap().0, 0x9C02);
+        assert_eq!(by_mnemonic("CLRCH").unwrap().0, 0x9F01);
+        for m in [
+            "SIO", "SIOF", "RIO", "TIO", "CLRIO", "HIO", "HDV", "TCH", "CLRCH",
+        ] {
+            assert!(by_mnemonic(m).unwrap().1.privileged, "{m}");
+        }
     }
 
     #[test]

@@ -7,8 +7,10 @@
 //! ```
 //!
 //! Columns: address; state (`S`upervisor/`P`roblem, `R`eal or `V`irtual addressing from
-//! the PSW's DAT bit); who is running (`CP` in supervisor state, else the user whose
-//! segment table CR1 points at, from a lookup the caller supplies, else `@` and CR1);
+//! the PSW's DAT bit); when CP runs (the tracer was given CP's assembly), who is running
+//! (`CP` in supervisor state, else the user whose segment table CR1 points at, from a
+//! lookup the caller supplies, else `@` and CR1) — on the bare machine (`cpcms ipl`)
+//! there is nobody to name, so that column is left out;
 //! the instruction's bytes and its disassembly; for CP code (supervisor state, DAT off,
 //! inside CP's assembly) the source line, and likewise for CMS in problem state.
 
@@ -66,6 +68,8 @@ pub struct Trace<W: Write> {
     out: W,
     mode: TraceMode,
     cp: SourceMap,
+    /// CP runs on this machine (`with_cp`): name who runs each instruction.
+    system: bool,
     cms: SourceMap,
     lookup: Option<UserLookup>,
     users: Vec<(u32, String)>,
@@ -80,6 +84,7 @@ impl<W: Write> Trace<W> {
             out,
             mode,
             cp: SourceMap::default(),
+            system: false,
             cms: SourceMap::default(),
             lookup: None,
             users: Vec::new(),
@@ -90,6 +95,7 @@ impl<W: Write> Trace<W> {
     /// Show source lines for CP's code.
     pub fn with_cp(mut self, cp: &Assembly) -> Self {
         self.cp = SourceMap::new(cp);
+        self.system = true;
         self
     }
 
@@ -114,7 +120,9 @@ impl<W: Write> Trace<W> {
 
     fn who(&self, psw: u64, cr1: u32) -> String {
         let s = PswState::of(psw);
-        if !s.problem {
+        if !self.system {
+            String::new()
+        } else if !s.problem {
             "CP".into()
         } else if let Some((_, u)) = self.users.iter().find(|(c, _)| *c == cr1) {
             u.clone()
@@ -158,7 +166,7 @@ impl PswState {
     }
 }
 
-/// One instruction line (pure, for tests).
+/// One instruction line (pure, for tests); an empty `who` leaves its column out.
 pub fn format_instruction(
     addr: u32,
     state: PswState,
@@ -173,11 +181,15 @@ pub fn format_instruction(
     .min(bytes.len());
     let (text, _) = disasm::disassemble(bytes);
     let hex = hex_groups(&bytes[..len]);
+    let who = if who.is_empty() {
+        String::new()
+    } else {
+        format!("{who:<8} ")
+    };
     let mut s = format!(
-        "{:06X} {} {:<8} {:<14} {}",
+        "{:06X} {} {who}{:<14} {}",
         addr & 0x00FF_FFFF,
         state.code(),
-        who,
         hex,
         text
     );
@@ -381,6 +393,19 @@ mod tests {
             format_interruption(InterruptClass::Io, 0x20, 0xFF, 0x100, "CP"),
             "0000FF *** I/O 0020  OLD=00000000000000FF NEW=0000000000000100 CP"
         );
+    }
+
+    #[test]
+    fn who_runs_is_named_only_when_cp_runs() {
+        let psw = 0x0008_0000_0000_1000; // supervisor state, DAT off
+        let bare = Trace::new(Vec::new(), TraceMode::Instructions);
+        assert_eq!(bare.who(psw, 0), "");
+        let line = format_instruction(0x1000, PswState::of(psw), "", &[0x18, 0x12], None);
+        assert_eq!(line, "001000 S R 1812           LR    1,2");
+        let with_cp = Trace::new(Vec::new(), TraceMode::Instructions).with_cp(&asm());
+        assert_eq!(with_cp.who(psw, 0), "CP");
+        let line = format_instruction(0x1000, PswState::of(psw), "CP", &[0x18, 0x12], None);
+        assert_eq!(line, "001000 S R CP       1812           LR    1,2");
     }
 
     #[test]

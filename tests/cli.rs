@@ -106,10 +106,119 @@ fn bad_arguments() {
         "--dump FFF0.20: beyond the end of storage (64K)",
     );
     fails_with(
-        &["play", "scenarios/demo.ron", "--trace"],
+        &[
+            "ipl",
+            "--core",
+            core.to_str().unwrap(),
+            "--device",
+            "009=3505:x",
+        ],
         2,
-        "--trace needs --headless",
+        "--device 009: the console is always there",
     );
+    // An invalid --psw is the argument's fault, said once; one at location 0, the file's.
+    let o = cpcms(&[
+        "ipl",
+        "--core",
+        core.to_str().unwrap(),
+        "--psw",
+        "00080000FFFFFFFF",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("'--psw <HEX16>': not a valid PSW: EC-mode"),
+        "{err}"
+    );
+    assert_eq!(err.matches("EC-mode").count(), 1, "{err}");
+    assert!(!err.contains("core.bin"), "{err}");
+    let bad_psw = tmp("badpsw.bin", &[0, 8, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]);
+    fails_with(
+        &["ipl", "--core", bad_psw.to_str().unwrap()],
+        2,
+        "badpsw.bin: the PSW at location 0, 00080000FFFFFFFF is not a valid PSW: EC-mode",
+    );
+    // Without a terminal the full-screen view says how to go headless, before it
+    // makes a trace file.
+    let trace = std::env::temp_dir().join(format!("cpcms-cli-{}.trace", std::process::id()));
+    fails_with(
+        &[
+            "play",
+            "scenarios/demo.ron",
+            "--trace-file",
+            trace.to_str().unwrap(),
+        ],
+        2,
+        "cannot start the full-screen view: this is not a terminal (to print the transcript instead: cpcms play scenarios/demo.ron --headless)",
+    );
+    assert!(!trace.exists());
+    fails_with(&[], 2, "cpcms play --headless)");
+}
+
+#[test]
+fn data_must_be_a_directory() {
+    let f = tmp("not-a-dir", b"x");
+    let fs = f.to_str().unwrap();
+    for args in [
+        &["--data", fs, "play", "--headless"][..],
+        &["play", "--headless", "--data", fs],
+    ] {
+        fails_with(
+            args,
+            2,
+            &format!("{fs}: not a directory (--data names the directory"),
+        );
+        let err = String::from_utf8_lossy(&cpcms(args).stderr).to_string();
+        assert!(!err.contains("os error"), "{err}");
+        assert!(
+            !err.contains("demo.ron"),
+            "the scenario is not to blame: {err}"
+        );
+    }
+}
+
+#[test]
+fn system_options_only_where_they_act() {
+    fails_with(
+        &["--roms", "roms", "asm", "x.asm"],
+        2,
+        "--roms acts only on play (or no command) and, --roms, on sysgen, not on asm",
+    );
+    fails_with(
+        &["--data", "d", "ipl", "--core", "x"],
+        2,
+        "--data acts only on play",
+    );
+    fails_with(
+        &["asm", "x.asm", "--roms", "roms"],
+        2,
+        "unexpected argument",
+    );
+    for (cmd, shows) in [
+        ("play", true),
+        ("asm", false),
+        ("disasm", false),
+        ("ipl", false),
+        ("bench", false),
+    ] {
+        let o = cpcms(&[cmd, "--help"]);
+        let h = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success(), "{cmd}: {h}");
+        assert_eq!(h.contains("--roms"), shows, "{cmd}: {h}");
+        assert_eq!(h.contains("--data"), shows, "{cmd}: {h}");
+    }
+    let o = cpcms(&["sysgen", "--help"]);
+    let h = String::from_utf8_lossy(&o.stdout);
+    assert!(h.contains("--roms") && !h.contains("--data"), "{h}");
+}
+
+#[test]
+fn play_headless_without_a_file_plays_the_demonstration() {
+    let o = cpcms(&["play", "--headless"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("VM/370 ONLINE"), "{out}");
+    assert!(out.contains("LOGON ALICE"), "{out}");
 }
 
 #[test]
@@ -117,8 +226,181 @@ fn help_and_version() {
     let o = cpcms(&["--help"]);
     assert!(o.status.success());
     let h = String::from_utf8_lossy(&o.stdout);
-    for c in ["tui", "play", "ipl", "asm", "disasm", "--roms"] {
+    for c in [
+        "play", "sysgen", "asm", "disasm", "ipl", "bench", "--roms", "--data",
+    ] {
         assert!(h.contains(c), "{h}");
     }
+    // What each command does, and where --headless is.
+    assert!(h.contains("with --headless, run it flat out"), "{h}");
+    assert!(h.contains("cpcms play --headless"), "{h}");
+    let o = cpcms(&["play", "--help"]);
+    let h = String::from_utf8_lossy(&o.stdout);
+    assert!(h.contains("built-in demonstration"), "{h}");
+    assert!(h.contains("--trace"), "{h}");
     assert!(cpcms(&["--version"]).status.success());
+}
+
+#[test]
+fn hello_example_runs_as_its_comment_says() {
+    // The commands in the example's opening comment, run from the repository's root with
+    // the outputs in a scratch directory.
+    let src = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/hello.asm"),
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("cpcms-cli-hello-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let commands: Vec<Vec<String>> = src
+        .lines()
+        .take_while(|l| l.starts_with('*'))
+        .filter_map(|l| l.trim_start_matches('*').trim().strip_prefix("cpcms "))
+        .map(|c| {
+            c.split_whitespace()
+                .map(|a| {
+                    if a.starts_with("hello.") {
+                        dir.join(a).display().to_string()
+                    } else {
+                        a.to_string()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(commands.len(), 2, "{src}");
+    for c in &commands {
+        let args: Vec<&str> = c.iter().map(String::as_str).collect();
+        let o = cpcms(&args);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_trace_of_the_bare_machine_names_nobody() {
+    let dir = std::env::temp_dir().join(format!("cpcms-cli-trace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin = dir.join("hello.bin");
+    let trace = dir.join("hello.trace");
+    let o = cpcms(&[
+        "asm",
+        "tests/programs/hello.asm",
+        "--image",
+        bin.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = cpcms(&[
+        "ipl",
+        "--core",
+        bin.to_str().unwrap(),
+        "--trace-file",
+        trace.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let t = std::fs::read_to_string(&trace).unwrap();
+    assert!(t.lines().count() > 5, "{t}");
+    for l in t.lines().filter(|l| !l.contains("***")) {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        // address, S/P, R/V, then the instruction's bytes: no `CP`, nobody.
+        assert!(f[1] == "S" || f[1] == "P", "{l}");
+        assert!(f[3].bytes().all(|b| b.is_ascii_hexdigit()), "{l}");
+        assert!(!f.contains(&"CP"), "{l}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_readme_assembles_cp_as_written() {
+    // No sysgen before it: SYSCONF is the one sysgen makes for the demonstration.
+    let o = cpcms(&["asm", "roms/cp/cp.asm", "--bench"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("error"), "{err}");
+    assert!(
+        err.contains("note: COPY members SYSCONF and SYSDIR are not in roms/cp; using the ones sysgen generates for the demonstration"),
+        "{err}"
+    );
+    assert!(out.contains("roms/cp/cp.asm: fastest "), "{out}");
+    assert!(out.contains(" over 50 runs ("), "{out}");
+    // A failed assembly is not timed.
+    let bad = tmp(
+        "bad.asm",
+        b"X        CSECT\n         L     1,NOPE\n         END\n",
+    );
+    let o = cpcms(&["asm", bad.to_str().unwrap(), "--bench"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("1 error(s); nothing timed"), "{err}");
+    assert!(!out.contains("fastest"), "{out}");
+}
+
+#[test]
+fn assembler_messages_name_files_and_warn_of_a_missing_end() {
+    let d = std::env::temp_dir().join(format!("cpcms-cli-asm-{}", std::process::id()));
+    let inc = d.join("inc");
+    std::fs::create_dir_all(&inc).unwrap();
+    std::fs::write(
+        d.join("main.asm"),
+        "X        CSECT\n         COPY  SUB\n         BR    14\n",
+    )
+    .unwrap();
+    std::fs::write(inc.join("sub.asm"), "*\n         L     1,NOPE\n").unwrap();
+    let main = d.join("main.asm");
+    let o = cpcms(&["asm", main.to_str().unwrap(), "-I", inc.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    // The member's file, as at start-up, not `SUB:2:18`.
+    let want = format!(
+        "{}:2:18: error: undefined symbol 'NOPE'",
+        inc.join("sub.asm").display()
+    );
+    assert!(err.contains(&want), "{err}");
+    std::fs::write(inc.join("sub.asm"), "*\n         LR    1,2\n").unwrap();
+    let o = cpcms(&["asm", main.to_str().unwrap(), "-I", inc.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    let want = format!(
+        "{}:3:1: warning: no END statement: the assembly ends with the file",
+        main.display()
+    );
+    assert!(err.contains(&want), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
+}
+
+#[test]
+fn disasm_does_not_wrap_past_the_end_of_storage() {
+    let p = tmp("four.bin", &[0x18, 0x12, 0x18, 0x34]);
+    let ps = p.to_str().unwrap();
+    fails_with(
+        &["disasm", ps, "--addr", "FFFFFF"],
+        2,
+        &format!(
+            "{ps}: 4 bytes from --addr FFFFFF would go past FFFFFF, the end of 24-bit storage"
+        ),
+    );
+    let o = cpcms(&["disasm", ps, "--addr", "FFFFFC"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("FFFFFE  1834"));
+}
+
+#[test]
+fn bench_shows_progress_as_it_goes() {
+    let o = cpcms(&["bench", "--scale", "0.0005", "--runs", "2", "--no-hercules"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.starts_with("3 programs, 2 runs each on cpcms"), "{err}");
+    // A line for every run, with the best so far.
+    assert_eq!(err.matches(" on cpcms, run ").count(), 6, "{err}");
+    assert!(
+        err.contains("(3/3) decimal+float on cpcms, run 2 of 2: "),
+        "{err}"
+    );
+    assert!(err.contains(" MIPS (best "), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("| register "));
 }

@@ -550,8 +550,12 @@ fn ipl_deck(program: &[u8]) -> Vec<u8> {
 
 /// A volume whose IPL record (R1 of cylinder 0 head 0) reads the program from R2.
 fn ipl_volume(program: &[u8]) -> Vec<u8> {
-    let mut img = fresh_volume();
-    let ts = Model::D3330.track_size();
+    ipl_volume_on(Model::D3330, program)
+}
+
+fn ipl_volume_on(model: Model, program: &[u8]) -> Vec<u8> {
+    let mut img = dasd::new_volume(model, 3, Some("CPCMS1"));
+    let ts = model.track_size();
     let track = &mut img[dasd::HEADER..dasd::HEADER + ts];
     let mut t = dasd::parse_track(track, 0, 0).unwrap();
     let mut ipl1 = vec![0u8; 24];
@@ -769,6 +773,12 @@ fn bad_decks_and_volumes_are_reported_when_attached() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("IPL 00C failed"), "{err}");
+    // The CSW as people read it, not as Rust debug-prints its bits.
+    assert!(
+        err.contains("ended with CSW 00000008 0D000018: CE DE UE"),
+        "{err}"
+    );
+    assert!(!err.contains("UnitStatus"), "{err}");
 }
 
 #[test]
@@ -779,9 +789,13 @@ fn cli_ipl_from_deck_and_dasd() {
     std::fs::write(&deck, ipl_deck(&program)).unwrap();
     let vol = dir.join("vol.3330");
     std::fs::write(&vol, ipl_volume(&program)).unwrap();
-    for args in [
-        vec!["ipl", "--deck", deck.to_str().unwrap()],
-        vec!["ipl", "--dasd", vol.to_str().unwrap()],
+    // A 3350 volume (the header says so) goes at 150, as cpcms's system residence does.
+    let vol50 = dir.join("vol.3350");
+    std::fs::write(&vol50, ipl_volume_on(Model::D3350, &program)).unwrap();
+    for (args, dev) in [
+        (vec!["ipl", "--deck", deck.to_str().unwrap()], "000C"),
+        (vec!["ipl", "--dasd", vol.to_str().unwrap()], "0190"),
+        (vec!["ipl", "--dasd", vol50.to_str().unwrap()], "0150"),
     ] {
         let mut a = args.clone();
         a.extend(["--dump", "240.10"]);
@@ -795,5 +809,7 @@ fn cli_ipl_from_deck_and_dasd() {
         assert!(out.starts_with("RESULT=WAIT\nPSW=00020000"), "{out}");
         assert!(out.contains("C0DE\nR0="), "{out}");
         assert!(out.contains("R4=00000037\n"), "{out}");
+        // The program keeps the IPL device's address (from location 2) at X'240'.
+        assert!(out.contains(&format!("MEM 000240: 0000{dev} ")), "{out}");
     }
 }

@@ -201,6 +201,7 @@ impl Rig {
             terminals: users.len(),
             users: users.clone(),
             disks,
+            storage_at: None,
         };
         let sys = System::boot(&cfg, roms_dir().as_deref()).expect("boot");
         let n = sys.terminals.len();

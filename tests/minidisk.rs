@@ -68,6 +68,7 @@ fn minidisks_follow_their_users_across_restarts() {
         users: ids.iter().map(|i| user(i)).collect(),
         terminals: ids.len(),
         disks: Vec::new(),
+        storage_at: None,
     };
     // CP's directory: (userid, first cylinder, cylinders of its 191) per entry.
     let directory = |sys: &System| -> Vec<(String, u16, u16)> {

@@ -206,3 +206,63 @@ fn every_scenario_parses_and_is_tested() {
     }
     assert!(n >= 2);
 }
+
+/// A scenario for a classroom: `n` users at `n` terminals, each logs on and asks CP how
+/// many are logged on once everyone is.
+fn classroom(n: usize, storage: &str) -> String {
+    let users: Vec<String> = (0..n)
+        .map(|i| format!("        (id: \"U{i:02}\", password: \"P{i:02}\"),"))
+        .collect();
+    let mut steps = Vec::new();
+    for i in 0..n {
+        steps.push(format!(
+            "        Expect(terminal: {i}, text: \"VM/370 ONLINE\"),"
+        ));
+        steps.push(format!(
+            "        Type(terminal: {i}, text: \"LOGON U{i:02} P{i:02}\"),"
+        ));
+    }
+    for i in 0..n {
+        steps.push(format!(
+            "        Expect(terminal: {i}, text: \"CMS VERSION\"),"
+        ));
+        steps.push(format!(
+            "        Type(terminal: {i}, text: \"CP QUERY USERS\"),"
+        ));
+        steps.push(format!(
+            "        Expect(terminal: {i}, text: \"{n:03} USERS\"),"
+        ));
+    }
+    format!(
+        "Scenario(\n    title: \"a classroom\",\n    machine: (storage: \"{storage}\"),\n    users: [\n{}\n    ],\n    steps: [\n{}\n    ],\n)\n",
+        users.join("\n"),
+        steps.join("\n")
+    )
+}
+
+/// The most users and terminals CP has (64 each) all log on and run CMS; too little
+/// storage for them is refused where the scenario says how much.
+#[test]
+fn a_classroom_of_64_users_at_64_terminals() {
+    let dir = std::env::temp_dir().join(format!("cpcms-classroom-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("classroom.ron");
+    std::fs::write(&file, classroom(64, "2M")).unwrap();
+    let f = file.to_str().unwrap();
+    let out = check(
+        f,
+        &["63| 064 USERS, 000 DIALED", "OP| LINE 05F LOGON  AS U63"],
+    );
+    assert_eq!(out.matches("064 USERS").count(), 64);
+    std::fs::write(&file, classroom(64, "768K")).unwrap();
+    let o = play(f);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "{f}:3:24: machine storage 768K is too small for 64 terminals"
+        )),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -315,3 +315,21 @@ fn event_loop_drives_update_and_draw() {
 fn wrap_tail_is_public_and_sane() {
     assert_eq!(wrap_tail("R;\n", 80, 10), vec!["R;"]);
 }
+
+/// CP's most terminals (64) on a small screen: cramped, but drawn without a panic.
+#[test]
+fn sixty_four_terminals_render() {
+    let mut m = model();
+    m.terminals = (0..64)
+        .map(|i| TermView {
+            dev: 0x020 + i,
+            user: Some(format!("U{i:02}")),
+            text: "VM/370 ONLINE\n".into(),
+        })
+        .collect();
+    let app = App::new(m);
+    for (w, h) in [(80, 24), (20, 10), (300, 60)] {
+        let s = screen(&app, w, h);
+        assert_eq!(s.len(), h as usize);
+    }
+}

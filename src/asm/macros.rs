@@ -367,7 +367,7 @@ fn symbol_attrs(text: &str) -> (u8, u32) {
 struct Ex<'a> {
     src: &'a mut Sources,
     raw: Vec<SrcLine>,
-    read: &'a dyn Fn(&str) -> Option<String>,
+    read: &'a super::Reader<'a>,
     diags: &'a mut Diags,
     macros: HashMap<String, Rc<Macro>>,
     /// Library members already looked for (found or not).
@@ -387,7 +387,7 @@ struct Ex<'a> {
 }
 
 /// Expand macros and conditional assembly in `src.lines`.
-pub fn expand(src: &mut Sources, read: &dyn Fn(&str) -> Option<String>, diags: &mut Diags) {
+pub fn expand(src: &mut Sources, read: &super::Reader, diags: &mut Diags) {
     // Fast path: nothing to do without macros, conditional assembly or variables.
     let needed = src.lines.iter().any(|l| {
         l.text.contains('&')
@@ -587,8 +587,8 @@ impl<'a> Ex<'a> {
             return None;
         }
         self.tried.insert(op.to_string(), false);
-        let text = (self.read)(op)?;
-        let fid = self.src.add_file(op, text);
+        let (path, text) = (self.read)(op)?;
+        let fid = self.src.add_file(&path, text);
         let lines = logical_lines(fid, &self.src.files[fid as usize].text);
         // A library member starts with MACRO (after comments); anything else is not one.
         let start = lines

@@ -103,17 +103,33 @@ pub struct Output {
     pub object: Option<Vec<u8>>,
     /// Warnings and notes (MNOTEs below severity 8), rendered like errors.
     pub warnings: Vec<String>,
+    /// The source has an END statement. (HLASM warns when it has none, ASMA140W;
+    /// `cpcms asm` does, while snippets in tests may go without.)
+    pub end: bool,
 }
+
+/// Reads a source file by the name the source uses (the main file's name, a COPY
+/// member's or a macro's): the path messages are to name it by, and its text; `None` if
+/// there is no such file.
+pub type Reader<'a> = dyn Fn(&str) -> Option<(String, String)> + 'a;
 
 /// Assemble the file `main`; `read` returns the text of a source file by name (the main
 /// file, COPY members and macro library members), or `None` if it does not exist.
 /// Errors come back as `file:line:col: error: ...` strings with the source line and a
-/// caret, every one the assembler could find (warnings included, in order).
+/// caret, every one the assembler could find (warnings included, in order); `file` is
+/// the name the file was asked for by (see [`assemble_files`] to name it by its path).
 pub fn assemble_with(
     main: &str,
     read: &dyn Fn(&str) -> Option<String>,
     opts: &Options,
 ) -> Result<Output, Vec<String>> {
+    assemble_files(main, &|n: &str| read(n).map(|t| (n.to_string(), t)), opts)
+}
+
+/// As [`assemble_with`], with `read` also saying each file's path, which messages,
+/// macro-call traces and the line map then name it by (`roms/cp/privop.asm:22:18`
+/// rather than the member's name, `PRIVOP:22:18`).
+pub fn assemble_files(main: &str, read: &Reader, opts: &Options) -> Result<Output, Vec<String>> {
     let mut diags = diag::Diags::default();
     let mut src = source::load(main, read, &mut diags);
     macros::expand(&mut src, read, &mut diags);
@@ -130,6 +146,10 @@ pub fn assemble_with(
         String::new()
     };
     let object = opts.object.then(|| object::deck(&lay, &out));
+    let end = prog
+        .stmts
+        .iter()
+        .any(|s| matches!(s.kind, parse::Kind::Dir(parse::Dir::End, _)));
     let symbols = lay
         .symbols
         .iter()
@@ -162,6 +182,7 @@ pub fn assemble_with(
         },
         object,
         warnings,
+        end,
     })
 }
 

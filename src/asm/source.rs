@@ -146,30 +146,35 @@ impl Sources {
     }
 
     /// ` (in macro FOO called at file:line, in macro BAR called at ...)` for a generated
-    /// statement, empty otherwise.
+    /// statement, empty otherwise. A deep nest (a macro that calls itself) shows its
+    /// first and last [`TRACE_ENDS`] calls and how many there are.
     pub fn trace(&self, stmt: usize) -> String {
-        let mut s = String::new();
+        let mut frames: Vec<String> = Vec::new();
         let mut cur = self.lines.get(stmt).and_then(|l| l.from_call);
-        let mut guard = 0;
         while let Some(c) = cur.and_then(|c| self.calls.get(c as usize)) {
-            s.push_str(if s.is_empty() {
-                " (in macro "
-            } else {
-                ", in macro "
-            });
-            s.push_str(&c.mac);
-            s.push_str(" called at ");
-            s.push_str(&self.place(c.at as usize));
+            frames.push(format!(
+                "in macro {} called at {}",
+                c.mac,
+                self.place(c.at as usize)
+            ));
             cur = self.lines.get(c.at as usize).and_then(|l| l.from_call);
-            guard += 1;
-            if guard > 64 {
+            if frames.len() > 4096 {
                 break;
             }
         }
-        if !s.is_empty() {
-            s.push(')');
+        if frames.is_empty() {
+            return String::new();
         }
-        s
+        let n = frames.len();
+        if n > 2 * TRACE_ENDS + 1 {
+            let skipped = n - 2 * TRACE_ENDS;
+            let mut shown: Vec<String> = frames[..TRACE_ENDS].to_vec();
+            shown.push(format!("... {skipped} more ..."));
+            shown.extend_from_slice(&frames[n - TRACE_ENDS..]);
+            format!(" ({}; {n} macro calls deep)", shown.join(", "))
+        } else {
+            format!(" ({})", frames.join(", "))
+        }
     }
 
     /// Print a diagnostic at `span`.
@@ -214,31 +219,35 @@ impl Sources {
     }
 }
 
+/// Macro calls shown at each end of a deep call trace.
+pub const TRACE_ENDS: usize = 3;
+
 /// Deepest COPY nesting accepted (a member copying itself is caught long before).
 const MAX_COPY_DEPTH: usize = 16;
 
 /// Read `main` and everything it copies.
-pub fn load(main: &str, read: &dyn Fn(&str) -> Option<String>, diags: &mut Diags) -> Sources {
+pub fn load(main: &str, read: &super::Reader, diags: &mut Diags) -> Sources {
     let mut src = Sources::default();
     match read(main) {
         None => diags.global(format!("cannot read source file '{main}'")),
-        Some(text) => {
+        Some((path, text)) => {
             let mut stack = vec![main.to_string()];
-            expand(&mut src, main, text, read, diags, &mut stack);
+            expand(&mut src, &path, text, read, diags, &mut stack);
         }
     }
     src
 }
 
+/// Add the file `path` (as messages name it) and expand the COPY statements in it.
 fn expand(
     src: &mut Sources,
-    name: &str,
+    path: &str,
     text: String,
-    read: &dyn Fn(&str) -> Option<String>,
+    read: &super::Reader,
     diags: &mut Diags,
     stack: &mut Vec<String>,
 ) {
-    let fid = src.add_file(name, text);
+    let fid = src.add_file(path, text);
     for sl in logical_lines(fid, &src.files[fid as usize].text) {
         let copy = copy_member(&sl.text);
         src.lines.push(sl);
@@ -253,9 +262,9 @@ fn expand(
         } else {
             match read(&member) {
                 None => diags.error(here, format!("COPY member '{member}' not found")),
-                Some(text) => {
+                Some((path, text)) => {
                     stack.push(member.clone());
-                    expand(src, &member, text, read, diags, stack);
+                    expand(src, &path, text, read, diags, stack);
                     stack.pop();
                 }
             }

@@ -77,6 +77,12 @@ bytes!(
 );
 
 bytes!(
+    channel_io_mnemonics_as_hlasm_has_them,
+    " SIO 0(1)\n SIOF 1\n RIO 2(3)\n TIO 4\n CLRIO 5\n HIO 6\n HDV 7\n TCH 8\n CLRCH 9\n",
+    "9C001000 9C010001 9C023002 9D000004 9D010005 9E000006 9E010007 9F000008 9F010009"
+);
+
+bytes!(
     ss_formats,
     " MVC 0(8,1),16(2)\n CLC 0(256,3),0(4)\n PACK 0(3,1),4(2,2)\n ZAP 0(8,5),0(1,6)\n SRP 0(4,1),3,5\n",
     "D20710002010 D5FF30004000 F2211000 2004 F8705000 6000 F0351000 0003"
@@ -345,6 +351,29 @@ fn diagnostics_show_line_and_caret_in_copy_members() {
     assert_eq!(
         e,
         vec!["M:2:6: error: undefined symbol 'BAD'\n L 1,BAD\n     ^^^"]
+    );
+}
+
+#[test]
+fn messages_name_files_by_the_path_the_reader_gives() {
+    // COPY members and macro library members alike, in the message and in the trace.
+    let files: HashMap<&str, (&str, &str)> = HashMap::from([
+        ("MAIN", ("src/main.asm", " LR 1,2\n COPY M\n MAC\n")),
+        ("M", ("lib/m.asm", "* member\n L 1,BAD\n")),
+        ("MAC", ("lib/mac.asm", " MACRO\n MAC\n L 2,WORSE\n MEND\n")),
+    ]);
+    let read = |n: &str| files.get(n).map(|(p, t)| (p.to_string(), t.to_string()));
+    let e = super::assemble_files("MAIN", &read, &Options::default()).unwrap_err();
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(
+        e[0].starts_with("lib/m.asm:2:6: error: undefined symbol 'BAD'\n"),
+        "{e:?}"
+    );
+    assert!(
+        e[1].starts_with(
+            "lib/mac.asm:3:6: error: undefined symbol 'WORSE' (in macro MAC called at src/main.asm:3)"
+        ),
+        "{e:?}"
     );
 }
 
@@ -782,6 +811,18 @@ fn recursion_and_loops_are_bounded() {
     // A macro calling itself forever, and an open-code loop: errors, not hangs.
     let e = errs(" MACRO\n R\n R\n MEND\n R\n");
     assert!(e[0].contains("nested more than"), "{e:?}");
+    // The call trace shows its ends and the count, not forty calls.
+    let first = e[0].lines().next().unwrap();
+    assert_eq!(first.matches("in macro R called at").count(), 6, "{first}");
+    assert!(
+        first.contains("T:3, ... 34 more ..., in macro R called at T:3"),
+        "{first}"
+    );
+    assert!(
+        first.ends_with("in macro R called at T:5; 40 macro calls deep)"),
+        "{first}"
+    );
+    assert!(first.len() < 400, "{first}");
     let e = errs("&I SETA 0\n.L ANOP\n&I SETA &I+1\n AGO .L\n");
     assert!(e[0].contains("ACTR limit"), "{e:?}");
 }

@@ -44,6 +44,39 @@ impl UnitStatus {
     pub const CE_DE: UnitStatus = UnitStatus::CHANNEL_END.union(UnitStatus::DEVICE_END);
 }
 
+/// The unit status as the hardware people read it: `CE DE`, `CE DE UC`.
+impl std::fmt::Display for UnitStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const NAMES: [&str; 8] = ["ATTN", "SM", "CUE", "BUSY", "CE", "DE", "UC", "UE"];
+        let names: Vec<&str> = (0..8)
+            .filter(|i| self.bits() & (0x80 >> i) != 0)
+            .map(|i| NAMES[i])
+            .collect();
+        f.write_str(&names.join(" "))
+    }
+}
+
+/// The channel status in words: `program check, incorrect length`.
+impl std::fmt::Display for ChannelStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const NAMES: [&str; 8] = [
+            "PCI",
+            "incorrect length",
+            "program check",
+            "protection check",
+            "channel data check",
+            "channel control check",
+            "interface control check",
+            "chaining check",
+        ];
+        let names: Vec<&str> = (0..8)
+            .filter(|i| self.bits() & (0x80 >> i) != 0)
+            .map(|i| NAMES[i])
+            .collect();
+        f.write_str(&names.join(", "))
+    }
+}
+
 bitflags! {
     /// Channel status: the channel's byte in the CSW (CSW bits 40-47).
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
@@ -181,6 +214,16 @@ impl Csw {
         }
     }
 
+    /// What the status bytes say: `CE DE, program check` (`no status` when both are 0).
+    pub fn status_text(&self) -> String {
+        match (self.unit.is_empty(), self.channel.is_empty()) {
+            (true, true) => "no status".to_string(),
+            (false, true) => self.unit.to_string(),
+            (true, false) => self.channel.to_string(),
+            (false, false) => format!("{}, {}", self.unit, self.channel),
+        }
+    }
+
     /// An unsolicited status (attention): no channel program, so key, address and count
     /// are zero.
     pub fn unsolicited(unit: UnitStatus) -> Self {
@@ -188,6 +231,27 @@ impl Csw {
             unit,
             ..Csw::default()
         }
+    }
+}
+
+/// `00001008 0C400007: CE DE, incorrect length`: the CSW's eight bytes, then what its
+/// status bytes say.
+impl std::fmt::Display for Csw {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let b = self.to_bytes();
+        write!(
+            f,
+            "{:02X}{:02X}{:02X}{:02X} {:02X}{:02X}{:02X}{:02X}: {}",
+            b[0],
+            b[1],
+            b[2],
+            b[3],
+            b[4],
+            b[5],
+            b[6],
+            b[7],
+            self.status_text()
+        )
     }
 }
 
@@ -220,6 +284,28 @@ mod tests {
         let b = csw.to_bytes();
         assert_eq!(b, [0xE1, 0x00, 0x10, 0x08, 0x0C, 0x40, 0x00, 0x07]);
         assert_eq!(Csw::from_bytes(&b), csw);
+    }
+
+    #[test]
+    fn csw_as_people_read_it() {
+        let mut csw = Csw {
+            unit: UnitStatus::CE_DE,
+            channel: ChannelStatus::PROGRAM_CHECK,
+            ..Csw::default()
+        };
+        assert_eq!(csw.status_text(), "CE DE, program check");
+        assert_eq!(format!("{csw}"), "00000000 0C200000: CE DE, program check");
+        csw.unit |= UnitStatus::UNIT_CHECK | UnitStatus::ATTENTION;
+        csw.channel |= ChannelStatus::INCORRECT_LENGTH;
+        assert_eq!(
+            csw.status_text(),
+            "ATTN CE DE UC, incorrect length, program check"
+        );
+        assert_eq!(Csw::default().status_text(), "no status");
+        assert_eq!(
+            Csw::unsolicited(UnitStatus::UNIT_EXCEPTION).status_text(),
+            "UE"
+        );
     }
 
     #[test]

@@ -574,6 +574,10 @@ mod tests {
         // Bits 8-14 of the I/O instructions are ignored (TCH: 8-15).
         assert_eq!(EXTENDED_CLASS[0][0x03], PRIV); // SIOF
         assert_eq!(EXTENDED_CLASS[3][0x01], PRIV); // TCH
+        // RIO (9C02) and CLRCH (9F01) are in the opcode table for the assembler; the CPU
+        // runs them as SIO and TCH, as before they were (Hercules 3.13 does the same).
+        assert_eq!(EXTENDED_CLASS[0][0x02], EXTENDED_CLASS[0][0x00]);
+        assert_eq!(EXTENDED_CLASS[3][0x01], EXTENDED_CLASS[3][0x00]);
         assert_eq!(PRIMARY_CLASS[0x84], INVALID); // WRD: direct control not installed
         assert_eq!(PRIMARY_CLASS[0xE5], VALID); // a two-byte family
         assert_eq!(EXTENDED_CLASS[5][0x00], PRIV); // LASP

@@ -474,6 +474,11 @@ mod exec_ss;
 mod interrupt;
 mod per;
 mod psw;
+
+/// Why `psw` is not a valid S/370 PSW (a specification exception if loaded), or `None`.
+pub fn psw_invalid_reason(psw: u64) -> Option<&'static str> {
+    psw::invalid_reason(psw)
+}
 mod signals;
 mod timer;
 

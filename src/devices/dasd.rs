@@ -166,6 +166,20 @@ impl Model {
             Model::D3350 => 555,
         }
     }
+    /// The model a volume file's device header names, if it is a CKD image of a model
+    /// cpcms has (`None` for anything else, which [`Dasd::open`] then explains).
+    pub fn of_file(path: &Path) -> Option<Model> {
+        use std::io::Read;
+        let mut hdr = [0u8; 17];
+        std::fs::File::open(path).ok()?.read_exact(&mut hdr).ok()?;
+        if &hdr[..8] != b"CKD_P370" {
+            return None;
+        }
+        [Model::D3330, Model::D3350]
+            .into_iter()
+            .find(|m| m.code() == hdr[16])
+    }
+
     fn by_code(code: u8) -> Option<&'static str> {
         Some(match code {
             0x30 => "3330",

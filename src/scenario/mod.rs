@@ -40,8 +40,9 @@ pub const DEFAULT_MIPS: f64 = 1.0;
 pub const DEFAULT_DATE: &str = "1979-06-29 09:00:00";
 pub const DEFAULT_USER_STORAGE: &str = "512K";
 pub const DEFAULT_WITHIN: &str = "10s";
-/// Most user terminals a scenario may have (3215s at 020-02F).
-pub const MAX_TERMINALS: usize = 16;
+/// Most user terminals a scenario may have (3215s at 020-05F), and most users: CP's
+/// limits, from sysgen.
+pub use crate::sysgen::{MAX_TERMINALS, MAX_USERS};
 
 /// A checked scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +61,9 @@ pub struct Scenario {
     pub steps: Vec<Step>,
     /// Where each step is written (same index as `steps`).
     pub step_pos: Vec<Pos>,
+    /// Where the machine's storage is written (or, when it is not, the scenario), for
+    /// sysgen's message if it is too small for CP and the terminals.
+    pub storage_pos: Pos,
 }
 
 /// One checked step. Durations are in TOD-clock units of virtual time.
@@ -151,13 +155,7 @@ enum RawStep {
     Sleep(String),
 }
 
-/// Is `s` a valid CP directory name (user id or password): 1-8 of A-Z 0-9 $ # @ ?
-pub fn valid_cp_name(s: &str) -> bool {
-    (1..=8).contains(&s.len())
-        && s.bytes().all(|b| {
-            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'$' | b'#' | b'@')
-        })
-}
+pub use crate::sysgen::valid_cp_name;
 
 impl Scenario {
     /// Read and check a scenario file.
@@ -196,6 +194,10 @@ impl Scenario {
             users: self.users.clone(),
             terminals: self.terminals,
             disks: self.disks.clone(),
+            storage_at: Some(format!(
+                "{}:{}:{}",
+                self.file, self.storage_pos.line, self.storage_pos.col
+            )),
         }
     }
 }
@@ -286,12 +288,9 @@ impl Checker<'_> {
         let storage_s = m.storage.as_deref().unwrap_or(DEFAULT_STORAGE);
         let mpath = [F("machine"), F("storage")];
         let storage = units::parse_size(storage_s).map_err(|e| self.err(&mpath, e))?;
-        if storage % 4096 != 0 || !(64 * 1024..=16 << 20).contains(&storage) {
-            return Err(self.err(
-                &mpath,
-                format!("machine storage \"{storage_s}\" must be a multiple of 4K from 64K to 16M"),
-            ));
-        }
+        crate::sysgen::check_storage(storage)
+            .map_err(|e| self.err(&mpath, format!("machine storage \"{storage_s}\" {e}")))?;
+        let storage_pos = self.at(&mpath).unwrap_or_default();
         let mips = m.speed_mips.unwrap_or(DEFAULT_MIPS);
         if !(0.001..=10_000.0).contains(&mips) {
             return Err(self.err(
@@ -316,6 +315,16 @@ impl Checker<'_> {
                     return Err(self.err(
                         &[F("users")],
                         "no users: give users: [ (id: \"ALICE\", password: \"ALICE\") ] or a directory: \"user.direct\"",
+                    ));
+                }
+                if raw.users.len() > MAX_USERS {
+                    return Err(self.err(
+                        &[F("users"), I(MAX_USERS)],
+                        format!(
+                            "user {} of {}: the CP directory holds at most {MAX_USERS} users",
+                            MAX_USERS + 1,
+                            raw.users.len()
+                        ),
                     ));
                 }
                 let mut users: Vec<User> = Vec::new();
@@ -347,15 +356,9 @@ impl Checker<'_> {
                     let s = u.storage.as_deref().unwrap_or(DEFAULT_USER_STORAGE);
                     let path = [F("users"), I(i), F("storage")];
                     let bytes = units::parse_size(s).map_err(|e| self.err(&path, e))?;
-                    if bytes % (64 * 1024) != 0 || !(64 * 1024..=4 << 20).contains(&bytes) {
-                        return Err(self.err(
-                            &path,
-                            format!(
-                                "virtual storage \"{s}\" of {} must be a multiple of 64K from 64K to 4M",
-                                u.id
-                            ),
-                        ));
-                    }
+                    crate::sysgen::check_user_storage(bytes).map_err(|e| {
+                        self.err(&path, format!("virtual storage \"{s}\" of {} {e}", u.id))
+                    })?;
                     users.push(User {
                         id: u.id.clone(),
                         password: u.password.clone(),
@@ -367,7 +370,8 @@ impl Checker<'_> {
         };
 
         let terminals = match raw.terminals {
-            None => users.len().min(MAX_TERMINALS),
+            // One per user: never more than CP has, since users are never more either.
+            None => users.len(),
             Some(n) if (1..=MAX_TERMINALS as i64).contains(&n) => n as usize,
             Some(n) => {
                 return Err(self.err(
@@ -452,6 +456,7 @@ impl Checker<'_> {
             terminals,
             steps,
             step_pos,
+            storage_pos,
         })
     }
 }

@@ -213,8 +213,22 @@ fn bad_machine() {
         err(
             "(title: \"x\",\n machine: (storage: \"17M\"),\n users: [(id: \"A\", password: \"A\")], steps: [])"
         ),
-        "t.ron:2:21: machine storage \"17M\" must be a multiple of 4K from 64K to 16M"
+        "t.ron:2:21: machine storage \"17M\" must be a multiple of 4K from 256K to 16M"
     );
+    // CP's rule, checked here with a position, not when the system starts.
+    assert_eq!(
+        err(
+            "(title: \"x\",\n machine: (storage: \"64K\"),\n users: [(id: \"A\", password: \"A\")], steps: [])"
+        ),
+        "t.ron:2:21: machine storage \"64K\" must be a multiple of 4K from 256K to 16M"
+    );
+    let s = Scenario::parse(
+        "t.ron",
+        "(title: \"x\",\n machine: (storage: \"256K\"),\n users: [(id: \"A\", password: \"A\")], steps: [])",
+    )
+    .unwrap();
+    assert_eq!(s.storage, 256 * 1024);
+    assert_eq!(s.sys_config().storage_at.as_deref(), Some("t.ron:2:21"));
     assert_eq!(
         err(
             "(title: \"x\",\n machine: (speed_mips: 0.0),\n users: [(id: \"A\", password: \"A\")], steps: [])"
@@ -233,7 +247,41 @@ fn bad_machine() {
 fn bad_terminals() {
     assert_eq!(
         err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n terminals: 0, steps: [])"),
-        "t.ron:2:13: terminals: 0: there must be 1 to 16 terminals"
+        "t.ron:2:13: terminals: 0: there must be 1 to 64 terminals"
+    );
+    assert_eq!(
+        err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n terminals: 65, steps: [])"),
+        "t.ron:2:13: terminals: 65: there must be 1 to 64 terminals"
+    );
+    let users = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("(id: \"U{i}\", password: \"P\")"))
+            .collect::<Vec<_>>()
+            .join(",\n ")
+    };
+    // 64 users and terminals are a classroom; each user gets a terminal, none is cut.
+    let s = Scenario::parse(
+        "t.ron",
+        &format!("(title: \"x\", users: [\n {}], steps: [])", users(64)),
+    )
+    .unwrap();
+    assert_eq!((s.users.len(), s.terminals), (64, 64));
+    let s = Scenario::parse(
+        "t.ron",
+        &format!(
+            "(title: \"x\", users: [\n {}], terminals: 64, steps: [])",
+            users(20)
+        ),
+    )
+    .unwrap();
+    assert_eq!(s.terminals, 64);
+    // The 65th user is refused where it is written.
+    assert_eq!(
+        err(&format!(
+            "(title: \"x\", users: [\n {}], steps: [])",
+            users(65)
+        )),
+        "t.ron:66:2: user 65 of 65: the CP directory holds at most 64 users"
     );
 }
 

@@ -69,14 +69,15 @@ pub fn parse_duration(s: &str) -> Result<u64, String> {
     if (int.is_empty() && frac.is_empty())
         || !int.bytes().all(|b| b.is_ascii_digit())
         || !frac.bytes().all(|b| b.is_ascii_digit())
-        || int.len() > 12
     {
         return Err(bad());
     }
+    let too_long = || format!("duration \"{s}\" is too long (at most 24 hours)");
+    // However many digits: past 24 hours is too long, not a bad number.
     let int_v: u64 = if int.is_empty() {
         0
     } else {
-        int.parse().map_err(|_| bad())?
+        int.parse().map_err(|_| too_long())?
     };
     // fraction, in units of unit_us, truncated to whole microseconds
     let mut frac_us: u64 = 0;
@@ -92,7 +93,7 @@ pub fn parse_duration(s: &str) -> Result<u64, String> {
         .checked_mul(unit_us)
         .and_then(|v| v.checked_add(frac_us))
         .filter(|v| *v <= MAX_US)
-        .ok_or_else(|| format!("duration \"{s}\" is too long (at most 24 hours)"))?;
+        .ok_or_else(too_long)?;
     Ok(us * TOD_PER_US)
 }
 
@@ -250,6 +251,22 @@ mod tests {
         ] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
+        // Too long is too long, however many digits it takes.
+        for long in ["100000m", "86400.000001s", "99999999999999999999s"] {
+            assert_eq!(
+                parse_duration(long),
+                Err(format!(
+                    "duration \"{long}\" is too long (at most 24 hours)"
+                )),
+                "{long}"
+            );
+        }
+        assert!(
+            parse_duration("24h")
+                .unwrap_err()
+                .starts_with("bad duration")
+        );
+        assert!(parse_duration("1440m").is_ok());
         assert_eq!(format_duration(parse_duration("10s").unwrap()), "10s");
         assert_eq!(format_duration(parse_duration("1.5s").unwrap()), "1500ms");
     }

@@ -47,6 +47,9 @@ pub struct SysConfig {
     /// and LINK alike. Empty: each user gets a 191 of `MDISK_CYLS` cylinders where the
     /// volume's allocation record puts it (see [`alloc`]).
     pub disks: Vec<Disk>,
+    /// Where the storage size was written (`file:line:col`), for a message when it is
+    /// too small for CP's tables and the terminals; `None` outside scenarios.
+    pub storage_at: Option<String>,
 }
 
 /// A minidisk of a user's virtual machine: `cyls` cylinders of the system residence
@@ -109,10 +112,54 @@ const PAGES_PER_TRACK: u16 = 4;
 /// an OS VTOC would be: left empty), and CP's pages follow it.
 const NSS_HEAD: u16 = 2;
 
-/// Most users the directory holds (it lives in CP's first page).
+/// Most users the directory holds (SYSDIR, after CP's tables: a DIRENTRY of 120 bytes
+/// each). The terminal addresses live in CP's first page (SYSCONF is copied into the
+/// PSA, below CP's code at 4K, so that CP reaches it with base register 0); a test
+/// checks that 64 of them fit.
 pub const MAX_USERS: usize = 64;
-/// Most user terminals.
-pub const MAX_TERMINALS: usize = 32;
+/// Most user terminals (3215s at 020-05F). CP's tables grow with them (a VMBLOK and an
+/// RDEV, about 2.7K a terminal) and each needs real storage: see [`storage_needed`].
+pub const MAX_TERMINALS: usize = 64;
+/// Real storage: a multiple of 4K from 256K to 16M (24-bit addresses).
+pub const MIN_STORAGE: u32 = 256 * 1024;
+pub const MAX_STORAGE: u32 = 16 << 20;
+/// A user's virtual storage: a multiple of 64K (a segment) up to 4M.
+pub const MAX_USER_STORAGE: u32 = 4 << 20;
+
+/// Is `s` a valid CP directory name (user id or password): 1-8 of A-Z 0-9 $ # @?
+pub fn valid_cp_name(s: &str) -> bool {
+    (1..=8).contains(&s.len())
+        && s.bytes().all(|b| {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'$' | b'#' | b'@')
+        })
+}
+
+/// The rule for real storage; `Err` finishes "machine storage ... ".
+pub fn check_storage(bytes: u32) -> Result<(), String> {
+    if bytes.is_multiple_of(4096) && (MIN_STORAGE..=MAX_STORAGE).contains(&bytes) {
+        Ok(())
+    } else {
+        Err("must be a multiple of 4K from 256K to 16M".into())
+    }
+}
+
+/// The rule for a user's virtual storage; `Err` finishes "virtual storage ... ".
+pub fn check_user_storage(bytes: u32) -> Result<(), String> {
+    if bytes.is_multiple_of(64 * 1024) && (64 * 1024..=MAX_USER_STORAGE).contains(&bytes) {
+        Ok(())
+    } else {
+        Err("must be a multiple of 64K from 64K to 4M".into())
+    }
+}
+
+/// Real storage a system needs: CP and the CMS nucleus (up to `nss_end`, where CP's
+/// free frames start), and for each terminal a frame for its DAT tables, the CMS
+/// nucleus's pages and one page to work in — so that CP's per-machine share of the
+/// frames (FRMSHARE, roms/cp/storage.asm) lets CMS come up and run.
+pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
+    let per_terminal = 1 + u64::from(nss_len.div_ceil(4096)) + 1;
+    u64::from(nss_end.next_multiple_of(4096)) + terminals as u64 * per_terminal * 4096
+}
 
 pub mod alloc;
 pub mod direct;
@@ -219,51 +266,26 @@ impl Roms {
         main: &str,
         extra: &BTreeMap<String, String>,
     ) -> Result<Assembly, String> {
-        let read = |name: &str| -> Option<String> {
+        // Each file with the path messages, traces and listings name it by: under the
+        // roms directory, or "SYSCONF (generated)".
+        let read = |name: &str| -> Option<(String, String)> {
             if let Some(t) = self.files.get(name) {
-                return Some(t.clone());
+                return Some((format!("{}/{name}", self.base), t.clone()));
             }
             if let Some(t) = extra.get(&name.to_ascii_uppercase()) {
-                return Some(t.clone());
+                return Some((format!("{name} (generated)"), t.clone()));
             }
             let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
-            self.files.get(&key).cloned()
-        };
-        let path = |name: &str| -> String {
-            if self.files.contains_key(name) {
-                return format!("{}/{name}", self.base);
-            }
-            let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
-            if self.files.contains_key(&key) {
-                format!("{}/{key}", self.base)
-            } else {
-                format!("{name} (generated)")
-            }
+            let t = self.files.get(&key)?;
+            Some((format!("{}/{key}", self.base), t.clone()))
         };
         let opts = asm::Options {
             listing: self.listings,
             object: false,
         };
-        match asm::assemble_with(&format!("{sub}/{main}.asm"), &read, &opts) {
-            Ok(out) => {
-                let mut a = out.assembly;
-                // Name source lines by their files under roms/, for traces and listings.
-                let mut named: BTreeMap<String, String> = BTreeMap::new();
-                for l in &mut a.lines {
-                    let p = named.entry(l.file.clone()).or_insert_with(|| path(&l.file));
-                    l.file.clone_from(p);
-                }
-                Ok(a)
-            }
-            Err(errors) => Err(errors
-                .iter()
-                .map(|e| match e.split_once(':') {
-                    Some((file, rest)) if !file.contains(' ') => format!("{}:{rest}", path(file)),
-                    _ => e.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join("\n")),
-        }
+        asm::assemble_files(&format!("{sub}/{main}.asm"), &read, &opts)
+            .map(|out| out.assembly)
+            .map_err(|errors| errors.join("\n"))
     }
 }
 
@@ -387,6 +409,16 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     s
 }
 
+/// The members sysgen would generate for `cfg` on a fresh volume, with the CMS nucleus
+/// of `roms`: `SYSCONF` and `SYSDIR` (for `cpcms asm roms/cp/cp.asm`, which has no
+/// sysgen before it).
+pub fn generated_members(cfg: &SysConfig, roms: &Roms) -> Result<(String, String), String> {
+    cfg.check()?;
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new())?;
+    let extents = allocate(&cfg.users, &[])?;
+    Ok((sysconf(cfg, cms.image.len() as u32), sysdir(cfg, &extents)))
+}
+
 /// The first cylinder of user `i`'s 191 minidisk on a fresh system residence volume (a
 /// kept one says where in its allocation record: see [`alloc`]).
 pub fn mdisk_cylinder(i: usize) -> u16 {
@@ -405,6 +437,7 @@ fn kept_extents(cfg: &SysConfig, data_dir: Option<&Path>) -> Result<Vec<Extent>,
     let Some(dir) = data_dir else {
         return Ok(Vec::new());
     };
+    check_data_dir(dir)?;
     let path = sysres_path(dir);
     if !path.exists() {
         return Ok(Vec::new());
@@ -417,6 +450,18 @@ fn kept_extents(cfg: &SysConfig, data_dir: Option<&Path>) -> Result<Vec<Extent>,
     })
 }
 
+/// A data directory must be a directory (made when missing), not a file.
+pub fn check_data_dir(dir: &Path) -> Result<(), String> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "{}: not a directory (--data names the directory that keeps sysres.3350; \
+             it is made when missing)",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
 /// The file a data directory keeps the system residence volume in.
 pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
     dir.join("sysres.3350")
@@ -427,6 +472,7 @@ pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
 /// than the directory needs grows (empty tracks), a longer one keeps its extra ones.
 fn keep_sysres(dir: &Path, volume: &[u8]) -> Result<std::path::PathBuf, String> {
     use std::io::{Seek, SeekFrom, Write};
+    check_data_dir(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = sysres_path(dir);
     let name = path.display().to_string();
@@ -558,41 +604,58 @@ pub fn build_sysres(
 }
 
 impl SysConfig {
-    /// Check what CP's tables can hold; `Err` says what is wrong.
+    /// Check what CP's tables can hold (the same rules a scenario is checked by, with
+    /// positions, when it is read); `Err` says what is wrong.
     pub fn check(&self) -> Result<(), String> {
-        if self.users.len() > MAX_USERS {
-            return Err(format!("at most {MAX_USERS} users fit in the CP directory"));
+        if self.users.is_empty() || self.users.len() > MAX_USERS {
+            return Err(format!(
+                "the directory holds 1 to {MAX_USERS} users, not {}",
+                self.users.len()
+            ));
         }
         if self.terminals == 0 || self.terminals > MAX_TERMINALS {
-            return Err(format!("terminals must be 1 to {MAX_TERMINALS}"));
+            return Err(format!(
+                "there must be 1 to {MAX_TERMINALS} terminals, not {}",
+                self.terminals
+            ));
         }
-        if !self.storage.is_multiple_of(4096)
-            || self.storage < 256 * 1024
-            || self.storage > 16 << 20
-        {
-            return Err("machine storage must be a multiple of 4K from 256K to 16M".into());
-        }
+        check_storage(self.storage).map_err(|e| format!("machine storage {e}"))?;
         for u in &self.users {
-            let ok = |s: &str| {
-                !s.is_empty()
-                    && s.len() <= 8
-                    && s.chars()
-                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "$#@".contains(c))
-            };
-            if !ok(&u.id) || !ok(&u.password) {
+            if !valid_cp_name(&u.id) || !valid_cp_name(&u.password) {
                 return Err(format!(
                     "user {}: userid and password must be 1-8 of A-Z 0-9 $ # @",
                     u.id
                 ));
             }
-            if u.storage % 65536 != 0 || u.storage == 0 || u.storage > 4 << 20 {
-                return Err(format!(
-                    "user {}: storage must be a multiple of 64K up to 4M",
-                    u.id
-                ));
-            }
+            check_user_storage(u.storage)
+                .map_err(|e| format!("user {}: virtual storage {e}", u.id))?;
         }
         Ok(())
+    }
+
+    /// `storage_needed` against the machine's size, said where the size was written.
+    fn check_frames(&self, nss_end: u32, nss_len: u32) -> Result<(), String> {
+        let need = storage_needed(nss_end, nss_len, self.terminals);
+        if need <= u64::from(self.storage) {
+            return Ok(());
+        }
+        let t = self.terminals;
+        let per = (need - u64::from(nss_end.next_multiple_of(4096))) / t as u64;
+        Err(format!(
+            "{}machine storage {}K is too small for {t} terminal{}: CP and the CMS nucleus \
+             take {}K, and each terminal needs {}K more (a frame for its DAT tables, {} for \
+             the CMS nucleus, one to work in): at least {}K",
+            self.storage_at
+                .as_deref()
+                .map(|a| format!("{a}: "))
+                .unwrap_or_default(),
+            self.storage / 1024,
+            if t == 1 { "" } else { "s" },
+            nss_end.next_multiple_of(4096) / 1024,
+            per / 1024,
+            nss_len.div_ceil(4096),
+            need.div_ceil(1024),
+        ))
     }
 }
 
@@ -651,14 +714,9 @@ impl System {
             .get("NSSAREA")
             .ok_or("CP defines no NSSAREA: nowhere to put the CMS nucleus")?
             .value;
-        let end = nssarea as u64 + nss.len() as u64;
-        if end + 64 * 1024 > cfg.storage as u64 {
-            return Err(format!(
-                "CP and the CMS nucleus need {}K; the machine has {}K",
-                end.div_ceil(1024) + 64,
-                cfg.storage / 1024
-            ));
-        }
+        let end = u32::try_from(u64::from(nssarea) + nss.len() as u64)
+            .map_err(|_| "CP and the CMS nucleus do not fit in 24-bit storage".to_string())?;
+        cfg.check_frames(end, nss.len() as u32)?;
         let volume = build_sysres(cfg, &cp, &nss, &extents)?;
         let mut machine = Machine::new(&MachineConfig {
             storage: cfg.storage,
@@ -817,6 +875,7 @@ mod tests {
             }],
             terminals: 2,
             disks: Vec::new(),
+            storage_at: None,
         }
     }
 
@@ -960,11 +1019,80 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 
+    fn classroom(n: usize, storage: u32) -> SysConfig {
+        SysConfig {
+            storage,
+            users: (0..n)
+                .map(|i| User {
+                    id: format!("U{i:02}"),
+                    password: "PW".into(),
+                    storage: 1 << 20,
+                })
+                .collect(),
+            terminals: n,
+            storage_at: Some("c.ron:2:21".into()),
+            ..config()
+        }
+    }
+
+    #[test]
+    fn the_largest_terminal_table_fits_in_cps_first_page() {
+        // SYSCONF lives in the PSA, below CP's code: the most terminals must end before
+        // it, or CP's code would be assembled over them. The directory (SYSDIR) comes
+        // after CP's tables, reached through an address constant, and may be any size.
+        let roms = Roms::embedded();
+        let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+        let cfg = classroom(MAX_USERS.max(MAX_TERMINALS), 16 << 20);
+        assert_eq!((cfg.users.len(), cfg.terminals), (MAX_USERS, MAX_TERMINALS));
+        let mut extra = BTreeMap::new();
+        let map = allocate(&cfg.users, &[]).unwrap();
+        extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
+        extra.insert("SYSDIR".to_string(), sysdir(&cfg, &map));
+        let cp = roms.assemble("cp", "cp", &extra).unwrap();
+        let sym = |n: &str| cp.symbols[n].value;
+        assert!(sym("TERMADDR") + 2 * (MAX_TERMINALS as u32 + 1) <= sym("DIRCOUNT"));
+        assert!(sym("DIRCOUNT") + 4 <= sym("CPCODE"));
+        assert!(sym("DIRECTRY") > sym("CPCODE"));
+        let dir_end = sym("DIRECTRY") + MAX_USERS as u32 * sym("DIRLEN");
+        assert!(dir_end <= sym("NSSAREA"), "directory ends at {dir_end:X}");
+        assert_eq!(sym("NUMTERM"), MAX_TERMINALS as u32);
+    }
+
+    #[test]
+    fn storage_must_hold_cp_and_a_share_for_every_terminal() {
+        // 64 terminals: CP's tables and the frames CMS needs on each do not fit in 768K.
+        let e = System::boot(&classroom(64, 768 * 1024), None)
+            .err()
+            .unwrap();
+        assert!(
+            e.starts_with("c.ron:2:21: machine storage 768K is too small for 64 terminals: CP and the CMS nucleus take "),
+            "{e}"
+        );
+        assert!(e.contains("each terminal needs 16K more"), "{e}");
+        let need: u32 = e
+            .rsplit("at least ")
+            .next()
+            .and_then(|n| n.strip_suffix('K'))
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        // ... and exactly what it names is enough.
+        let cfg = classroom(64, (need * 1024).next_multiple_of(4096));
+        assert!(System::boot(&cfg, None).is_ok(), "{need}K");
+        assert!(System::boot(&classroom(64, 2 << 20), None).is_ok());
+    }
+
     #[test]
     fn bad_configurations_are_refused() {
         let mut c = config();
         c.users[0].storage = 100_000;
         assert!(c.check().unwrap_err().contains("multiple of 64K"));
+        let mut c = config();
+        c.storage = 64 * 1024;
+        assert_eq!(
+            c.check().unwrap_err(),
+            "machine storage must be a multiple of 4K from 256K to 16M"
+        );
+        assert!(classroom(65, 16 << 20).check().is_err());
         let mut c = config();
         c.users[0].id = "alice".into();
         assert!(c.check().unwrap_err().contains("A-Z"));

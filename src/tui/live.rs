@@ -1,7 +1,6 @@
 //! The live driver: a booted [`System`], optionally playing a scenario, paced to the
 //! wall clock, filling the TUI's [`Model`].
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::{Action, App, Driver, Model, TermView};
@@ -183,18 +182,22 @@ fn tail(s: &str) -> &str {
     }
 }
 
-/// Boot the scenario's system and run the full-screen view until the person quits.
-pub fn run(scenario: &Scenario, roms: Option<&Path>, data: Option<&Path>) -> Result<(), String> {
-    let system = System::boot_in(&scenario.sys_config(), roms, data)
-        .map_err(|e| format!("{}: cannot start the system: {e}", scenario.file))?;
+/// Run the full-screen view on a booted system, playing `scenario`, until the person
+/// quits.
+pub fn run(system: System, scenario: &Scenario) -> Result<(), String> {
     let mut live = Live::new(system, Some(scenario), &scenario.title, scenario.mips);
-    let mut term = ratatui::try_init()
-        .map_err(|e| format!("cannot start the full-screen view: {e} (try --headless)"))?;
+    let mut term = ratatui::try_init().map_err(|e| {
+        format!(
+            "cannot start the full-screen view: {e} (to print the transcript instead: \
+             cpcms play --headless)"
+        )
+    })?;
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let mut app = App::new(Model::default());
     let r = super::run_loop(&mut term, &mut app, &mut live, super::crossterm_event);
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
+    live.system.machine.set_tracer(None);
     r.map_err(|e| format!("terminal error: {e}"))
 }
 

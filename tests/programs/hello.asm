@@ -1,5 +1,5 @@
 * hello.asm: type a line on the console at 009, then stop.
-*   cpcms asm examples/hello.asm --image hello.bin --listing hello.lst
+*   cpcms asm tests/programs/hello.asm --image hello.bin --listing hello.lst
 *   cpcms ipl --core hello.bin
 HELLO    START 0
          DC    X'00000000',A(GO)   the IPL PSW: BC mode, start at GO
