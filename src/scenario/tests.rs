@@ -7,8 +7,13 @@ fn err(src: &str) -> String {
 #[test]
 fn demo_parses() {
     let s = Scenario::parse(DEMO_NAME, DEMO_SOURCE).unwrap();
-    assert_eq!(s.users.len(), 3);
+    assert_eq!(s.users.len(), 4, "ALICE, BOB, CAROL and MAINT");
     assert_eq!(s.terminals, 3);
+    assert!(
+        s.disks
+            .iter()
+            .any(|d| d.user == "CAROL" && d.vaddr == 0x190 && d.read_only)
+    );
     assert_eq!(s.storage, 2 << 20);
     assert!(s.steps.contains(&Step::Type {
         terminal: 0,
