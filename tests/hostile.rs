@@ -118,15 +118,22 @@ const PAIR: &[UserSpec] = &[("ALICE", "ALICE", 256 * K), ("BOB", BOB_PASSWORD, 2
 struct Rig {
     sys: System,
     users: Vec<User>,
-    /// Per terminal: where the next wait_for starts looking in the transcript.
-    cursors: Vec<usize>,
+    /// Per terminal: where the next wait_for starts looking, as an absolute position in
+    /// everything the terminal printed (a terminal keeps only the last 64 KiB of its
+    /// output, and a long run prints far more).
+    cursors: Vec<u64>,
+    /// CP's static byte ranges (`static_ranges`), found once.
+    ranges: Vec<(u32, u32, String)>,
 }
 
 /// What the harness remembers from before an attack.
 struct Snapshot {
     volume: Vec<u8>,
-    frames: BTreeMap<String, Victim>,
+    frames: Frames,
 }
+
+/// The victims' storage, by userid.
+type Frames = BTreeMap<String, Victim>;
 
 /// A victim's storage before the attack.
 struct Victim {
@@ -158,10 +165,12 @@ impl Rig {
         };
         let sys = System::boot(&cfg, None).expect("boot");
         let n = sys.terminals.len();
+        let ranges = static_ranges(&sys);
         let mut rig = Rig {
             sys,
             users,
             cursors: vec![0; n],
+            ranges,
         };
         for t in 0..n {
             rig.wait_for(t, "VM/370 ONLINE", SEC).expect("greeting");
@@ -189,12 +198,21 @@ impl Rig {
         self.sys.machine.now()
     }
 
+    /// What terminal `t` still keeps of its output (the last 64 KiB).
     fn transcript(&self, t: usize) -> &str {
+        self.view(t).text
+    }
+
+    fn view(&self, t: usize) -> cpcms::devices::transcript::Transcript<'_> {
         self.sys
             .machine
             .transcript(self.sys.terminals[t])
-            .map(|t| t.text)
-            .unwrap_or("")
+            .unwrap_or_default()
+    }
+
+    /// Terminal `t`'s output from its cursor on.
+    fn since_cursor(&self, t: usize) -> &str {
+        self.view(t).since(self.cursors[t]).0
     }
 
     fn tail(&self, t: usize, n: usize) -> String {
@@ -216,11 +234,44 @@ impl Rig {
     fn run_until(&mut self, t: u64) -> Result<(), String> {
         match self.sys.machine.run_until(t) {
             Status::DisabledWait(psw) => Err(format!(
-                "the real machine stopped: CP is dead (disabled wait PSW {psw:016X})"
+                "the real machine stopped: CP is dead (disabled wait PSW {psw:016X}; {})",
+                self.cp_death()
             )),
             Status::Checkstop => Err("the real machine checkstopped: CP is dead".into()),
             _ => Ok(()),
         }
+    }
+
+    /// What CP's last interruptions say (after CPABEND: the program or SVC old PSW of
+    /// the interruption CP took in itself, and the source line it points past).
+    fn cp_death(&self) -> String {
+        let m = &self.sys.machine;
+        let dw = |a: u32| u64::from_be_bytes(m.peek(a, 8).unwrap().try_into().unwrap());
+        let where_ = |psw: u64| {
+            let a = (psw & 0xFF_FFFF) as u32;
+            self.sys
+                .cp
+                .lines
+                .iter()
+                .filter(|l| l.len > 0 && l.addr < a && a <= l.addr + l.len + 6)
+                .min_by_key(|l| a - l.addr)
+                .map_or(String::from("?"), |l| format!("{}:{}", l.file, l.line))
+        };
+        let (prg, svc) = (dw(0x28), dw(0x20));
+        let regs: Vec<String> = (0..16)
+            .map(|r| format!("{:08X}", self.word(self.sym("INTREGS") + 4 * r)))
+            .collect();
+        format!(
+            "program old PSW {prg:016X} (after {}), code {:04X}, ILC {}, translation \
+             address {:08X}; SVC old PSW {svc:016X}; CP working for VMBLOK {:06X}; \
+             INTREGS {}",
+            where_(prg),
+            self.half(0x8E),
+            m.peek(0x8D, 1).unwrap()[0],
+            self.word(0x90),
+            self.word(self.sym("CPFOR")),
+            regs.join(" ")
+        )
     }
 
     /// Type a line on terminal `t`; later waits look at what comes after it.
@@ -229,7 +280,7 @@ impl Rig {
             .machine
             .type_line(self.sys.terminals[t], text)
             .expect("type");
-        self.cursors[t] = self.cursors[t].max(self.transcript(t).len());
+        self.cursors[t] = self.cursors[t].max(self.view(t).end());
     }
 
     /// Run until terminal `t` shows `text` (after its cursor), at most `within`. Returns
@@ -238,9 +289,10 @@ impl Rig {
         let start = self.now();
         let deadline = start + within;
         loop {
-            let from = self.cursors[t].min(self.transcript(t).len());
-            if let Some(p) = self.transcript(t)[from..].find(text) {
-                self.cursors[t] = from + p + text.len();
+            let view = self.view(t);
+            let rest = view.since(self.cursors[t]).0;
+            if let Some(p) = rest.find(text) {
+                self.cursors[t] = view.end() - (rest.len() - p - text.len()) as u64;
                 return Ok(self.now() - start);
             }
             if self.now() >= deadline {
@@ -339,7 +391,7 @@ impl Rig {
     fn wait_code(&mut self, i: usize, within: u64) -> Result<u32, String> {
         let key = "DISABLED WAIT PSW '";
         self.wait_for(i, key, within)?;
-        let rest = &self.transcript(i)[self.cursors[i]..];
+        let rest = self.since_cursor(i);
         let hex: String = rest.chars().filter(|c| *c != ' ').skip(8).take(8).collect();
         u32::from_str_radix(&hex, 16).map_err(|_| format!("cannot read the wait PSW: {rest:?}"))
     }
@@ -453,6 +505,15 @@ impl Rig {
     /// Remember the volume and the victims' frames before an attack.
     fn snapshot(&self, victims: &[&str]) -> Snapshot {
         let volume = self.sys.sysres_image().expect("volume in memory").to_vec();
+        Snapshot {
+            volume,
+            frames: self.frames_of(victims),
+        }
+    }
+
+    /// Remember the victims' frames and DAT tables (each must be idle: VM READ or
+    /// stopped).
+    fn frames_of(&self, victims: &[&str]) -> Frames {
         let mut frames = BTreeMap::new();
         for v in victims {
             let vm = self.vmblok(v).expect("victim logged on");
@@ -476,7 +537,7 @@ impl Rig {
                 },
             );
         }
-        Snapshot { volume, frames }
+        frames
     }
 
     /// (b) CP's code, literals and SYSCONF as assembled. (The CMS nucleus is not kept in
@@ -484,7 +545,8 @@ impl Rig {
     fn cp_static_damage(&self) -> Vec<String> {
         // Damaged bytes, merged into runs (a run may span source lines).
         let mut runs: Vec<(u32, u32, String)> = Vec::new();
-        for (addr, len, what) in static_ranges(&self.sys) {
+        for (addr, len, what) in &self.ranges {
+            let (addr, len) = (*addr, *len);
             let now = self.sys.machine.peek(addr, len).expect("CP storage");
             let want = &self.sys.cp.image[(addr - self.sys.cp.origin) as usize..][..len as usize];
             for (i, (a, b)) in now.iter().zip(want).enumerate() {
@@ -494,7 +556,7 @@ impl Rig {
                 let at = addr + i as u32;
                 match runs.last_mut() {
                     Some(r) if at <= r.1 + 16 => r.1 = at,
-                    _ => runs.push((at, at, what.clone())),
+                    _ => runs.push((at, at, what.to_string())),
                 }
             }
         }
@@ -507,8 +569,13 @@ impl Rig {
 
     /// (b) The victims' frames and DAT tables as they were.
     fn frame_damage(&self, snap: &Snapshot) -> Vec<String> {
+        self.frames_changed(&snap.frames)
+    }
+
+    /// The victims' frames and DAT tables that differ from `frames`.
+    fn frames_changed(&self, frames: &Frames) -> Vec<String> {
         let mut bad = Vec::new();
-        for (v, victim) in &snap.frames {
+        for (v, victim) in frames {
             let tables = victim.tables;
             if self.sys.machine.peek(tables, 4096).unwrap() != &victim.table_bytes[..] {
                 bad.push(format!(
@@ -530,8 +597,18 @@ impl Rig {
 
     /// (c) Tracks outside `owner`'s minidisk that differ from the snapshot.
     fn volume_damage(&self, snap: &Snapshot, owner: &str) -> Vec<String> {
-        let first = mdisk_cylinder(self.user(owner));
-        let mine = first..first + MDISK_CYLS;
+        self.volume_damage_outside(snap, &[owner])
+    }
+
+    /// (c) Tracks outside the minidisks of all `owners` that differ from the snapshot.
+    fn volume_damage_outside(&self, snap: &Snapshot, owners: &[&str]) -> Vec<String> {
+        let theirs: Vec<std::ops::Range<u16>> = owners
+            .iter()
+            .map(|o| {
+                let first = mdisk_cylinder(self.user(o));
+                first..first + MDISK_CYLS
+            })
+            .collect();
         let now = self.sys.sysres_image().expect("volume in memory");
         let model = Model::D3350;
         let ts = model.track_size();
@@ -540,7 +617,7 @@ impl Rig {
         let tracks = (now.len() - HEADER) / ts;
         for t in 0..tracks {
             let (cyl, head) = ((t / heads) as u16, (t % heads) as u16);
-            if mine.contains(&cyl) {
+            if theirs.iter().any(|r| r.contains(&cyl)) {
                 continue;
             }
             let at = HEADER + t * ts;
