@@ -1293,6 +1293,46 @@ fn cpu_seven_attackers_one_victim() {
     verdict(p);
 }
 
+/// DIAGNOSE X'08' with fourteen "D 0.1000" (3584 lines for ALICE's terminal), in a
+/// loop (tests/hostile/dispflood.asm). Found by the random privileged-instruction stream
+/// (`fuzz_random_privileged_instructions`, which now steps round it: PRIVGEN's AVOID
+/// X'40').
+///
+/// Today: BOB's ready line takes 5.1 s (bound 250 ms): CP types what does not fit in
+/// the terminal's 16-line queue synchronously (TENQ calls TDRAIN, which polls that one
+/// terminal with TIO), dispatching nobody until the DIAGNOSE is over - about 1.9 s for
+/// 3584 lines; the time is charged to ALICE's slice only afterwards.
+///
+/// A correct CP lets the others run while ALICE's terminal types (it could make ALICE's
+/// machine wait for its output, as it does for console writes, or type at most a
+/// slice's worth per DIAGNOSE): within ONE_ATTACKER_BOUND.
+#[test]
+#[ignore = "CP bug: DIAGNOSE X'08' output drained synchronously; BOB waits 5 s"]
+fn cpu_diagnose_08_output_flood() {
+    one_attacker("dispflood");
+}
+
+/// A console channel program that types one character at a time for ever: WRITE (no
+/// carrier return) of one byte, chained, TIC back (tests/hostile/conshort.asm). Found by
+/// the random privileged-instruction stream (PRIVGEN's AVOID X'10' steps round it).
+///
+/// Today: no ready line for BOB within 30 s; the whole system serves ALICE's terminal
+/// alone. Each line types in about 110 us, less than CP takes to handle the terminal's
+/// interruption and queue the next line (IOHNDL resumes the console program through
+/// VCRESUME); so there is always another interruption pending from ALICE's terminal
+/// when CP is done, the channel presents it first (lowest device address), and CP never
+/// dispatches anyone - nor reads BOB's line. None of that time is charged to ALICE
+/// (CPFOR is 0 in an I/O interruption).
+///
+/// A correct CP charges the console work to ALICE's machine and lets the others run
+/// (e.g. makes the console program wait for its next slice once it has used one):
+/// within ONE_ATTACKER_BOUND.
+#[test]
+#[ignore = "CP bug: a console program of one-character writes takes the whole CPU"]
+fn cpu_console_program_of_short_lines() {
+    one_attacker("conshort");
+}
+
 // ---------------------------------------------------------------------------------------
 // Storage
 // ---------------------------------------------------------------------------------------
@@ -1386,6 +1426,67 @@ fn storage_large_user_leaves_room_for_others() {
     verdict(p);
 }
 
+/// "MSG ALICE HELLO" and then three "QUERY TIME" in one DIAGNOSE X'08'
+/// (tests/hostile/msgnext.asm). Found by the random privileged-instruction stream,
+/// which overwrote ALICE's entry in CP's directory this way (PRIVGEN's AVOID X'20' now
+/// ends a command text after a MSG).
+///
+/// Today: ALICE's program never ends and CP answers nobody (BOB's #CP QUERY TIME goes
+/// unanswered). CMDMSG points R8 at the addressee's terminal and at the end loads the
+/// sender's back from MSGR8, which nothing ever stores into: R8 comes back 0. The next
+/// command's response is queued (TENQ) in an "RDEV" at real address 0: the queue slot
+/// index is the halfword at X'18' (the last external old PSW: the running guest's, whose
+/// key the guest chooses), the slot at X'A8' + 136 times it - in CP's page 0, another
+/// user's frame, or past the end of real storage (then CPABEND). Here, right after
+/// LOGON, X'18' is still 0: the six response lines go to X'A8', X'130', ... X'350', over
+/// CP's interruption fields, INTREGS, GUESTREG and the dispatcher's fields; in the random
+/// stream the index was 6 and the line landed on ALICE's entry in the directory. (A MSG
+/// typed at a terminal also returns R8 = 0 to TINPUT, and IOHNDL then calls TSTART for
+/// a "terminal" at address 0.)
+///
+/// A correct CP keeps the sender's RDEV: all three responses on ALICE's terminal,
+/// nothing else changed.
+#[test]
+#[ignore = "CP bug: CMDMSG returns with R8 = 0 (MSGR8 never stored)"]
+fn storage_msg_then_another_command_in_diagnose_08() {
+    attack("msgnext", &[], 10 * SEC);
+}
+
+// ---------------------------------------------------------------------------------------
+// Privileged instructions
+// ---------------------------------------------------------------------------------------
+
+/// SSK, then ISK, with R2 = a page of ALICE's plus 1 (tests/hostile/sskodd.asm). Found by
+/// the random privileged-instruction stream in its first second (PRIVGEN's AVOID X'80'
+/// now puts R2 on 16).
+///
+/// Today: the whole machine stops - DISABLED WAIT 000A0000 00ABE000 (CPABEND), with
+/// the program old PSW after SIMSSK's SSK (privop.asm, "SSK R0,R2"), code 6: CP
+/// translates the guest's address and issues the real SSK with its low four bits,
+/// which must be zero. Any user can stop the system with two instructions.
+///
+/// A correct CP checks the bits and reflects the specification exception (code 6) to
+/// the guest, for SSK and for ISK: X'600D'.
+#[test]
+#[ignore = "CP bug: SSK/ISK with R2 bits 28-31 not zero abends CP"]
+fn privop_ssk_isk_with_low_bits_in_the_address() {
+    attack("sskodd", &[], 10 * SEC);
+}
+
+/// SSM as the target of EXECUTE (tests/hostile/exssm.asm). Not an attack: fidelity.
+/// Seen in the random privileged-instruction stream, where every EXECUTEd privileged
+/// instruction (one in sixteen) came back as an operation exception.
+///
+/// Today: the guest gets an operation exception (BAD1): PRIVOP fetches the instruction
+/// at PSW - ILC, which is the EX itself (X'44'), not in its table.
+///
+/// A correct CP looks through EX and emulates the target (VM/370's DMKPRV did): X'600D'.
+#[test]
+#[ignore = "CP gap: EXECUTE of a privileged instruction is not emulated"]
+fn privop_execute_of_a_privileged_instruction() {
+    attack("exssm", &[], 10 * SEC);
+}
+
 // ---------------------------------------------------------------------------------------
 // Terminal output
 // ---------------------------------------------------------------------------------------
@@ -1413,6 +1514,34 @@ fn terminal_64_console_lines_none_dropped() {
             "ALICE's terminal shows {} of her 64 lines: {:?}",
             got.len(),
             got
+        ));
+    }
+    verdict(p);
+}
+
+/// A console channel program of 20 lines joined by TICs (tests/hostile/ticwait.asm).
+/// Not an attack: fidelity. Found while reducing what the random privileged-instruction
+/// stream found (see `cpu_console_program_of_short_lines`).
+///
+/// Today: 12 lines, then the program ends with a program check (CSW channel status
+/// X'20', BAD1): after the terminal's queue filled and an interruption resumed the
+/// program (VCRESUME), its next CCW, a TIC, counts as "a TIC after a TIC" - VCRESUME
+/// never clears R7, VCRUN's flag for it, and IOHNDL leaves a nonzero loop count there.
+///
+/// A correct CP types all 20 lines and ends with channel end and device end: X'600D'.
+#[test]
+#[ignore = "CP bug: VCRESUME leaves the TIC flag (R7) set: spurious program check"]
+fn terminal_console_program_resumed_at_a_tic() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("ticwait");
+    let from = rig.view(0).end();
+    let code = rig.run_program(0, &prog, 20 * SEC);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let n = rig.view(0).since(from).0.matches("TICWAIT LINE ").count();
+    if n != 20 {
+        p.push(format!(
+            "ALICE's terminal shows {n} of the program's 20 lines"
         ));
     }
     verdict(p);
