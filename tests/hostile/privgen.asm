@@ -338,10 +338,13 @@ FMTIO    BAL   R14,DEVOPND
          B     GENI90
 FMTDIAG  BAL   R14,GENDIAG
          B     GENI90
-FMTLPSW  LA    R1,4                a quarter: any operand
+FMTLPSW  TM    AVOID,X'80'         (random PSWs lead to random code,
+         BO    FMTLPSW2              which may hold SSK: AVOIDKB)
+         LA    R1,4                a quarter: any operand
          BAL   R14,RANDN
          LTR   R0,R0
          BZ    FMTS
+FMTLPSW2 DS    0H
          MVC   INSTR+2(2),=X'0E00' the rest: DATALOW's PSW
          B     GENI90
 FMTB2    BAL   R14,RAND
@@ -353,6 +356,12 @@ FMTRAW   LA    R1,RAWN             a privileged opcode ...
          LA    R1,RAWOPS
          AR    R1,R0
          MVC   INSTR(1),0(R1)
+         TM    AVOID,X'80'         (LPSW of any 8 bytes leads to
+         BZ    FMTRAW1               random code: AVOIDKB)
+         CLI   INSTR,X'82'
+         BNE   FMTRAW1
+         MVI   INSTR,X'80'         SSM instead
+FMTRAW1  DS    0H
          BAL   R14,RAND            ... and five random bytes
          STCM  R0,15,INSTR+1
          BAL   R14,RAND
@@ -382,7 +391,8 @@ GENI90   BAL   R14,AVOIDKB
 *    X'80'  SSK, ISK with R2 not a multiple of 16: the real SSK or    *
 *           ISK takes CP's specification exception, CPABEND.  (Also   *
 *           GENPSW: no PSW into storage, whose random bytes may hold  *
-*           an SSK; past its end instead.)                            *
+*           an SSK, past its end instead; and LPSW loads GENPSW's     *
+*           PSW only, not any eight bytes, nor does RAW make LPSWs.)  *
 *    X'40'  DISPLAY of more than 255 bytes (16 lines) in DIAGNOSE     *
 *           X'08' (BLDTEXT): CP types what does not fit in the        *
 *           terminal's queue synchronously, dispatching nobody, so    *
