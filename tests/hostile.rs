@@ -27,12 +27,18 @@
 //! - (e) CP still answers: `#CP QUERY TIME`, and CMS's ready line for BOB.
 //!
 //! The classes: channel programs on the 191 (`ccw_*`), CPU share (`cpu_*`), storage
-//! (`storage_*`), terminal output (`terminal_*`), and a property test with random channel
-//! programs generated inside the guest (`fuzz_*`). `harness_*` check the harness itself.
+//! (`storage_*`), privileged instructions (`privop_*`), terminal output (`terminal_*`),
+//! property tests with random channel programs and random privileged instructions
+//! generated inside the guest (`fuzz_*`), and a soak: seven attackers beside a victim for
+//! minutes of virtual time, with the host's memory watched (`soak_*`). `harness_*` check
+//! the harness itself.
 //!
 //! Every test failed on the CP before the isolation work (each doc comment says what that
-//! CP did, under "Today", and what a correct CP does); all pass now. `cargo test --test
-//! hostile` runs them.
+//! CP did, under "Today", and what a correct CP does); those pass now. The random
+//! privileged-instruction stream found more, in today's CP: each has a small program and
+//! a test of its own, ignored ("CP bug: ...") until CP is fixed, and the stream steps round
+//! it meanwhile (PRIVGEN's AVOID). The long soak fails today too (BOB is late one sample
+//! in twenty). `cargo test --test hostile` runs them.
 //! `CPCMS_HOSTILE_ROMS=DIR` runs the suite against the CP and CMS in DIR/cp and DIR/cms
 //! without rebuilding.
 //!
@@ -146,8 +152,12 @@ const PAIR: &[UserSpec] = &[("ALICE", "ALICE", 256 * K), ("BOB", BOB_PASSWORD, 2
 struct Rig {
     sys: System,
     users: Vec<User>,
-    /// Per terminal: where the next wait_for starts looking in the transcript.
-    cursors: Vec<usize>,
+    /// Per terminal: where the next wait_for starts looking, as an absolute position in
+    /// everything the terminal printed (a terminal keeps only the last 64 KiB of its
+    /// output, and a long run prints far more).
+    cursors: Vec<u64>,
+    /// CP's static byte ranges (`static_ranges`), found once.
+    ranges: Vec<(u32, u32, String)>,
     /// Per terminal: its machine is stopped by a program's disabled wait.
     stopped: Vec<bool>,
 }
@@ -155,8 +165,11 @@ struct Rig {
 /// What the harness remembers from before an attack.
 struct Snapshot {
     volume: Vec<u8>,
-    frames: BTreeMap<String, Victim>,
+    frames: Frames,
 }
+
+/// The victims' storage, by userid.
+type Frames = BTreeMap<String, Victim>;
 
 /// A victim's storage before the attack.
 struct Victim {
@@ -205,11 +218,13 @@ impl Rig {
         };
         let sys = System::boot(&cfg, roms_dir().as_deref()).expect("boot");
         let n = sys.terminals.len();
+        let ranges = static_ranges(&sys);
         let mut rig = Rig {
             sys,
             users,
             cursors: vec![0; n],
             stopped: vec![false; n],
+            ranges,
         };
         for t in 0..n {
             rig.wait_for(t, "VM/370 ONLINE", SEC).expect("greeting");
@@ -237,12 +252,21 @@ impl Rig {
         self.sys.machine.now()
     }
 
+    /// What terminal `t` still keeps of its output (the last 64 KiB).
     fn transcript(&self, t: usize) -> &str {
+        self.view(t).text
+    }
+
+    fn view(&self, t: usize) -> cpcms::devices::transcript::Transcript<'_> {
         self.sys
             .machine
             .transcript(self.sys.terminals[t])
-            .map(|t| t.text)
-            .unwrap_or("")
+            .unwrap_or_default()
+    }
+
+    /// Terminal `t`'s output from its cursor on.
+    fn since_cursor(&self, t: usize) -> &str {
+        self.view(t).since(self.cursors[t]).0
     }
 
     fn tail(&self, t: usize, n: usize) -> String {
@@ -264,11 +288,44 @@ impl Rig {
     fn run_until(&mut self, t: u64) -> Result<(), String> {
         match self.sys.machine.run_until(t) {
             Status::DisabledWait(psw) => Err(format!(
-                "the real machine stopped: CP is dead (disabled wait PSW {psw:016X})"
+                "the real machine stopped: CP is dead (disabled wait PSW {psw:016X}; {})",
+                self.cp_death()
             )),
             Status::Checkstop => Err("the real machine checkstopped: CP is dead".into()),
             _ => Ok(()),
         }
+    }
+
+    /// What CP's last interruptions say (after CPABEND: the program or SVC old PSW of
+    /// the interruption CP took in itself, and the source line it points past).
+    fn cp_death(&self) -> String {
+        let m = &self.sys.machine;
+        let dw = |a: u32| u64::from_be_bytes(m.peek(a, 8).unwrap().try_into().unwrap());
+        let where_ = |psw: u64| {
+            let a = (psw & 0xFF_FFFF) as u32;
+            self.sys
+                .cp
+                .lines
+                .iter()
+                .filter(|l| l.len > 0 && l.addr < a && a <= l.addr + l.len + 6)
+                .min_by_key(|l| a - l.addr)
+                .map_or(String::from("?"), |l| format!("{}:{}", l.file, l.line))
+        };
+        let (prg, svc) = (dw(0x28), dw(0x20));
+        let regs: Vec<String> = (0..16)
+            .map(|r| format!("{:08X}", self.word(self.sym("INTREGS") + 4 * r)))
+            .collect();
+        format!(
+            "program old PSW {prg:016X} (after {}), code {:04X}, ILC {}, translation \
+             address {:08X}; SVC old PSW {svc:016X}; CP working for VMBLOK {:06X}; \
+             INTREGS {}",
+            where_(prg),
+            self.half(0x8E),
+            m.peek(0x8D, 1).unwrap()[0],
+            self.word(0x90),
+            self.word(self.sym("CPFOR")),
+            regs.join(" ")
+        )
     }
 
     /// Type a line on terminal `t`; later waits look at what comes after it.
@@ -277,7 +334,7 @@ impl Rig {
             .machine
             .type_line(self.sys.terminals[t], text)
             .expect("type");
-        self.cursors[t] = self.cursors[t].max(self.transcript(t).len());
+        self.cursors[t] = self.cursors[t].max(self.view(t).end());
     }
 
     /// Run until terminal `t` shows `text` (after its cursor), at most `within`. Returns
@@ -286,9 +343,10 @@ impl Rig {
         let start = self.now();
         let deadline = start + within;
         loop {
-            let from = self.cursors[t].min(self.transcript(t).len());
-            if let Some(p) = self.transcript(t)[from..].find(text) {
-                self.cursors[t] = from + p + text.len();
+            let view = self.view(t);
+            let rest = view.since(self.cursors[t]).0;
+            if let Some(p) = rest.find(text) {
+                self.cursors[t] = view.end() - (rest.len() - p - text.len()) as u64;
                 return Ok(self.now() - start);
             }
             if self.now() >= deadline {
@@ -395,7 +453,7 @@ impl Rig {
         let key = "DISABLED WAIT PSW '";
         self.wait_for(i, key, within)?;
         self.stopped[i] = true;
-        let rest = &self.transcript(i)[self.cursors[i]..];
+        let rest = self.since_cursor(i);
         let hex: String = rest.chars().filter(|c| *c != ' ').skip(8).take(8).collect();
         u32::from_str_radix(&hex, 16).map_err(|_| format!("cannot read the wait PSW: {rest:?}"))
     }
@@ -509,6 +567,15 @@ impl Rig {
     /// Remember the volume and the victims' frames before an attack.
     fn snapshot(&self, victims: &[&str]) -> Snapshot {
         let volume = self.sys.sysres_image().expect("volume in memory").to_vec();
+        Snapshot {
+            volume,
+            frames: self.frames_of(victims),
+        }
+    }
+
+    /// Remember the victims' frames and DAT tables (each must be idle: VM READ or
+    /// stopped).
+    fn frames_of(&self, victims: &[&str]) -> Frames {
         let mut frames = BTreeMap::new();
         for v in victims {
             let vm = self.vmblok(v).expect("victim logged on");
@@ -532,7 +599,7 @@ impl Rig {
                 },
             );
         }
-        Snapshot { volume, frames }
+        frames
     }
 
     /// (b) CP's code, literals and SYSCONF as assembled. (The CMS nucleus is not kept in
@@ -540,7 +607,8 @@ impl Rig {
     fn cp_static_damage(&self) -> Vec<String> {
         // Damaged bytes, merged into runs (a run may span source lines).
         let mut runs: Vec<(u32, u32, String)> = Vec::new();
-        for (addr, len, what) in static_ranges(&self.sys) {
+        for (addr, len, what) in &self.ranges {
+            let (addr, len) = (*addr, *len);
             let now = self.sys.machine.peek(addr, len).expect("CP storage");
             let want = &self.sys.cp.image[(addr - self.sys.cp.origin) as usize..][..len as usize];
             for (i, (a, b)) in now.iter().zip(want).enumerate() {
@@ -550,7 +618,7 @@ impl Rig {
                 let at = addr + i as u32;
                 match runs.last_mut() {
                     Some(r) if at <= r.1 + 16 => r.1 = at,
-                    _ => runs.push((at, at, what.clone())),
+                    _ => runs.push((at, at, what.to_string())),
                 }
             }
         }
@@ -563,8 +631,13 @@ impl Rig {
 
     /// (b) The victims' frames and DAT tables as they were.
     fn frame_damage(&self, snap: &Snapshot) -> Vec<String> {
+        self.frames_changed(&snap.frames)
+    }
+
+    /// The victims' frames and DAT tables that differ from `frames`.
+    fn frames_changed(&self, frames: &Frames) -> Vec<String> {
         let mut bad = Vec::new();
-        for (v, victim) in &snap.frames {
+        for (v, victim) in frames {
             let tables = victim.tables;
             if self.sys.machine.peek(tables, 4096).unwrap() != &victim.table_bytes[..] {
                 bad.push(format!(
@@ -586,8 +659,18 @@ impl Rig {
 
     /// (c) Tracks outside `owner`'s minidisk that differ from the snapshot.
     fn volume_damage(&self, snap: &Snapshot, owner: &str) -> Vec<String> {
-        let first = mdisk_cylinder(self.user(owner));
-        let mine = first..first + MDISK_CYLS;
+        self.volume_damage_outside(snap, &[owner])
+    }
+
+    /// (c) Tracks outside the minidisks of all `owners` that differ from the snapshot.
+    fn volume_damage_outside(&self, snap: &Snapshot, owners: &[&str]) -> Vec<String> {
+        let theirs: Vec<std::ops::Range<u16>> = owners
+            .iter()
+            .map(|o| {
+                let first = mdisk_cylinder(self.user(o));
+                first..first + MDISK_CYLS
+            })
+            .collect();
         let now = self.sys.sysres_image().expect("volume in memory");
         let model = Model::D3350;
         let ts = model.track_size();
@@ -596,7 +679,7 @@ impl Rig {
         let tracks = (now.len() - HEADER) / ts;
         for t in 0..tracks {
             let (cyl, head) = ((t / heads) as u16, (t % heads) as u16);
-            if mine.contains(&cyl) {
+            if theirs.iter().any(|r| r.contains(&cyl)) {
                 continue;
             }
             let at = HEADER + t * ts;
@@ -662,16 +745,22 @@ impl Rig {
     /// Type an empty line at `t` and time CMS's ready line. Waits up to 30 s to say how
     /// long it took when it is late.
     fn response(&mut self, t: usize, bound: u64) -> Result<u64, String> {
-        self.type_line(t, "");
-        match self.wait_for(t, "R;", bound.max(30 * SEC)) {
-            Ok(d) if d <= bound => Ok(d),
-            Ok(d) => Err(format!(
+        match self.response_time(t, bound.max(30 * SEC))? {
+            d if d <= bound => Ok(d),
+            d => Err(format!(
                 "the ready line came after {} ms; the bound is {} ms",
                 d / MS,
                 bound / MS
             )),
-            Err(e) => Err(format!("no ready line: {e}")),
         }
+    }
+
+    /// Type an empty line at `t`; the time CMS's ready line took, however long (up to
+    /// `within`).
+    fn response_time(&mut self, t: usize, within: u64) -> Result<u64, String> {
+        self.type_line(t, "");
+        self.wait_for(t, "R;", within)
+            .map_err(|e| format!("no ready line: {e}"))
     }
 }
 
@@ -1357,6 +1446,46 @@ fn cpu_seven_attackers_one_victim() {
     verdict(p);
 }
 
+/// DIAGNOSE X'08' with fourteen "D 0.1000" (3584 lines for ALICE's terminal), in a
+/// loop (tests/hostile/dispflood.asm). Found by the random privileged-instruction stream
+/// (`fuzz_random_privileged_instructions`, which now steps round it: PRIVGEN's AVOID
+/// X'40').
+///
+/// Today: BOB's ready line takes 5.1 s (bound 250 ms): CP types what does not fit in
+/// the terminal's 16-line queue synchronously (TENQ calls TDRAIN, which polls that one
+/// terminal with TIO), dispatching nobody until the DIAGNOSE is over - about 1.9 s for
+/// 3584 lines; the time is charged to ALICE's slice only afterwards.
+///
+/// A correct CP lets the others run while ALICE's terminal types (it could make ALICE's
+/// machine wait for its output, as it does for console writes, or type at most a
+/// slice's worth per DIAGNOSE): within ONE_ATTACKER_BOUND.
+#[test]
+#[ignore = "CP bug: DIAGNOSE X'08' output drained synchronously; BOB waits 5 s"]
+fn cpu_diagnose_08_output_flood() {
+    one_attacker("dispflood");
+}
+
+/// A console channel program that types one character at a time for ever: WRITE (no
+/// carrier return) of one byte, chained, TIC back (tests/hostile/conshort.asm). Found by
+/// the random privileged-instruction stream (PRIVGEN's AVOID X'10' steps round it).
+///
+/// Today: no ready line for BOB within 30 s; the whole system serves ALICE's terminal
+/// alone. Each line types in about 110 us, less than CP takes to handle the terminal's
+/// interruption and queue the next line (IOHNDL resumes the console program through
+/// VCRESUME); so there is always another interruption pending from ALICE's terminal
+/// when CP is done, the channel presents it first (lowest device address), and CP never
+/// dispatches anyone - nor reads BOB's line. None of that time is charged to ALICE
+/// (CPFOR is 0 in an I/O interruption).
+///
+/// A correct CP charges the console work to ALICE's machine and lets the others run
+/// (e.g. makes the console program wait for its next slice once it has used one):
+/// within ONE_ATTACKER_BOUND.
+#[test]
+#[ignore = "CP bug: a console program of one-character writes takes the whole CPU"]
+fn cpu_console_program_of_short_lines() {
+    one_attacker("conshort");
+}
+
 // ---------------------------------------------------------------------------------------
 // Storage
 // ---------------------------------------------------------------------------------------
@@ -1450,6 +1579,67 @@ fn storage_large_user_leaves_room_for_others() {
     verdict(p);
 }
 
+/// "MSG ALICE HELLO" and then three "QUERY TIME" in one DIAGNOSE X'08'
+/// (tests/hostile/msgnext.asm). Found by the random privileged-instruction stream,
+/// which overwrote ALICE's entry in CP's directory this way (PRIVGEN's AVOID X'20' now
+/// ends a command text after a MSG).
+///
+/// Today: ALICE's program never ends and CP answers nobody (BOB's #CP QUERY TIME goes
+/// unanswered). CMDMSG points R8 at the addressee's terminal and at the end loads the
+/// sender's back from MSGR8, which nothing ever stores into: R8 comes back 0. The next
+/// command's response is queued (TENQ) in an "RDEV" at real address 0: the queue slot
+/// index is the halfword at X'18' (the last external old PSW: the running guest's, whose
+/// key the guest chooses), the slot at X'A8' + 136 times it - in CP's page 0, another
+/// user's frame, or past the end of real storage (then CPABEND). Here, right after
+/// LOGON, X'18' is still 0: the six response lines go to X'A8', X'130', ... X'350', over
+/// CP's interruption fields, INTREGS, GUESTREG and the dispatcher's fields; in the random
+/// stream the index was 6 and the line landed on ALICE's entry in the directory. (A MSG
+/// typed at a terminal also returns R8 = 0 to TINPUT, and IOHNDL then calls TSTART for
+/// a "terminal" at address 0.)
+///
+/// A correct CP keeps the sender's RDEV: all three responses on ALICE's terminal,
+/// nothing else changed.
+#[test]
+#[ignore = "CP bug: CMDMSG returns with R8 = 0 (MSGR8 never stored)"]
+fn storage_msg_then_another_command_in_diagnose_08() {
+    attack("msgnext", &[], 10 * SEC);
+}
+
+// ---------------------------------------------------------------------------------------
+// Privileged instructions
+// ---------------------------------------------------------------------------------------
+
+/// SSK, then ISK, with R2 = a page of ALICE's plus 1 (tests/hostile/sskodd.asm). Found by
+/// the random privileged-instruction stream in its first second (PRIVGEN's AVOID X'80'
+/// now puts R2 on 16).
+///
+/// Today: the whole machine stops - DISABLED WAIT 000A0000 00ABE000 (CPABEND), with
+/// the program old PSW after SIMSSK's SSK (privop.asm, "SSK R0,R2"), code 6: CP
+/// translates the guest's address and issues the real SSK with its low four bits,
+/// which must be zero. Any user can stop the system with two instructions.
+///
+/// A correct CP checks the bits and reflects the specification exception (code 6) to
+/// the guest, for SSK and for ISK: X'600D'.
+#[test]
+#[ignore = "CP bug: SSK/ISK with R2 bits 28-31 not zero abends CP"]
+fn privop_ssk_isk_with_low_bits_in_the_address() {
+    attack("sskodd", &[], 10 * SEC);
+}
+
+/// SSM as the target of EXECUTE (tests/hostile/exssm.asm). Not an attack: fidelity.
+/// Seen in the random privileged-instruction stream, where every EXECUTEd privileged
+/// instruction (one in sixteen) came back as an operation exception.
+///
+/// Today: the guest gets an operation exception (BAD1): PRIVOP fetches the instruction
+/// at PSW - ILC, which is the EX itself (X'44'), not in its table.
+///
+/// A correct CP looks through EX and emulates the target (VM/370's DMKPRV did): X'600D'.
+#[test]
+#[ignore = "CP gap: EXECUTE of a privileged instruction is not emulated"]
+fn privop_execute_of_a_privileged_instruction() {
+    attack("exssm", &[], 10 * SEC);
+}
+
 // ---------------------------------------------------------------------------------------
 // Terminal output
 // ---------------------------------------------------------------------------------------
@@ -1477,6 +1667,34 @@ fn terminal_64_console_lines_none_dropped() {
             "ALICE's terminal shows {} of her 64 lines: {:?}",
             got.len(),
             got
+        ));
+    }
+    verdict(p);
+}
+
+/// A console channel program of 20 lines joined by TICs (tests/hostile/ticwait.asm).
+/// Not an attack: fidelity. Found while reducing what the random privileged-instruction
+/// stream found (see `cpu_console_program_of_short_lines`).
+///
+/// Today: 12 lines, then the program ends with a program check (CSW channel status
+/// X'20', BAD1): after the terminal's queue filled and an interruption resumed the
+/// program (VCRESUME), its next CCW, a TIC, counts as "a TIC after a TIC" - VCRESUME
+/// never clears R7, VCRUN's flag for it, and IOHNDL leaves a nonzero loop count there.
+///
+/// A correct CP types all 20 lines and ends with channel end and device end: X'600D'.
+#[test]
+#[ignore = "CP bug: VCRESUME leaves the TIC flag (R7) set: spurious program check"]
+fn terminal_console_program_resumed_at_a_tic() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("ticwait");
+    let from = rig.view(0).end();
+    let code = rig.run_program(0, &prog, 20 * SEC);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let n = rig.view(0).since(from).0.matches("TICWAIT LINE ").count();
+    if n != 20 {
+        p.push(format!(
+            "ALICE's terminal shows {n} of the program's 20 lines"
         ));
     }
     verdict(p);
@@ -1695,4 +1913,807 @@ fn storage_share_is_told_apart_from_beyond_storage() {
     rig.type_line(0, "#CP STORE 4F0000 1");
     rig.wait_for(0, "HEXLOC 4F0000 EXCEEDS STORAGE", SEC)
         .unwrap_or_else(|e| panic!("{e}"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Keeping hostile programs running for a long time
+// ---------------------------------------------------------------------------------------
+
+/// A hostile program the harness keeps running: after a disabled wait (CP stops the
+/// machine, as it must) or, for a program with a progress counter, when the counter has
+/// stood still for `stall` (an enabled wait nothing will end, or a loop it jumped into),
+/// the harness starts it again from its origin with `STORE PSW` and `BEGIN`, as its user
+/// could - planting it again first when its code was overwritten.
+struct Runner {
+    user: usize,
+    id: String,
+    /// The program's name (tests/hostile/NAME.asm).
+    name: String,
+    prog: Assembly,
+    /// The word it counts its progress in (None: restarted only when stopped).
+    counter: Option<u32>,
+    /// The parts of its image that are code and constants, which must stay as assembled.
+    code: Vec<std::ops::Range<u32>>,
+    stall: u64,
+    last: u32,
+    since: u64,
+    /// Progress counted before a re-plant set the counter back to its assembled value.
+    done_before: u64,
+    stopped: u32,
+    stuck: u32,
+    replanted: u32,
+    /// The first few PSWs it stopped or stuck with, for the report.
+    samples: Vec<String>,
+    /// Where and when its code was found changed, the first few times.
+    changes: Vec<String>,
+}
+
+impl Runner {
+    /// `prog` for user `user`; `counter` names its progress word, `code` the symbols
+    /// bounding its constant parts (start, end pairs; None for the whole image).
+    fn new(
+        rig: &Rig,
+        user: usize,
+        name: &str,
+        prog: Assembly,
+        counter: Option<&str>,
+        code: Option<&[(&str, &str)]>,
+        stall: u64,
+    ) -> Runner {
+        let sym = |s: &str| {
+            prog.symbols
+                .get(s)
+                .unwrap_or_else(|| panic!("no symbol {s}"))
+                .value
+        };
+        let code = match code {
+            Some(pairs) => pairs.iter().map(|(a, b)| sym(a)..sym(b)).collect(),
+            None => {
+                let whole = prog.origin..prog.origin + prog.image.len() as u32;
+                vec![whole]
+            }
+        };
+        Runner {
+            user,
+            id: rig.users[user].id.clone(),
+            name: name.to_string(),
+            counter: counter.map(sym),
+            code,
+            prog,
+            stall,
+            last: 0,
+            since: 0,
+            done_before: 0,
+            stopped: 0,
+            stuck: 0,
+            replanted: 0,
+            samples: Vec::new(),
+            changes: Vec::new(),
+        }
+    }
+
+    fn plant(&mut self, rig: &mut Rig) {
+        rig.plant(self.user, &self.prog);
+    }
+
+    fn start(&mut self, rig: &mut Rig) {
+        rig.start(self.user, self.prog.origin);
+        self.since = rig.now();
+    }
+
+    /// Its progress so far (counted across re-plants).
+    fn progress(&self, rig: &Rig) -> u64 {
+        self.done_before
+            + self
+                .counter
+                .map_or(0, |c| rig.guest_word(&self.id, c) as u64)
+    }
+
+    /// The first address of its code that is not as assembled.
+    fn damaged(&self, rig: &Rig) -> Option<u32> {
+        self.code.iter().find_map(|r| {
+            let now = rig.guest_bytes(&self.id, r.start, r.end - r.start);
+            let off = (r.start - self.prog.origin) as usize;
+            let want = &self.prog.image[off..off + now.len()];
+            now.iter()
+                .zip(want)
+                .position(|(a, b)| a != b)
+                .map(|i| r.start + i as u32)
+        })
+    }
+
+    /// Look at it; start it again when it stopped or stands still.
+    fn tend(&mut self, rig: &mut Rig) -> Result<(), String> {
+        if rig.vmblok(&self.id).is_none() {
+            return Err(format!("{} is no longer logged on", self.id));
+        }
+        let now = rig.now();
+        let stopped = rig.stopped(&self.id);
+        if let Some(c) = self.counter {
+            let n = rig.guest_word(&self.id, c);
+            if n != self.last {
+                (self.last, self.since) = (n, now);
+            }
+        }
+        let stuck = self.counter.is_some() && now - self.since >= self.stall;
+        if !stopped && !stuck {
+            return Ok(());
+        }
+        if stopped {
+            self.stopped += 1;
+        } else {
+            self.stuck += 1;
+        }
+        let damaged = self.damaged(rig);
+        if self.samples.len() < 6 {
+            self.samples.push(format!(
+                "{} with PSW {:016X} at {:.1} s{}",
+                if stopped { "stopped" } else { "stuck" },
+                rig.vm_psw(&self.id),
+                now as f64 / SEC as f64,
+                damaged.map_or(String::new(), |a| format!(", code changed at {a:06X}"))
+            ));
+        }
+        if let Some(a) = damaged {
+            if self.changes.len() < 4 {
+                self.changes
+                    .push(format!("{a:06X} at {:.1} s", now as f64 / SEC as f64));
+            }
+            self.done_before = self.progress(rig);
+            self.replanted += 1;
+            self.plant(rig);
+        }
+        rig.type_line(
+            self.user,
+            &format!("#CP STORE PSW 00000000 {:08X}", self.prog.origin),
+        );
+        // (CP may still be typing the program's own output; the line waits its turn.)
+        let _ = rig.wait_for(self.user, "STORE COMPLETE", 5 * SEC);
+        rig.type_line(self.user, "#CP BEGIN");
+        self.last = self.counter.map_or(0, |c| rig.guest_word(&self.id, c));
+        self.since = rig.now();
+        Ok(())
+    }
+
+    fn report(&self, rig: &Rig) -> String {
+        let progress = match self.counter {
+            Some(_) => format!(
+                "progress {}, restarted {} times when stuck, ",
+                self.progress(rig),
+                self.stuck
+            ),
+            None => String::new(),
+        };
+        format!(
+            "{} ({}): {progress}restarted {} times after a stop, planted again {} times{}{}",
+            self.id,
+            self.name,
+            self.stopped,
+            self.replanted,
+            if self.changes.is_empty() {
+                String::new()
+            } else {
+                format!(" (code changed at {})", self.changes.join(", "))
+            },
+            if self.samples.is_empty() {
+                String::new()
+            } else {
+                format!("; first: {}", self.samples.join("; "))
+            }
+        )
+    }
+}
+
+impl Rig {
+    /// What CP's tables say about every machine and terminal, for a report: per user
+    /// VMSTATE, VMPSW, the console's VCSTAT, its terminal's RDEVFLAG and queue count.
+    fn state_dump(&self) -> String {
+        let m = &self.sys.machine;
+        let byte = |a: u32| m.peek(a, 1).unwrap()[0];
+        let rdev_len = self.sym("RDEVLEN");
+        let mut out = Vec::new();
+        for (i, u) in self.users.iter().enumerate() {
+            let rdev = self.sym("RDEVTAB") + (i as u32 + 1) * rdev_len;
+            let term = format!(
+                "terminal flags {:02X} queue {}",
+                byte(rdev + self.sym("RDEVFLAG")),
+                self.half(rdev + self.sym("RDEVQCNT"))
+            );
+            match self.vmblok(&u.id) {
+                Some(vm) => out.push(format!(
+                    "{}: state {} PSW {:016X} console {:02X} minidisk {:02X}, {term}",
+                    u.id,
+                    byte(vm + self.sym("VMSTATE")),
+                    self.vm_psw(&u.id),
+                    byte(vm + self.sym("VCSTAT")),
+                    byte(vm + self.sym("VDSTAT")),
+                )),
+                None => out.push(format!("{}: not logged on, {term}", u.id)),
+            }
+        }
+        out.join("; ")
+    }
+
+    /// A word of a user's storage.
+    fn guest_word(&self, id: &str, addr: u32) -> u32 {
+        u32::from_be_bytes(self.guest_bytes(id, addr, 4).try_into().unwrap())
+    }
+
+    /// Run until the user's machine is back in its console read (VM READ), at most 2 s:
+    /// from then on CMS does nothing until a line comes, so its storage must not change.
+    fn until_reading(&mut self, id: &str) -> Result<(), String> {
+        let state = self.sym("VMSTATE");
+        let deadline = self.now() + 2 * SEC;
+        loop {
+            let vm = self.vmblok(id).ok_or(format!("{id} is not logged on"))?;
+            if self.sys.machine.peek(vm + state, 1).unwrap()[0] == 2 {
+                return Ok(());
+            }
+            if self.now() >= deadline {
+                return Err(format!("{id}'s CMS did not go back to its console read"));
+            }
+            self.run_for(MS)?;
+        }
+    }
+
+    /// Run for `d`, tending `runners` every `grain`.
+    fn run_tending(&mut self, d: u64, grain: u64, runners: &mut [Runner]) -> Result<(), String> {
+        let until = self.now() + d;
+        while self.now() < until {
+            let step = grain.min(until - self.now());
+            self.run_for(step)?;
+            for r in runners.iter_mut() {
+                r.tend(self)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stop the user's machine (`#CP` alone: CP READ), let the terminal type what is
+    /// queued, then see CP answer `#CP QUERY TIME`. For a program whose own output may
+    /// hold "TIME IS" (PRIVGEN's DIAGNOSE X'08').
+    fn stop_and_ask_time(&mut self, t: usize) -> Result<u64, String> {
+        self.type_line(t, "#CP");
+        self.run_for(2 * SEC)?;
+        if !self.stopped(&self.users[t].id.clone()) {
+            return Err("#CP did not stop the machine".into());
+        }
+        self.type_line(t, "#CP QUERY TIME");
+        self.wait_for(t, "TIME IS", 10 * SEC)
+    }
+}
+
+/// Virtual seconds from an environment variable (or `default`).
+fn env_seconds(var: &str, default: u64) -> u64 {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// A hex seed from an environment variable (or `default`).
+fn env_seed(var: &str, default: u32) -> u32 {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| u32::from_str_radix(v.trim_start_matches("0x"), 16).ok())
+        .unwrap_or(default)
+}
+
+// ---------------------------------------------------------------------------------------
+// The property test: random privileged instructions
+// ---------------------------------------------------------------------------------------
+
+/// What PRIVGEN counted (its STATS), for the report.
+#[derive(Debug, Default)]
+#[allow(dead_code)] // read through Debug
+struct PrivStats {
+    iterations: u64,
+    program: u32,
+    svc: u32,
+    io: u32,
+    external: u32,
+    machine_check: u32,
+    executed: u32,
+    guarded: u32,
+}
+
+fn priv_stats(rig: &Rig, r: &Runner) -> PrivStats {
+    let at = r.prog.symbols["STATS"].value;
+    let b = rig.guest_bytes(&r.id, at, 32);
+    let w = |i: usize| u32::from_be_bytes(b[4 * i..4 * i + 4].try_into().unwrap());
+    PrivStats {
+        iterations: r.progress(rig),
+        program: w(1),
+        svc: w(2),
+        io: w(3),
+        external: w(4),
+        machine_check: w(5),
+        executed: w(6),
+        guarded: w(7),
+    }
+}
+
+/// PRIVGEN (tests/hostile/privgen.asm) patched with `seed`, as a Runner for `user`,
+/// restarted when its counter stands still for `stall` (longer than a round of the
+/// others' slices). PRIVGEN's AVOID byte (the known CP bugs it steps round) from
+/// CPCMS_PRIVSTREAM_AVOID (hex; default FF, all of them).
+fn privgen(rig: &Rig, user: usize, seed: u32, stall: u64) -> Runner {
+    let avoid = env_seed("CPCMS_PRIVSTREAM_AVOID", 0xFF) as u8;
+    let prog = patched(
+        "privgen",
+        &[("SEED", &seed.to_be_bytes()), ("AVOID", &[avoid])],
+    );
+    Runner::new(
+        rig,
+        user,
+        "privgen",
+        prog,
+        Some("NITER"),
+        Some(&[("PRIVGEN", "SLOT"), ("BACK", "CODEEND")]),
+        stall,
+    )
+}
+
+/// The instruction PRIVGEN ran last, for a report; for DIAGNOSE X'08' with the command
+/// text it most likely had (TEXTLOW).
+fn last_instruction(rig: &Rig, r: &Runner) -> String {
+    let b = rig.guest_bytes(&r.id, r.prog.symbols["LASTINS"].value, 6);
+    let mut s: String = b.iter().map(|x| format!("{x:02X}")).collect();
+    if b[0] == 0x83 && b[2] == 0 && b[3] == 8 {
+        let t = rig.guest_bytes(&r.id, r.prog.symbols["TEXTLOW"].value, 160);
+        let text = cpcms::ebcdic::decode(&t).replace('\u{85}', "|");
+        s.push_str(&format!(" text {:?}", text.trim_end()));
+    }
+    s
+}
+
+impl Rig {
+    /// As `response`, watching PRIVGEN `r` meanwhile, a millisecond at a time: when the
+    /// ready line is late, the error names the instructions that held the CPU longest.
+    fn response_watching(&mut self, t: usize, bound: u64, r: &Runner) -> Result<u64, String> {
+        self.type_line(t, "");
+        let start = self.now();
+        let counter = r.counter.expect("a counter");
+        let (mut n, mut since, mut ins) = (self.guest_word(&r.id, counter), start, None);
+        let mut slow: Vec<(u64, String)> = Vec::new();
+        loop {
+            if self.since_cursor(t).contains("R;") {
+                let d = self.wait_for(t, "R;", 0)?;
+                debug_assert_eq!(d, 0);
+                let took = self.now() - start;
+                if took <= bound {
+                    return Ok(took);
+                }
+                slow.sort_by_key(|s| std::cmp::Reverse(s.0));
+                let top: Vec<String> = slow
+                    .iter()
+                    .take(3)
+                    .map(|(d, i)| format!("{} ms in {i}", d / MS))
+                    .collect();
+                return Err(format!(
+                    "the ready line came after {} ms; the bound is {} ms; {}'s slowest \
+                     instructions meanwhile: {}",
+                    took / MS,
+                    bound / MS,
+                    r.id,
+                    top.join("; ")
+                ));
+            }
+            if self.now() - start > 30 * SEC {
+                return Err(format!(
+                    "no ready line within 30 s ({}); {} ran last {}; the terminal \
+                     shows:\n{}",
+                    self.state_dump(),
+                    r.id,
+                    last_instruction(self, r),
+                    self.tail(t, 8)
+                ));
+            }
+            self.run_for(MS)?;
+            let now_n = self.guest_word(&r.id, counter);
+            if ins.is_none() {
+                ins = Some(last_instruction(self, r));
+            }
+            if now_n != n {
+                slow.push((self.now() - since, ins.take().unwrap_or_default()));
+                (n, since) = (now_n, self.now());
+            }
+        }
+    }
+}
+
+/// ALICE runs PRIVGEN with `seed` for `virt` of virtual time while BOB, after writing his
+/// record, types an empty line again and again (after pauses of 13 to 101 ms) and must
+/// have his ready line within ONE_ATTACKER_BOUND each time; between his lines, while
+/// his CMS waits in its console read, his frames and DAT tables must not change. At the
+/// end CP's code and directory, every track outside ALICE's minidisk, ALICE's storage
+/// (none of BOB's password, record or the volume label), and CP's answer to both.
+fn privstream(seed: u32, virt: u64) -> Vec<String> {
+    let wall = std::time::Instant::now();
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let snap = rig.snapshot(&["BOB"]);
+    let mut idle = rig.frames_of(&["BOB"]);
+    let mut gens = [privgen(&rig, 0, seed, 250 * MS)];
+    gens[0].plant(&mut rig);
+    gens[0].start(&mut rig);
+    let start = rig.now();
+    let mut p = Vec::new();
+    let (mut worst, mut answers, mut total) = (0, 0u32, 0u64);
+    let pauses = [13 * MS, 37 * MS, 71 * MS, 101 * MS];
+    // How often the harness tends ALICE's program and looks at CP's storage
+    // (CPCMS_PRIVSTREAM_GRAIN, in ms, to find the instruction that did something).
+    let grain = env_seconds("CPCMS_PRIVSTREAM_GRAIN", 20) * MS;
+    let mut k = 0;
+    // The first time PRIVGEN's own code is found changed (by its random channel
+    // programs, mostly), for the report; the Runner plants it again.
+    let mut changed = None;
+    'run: while rig.now() < start + virt && p.len() < 20 {
+        for e in rig.frames_changed(&idle) {
+            p.push(format!(
+                "while BOB waited for his next line: {e} (ALICE's last instruction {})",
+                last_instruction(&rig, &gens[0])
+            ));
+        }
+        match rig.response_watching(bob, ONE_ATTACKER_BOUND, &gens[0]) {
+            Ok(d) => {
+                worst = worst.max(d);
+                total += d;
+                answers += 1;
+            }
+            Err(e) => {
+                p.push(format!(
+                    "BOB at {:.3} s: {e}",
+                    rig.now() as f64 / SEC as f64
+                ));
+                if e.contains("the real machine") {
+                    break;
+                }
+            }
+        }
+        if let Err(e) = rig.until_reading("BOB") {
+            p.push(e);
+            break;
+        }
+        idle = rig.frames_of(&["BOB"]);
+        let until = rig.now() + pauses[k % 4];
+        while rig.now() < until && p.len() < 20 {
+            if let Err(e) = rig.run_tending(grain.min(until - rig.now()), grain, &mut gens) {
+                p.push(format!(
+                    "{e} (ALICE's last instruction {})",
+                    last_instruction(&rig, &gens[0])
+                ));
+                break 'run;
+            }
+            if changed.is_none()
+                && let Some(a) = gens[0].damaged(&rig)
+            {
+                let caw = rig.guest_word("ALICE", 0x48);
+                let hex = |b: Vec<u8>| b.iter().map(|x| format!("{x:02X}")).collect::<String>();
+                changed = Some(format!(
+                    "ALICE's code changed at {a:06X} by {:.3} s, her last instruction {} \
+                     (CAW {caw:08X}, CCW there {}, CSW {})",
+                    rig.now() as f64 / SEC as f64,
+                    last_instruction(&rig, &gens[0]),
+                    hex(rig.guest_bytes("ALICE", caw & 0xFF_FFF8, 8)),
+                    hex(rig.guest_bytes("ALICE", 0x40, 8)),
+                ));
+            }
+            let damage = rig.cp_static_damage();
+            if !damage.is_empty() {
+                p.push(format!(
+                    "at {:.3} s, ALICE's last instruction {}: {}",
+                    rig.now() as f64 / SEC as f64,
+                    last_instruction(&rig, &gens[0]),
+                    damage.join("; ")
+                ));
+                break;
+            }
+        }
+        k += 1;
+    }
+    let ran = rig.now() - start;
+    let stats = priv_stats(&rig, &gens[0]);
+    p.extend(rig.cp_static_damage());
+    p.extend(rig.frames_changed(&idle));
+    p.extend(rig.volume_damage(&snap, "ALICE"));
+    let g = &gens[0].prog;
+    p.extend(rig.leaks(
+        "ALICE",
+        g.origin..g.origin + g.image.len() as u32,
+        &[BOB_PASSWORD, BOB_RECORD, VOLUME_LABEL],
+    ));
+    if let Err(e) = rig.victim_answers(bob, ONE_ATTACKER_BOUND) {
+        p.push(format!("BOB at the end: {e}"));
+    }
+    if let Err(e) = rig.stop_and_ask_time(0) {
+        p.push(format!(
+            "ALICE at the end: CP does not answer #CP QUERY TIME: {e}"
+        ));
+    }
+    eprintln!(
+        "privileged-instruction stream, seed {seed:08X}: {:.1} virtual s in {:.2} wall s; \
+         {stats:?}\n  {}\n  BOB answered {answers} times, worst {} ms, mean {:.1} ms \
+         (bound {} ms)",
+        ran as f64 / SEC as f64,
+        wall.elapsed().as_secs_f64(),
+        gens[0].report(&rig),
+        worst / MS,
+        total as f64 / answers.max(1) as f64 / MS as f64,
+        ONE_ATTACKER_BOUND / MS,
+    );
+    if let Some(c) = changed {
+        eprintln!("  {c}");
+    }
+    p
+}
+
+/// Random privileged instructions, CI-sized: PRIVGEN from a fixed seed for 100 virtual
+/// seconds beside BOB (about 40,000 instructions; see `privstream` for every check). A
+/// correct CP passes whatever the seed (with PRIVGEN's AVOID bits cleared too: each
+/// names a CP bug with a test of its own, ignored until it is fixed).
+#[test]
+fn fuzz_random_privileged_instructions() {
+    verdict(privstream(0x5EED_1001, 100 * SEC));
+}
+
+/// The long run: `CPCMS_PRIVSTREAM_SECONDS=600 cargo test --release --test hostile
+/// fuzz_random_privileged_instructions_long -- --ignored --nocapture` (virtual seconds;
+/// seed from CPCMS_PRIVSTREAM_SEED, hex; default 5EED1002; CPCMS_PRIVSTREAM_AVOID=00
+/// to stop stepping round the known CP bugs; CPCMS_PRIVSTREAM_GRAIN, ms, how often the
+/// harness looks at CP's storage, to name the instruction that changed it).
+#[test]
+#[ignore = "long run: set CPCMS_PRIVSTREAM_SECONDS"]
+fn fuzz_random_privileged_instructions_long() {
+    let secs = env_seconds("CPCMS_PRIVSTREAM_SECONDS", 600);
+    let seed = env_seed("CPCMS_PRIVSTREAM_SEED", 0x5EED_1002);
+    verdict(privstream(seed, secs * SEC));
+}
+
+// ---------------------------------------------------------------------------------------
+// The soak: seven attackers and a victim, for minutes
+// ---------------------------------------------------------------------------------------
+
+/// The soak's attackers: user, program (tests/hostile/NAME.asm), virtual storage. The
+/// random privileged instructions, the random channel programs, a console-output flood
+/// (SIOLOOP: chains of 32 lines, started again and again) and four CPU loops (trapped
+/// SSM, program checks, DIAGNOSE X'0C', an endless disk channel program).
+const SOAK: [(&str, &str, u32); 7] = [
+    ("ALICE", "privgen", 256 * K),
+    ("CAROL", "fuzz191", 512 * K),
+    ("DAVE", "sioloop", 256 * K),
+    ("ERIN", "ssmloop", 256 * K),
+    ("FRANK", "pcloop", 256 * K),
+    ("GRACE", "diagloop", 256 * K),
+    ("HEIDI", "ticloop", 256 * K),
+];
+
+/// Real storage for the soak: 6M, 189 frames a user (FRMSHARE), so that CAROL's fuzzer
+/// (512K, at X'70000') may touch all of its storage.
+const SOAK_REAL: u32 = 6 << 20;
+
+/// How often the soak samples BOB: every SOAK_SAMPLE of virtual time he types an empty
+/// line and must have his ready line within SEVEN_ATTACKERS_BOUND.
+const SOAK_SAMPLE: u64 = 3 * SEC;
+
+/// Virtual time the soak runs before it reads the host's memory the first time: every
+/// program started, its pages touched, the terminals' transcripts grown to their
+/// bounded size.
+const SOAK_WARMUP: u64 = 30 * SEC;
+
+/// The most the host's resident set may grow over the long soak (after the warm-up).
+const SOAK_RSS_GROWTH: u64 = 16 << 20;
+
+/// The process's resident set size in bytes, from /proc/self/statm (4 KiB pages).
+fn rss_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Seven attackers (SOAK) and BOB, for `virt` of virtual time after SOAK_WARMUP. BOB
+/// writes his record first; then every SOAK_SAMPLE he must answer within
+/// SEVEN_ATTACKERS_BOUND, his frames and DAT tables must be as he left them at his
+/// last ready line, and CP's code and directory as assembled. The harness keeps PRIVGEN
+/// and the fuzzer running (Runner: restarted after a stop, planted again when their
+/// code was overwritten) and restarts any loop that stopped. At the end: CP answers
+/// every user's #CP QUERY TIME (PRIVGEN's ALICE after her machine is stopped: her own
+/// DIAGNOSE X'08' types "TIME IS" too), every track outside the attackers' minidisks is
+/// as it was, and ALICE and CAROL hold none of BOB's password, his record or the volume
+/// label. With `rss_limit`, the host's resident set may grow by at most that much from
+/// the end of the warm-up to the end.
+fn soak(virt: u64, rss_limit: Option<u64>) -> Vec<String> {
+    let wall = std::time::Instant::now();
+    let mut users: Vec<UserSpec> = SOAK.iter().map(|(id, _, st)| (*id, *id, *st)).collect();
+    users.push(("BOB", BOB_PASSWORD, 256 * K));
+    let mut rig = Rig::with_users(&users, SOAK_REAL);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let snap = rig.snapshot(&["BOB"]);
+    let mut runners: Vec<Runner> = SOAK
+        .iter()
+        .enumerate()
+        .map(|(i, (_, name, _))| match *name {
+            "privgen" => privgen(&rig, i, 0x5EED_3001, 3 * SEC),
+            "fuzz191" => {
+                let prog = patched(
+                    "fuzz191",
+                    &[
+                        ("SEED", &0x5EED_3002u32.to_be_bytes()),
+                        ("ROUNDS", &0x7FFF_FFFFu32.to_be_bytes()),
+                    ],
+                );
+                let code: &[(&str, &str)] = &[("FUZZ", "SEED")];
+                Runner::new(&rig, i, name, prog, Some("NROUNDS"), Some(code), 5 * SEC)
+            }
+            _ => Runner::new(&rig, i, name, program(name), None, None, 0),
+        })
+        .collect();
+    for r in runners.iter_mut() {
+        r.plant(&mut rig);
+    }
+    for r in runners.iter_mut() {
+        r.start(&mut rig);
+    }
+    let mut p = Vec::new();
+    if let Err(e) = rig.run_tending(SOAK_WARMUP, 100 * MS, &mut runners) {
+        p.push(format!("during the warm-up: {e}"));
+        return p;
+    }
+    let rss0 = rss_bytes();
+    let (wall0, start) = (std::time::Instant::now(), rig.now());
+    let mut idle = rig.frames_of(&["BOB"]);
+    let mut times: Vec<u64> = Vec::new();
+    let mut late = 0;
+    while rig.now() < start + virt && p.len() < 40 {
+        let until = (rig.now() + SOAK_SAMPLE).min(start + virt);
+        if let Err(e) = rig.run_tending(until - rig.now(), 100 * MS, &mut runners) {
+            p.push(format!("at {:.1} s: {e}", rig.now() as f64 / SEC as f64));
+            break;
+        }
+        let at = rig.now() as f64 / SEC as f64;
+        for e in rig.frames_changed(&idle) {
+            p.push(format!(
+                "at {at:.1} s, while BOB waited for his next line: {e}"
+            ));
+        }
+        for e in rig.cp_static_damage() {
+            p.push(format!("at {at:.1} s: {e}"));
+        }
+        match rig.response_time(bob, 30 * SEC) {
+            Ok(d) => {
+                times.push(d);
+                if d > SEVEN_ATTACKERS_BOUND {
+                    late += 1;
+                    p.push(format!(
+                        "BOB at {at:.1} s: the ready line came after {} ms; the bound is {} ms",
+                        d / MS,
+                        SEVEN_ATTACKERS_BOUND / MS
+                    ));
+                }
+            }
+            Err(e) => p.push(format!("BOB at {at:.1} s: {e} ({})", rig.state_dump())),
+        }
+        if let Err(e) = rig.until_reading("BOB") {
+            p.push(e);
+            break;
+        }
+        idle = rig.frames_of(&["BOB"]);
+    }
+    let ran = rig.now() - start;
+    let (rss1, walls) = (rss_bytes(), wall0.elapsed().as_secs_f64());
+    p.extend(rig.cp_static_damage());
+    p.extend(rig.frames_changed(&idle));
+    let attackers: Vec<&str> = SOAK.iter().map(|a| a.0).collect();
+    p.extend(rig.volume_damage_outside(&snap, &attackers));
+    for r in runners.iter().filter(|r| r.counter.is_some()) {
+        let g = &r.prog;
+        p.extend(rig.leaks(
+            &r.id,
+            g.origin..g.origin + g.image.len() as u32,
+            &[BOB_PASSWORD, BOB_RECORD, VOLUME_LABEL],
+        ));
+    }
+    let reports: Vec<String> = runners.iter().map(|r| r.report(&rig)).collect();
+    let stats = runners
+        .iter()
+        .find(|r| r.name == "privgen")
+        .map(|r| priv_stats(&rig, r));
+    if let Err(e) = rig.victim_answers(bob, SEVEN_ATTACKERS_BOUND) {
+        p.push(format!("BOB at the end: {e}"));
+    }
+    for (i, (id, name, _)) in SOAK.iter().enumerate() {
+        let r = if *name == "privgen" {
+            rig.stop_and_ask_time(i)
+        } else {
+            rig.type_line(i, "#CP QUERY TIME");
+            rig.wait_for(i, "TIME IS", 10 * SEC)
+        };
+        if let Err(e) = r {
+            p.push(format!(
+                "{id} at the end: CP does not answer #CP QUERY TIME: {e}"
+            ));
+        }
+    }
+    let mib = |b: u64| b as f64 / (1 << 20) as f64;
+    let memory = match (rss0, rss1) {
+        (Some(a), Some(b)) => {
+            let growth = b.saturating_sub(a);
+            if let Some(limit) = rss_limit
+                && growth > limit
+            {
+                p.push(format!(
+                    "the host's resident set grew by {:.1} MiB (from {:.1} to {:.1} MiB); \
+                     the limit is {:.0} MiB",
+                    mib(growth),
+                    mib(a),
+                    mib(b),
+                    mib(limit)
+                ));
+            }
+            format!(
+                "resident set {:.1} MiB after the warm-up, {:.1} MiB at the end ({:+.1} MiB)",
+                mib(a),
+                mib(b),
+                mib(b) - mib(a)
+            )
+        }
+        _ => "resident set: /proc/self/statm not readable".into(),
+    };
+    times.sort_unstable();
+    let pct = |q: usize| times.get((times.len() * q / 100).min(times.len().saturating_sub(1)));
+    let ms = |d: Option<&u64>| d.map_or(0, |d| d / MS);
+    eprintln!(
+        "soak: {:.1} virtual s after a {} s warm-up in {walls:.2} wall s ({:.2} in all); \
+         {memory}\n  BOB answered {} times: median {} ms, 90% {} ms, 99% {} ms, worst {} \
+         ms; {late} later than {} ms\n  ALICE's {stats:?}\n  {}",
+        ran as f64 / SEC as f64,
+        SOAK_WARMUP / SEC,
+        wall.elapsed().as_secs_f64(),
+        times.len(),
+        ms(pct(50)),
+        ms(pct(90)),
+        ms(pct(99)),
+        ms(times.last()),
+        SEVEN_ATTACKERS_BOUND / MS,
+        reports.join("\n  ")
+    );
+    p
+}
+
+/// The soak, CI-sized: 20 virtual seconds after the warm-up (see `soak`); six samples of
+/// BOB, the slowest 968 ms today (the long run shows later ones). The host's memory is
+/// printed, not checked: other tests share the process.
+#[test]
+fn soak_seven_attackers_one_victim() {
+    verdict(soak(20 * SEC, None));
+}
+
+/// The long soak: ten virtual minutes (CPCMS_SOAK_SECONDS to change it), and the host's
+/// resident set may grow by at most SOAK_RSS_GROWTH (16 MiB) from the end of the
+/// warm-up. Run it alone, so that no other test shares the process:
+/// `cargo test --release --test hostile soak_seven_attackers_one_victim_long --
+/// --ignored --nocapture`.
+///
+/// Today: fails - BOB's ready line is later than 1 s in 8 of 171 samples (1010-1070
+/// ms; median about 520 ms); everything else holds, and the resident set does not grow
+/// (about 33 MiB after the warm-up and at the end, +0.0 MiB). His ready line takes three to six dispatches (the line comes, CMS
+/// writes and waits for the write's interruption ...), each after a full round of the
+/// round robin, which favours no machine that has just been given input; and three of
+/// the attackers (TICLOOP, the fuzzer, PRIVGEN's 191 programs) hold CP in SYNCIO up to
+/// 100 ms per SIO, so their turns last up to twice a slice. Seven SPINs: worst 514 ms.
+#[test]
+#[ignore = "long run: ten virtual minutes (CPCMS_SOAK_SECONDS); today BOB is late 8 times in 171"]
+fn soak_seven_attackers_one_victim_long() {
+    let secs = env_seconds("CPCMS_SOAK_SECONDS", 600);
+    verdict(soak(secs * SEC, Some(SOAK_RSS_GROWTH)));
 }
