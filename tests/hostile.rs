@@ -1600,7 +1600,6 @@ fn storage_large_user_leaves_room_for_others() {
 /// A correct CP keeps the sender's RDEV: all three responses on ALICE's terminal,
 /// nothing else changed.
 #[test]
-#[ignore = "CP bug: CMDMSG returns with R8 = 0 (MSGR8 never stored)"]
 fn storage_msg_then_another_command_in_diagnose_08() {
     attack("msgnext", &[], 10 * SEC);
 }
@@ -1621,7 +1620,6 @@ fn storage_msg_then_another_command_in_diagnose_08() {
 /// A correct CP checks the bits and reflects the specification exception (code 6) to
 /// the guest, for SSK and for ISK: X'600D'.
 #[test]
-#[ignore = "CP bug: SSK/ISK with R2 bits 28-31 not zero abends CP"]
 fn privop_ssk_isk_with_low_bits_in_the_address() {
     attack("sskodd", &[], 10 * SEC);
 }
@@ -1683,7 +1681,6 @@ fn terminal_64_console_lines_none_dropped() {
 ///
 /// A correct CP types all 20 lines and ends with channel end and device end: X'600D'.
 #[test]
-#[ignore = "CP bug: VCRESUME leaves the TIC flag (R7) set: spurious program check"]
 fn terminal_console_program_resumed_at_a_tic() {
     let mut rig = Rig::with_users(PAIR, 2 << 20);
     let snap = rig.snapshot(&["BOB"]);

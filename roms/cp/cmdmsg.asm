@@ -7,6 +7,7 @@
 *  not logged on: "userid NOT LOGGED ON", return code 45.             *
 ***********************************************************************
 CMDMSG   ENTER
+         ST    R8,MSGR8            the sender's terminal, for after
          BAL   R14,NEXTTOK         the addressee
          LTR   R3,R3
          BZ    MSGMISS

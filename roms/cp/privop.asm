@@ -230,18 +230,20 @@ SIMSTO2  OC    VMPSW(1),VMINST+1   STOSM: OR
 *  mode gives the key and fetch bit only (bits 0-4), the rest zero.   *
 ***********************************************************************
 SIMSSK   BAL   R14,KEYADDR         R2 = real address, R5 = R1 * 4
-         BNZ   NOSTORE
+         BNZ   KEYERR
          L     R0,VMGPRS(R5)
          SSK   R0,R2
          B     DISPATCH
 SIMISK   BAL   R14,KEYADDR
-         BNZ   NOSTORE
+         BNZ   KEYERR
          SR    R0,R0
          ISK   R0,R2
          N     R0,=F'248'
          STC   R0,VMGPRS+3(R5)
          B     DISPATCH
 *  KEYADDR: R5 = 4 * R1 field, R2 = real address for the R2 field.
+*  Bits 28-31 of the address must be zero, as the real SSK and ISK
+*  require (else R15 = 3: a specification exception for the guest).
 KEYADDR  ENTER
          SR    R5,R5
          IC    R5,VMINST+1
@@ -252,8 +254,17 @@ KEYADDR  ENTER
          N     R2,=F'15'
          SLL   R2,2
          L     R2,VMGPRS(R2)
-         BAL   R14,GTRANS
+         LR    R0,R2
+         N     R0,=F'15'
+         BZ    KEYA10
+         LA    R15,3               specification
+         LTR   R15,R15
          LEAVE KEYADDR
+KEYA10   BAL   R14,GTRANS
+         LEAVE KEYADDR
+KEYERR   CH    R15,=H'3'           a specification exception for it,
+         BE    SIMSPEC
+         B     NOSTORE               or GTRANS's answer
 KEYADDRR DS    F
 *
 ***********************************************************************

@@ -152,6 +152,7 @@ VCR20    SR    R7,R7
          B     VCR30
 VCRESUME ST    R14,VCRUNR
          L     R8,VMRDEV
+         SR    R7,R7               (the CCW before was no TIC)
          MVC   VCLEFT,=AL2(VCMAXCCW)
 VCR30    CLI   VCCCW,X'01'         write
          BE    VCRWRITE

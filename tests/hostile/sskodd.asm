@@ -13,7 +13,8 @@
 *  A correct CP reflects the specification exception (code 6) to the  *
 *  guest, as the hardware would.  X'600D' when SSK and ISK each get   *
 *  it; X'BAD1' if SSK completed, X'BAD2' if ISK did, X'BAD3' for a    *
-*  program check with another code.                                   *
+*  program check with another code (in BC mode the code is in the old *
+*  PSW, X'2A'; X'8E' is stored in EC mode only).                      *
 ***********************************************************************
          COPY  GUEST
 SSKODD   START X'8000'
@@ -24,12 +25,12 @@ SSKODD   START X'8000'
          SR    R0,R0               (key 0: what it has anyway)
          SSK   R0,R2
          LPSW  BAD1
-SSK10    CLC   X'8E'(2),=H'6'      (program new PSW) specification?
+SSK10    CLC   X'2A'(2),=H'6'      (program new PSW) specification?
          BNE   OTHER
          MVC   X'68'(8),PGMNEW2
          ISK   R0,R2
          LPSW  BAD2
-ISK10    CLC   X'8E'(2),=H'6'
+ISK10    CLC   X'2A'(2),=H'6'
          BNE   OTHER
          LPSW  GOOD
 OTHER    LPSW  BAD3
