@@ -1460,7 +1460,6 @@ fn cpu_seven_attackers_one_victim() {
 /// machine wait for its output, as it does for console writes, or type at most a
 /// slice's worth per DIAGNOSE): within ONE_ATTACKER_BOUND.
 #[test]
-#[ignore = "CP bug: DIAGNOSE X'08' output drained synchronously; BOB waits 5 s"]
 fn cpu_diagnose_08_output_flood() {
     one_attacker("dispflood");
 }

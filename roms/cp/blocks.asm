@@ -27,6 +27,8 @@ VMSRUN   EQU   1                     running or ready to run
 VMSREAD  EQU   2                     VM READ: waiting for a line
 VMSWAIT  EQU   3                     enabled wait (idle)
 VMSSTOP  EQU   4                     stopped: CP READ
+VMSOUTW  EQU   5                     its DIAGNOSE X'08' waits for its
+*                                    terminal to type CP's answer
 VMFLAGS  DS    X                   flags
 VMFBUF   EQU   X'80'                 CP responses go to a DIAG 8 buffer
 VMFEMSG  EQU   X'40'                 SET EMSG ON: show message ids
@@ -80,6 +82,14 @@ VDEVLEN  EQU   *-VDWORK
 VMNVDEV  EQU   8                   minidisks a machine may have
 VMVDEVS  DS    (VMNVDEV*VDEVLEN)X  the slots
 VMVDCUR  DS    A                   the slot VDWORK came from
+*                                  -- a DIAGNOSE X'08' under way --
+VMD8TXT  DS    CL132               its commands, separated by X'15'
+VMD8POS  DS    H                   where the next one starts
+VMD8LEN  DS    H                   how long they are
+VMD8RY   DS    F                   4 * its Ry
+VMD8FLG  DS    F                   Ry's flags and length
+VMD8RC   DS    H                   the last command's return code
+         DS    H
 *                                  -- DIAGNOSE X'08' response buffer --
 VMRSPADR DS    A                   guest address of the buffer
 VMRSPLEN DS    F                   its length

@@ -69,19 +69,22 @@ DIAG0C   L     R2,VMGPRS(R6)
 DIAG08   L     R2,VMGPRS(R6)       the text
          ST    R2,D8TEXT
          L     R3,VMGPRS(R7)       flags and length
-         ST    R3,D8FLAGS
+         ST    R3,VMD8FLG
+         ST    R7,VMD8RY
          N     R3,=X'00FFFFFF'
-         ST    R3,D8LEN
-         XC    CPRCH,CPRCH
+         XC    VMD8POS,VMD8POS
+         XC    VMD8LEN,VMD8LEN
+         XC    VMD8RC,VMD8RC
          LTR   R3,R3               nothing: nothing to do
-         BZ    D850
+         BZ    D8DONE
          C     R3,=F'132'
          BH    SIMSPEC
-         LA    R3,D8CMD
-         L     R4,D8LEN
+         STH   R3,VMD8LEN
+         LA    R3,VMD8TXT
+         LH    R4,VMD8LEN
          BAL   R14,GCOPYIN
          BNZ   SIMADDR
-         TM    D8FLAGS,X'40'       a response buffer?
+         TM    VMD8FLG,X'40'       a response buffer?
          BZ    D810
          LA    R1,4(R6)            Rx+1
          N     R1,=F'63'
@@ -102,48 +105,91 @@ DIAG08   L     R2,VMGPRS(R6)       the text
          CL    R0,VMSIZE
          BH    SIMADDR
          OI    VMFLAGS,VMFBUF
-D810     L     R8,VMRDEV
-         LA    R4,D8CMD            commands are separated by X'15'
-         L     R5,D8LEN
-         AR    R5,R4
-         ST    R5,D8END
-D820     LR    R2,R4               find the end of this one
-D825     CR    R4,R5
-         BNL   D830
-         CLI   0(R4),X'15'
-         BE    D830
-         LA    R4,1(R4)
-         B     D825
-D830     LR    R3,R4
+D810     BAL   R14,D8RUN           run them (or begin to)
+         B     DISPATCH
+D8DONE   BAL   R14,D8END
+         B     DISPATCH
+*
+***********************************************************************
+*  D8RUN: run the commands of the DIAGNOSE X'08' under way, from      *
+*  VMD8POS on, and complete it (D8END).  CP runs a command to its end *
+*  and waits for the terminal when it has more to type than its queue *
+*  holds; so that one DIAGNOSE with many commands cannot hold every   *
+*  other user that long, the machine waits (VMSOUTW) between two      *
+*  commands while its terminal's queue is half full: IOHNDL calls     *
+*  D8RUN again when the terminal has typed it all.  In: R11 = VMBLOK. *
+*  Uses R0-R8, R15.                                                   *
+***********************************************************************
+D8RUN    ENTER
+D8R10    LH    R4,VMD8POS          any left?
+         CH    R4,VMD8LEN
+         BNL   D8R90
+         LA    R2,VMD8TXT(R4)      this one: up to X'15' or the end
+         LH    R5,VMD8LEN
+         LA    R5,VMD8TXT(R5)
+         LR    R1,R2
+D8R20    CR    R1,R5
+         BNL   D8R30
+         CLI   0(R1),X'15'
+         BE    D8R30
+         LA    R1,1(R1)
+         B     D8R20
+D8R30    LR    R3,R1
          SR    R3,R2
-         LA    R4,1(R4)            past the X'15'
-         ST    R4,D8NEXT
+         LA    R1,1(R1)            the next one starts past the X'15'
+         LA    R0,VMD8TXT
+         SR    R1,R0
+         STH   R1,VMD8POS
+         L     R8,VMRDEV
          BAL   R14,CPCMD
          CLI   VMSTATE,VMSFREE     logged itself off?
-         BE    DISPATCH
-         L     R4,D8NEXT
-         L     R5,D8END
-         CR    R4,R5
-         BL    D820
-D850     NI    VMFLAGS,X'FF'-VMFBUF
-         LH    R0,CPRCH            Ry = return code
-         L     R7,D8RY
+         BE    D8R95
+         MVC   VMD8RC,CPRCH
+         TM    VMFLAGS,VMFBUF      a buffer: no terminal to wait for
+         BO    D8R10
+         LH    R4,VMD8POS          more to come, and the terminal
+         CH    R4,VMD8LEN            has half its queue to type?
+         BNL   D8R90
+         L     R8,VMRDEV
+         LH    R0,RDEVQCNT-RDEV(R8)
+         CH    R0,=AL2(RDEVQN/2)
+         BL    D8R10
+         MVI   VMSTATE,VMSOUTW     then the machine waits for it
+         B     D8R95
+D8R90    BAL   R14,D8END
+D8R95    LEAVE D8RUN
+D8RUNR   DS    F
+*
+***********************************************************************
+*  D8END: complete the DIAGNOSE X'08': Ry = the last command's return *
+*  code; with a buffer, Ry+1 = the response's length (or what did not *
+*  fit, and CC 1).  The machine runs on.  In: R11.  Uses R0-R2, R7,   *
+*  R15.                                                               *
+***********************************************************************
+D8END    ENTER
+         CLI   VMSTATE,VMSOUTW
+         BNE   D8E10
+         MVI   VMSTATE,VMSRUN
+D8E10    NI    VMFLAGS,X'FF'-VMFBUF
+         LH    R0,VMD8RC           Ry = return code
+         L     R7,VMD8RY
          ST    R0,VMGPRS(R7)
          SR    R0,R0               CC 0
-         TM    D8FLAGS,X'40'
-         BZ    D890
+         TM    VMD8FLG,X'40'
+         BZ    D8E90
          LA    R1,4(R7)            Ry+1 = response length ...
          N     R1,=F'63'
          L     R2,VMRSPUSE
          S     R2,VMRSPLEN
-         BNP   D860
+         BNP   D8E60
          ST    R2,VMGPRS(R1)       ... or what did not fit
          LA    R0,1                CC 1
-         B     D890
-D860     L     R2,VMRSPUSE
+         B     D8E90
+D8E60    L     R2,VMRSPUSE
          ST    R2,VMGPRS(R1)
-D890     BAL   R14,SETCC
-         B     DISPATCH
+D8E90    BAL   R14,SETCC
+         LEAVE D8END
+D8ENDR   DS    F
 *
 *  An operand beyond the virtual machine's storage.
 SIMADDR  LA    R2,5
@@ -154,10 +200,6 @@ SIMADDR  LA    R2,5
 D8RX     DS    F
 D8RY     DS    F
 D8TEXT   DS    F
-D8FLAGS  DS    F
-D8LEN    DS    F
-D8END    DS    F
-D8NEXT   DS    F
          DS    0D
 D0CAREA  DS    XL32
-D8CMD    DS    CL132
+

@@ -127,6 +127,8 @@ DSPREADY ST    R14,DSPRDYR
          BE    DSPRNO
          CLI   VMSTATE,VMSSTOP     stopped?
          BE    DSPRNO
+         CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
+         BE    DSPRNO
          TM    VCSTAT,VCINTP       console interruption pending?
          BZ    DSPR20
          TM    VMPSW,X'80'         and channel 0 enabled?

@@ -319,7 +319,14 @@ IOH30    TM    RDEVFLAG,RDBUSY     an operation running ...
          LTR   R11,R11
          BZ    IOH90
          USING VMBLOK,R11
-         TM    VCSTAT,VCWRW
+         CLI   VMSTATE,VMSOUTW     a DIAGNOSE X'08' waiting for all
+         BNE   IOH40                 of it to be typed?
+         CLC   RDEVQCNT,=H'0'
+         BNE   IOH40
+         ST    R11,CPFOR           its next commands: its time
+         BAL   R14,D8RUN
+         L     R8,VMRDEV
+IOH40    TM    VCSTAT,VCWRW
          BZ    IOH90
          NI    VCSTAT,X'FF'-VCWRW
          BAL   R14,VCRESUME

@@ -86,7 +86,8 @@ pub struct System {
 pub struct VmStatus {
     pub userid: String,
     pub terminal: u16,
-    /// "RUNNING", "VM READ", "WAIT", "CP READ" (stopped).
+    /// "RUNNING", "VM READ", "WAIT", "CP READ" (stopped), "CP WRITE" (its DIAGNOSE X'08'
+    /// waits for the terminal to type CP's answer).
     pub state: String,
     /// Problem-state instructions executed in this virtual machine.
     pub instructions: u64,
@@ -837,6 +838,7 @@ impl VmTable {
                         1 => "RUNNING",
                         2 => "VM READ",
                         3 => "WAIT",
+                        5 => "CP WRITE",
                         _ => "CP READ",
                     }
                     .to_string(),
