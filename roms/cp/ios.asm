@@ -86,7 +86,9 @@ SYNC40   CLC   IODEV,SYNCDEV       (I/O new PSW while waiting)
 SYNC60   CLC   EXTCODE,=X'1004'    (external new PSW: time is up?)
          BNE   SYNC30
          HDV   0(R2)               stop the device
-         BAL   R14,SYNCRST
+SYNC65   TIO   0(R2)               and take the status the halt left
+         BC    2,SYNC65              pending (else the next SIO finds
+         BAL   R14,SYNCRST           the device busy with it)
          MVC   SYNCCSW,=X'000000000C200000'   a program check
          LA    R15,4
          B     SYNCFAIL
