@@ -551,7 +551,11 @@ fn clock_comparator_has_priority_over_cpu_timer() {
 /// enabled wait in the EC or BC mode, with X'A5A5A5A5' there before; and the code.
 fn ext_word_after(cond: &str, ec: bool) -> (Vec<u8>, u16) {
     let mut c = machine(&[si(0x82, 0, 0, 0x810)]);
-    let wait = if ec { EC_WAIT_EXT } else { 0x0102_0000_0000_0000 };
+    let wait = if ec {
+        EC_WAIT_EXT
+    } else {
+        0x0102_0000_0000_0000
+    };
     put64(&mut c, 0x810, wait);
     put32(&mut c, 0x84, 0xA5A5_A5A5);
     match cond {
@@ -612,7 +616,11 @@ fn external_cpu_address_halfword_by_condition_and_mode() {
     ];
     for (cond, code, signal) in cases {
         let [hi, lo] = code.to_be_bytes();
-        assert_eq!(ext_word_after(cond, true), (vec![0, 0, hi, lo], code), "EC {cond}");
+        assert_eq!(
+            ext_word_after(cond, true),
+            (vec![0, 0, hi, lo], code),
+            "EC {cond}"
+        );
         let bc_addr = if signal { vec![0, 0] } else { vec![0xA5, 0xA5] };
         let bc = [bc_addr, vec![0xA5, 0xA5]].concat();
         assert_eq!(ext_word_after(cond, false), (bc, code), "BC {cond}");
