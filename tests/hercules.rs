@@ -58,6 +58,9 @@
 //!           units that store or do not store into the area
 //!  extsig   the interrupt key (pressed with `ext`), SIGP emergency signal and
 //!           external call to this CPU, their masks and priority
+//!  extaddr  X'84'-X'87' after each external condition (CPU timer, clock comparator,
+//!           interval timer, interrupt key, emergency signal, external call) in the
+//!           BC and the EC mode: the CPU address, zeros or unchanged; the code
 //!  lowprot  low-address protection (CR0 bit 3): stores below 512 by ST, MVI, MVC,
 //!           STM, MVCL, STOSM, IPTE, TB, across 512, PSW key 0 and 3; TPROT
 //!  segprot  segment protection (segment-table entry bit 29): fetch and instruction
@@ -765,6 +768,30 @@ fn deviations(
             poo,
         })
         .collect()
+}
+
+/// POO (S/370, assigned locations 132-133; GX20-1850, "Fixed Storage Locations",
+/// gives the field once for each mode): an external interruption for a condition other
+/// than the SIGP signals stores zeros at X'84'-X'85' in the EC mode and leaves them
+/// unchanged in the BC mode. Hercules 3.13 zeros them in the BC mode too (CPU timer,
+/// clock comparator, interval timer, interrupt key); it agrees on the signals (the CPU
+/// address, both modes) and on X'86'-X'87' (stored in the EC mode only).
+const EXT_BC_ZEROS: &str = "Hercules zeros the CPU address at X'84' in BC mode";
+
+/// tests/hercules/extaddr.asm: X'84'-X'87' after each external condition, BC and EC.
+#[test]
+fn extaddr() {
+    let devs = deviations(
+        EXT_BC_ZEROS,
+        &[
+            // BC mode: CPU timer, clock comparator, interval timer, interrupt key.
+            ("MEM 000804", "0000A5A5", "A5A5A5A5"),
+            ("MEM 000814", "0000A5A5", "A5A5A5A5"),
+            ("MEM 000824", "0000A5A5", "A5A5A5A5"),
+            ("MEM 000834", "0000A5A5", "A5A5A5A5"),
+        ],
+    );
+    check("extaddr", &devs);
 }
 
 /// tests/hercules/das.asm: the dual-address-space facility.

@@ -4,7 +4,8 @@
 //! ```text
 //!  class      old PSW  new PSW  code stored at (EC mode)        BC mode
 //!  restart     X'08'    X'00'   -                               -
-//!  external    X'18'    X'58'   X'86' (X'84' = 0)               old PSW bits 16-31
+//!  external    X'18'    X'58'   X'86'; X'84' the signalling     old PSW 16-31; X'84' the
+//!                               CPU's address, else 0           signalling CPU's, else as was
 //!                               (1004 clock comp., 1005 CPU timer, 0080 interval timer,
 //!                               0040 interrupt key, 1201/1202 SIGP signals)
 //!  SVC         X'20'    X'60'   X'8A', ILC in X'89'             old PSW 16-31, ILC 32-33
@@ -42,10 +43,14 @@
 
 use super::exec::SPECIFICATION;
 use super::per::PER_CODE;
+use super::signals::{EXT_EMERGENCY, EXT_EXTCALL};
 use super::timer::EXT_ITIMER;
 use super::{Cpu, InterruptClass, IoBus, Stop, Tracer};
 
 const LOOP_LIMIT: u32 = 256;
+
+/// The address of the CPU that sends this CPU's SIGP signals: itself, CPU 0 (STAP).
+const SIGNALLING_CPU: u16 = 0;
 
 impl Cpu {
     /// Store `old` at real `old_at`, load the new PSW from real `new_at`. Returns the
@@ -132,9 +137,30 @@ impl Cpu {
         tracer.interruption(self, InterruptClass::Svc, code, old, new);
     }
 
+    /// Take an external interruption with `code`.
+    ///
+    /// What it stores below the old PSW (POO GA22-7000, "Assigned Main-Storage
+    /// Locations", 132-135; "Emergency Signal", "External Call"; the System/370
+    /// Reference Summary GX20-1850 lists 132-133 twice, once for each mode):
+    /// - the emergency signal and the external call (and the malfunction alert,
+    ///   which this machine never raises) store the address of the CPU that sent
+    ///   them at X'84'-X'85', in either mode (here always CPU 0: a CPU can only
+    ///   signal itself);
+    /// - every other condition (timers, interrupt key) stores zeros there in the
+    ///   EC mode, and leaves the halfword as it was in the BC mode;
+    /// - the code goes to X'86'-X'87' in the EC mode only; in the BC mode it is in
+    ///   bits 16-31 of the old PSW, and X'86' is left alone.
+    ///
+    /// Hercules 3.13 zeros X'84'-X'85' in the BC mode too (tests/hercules.rs,
+    /// `extaddr`).
     fn external_interrupt<T: Tracer>(&mut self, tracer: &mut T, code: u16) {
+        let signal = matches!(code, EXT_EMERGENCY | EXT_EXTCALL);
+        if signal || self.ec {
+            // The signalling CPU's address, or zeros (EC mode only).
+            self.store_real(0x84, &SIGNALLING_CPU.to_be_bytes());
+        }
         if self.ec {
-            self.store_real(0x84, &[0, 0, (code >> 8) as u8, code as u8]);
+            self.store_real(0x86, &code.to_be_bytes());
         }
         let old = self.pack_psw(code);
         let new = self.swap(0x18, 0x58, old);

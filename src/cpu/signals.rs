@@ -3,11 +3,13 @@
 //! sends (on this one-CPU machine, a CPU can only signal itself).
 //!
 //! ```text
-//!  condition          code    CR0 mask   X'84'-X'85' (EC mode)
-//!  interrupt key      X'0040'  bit 25    zero
-//!  emergency signal   X'1201'  bit 17    the signalling CPU's address (0)
-//!  external call      X'1202'  bit 18    the signalling CPU's address (0)
+//!  condition          code    CR0 mask   X'84'-X'85'
+//!  interrupt key      X'0040'  bit 25    zero (EC mode), unchanged (BC mode)
+//!  emergency signal   X'1201'  bit 17    the signalling CPU's address (0), both modes
+//!  external call      X'1202'  bit 18    the signalling CPU's address (0), both modes
 //! ```
+//!
+//! (`Cpu::external_interrupt` in interrupt.rs stores them.)
 //!
 //! Each stays pending until the CPU is enabled for it (PSW bit 7 and its CR0 bit) and
 //! is then taken once. Priority among the external conditions (highest first):

@@ -547,6 +547,86 @@ fn clock_comparator_has_priority_over_cpu_timer() {
     assert_eq!(bytes(&c, 0x86, 2), vec![0x10, 0x04]);
 }
 
+/// The word at X'84'-X'87' after one external interruption for `cond` taken from an
+/// enabled wait in the EC or BC mode, with X'A5A5A5A5' there before; and the code.
+fn ext_word_after(cond: &str, ec: bool) -> (Vec<u8>, u16) {
+    let mut c = machine(&[si(0x82, 0, 0, 0x810)]);
+    let wait = if ec {
+        EC_WAIT_EXT
+    } else {
+        0x0102_0000_0000_0000
+    };
+    put64(&mut c, 0x810, wait);
+    put32(&mut c, 0x84, 0xA5A5_A5A5);
+    match cond {
+        "cpu timer" => {
+            c.cr[0] = 0x0000_0400;
+            c.cpt_origin = 0;
+        }
+        "clock comparator" => {
+            c.cr[0] = 0x0000_0800;
+            c.ckc = 0;
+            c.tod_epoch = 10;
+        }
+        "interval timer" => {
+            c.cr[0] = 0x0000_0080;
+            c.itimer_pending = true;
+        }
+        "interrupt key" => {
+            c.cr[0] = 0x0000_0040;
+            c.press_interrupt_key();
+        }
+        "emergency signal" => {
+            c.cr[0] = 0x0000_4000;
+            c.signal_emergency();
+        }
+        "external call" => {
+            c.cr[0] = 0x0000_2000;
+            assert!(c.signal_external_call());
+        }
+        _ => unreachable!(),
+    }
+    assert_eq!(go(&mut c), Stop::DisabledWait, "{cond}");
+    assert_eq!(c.psw() & !0xC000_0000, EXT_NEW, "{cond}");
+    let old = get64(&c, 0x18);
+    let code = if ec {
+        assert_eq!(old, wait, "{cond}");
+        let b = bytes(&c, 0x86, 2);
+        u16::from_be_bytes([b[0], b[1]])
+    } else {
+        bc_fields(old).0
+    };
+    (bytes(&c, 0x84, 4), code)
+}
+
+/// POO, assigned locations 132-135: in the EC mode X'84'-X'85' get the signalling
+/// CPU's address (emergency signal, external call) or zeros, X'86'-X'87' the code; in
+/// the BC mode the code goes into the old PSW, X'86' is not stored, and X'84'-X'85'
+/// get the CPU address for the signals and are left unchanged for everything else.
+/// (Hercules 3.13 zeros X'84'-X'85' in the BC mode as well: tests/hercules `extaddr`.)
+#[test]
+fn external_cpu_address_halfword_by_condition_and_mode() {
+    let cases: [(&str, u16, bool); 6] = [
+        ("cpu timer", 0x1005, false),
+        ("clock comparator", 0x1004, false),
+        ("interval timer", 0x0080, false),
+        ("interrupt key", 0x0040, false),
+        ("emergency signal", 0x1201, true),
+        ("external call", 0x1202, true),
+    ];
+    for (cond, code, signal) in cases {
+        let [hi, lo] = code.to_be_bytes();
+        assert_eq!(
+            ext_word_after(cond, true),
+            (vec![0, 0, hi, lo], code),
+            "EC {cond}"
+        );
+        let bc_addr = if signal { vec![0, 0] } else { vec![0xA5, 0xA5] };
+        let bc = [bc_addr, vec![0xA5, 0xA5]].concat();
+        assert_eq!(ext_word_after(cond, false), (bc, code), "BC {cond}");
+    }
+}
+
 #[test]
 fn stck_sck_stpt_stckc() {
     let mut c = machine(&[
