@@ -257,6 +257,8 @@ CMDDISP  ST    R14,VMCMDR
          BNE   D10
          LA    R2,1(R2)
          BCTR  R3,0
+         LTR   R3,R3               (L and nothing after it)
+         BZ    VMOPND
 *  Storage: hexloc, hexloc.hexlen or hexloc-hexend.
 D10      LR    R4,R2               find '.' or '-'
          LR    R5,R3

@@ -75,6 +75,8 @@ DIAG08   L     R2,VMGPRS(R6)       the text
          XC    VMD8POS,VMD8POS
          XC    VMD8LEN,VMD8LEN
          XC    VMD8RC,VMD8RC
+         XC    VMRSPUSE,VMRSPUSE   (no response yet, nor room for one)
+         XC    VMRSPLEN,VMRSPLEN
          LTR   R3,R3               nothing: nothing to do
          BZ    D8DONE
          C     R3,=F'132'
