@@ -1480,7 +1480,6 @@ fn cpu_diagnose_08_output_flood() {
 /// (e.g. makes the console program wait for its next slice once it has used one):
 /// within ONE_ATTACKER_BOUND.
 #[test]
-#[ignore = "CP bug: a console program of one-character writes takes the whole CPU"]
 fn cpu_console_program_of_short_lines() {
     one_attacker("conshort");
 }

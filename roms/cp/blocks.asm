@@ -49,12 +49,17 @@ VCINTP   EQU   X'40'                 an interruption is pending
 VCREAD   EQU   X'20'                 waiting for the user to type
 VCWRW    EQU   X'10'                 waiting for room in the queue
 VCIL     EQU   X'08'                 incorrect length in this CCW
+VCTURN   EQU   X'04'                 its lines for this period typed:
+*                                    it goes on at VCNEXT (DSPREADY)
 VCKEY    DS    X                   the CAW key
 VCCCWA   DS    A                   guest address of the current CCW
 VCCCW    DS    D                   a copy of the current CCW
 VCCSW    DS    D                   the CSW to present
 VCSENSE  DS    X                   sense byte
          DS    X
+VCBUDG   DS    H                   lines it may still queue before VCNEXT
+         DS    H
+VCNEXT   DS    D                   TOD clock: when its period ends
 VMTALEN  DS    H                   length of the type-ahead line, or -1
 VMTAHEAD DS    CL132               a line typed before the guest read
 *                                  -- its minidisks --

@@ -72,6 +72,24 @@ DSP22    BAL   R14,DSPREADY        ready to run?
 *  idle CP is not woken for nothing; a terminal will wake it.
 DSPIDLE  XC    RUNUSER,RUNUSER
          SPT   TIMERMAX
+*  A console program waiting for its next period (VCTURN) must go on
+*  then, though nothing else happens: the clock comparator wakes CP
+*  at the earliest VCNEXT.
+         MVC   DSPTOD,CKCNEVER
+         L     R11,=A(VMTABLE)
+         LA    R7,NUMTERM
+DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
+         BE    DSPI20
+         CLI   VMSTATE,VMSSTOP
+         BE    DSPI20
+         TM    VCSTAT,VCTURN
+         BZ    DSPI20
+         CLC   VCNEXT,DSPTOD
+         BNL   DSPI20
+         MVC   DSPTOD,VCNEXT
+DSPI20   LA    R11,VMBLKLEN(R11)
+         BCT   R7,DSPI10
+         SCKC  DSPTOD
          LPSW  WAITPSW
 *
 *  Run the machine R11 points to.
@@ -127,7 +145,16 @@ DSPREADY ST    R14,DSPRDYR
          BE    DSPRNO
          CLI   VMSTATE,VMSSTOP     stopped?
          BE    DSPRNO
-         CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
+         TM    VCSTAT,VCTURN       its console program's period over?
+         BZ    DSPR10
+         STCK  DSPTOD
+         CLC   DSPTOD,VCNEXT
+         BL    DSPR10
+         NI    VCSTAT,X'FF'-VCTURN
+         STM   R7,R8,DSPSAVE       (VCRESUME uses them)
+         BAL   R14,VCRESUME
+         LM    R7,R8,DSPSAVE
+DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
          TM    VCSTAT,VCINTP       console interruption pending?
          BZ    DSPR20
@@ -151,3 +178,5 @@ DSPRYES  L     R14,DSPRDYR
 DSPRDYR  DS    F
          DS    0D
 DSPCPT   DS    D                   CP time just charged
+DSPTOD   DS    D
+DSPSAVE  DS    2F

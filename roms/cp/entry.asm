@@ -94,7 +94,11 @@ DADD1    AR    R2,R4
 *  CPU timer (code X'1005'): the running machine's slice is over, so  *
 *  the dispatcher moves on to the next one (round robin).             *
 ***********************************************************************
-EXTHNDL  CLC   EXTCODE,=X'1005'    CPU timer?
+EXTHNDL  CLC   EXTCODE,=X'1004'    clock comparator (DSPIDLE's)?
+         BNE   EXTH05
+         SCKC  CKCNEVER            once is enough
+         B     DISPATCH
+EXTH05   CLC   EXTCODE,=X'1005'    CPU timer?
          BNE   DISPATCH
          MVI   DSPNEXT,1           rotate to the next machine
          B     DISPATCH

@@ -7,6 +7,7 @@
 *  and the users, and fall into the dispatcher, which waits.          *
 ***********************************************************************
 CPINIT   LM    R9,R13,BASES        load the base registers
+         SCKC  CKCNEVER            (no clock-comparator interruption)
          LCTL  R0,R0,CPCR0         4K pages, 64K segments, CPU timer
          SPT   TIMERMAX            no time slice yet
          BAL   R14,FRMINIT         chain the free page frames

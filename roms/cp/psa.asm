@@ -81,7 +81,10 @@ CPMARK   DS    D                   CPU timer when CP took control
 SLICEVAL DS    D                   CPU timer value of the last dispatch
 QUANTUM  DC    X'000000000C350000' time slice: 50 ms (50000 << 12)
 TIMERMAX DC    X'7FFFFFFFFFFFFFFF' "never": the timer while idle
-CPCR0    DC    X'00800400'         CR0: 4K pages, 64K segs, CPU timer
+CPCR0    DC    X'00800C00'         CR0: 4K pages, 64K segs, CPU timer,
+*                                    clock comparator (DSPIDLE)
+         DS    0D
+CKCNEVER DC    X'FFFFFFFFFFFFFFFF' the clock comparator: "never"
 FREEFRM  DC    A(0)                the free page-frame chain
 FRMCOUNT DC    F'0'                frames on it
 FRMSHARE DC    F'0'                frames one virtual machine may hold

@@ -178,6 +178,25 @@ VCR30    CLI   VCCCW,X'01'         write
 VCRWRITE SR    R4,R4
          ICM   R4,3,VCCCW+6        what is left to write
          BZ    VCRDONE0
+*  At most VCLINES lines per VCPERIOD: a console program that writes
+*  short lines for ever would otherwise keep its terminal's
+*  interruptions coming faster than CP serves them, and the channel,
+*  presenting the lowest address first, would never let another
+*  terminal be heard.  Past that, the program goes on at VCNEXT.
+         LH    R0,VCBUDG
+         LTR   R0,R0
+         BP    VCRW05
+         STCK  VCRTOD              its period over?
+         CLC   VCRTOD,VCNEXT
+         BL    VCRWTURN
+         MVC   VCBUDG,=AL2(VCLINES)  yes: a new one
+         STM   R2,R5,VCRSAVE
+         LM    R2,R3,VCRTOD
+         LM    R4,R5,VCPERIOD
+         BAL   R14,DADD
+         STM   R2,R3,VCNEXT
+         LM    R2,R5,VCRSAVE
+VCRW05   DS    0H
          USING RDEV,R8
          LH    R0,RDEVQCNT
          CH    R0,=AL2(RDEVQN-4)
@@ -197,6 +216,9 @@ VCRW10   ST    R4,VCWLEN
          ICM   R0,3,VCCCW+6
          S     R0,VCWLEN           ... and count
          STCM  R0,3,VCCCW+6
+         LH    R0,VCBUDG           one line of its budget
+         BCTR  R0,0
+         STH   R0,VCBUDG
          IC    R0,VCCCW            queue it
          LA    R2,VCLINE
          L     R3,VCWLEN
@@ -204,6 +226,8 @@ VCRW10   ST    R4,VCWLEN
          BAL   R14,TSTART
          B     VCRWRITE
 VCRWFULL OI    VCSTAT,VCWRW        wait for room
+         B     VCREXIT
+VCRWTURN OI    VCSTAT,VCTURN       wait for its next period
          B     VCREXIT
 *
 *  Read: the line typed ahead, if there is one; else wait (VM READ).
@@ -289,6 +313,11 @@ VCRPCHK  LA    R6,X'0C'
          B     VCREND2
 VCRUNR   DS    F
 VCWLEN   DS    F
+VCRSAVE  DS    4F
+         DS    0D
+VCRTOD   DS    D
+VCPERIOD DC    X'000000000C350000' 50 ms (50000 << 12): a slice
+VCLINES  EQU   12
 VCLEFT   DS    H                   CCWs CP may still run now
 VCLINE   DS    CL132
          DROP  R11
