@@ -337,31 +337,7 @@ AWAY     C     R0,=A(X'50000')
          S     R0,=A(X'30000')
          BR    R14
 *
-***********************************************************************
-*  RAND: the next xorshift32 number in R0 (and SEED).  Uses R15.      *
-*  RANDN: R0 = a random number from 0 to R1-1.  Uses R2, R3, R15.     *
-***********************************************************************
-RAND     L     R0,SEED
-         LR    R15,R0
-         SLL   R15,13
-         XR    R0,R15
-         LR    R15,R0
-         SRL   R15,17
-         XR    R0,R15
-         LR    R15,R0
-         SLL   R15,5
-         XR    R0,R15
-         ST    R0,SEED
-         BR    R14
-RANDN    ST    R14,RANDNR
-         BAL   R14,RAND
-         SRL   R0,1                (a positive dividend)
-         SR    R2,R2
-         LR    R3,R0
-         DR    R2,R1
-         LR    R0,R2               the remainder
-         L     R14,RANDNR
-         BR    R14
+         COPY  RAND                RAND, RANDN: xorshift32 (rand.asm)
 *
 *  The 3350's commands, the common ones more than once.
 CMDS     DC    X'0707070707',X'0B1B1317'       seeks, recalibrate
@@ -397,7 +373,6 @@ GENFLAGR DS    F
 GENCNTR  DS    F
 GENADDRR DS    F
 GENTICR  DS    F
-RANDNR   DS    F
 GADDR    DS    F
 GCOUNT   DS    H
 GCMD     DS    X

@@ -1217,31 +1217,7 @@ SAN60    CR    R2,R9
 SAN70    LA    R2,1(R2)
          B     SAN60
 *
-***********************************************************************
-*  RAND: the next xorshift32 number in R0 (and SEED).  Uses R15.      *
-*  RANDN: R0 = a random number from 0 to R1-1.  Uses R2, R3, R15.     *
-***********************************************************************
-RAND     L     R0,SEED
-         LR    R15,R0
-         SLL   R15,13
-         XR    R0,R15
-         LR    R15,R0
-         SRL   R15,17
-         XR    R0,R15
-         LR    R15,R0
-         SLL   R15,5
-         XR    R0,R15
-         ST    R0,SEED
-         BR    R14
-RANDN    ST    R14,RANDNR
-         BAL   R14,RAND
-         SRL   R0,1                (a positive dividend)
-         SR    R2,R2
-         LR    R3,R0
-         DR    R2,R1
-         LR    R0,R2               the remainder
-         L     R14,RANDNR
-         BR    R14
+         COPY  RAND                RAND, RANDN: xorshift32 (rand.asm)
 *
 ***********************************************************************
 *  The interruption stubs: count, and back to LOOP.  The new PSWs     *
@@ -1433,7 +1409,6 @@ PUTSR    DS    F
 PUTHEXR  DS    F
 PUTADR   DS    F
 PUTAW    DS    F
-RANDNR   DS    F
 HEXW     DS    F
          DS    X
 HEXU     DS    XL9
