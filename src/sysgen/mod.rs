@@ -444,7 +444,14 @@ fn kept_extents(cfg: &SysConfig, data_dir: Option<&Path>) -> Result<Vec<Extent>,
         return Ok(Vec::new());
     }
     let name = path.display().to_string();
-    let volume = std::fs::read(&path).map_err(|e| format!("{name}: {e}"))?;
+    // Only the tracks up to the allocation record's, not the whole volume.
+    let want = (crate::devices::dasd::HEADER
+        + (ALLOC_HEAD as usize + 1) * SYSRES_MODEL.track_size()) as u64;
+    let mut volume = Vec::new();
+    use std::io::Read;
+    std::fs::File::open(&path)
+        .and_then(|f| f.take(want).read_to_end(&mut volume))
+        .map_err(|e| format!("{name}: {e}"))?;
     Ok(match read_alloc(&volume, &name)? {
         Some(map) => map,
         None => allocate(&cfg.users, &[])?,
