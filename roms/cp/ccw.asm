@@ -118,16 +118,8 @@ CT03     BAL   R14,CTNEW
          LR    R0,R7               (its CSW names the first CCW)
          SH    R0,=H'8'
          ST    R0,RCXGADR
-         XC    RCXARG,RCXARG
-         LH    R0,VDVCYL
-         AH    R0,VDRELN
-         STH   R0,RCXARG+2
-         MVC   RCXARG+4(2),VDVHEAD
-         LA    R0,RCXARG
-         ST    R0,0(R6)
-         MVI   0(R6),X'07'         SEEK
+         BAL   R14,CTSEEKV
          MVI   4(R6),CTCC          chained to the guest's program
-         MVI   7(R6),6
 *  A read-only minidisk: SET FILE MASK "inhibit all writes" (X'40'),
 *  so the real disk refuses any write with a unit check, as a file-
 *  protected disk does.  (The guest's own SET FILE MASK then gets
@@ -557,16 +549,19 @@ CTFNO    LTR   R14,R14
          BR    R14
 *
 *  CTSEEK0: the real CCW at R6 becomes a SEEK to cylinder 0, head 0 of
-*  the minidisk, and CP's record of the arm says so.  Uses R0.
-CTSEEK0  XC    RCXARG,RCXARG
-         LH    R0,VDRELN
+*  the minidisk, and CP's record of the arm says so.  CTSEEKV: a SEEK
+*  to where that record says the arm is.  Uses R0.
+CTSEEK0  XC    VDVCYL,VDVCYL
+         XC    VDVHEAD,VDVHEAD
+CTSEEKV  XC    RCXARG,RCXARG
+         LH    R0,VDVCYL
+         AH    R0,VDRELN
          STH   R0,RCXARG+2
+         MVC   RCXARG+4(2),VDVHEAD
          LA    R0,RCXARG
          ST    R0,0(R6)
          MVI   0(R6),X'07'
          MVI   7(R6),6
-         XC    VDVCYL,VDVCYL
-         XC    VDVHEAD,VDVHEAD
          BR    R14
 *
 *  CTRELOC: the cylinder in the 2 bytes at R3: on the minidisk, moved
