@@ -91,14 +91,7 @@ TDR30    TM    CSW+4,X'04'         device end?
          BZ    TDR20
 TDR40    TM    RDEVFLAG,RDREAD
          BO    TDR60
-         NI    RDEVFLAG,X'FF'-RDBUSY   a line was typed: off the queue
-         LH    R1,RDEVQOUT
-         LA    R1,1(R1)
-         N     R1,=A(RDEVQN-1)
-         STH   R1,RDEVQOUT
-         LH    R1,RDEVQCNT
-         BCTR  R1,0
-         STH   R1,RDEVQCNT
+         BAL   R14,TDEQ            a line was typed: off the queue
          B     TDR90
 TDR60    NI    RDEVFLAG,X'FF'-RDBUSY-RDREAD  a line was read: keep it
          LA    R3,132
@@ -116,6 +109,18 @@ TDR90    BAL   R14,TSTART          the next line
          BR    R14
 TDRAINR  DS    F
 TDRSAVE  DS    8F
+*
+*  TDEQ: the line the terminal has typed leaves the queue, and the
+*  terminal is free.  In: R8 = RDEV.  Uses R1.
+TDEQ     NI    RDEVFLAG,X'FF'-RDBUSY
+         LH    R1,RDEVQOUT
+         LA    R1,1(R1)
+         N     R1,=A(RDEVQN-1)
+         STH   R1,RDEVQOUT
+         LH    R1,RDEVQCNT
+         BCTR  R1,0
+         STH   R1,RDEVQCNT
+         BR    R14
 TDRPEND  DC    X'00'               1: some RDEV has RDINPUT
 *
 ***********************************************************************
@@ -307,14 +312,7 @@ IOH30    TM    RDEVFLAG,RDBUSY     an operation running ...
          TM    RDEVFLAG,RDREAD
          BO    IOH50
 *  A line was written: take it off the queue.
-         NI    RDEVFLAG,X'FF'-RDBUSY
-         LH    R1,RDEVQOUT
-         LA    R1,1(R1)
-         N     R1,=A(RDEVQN-1)
-         STH   R1,RDEVQOUT
-         LH    R1,RDEVQCNT
-         BCTR  R1,0
-         STH   R1,RDEVQCNT
+         BAL   R14,TDEQ
          L     R11,RDEVUSER        a guest waiting for room?
          LTR   R11,R11
          BZ    IOH90
