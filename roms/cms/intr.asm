@@ -18,7 +18,8 @@ PGMINT   L     R12,CODEADDR
          BAL   R14,HEXOUT
          LA    R2,LINE
          LA    R3,L'PGMMSG
-         BAL   R14,WRTERM
+         L     R13,STKBASE
+         CALL  WRTERM
          MVC   DEADPSW+4(4),=X'00000143'
          LPSW  DEADPSW
 PGMMSG   DC    C'DMSITP143T PROGRAM CHECK xxxx AT xxxxxx; RE-IPL CMS'
@@ -37,7 +38,8 @@ SVCINT   STM   R0,R15,SVCREGS      (the program's registers)
          BAL   R14,HEXOUT
          LA    R2,LINE
          LA    R3,L'SVCMSG
-         BAL   R14,WRTERM
+         L     R13,STKBASE
+         CALL  WRTERM
          LM    R0,R15,SVCREGS
          LPSW  SVCOPSW
 SVCMSG   DC    C'DMSITS136S SVC xx IS NOT SUPPORTED'

@@ -9,7 +9,7 @@
 //! `(in macro FOO called at file:line)`.
 //!
 //! What is here: prototypes with a name-field parameter, positional and keyword
-//! parameters (`&K=default`), sublists (`&P(2)`, `N'&P`), `&SYSLIST(n[,m])`, `&SYSNDX`;
+//! parameters (`&K=default`), sublists (`&P(2)`, `N'&P`), `&SYSLIST(n[,m])`, `&SYSNDX`, `&SYSECT`;
 //! local and global SETA/SETB/SETC variables, scalar or subscripted (LCLx/GBLx, or
 //! declared implicitly by their first SETx); AIF/AGO (also computed `AGO (n).A,.B`),
 //! ANOP, ACTR, sequence symbols; expressions with `+ - * /`, `EQ NE LT GT LE GE`,
@@ -323,6 +323,8 @@ struct Scope {
     /// `&SYSLIST(0)` is the name field; then the positional operands.
     syslist: Vec<String>,
     sysndx: u32,
+    /// `&SYSECT`: the section the macro was called in.
+    sysect: String,
     in_macro: bool,
     actr: i64,
 }
@@ -380,6 +382,8 @@ struct Ex<'a> {
     /// Where open code is (for lookahead).
     raw_pos: usize,
     sysndx: u32,
+    /// The section the statements output so far are in (`&SYSECT`).
+    sysect: String,
     generated: usize,
     ended: bool,
     /// Too much was generated: stop expanding.
@@ -413,6 +417,7 @@ pub fn expand(src: &mut Sources, read: &super::Reader, diags: &mut Diags) {
         open_seqs: None,
         raw_pos: 0,
         sysndx: 0,
+        sysect: String::new(),
         generated: 0,
         ended: false,
         flooded: false,
@@ -435,6 +440,15 @@ impl<'a> Ex<'a> {
         if !line.inert && !line.text.is_empty() && !line.text.starts_with(['*', ' ', '\t', '.']) {
             let end = line.text.find([' ', '\t']).unwrap_or(line.text.len());
             let label = line.text[..end].to_ascii_uppercase();
+            if let Some(f) = split_fields(&line.text)
+                && let Some((lo, hi)) = f.op
+                && matches!(
+                    line.text[lo..hi].to_ascii_uppercase().as_str(),
+                    "CSECT" | "START" | "DSECT"
+                )
+            {
+                self.sysect = label.clone();
+            }
             self.defs.entry(label).or_insert(self.src.lines.len());
         }
         self.src.lines.push(line);
@@ -722,6 +736,7 @@ impl<'a> Ex<'a> {
         self.sysndx += 1;
         let mut scope = Scope {
             sysndx: self.sysndx,
+            sysect: self.sysect.clone(),
             in_macro: true,
             actr: DEFAULT_ACTR,
             ..Scope::default()
@@ -1255,6 +1270,7 @@ impl<'a> Ex<'a> {
         }
         match name {
             "SYSNDX" if scope.in_macro => return Ok(Value::Str(format!("{:04}", scope.sysndx))),
+            "SYSECT" if scope.in_macro => return Ok(Value::Str(scope.sysect.clone())),
             "SYSLIST" if scope.in_macro => {
                 let Some(&n) = subs.first() else {
                     return Err("&SYSLIST needs a subscript".into());
@@ -1752,7 +1768,7 @@ impl<'a> Ex<'a> {
 }
 
 fn is_system(name: &str) -> bool {
-    matches!(name, "SYSNDX" | "SYSLIST")
+    matches!(name, "SYSNDX" | "SYSLIST" | "SYSECT")
 }
 
 /// Element `subs` of a parameter value (sublists).

@@ -686,6 +686,7 @@ corpus!(
     macro_basic,
     macro_keywords,
     macro_sublists,
+    macro_sysect,
     macro_setvars,
     macro_aif_ago,
     macro_strings,
