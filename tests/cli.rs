@@ -182,7 +182,8 @@ fn system_options_only_where_they_act() {
     fails_with(
         &["--roms", "roms", "asm", "x.asm"],
         2,
-        "--roms acts only on play (or no command) and, --roms, on sysgen, not on asm",
+        "--roms acts only on play (or no command) and, --roms and --device, on sysgen, \
+         not on asm",
     );
     fails_with(
         &["--data", "d", "ipl", "--core", "x"],

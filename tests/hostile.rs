@@ -52,7 +52,7 @@ use cpcms::asm::{self, Assembly};
 use cpcms::cpu::{TOD_PER_SECOND, TOD_PER_US};
 use cpcms::devices::dasd::{HEADER, Model, parse_track};
 use cpcms::machine::Status;
-use cpcms::sysgen::{EMBEDDED, MDISK_CYLS, SysConfig, System, User, mdisk_cylinder};
+use cpcms::sysgen::{EMBEDDED, MDISK_CYLS, SysConfig, System, User, Volume, mdisk_cylinder};
 
 const MS: u64 = 1000 * TOD_PER_US;
 const SEC: u64 = TOD_PER_SECOND;
@@ -191,13 +191,19 @@ impl Rig {
                 storage: *st,
             })
             .collect();
-        Rig::boot_with(users, Vec::new(), real)
+        Rig::boot_with(users, Vec::new(), Vec::new(), real)
     }
 
     /// Boot from a `USER DIRECT` text (user i at terminal i) and log on `logon`.
     fn with_directory(text: &str, real: u32, logon: &[&str]) -> Rig {
-        let d = cpcms::sysgen::direct::parse(text).unwrap_or_else(|e| panic!("{}", e.at("dir")));
-        let mut rig = Rig::boot_with(d.users, d.disks, real);
+        Rig::with_volumes(text, Vec::new(), real, logon)
+    }
+
+    /// As `with_directory`, with real disks beside the system residence volume.
+    fn with_volumes(text: &str, volumes: Vec<Volume>, real: u32, logon: &[&str]) -> Rig {
+        let d = cpcms::sysgen::direct::parse_on(text, &volumes)
+            .unwrap_or_else(|e| panic!("{}", e.at("dir")));
+        let mut rig = Rig::boot_with(d.users, d.disks, volumes, real);
         for id in logon {
             let i = rig.user(id);
             rig.logon(i);
@@ -205,7 +211,12 @@ impl Rig {
         rig
     }
 
-    fn boot_with(users: Vec<User>, disks: Vec<cpcms::sysgen::Disk>, real: u32) -> Rig {
+    fn boot_with(
+        users: Vec<User>,
+        disks: Vec<cpcms::sysgen::Disk>,
+        volumes: Vec<Volume>,
+        real: u32,
+    ) -> Rig {
         let cfg = SysConfig {
             storage: real,
             mips: 1.0,
@@ -215,6 +226,7 @@ impl Rig {
             users: users.clone(),
             disks,
             storage_at: None,
+            volumes,
         };
         let sys = System::boot(&cfg, roms_dir().as_deref()).expect("boot");
         let n = sys.terminals.len();
