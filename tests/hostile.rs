@@ -1899,6 +1899,72 @@ fn fuzz_random_channel_programs_long() {
     verdict(p);
 }
 
+/// The channel-program fuzzer on a second volume: ALICE's 191 is cylinders 5-6 of
+/// USER01, a volume at 151 beside the system residence volume, and BOB's 191 (his
+/// record written first, by bobmark) is cylinders 7-8 of it, right behind hers, where
+/// the fuzzer's cylinder 2 would land. 20,000 random programs (tests/hostile/fuzz191.asm),
+/// then every invariant of `after_attack`, and: every track of USER01 outside
+/// ALICE's two cylinders as it was, the system residence volume as it was (nobody has a
+/// minidisk on it here), and neither BOB's record nor USER01's label in ALICE's storage.
+/// CP runs her programs on the real disk at 151 and keeps that disk's arm apart from
+/// the system residence volume's (its RDISK).
+#[test]
+fn fuzz_random_channel_programs_on_a_second_volume() {
+    let dir = std::env::temp_dir().join(format!("cpcms-hostile-vol-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("user01.3350");
+    let vol = Volume::probe(0x151, &file, Some("USER01"), Some(10), true, "test").unwrap();
+    let text = format!(
+        "USER ALICE ALICE 512K\n MDISK 191 3350 5 2 USER01 W\n\
+         USER BOB {BOB_PASSWORD} 256K\n MDISK 191 3350 7 2 USER01 W\n"
+    );
+    let mut rig = Rig::with_volumes(&text, vec![vol], 2 << 20, &["ALICE", "BOB"]);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let model = Model::D3350;
+    let (ts, heads) = (model.track_size(), model.heads() as usize);
+    let before = std::fs::read(&file).unwrap();
+    let at7 = HEADER + 7 * heads * ts;
+    let mark = ebcdic(BOB_RECORD);
+    assert!(
+        before[at7..at7 + ts].windows(mark.len()).any(|w| w == mark),
+        "BOB's record is on real cylinder 7 of USER01"
+    );
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched(
+        "fuzz191",
+        &[
+            ("SEED", &0x5EED_0151u32.to_be_bytes()),
+            ("ROUNDS", &20000u32.to_be_bytes()),
+        ],
+    );
+    let code = rig.run_fuzzer(&prog);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let end = prog.origin + prog.image.len() as u32;
+    p.extend(rig.leaks("ALICE", prog.origin..end, &["VOL1USER01"]));
+    if rig.sys.sysres_image().expect("volume in memory") != &snap.volume[..] {
+        p.push("the system residence volume changed".into());
+    }
+    let after = std::fs::read(&file).unwrap();
+    if after.len() != before.len() {
+        p.push("USER01 changed size".into());
+    }
+    for t in 0..(before.len() - HEADER) / ts {
+        let (cyl, head) = (t / heads, t % heads);
+        let at = HEADER + t * ts;
+        if !(5..7).contains(&cyl) && after.get(at..at + ts) != Some(&before[at..at + ts]) {
+            p.push(format!("cylinder {cyl} head {head} of USER01 changed"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    verdict(p);
+}
+
 /// A CP command touching a page the user's share of real frames cannot hold says so
 /// (`REAL STORAGE EXHAUSTED`, return code 111), not that the address lies beyond the
 /// user's storage (which is for addresses that do: `HEXLOC ... EXCEEDS STORAGE`).
