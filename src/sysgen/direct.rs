@@ -281,6 +281,17 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
                     .ok()
                     .filter(|&r| r <= 0xFFF)
                     .ok_or_else(|| err(cra, format!("real address {ra}: hex, 000-FFF")))?;
+                if let Some((c, more)) = tok(3) {
+                    // (Later VMs took a volume serial or R/O here: a dedicated disk
+                    // silently read-write would be worse than a refusal.)
+                    return Err(err(
+                        c,
+                        format!(
+                            "DEDICATE {more}: only DEDICATE vaddr raddr (the whole disk, \
+                             read-write)"
+                        ),
+                    ));
+                }
                 if raddr == SYSRES {
                     return Err(err(
                         cra,
@@ -595,6 +606,10 @@ USER BOB BOB 256K
             (
                 "USER A A 512K\n DEDICATE 181 181",
                 "u:2:15: DEDICATE: there is no real disk at 181",
+            ),
+            (
+                "USER A A 512K\n DEDICATE 181 181 R/O",
+                "u:2:19: DEDICATE R/O: only DEDICATE vaddr raddr",
             ),
             ("* nothing", "u: no USER statement"),
         ];
