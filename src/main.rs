@@ -12,7 +12,7 @@ use cpcms::devices::{DeviceSpec, DeviceType};
 use cpcms::machine::{Machine, MachineConfig, Status};
 use cpcms::scenario::player::{Player, Progress, Target};
 use cpcms::scenario::{DEMO_NAME, DEMO_SOURCE, Scenario, units};
-use cpcms::sysgen::System;
+use cpcms::sysgen::{System, Volume};
 use cpcms::trace::{Trace, TraceMode, hex_groups};
 
 #[derive(Parser, Debug)]
@@ -48,15 +48,22 @@ struct SystemArgs {
     /// run to the next; without it the volume lives in memory and each run starts afresh
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
+
+    /// Give CP a real disk beside the system residence volume: CUU=3350:FILE, a Hercules
+    /// 3350 image (repeatable, each address once, not on channel 0). A directory's MDISK
+    /// finds it by its VOL1 label; DEDICATE by its address
+    #[arg(long, value_parser = DeviceSpec::parse, value_name = "CUU=3350:FILE")]
+    device: Vec<DeviceSpec>,
 }
 
 impl SystemArgs {
     /// These, or for what was not given here, the ones before the command
-    /// (`cpcms --data DIR play FILE`).
+    /// (`cpcms --data DIR play FILE`); devices from both places.
     fn or(&self, outer: &SystemArgs) -> SystemArgs {
         SystemArgs {
             roms: self.roms.clone().or_else(|| outer.roms.clone()),
             data: self.data.clone().or_else(|| outer.data.clone()),
+            device: outer.device.iter().chain(&self.device).cloned().collect(),
         }
     }
 }
@@ -91,6 +98,10 @@ enum Command {
         /// copies built into cpcms
         #[arg(long, value_name = "DIR")]
         roms: Option<PathBuf>,
+        /// Give CP a real disk beside the system residence volume: CUU=3350:FILE (as
+        /// for play)
+        #[arg(long, value_parser = DeviceSpec::parse, value_name = "CUU=3350:FILE")]
+        device: Vec<DeviceSpec>,
     },
     /// Assemble a source file (HLASM subset): image, object deck, listing
     Asm {
@@ -304,13 +315,19 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, Fail> {
     let outer = &cli.system;
     let acts = |name: &str| -> Result<(), Fail> {
-        match (&outer.roms, &outer.data) {
-            (None, None) => Ok(()),
-            (r, _) => Err(bad(format!(
-                "{} acts only on play (or no command) and, --roms, on sysgen, not on {name}",
-                if r.is_some() { "--roms" } else { "--data" }
-            ))),
-        }
+        let given = if outer.roms.is_some() {
+            "--roms"
+        } else if outer.data.is_some() {
+            "--data"
+        } else if !outer.device.is_empty() {
+            "--device (for CP)"
+        } else {
+            return Ok(());
+        };
+        Err(bad(format!(
+            "{given} acts only on play (or no command) and, --roms and --device, on sysgen, \
+             not on {name}"
+        )))
     };
     match cli.command {
         None => play(None, false, &TraceArgs::default(), outer),
@@ -320,12 +337,18 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             trace,
             system,
         }) => play(file.as_deref(), headless, &trace, &system.or(outer)),
-        Some(Command::Sysgen { file, out, roms }) => {
+        Some(Command::Sysgen {
+            file,
+            out,
+            roms,
+            device,
+        }) => {
             if outer.data.is_some() {
                 acts("sysgen")?;
             }
             let roms = roms.or_else(|| outer.roms.clone());
-            sysgen(file.as_deref(), roms.as_deref(), &out)
+            let device: Vec<DeviceSpec> = outer.device.iter().chain(&device).cloned().collect();
+            sysgen(file.as_deref(), roms.as_deref(), &device, &out)
         }
         Some(Command::Ipl(a)) => {
             acts("ipl")?;
@@ -375,12 +398,18 @@ fn check_system_args(sys: &SystemArgs) -> Result<(), Fail> {
     Ok(())
 }
 
-fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fail> {
+fn sysgen(
+    file: Option<&Path>,
+    roms: Option<&Path>,
+    device: &[DeviceSpec],
+    out: &Path,
+) -> Result<u8, Fail> {
     check_system_args(&SystemArgs {
         roms: roms.map(Path::to_path_buf),
         data: None,
+        device: Vec::new(),
     })?;
-    let cfg = load_scenario(file)?.sys_config();
+    let cfg = load_scenario(file, &cp_volumes(device)?)?.sys_config();
     let mut r = match roms {
         Some(d) => cpcms::sysgen::Roms::from_dir(d).map_err(bad)?,
         None => cpcms::sysgen::Roms::embedded(),
@@ -403,12 +432,37 @@ fn sysgen(file: Option<&Path>, roms: Option<&Path>, out: &Path) -> Result<u8, Fa
     Ok(0)
 }
 
-fn load_scenario(file: Option<&Path>) -> Result<Scenario, Fail> {
+/// The scenario in `file` (the demonstration when `None`) for a machine with `extra`
+/// real disks besides its own.
+fn load_scenario(file: Option<&Path>, extra: &[Volume]) -> Result<Scenario, Fail> {
     match file {
-        Some(f) => Scenario::load(f),
-        None => Scenario::parse(DEMO_NAME, DEMO_SOURCE),
+        Some(f) => Scenario::load_with(f, extra),
+        None => Scenario::parse_with(DEMO_NAME, DEMO_SOURCE, extra),
     }
     .map_err(|e| bad(e.to_string()))
+}
+
+/// The real disks `--device` gives CP: 3350s only, each file an existing volume (a
+/// scenario's `machine.devices` can make a missing one).
+fn cp_volumes(devices: &[DeviceSpec]) -> Result<Vec<Volume>, Fail> {
+    devices
+        .iter()
+        .map(|d| {
+            let at = format!("--device {:03X}", d.addr);
+            let file = match (&d.kind, &d.file) {
+                (DeviceType::Dasd3350, Some(f)) => f,
+                _ => {
+                    return Err(bad(format!(
+                        "{at}: CP takes real disks only, and only 3350s (the system \
+                         residence volume's type): --device {:03X}=3350:FILE",
+                        d.addr
+                    )));
+                }
+            };
+            Volume::probe(d.addr, file, None, None, false, &at)
+                .map_err(|e| bad(format!("{at}: {e}")))
+        })
+        .collect()
 }
 
 fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::fs::File>>>, Fail> {
@@ -430,7 +484,7 @@ fn play(
 ) -> Result<u8, Fail> {
     use std::io::IsTerminal;
     check_system_args(sys_args)?;
-    let s = load_scenario(file)?;
+    let s = load_scenario(file, &cp_volumes(&sys_args.device)?)?;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if !headless && !terminal {
         return Err(bad(format!(
@@ -807,7 +861,7 @@ fn asm(file: &Path, outs: &AsmOut, include: &[PathBuf], bench: bool) -> Result<u
     // ones it makes for the demonstration (so `cpcms asm roms/cp/cp.asm` works as it is).
     let generated = std::cell::Cell::new(false);
     let sysconf = |member: &str| -> Option<(String, String)> {
-        let cfg = load_scenario(None).ok()?.sys_config();
+        let cfg = load_scenario(None, &[]).ok()?.sys_config();
         let (conf, dir) =
             cpcms::sysgen::generated_members(&cfg, &cpcms::sysgen::Roms::embedded()).ok()?;
         generated.set(true);

@@ -182,7 +182,8 @@ fn system_options_only_where_they_act() {
     fails_with(
         &["--roms", "roms", "asm", "x.asm"],
         2,
-        "--roms acts only on play (or no command) and, --roms, on sysgen, not on asm",
+        "--roms acts only on play (or no command) and, --roms and --device, on sysgen, \
+         not on asm",
     );
     fails_with(
         &["--data", "d", "ipl", "--core", "x"],
@@ -210,6 +211,63 @@ fn system_options_only_where_they_act() {
     let o = cpcms(&["sysgen", "--help"]);
     let h = String::from_utf8_lossy(&o.stdout);
     assert!(h.contains("--roms") && !h.contains("--data"), "{h}");
+}
+
+/// `--device` for CP: a real disk beside the system residence volume, a 3350 image that
+/// exists, not on channel 0, not at 150; refused elsewhere.
+#[test]
+fn device_for_cp_takes_existing_3350s() {
+    let raw = tmp(
+        "raw.3350",
+        &cpcms::devices::dasd::new_volume(cpcms::devices::dasd::Model::D3350, 1, None),
+    );
+    let raw = raw.to_str().unwrap();
+    let small = tmp(
+        "small.3330",
+        &cpcms::devices::dasd::new_volume(cpcms::devices::dasd::Model::D3330, 1, None),
+    );
+    let small = small.to_str().unwrap();
+    for (dev, says) in [
+        (
+            "00C=3505:x".to_string(),
+            "--device 00C: CP takes real disks only, and only 3350s",
+        ),
+        (
+            "151=3350:/nonexistent/v.3350".to_string(),
+            "--device 151: /nonexistent/v.3350: no such volume",
+        ),
+        (
+            format!("0E0=3350:{raw}"),
+            "--device 0E0: 0E0 is on channel 0",
+        ),
+        (
+            format!("150=3350:{raw}"),
+            "--device 150: 150 is the system residence volume's drive",
+        ),
+        (
+            format!("151=3350:{small}"),
+            "a 3330 volume, not a 3350 (CP's real disks are 3350s",
+        ),
+    ] {
+        fails_with(&["play", "--headless", "--device", &dev], 2, says);
+    }
+    fails_with(
+        &[
+            "play",
+            "--headless",
+            "--device",
+            &format!("151=3350:{raw}"),
+            "--device",
+            &format!("151=3350:{raw}"),
+        ],
+        2,
+        "--device 151: there is a disk at 151 already (--device 151)",
+    );
+    fails_with(
+        &["--device", &format!("151=3350:{raw}"), "ipl", "--core", "x"],
+        2,
+        "--device (for CP) acts only on play",
+    );
 }
 
 #[test]

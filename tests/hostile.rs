@@ -52,7 +52,7 @@ use cpcms::asm::{self, Assembly};
 use cpcms::cpu::{TOD_PER_SECOND, TOD_PER_US};
 use cpcms::devices::dasd::{HEADER, Model, parse_track};
 use cpcms::machine::Status;
-use cpcms::sysgen::{EMBEDDED, MDISK_CYLS, SysConfig, System, User, mdisk_cylinder};
+use cpcms::sysgen::{EMBEDDED, MDISK_CYLS, SysConfig, System, User, Volume, mdisk_cylinder};
 
 const MS: u64 = 1000 * TOD_PER_US;
 const SEC: u64 = TOD_PER_SECOND;
@@ -191,13 +191,19 @@ impl Rig {
                 storage: *st,
             })
             .collect();
-        Rig::boot_with(users, Vec::new(), real)
+        Rig::boot_with(users, Vec::new(), Vec::new(), real)
     }
 
     /// Boot from a `USER DIRECT` text (user i at terminal i) and log on `logon`.
     fn with_directory(text: &str, real: u32, logon: &[&str]) -> Rig {
-        let d = cpcms::sysgen::direct::parse(text).unwrap_or_else(|e| panic!("{}", e.at("dir")));
-        let mut rig = Rig::boot_with(d.users, d.disks, real);
+        Rig::with_volumes(text, Vec::new(), real, logon)
+    }
+
+    /// As `with_directory`, with real disks beside the system residence volume.
+    fn with_volumes(text: &str, volumes: Vec<Volume>, real: u32, logon: &[&str]) -> Rig {
+        let d = cpcms::sysgen::direct::parse_on(text, &volumes)
+            .unwrap_or_else(|e| panic!("{}", e.at("dir")));
+        let mut rig = Rig::boot_with(d.users, d.disks, volumes, real);
         for id in logon {
             let i = rig.user(id);
             rig.logon(i);
@@ -205,7 +211,12 @@ impl Rig {
         rig
     }
 
-    fn boot_with(users: Vec<User>, disks: Vec<cpcms::sysgen::Disk>, real: u32) -> Rig {
+    fn boot_with(
+        users: Vec<User>,
+        disks: Vec<cpcms::sysgen::Disk>,
+        volumes: Vec<Volume>,
+        real: u32,
+    ) -> Rig {
         let cfg = SysConfig {
             storage: real,
             mips: 1.0,
@@ -215,6 +226,7 @@ impl Rig {
             users: users.clone(),
             disks,
             storage_at: None,
+            volumes,
         };
         let sys = System::boot(&cfg, roms_dir().as_deref()).expect("boot");
         let n = sys.terminals.len();
@@ -1884,6 +1896,72 @@ fn fuzz_random_channel_programs_long() {
         .unwrap_or(0x5EED_0002);
     let (p, stats) = fuzz(seed, rounds);
     eprintln!("seed {seed:08X}, {rounds} rounds: {stats:?}");
+    verdict(p);
+}
+
+/// The channel-program fuzzer on a second volume: ALICE's 191 is cylinders 5-6 of
+/// USER01, a volume at 151 beside the system residence volume, and BOB's 191 (his
+/// record written first, by bobmark) is cylinders 7-8 of it, right behind hers, where
+/// the fuzzer's cylinder 2 would land. 20,000 random programs (tests/hostile/fuzz191.asm),
+/// then every invariant of `after_attack`, and: every track of USER01 outside
+/// ALICE's two cylinders as it was, the system residence volume as it was (nobody has a
+/// minidisk on it here), and neither BOB's record nor USER01's label in ALICE's storage.
+/// CP runs her programs on the real disk at 151 and keeps that disk's arm apart from
+/// the system residence volume's (its RDISK).
+#[test]
+fn fuzz_random_channel_programs_on_a_second_volume() {
+    let dir = std::env::temp_dir().join(format!("cpcms-hostile-vol-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("user01.3350");
+    let vol = Volume::probe(0x151, &file, Some("USER01"), Some(10), true, "test").unwrap();
+    let text = format!(
+        "USER ALICE ALICE 512K\n MDISK 191 3350 5 2 USER01 W\n\
+         USER BOB {BOB_PASSWORD} 256K\n MDISK 191 3350 7 2 USER01 W\n"
+    );
+    let mut rig = Rig::with_volumes(&text, vec![vol], 2 << 20, &["ALICE", "BOB"]);
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let model = Model::D3350;
+    let (ts, heads) = (model.track_size(), model.heads() as usize);
+    let before = std::fs::read(&file).unwrap();
+    let at7 = HEADER + 7 * heads * ts;
+    let mark = ebcdic(BOB_RECORD);
+    assert!(
+        before[at7..at7 + ts].windows(mark.len()).any(|w| w == mark),
+        "BOB's record is on real cylinder 7 of USER01"
+    );
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched(
+        "fuzz191",
+        &[
+            ("SEED", &0x5EED_0151u32.to_be_bytes()),
+            ("ROUNDS", &20000u32.to_be_bytes()),
+        ],
+    );
+    let code = rig.run_fuzzer(&prog);
+    let mut p = after_attack(&mut rig, &snap, &prog, code);
+    let end = prog.origin + prog.image.len() as u32;
+    p.extend(rig.leaks("ALICE", prog.origin..end, &["VOL1USER01"]));
+    if rig.sys.sysres_image().expect("volume in memory") != &snap.volume[..] {
+        p.push("the system residence volume changed".into());
+    }
+    let after = std::fs::read(&file).unwrap();
+    if after.len() != before.len() {
+        p.push("USER01 changed size".into());
+    }
+    for t in 0..(before.len() - HEADER) / ts {
+        let (cyl, head) = (t / heads, t % heads);
+        let at = HEADER + t * ts;
+        if !(5..7).contains(&cyl) && after.get(at..at + ts) != Some(&before[at..at + ts]) {
+            p.push(format!("cylinder {cyl} head {head} of USER01 changed"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
     verdict(p);
 }
 

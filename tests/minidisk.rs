@@ -69,6 +69,7 @@ fn minidisks_follow_their_users_across_restarts() {
         terminals: ids.len(),
         disks: Vec::new(),
         storage_at: None,
+        volumes: Vec::new(),
     };
     // CP's directory: (userid, first cylinder, cylinders of its 191) per entry.
     let directory = |sys: &System| -> Vec<(String, u16, u16)> {

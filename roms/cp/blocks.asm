@@ -63,9 +63,11 @@ VCNEXT   DS    D                   TOD clock: when its period ends
 VMTALEN  DS    H                   length of the type-ahead line, or -1
 VMTAHEAD DS    CL132               a line typed before the guest read
 *                                  -- its minidisks --
-*  VMVDEVS holds one VDEV slot per minidisk (from the directory:
-*  MDISK and LINK), VDWORK a copy of the one CP is serving now (its
-*  slot is VMVDCUR): the minidisk code works on VDWORK alone.
+*  VMVDEVS holds one VDEV slot per disk (from the directory: MDISK,
+*  LINK and DEDICATE), VDWORK a copy of the one CP is serving now
+*  (its slot is VMVDCUR): the minidisk code works on VDWORK alone.
+*  A dedicated disk is a minidisk of the whole real disk: cylinder 0
+*  on, every cylinder.
          DS    0D
 VDWORK   DS    0XL32               (the layout of every slot)
 VDADDR   DS    H                   its virtual address, or 0
@@ -77,11 +79,13 @@ VDINTP   EQU   X'40'                 an interruption is pending
 VDKEY    DS    X                   the CAW key
 VDFLAGS  DS    X                   how it is linked
 VDRO     EQU   X'80'                 read-only: writes are refused
+VDDED    EQU   X'40'                 a dedicated real disk (DEDICATE)
          DS    X
 VDVCYL   DS    H                   where the guest's arm is: cylinder
 VDVHEAD  DS    H                     and head (of the minidisk)
 VDCCWA   DS    A                   guest address of the first CCW
-         DS    F
+VDRDISK  DS    A                   the RDISK of its real disk (LOGON
+*                                    finds it from VDRDEV), or 0
 VDCSW    DS    D                   the CSW to present
 VDEVLEN  EQU   *-VDWORK
 VMNVDEV  EQU   8                   minidisks a machine may have
@@ -139,12 +143,32 @@ QSLEN    EQU   1                   slot: text length
 QSTEXT   EQU   4                   slot: the text
 *
 *---------------------------------------------------------------------*
-* DIRENTRY: one user in the CP directory (SYSCONF).                   *
+* RDISK: one real disk (VM/370's RDEVBLOK for a DASD, cut down).      *
+* INIT builds one for each disk SYSCONF lists in DASDCONF: the        *
+* system residence volume first, then the volumes configured beside  *
+* it.  A VDEV slot names its real disk by address (VDRDEV); LOGON    *
+* points the slot's VDRDISK at the RDISK with that address.           *
+*---------------------------------------------------------------------*
+RDISK    DSECT
+RDKADDR  DS    H                   device address
+         DS    H
+RDKVOL   DS    CL6                 volume serial (VOL1 label) or blanks
+         DS    H
+RDKLAST  DS    A                   the minidisk (VDEV slot) whose
+*                                  program ran last on this disk: the
+*                                  arm is where that program left it;
+*                                  0 when nobody's program is known to
+*                                  have put it where it is
+RDISKLEN EQU   *-RDISK
+*
+*---------------------------------------------------------------------*
+* DIRENTRY: one user in the CP directory (SYSDIR).                    *
 *---------------------------------------------------------------------*
 *  The minidisks follow: DIRNDEV entries of DIRDLEN bytes, room for
 *  VMNVDEV.  Each: virtual address, real disk, first cylinder,
-*  cylinders (the first 8 bytes of a VDEV slot), then flags (VDRO).
-*  Sysgen made them from the MDISK and LINK statements.
+*  cylinders (the first 8 bytes of a VDEV slot), then flags (VDRO,
+*  VDDED).  Sysgen made them from the MDISK, LINK and DEDICATE
+*  statements.
 DIRENTRY DSECT
 DIRUSER  DS    CL8                 userid
 DIRPASS  DS    CL8                 password

@@ -20,12 +20,14 @@
 *      becomes a SEEK whose argument CP copied, checked and moved by  *
 *      the minidisk's first cylinder (a cylinder beyond the minidisk  *
 *      becomes X'FFFF', which the real disk refuses, as a disk of the *
-*      minidisk's size would).  Unless this machine's program was the *
-*      last one on the real disk, CP's copy starts with a SEEK to     *
-*      where the guest last put its arm: a program with no SEEK       *
-*      works on its own cylinder, not where another user left the arm.*
-*      Other commands stay on the cylinder (multi-track operations    *
-*      stop at its end).                                              *
+*      minidisk's size would).  Each real disk (RDISK) remembers     *
+*      whose program ran on it last (RDKLAST); unless it was this     *
+*      minidisk's, CP's copy starts with a SEEK to where the guest    *
+*      last put its arm: a program with no SEEK works on its own      *
+*      cylinder, not where another user left the arm.  Other commands *
+*      stay on the cylinder (multi-track operations stop at its end). *
+*      A dedicated disk (DEDICATE) is a minidisk of every cylinder    *
+*      from 0: the same rules hold, with nothing to move.             *
 *   3. THE PATH.  The channel, not the command byte, decides what a   *
 *      CCW is (Principles of Operation, chapter 13): after a CCW with *
 *      chain data (X'80') the next one continues that command's data  *
@@ -56,10 +58,11 @@
 *                                                                     *
 *  Limits (a program beyond them gets a program check at the CCW      *
 *  that did not fit): RCWMAX real CCWs, IDAWMAX IDAWs (1M of data).   *
-*  READ HOME ADDRESS is refused (command reject): it would show the   *
-*  real cylinder.  READ COUNT, READ R0 and READ CKD do show the real  *
-*  cylinder in the count areas they read (only where the minidisk     *
-*  lies is learned that way, nothing of anyone else's).               *
+*  READ HOME ADDRESS is refused on a minidisk (command reject): it    *
+*  would show the real cylinder (on a dedicated disk it is the        *
+*  guest's own, and runs).  READ COUNT, READ R0 and READ CKD show the *
+*  real cylinder in the count areas they read (only where the         *
+*  minidisk lies is learned that way, nothing of anyone else's).      *
 *  Left out: PCI (CP runs the program to its end, so the guest gets   *
 *  no PCI interruption); the guest's own IDAWs on an argument.        *
 *                                                                     *
@@ -110,9 +113,9 @@ CCWTRANS ENTER
          L     R7,VDCCWA           the guest's first CCW
          TM    VDFLAGS,VDRO        read-only: always CP's SEEK and
          BO    CT03                  a file mask
-         CLC   DASDLAST,VMVDCUR    was the last program on the disk
-         BE    CT05                  this minidisk's?  Then the arm is
-*                                    where it left it.
+         L     R1,VDRDISK          was the last program on this real
+         CLC   RDKLAST-RDISK(4,R1),VMVDCUR  disk this minidisk's?
+         BE    CT05                  Then the arm is where it left it.
 *  CP's SEEK to where the guest's arm is: BB=0, CC, HH.
 CT03     BAL   R14,CTNEW
          LR    R0,R7               (its CSW names the first CCW)
@@ -136,7 +139,8 @@ CT03     BAL   R14,CTNEW
          MVI   0(R6),X'1F'         SET FILE MASK
          MVI   4(R6),CTCC
          MVI   7(R6),1
-CT05     MVC   DASDLAST,VMVDCUR    from now on the arm is this one's
+CT05     L     R1,VDRDISK          from now on the arm of this real
+         MVC   RDKLAST-RDISK(4,R1),VMVDCUR  disk is this minidisk's
          ST    R8,CTPFX              (if CP's CCWs before it work:
 *                                    CTARM checks after the I/O)
          XC    CTMODE,CTMODE       the first CCW is a command
@@ -216,8 +220,11 @@ CTCONT   BAL   R14,CTNEW
 *
 *  READ HOME ADDRESS would show the real cylinder: on a minidisk it
 *  is refused, as a command the disk does not know (X'FF': unit
-*  check, command reject), with no data moved.
-CTREJ    MVI   CTCCW,X'FF'
+*  check, command reject), with no data moved.  A dedicated disk's
+*  home address is the guest's own: it reads it.
+CTREJ    TM    VDFLAGS,VDDED
+         BO    CTDATA
+         MVI   CTCCW,X'FF'
 *
 *  NO-OPERATION moves no data; its IDAWs point at CP's bucket, so its
 *  address and count need not be the guest's to be harmless.
@@ -243,6 +250,8 @@ CTSEEK   LA    R0,6
          BNZ   CTPOIS1
          CLC   6(2,R6),=H'6'       the whole argument?
          BL    CTNEXT              (no: the disk refuses it)
+*  (Every real disk is a 3350, as the system residence volume is:
+*  sysgen takes no other.  So they all have NSSHPC heads.)
          CLC   RCXARG+4(2),NSSHPC  a head the disk has?
          BNL   CTNEXT              (no: it refuses the seek)
          CLI   0(R6),X'1B'
@@ -874,9 +883,9 @@ CTFENCE  DC    X'0300000000000000' count 0: the channel refuses it
 *  CCWs at the front (its SEEK, and the file mask) did not all run -  *
 *  the real CSW names one of them, or nothing CP made - the arm may   *
 *  still be where the last program left it, on someone else's         *
-*  cylinders: then nobody owns the arm (DASDLAST 0), and the next     *
-*  program on the disk starts with CP's SEEK again.                   *
-*  In: SYNCCSW, CTPFX.  Uses R1.                                      *
+*  cylinders: then nobody owns the arm (the real disk's RDKLAST 0),   *
+*  and the next program on that disk starts with CP's SEEK again.     *
+*  In: R11 = VMBLOK (VDWORK), SYNCCSW, CTPFX.  Uses R1.               *
 ***********************************************************************
 CTARM    L     R1,CTPFX            nothing in front: nothing to check
          LTR   R1,R1
@@ -889,7 +898,8 @@ CTARM    L     R1,CTPFX            nothing in front: nothing to check
          SRL   R1,3
          C     R1,CTPFX            past CP's CCWs: the arm is right
          BNLR  R14
-CTARM10  XC    DASDLAST,DASDLAST
+CTARM10  L     R1,VDRDISK
+         XC    RDKLAST-RDISK(4,R1),RDKLAST-RDISK(R1)
          BR    R14
 *
 ***********************************************************************

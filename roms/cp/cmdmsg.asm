@@ -87,7 +87,11 @@ MSGLLEN  DS    F
 *  QUERY VIRTUAL: the user's virtual machine, as VM/370 listed it:    *
 *     STORAGE = 00256K                                                *
 *     CONS 009 ON LINE 020                                            *
-*     DASD 191 3350 CPCMS1 R/W 002 CYL                                *
+*     DASD 191 3350 CPCMS1 R/W 002 CYL      a minidisk, on volume     *
+*                                           CPCMS1                    *
+*     DASD 19D ON DASD 151 R/W              a dedicated disk (with    *
+*     DASD 292 ON DASD 152 R/W USER02       its VOL1 label's serial,  *
+*                                           when it has one)          *
 *  In: R11 = VMBLOK, R8 = RDEV.  Returns through QEXIT (QUERY).       *
 ***********************************************************************
 QVIRT    DS    0H
@@ -114,12 +118,17 @@ QVIRT    DS    0H
          LA    R7,VMNVDEV
 QV10     CLC   0(2,R6),=H'0'
          BE    QV20
+         TM    VDFLAGS-VDWORK(R6),VDDED
+         BO    QV30
          MVC   LINEBUF(L'QVDASD),QVDASD
          LH    R0,0(R6)
          LA    R2,LINEBUF+5
          LA    R3,3
          BAL   R14,HEXOUT
-         TM    VDFLAGS-VDWORK(R6),VDRO
+         ICM   R1,15,VDRDISK-VDWORK(R6)  the real disk's volume serial
+         BZ    QV11
+         MVC   LINEBUF+14(6),RDKVOL-RDISK(R1)
+QV11     TM    VDFLAGS-VDWORK(R6),VDRO
          BZ    QV12
          MVC   LINEBUF+21(3),=C'R/O'
 QV12     LH    R1,VDCYLS-VDWORK(R6)
@@ -133,6 +142,36 @@ QV12     LH    R1,VDCYLS-VDWORK(R6)
 QV20     LA    R6,VDEVLEN(R6)
          BCT   R7,QV10
          B     QEXIT
+*  A dedicated disk: its virtual and real addresses, and the serial
+*  of the real volume when it has a VOL1 label (no trailing blanks).
+QV30     MVC   LINEBUF(L'QVDED),QVDED
+         LH    R0,0(R6)
+         LA    R2,LINEBUF+5
+         LA    R3,3
+         BAL   R14,HEXOUT
+         LH    R0,VDRDEV-VDWORK(R6)
+         LA    R2,LINEBUF+17
+         LA    R3,3
+         BAL   R14,HEXOUT
+         TM    VDFLAGS-VDWORK(R6),VDRO
+         BZ    QV32
+         MVC   LINEBUF+21(3),=C'R/O'
+QV32     LA    R3,L'QVDED
+         ICM   R1,15,VDRDISK-VDWORK(R6)
+         BZ    QV36
+         CLI   RDKVOL-RDISK(R1),C' '    a VOL1 label?
+         BE    QV36
+         MVI   LINEBUF+L'QVDED,C' '
+         MVC   LINEBUF+L'QVDED+1(6),RDKVOL-RDISK(R1)
+         LA    R3,L'QVDED+7
+QV34     LA    R1,LINEBUF-1(R3)    its last character a blank?
+         CLI   0(R1),C' '
+         BNE   QV36
+         BCT   R3,QV34
+QV36     LA    R2,LINEBUF
+         BAL   R14,CPLINE
+         B     QV20
          DROP  R11
 QVCONS   DC    C'CONS 009 ON LINE '
 QVDASD   DC    C'DASD xxx 3350 CPCMS1 R/W '
+QVDED    DC    C'DASD xxx ON DASD xxx R/W'

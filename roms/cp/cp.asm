@@ -19,8 +19,8 @@
 *  The files, in the order they are assembled:                        *
 *    BLOCKS   control-block layouts (DSECTs)                          *
 *    PSA      low storage: PSWs, CP's globals, and SYSCONF (made by   *
-*             sysgen: terminals, storage size; the user directory,   *
-*             SYSDIR, goes after CP's tables)                         *
+*             sysgen: terminals, real disks, storage size; the user  *
+*             directory, SYSDIR, goes after CP's tables)              *
 *    INIT     start-up: real storage, terminals, greeting             *
 *    ENTRY    the four interruption entries and CPU-time accounting   *
 *    DISPATCH the dispatcher: pick a virtual machine, run it, or wait *
@@ -36,9 +36,9 @@
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
-*    IOS      CP's own disk I/O                                       *
+*    IOS      CP's own disk I/O; the real disks (RDISK)               *
 *    CCW      channel-program translation for minidisks               *
-*    VDASD    the virtual machine's minidisk at 191                   *
+*    VDASD    the virtual machine's minidisks and dedicated disks     *
 *                                                                     *
 *  Register conventions throughout CP:                                *
 *    R9,R10,R12,R13  base registers for CP's code (BASES in PSA)      *
@@ -101,6 +101,9 @@ VMTEND   DS    0D
 RDEVTAB  DS    0D                  one RDEV per terminal, operator 1st
          ORG   RDEVTAB+(NUMTERM+1)*RDEVLEN
 RDEVEND  DS    0D
+RDISKTAB DS    0D                  one RDISK per real disk (DASDCONF)
+         ORG   RDISKTAB+NUMDASD*RDISKLEN
+RDISKEND DS    0D
 *  Channel-program translation (CCW): the real copy of a guest's
 *  channel program, what CP knows of each of its CCWs (RCX: where it
 *  came from, its argument), the IDAW lists, and the bucket: a 2K

@@ -3,8 +3,9 @@
 *                                                                     *
 *  The IPL PSW at location 0 brings us here, disabled, in supervisor  *
 *  state, with DAT off.  We set the control registers, chain the free *
-*  page frames, build an RDEV for every terminal, greet the operator  *
-*  and the users, and fall into the dispatcher, which waits.          *
+*  page frames, build an RDEV for every terminal and an RDISK for     *
+*  every real disk, greet the operator and the users, and fall into   *
+*  the dispatcher, which waits.                                       *
 ***********************************************************************
 CPINIT   LM    R9,R13,BASES        load the base registers
          SCKC  CKCNEVER            (no clock-comparator interruption)
@@ -12,6 +13,7 @@ CPINIT   LM    R9,R13,BASES        load the base registers
          SPT   TIMERMAX            no time slice yet
          BAL   R14,FRMINIT         chain the free page frames
          BAL   R14,RDEVINIT        one RDEV per terminal
+         BAL   R14,RDKINIT         one RDISK per real disk
 *
 *  Tell the operator.
          L     R8,=A(RDEVTAB)      the operator's console comes first
@@ -69,6 +71,29 @@ RDINIT1  LR    R2,R8               clear the RDEV
          L     R14,RDINITR
          BR    R14
 RDINITR  DS    F
+*
+***********************************************************************
+*  RDKINIT: build the RDISK table from DASDCONF (SYSCONF): for each   *
+*  real disk its address and volume serial; nobody's program has put  *
+*  its arm anywhere yet (RDKLAST 0).  Uses R2-R8.                     *
+***********************************************************************
+RDKINIT  ST    R14,RDKINITR
+         L     R8,=A(RDISKTAB)
+         LA    R6,DASDCONF         8 bytes a disk: address, volser
+         LA    R7,NUMDASD
+         USING RDISK,R8
+RDKI10   LR    R2,R8               clear the RDISK
+         LA    R3,RDISKLEN
+         BAL   R14,CLEAR
+         MVC   RDKADDR,0(R6)
+         MVC   RDKVOL,2(R6)
+         LA    R6,8(R6)
+         LA    R8,RDISKLEN(R8)
+         BCT   R7,RDKI10
+         DROP  R8
+         L     R14,RDKINITR
+         BR    R14
+RDKINITR DS    F
 *
 ***********************************************************************
 *  CLEAR: set R3 bytes at R2 to zero (MVCL with a zero-length source  *

@@ -2,7 +2,9 @@
 *  IOS: CP's own disk I/O (DMKIOS, much simplified).                  *
 *                                                                     *
 *  CP reads the CMS nucleus from the system residence volume, and     *
-*  runs virtual machines' disk channel programs, synchronously: it    *
+*  runs virtual machines' disk channel programs on any real disk (an  *
+*  RDISK each: the system residence volume and the volumes sysgen     *
+*  configured beside it, DASDCONF), synchronously: it                 *
 *  starts the channel program and waits for its device end with a     *
 *  wait PSW that only that device's channel may interrupt (CR2 holds  *
 *  one mask bit per channel).  For the wait, the I/O new PSW points   *
@@ -115,9 +117,6 @@ SYNCSAVE DS    D
 SYNCESAV DS    D
 SYNCCKC  DS    D
 SYNCMAX  DC    F'0',F'409600000'   100 ms in TOD units (1 us = 4096)
-DASDLAST DC    A(0)                the minidisk (VDEV slot) whose
-*                                  program ran last on the real disk:
-*                                  the arm is where it left it
          DS    0D
 SYNCNEW  DC    X'00080000',A(SYNC40)   EC, disabled
 SYNCTNEW DC    X'00080000',A(SYNC60)   EC, disabled
@@ -134,7 +133,10 @@ SYNCCR0  DC    X'00800800'         CR0: the clock comparator, no timer
 *     READ DATA - the search repeats until the record comes round.    *
 ***********************************************************************
 DASDREAD ST    R14,DASDRR
-         XC    DASDLAST,DASDLAST   the arm is CP's now, no guest's
+         BAL   R14,DKFIND          the arm is CP's now, no guest's
+         BNZ   DR10
+         XC    RDKLAST-RDISK(4,R1),RDKLAST-RDISK(R1)
+DR10     DS    0H
          XC    DRSEEK,DRSEEK       BB CC HH
          STH   R3,DRSEEK+2
          STH   R4,DRSEEK+4
@@ -155,3 +157,38 @@ DRCCWS   CCW   X'07',DRSEEK,X'40',6    SEEK
          CCW   X'06',0,X'20',1         READ DATA (address, count above)
 DRSEEK   DS    XL6
 DRID     DS    XL5
+*
+***********************************************************************
+*  DKFIND: the RDISK of the real disk at device address R2.           *
+*  Out: CC 0 and R1 -> it; or CC not 0 and R1 = 0 when no real disk  *
+*  has that address.  Uses R0, R1.                                    *
+***********************************************************************
+DKFIND   L     R1,=A(RDISKTAB)
+         LA    R0,NUMDASD
+DKF10    CH    R2,RDKADDR-RDISK(R1)
+         BER   R14                 CC 0: this one
+         LA    R1,RDISKLEN(R1)
+         BCT   R0,DKF10
+         SR    R1,R1               none
+         LTR   R14,R14             CC not 0 (R14 is an address)
+         BR    R14
+*
+***********************************************************************
+*  DKFORGET: a machine is going (LOGOFF): no real disk's arm is any   *
+*  longer "where one of its minidisks left it" - RDKLAST pointing     *
+*  into its VMBLOK becomes 0, so the next program on that disk starts *
+*  with CP's SEEK, whoever gets the VMBLOK next.                       *
+*  In: R11 = VMBLOK.  Uses R0, R1, R15.                               *
+***********************************************************************
+DKFORGET L     R1,=A(RDISKTAB)
+         LA    R15,NUMDASD
+DKFG10   L     R0,RDKLAST-RDISK(R1)
+         CR    R0,R11              inside the VMBLOK?
+         BL    DKFG20
+         S     R0,=A(VMBLKLEN)
+         CR    R0,R11
+         BNL   DKFG20
+         XC    RDKLAST-RDISK(4,R1),RDKLAST-RDISK(R1)
+DKFG20   LA    R1,RDISKLEN(R1)
+         BCT   R15,DKFG10
+         BR    R14

@@ -176,7 +176,8 @@ LG50     LR    R2,R11
          ST    R8,VMRDEV
          MVC   VMTERMA,RDEVADDR-RDEV(R8)
          MVC   VCADDR,=X'0009'     the virtual console
-*  Its minidisks, from the directory, into the VDEV slots.
+*  Its minidisks, from the directory, into the VDEV slots, each with
+*  the RDISK of its real disk (none: 0, and its SIO gets CC 3).
          LH    R5,DIRNDEV
          LTR   R5,R5
          BNP   LG52
@@ -184,6 +185,11 @@ LG50     LR    R2,R11
          LA    R2,VMVDEVS
 LG51     MVC   0(8,R2),0(R3)       address, real disk, extent
          MVC   VDFLAGS-VDWORK(1,R2),DIRDFLG(R3)
+         ST    R2,LGSLOT
+         LH    R2,VDRDEV-VDWORK(R2)
+         BAL   R14,DKFIND          R1 = its RDISK, or 0
+         L     R2,LGSLOT
+         ST    R1,VDRDISK-VDWORK(R2)
          LA    R3,DIRDLEN(R3)
          LA    R2,VDEVLEN(R2)
          BCT   R5,LG51
@@ -246,6 +252,7 @@ LOGON2R  DS    F
 LGUSER   DS    CL8
 LGPASS   DS    CL8
 LGDIR    DS    A
+LGSLOT   DS    A
 *
 ***********************************************************************
 *  OPMSG: tell the operator "LINE 020 LOGON  AS ALICE    USERS = 001".*
@@ -323,17 +330,10 @@ LF30     LA    R3,4(R3)
          BCT   R6,LF10
          L     R15,VMTABLES
          BAL   R14,FRAMEFRE
-*  The arm of the real disk is no longer "where this user left it"
-*  (DASDLAST names one of its minidisk slots).
-         L     R1,DASDLAST
-         CR    R1,R11
-         BL    LF35
-         LA    R0,VMBLKLEN(R11)
-         CR    R1,R0
-         BNL   LF35
-         XC    DASDLAST,DASDLAST
+*  No real disk's arm is "where this user left it" any more.
+         BAL   R14,DKFORGET
 *  The VMBLOK is free again.
-LF35     MVI   VMSTATE,VMSFREE
+         MVI   VMSTATE,VMSFREE
          MVC   VMUSER,BLANKS
          XC    RDEVUSER-RDEV(4,R8),RDEVUSER-RDEV(R8)
          C     R11,RUNUSER

@@ -3,7 +3,9 @@
 *                                                                     *
 *  A minidisk is a range of cylinders on a real disk that the guest   *
 *  sees as a whole disk of its own at its virtual address (191, 190,  *
-*  ...), cylinder 0 being the range's first.  SIO translates the      *
+*  ...), cylinder 0 being the range's first; a dedicated disk is the  *
+*  whole real disk, from its cylinder 0.  The real disk is any one    *
+*  sysgen configured (VDRDEV, its RDISK VDRDISK).  SIO translates the *
 *  guest's channel program (CCW), runs it on the real disk (IOS),     *
 *  turns the real CSW back into the guest's (UNTRANS) and makes the   *
 *  I/O interruption pending, which the dispatcher presents when the   *
@@ -34,9 +36,12 @@ VDS60    LA    R2,X'40'
          LA    R0,1
          B     VDCC
 *
-*  SIO: status pending: CC 1; else translate, run, and post.
+*  SIO: status pending: CC 1; else translate, run, and post.  (A
+*  disk whose real disk LOGON did not find is not there: CC 3.)
 VDSIO    TM    VDSTAT,VDINTP
          BO    VDSTCSW
+         ICM   R1,15,VDRDISK
+         BZ    VDCC3
          LA    R2,X'48'            the guest's CAW
          LA    R3,VDCCWA
          LA    R4,4

@@ -3,7 +3,8 @@
 //! ```ron
 //! Scenario(
 //!     title: "Three users share one machine",
-//!     machine: (storage: "2M", speed_mips: 1.0, date: "1979-06-29 09:00:00"), // optional
+//!     machine: (storage: "2M", speed_mips: 1.0, date: "1979-06-29 09:00:00", // optional
+//!               devices: [(addr: "151", type: "3350", file: "user1.3350", volser: "USER01")]),
 //!     users: [ (id: "ALICE", password: "ALICE", storage: "512K") ],
 //!     terminals: 3,                                                           // optional
 //!     steps: [
@@ -26,7 +27,7 @@ use serde::Deserialize;
 
 use crate::cpu::TOD_PER_SECOND;
 use crate::sysgen::direct;
-use crate::sysgen::{Disk, SysConfig, User};
+use crate::sysgen::{Disk, SysConfig, User, Volume};
 use locate::{Node, Pos};
 
 /// The embedded default scenario (`cpcms` with no arguments).
@@ -57,6 +58,9 @@ pub struct Scenario {
     pub users: Vec<User>,
     /// The users' minidisks when a directory names them (else each gets a 191).
     pub disks: Vec<Disk>,
+    /// Real disks beside the system residence volume: `machine.devices`, then those
+    /// given to [`Scenario::load_with`] (`--device`).
+    pub volumes: Vec<Volume>,
     pub terminals: usize,
     pub steps: Vec<Step>,
     /// Where each step is written (same index as `steps`).
@@ -127,6 +131,22 @@ struct RawMachine {
     speed_mips: Option<f64>,
     #[serde(default)]
     date: Option<String>,
+    #[serde(default)]
+    devices: Vec<RawDevice>,
+}
+
+/// A real disk beside the system residence volume.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawDevice {
+    addr: String,
+    #[serde(rename = "type")]
+    kind: String,
+    file: String,
+    #[serde(default)]
+    volser: Option<String>,
+    #[serde(default)]
+    cylinders: Option<i64>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -160,17 +180,28 @@ pub use crate::sysgen::valid_cp_name;
 impl Scenario {
     /// Read and check a scenario file.
     pub fn load(path: &std::path::Path) -> Result<Scenario, ScenarioError> {
+        Scenario::load_with(path, &[])
+    }
+
+    /// Read and check a scenario file for a machine with `extra` real disks besides the
+    /// scenario's own (`--device`): MDISK statements may name their volumes.
+    pub fn load_with(path: &std::path::Path, extra: &[Volume]) -> Result<Scenario, ScenarioError> {
         let file = path.display().to_string();
         let src = std::fs::read_to_string(path).map_err(|e| ScenarioError {
             file: file.clone(),
             pos: None,
             message: format!("cannot read: {e}"),
         })?;
-        Scenario::parse(&file, &src)
+        Scenario::parse_with(&file, &src, extra)
     }
 
     /// Parse and check scenario text; `file` names it in messages.
     pub fn parse(file: &str, src: &str) -> Result<Scenario, ScenarioError> {
+        Scenario::parse_with(file, src, &[])
+    }
+
+    /// As [`Scenario::parse`], with `extra` real disks (see [`Scenario::load_with`]).
+    pub fn parse_with(file: &str, src: &str, extra: &[Volume]) -> Result<Scenario, ScenarioError> {
         let opts = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let raw: RawScenario = opts.from_str(src).map_err(|e| ScenarioError {
@@ -182,7 +213,12 @@ impl Scenario {
             message: tidy_ron_message(&e.code.to_string()),
         })?;
         let tree = locate::locate(src);
-        Checker { file, tree: &tree }.check(raw)
+        Checker {
+            file,
+            tree: &tree,
+            extra,
+        }
+        .check(raw)
     }
 
     /// What sysgen needs to build this scenario's system.
@@ -198,6 +234,7 @@ impl Scenario {
                 "{}:{}:{}",
                 self.file, self.storage_pos.line, self.storage_pos.col
             )),
+            volumes: self.volumes.clone(),
         }
     }
 }
@@ -212,6 +249,8 @@ fn tidy_ron_message(m: &str) -> String {
 struct Checker<'a> {
     file: &'a str,
     tree: &'a Node,
+    /// Real disks from outside the scenario (`--device`).
+    extra: &'a [Volume],
 }
 
 /// A path into the tree: field names and item indexes.
@@ -248,13 +287,102 @@ impl Checker<'_> {
         }
     }
 
+    /// A path beside the scenario file.
+    fn beside(&self, name: &str) -> std::path::PathBuf {
+        std::path::Path::new(self.file)
+            .parent()
+            .unwrap_or(std::path::Path::new("."))
+            .join(name)
+    }
+
+    /// The real disks: `machine.devices` (each file looked at, or to be made when
+    /// missing), then the `extra` ones; every one where a disk may be, each address and
+    /// label once.
+    fn volumes(&self, raw: &[RawDevice]) -> Result<Vec<Volume>, ScenarioError> {
+        use Seg::{F, I};
+        let mut out: Vec<Volume> = Vec::new();
+        for (i, d) in raw.iter().enumerate() {
+            let path = |f: &'static str| [F("machine"), F("devices"), I(i), F(f)];
+            let addr =
+                crate::devices::parse_addr(&d.addr).map_err(|e| self.err(&path("addr"), e))?;
+            if d.kind != crate::sysgen::volumes::VOLUME_MODEL.name() {
+                return Err(self.err(
+                    &path("type"),
+                    format!(
+                        "device type \"{}\": CP's real disks are 3350s (the system residence \
+                         volume's type); no other type can be configured",
+                        d.kind
+                    ),
+                ));
+            }
+            let cyls = match d.cylinders {
+                None => None,
+                Some(c) => Some(u16::try_from(c).map_err(|_| {
+                    self.err(
+                        &path("cylinders"),
+                        format!("cylinders {c}: a 3350 has 1 to 555"),
+                    )
+                })?),
+            };
+            let at = self
+                .at(&[F("machine"), F("devices"), I(i)])
+                .unwrap_or_default();
+            let at = format!("{}:{}:{}", self.file, at.line, at.col);
+            let v = Volume::probe(
+                addr,
+                &self.beside(&d.file),
+                d.volser.as_deref(),
+                cyls,
+                true,
+                &at,
+            )
+            .map_err(|e| {
+                let field = if e.starts_with("volser") || e.contains("VOL1") {
+                    "volser"
+                } else if e.starts_with("cylinders") || e.contains(" cylinders, not ") {
+                    "cylinders"
+                } else if e.contains("channel 0") || e.contains("system residence") {
+                    "addr"
+                } else {
+                    "file"
+                };
+                self.err(&path(field), e)
+            })?;
+            out.push(v);
+        }
+        out.extend(self.extra.iter().cloned());
+        crate::sysgen::volumes::check_all(&out).map_err(|e| {
+            // The message starts with where the second of the pair was configured.
+            match out
+                .iter()
+                .position(|v| e.starts_with(&format!("{}: ", v.at)))
+            {
+                Some(i) if i < raw.len() => self.err(
+                    &[F("machine"), F("devices"), I(i)],
+                    e[out[i].at.len() + 2..].to_string(),
+                ),
+                _ => ScenarioError {
+                    file: self.file.to_string(),
+                    pos: None,
+                    message: e,
+                },
+            }
+        })?;
+        Ok(out)
+    }
+
     /// The users and their minidisks from a `USER DIRECT` text: `d` itself when it has
-    /// more than one word, else a file of that name beside the scenario.
-    fn directory(&self, d: &str) -> Result<(Vec<User>, Vec<Disk>), ScenarioError> {
+    /// more than one word, else a file of that name beside the scenario; MDISK and
+    /// DEDICATE may name the `volumes`.
+    fn directory(
+        &self,
+        d: &str,
+        volumes: &[Volume],
+    ) -> Result<(Vec<User>, Vec<Disk>), ScenarioError> {
         use Seg::F;
         if d.contains(char::is_whitespace) {
             let at = self.at(&[F("directory")]).unwrap_or_default();
-            let dir = direct::parse(d).map_err(|e| ScenarioError {
+            let dir = direct::parse_on(d, volumes).map_err(|e| ScenarioError {
                 file: self.file.to_string(),
                 pos: (e.line > 0).then(|| Pos {
                     line: at.line + e.line - 1,
@@ -264,14 +392,11 @@ impl Checker<'_> {
             })?;
             return Ok((dir.users, dir.disks));
         }
-        let base = std::path::Path::new(self.file)
-            .parent()
-            .unwrap_or(std::path::Path::new("."));
-        let path = base.join(d);
+        let path = self.beside(d);
         let name = path.display().to_string();
         let text = std::fs::read_to_string(&path)
             .map_err(|e| self.err(&[F("directory")], format!("{name}: cannot read: {e}")))?;
-        let dir = direct::parse(&text).map_err(|e| ScenarioError {
+        let dir = direct::parse_on(&text, volumes).map_err(|e| ScenarioError {
             file: name.clone(),
             pos: (e.line > 0).then_some(Pos {
                 line: e.line,
@@ -301,6 +426,7 @@ impl Checker<'_> {
         let date = m.date.as_deref().unwrap_or(DEFAULT_DATE);
         let tod_epoch =
             units::parse_date(date).map_err(|e| self.err(&[F("machine"), F("date")], e))?;
+        let volumes = self.volumes(&m.devices)?;
 
         let (users, disks) = match raw.directory.as_deref() {
             Some(_) if !raw.users.is_empty() => {
@@ -309,7 +435,7 @@ impl Checker<'_> {
                     "give either users or a directory, not both",
                 ));
             }
-            Some(d) => self.directory(d)?,
+            Some(d) => self.directory(d, &volumes)?,
             None => {
                 if raw.users.is_empty() {
                     return Err(self.err(
@@ -453,6 +579,7 @@ impl Checker<'_> {
             tod_epoch,
             users,
             disks,
+            volumes,
             terminals,
             steps,
             step_pos,

@@ -16,20 +16,28 @@
 //!
 //! What CP acts on: `USER userid password storage [maxstorage [classes]]` (storage as
 //! `512K` or `1M`, a multiple of 64K up to 4M), `MDISK vaddr 3350 start count volser
-//! mode [passwords]` (on the system residence volume `CPCMS1`, cylinders 1 and up;
-//! modes R and RR are read-only, W, WR, M, MR and MW read-write), `LINK userid vaddr
-//! myvaddr mode` (another user's MDISK, read-only with R or RR). Read and checked but not
-//! yet acted on, because CP has nothing to act with yet: `DIRECTORY`, `ACCOUNT`, `OPTION`,
-//! `IPL` (CP always IPLs CMS), `CONSOLE` (always 009), `SPOOL` (no spooling yet),
-//! `SPECIAL`; their operands are still checked where this file knows their syntax.
-//! `DEDICATE` is refused: CP has no devices to dedicate yet.
+//! mode [passwords]` (modes R and RR are read-only, W, WR, M, MR and MW read-write),
+//! `LINK userid vaddr myvaddr mode` (another user's MDISK, read-only with R or RR),
+//! `DEDICATE vaddr raddr` (the whole real disk at `raddr`, read-write). Read and checked
+//! but not yet acted on, because CP has nothing to act with yet: `DIRECTORY`, `ACCOUNT`,
+//! `OPTION`, `IPL` (CP always IPLs CMS), `CONSOLE` (always 009), `SPOOL` (no spooling
+//! yet), `SPECIAL`; their operands are still checked where this file knows their syntax.
+//!
+//! An MDISK's volser names its volume by label, as VM/370 found volumes: the system
+//! residence volume `CPCMS1` (cylinders 1 and up: cylinder 0 is CP's) or a volume
+//! configured beside it whose VOL1 label says so (any cylinder; see [`super::volumes`]),
+//! wherever its drive is. DEDICATE names a drive by address: a configured volume, label
+//! or none, not the system residence volume, dedicated to one user only and holding no
+//! minidisks.
 //!
 //! Every error is `file:line:col: what`, and every check that can be made here is: a
-//! statement outside a USER, unknown statements, bad numbers, extents off the volume or
-//! overlapping another (cylinder 0 is CP's), two disks at one address, a LINK to a disk
-//! that is not in the directory, more than `MAX_DISKS` disks for one user.
+//! statement outside a USER, unknown statements, bad numbers, a volume that is not
+//! mounted, extents off their volume or overlapping another on it, two disks at one
+//! address, a LINK to a disk that is not in the directory or is dedicated, more than
+//! `MAX_DISKS` disks for one user.
 
-use super::{Disk, MAX_DISKS, SYSRES_MODEL, SYSRES_VOLSER, User};
+use super::volumes::Volume;
+use super::{Disk, MAX_DISKS, SYSRES, SYSRES_MODEL, SYSRES_VOLSER, User};
 
 /// A parsed directory: the users, and every user's minidisks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,8 +76,14 @@ struct Link {
     at: (usize, usize),
 }
 
-/// Parse the text of a directory.
+/// Parse the text of a directory for a system with the system residence volume alone.
 pub fn parse(text: &str) -> Result<Directory, DirError> {
+    parse_on(text, &[])
+}
+
+/// Parse the text of a directory for a system with `volumes` beside the system
+/// residence volume.
+pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
     let mut users: Vec<User> = Vec::new();
     let mut disks: Vec<Disk> = Vec::new();
     let mut owned_at: Vec<(usize, usize)> = Vec::new();
@@ -171,48 +185,69 @@ pub fn parse(text: &str) -> Result<Directory, DirError> {
                 let cyls: u16 = ct
                     .parse()
                     .map_err(|_| err(c2, format!("cylinders {ct}: a number")))?;
-                if !vol.eq_ignore_ascii_case(SYSRES_VOLSER) {
-                    return Err(err(
-                        c3,
-                        format!("volume {vol} is not attached: minidisks are on {SYSRES_VOLSER}"),
-                    ));
-                }
-                if start == 0 {
+                let vol = vol.to_ascii_uppercase();
+                // The volume, by label: (its drive, its cylinders).
+                let (raddr, size) = if vol == SYSRES_VOLSER {
+                    (SYSRES, SYSRES_MODEL.cylinders())
+                } else {
+                    let v = volumes
+                        .iter()
+                        .find(|v| v.volser.as_deref() == Some(vol.as_str()))
+                        .ok_or_else(|| err(c3, not_mounted(&vol, volumes)))?;
+                    (v.addr, v.cyls)
+                };
+                if raddr == SYSRES && start == 0 {
                     return Err(err(c1, "cylinder 0 holds CP and the CMS nucleus".into()));
                 }
-                if cyls == 0 || start as u32 + cyls as u32 > SYSRES_MODEL.cylinders() as u32 {
+                if cyls == 0 || start as u32 + cyls as u32 > size as u32 {
                     return Err(err(
                         c2,
                         format!(
-                            "cylinders {start} to {} are not on the volume ({} has {})",
+                            "cylinders {start} to {} are not on the volume ({vol} has {size})",
                             start as u32 + cyls as u32 - 1,
-                            SYSRES_VOLSER,
-                            SYSRES_MODEL.cylinders()
                         ),
                     ));
                 }
                 let read_only = mode_read_only(mode).ok_or_else(|| {
                     err(c4, format!("access mode {mode}: R, RR, W, WR, M, MR or MW"))
                 })?;
-                if let Some((i, o)) = disks
-                    .iter()
-                    .enumerate()
-                    .find(|(_, o)| !o.link && start < o.start + o.cyls && o.start < start + cyls)
-                {
+                if let Some((i, o)) = disks.iter().enumerate().find(|(_, o)| {
+                    !o.link
+                        && o.raddr == raddr
+                        && start < o.start + o.cyls
+                        && o.start < start + cyls
+                }) {
                     let (l, _) = owned_at[i];
                     return Err(err(
-                        c1,
-                        format!(
-                            "cylinders {start}-{} overlap {}'s {:03X} (line {})",
-                            start + cyls - 1,
-                            o.user,
-                            o.vaddr,
-                            l + 1
-                        ),
+                        if o.dedicated { c3 } else { c1 },
+                        if o.dedicated {
+                            format!(
+                                "volume {vol} ({raddr:03X}) is dedicated to {} (line {})",
+                                o.user,
+                                l + 1
+                            )
+                        } else {
+                            format!(
+                                "cylinders {start}-{} of {vol} overlap {}'s {:03X} (line {})",
+                                start + cyls - 1,
+                                o.user,
+                                o.vaddr,
+                                l + 1
+                            )
+                        },
                     ));
                 }
-                add(&mut disks, &me, vaddr, start, cyls, read_only, false)
-                    .map_err(|e| err(cva, e))?;
+                let disk = Disk {
+                    user: me.clone(),
+                    vaddr,
+                    raddr,
+                    start,
+                    cyls,
+                    read_only,
+                    link: false,
+                    dedicated: false,
+                };
+                add(&mut disks, disk).map_err(|e| err(cva, e))?;
                 owned_at.push((n, cva));
             }
             "LINK" => {
@@ -238,10 +273,81 @@ pub fn parse(text: &str) -> Result<Directory, DirError> {
                 });
             }
             "DEDICATE" => {
-                return Err(err(
-                    col,
-                    "DEDICATE: CP has no real devices to give a user yet".into(),
-                ));
+                let (cva, va) = need(1, "a virtual address")?;
+                let (cra, ra) = need(2, "a real device address")?;
+                let vaddr =
+                    vaddr(va).ok_or_else(|| err(cva, format!("address {va}: hex, 001-FFF")))?;
+                let raddr = u16::from_str_radix(ra, 16)
+                    .ok()
+                    .filter(|&r| r <= 0xFFF)
+                    .ok_or_else(|| err(cra, format!("real address {ra}: hex, 000-FFF")))?;
+                if let Some((c, more)) = tok(3) {
+                    // (Later VMs took a volume serial or R/O here: a dedicated disk
+                    // silently read-write would be worse than a refusal.)
+                    return Err(err(
+                        c,
+                        format!(
+                            "DEDICATE {more}: only DEDICATE vaddr raddr (the whole disk, \
+                             read-write)"
+                        ),
+                    ));
+                }
+                if raddr == SYSRES {
+                    return Err(err(
+                        cra,
+                        format!(
+                            "{raddr:03X} is the system residence volume ({SYSRES_VOLSER}): \
+                             CP's, not a user's"
+                        ),
+                    ));
+                }
+                let v = volumes.iter().find(|v| v.addr == raddr).ok_or_else(|| {
+                    err(
+                        cra,
+                        format!(
+                            "DEDICATE: there is no real disk at {raddr:03X} (configure one: \
+                             machine: (devices: [(addr: \"{raddr:03X}\", type: \"3350\", \
+                             file: ...)]) or --device {raddr:03X}=3350:FILE)"
+                        ),
+                    )
+                })?;
+                if let Some((i, o)) = disks
+                    .iter()
+                    .enumerate()
+                    .find(|(_, o)| !o.link && o.raddr == raddr)
+                {
+                    let (l, _) = owned_at[i];
+                    return Err(err(
+                        cra,
+                        if o.dedicated {
+                            format!(
+                                "{raddr:03X} is dedicated to {} already (line {})",
+                                o.user,
+                                l + 1
+                            )
+                        } else {
+                            format!(
+                                "{raddr:03X} holds {}'s minidisk {:03X} (line {}): a disk \
+                                 with minidisks cannot be dedicated",
+                                o.user,
+                                o.vaddr,
+                                l + 1
+                            )
+                        },
+                    ));
+                }
+                let disk = Disk {
+                    user: me.clone(),
+                    vaddr,
+                    raddr,
+                    start: 0,
+                    cyls: v.cyls,
+                    read_only: false,
+                    link: false,
+                    dedicated: true,
+                };
+                add(&mut disks, disk).map_err(|e| err(cva, e))?;
+                owned_at.push((n, cva));
             }
             "IPL" | "CONSOLE" | "SPOOL" | "ACCOUNT" | "OPTION" | "SPECIAL" => {}
             other => {
@@ -272,45 +378,45 @@ pub fn parse(text: &str) -> Result<Directory, DirError> {
                 l.target, l.vaddr
             )));
         };
-        add(
-            &mut disks,
-            &l.user,
-            l.myvaddr,
-            d.start,
-            d.cyls,
-            l.read_only || d.read_only,
-            true,
-        )
-        .map_err(err)?;
+        if d.dedicated {
+            return Err(err(format!(
+                "{} {:03X} NOT LINKED; it is a dedicated disk, not a minidisk",
+                l.target, l.vaddr
+            )));
+        }
+        let disk = Disk {
+            user: l.user.clone(),
+            vaddr: l.myvaddr,
+            read_only: l.read_only || d.read_only,
+            link: true,
+            ..d
+        };
+        add(&mut disks, disk).map_err(err)?;
     }
     Ok(Directory { users, disks })
 }
 
-/// Give `user` a disk; `Err` if the address is taken or there are too many.
-fn add(
-    disks: &mut Vec<Disk>,
-    user: &str,
-    vaddr: u16,
-    start: u16,
-    cyls: u16,
-    read_only: bool,
-    link: bool,
-) -> Result<(), String> {
-    if disks.iter().any(|d| d.user == user && d.vaddr == vaddr) {
+/// Give its user the disk `d`; `Err` if the address is taken or there are too many.
+fn add(disks: &mut Vec<Disk>, d: Disk) -> Result<(), String> {
+    let (user, vaddr) = (&d.user, d.vaddr);
+    if disks.iter().any(|o| &o.user == user && o.vaddr == vaddr) {
         return Err(format!("{user} has a disk at {vaddr:03X} already"));
     }
-    if disks.iter().filter(|d| d.user == user).count() >= MAX_DISKS {
+    if disks.iter().filter(|o| &o.user == user).count() >= MAX_DISKS {
         return Err(format!("{user} has {MAX_DISKS} disks: no room for more"));
     }
-    disks.push(Disk {
-        user: user.to_string(),
-        vaddr,
-        start,
-        cyls,
-        read_only,
-        link,
-    });
+    disks.push(d);
     Ok(())
+}
+
+/// "volume X is not mounted", with the volumes that are.
+fn not_mounted(vol: &str, volumes: &[Volume]) -> String {
+    let mut have = vec![SYSRES_VOLSER.to_string()];
+    have.extend(volumes.iter().filter_map(|v| v.volser.clone()));
+    format!(
+        "MDISK: volume {vol} is not mounted: no disk has that VOL1 label (mounted: {})",
+        have.join(", ")
+    )
 }
 
 /// The words of a line and their columns (0-based).
@@ -406,6 +512,56 @@ USER BOB BOB 256K
         assert_eq!(disk("BOB", 0x191).unwrap().start, 3);
     }
 
+    /// Two volumes beside CPCMS1 (nothing read from files: `Volume`s as probed).
+    fn volumes() -> Vec<Volume> {
+        let v = |addr: u16, volser: Option<&str>, cyls: u16| Volume {
+            addr,
+            file: format!("{addr:03X}.3350").into(),
+            volser: volser.map(str::to_string),
+            cyls,
+            create: true,
+            at: "t".into(),
+        };
+        vec![v(0x151, Some("USER01"), 10), v(0x152, None, 70)]
+    }
+
+    #[test]
+    fn volumes_are_found_by_label_and_disks_dedicated_by_address() {
+        let d = parse_on(
+            "USER ALICE ALICE 512K\n MDISK 191 3350 0 2 user01 W\n DEDICATE 19D 152\n\
+             USER BOB BOB 512K\n MDISK 191 3350 1 2 CPCMS1 W\n LINK ALICE 191 291 RR\n",
+            &volumes(),
+        )
+        .unwrap();
+        let disk = |u: &str, v: u16| d.disks.iter().find(|x| x.user == u && x.vaddr == v);
+        let a191 = disk("ALICE", 0x191).unwrap();
+        assert_eq!((a191.raddr, a191.start, a191.cyls), (0x151, 0, 2));
+        let a19d = disk("ALICE", 0x19D).unwrap();
+        assert!(a19d.dedicated && !a19d.read_only);
+        assert_eq!((a19d.raddr, a19d.start, a19d.cyls), (0x152, 0, 70));
+        assert_eq!(disk("BOB", 0x191).unwrap().raddr, SYSRES);
+        let b291 = disk("BOB", 0x291).unwrap();
+        assert_eq!((b291.raddr, b291.start, b291.read_only), (0x151, 0, true));
+        // Cylinders 1-2 of USER01 are not CPCMS1's: no overlap across volumes.
+        assert!(
+            parse_on(
+                "USER A A 512K\n MDISK 191 3350 1 2 USER01 W\n MDISK 192 3350 1 2 CPCMS1 W",
+                &volumes()
+            )
+            .is_ok()
+        );
+        let e = parse_on(
+            "USER A A 512K\n DEDICATE 19D 152\nUSER B B 512K\n LINK A 19D 19D RR",
+            &volumes(),
+        )
+        .unwrap_err()
+        .at("u");
+        assert!(
+            e.starts_with("u:4:7: A 19D NOT LINKED; it is a dedicated disk"),
+            "{e}"
+        );
+    }
+
     #[test]
     fn mistakes_are_named_with_their_place() {
         let cases: &[(&str, &str)] = &[
@@ -419,7 +575,7 @@ USER BOB BOB 256K
             ),
             (
                 "USER A A 512K\n MDISK 191 3350 1 2 OTHER1 W",
-                "u:2:21: volume OTHER1",
+                "u:2:21: MDISK: volume OTHER1 is not mounted",
             ),
             (
                 "USER A A 512K\n MDISK 191 3350 554 5 CPCMS1 W",
@@ -427,7 +583,7 @@ USER BOB BOB 256K
             ),
             (
                 "USER A A 512K\n MDISK 191 3350 1 4 CPCMS1 W\nUSER B B 512K\n MDISK 191 3350 3 2 CPCMS1 W",
-                "u:4:17: cylinders 3-4 overlap A's 191 (line 2)",
+                "u:4:17: cylinders 3-4 of CPCMS1 overlap A's 191 (line 2)",
             ),
             (
                 "USER A A 512K\n LINK B 191 191 RR",
@@ -447,7 +603,14 @@ USER BOB BOB 256K
                 "u:3:8: A has a disk at 191",
             ),
             ("USER A A 512K\nUSER A B 512K", "u:2:6: user A is already"),
-            ("USER A A 512K\n DEDICATE 181 181", "u:2:2: DEDICATE"),
+            (
+                "USER A A 512K\n DEDICATE 181 181",
+                "u:2:15: DEDICATE: there is no real disk at 181",
+            ),
+            (
+                "USER A A 512K\n DEDICATE 181 181 R/O",
+                "u:2:19: DEDICATE R/O: only DEDICATE vaddr raddr",
+            ),
             ("* nothing", "u: no USER statement"),
         ];
         for (text, want) in cases {

@@ -50,19 +50,25 @@ pub struct SysConfig {
     /// Where the storage size was written (`file:line:col`), for a message when it is
     /// too small for CP's tables and the terminals; `None` outside scenarios.
     pub storage_at: Option<String>,
+    /// Real disks beside the system residence volume (see [`volumes`]).
+    pub volumes: Vec<Volume>,
 }
 
-/// A minidisk of a user's virtual machine: `cyls` cylinders of the system residence
-/// volume from `start`, at virtual address `vaddr`.
+/// A minidisk of a user's virtual machine: `cyls` cylinders of the real disk at
+/// `raddr` from `start`, at virtual address `vaddr`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Disk {
     pub user: String,
     pub vaddr: u16,
+    /// The real disk: `SYSRES` or a configured volume's address.
+    pub raddr: u16,
     pub start: u16,
     pub cyls: u16,
     pub read_only: bool,
     /// A LINK to another user's MDISK (the extent is that user's).
     pub link: bool,
+    /// DEDICATE: the whole real disk (`start` 0, all its cylinders).
+    pub dedicated: bool,
 }
 
 /// Most minidisks one user may have (CP's VMNVDEV).
@@ -164,8 +170,10 @@ pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
 
 pub mod alloc;
 pub mod direct;
+pub mod volumes;
 use alloc::{ALLOC_HEAD, alloc_record, allocate, read_alloc};
 pub use alloc::{Extent, extent_of};
+pub use volumes::Volume;
 
 macro_rules! roms {
     ($($path:literal),* $(,)?) => {
@@ -364,6 +372,7 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
         "DIRCOUNT DC    F'{}'                users (DIRECTRY: SYSDIR)\n",
         cfg.users.len()
     ));
+    s.push_str(&volumes::dasdconf(&cfg.volumes));
     s
 }
 
@@ -383,10 +392,12 @@ pub fn user_disks(cfg: &SysConfig, extents: &[Extent]) -> Vec<Disk> {
             Disk {
                 user: u.id.clone(),
                 vaddr: 0x191,
+                raddr: SYSRES,
                 start,
                 cyls,
                 read_only: false,
                 link: false,
+                dedicated: false,
             }
         })
         .collect()
@@ -395,7 +406,7 @@ pub fn user_disks(cfg: &SysConfig, extents: &[Extent]) -> Vec<Disk> {
 /// CP's user directory as assembler source (the COPY member `SYSDIR`, assembled after
 /// CP's tables): one DIRENTRY per user (roms/cp/blocks.asm) with room for
 /// `MAX_DISKS` minidisks each: virtual address, real disk, first cylinder, cylinders,
-/// flags (X'80' read-only).
+/// flags (X'80' read-only, X'40' dedicated).
 pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     let disks = user_disks(cfg, extents);
     let mut s = String::new();
@@ -416,12 +427,10 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
             mine.len()
         ));
         for d in &mine {
+            let flags = if d.read_only { 0x80 } else { 0 } | if d.dedicated { 0x40 } else { 0 };
             s.push_str(&format!(
-                "         DC    X'{:04X}',X'{SYSRES:04X}',H'{}',H'{}',X'{}',XL3'00'\n",
-                d.vaddr,
-                d.start,
-                d.cyls,
-                if d.read_only { "80" } else { "00" }
+                "         DC    X'{:04X}',X'{:04X}',H'{}',H'{}',X'{flags:02X}',XL3'00'\n",
+                d.vaddr, d.raddr, d.start, d.cyls,
             ));
         }
         if mine.len() < MAX_DISKS {
@@ -652,6 +661,7 @@ impl SysConfig {
             ));
         }
         check_storage(self.storage).map_err(|e| format!("machine storage {e}"))?;
+        volumes::check_all(&self.volumes)?;
         for u in &self.users {
             if !valid_cp_name(&u.id) || !valid_cp_name(&u.password) {
                 return Err(format!(
@@ -726,10 +736,11 @@ impl System {
         let extents = if cfg.disks.is_empty() {
             allocate(&cfg.users, &kept_extents(cfg, data_dir)?)?
         } else {
-            // A directory names every extent itself: the record just lists them.
+            // A directory names every extent itself: the record just lists those on the
+            // system residence volume.
             cfg.disks
                 .iter()
-                .filter(|d| !d.link)
+                .filter(|d| !d.link && d.raddr == SYSRES)
                 .map(|d| Extent {
                     user: d.user.clone(),
                     start: d.start,
@@ -768,6 +779,12 @@ impl System {
         }
         .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));
+        for v in &cfg.volumes {
+            if v.create {
+                v.create()?;
+            }
+            machine.attach(v.addr, Box::new(v.open()?));
+        }
         machine.ipl(SYSRES)?;
         Ok(System {
             machine,
@@ -909,6 +926,7 @@ mod tests {
             terminals: 2,
             disks: Vec::new(),
             storage_at: None,
+            volumes: Vec::new(),
         }
     }
 
@@ -939,6 +957,8 @@ mod tests {
         assert!(dir.contains("DC    (7)XL12'00'"));
         assert!(text.contains("SYSRES   DC    X'0150'"));
         assert!(text.contains("NSSPAGES DC    H'2'"));
+        assert!(text.contains("NUMDASD  EQU   1 "));
+        assert!(text.contains("DASDCONF DC    X'0150',CL6'CPCMS1'"));
     }
 
     #[test]
@@ -1075,8 +1095,18 @@ mod tests {
         // after CP's tables, reached through an address constant, and may be any size.
         let roms = Roms::embedded();
         let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
-        let cfg = classroom(MAX_USERS.max(MAX_TERMINALS), 16 << 20);
+        let mut cfg = classroom(MAX_USERS.max(MAX_TERMINALS), 16 << 20);
         assert_eq!((cfg.users.len(), cfg.terminals), (MAX_USERS, MAX_TERMINALS));
+        cfg.volumes = (0..volumes::MAX_VOLUMES as u16)
+            .map(|i| Volume {
+                addr: 0x200 + i,
+                file: format!("v{i}.3350").into(),
+                volser: Some(format!("USER{i:02}")),
+                cyls: 10,
+                create: true,
+                at: "t".into(),
+            })
+            .collect();
         let mut extra = BTreeMap::new();
         let map = allocate(&cfg.users, &[]).unwrap();
         extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
@@ -1084,7 +1114,10 @@ mod tests {
         let cp = roms.assemble("cp", "cp", &extra).unwrap();
         let sym = |n: &str| cp.symbols[n].value;
         assert!(sym("TERMADDR") + 2 * (MAX_TERMINALS as u32 + 1) <= sym("DIRCOUNT"));
-        assert!(sym("DIRCOUNT") + 4 <= sym("CPCODE"));
+        assert!(sym("DIRCOUNT") + 4 <= sym("DASDCONF"));
+        let dasd_end = sym("DASDCONF") + 8 * (volumes::MAX_VOLUMES as u32 + 1);
+        assert_eq!(sym("NUMDASD"), volumes::MAX_VOLUMES as u32 + 1);
+        assert!(dasd_end <= sym("CPCODE"), "DASDCONF ends at {dasd_end:X}");
         assert!(sym("DIRECTRY") > sym("CPCODE"));
         let dir_end = sym("DIRECTRY") + MAX_USERS as u32 * sym("DIRLEN");
         assert!(dir_end <= sym("NSSAREA"), "directory ends at {dir_end:X}");
