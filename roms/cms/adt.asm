@@ -116,6 +116,7 @@ AR04     STH   R6,ADTCUU
          MVC   ADTLABEL,4(R8)
 *  The master directory.
          LA    R0,4
+         LR    R1,R8
          CALL  RDBLK
          LTR   R15,R15
          BNZ   ARIOERR
@@ -209,9 +210,9 @@ AR35     LR    R15,R3              the last, shorter part
 *  All read: the disk as it is is the disk as it was.
 AR40     L     R4,ADTBMOLD
          L     R5,ADTBMLEN
-         L     R6,ADTBMAP
-         LR    R7,R5
-         MVCL  R4,R6
+         L     R10,ADTBMAP
+         LR    R11,R5
+         MVCL  R4,R10
 *  Files.
          SR    R3,R3
          L     R11,ADTFSTS

@@ -23,7 +23,8 @@ DBLKSIZE EQU   800
 ***********************************************************************
 *  RDBLK, WRBLK: read or write block R0 of the disk whose ADT is R2,  *
 *  at R1 (800 bytes).  Out: R15 = 0 fine, 4 an I/O error (a write to  *
-*  a read-only disk is one), 8 no block R0 on the disk.               *
+*  a read-only disk is one), 8 no such device, 12 no block R0 on the  *
+*  disk.  R1 is kept.                                                 *
 ***********************************************************************
 RDBLK    ENTER
          MVI   DKCMD,X'06'         READ DATA
@@ -37,8 +38,8 @@ DK00     LR    R3,R0               is there such a block?
          C     R3,ADTNUM
          BH    DKNONE
          BCTR  R3,0                n-1
+         LR    R5,R3               R4,R5 = n-1
          SR    R4,R4
-         SRDL  R4,32               R4,R5 = n-1
          D     R4,=A(DRECS)        R5 = track, R4 = record-1
          LA    R4,1(R4)
          STC   R4,DKSRCH+4         R
@@ -53,8 +54,10 @@ DK00     LR    R3,R0               is there such a block?
          LH    R2,ADTCUU
          DROP  R2
          CALL  DOIO
+         L     R1,DKCCW+24         (R1 as it came: the data's address)
+         LA    R1,0(R1)
          RETURN
-DKNONE   LA    R15,8
+DKNONE   LA    R15,12
          RETURN
 *
 ***********************************************************************

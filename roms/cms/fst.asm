@@ -141,7 +141,7 @@ MACLCS   CLC   0(0,R11),0(R5)
 *  GETFID: the fileid in the PLIST words at R1 (up to three, before a *
 *  "(" or the fence) into the 18 bytes at R2; what is not there is    *
 *  what R2 held before (the command's defaults).  A mode of one       *
-*  letter gets a blank number.                                        *
+*  letter gets a blank number; the mode may be "*" or "=".             *
 *  Out: R0 = the words taken, R1 -> the word after them, R15 = 0; or  *
 *  R15 = 4: the mode is not a letter (or "*") and a digit.            *
 ***********************************************************************
@@ -164,6 +164,8 @@ GF20     CLI   2(R1),C' '          fm: one letter and a digit
          BNE   GF85
          MVC   0(2,R5),0(R1)
          CLI   0(R5),C'*'
+         BE    GF22
+         CLI   0(R5),C'='          ("=": the same as the other file's)
          BE    GF22
          CLI   0(R5),C'A'
          BL    GF85

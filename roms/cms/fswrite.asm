@@ -332,10 +332,10 @@ FWB10    LTR   R3,R3
          LR    R5,R3
 FWB20    LA    R10,AFTDATA(R4)     move R5 bytes
          LR    R11,R5
-         LR    R8,R2
          LR    R1,R5
-         MVCL  R10,R8
-         LR    R2,R8
+         LR    R4,R2               (R4, R5: from where, how many)
+         MVCL  R10,R4
+         LR    R2,R4
          SR    R3,R1
          L     R0,AFTBYTE
          AR    R0,R1
