@@ -1,0 +1,241 @@
+//! Unit tests of sysgen (the module is `super`).
+
+use super::*;
+
+fn config() -> SysConfig {
+    SysConfig {
+        storage: 2 << 20,
+        mips: 1.0,
+        tod_epoch: 0,
+        users: vec![User {
+            id: "ALICE".into(),
+            password: "SECRET".into(),
+            storage: 512 * 1024,
+        }],
+        terminals: 2,
+        disks: Vec::new(),
+        storage_at: None,
+    }
+}
+
+#[test]
+fn every_rom_source_is_embedded() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("roms");
+    let on_disk = Roms::from_dir(&dir).unwrap();
+    let embedded = Roms::embedded();
+    assert_eq!(
+        on_disk.files.keys().collect::<Vec<_>>(),
+        embedded.files.keys().collect::<Vec<_>>(),
+        "add new roms/ files to the roms! list in sysgen.rs"
+    );
+}
+
+#[test]
+fn sysconf_lists_terminals_and_directory() {
+    let text = sysconf(&config(), 7000);
+    assert!(text.contains("NUMTERM  EQU   2 "));
+    assert!(text.contains("REALSIZE DC    F'2097152'"));
+    assert!(text.contains("NSSLEN   DC    F'7000'"));
+    assert!(text.contains("TERMADDR DC    X'0009'"));
+    assert!(text.contains("         DC    X'0021'"));
+    assert!(text.contains("DIRCOUNT DC    F'1'"));
+    let dir = sysdir(&config(), &[]);
+    assert!(dir.contains("DC    CL8'ALICE',CL8'SECRET',F'524288',H'1',H'0'"));
+    assert!(dir.contains("DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'"));
+    assert!(dir.contains("DC    (7)XL12'00'"));
+    assert!(text.contains("SYSRES   DC    X'0150'"));
+    assert!(text.contains("NSSPAGES DC    H'2'"));
+}
+
+#[test]
+fn cp_and_cms_assemble_and_cp_publishes_its_tables() {
+    let roms = Roms::embedded();
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+    assert_eq!(cms.origin, 0);
+    let mut extra = BTreeMap::new();
+    extra.insert(
+        "SYSCONF".to_string(),
+        sysconf(&config(), cms.image.len() as u32),
+    );
+    extra.insert("SYSDIR".to_string(), sysdir(&config(), &[]));
+    let cp = roms.assemble("cp", "cp", &extra).unwrap();
+    // The IPL PSW: EC mode, disabled, pointing at CPINIT.
+    assert_eq!(&cp.image[..4], &[0x00, 0x08, 0x00, 0x00]);
+    let cpinit = cp.symbols["CPINIT"].value;
+    assert_eq!(
+        u32::from_be_bytes(cp.image[4..8].try_into().unwrap()),
+        cpinit
+    );
+    // The new PSWs sit where the hardware looks for them.
+    for (name, at) in [
+        ("EXTNPSW", 0x58),
+        ("SVCNPSW", 0x60),
+        ("PRGNPSW", 0x68),
+        ("IONPSW", 0x78),
+    ] {
+        assert_eq!(cp.symbols[name].value, at, "{name}");
+    }
+    // What observers read by name.
+    for name in [
+        "VMTABLE", "VMBLKLEN", "NUMTERM", "VMUSER", "VMSTATE", "VMTERMA", "VMPRVCNT", "VMSEG",
+        "NSSAREA",
+    ] {
+        assert!(cp.symbols.contains_key(name), "{name}");
+    }
+    assert_eq!(cp.symbols["NUMTERM"].value, 2);
+    assert_eq!(cp.symbols["VMUSER"].dsect.as_deref(), Some("VMBLOK"));
+}
+
+#[test]
+fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
+    let roms = Roms::embedded();
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+    let mut extra = BTreeMap::new();
+    let cfg = config();
+    extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
+    extra.insert("SYSDIR".to_string(), sysdir(&cfg, &[]));
+    let cp = roms.assemble("cp", "cp", &extra).unwrap();
+    let map = allocate(&cfg.users, &[]).unwrap();
+    let img = build_sysres(&cfg, &cp, &cms.image, &map).unwrap();
+    let ts = SYSRES_MODEL.track_size();
+    let track = |h: usize| {
+        let at = crate::devices::dasd::HEADER + h * ts;
+        crate::devices::dasd::parse_track(&img[at..at + ts], 0, h as u16).unwrap()
+    };
+    // Cylinder 0 head 0: R0, then IPL1 (CP's IPL PSW and two CCWs), then the loader.
+    let t0 = track(0);
+    assert_eq!(t0.records.len(), 4);
+    assert_eq!(
+        crate::ebcdic::decode(&t0.records[3].data[..10]),
+        "VOL1CPCMS1"
+    );
+    let ipl1 = &t0.records[1].data;
+    assert_eq!(&ipl1[..8], &cp.image[..8]);
+    assert_eq!(ipl1[8], 0x06, "READ DATA of the loader record");
+    assert_eq!(ipl1[16], 0x08, "then TIC to it");
+    // The CMS nucleus from head 2, a page a record.
+    let t1 = track(NSS_HEAD as usize);
+    assert_eq!(t1.records[1].count[4], 1);
+    assert_eq!(
+        &t1.records[1].data[..cms.image.len().min(4096)],
+        &cms.image[..cms.image.len().min(4096)]
+    );
+    // Users' minidisks start after cylinder 0, two cylinders each.
+    assert_eq!(mdisk_cylinder(0), 1);
+    assert_eq!(mdisk_cylinder(1), 3);
+    assert_eq!(img.len(), crate::devices::dasd::HEADER + 3 * 30 * ts);
+}
+
+#[test]
+fn a_data_directory_keeps_minidisks_and_renews_cylinder_zero() {
+    let dir = std::env::temp_dir().join(format!("cpcms-sysgen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cfg = config();
+    let sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+    drop(sys);
+    let path = sysres_path(&dir);
+    let mut img = std::fs::read(&path).unwrap();
+    let ts = SYSRES_MODEL.track_size();
+    let cyl = SYSRES_MODEL.heads() as usize * ts;
+    let header = crate::devices::dasd::HEADER;
+    // Scribble on cylinder 0 and on ALICE's minidisk (cylinder 1).
+    img[header + 100] ^= 0xFF;
+    img[header + cyl + 4000] = 0xAB;
+    std::fs::write(&path, &img).unwrap();
+    let _sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+    let again = std::fs::read(&path).unwrap();
+    assert_ne!(
+        again[header + 100],
+        img[header + 100],
+        "cylinder 0 is rebuilt"
+    );
+    assert_eq!(again[header + cyl + 4000], 0xAB, "the minidisk is kept");
+    // Something that is not a volume is refused, not overwritten.
+    std::fs::write(&path, b"not a disk").unwrap();
+    let e = System::boot_in(&cfg, None, Some(&dir)).err().unwrap();
+    assert!(e.contains("sysres.3350"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"not a disk");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn classroom(n: usize, storage: u32) -> SysConfig {
+    SysConfig {
+        storage,
+        users: (0..n)
+            .map(|i| User {
+                id: format!("U{i:02}"),
+                password: "PW".into(),
+                storage: 1 << 20,
+            })
+            .collect(),
+        terminals: n,
+        storage_at: Some("c.ron:2:21".into()),
+        ..config()
+    }
+}
+
+#[test]
+fn the_largest_terminal_table_fits_in_cps_first_page() {
+    // SYSCONF lives in the PSA, below CP's code: the most terminals must end before
+    // it, or CP's code would be assembled over them. The directory (SYSDIR) comes
+    // after CP's tables, reached through an address constant, and may be any size.
+    let roms = Roms::embedded();
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+    let cfg = classroom(MAX_USERS.max(MAX_TERMINALS), 16 << 20);
+    assert_eq!((cfg.users.len(), cfg.terminals), (MAX_USERS, MAX_TERMINALS));
+    let mut extra = BTreeMap::new();
+    let map = allocate(&cfg.users, &[]).unwrap();
+    extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
+    extra.insert("SYSDIR".to_string(), sysdir(&cfg, &map));
+    let cp = roms.assemble("cp", "cp", &extra).unwrap();
+    let sym = |n: &str| cp.symbols[n].value;
+    assert!(sym("TERMADDR") + 2 * (MAX_TERMINALS as u32 + 1) <= sym("DIRCOUNT"));
+    assert!(sym("DIRCOUNT") + 4 <= sym("CPCODE"));
+    assert!(sym("DIRECTRY") > sym("CPCODE"));
+    let dir_end = sym("DIRECTRY") + MAX_USERS as u32 * sym("DIRLEN");
+    assert!(dir_end <= sym("NSSAREA"), "directory ends at {dir_end:X}");
+    assert_eq!(sym("NUMTERM"), MAX_TERMINALS as u32);
+}
+
+#[test]
+fn storage_must_hold_cp_and_a_share_for_every_terminal() {
+    // 64 terminals: CP's tables and the frames CMS needs on each do not fit in 768K.
+    let e = System::boot(&classroom(64, 768 * 1024), None)
+        .err()
+        .unwrap();
+    assert!(
+        e.starts_with("c.ron:2:21: machine storage 768K is too small for 64 terminals: CP and the CMS nucleus take "),
+        "{e}"
+    );
+    assert!(e.contains("each terminal needs 16K more"), "{e}");
+    let need: u32 = e
+        .rsplit("at least ")
+        .next()
+        .and_then(|n| n.strip_suffix('K'))
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    // ... and exactly what it names is enough.
+    let cfg = classroom(64, (need * 1024).next_multiple_of(4096));
+    assert!(System::boot(&cfg, None).is_ok(), "{need}K");
+    assert!(System::boot(&classroom(64, 2 << 20), None).is_ok());
+}
+
+#[test]
+fn bad_configurations_are_refused() {
+    let mut c = config();
+    c.users[0].storage = 100_000;
+    assert!(c.check().unwrap_err().contains("multiple of 64K"));
+    let mut c = config();
+    c.storage = 64 * 1024;
+    assert_eq!(
+        c.check().unwrap_err(),
+        "machine storage must be a multiple of 4K from 256K to 16M"
+    );
+    assert!(classroom(65, 16 << 20).check().is_err());
+    let mut c = config();
+    c.users[0].id = "alice".into();
+    assert!(c.check().unwrap_err().contains("A-Z"));
+    let mut c = config();
+    c.terminals = 0;
+    assert!(c.check().is_err());
+}
