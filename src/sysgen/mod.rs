@@ -163,6 +163,7 @@ pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
 }
 
 pub mod alloc;
+pub mod cmsdisk;
 pub mod direct;
 use alloc::{ALLOC_HEAD, alloc_record, allocate, read_alloc};
 pub use alloc::{Extent, extent_of};
