@@ -70,7 +70,8 @@ fn minidisks_follow_their_users_across_restarts() {
         disks: Vec::new(),
         storage_at: None,
     };
-    // CP's directory: (userid, first cylinder, cylinders of its 191) per entry.
+    // CP's directory: (userid, first cylinder, cylinders of its 191) per entry that has
+    // one (MAINT, whom sysgen adds, has only the 190 everyone links).
     let directory = |sys: &System| -> Vec<(String, u16, u16)> {
         let at = sys.cp.symbols["DIRECTRY"].value;
         let len = sys.cp.symbols["DIRLEN"].value;
@@ -84,16 +85,17 @@ fn minidisks_follow_their_users_across_restarts() {
         );
         assert!(count <= 64, "DIRCOUNT {count}");
         (0..count)
-            .map(|i| {
-                // Its first minidisk: address, real disk, first cylinder, cylinders.
+            .filter_map(|i| {
+                // Its 191: address, real disk, first cylinder, cylinders (12 bytes each).
                 let e = sys.machine.peek(at + i * len, len).unwrap();
-                let d = &e[devs as usize..];
-                assert_eq!(&d[..2], &[1, 0x91]);
-                (
+                let d = e[devs as usize..]
+                    .chunks(12)
+                    .find(|d| d[..2] == [1, 0x91])?;
+                Some((
                     cpcms::ebcdic::decode(&e[..8]).trim_end().to_string(),
                     u16::from_be_bytes([d[4], d[5]]),
                     u16::from_be_bytes([d[6], d[7]]),
-                )
+                ))
             })
             .collect()
     };

@@ -106,6 +106,20 @@ pub const SYSRES: u16 = 0x150;
 pub const SYSRES_VOLSER: &str = "CPCMS1";
 /// Cylinders of each user's 191 minidisk on the system residence volume.
 pub const MDISK_CYLS: u16 = 2;
+/// The address of each user's own minidisk in the short form (`users: [...]`).
+pub const USER_VADDR: u16 = 0x191;
+/// The S disk, CMS's system disk: MAINT's 190, which every user links read-only; sysgen
+/// fills it from `roms/cms/sdisk` at every start (see [`install`]). The short form gives
+/// MAINT one of `SDISK_CYLS` cylinders, allocated like the users' 191s (see [`alloc`]).
+pub const SDISK_OWNER: &str = "MAINT";
+pub const SDISK_VADDR: u16 = 0x190;
+pub const SDISK_CYLS: u16 = 2;
+/// MAINT's password when the short form adds MAINT to the directory. VM/370 would write
+/// NOLOG (the id can never log on), but CP does not know NOLOG yet; MAINT's 190 is
+/// read-only to MAINT too, and rebuilt at every start.
+pub const MAINT_PASSWORD: &str = "CPCMS";
+/// MAINT's virtual storage then.
+const MAINT_STORAGE: u32 = 1 << 20;
 const SYSRES_MODEL: Model = Model::D3350;
 /// Pages (4K records) per track on a 3350 (four 4K records fit in 19,069 bytes).
 const PAGES_PER_TRACK: u16 = 4;
@@ -341,34 +355,55 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     }
     s.push_str(&format!(
         "DIRCOUNT DC    F'{}'                users (DIRECTRY: SYSDIR)\n",
-        cfg.users.len()
+        directory_users(cfg).len()
     ));
     s
 }
 
-/// Each user's minidisks: the directory's, or a 191 where `extents` puts it.
+/// The users in CP's directory: the directory's; for the short form, the users and then
+/// MAINT, the S disk's owner (unless the list names MAINT itself).
+pub fn directory_users(cfg: &SysConfig) -> Vec<User> {
+    let mut users = cfg.users.clone();
+    if cfg.disks.is_empty() && !users.iter().any(|u| u.id == SDISK_OWNER) {
+        users.push(User {
+            id: SDISK_OWNER.into(),
+            password: MAINT_PASSWORD.into(),
+            storage: MAINT_STORAGE,
+        });
+    }
+    users
+}
+
+/// Every user's minidisks: the directory's; for the short form, each user's 191 where
+/// `extents` puts it (a fresh volume's place when it does not say), MAINT's 190
+/// (read-only) and, for every other user, a read-only LINK to it at 190.
 pub fn user_disks(cfg: &SysConfig, extents: &[Extent]) -> Vec<Disk> {
     if !cfg.disks.is_empty() {
         return cfg.disks.clone();
     }
-    cfg.users
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let (start, cyls) = match extent_of(extents, &u.id) {
-                Some(e) => (e.start, e.cyls),
-                None => (mdisk_cylinder(i), MDISK_CYLS),
-            };
-            Disk {
-                user: u.id.clone(),
-                vaddr: 0x191,
-                start,
-                cyls,
-                read_only: false,
-                link: false,
-            }
-        })
-        .collect()
+    let map = allocate(&cfg.users, extents).unwrap_or_else(|_| extents.to_vec());
+    let disk = |user: &str, e: &Extent, read_only: bool, link: bool| Disk {
+        user: user.to_string(),
+        vaddr: e.vaddr,
+        start: e.start,
+        cyls: e.cyls,
+        read_only,
+        link,
+    };
+    let sdisk = extent_of(&map, SDISK_OWNER, SDISK_VADDR);
+    let mut disks = Vec::new();
+    for u in &cfg.users {
+        if let Some(e) = extent_of(&map, &u.id, USER_VADDR) {
+            disks.push(disk(&u.id, e, false, false));
+        }
+        if let Some(s) = sdisk.filter(|_| u.id != SDISK_OWNER) {
+            disks.push(disk(&u.id, s, true, true));
+        }
+    }
+    if let Some(s) = sdisk {
+        disks.push(disk(SDISK_OWNER, s, true, false));
+    }
+    disks
 }
 
 /// CP's user directory as assembler source (the COPY member `SYSDIR`, assembled after
@@ -384,7 +419,7 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     s.push_str("***********************************************************************\n");
     s.push_str("         DS    0F\n");
     s.push_str("DIRECTRY DS    0F                  USER id password storage, minidisks\n");
-    for u in &cfg.users {
+    for u in &directory_users(cfg) {
         let mut mine: Vec<&Disk> = disks.iter().filter(|d| d.user == u.id).collect();
         mine.sort_by_key(|d| d.vaddr);
         s.push_str(&format!(
@@ -711,6 +746,7 @@ impl System {
                 .filter(|d| !d.link)
                 .map(|d| Extent {
                     user: d.user.clone(),
+                    vaddr: d.vaddr,
                     start: d.start,
                     cyls: d.cyls,
                 })

@@ -38,11 +38,19 @@ fn sysconf_lists_terminals_and_directory() {
     assert!(text.contains("NSSLEN   DC    F'7000'"));
     assert!(text.contains("TERMADDR DC    X'0009'"));
     assert!(text.contains("         DC    X'0021'"));
-    assert!(text.contains("DIRCOUNT DC    F'1'"));
+    assert!(text.contains("DIRCOUNT DC    F'2'"), "ALICE and MAINT");
     let dir = sysdir(&config(), &[]);
-    assert!(dir.contains("DC    CL8'ALICE',CL8'SECRET',F'524288',H'1',H'0'"));
-    assert!(dir.contains("DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'"));
-    assert!(dir.contains("DC    (7)XL12'00'"));
+    // ALICE: her 190, a read-only link to MAINT's (cylinders 3-4), and her 191.
+    let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',H'0'\n         \
+                 DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
+                 DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'\n         \
+                 DC    (6)XL12'00'\n";
+    assert!(dir.contains(alice), "{dir}");
+    // MAINT, added by sysgen: the S disk, read-only to him too.
+    let maint = "DC    CL8'MAINT',CL8'CPCMS',F'1048576',H'1',H'0'\n         \
+                 DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
+                 DC    (7)XL12'00'\n";
+    assert!(dir.ends_with(maint), "{dir}");
     assert!(text.contains("SYSRES   DC    X'0150'"));
     assert!(text.contains("NSSPAGES DC    H'2'"));
 }
@@ -120,10 +128,10 @@ fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
         &t1.records[1].data[..cms.image.len().min(4096)],
         &cms.image[..cms.image.len().min(4096)]
     );
-    // Users' minidisks start after cylinder 0, two cylinders each.
+    // Users' minidisks start after cylinder 0, two cylinders each, and MAINT's 190 follows.
     assert_eq!(mdisk_cylinder(0), 1);
     assert_eq!(mdisk_cylinder(1), 3);
-    assert_eq!(img.len(), crate::devices::dasd::HEADER + 3 * 30 * ts);
+    assert_eq!(img.len(), crate::devices::dasd::HEADER + 5 * 30 * ts);
 }
 
 #[test]
@@ -192,7 +200,8 @@ fn the_largest_terminal_table_fits_in_cps_first_page() {
     assert!(sym("TERMADDR") + 2 * (MAX_TERMINALS as u32 + 1) <= sym("DIRCOUNT"));
     assert!(sym("DIRCOUNT") + 4 <= sym("CPCODE"));
     assert!(sym("DIRECTRY") > sym("CPCODE"));
-    let dir_end = sym("DIRECTRY") + MAX_USERS as u32 * sym("DIRLEN");
+    // MAX_USERS and MAINT, whom the short form adds.
+    let dir_end = sym("DIRECTRY") + (MAX_USERS as u32 + 1) * sym("DIRLEN");
     assert!(dir_end <= sym("NSSAREA"), "directory ends at {dir_end:X}");
     assert_eq!(sym("NUMTERM"), MAX_TERMINALS as u32);
 }
