@@ -152,14 +152,24 @@ pub fn format(img: &mut [u8], start: u16, cyls: u16, label: &str) -> Result<(), 
             end - 1
         ));
     }
+    // One track image, copied to every track with its cylinder and head put in the home
+    // address and in every count area (R0's and the 19 blocks').
+    let mut t = empty_track(0, 0);
+    for r in 1..=BLOCKS_PER_TRACK as u8 {
+        t.records.push(Record::new(0, 0, r, &[], &[0; BLOCK]));
+    }
+    let template = track_image(&t, ts);
+    let mut places = vec![1, HA_LEN];
+    places.extend((0..BLOCKS_PER_TRACK as usize).map(|i| HA_LEN + 16 + i * (8 + BLOCK)));
     for c in start..start + cyls {
         for h in 0..heads {
-            let mut t = empty_track(c, h);
-            for r in 1..=BLOCKS_PER_TRACK as u8 {
-                t.records.push(Record::new(c, h, r, &[], &[0; BLOCK]));
-            }
             let at = HEADER + (c as usize * heads as usize + h as usize) * ts;
-            img[at..at + ts].copy_from_slice(&track_image(&t, ts));
+            let track = &mut img[at..at + ts];
+            track.copy_from_slice(&template);
+            let ch = [c.to_be_bytes(), h.to_be_bytes()].concat();
+            for &p in &places {
+                track[p..p + 4].copy_from_slice(&ch);
+            }
         }
     }
     let blocks = (cyls as u32 * heads as u32 * BLOCKS_PER_TRACK).min(MAX_BLOCKS);

@@ -92,6 +92,10 @@ fn a_formatted_disk_is_empty_and_says_so() {
                 .iter()
                 .all(|r| r.key.is_empty() && r.data.len() == 800)
         );
+        for (r, rec) in track.records.iter().enumerate() {
+            let ch = [c.to_be_bytes(), h.to_be_bytes()].concat();
+            assert_eq!((&rec.count[..4], rec.count[4]), (&ch[..], r as u8));
+        }
     }
     let blk = |n| read_block(&img, 1, n).unwrap();
     assert!(blk(1).iter().chain(blk(2).iter()).all(|&b| b == 0));
