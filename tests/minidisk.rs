@@ -43,8 +43,13 @@ fn alices_cylinder_zero_is_her_first_real_cylinder() {
     );
     let text = cpcms::ebcdic::decode(&r1.data);
     assert!(text.starts_with("HELLO FROM ALICE'S MINIDISK"), "{text}");
-    // Nothing on BOB's first cylinder, nor on cylinder 0 beyond what sysgen put there.
-    assert_eq!(track(mdisk_cylinder(1), 0).records.len(), 1);
+    // BOB's first track is as sysgen left it: R0 and the 19 blocks of a CMS disk.
+    let bob = track(mdisk_cylinder(1), 0);
+    assert_eq!(bob.records.len(), 20);
+    assert_eq!(
+        cpcms::ebcdic::decode(&bob.records[3].data[..10]),
+        "CMS=BOB191"
+    );
 }
 
 /// A minidisk belongs to its user, not to a position in the list of users: with a kept

@@ -179,6 +179,7 @@ pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
 pub mod alloc;
 pub mod cmsdisk;
 pub mod direct;
+pub mod install;
 mod vmtable;
 use alloc::{ALLOC_HEAD, alloc_record, allocate, read_alloc};
 pub use alloc::{Extent, extent_of};
@@ -225,6 +226,8 @@ roms!(
     "cms/console.asm",
     "cms/intr.asm",
     "cms/type.asm",
+    "cms/sdisk/CMS.HELPCMD",
+    "cms/sdisk/SAMPLE.EXEC",
 );
 
 /// Where the ROM sources come from.
@@ -249,7 +252,8 @@ impl Roms {
         }
     }
 
-    /// Every `.asm` file under `dir/cp` and `dir/cms`.
+    /// Every `.asm` file under `dir/cp` and `dir/cms`, and the S disk's files in
+    /// `dir/cms/sdisk` (see [`install`]; none when it is missing).
     pub fn from_dir(dir: &Path) -> Result<Roms, String> {
         let mut files = BTreeMap::new();
         for sub in ["cp", "cms"] {
@@ -269,10 +273,39 @@ impl Roms {
                 files.insert(format!("{sub}/{}", name.to_ascii_lowercase()), text);
             }
         }
+        let d = dir.join(install::SDISK_DIR);
+        if d.is_dir() {
+            let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+            for entry in entries {
+                let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if name.starts_with('.') || name.ends_with('~') {
+                    continue;
+                }
+                if !path.is_file() {
+                    return Err(format!("{}: not a file", path.display()));
+                }
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                files.insert(format!("{}/{name}", install::SDISK_DIR), text);
+            }
+        }
         Ok(Roms {
             base: dir.display().to_string(),
             listings: false,
             files,
+        })
+    }
+
+    /// The S disk's files: (name in `roms/cms/sdisk`, text), in name order.
+    pub fn sdisk(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().filter_map(|(k, t)| {
+            k.strip_prefix(install::SDISK_DIR)
+                .and_then(|n| n.strip_prefix('/'))
+                .map(|n| (n, t.as_str()))
         })
     }
 
@@ -514,9 +547,10 @@ pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
 }
 
 /// Make or update the system residence volume in `dir` from the freshly built `volume`:
-/// cylinder 0 is replaced, the minidisk cylinders kept; a volume with fewer cylinders
-/// than the directory needs grows (empty tracks), a longer one keeps its extra ones.
-fn keep_sysres(dir: &Path, volume: &[u8]) -> Result<std::path::PathBuf, String> {
+/// cylinder 0 and the S disk are replaced, the minidisks kept (one never written is
+/// taken CMS-formatted from `volume`: see [`install`]); a volume with fewer cylinders
+/// than the directory needs grows, a longer one keeps its extra ones.
+fn keep_sysres(dir: &Path, volume: &[u8], disks: &[Disk]) -> Result<std::path::PathBuf, String> {
     use std::io::{Seek, SeekFrom, Write};
     check_data_dir(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -544,6 +578,7 @@ fn keep_sysres(dir: &Path, volume: &[u8]) -> Result<std::path::PathBuf, String> 
             .and_then(|_| f.write_all(&volume[len..]))
             .map_err(|e| format!("{name}: {e}"))?;
     }
+    install::keep(&f, &name, volume, disks)?;
     Ok(path)
 }
 
@@ -714,8 +749,9 @@ impl System {
 
     /// As [`System::boot`], with the system residence volume kept in `data_dir` (file
     /// `sysres.3350`) instead of in memory: made there when missing; when present, its
-    /// cylinder 0 (IPL records, CP, the CMS nucleus) is written afresh from roms/ and the
-    /// users' minidisks are kept, so what they wrote is there at the next start.
+    /// cylinder 0 (IPL records, CP, the CMS nucleus) and the S disk are written afresh
+    /// from roms/ and the users' minidisks are kept, so what they wrote is there at the
+    /// next start (a minidisk never written is CMS-formatted: see [`install`]).
     pub fn boot_in(
         cfg: &SysConfig,
         roms_dir: Option<&Path>,
@@ -764,7 +800,10 @@ impl System {
         let end = u32::try_from(u64::from(nssarea) + nss.len() as u64)
             .map_err(|_| "CP and the CMS nucleus do not fit in 24-bit storage".to_string())?;
         cfg.check_frames(end, nss.len() as u32)?;
-        let volume = build_sysres(cfg, &cp, &nss, &extents)?;
+        let mut volume = build_sysres(cfg, &cp, &nss, &extents)?;
+        let disks = user_disks(cfg, &extents);
+        let files = install::sdisk_files(roms, install::stamp_of_tod(cfg.tod_epoch))?;
+        install::install(&mut volume, &disks, &files)?;
         let mut machine = Machine::new(&MachineConfig {
             storage: cfg.storage,
             mips: cfg.mips,
@@ -779,7 +818,7 @@ impl System {
         }
         let dasd = match data_dir {
             None => Dasd::in_memory(volume, SYSRES_MODEL)?,
-            Some(dir) => Dasd::open(&keep_sysres(dir, &volume)?, SYSRES_MODEL)?,
+            Some(dir) => Dasd::open(&keep_sysres(dir, &volume, &disks)?, SYSRES_MODEL)?,
         }
         .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));

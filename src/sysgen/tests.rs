@@ -166,6 +166,112 @@ fn a_data_directory_keeps_minidisks_and_renews_cylinder_zero() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn minidisks_are_cms_disks_and_the_s_disk_is_rebuilt_at_every_start() {
+    use cmsdisk::{read_files, write_file};
+    let dir = std::env::temp_dir().join(format!("cpcms-cmsdisk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cfg = config();
+    let sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+    let at = |user: &str, vaddr: u16| extent_of(&sys.extents, user, vaddr).unwrap().start;
+    let (alice, sdisk) = (at("ALICE", 0x191), at("MAINT", 0x190));
+    drop(sys);
+    let path = sysres_path(&dir);
+    let mut img = std::fs::read(&path).unwrap();
+    let a = read_files(&img, alice).unwrap();
+    assert_eq!((a.label.as_str(), a.used, a.files.len()), ("ALI191", 5, 0));
+    let s = read_files(&img, sdisk).unwrap();
+    assert_eq!(s.label, "MAI190");
+    let ids: Vec<String> = s
+        .files
+        .iter()
+        .map(|f| format!("{} {} {}", f.name, f.ftype, f.mode))
+        .collect();
+    assert_eq!(ids, ["CMS HELPCMD S2", "SAMPLE EXEC S2"]);
+    // ALICE writes a file; someone scribbles on the S disk.
+    let mut mine = s.files[1].clone();
+    mine.mode = "A1".into();
+    write_file(&mut img, alice, &mine).unwrap();
+    let mut junk = s.files[0].clone();
+    junk.name = "JUNK".into();
+    write_file(&mut img, sdisk, &junk).unwrap();
+    std::fs::write(&path, &img).unwrap();
+    // BOB joins: his 191 is new, and formatted; ALICE's file stays; the S disk is as roms/
+    // says again.
+    let mut two = cfg.clone();
+    two.users.push(User {
+        id: "BOB".into(),
+        password: "BOB".into(),
+        storage: 512 * 1024,
+    });
+    let sys = System::boot_in(&two, None, Some(&dir)).unwrap();
+    let bob = extent_of(&sys.extents, "BOB", 0x191).unwrap().start;
+    drop(sys);
+    let img = std::fs::read(&path).unwrap();
+    assert_eq!(read_files(&img, alice).unwrap().files, vec![mine]);
+    assert_eq!(read_files(&img, sdisk).unwrap(), s);
+    let b = read_files(&img, bob).unwrap();
+    assert_eq!((b.label.as_str(), b.used, b.files.len()), ("BOB191", 5, 0));
+    // A minidisk whose first track holds anything is never formatted over.
+    let mut img = img;
+    let ts = SYSRES_MODEL.track_size();
+    let first = crate::devices::dasd::HEADER + bob as usize * SYSRES_MODEL.heads() as usize * ts;
+    let mut t = crate::devices::dasd::empty_track(bob, 0);
+    t.records.push(Record::new(bob, 0, 1, &[], b"MINE"));
+    img[first..first + ts].copy_from_slice(&track_image(&t, ts));
+    std::fs::write(&path, &img).unwrap();
+    drop(System::boot_in(&two, None, Some(&dir)).unwrap());
+    assert_eq!(std::fs::read(&path).unwrap(), img);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_s_disk_files_are_named() {
+    let dir = std::env::temp_dir().join(format!("cpcms-sdisk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let roms = Path::new(env!("CARGO_MANIFEST_DIR")).join("roms");
+    for sub in ["cp", "cms"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for e in std::fs::read_dir(roms.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() {
+                std::fs::copy(&p, dir.join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    // No sdisk directory: an empty S disk.
+    assert!(System::boot(&config(), Some(&dir)).is_ok());
+    let sd = dir.join("cms/sdisk");
+    std::fs::create_dir_all(&sd).unwrap();
+    std::fs::write(sd.join(".SAMPLE.EXEC.swp"), "editor junk\t").unwrap();
+    std::fs::write(sd.join("GOOD.EXEC"), "&EXIT 0\n").unwrap();
+    assert!(System::boot(&config(), Some(&dir)).is_ok());
+    std::fs::write(sd.join("bad.exec"), "&EXIT 0\n").unwrap();
+    let e = System::boot(&config(), Some(&dir)).err().unwrap();
+    let want = format!("{}/cms/sdisk/bad.exec: not a CMS file id", dir.display());
+    assert!(e.starts_with(&want), "{e}");
+    std::fs::remove_file(sd.join("bad.exec")).unwrap();
+    std::fs::write(sd.join("WIDE.TEXT"), "X".repeat(81)).unwrap();
+    let e = System::boot(&config(), Some(&dir)).err().unwrap();
+    assert!(
+        e.ends_with(
+            "cms/sdisk/WIDE.TEXT: line 1: 81 characters; a line of an F 80 file is at most 80"
+        ),
+        "{e}"
+    );
+    std::fs::remove_file(sd.join("WIDE.TEXT")).unwrap();
+    // More than the S disk holds (2 cylinders, 1,140 blocks): 1,200 blocks of records.
+    std::fs::write(sd.join("HUGE.TEXT"), "X\n".repeat(12_000)).unwrap();
+    let e = System::boot(&config(), Some(&dir)).err().unwrap();
+    let want = format!(
+        "{}/cms/sdisk/HUGE.TEXT: on the S disk (MAINT's 190, 2 cylinders): HUGE TEXT: the \
+         disk is full",
+        dir.display()
+    );
+    assert!(e.starts_with(&want), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn classroom(n: usize, storage: u32) -> SysConfig {
     SysConfig {
         storage,
