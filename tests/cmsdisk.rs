@@ -1,7 +1,7 @@
-//! CMS disks, read by a reader of their own written here from the format's description
-//! (/work/shared/VM370-LOOK.md section 5, summed up in src/sysgen/cmsdisk.rs), not with
-//! cpcms's reader: IBM's MAINT 19D (tests/disks/mnt19d.3350.gz) must decode exactly, and so
-//! must what sysgen and cpcms's writer make.
+//! CMS disks, read by a reader of its own written here from the description of VM/370
+//! R6's 800-byte format (summed up in src/sysgen/cmsdisk.rs), not with cpcms's reader:
+//! IBM's MAINT 19D (tests/disks/mnt19d.3350.gz, from a real R6 system) must decode
+//! exactly, and so must what sysgen and cpcms's writer make.
 
 use std::collections::HashMap;
 
