@@ -167,6 +167,26 @@ fn a_data_directory_keeps_minidisks_and_renews_cylinder_zero() {
 }
 
 #[test]
+fn a_maint_in_the_users_list_owns_the_s_disk_and_has_a_191() {
+    let mut cfg = config();
+    cfg.users.push(User {
+        id: "MAINT".into(),
+        password: "SECRET".into(),
+        storage: 1 << 20,
+    });
+    assert_eq!(directory_users(&cfg), cfg.users, "no second MAINT");
+    let map = allocate(&cfg.users, &[]).unwrap();
+    let disks = user_disks(&cfg, &map);
+    let maint: Vec<(u16, u16, bool, bool)> = disks
+        .iter()
+        .filter(|d| d.user == "MAINT")
+        .map(|d| (d.vaddr, d.start, d.read_only, d.link))
+        .collect();
+    assert_eq!(maint, [(0x191, 3, false, false), (0x190, 5, true, false)]);
+    assert!(sysconf(&cfg, 7000).contains("DIRCOUNT DC    F'2'"));
+}
+
+#[test]
 fn minidisks_are_cms_disks_and_the_s_disk_is_rebuilt_at_every_start() {
     use cmsdisk::{read_files, write_file};
     let dir = std::env::temp_dir().join(format!("cpcms-cmsdisk-{}", std::process::id()));
