@@ -26,7 +26,7 @@ fn every_rom_source_is_embedded() {
     assert_eq!(
         on_disk.files.keys().collect::<Vec<_>>(),
         embedded.files.keys().collect::<Vec<_>>(),
-        "add new roms/ files to the roms! list in sysgen.rs"
+        "add new roms/ files to the roms! list in src/sysgen/roms.rs"
     );
 }
 
