@@ -1976,7 +1976,7 @@ fn storage_share_is_told_apart_from_beyond_storage() {
         .iter()
         .map(|n| (n.as_str(), n.as_str(), 4 << 20))
         .collect();
-    let mut rig = Rig::boot(&users, 512 << 10);
+    let mut rig = Rig::boot(&users, 1 << 20);
     rig.logon(0);
     for a in ["10000", "20000", "30000", "40000", "50000", "60000"] {
         rig.type_line(0, &format!("#CP STORE {a} 1"));

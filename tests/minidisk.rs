@@ -43,8 +43,13 @@ fn alices_cylinder_zero_is_her_first_real_cylinder() {
     );
     let text = cpcms::ebcdic::decode(&r1.data);
     assert!(text.starts_with("HELLO FROM ALICE'S MINIDISK"), "{text}");
-    // Nothing on BOB's first cylinder, nor on cylinder 0 beyond what sysgen put there.
-    assert_eq!(track(mdisk_cylinder(1), 0).records.len(), 1);
+    // BOB's first track is as sysgen left it: R0 and the 19 blocks of a CMS disk.
+    let bob = track(mdisk_cylinder(1), 0);
+    assert_eq!(bob.records.len(), 20);
+    assert_eq!(
+        cpcms::ebcdic::decode(&bob.records[3].data[..10]),
+        "CMS=BOB191"
+    );
 }
 
 /// A minidisk belongs to its user, not to a position in the list of users: with a kept
@@ -71,7 +76,8 @@ fn minidisks_follow_their_users_across_restarts() {
         storage_at: None,
         volumes: Vec::new(),
     };
-    // CP's directory: (userid, first cylinder, cylinders of its 191) per entry.
+    // CP's directory: (userid, first cylinder, cylinders of its 191) per entry that has
+    // one (MAINT, whom sysgen adds, has only the 190 everyone links).
     let directory = |sys: &System| -> Vec<(String, u16, u16)> {
         let at = sys.cp.symbols["DIRECTRY"].value;
         let len = sys.cp.symbols["DIRLEN"].value;
@@ -85,16 +91,17 @@ fn minidisks_follow_their_users_across_restarts() {
         );
         assert!(count <= 64, "DIRCOUNT {count}");
         (0..count)
-            .map(|i| {
-                // Its first minidisk: address, real disk, first cylinder, cylinders.
+            .filter_map(|i| {
+                // Its 191: address, real disk, first cylinder, cylinders (12 bytes each).
                 let e = sys.machine.peek(at + i * len, len).unwrap();
-                let d = &e[devs as usize..];
-                assert_eq!(&d[..2], &[1, 0x91]);
-                (
+                let d = e[devs as usize..]
+                    .chunks(12)
+                    .find(|d| d[..2] == [1, 0x91])?;
+                Some((
                     cpcms::ebcdic::decode(&e[..8]).trim_end().to_string(),
                     u16::from_be_bytes([d[4], d[5]]),
                     u16::from_be_bytes([d[6], d[7]]),
-                )
+                ))
             })
             .collect()
     };

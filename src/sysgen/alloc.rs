@@ -1,6 +1,8 @@
 //! Who owns which cylinders of the system residence volume.
 //!
-//! Each user's 191 minidisk is an extent of cylinders after cylinder 0. Which extent must
+//! Each user's 191 minidisk is an extent of cylinders after cylinder 0, and so is MAINT's
+//! 190, the S disk every user links (MAINT is in the directory even when the scenario's
+//! `users:` list does not name it: see [`super::directory_users`]). Which extent must
 //! follow the *user*, never the user's position in a list: with `--data` the volume is
 //! kept between runs, and if the extents were handed out by position, reordering the
 //! users (or removing one) would give CAROL the cylinders that hold ALICE's files.
@@ -11,20 +13,22 @@
 //! 16-byte entry per extent:
 //!
 //! ```text
-//!  +-------------------+----------+----------+-------------+
-//!  | userid, EBCDIC,   | first    | number of| reserved    |
-//!  | blank padded (8)  | cyl (2)  | cyls (2) | zeros (4)   |
-//!  +-------------------+----------+----------+-------------+
+//!  +-------------------+----------+----------+----------+----------+
+//!  | userid, EBCDIC,   | first    | number of| virtual  | reserved |
+//!  | blank padded (8)  | cyl (2)  | cyls (2) | addr (2) | zeros (2)|
+//!  +-------------------+----------+----------+----------+----------+
 //! ```
 //!
-//! A user who is in the record keeps the extent; a new user gets cylinders after every
-//! extent in it; a user who is no longer configured keeps the extent reserved (the files
+//! (Records written before the virtual address was kept have zeros there: a 191.)
+//!
+//! A user who is in the record keeps the extent (user and address); a new one gets
+//! cylinders after every extent in it; a user who is no longer configured keeps the extent reserved (the files
 //! are still there, and nobody else may be given them). A fresh volume lays the users out
 //! in order (`mdisk_cylinder`). A volume made before the record existed is taken to be laid
 //! out that way for the users configured now. The installation issue's directory (MDISK
 //! statements) will name extents explicitly; this record is what keeps them until then.
 
-use super::{MDISK_CYLS, SYSRES_MODEL, User, mdisk_cylinder};
+use super::{MDISK_CYLS, SDISK_CYLS, SDISK_OWNER, SDISK_VADDR, SYSRES_MODEL, USER_VADDR, User};
 use crate::devices::dasd::{HEADER, Record, parse_track};
 use crate::ebcdic;
 
@@ -35,10 +39,11 @@ pub const ALLOC_HEAD: u16 = 1;
 /// Bytes per entry.
 const ENTRY: usize = 16;
 
-/// One user's minidisk: `cyls` cylinders from `start`.
+/// One user's minidisk: `cyls` cylinders from `start`, the user's disk `vaddr`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Extent {
     pub user: String,
+    pub vaddr: u16,
     pub start: u16,
     pub cyls: u16,
 }
@@ -50,50 +55,50 @@ impl Extent {
     }
 }
 
-/// The extents for `users`, given what the volume's record says (`old`, empty for a fresh
-/// volume): every old extent stays, in its place; each user without one gets `MDISK_CYLS`
-/// cylinders after the last. `Err` when the volume has no room.
+/// The minidisks the short form (`users: [...]`) gives, in the order a fresh volume lays
+/// them out: each user's 191, then MAINT's 190 (user, address, cylinders).
+pub fn wanted(users: &[User]) -> Vec<(String, u16, u16)> {
+    let mut v: Vec<(String, u16, u16)> = users
+        .iter()
+        .map(|u| (u.id.clone(), USER_VADDR, MDISK_CYLS))
+        .collect();
+    v.push((SDISK_OWNER.to_string(), SDISK_VADDR, SDISK_CYLS));
+    v
+}
+
+/// The extents for `users` (see [`wanted`]), given what the volume's record says (`old`,
+/// empty for a fresh volume): every old extent stays, in its place; each disk without one
+/// gets cylinders after the last. `Err` when the volume has no room.
 pub fn allocate(users: &[User], old: &[Extent]) -> Result<Vec<Extent>, String> {
-    if old.is_empty() {
-        return Ok(users
-            .iter()
-            .enumerate()
-            .map(|(i, u)| Extent {
-                user: u.id.clone(),
-                start: mdisk_cylinder(i),
-                cyls: MDISK_CYLS,
-            })
-            .collect());
-    }
     let mut map = old.to_vec();
     let mut next = map.iter().map(Extent::end).max().unwrap_or(1).max(1);
-    for u in users {
-        if map.iter().any(|e| e.user == u.id) {
+    for (user, vaddr, cyls) in wanted(users) {
+        if extent_of(&map, &user, vaddr).is_some() {
             continue;
         }
-        let end = next as u32 + MDISK_CYLS as u32;
+        let end = next as u32 + cyls as u32;
         if end > SYSRES_MODEL.cylinders() as u32 {
             return Err(format!(
-                "the system residence volume is full: no {MDISK_CYLS} cylinders left for {}'s \
-                 191 (a {} has {} cylinders)",
-                u.id,
+                "the system residence volume is full: no {cyls} cylinders left for {user}'s \
+                 {vaddr:03X} (a {} has {} cylinders)",
                 SYSRES_MODEL.name(),
                 SYSRES_MODEL.cylinders()
             ));
         }
         map.push(Extent {
-            user: u.id.clone(),
+            user,
+            vaddr,
             start: next,
-            cyls: MDISK_CYLS,
+            cyls,
         });
         next = end as u16;
     }
     Ok(map)
 }
 
-/// The extent of user `id` in `map`.
-pub fn extent_of<'a>(map: &'a [Extent], id: &str) -> Option<&'a Extent> {
-    map.iter().find(|e| e.user == id)
+/// The extent of user `id`'s disk `vaddr` in `map`.
+pub fn extent_of<'a>(map: &'a [Extent], id: &str, vaddr: u16) -> Option<&'a Extent> {
+    map.iter().find(|e| e.user == id && e.vaddr == vaddr)
 }
 
 /// The allocation record for `map`, as it goes on cylinder 0, head 1.
@@ -103,7 +108,8 @@ pub fn alloc_record(map: &[Extent]) -> Record {
         data.extend_from_slice(&ebcdic::encode(&format!("{:<8}", e.user)));
         data.extend_from_slice(&e.start.to_be_bytes());
         data.extend_from_slice(&e.cyls.to_be_bytes());
-        data.extend_from_slice(&[0; 4]);
+        data.extend_from_slice(&e.vaddr.to_be_bytes());
+        data.extend_from_slice(&[0; 2]);
     }
     Record::new(0, ALLOC_HEAD, 1, &ebcdic::encode(ALLOC_KEY), &data)
 }
@@ -136,6 +142,10 @@ pub fn read_alloc(volume: &[u8], name: &str) -> Result<Option<Vec<Extent>>, Stri
         let user = ebcdic::decode(&e[..8]).trim_end().to_string();
         let start = u16::from_be_bytes([e[8], e[9]]);
         let cyls = u16::from_be_bytes([e[10], e[11]]);
+        let vaddr = match u16::from_be_bytes([e[12], e[13]]) {
+            0 => USER_VADDR,
+            v => v,
+        };
         let bad = |what: &str| Err(format!("{name}: allocation record entry {}: {what}", i + 1));
         if user.is_empty() || user.len() > 8 {
             return bad("no userid");
@@ -152,7 +162,12 @@ pub fn read_alloc(volume: &[u8], name: &str) -> Result<Option<Vec<Extent>>, Stri
         {
             return bad(&format!("{user} overlaps {}'s extent", o.user));
         }
-        map.push(Extent { user, start, cyls });
+        map.push(Extent {
+            user,
+            vaddr,
+            start,
+            cyls,
+        });
     }
     Ok(Some(map))
 }
@@ -160,6 +175,7 @@ pub fn read_alloc(volume: &[u8], name: &str) -> Result<Option<Vec<Extent>>, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sysgen::mdisk_cylinder;
 
     fn users(ids: &[&str]) -> Vec<User> {
         ids.iter()
@@ -174,8 +190,18 @@ mod tests {
     #[test]
     fn a_fresh_volume_lays_users_out_in_order() {
         let m = allocate(&users(&["ALICE", "BOB"]), &[]).unwrap();
-        assert_eq!(extent_of(&m, "ALICE").unwrap().start, mdisk_cylinder(0));
-        assert_eq!(extent_of(&m, "BOB").unwrap().start, mdisk_cylinder(1));
+        assert_eq!(
+            extent_of(&m, "ALICE", 0x191).unwrap().start,
+            mdisk_cylinder(0)
+        );
+        assert_eq!(
+            extent_of(&m, "BOB", 0x191).unwrap().start,
+            mdisk_cylinder(1)
+        );
+        // MAINT's 190, the S disk, after them.
+        let s = extent_of(&m, "MAINT", 0x190).unwrap();
+        assert_eq!((s.start, s.cyls), (mdisk_cylinder(2), 2));
+        assert_eq!(m.len(), 3);
     }
 
     #[test]
@@ -183,13 +209,16 @@ mod tests {
         let first = allocate(&users(&["ALICE", "BOB"]), &[]).unwrap();
         // Reordered, one new, one gone.
         let again = allocate(&users(&["CAROL", "BOB"]), &first).unwrap();
-        assert_eq!(extent_of(&again, "BOB"), extent_of(&first, "BOB"));
         assert_eq!(
-            extent_of(&again, "ALICE"),
-            extent_of(&first, "ALICE"),
+            extent_of(&again, "BOB", 0x191),
+            extent_of(&first, "BOB", 0x191)
+        );
+        assert_eq!(
+            extent_of(&again, "ALICE", 0x191),
+            extent_of(&first, "ALICE", 0x191),
             "a user no longer configured keeps the extent reserved"
         );
-        let carol = extent_of(&again, "CAROL").unwrap();
+        let carol = extent_of(&again, "CAROL", 0x191).unwrap();
         assert!(first.iter().all(|e| carol.start >= e.end()), "{again:?}");
     }
 
@@ -214,12 +243,21 @@ mod tests {
         // A fresh volume has none.
         let fresh = crate::devices::dasd::new_volume(SYSRES_MODEL, 2, None);
         assert_eq!(read_alloc(&fresh, "v").unwrap(), None);
+        // A record from before addresses were kept: zeros there are a 191.
+        let mut old = alloc_record(&m[..1]);
+        old.data[12..14].fill(0);
+        let mut t = crate::devices::dasd::empty_track(0, ALLOC_HEAD);
+        t.records.push(old);
+        vol[at..at + ts].copy_from_slice(&crate::devices::dasd::track_image(&t, ts));
+        let got = read_alloc(&vol, "v").unwrap().unwrap();
+        assert_eq!(got[0].vaddr, 0x191);
     }
 
     #[test]
     fn a_full_volume_is_an_error() {
         let old = vec![Extent {
             user: "BIG".into(),
+            vaddr: 0x191,
             start: 1,
             cyls: SYSRES_MODEL.cylinders() - 2,
         }];

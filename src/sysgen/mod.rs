@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::asm::{self, Assembly};
+use crate::asm::Assembly;
 use crate::devices::dasd::{
     Dasd, Model, Record, empty_track, label_records, new_volume, track_image,
 };
@@ -112,6 +112,20 @@ pub const SYSRES: u16 = 0x150;
 pub const SYSRES_VOLSER: &str = "CPCMS1";
 /// Cylinders of each user's 191 minidisk on the system residence volume.
 pub const MDISK_CYLS: u16 = 2;
+/// The address of each user's own minidisk in the short form (`users: [...]`).
+pub const USER_VADDR: u16 = 0x191;
+/// The S disk, CMS's system disk: MAINT's 190, which every user links read-only; sysgen
+/// fills it from `roms/cms/sdisk` at every start (see [`install`]). The short form gives
+/// MAINT one of `SDISK_CYLS` cylinders, allocated like the users' 191s (see [`alloc`]).
+pub const SDISK_OWNER: &str = "MAINT";
+pub const SDISK_VADDR: u16 = 0x190;
+pub const SDISK_CYLS: u16 = 2;
+/// MAINT's password when the short form adds MAINT to the directory. VM/370 would write
+/// NOLOG (the id can never log on), but CP does not know NOLOG yet; MAINT's 190 is
+/// read-only to MAINT too, and rebuilt at every start.
+pub const MAINT_PASSWORD: &str = "CPCMS";
+/// MAINT's virtual storage then.
+const MAINT_STORAGE: u32 = 1 << 20;
 const SYSRES_MODEL: Model = Model::D3350;
 /// Pages (4K records) per track on a 3350 (four 4K records fit in 19,069 bytes).
 const PAGES_PER_TRACK: u16 = 4;
@@ -169,158 +183,17 @@ pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
 }
 
 pub mod alloc;
+pub mod cmsdisk;
 pub mod direct;
+pub mod install;
+mod roms;
+mod vmtable;
 pub mod volumes;
 use alloc::{ALLOC_HEAD, alloc_record, allocate, read_alloc};
 pub use alloc::{Extent, extent_of};
+pub use roms::{EMBEDDED, Roms};
+use vmtable::VmTable;
 pub use volumes::Volume;
-
-macro_rules! roms {
-    ($($path:literal),* $(,)?) => {
-        /// The sources of CP and CMS embedded in the binary: (path under roms/, text).
-        pub const EMBEDDED: &[(&str, &str)] = &[
-            $(($path, include_str!(concat!("../../roms/", $path))),)*
-        ];
-    };
-}
-
-roms!(
-    "cp/cp.asm",
-    "cp/blocks.asm",
-    "cp/psa.asm",
-    "cp/init.asm",
-    "cp/entry.asm",
-    "cp/dispatch.asm",
-    "cp/privop.asm",
-    "cp/reflect.asm",
-    "cp/guestmem.asm",
-    "cp/vconsole.asm",
-    "cp/terminal.asm",
-    "cp/command.asm",
-    "cp/logon.asm",
-    "cp/cmdvm.asm",
-    "cp/cmdmsg.asm",
-    "cp/diagnose.asm",
-    "cp/timefmt.asm",
-    "cp/storage.asm",
-    "cp/ios.asm",
-    "cp/ccw.asm",
-    "cp/vdasd.asm",
-    "cp/cpmsg.asm",
-    "cp/enter.asm",
-    "cp/leave.asm",
-    "cms/cms.asm",
-    "cms/blocks.asm",
-    "cms/nucon.asm",
-    "cms/init.asm",
-    "cms/cmdloop.asm",
-    "cms/intr.asm",
-    "cms/cmdexec.asm",
-    "cms/cmdtab.asm",
-    "cms/scan.asm",
-    "cms/console.asm",
-    "cms/devio.asm",
-    "cms/dasd.asm",
-    "cms/free.asm",
-    "cms/line.asm",
-    "cms/msgs.asm",
-    "cms/adt.asm",
-    "cms/fst.asm",
-    "cms/fsread.asm",
-    "cms/fswrite.asm",
-    "cms/commit.asm",
-    "cms/access.asm",
-    "cms/listfile.asm",
-    "cms/typefile.asm",
-    "cms/format.asm",
-    "cms/erase.asm",
-    "cms/copyfile.asm",
-    "cms/query.asm",
-    "cms/enter.asm",
-    "cms/return.asm",
-    "cms/call.asm",
-    "cms/type.asm",
-);
-
-/// Where the ROM sources come from.
-pub struct Roms {
-    /// How diagnostics and traces name the directory the files came from.
-    base: String,
-    /// Make listings too (`cpcms sysgen`); start-up does without, it is faster.
-    pub listings: bool,
-    files: BTreeMap<String, String>,
-}
-
-impl Roms {
-    /// The copies embedded in the binary.
-    pub fn embedded() -> Roms {
-        Roms {
-            base: "roms".to_string(),
-            listings: false,
-            files: EMBEDDED
-                .iter()
-                .map(|(p, t)| (p.to_string(), t.to_string()))
-                .collect(),
-        }
-    }
-
-    /// Every `.asm` file under `dir/cp` and `dir/cms`.
-    pub fn from_dir(dir: &Path) -> Result<Roms, String> {
-        let mut files = BTreeMap::new();
-        for sub in ["cp", "cms"] {
-            let d = dir.join(sub);
-            let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
-            for entry in entries {
-                let path = entry.map_err(|e| format!("{}: {e}", d.display()))?.path();
-                if path.extension().and_then(|x| x.to_str()) != Some("asm") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                let name = path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or_default();
-                files.insert(format!("{sub}/{}", name.to_ascii_lowercase()), text);
-            }
-        }
-        Ok(Roms {
-            base: dir.display().to_string(),
-            listings: false,
-            files,
-        })
-    }
-
-    /// Assemble `sub/main.asm`, COPY members coming from `sub/` (lower-cased names),
-    /// `extra` members from memory.
-    pub fn assemble(
-        &self,
-        sub: &str,
-        main: &str,
-        extra: &BTreeMap<String, String>,
-    ) -> Result<Assembly, String> {
-        // Each file with the path messages, traces and listings name it by: under the
-        // roms directory, or "SYSCONF (generated)".
-        let read = |name: &str| -> Option<(String, String)> {
-            if let Some(t) = self.files.get(name) {
-                return Some((format!("{}/{name}", self.base), t.clone()));
-            }
-            if let Some(t) = extra.get(&name.to_ascii_uppercase()) {
-                return Some((format!("{name} (generated)"), t.clone()));
-            }
-            let key = format!("{sub}/{}.asm", name.to_ascii_lowercase());
-            let t = self.files.get(&key)?;
-            Some((format!("{}/{key}", self.base), t.clone()))
-        };
-        let opts = asm::Options {
-            listing: self.listings,
-            object: false,
-        };
-        asm::assemble_files(&format!("{sub}/{main}.asm"), &read, &opts)
-            .map(|out| out.assembly)
-            .map_err(|errors| errors.join("\n"))
-    }
-}
 
 /// CP's configuration as assembler source (the COPY member `SYSCONF`, in CP's first
 /// page; the directory itself is `SYSDIR`, see [`sysdir`]).
@@ -370,37 +243,58 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     }
     s.push_str(&format!(
         "DIRCOUNT DC    F'{}'                users (DIRECTRY: SYSDIR)\n",
-        cfg.users.len()
+        directory_users(cfg).len()
     ));
     s.push_str(&volumes::dasdconf(&cfg.volumes));
     s
 }
 
-/// Each user's minidisks: the directory's, or a 191 where `extents` puts it.
+/// The users in CP's directory: the directory's; for the short form, the users and then
+/// MAINT, the S disk's owner (unless the list names MAINT itself).
+pub fn directory_users(cfg: &SysConfig) -> Vec<User> {
+    let mut users = cfg.users.clone();
+    if cfg.disks.is_empty() && !users.iter().any(|u| u.id == SDISK_OWNER) {
+        users.push(User {
+            id: SDISK_OWNER.into(),
+            password: MAINT_PASSWORD.into(),
+            storage: MAINT_STORAGE,
+        });
+    }
+    users
+}
+
+/// Every user's minidisks: the directory's; for the short form, each user's 191 where
+/// `extents` puts it (a fresh volume's place when it does not say), MAINT's 190
+/// (read-only) and, for every other user, a read-only LINK to it at 190.
 pub fn user_disks(cfg: &SysConfig, extents: &[Extent]) -> Vec<Disk> {
     if !cfg.disks.is_empty() {
         return cfg.disks.clone();
     }
-    cfg.users
-        .iter()
-        .enumerate()
-        .map(|(i, u)| {
-            let (start, cyls) = match extent_of(extents, &u.id) {
-                Some(e) => (e.start, e.cyls),
-                None => (mdisk_cylinder(i), MDISK_CYLS),
-            };
-            Disk {
-                user: u.id.clone(),
-                vaddr: 0x191,
-                raddr: SYSRES,
-                start,
-                cyls,
-                read_only: false,
-                link: false,
-                dedicated: false,
-            }
-        })
-        .collect()
+    let map = allocate(&cfg.users, extents).unwrap_or_else(|_| extents.to_vec());
+    let disk = |user: &str, e: &Extent, read_only: bool, link: bool| Disk {
+        user: user.to_string(),
+        vaddr: e.vaddr,
+        raddr: SYSRES,
+        start: e.start,
+        cyls: e.cyls,
+        read_only,
+        link,
+        dedicated: false,
+    };
+    let sdisk = extent_of(&map, SDISK_OWNER, SDISK_VADDR);
+    let mut disks = Vec::new();
+    for u in &cfg.users {
+        if let Some(e) = extent_of(&map, &u.id, USER_VADDR) {
+            disks.push(disk(&u.id, e, false, false));
+        }
+        if let Some(s) = sdisk.filter(|_| u.id != SDISK_OWNER) {
+            disks.push(disk(&u.id, s, true, true));
+        }
+    }
+    if let Some(s) = sdisk {
+        disks.push(disk(SDISK_OWNER, s, true, false));
+    }
+    disks
 }
 
 /// CP's user directory as assembler source (the COPY member `SYSDIR`, assembled after
@@ -416,7 +310,7 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     s.push_str("***********************************************************************\n");
     s.push_str("         DS    0F\n");
     s.push_str("DIRECTRY DS    0F                  USER id password storage, minidisks\n");
-    for u in &cfg.users {
+    for u in &directory_users(cfg) {
         let mut mine: Vec<&Disk> = disks.iter().filter(|d| d.user == u.id).collect();
         mine.sort_by_key(|d| d.vaddr);
         s.push_str(&format!(
@@ -509,9 +403,10 @@ pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
 }
 
 /// Make or update the system residence volume in `dir` from the freshly built `volume`:
-/// cylinder 0 is replaced, the minidisk cylinders kept; a volume with fewer cylinders
-/// than the directory needs grows (empty tracks), a longer one keeps its extra ones.
-fn keep_sysres(dir: &Path, volume: &[u8]) -> Result<std::path::PathBuf, String> {
+/// cylinder 0 and the S disk are replaced, the minidisks kept (one never written is
+/// taken CMS-formatted from `volume`: see [`install`]); a volume with fewer cylinders
+/// than the directory needs grows, a longer one keeps its extra ones.
+fn keep_sysres(dir: &Path, volume: &[u8], disks: &[Disk]) -> Result<std::path::PathBuf, String> {
     use std::io::{Seek, SeekFrom, Write};
     check_data_dir(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -539,6 +434,7 @@ fn keep_sysres(dir: &Path, volume: &[u8]) -> Result<std::path::PathBuf, String> 
             .and_then(|_| f.write_all(&volume[len..]))
             .map_err(|e| format!("{name}: {e}"))?;
     }
+    install::keep(&f, &name, volume, disks)?;
     Ok(path)
 }
 
@@ -710,8 +606,9 @@ impl System {
 
     /// As [`System::boot`], with the system residence volume kept in `data_dir` (file
     /// `sysres.3350`) instead of in memory: made there when missing; when present, its
-    /// cylinder 0 (IPL records, CP, the CMS nucleus) is written afresh from roms/ and the
-    /// users' minidisks are kept, so what they wrote is there at the next start.
+    /// cylinder 0 (IPL records, CP, the CMS nucleus) and the S disk are written afresh
+    /// from roms/ and the users' minidisks are kept, so what they wrote is there at the
+    /// next start (a minidisk never written is CMS-formatted: see [`install`]).
     pub fn boot_in(
         cfg: &SysConfig,
         roms_dir: Option<&Path>,
@@ -743,6 +640,7 @@ impl System {
                 .filter(|d| !d.link && d.raddr == SYSRES)
                 .map(|d| Extent {
                     user: d.user.clone(),
+                    vaddr: d.vaddr,
                     start: d.start,
                     cyls: d.cyls,
                 })
@@ -760,7 +658,10 @@ impl System {
         let end = u32::try_from(u64::from(nssarea) + nss.len() as u64)
             .map_err(|_| "CP and the CMS nucleus do not fit in 24-bit storage".to_string())?;
         cfg.check_frames(end, nss.len() as u32)?;
-        let volume = build_sysres(cfg, &cp, &nss, &extents)?;
+        let mut volume = build_sysres(cfg, &cp, &nss, &extents)?;
+        let disks = user_disks(cfg, &extents);
+        let files = install::sdisk_files(roms, install::stamp_of_tod(cfg.tod_epoch))?;
+        install::install(&mut volume, &disks, &files)?;
         let mut machine = Machine::new(&MachineConfig {
             storage: cfg.storage,
             mips: cfg.mips,
@@ -775,7 +676,7 @@ impl System {
         }
         let dasd = match data_dir {
             None => Dasd::in_memory(volume, SYSRES_MODEL)?,
-            Some(dir) => Dasd::open(&keep_sysres(dir, &volume)?, SYSRES_MODEL)?,
+            Some(dir) => Dasd::open(&keep_sysres(dir, &volume, &disks)?, SYSRES_MODEL)?,
         }
         .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));
@@ -820,350 +721,5 @@ impl System {
     }
 }
 
-/// Where CP keeps its VMBLOKs and where the fields are in one, from CP's symbol table.
-#[derive(Clone, Debug)]
-struct VmTable {
-    table: u32,
-    len: u32,
-    count: u32,
-    user: u32,
-    state: u32,
-    term: u32,
-    privops: u32,
-    seg: u32,
-}
-
-impl VmTable {
-    fn new(cp: &Assembly) -> Option<VmTable> {
-        let sym = |n: &str| cp.symbols.get(n).map(|s| s.value);
-        Some(VmTable {
-            table: sym("VMTABLE")?,
-            len: sym("VMBLKLEN")?,
-            count: sym("NUMTERM")?,
-            user: sym("VMUSER")?,
-            state: sym("VMSTATE")?,
-            term: sym("VMTERMA")?,
-            privops: sym("VMPRVCNT")?,
-            seg: sym("VMSEG")?,
-        })
-    }
-
-    fn bytes(cpu: &crate::cpu::Cpu, addr: u32, len: u32) -> &[u8] {
-        cpu.mem
-            .peek(addr, len)
-            .unwrap_or(&[0, 0, 0, 0, 0, 0, 0, 0][..len.min(8) as usize])
-    }
-
-    fn word(cpu: &crate::cpu::Cpu, addr: u32) -> u32 {
-        let b = Self::bytes(cpu, addr, 4);
-        u32::from_be_bytes([b[0], b[1], b[2], b[3]])
-    }
-
-    /// The VMBLOKs in use: (address, state code).
-    fn in_use<'a>(&'a self, cpu: &'a crate::cpu::Cpu) -> impl Iterator<Item = (u32, u8)> + 'a {
-        (0..self.count).filter_map(move |i| {
-            let vm = self.table + i * self.len;
-            let st = Self::bytes(cpu, vm + self.state, 1)[0];
-            (st != 0).then_some((vm, st))
-        })
-    }
-
-    fn userid(&self, cpu: &crate::cpu::Cpu, vm: u32) -> String {
-        crate::ebcdic::decode(Self::bytes(cpu, vm + self.user, 8))
-            .trim_end()
-            .to_string()
-    }
-
-    fn read(&self, cpu: &crate::cpu::Cpu) -> Vec<VmStatus> {
-        self.in_use(cpu)
-            .map(|(vm, st)| {
-                let b = Self::bytes(cpu, vm + self.term, 2);
-                let cr1 = Self::word(cpu, vm + self.seg);
-                VmStatus {
-                    userid: self.userid(cpu, vm),
-                    terminal: u16::from_be_bytes([b[0], b[1]]),
-                    state: match st {
-                        1 => "RUNNING",
-                        2 => "VM READ",
-                        3 => "WAIT",
-                        5 => "CP WRITE",
-                        _ => "CP READ",
-                    }
-                    .to_string(),
-                    instructions: cpu
-                        .problem_instructions
-                        .iter()
-                        .find(|(c, _)| *c == cr1)
-                        .map(|(_, n)| *n)
-                        .unwrap_or(0),
-                    privops: Self::word(cpu, vm + self.privops) as u64,
-                }
-            })
-            .collect()
-    }
-
-    fn address_spaces(&self, cpu: &crate::cpu::Cpu) -> Vec<(u32, String)> {
-        self.in_use(cpu)
-            .map(|(vm, _)| (Self::word(cpu, vm + self.seg), self.userid(cpu, vm)))
-            .collect()
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn config() -> SysConfig {
-        SysConfig {
-            storage: 2 << 20,
-            mips: 1.0,
-            tod_epoch: 0,
-            users: vec![User {
-                id: "ALICE".into(),
-                password: "SECRET".into(),
-                storage: 512 * 1024,
-            }],
-            terminals: 2,
-            disks: Vec::new(),
-            storage_at: None,
-            volumes: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn every_rom_source_is_embedded() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("roms");
-        let on_disk = Roms::from_dir(&dir).unwrap();
-        let embedded = Roms::embedded();
-        assert_eq!(
-            on_disk.files.keys().collect::<Vec<_>>(),
-            embedded.files.keys().collect::<Vec<_>>(),
-            "add new roms/ files to the roms! list in sysgen.rs"
-        );
-    }
-
-    #[test]
-    fn sysconf_lists_terminals_and_directory() {
-        let text = sysconf(&config(), 7000);
-        assert!(text.contains("NUMTERM  EQU   2 "));
-        assert!(text.contains("REALSIZE DC    F'2097152'"));
-        assert!(text.contains("NSSLEN   DC    F'7000'"));
-        assert!(text.contains("TERMADDR DC    X'0009'"));
-        assert!(text.contains("         DC    X'0021'"));
-        assert!(text.contains("DIRCOUNT DC    F'1'"));
-        let dir = sysdir(&config(), &[]);
-        assert!(dir.contains("DC    CL8'ALICE',CL8'SECRET',F'524288',H'1',H'0'"));
-        assert!(dir.contains("DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'"));
-        assert!(dir.contains("DC    (7)XL12'00'"));
-        assert!(text.contains("SYSRES   DC    X'0150'"));
-        assert!(text.contains("NSSPAGES DC    H'2'"));
-        assert!(text.contains("NUMDASD  EQU   1 "));
-        assert!(text.contains("DASDCONF DC    X'0150',CL6'CPCMS1'"));
-    }
-
-    #[test]
-    fn cp_and_cms_assemble_and_cp_publishes_its_tables() {
-        let roms = Roms::embedded();
-        let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
-        assert_eq!(cms.origin, 0);
-        let mut extra = BTreeMap::new();
-        extra.insert(
-            "SYSCONF".to_string(),
-            sysconf(&config(), cms.image.len() as u32),
-        );
-        extra.insert("SYSDIR".to_string(), sysdir(&config(), &[]));
-        let cp = roms.assemble("cp", "cp", &extra).unwrap();
-        // The IPL PSW: EC mode, disabled, pointing at CPINIT.
-        assert_eq!(&cp.image[..4], &[0x00, 0x08, 0x00, 0x00]);
-        let cpinit = cp.symbols["CPINIT"].value;
-        assert_eq!(
-            u32::from_be_bytes(cp.image[4..8].try_into().unwrap()),
-            cpinit
-        );
-        // The new PSWs sit where the hardware looks for them.
-        for (name, at) in [
-            ("EXTNPSW", 0x58),
-            ("SVCNPSW", 0x60),
-            ("PRGNPSW", 0x68),
-            ("IONPSW", 0x78),
-        ] {
-            assert_eq!(cp.symbols[name].value, at, "{name}");
-        }
-        // What observers read by name.
-        for name in [
-            "VMTABLE", "VMBLKLEN", "NUMTERM", "VMUSER", "VMSTATE", "VMTERMA", "VMPRVCNT", "VMSEG",
-            "NSSAREA",
-        ] {
-            assert!(cp.symbols.contains_key(name), "{name}");
-        }
-        assert_eq!(cp.symbols["NUMTERM"].value, 2);
-        assert_eq!(cp.symbols["VMUSER"].dsect.as_deref(), Some("VMBLOK"));
-    }
-
-    #[test]
-    fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
-        let roms = Roms::embedded();
-        let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
-        let mut extra = BTreeMap::new();
-        let cfg = config();
-        extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
-        extra.insert("SYSDIR".to_string(), sysdir(&cfg, &[]));
-        let cp = roms.assemble("cp", "cp", &extra).unwrap();
-        let map = allocate(&cfg.users, &[]).unwrap();
-        let img = build_sysres(&cfg, &cp, &cms.image, &map).unwrap();
-        let ts = SYSRES_MODEL.track_size();
-        let track = |h: usize| {
-            let at = crate::devices::dasd::HEADER + h * ts;
-            crate::devices::dasd::parse_track(&img[at..at + ts], 0, h as u16).unwrap()
-        };
-        // Cylinder 0 head 0: R0, then IPL1 (CP's IPL PSW and two CCWs), then the loader.
-        let t0 = track(0);
-        assert_eq!(t0.records.len(), 4);
-        assert_eq!(
-            crate::ebcdic::decode(&t0.records[3].data[..10]),
-            "VOL1CPCMS1"
-        );
-        let ipl1 = &t0.records[1].data;
-        assert_eq!(&ipl1[..8], &cp.image[..8]);
-        assert_eq!(ipl1[8], 0x06, "READ DATA of the loader record");
-        assert_eq!(ipl1[16], 0x08, "then TIC to it");
-        // The CMS nucleus from head 2, a page a record.
-        let t1 = track(NSS_HEAD as usize);
-        assert_eq!(t1.records[1].count[4], 1);
-        assert_eq!(
-            &t1.records[1].data[..cms.image.len().min(4096)],
-            &cms.image[..cms.image.len().min(4096)]
-        );
-        // Users' minidisks start after cylinder 0, two cylinders each.
-        assert_eq!(mdisk_cylinder(0), 1);
-        assert_eq!(mdisk_cylinder(1), 3);
-        assert_eq!(img.len(), crate::devices::dasd::HEADER + 3 * 30 * ts);
-    }
-
-    #[test]
-    fn a_data_directory_keeps_minidisks_and_renews_cylinder_zero() {
-        let dir = std::env::temp_dir().join(format!("cpcms-sysgen-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let cfg = config();
-        let sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
-        drop(sys);
-        let path = sysres_path(&dir);
-        let mut img = std::fs::read(&path).unwrap();
-        let ts = SYSRES_MODEL.track_size();
-        let cyl = SYSRES_MODEL.heads() as usize * ts;
-        let header = crate::devices::dasd::HEADER;
-        // Scribble on cylinder 0 and on ALICE's minidisk (cylinder 1).
-        img[header + 100] ^= 0xFF;
-        img[header + cyl + 4000] = 0xAB;
-        std::fs::write(&path, &img).unwrap();
-        let _sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
-        let again = std::fs::read(&path).unwrap();
-        assert_ne!(
-            again[header + 100],
-            img[header + 100],
-            "cylinder 0 is rebuilt"
-        );
-        assert_eq!(again[header + cyl + 4000], 0xAB, "the minidisk is kept");
-        // Something that is not a volume is refused, not overwritten.
-        std::fs::write(&path, b"not a disk").unwrap();
-        let e = System::boot_in(&cfg, None, Some(&dir)).err().unwrap();
-        assert!(e.contains("sysres.3350"), "{e}");
-        assert_eq!(std::fs::read(&path).unwrap(), b"not a disk");
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    fn classroom(n: usize, storage: u32) -> SysConfig {
-        SysConfig {
-            storage,
-            users: (0..n)
-                .map(|i| User {
-                    id: format!("U{i:02}"),
-                    password: "PW".into(),
-                    storage: 1 << 20,
-                })
-                .collect(),
-            terminals: n,
-            storage_at: Some("c.ron:2:21".into()),
-            ..config()
-        }
-    }
-
-    #[test]
-    fn the_largest_terminal_table_fits_in_cps_first_page() {
-        // SYSCONF lives in the PSA, below CP's code: the most terminals must end before
-        // it, or CP's code would be assembled over them. The directory (SYSDIR) comes
-        // after CP's tables, reached through an address constant, and may be any size.
-        let roms = Roms::embedded();
-        let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
-        let mut cfg = classroom(MAX_USERS.max(MAX_TERMINALS), 16 << 20);
-        assert_eq!((cfg.users.len(), cfg.terminals), (MAX_USERS, MAX_TERMINALS));
-        cfg.volumes = (0..volumes::MAX_VOLUMES as u16)
-            .map(|i| Volume {
-                addr: 0x200 + i,
-                file: format!("v{i}.3350").into(),
-                volser: Some(format!("USER{i:02}")),
-                cyls: 10,
-                create: true,
-                at: "t".into(),
-            })
-            .collect();
-        let mut extra = BTreeMap::new();
-        let map = allocate(&cfg.users, &[]).unwrap();
-        extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
-        extra.insert("SYSDIR".to_string(), sysdir(&cfg, &map));
-        let cp = roms.assemble("cp", "cp", &extra).unwrap();
-        let sym = |n: &str| cp.symbols[n].value;
-        assert!(sym("TERMADDR") + 2 * (MAX_TERMINALS as u32 + 1) <= sym("DIRCOUNT"));
-        assert!(sym("DIRCOUNT") + 4 <= sym("DASDCONF"));
-        let dasd_end = sym("DASDCONF") + 8 * (volumes::MAX_VOLUMES as u32 + 1);
-        assert_eq!(sym("NUMDASD"), volumes::MAX_VOLUMES as u32 + 1);
-        assert!(dasd_end <= sym("CPCODE"), "DASDCONF ends at {dasd_end:X}");
-        assert!(sym("DIRECTRY") > sym("CPCODE"));
-        let dir_end = sym("DIRECTRY") + MAX_USERS as u32 * sym("DIRLEN");
-        assert!(dir_end <= sym("NSSAREA"), "directory ends at {dir_end:X}");
-        assert_eq!(sym("NUMTERM"), MAX_TERMINALS as u32);
-    }
-
-    #[test]
-    fn storage_must_hold_cp_and_a_share_for_every_terminal() {
-        // 64 terminals: CP's tables and the frames CMS needs on each do not fit in 768K.
-        let e = System::boot(&classroom(64, 768 * 1024), None)
-            .err()
-            .unwrap();
-        assert!(
-            e.starts_with("c.ron:2:21: machine storage 768K is too small for 64 terminals: CP and the CMS nucleus take "),
-            "{e}"
-        );
-        assert!(e.contains("each terminal needs 16K more"), "{e}");
-        let need: u32 = e
-            .rsplit("at least ")
-            .next()
-            .and_then(|n| n.strip_suffix('K'))
-            .and_then(|n| n.parse().ok())
-            .unwrap();
-        // ... and exactly what it names is enough.
-        let cfg = classroom(64, (need * 1024).next_multiple_of(4096));
-        assert!(System::boot(&cfg, None).is_ok(), "{need}K");
-        assert!(System::boot(&classroom(64, 2 << 20), None).is_ok());
-    }
-
-    #[test]
-    fn bad_configurations_are_refused() {
-        let mut c = config();
-        c.users[0].storage = 100_000;
-        assert!(c.check().unwrap_err().contains("multiple of 64K"));
-        let mut c = config();
-        c.storage = 64 * 1024;
-        assert_eq!(
-            c.check().unwrap_err(),
-            "machine storage must be a multiple of 4K from 256K to 16M"
-        );
-        assert!(classroom(65, 16 << 20).check().is_err());
-        let mut c = config();
-        c.users[0].id = "alice".into();
-        assert!(c.check().unwrap_err().contains("A-Z"));
-        let mut c = config();
-        c.terminals = 0;
-        assert!(c.check().is_err());
-    }
-}
+mod tests;

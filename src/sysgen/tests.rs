@@ -1,0 +1,400 @@
+//! Unit tests of sysgen (the module is `super`).
+
+use super::*;
+
+fn config() -> SysConfig {
+    SysConfig {
+        storage: 2 << 20,
+        mips: 1.0,
+        tod_epoch: 0,
+        users: vec![User {
+            id: "ALICE".into(),
+            password: "SECRET".into(),
+            storage: 512 * 1024,
+        }],
+        terminals: 2,
+        disks: Vec::new(),
+        storage_at: None,
+        volumes: Vec::new(),
+    }
+}
+
+#[test]
+fn every_rom_source_is_embedded() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("roms");
+    let on_disk = Roms::from_dir(&dir).unwrap();
+    let embedded = Roms::embedded();
+    assert_eq!(
+        on_disk.files.keys().collect::<Vec<_>>(),
+        embedded.files.keys().collect::<Vec<_>>(),
+        "add new roms/ files to the roms! list in src/sysgen/roms.rs"
+    );
+}
+
+#[test]
+fn sysconf_lists_terminals_and_directory() {
+    let text = sysconf(&config(), 7000);
+    assert!(text.contains("NUMTERM  EQU   2 "));
+    assert!(text.contains("REALSIZE DC    F'2097152'"));
+    assert!(text.contains("NSSLEN   DC    F'7000'"));
+    assert!(text.contains("TERMADDR DC    X'0009'"));
+    assert!(text.contains("         DC    X'0021'"));
+    assert!(text.contains("DIRCOUNT DC    F'2'"), "ALICE and MAINT");
+    let dir = sysdir(&config(), &[]);
+    // ALICE: her 190, a read-only link to MAINT's (cylinders 3-4), and her 191.
+    let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',H'0'\n         \
+                 DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
+                 DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'\n         \
+                 DC    (6)XL12'00'\n";
+    assert!(dir.contains(alice), "{dir}");
+    // MAINT, added by sysgen: the S disk, read-only to him too.
+    let maint = "DC    CL8'MAINT',CL8'CPCMS',F'1048576',H'1',H'0'\n         \
+                 DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
+                 DC    (7)XL12'00'\n";
+    assert!(dir.ends_with(maint), "{dir}");
+    assert!(text.contains("SYSRES   DC    X'0150'"));
+    assert!(text.contains("NSSPAGES DC    H'2'"));
+    assert!(text.contains("NUMDASD  EQU   1 "));
+    assert!(text.contains("DASDCONF DC    X'0150',CL6'CPCMS1'"));
+}
+
+#[test]
+fn cp_and_cms_assemble_and_cp_publishes_its_tables() {
+    let roms = Roms::embedded();
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+    assert_eq!(cms.origin, 0);
+    let mut extra = BTreeMap::new();
+    extra.insert(
+        "SYSCONF".to_string(),
+        sysconf(&config(), cms.image.len() as u32),
+    );
+    extra.insert("SYSDIR".to_string(), sysdir(&config(), &[]));
+    let cp = roms.assemble("cp", "cp", &extra).unwrap();
+    // The IPL PSW: EC mode, disabled, pointing at CPINIT.
+    assert_eq!(&cp.image[..4], &[0x00, 0x08, 0x00, 0x00]);
+    let cpinit = cp.symbols["CPINIT"].value;
+    assert_eq!(
+        u32::from_be_bytes(cp.image[4..8].try_into().unwrap()),
+        cpinit
+    );
+    // The new PSWs sit where the hardware looks for them.
+    for (name, at) in [
+        ("EXTNPSW", 0x58),
+        ("SVCNPSW", 0x60),
+        ("PRGNPSW", 0x68),
+        ("IONPSW", 0x78),
+    ] {
+        assert_eq!(cp.symbols[name].value, at, "{name}");
+    }
+    // What observers read by name.
+    for name in [
+        "VMTABLE", "VMBLKLEN", "NUMTERM", "VMUSER", "VMSTATE", "VMTERMA", "VMPRVCNT", "VMSEG",
+        "NSSAREA",
+    ] {
+        assert!(cp.symbols.contains_key(name), "{name}");
+    }
+    assert_eq!(cp.symbols["NUMTERM"].value, 2);
+    assert_eq!(cp.symbols["VMUSER"].dsect.as_deref(), Some("VMBLOK"));
+}
+
+#[test]
+fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
+    let roms = Roms::embedded();
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+    let mut extra = BTreeMap::new();
+    let cfg = config();
+    extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
+    extra.insert("SYSDIR".to_string(), sysdir(&cfg, &[]));
+    let cp = roms.assemble("cp", "cp", &extra).unwrap();
+    let map = allocate(&cfg.users, &[]).unwrap();
+    let img = build_sysres(&cfg, &cp, &cms.image, &map).unwrap();
+    let ts = SYSRES_MODEL.track_size();
+    let track = |h: usize| {
+        let at = crate::devices::dasd::HEADER + h * ts;
+        crate::devices::dasd::parse_track(&img[at..at + ts], 0, h as u16).unwrap()
+    };
+    // Cylinder 0 head 0: R0, then IPL1 (CP's IPL PSW and two CCWs), then the loader.
+    let t0 = track(0);
+    assert_eq!(t0.records.len(), 4);
+    assert_eq!(
+        crate::ebcdic::decode(&t0.records[3].data[..10]),
+        "VOL1CPCMS1"
+    );
+    let ipl1 = &t0.records[1].data;
+    assert_eq!(&ipl1[..8], &cp.image[..8]);
+    assert_eq!(ipl1[8], 0x06, "READ DATA of the loader record");
+    assert_eq!(ipl1[16], 0x08, "then TIC to it");
+    // The CMS nucleus from head 2, a page a record.
+    let t1 = track(NSS_HEAD as usize);
+    assert_eq!(t1.records[1].count[4], 1);
+    assert_eq!(
+        &t1.records[1].data[..cms.image.len().min(4096)],
+        &cms.image[..cms.image.len().min(4096)]
+    );
+    // Users' minidisks start after cylinder 0, two cylinders each, and MAINT's 190 follows.
+    assert_eq!(mdisk_cylinder(0), 1);
+    assert_eq!(mdisk_cylinder(1), 3);
+    assert_eq!(img.len(), crate::devices::dasd::HEADER + 5 * 30 * ts);
+}
+
+#[test]
+fn a_data_directory_keeps_minidisks_and_renews_cylinder_zero() {
+    let dir = std::env::temp_dir().join(format!("cpcms-sysgen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cfg = config();
+    let sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+    drop(sys);
+    let path = sysres_path(&dir);
+    let mut img = std::fs::read(&path).unwrap();
+    let ts = SYSRES_MODEL.track_size();
+    let cyl = SYSRES_MODEL.heads() as usize * ts;
+    let header = crate::devices::dasd::HEADER;
+    // Scribble on cylinder 0 and on ALICE's minidisk (cylinder 1).
+    img[header + 100] ^= 0xFF;
+    img[header + cyl + 4000] = 0xAB;
+    std::fs::write(&path, &img).unwrap();
+    let _sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+    let again = std::fs::read(&path).unwrap();
+    assert_ne!(
+        again[header + 100],
+        img[header + 100],
+        "cylinder 0 is rebuilt"
+    );
+    assert_eq!(again[header + cyl + 4000], 0xAB, "the minidisk is kept");
+    // Something that is not a volume is refused, not overwritten.
+    std::fs::write(&path, b"not a disk").unwrap();
+    let e = System::boot_in(&cfg, None, Some(&dir)).err().unwrap();
+    assert!(e.contains("sysres.3350"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"not a disk");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_maint_in_the_users_list_owns_the_s_disk_and_has_a_191() {
+    let mut cfg = config();
+    cfg.users.push(User {
+        id: "MAINT".into(),
+        password: "SECRET".into(),
+        storage: 1 << 20,
+    });
+    assert_eq!(directory_users(&cfg), cfg.users, "no second MAINT");
+    let map = allocate(&cfg.users, &[]).unwrap();
+    let disks = user_disks(&cfg, &map);
+    let maint: Vec<(u16, u16, bool, bool)> = disks
+        .iter()
+        .filter(|d| d.user == "MAINT")
+        .map(|d| (d.vaddr, d.start, d.read_only, d.link))
+        .collect();
+    assert_eq!(maint, [(0x191, 3, false, false), (0x190, 5, true, false)]);
+    assert!(sysconf(&cfg, 7000).contains("DIRCOUNT DC    F'2'"));
+}
+
+#[test]
+fn minidisks_are_cms_disks_and_the_s_disk_is_rebuilt_at_every_start() {
+    use cmsdisk::{read_files, write_file};
+    let dir = std::env::temp_dir().join(format!("cpcms-cmsdisk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let cfg = config();
+    let sys = System::boot_in(&cfg, None, Some(&dir)).unwrap();
+    let at = |user: &str, vaddr: u16| extent_of(&sys.extents, user, vaddr).unwrap().start;
+    let (alice, sdisk) = (at("ALICE", 0x191), at("MAINT", 0x190));
+    drop(sys);
+    let path = sysres_path(&dir);
+    let mut img = std::fs::read(&path).unwrap();
+    let a = read_files(&img, alice).unwrap();
+    assert_eq!((a.label.as_str(), a.used, a.files.len()), ("ALI191", 5, 0));
+    let s = read_files(&img, sdisk).unwrap();
+    assert_eq!(s.label, "MAI190");
+    let ids: Vec<String> = s
+        .files
+        .iter()
+        .map(|f| format!("{} {} {}", f.name, f.ftype, f.mode))
+        .collect();
+    assert_eq!(ids, ["CMS HELPCMD S2", "SAMPLE EXEC S2"]);
+    // ALICE writes a file; someone scribbles on the S disk.
+    let mut mine = s.files[1].clone();
+    mine.mode = "A1".into();
+    write_file(&mut img, alice, &mine).unwrap();
+    let mut junk = s.files[0].clone();
+    junk.name = "JUNK".into();
+    write_file(&mut img, sdisk, &junk).unwrap();
+    std::fs::write(&path, &img).unwrap();
+    // BOB joins: his 191 is new, and formatted; ALICE's file stays; the S disk is as roms/
+    // says again.
+    let mut two = cfg.clone();
+    two.users.push(User {
+        id: "BOB".into(),
+        password: "BOB".into(),
+        storage: 512 * 1024,
+    });
+    let sys = System::boot_in(&two, None, Some(&dir)).unwrap();
+    let bob = extent_of(&sys.extents, "BOB", 0x191).unwrap().start;
+    drop(sys);
+    let img = std::fs::read(&path).unwrap();
+    assert_eq!(read_files(&img, alice).unwrap().files, vec![mine]);
+    assert_eq!(read_files(&img, sdisk).unwrap(), s);
+    let b = read_files(&img, bob).unwrap();
+    assert_eq!((b.label.as_str(), b.used, b.files.len()), ("BOB191", 5, 0));
+    // A minidisk whose first track holds anything is never formatted over.
+    let mut img = img;
+    let ts = SYSRES_MODEL.track_size();
+    let first = crate::devices::dasd::HEADER + bob as usize * SYSRES_MODEL.heads() as usize * ts;
+    let mut t = crate::devices::dasd::empty_track(bob, 0);
+    t.records.push(Record::new(bob, 0, 1, &[], b"MINE"));
+    img[first..first + ts].copy_from_slice(&track_image(&t, ts));
+    std::fs::write(&path, &img).unwrap();
+    drop(System::boot_in(&two, None, Some(&dir)).unwrap());
+    assert_eq!(std::fs::read(&path).unwrap(), img);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_s_disk_files_are_named() {
+    let dir = std::env::temp_dir().join(format!("cpcms-sdisk-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let roms = Path::new(env!("CARGO_MANIFEST_DIR")).join("roms");
+    for sub in ["cp", "cms"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for e in std::fs::read_dir(roms.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() {
+                std::fs::copy(&p, dir.join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    // No sdisk directory: an empty S disk.
+    assert!(System::boot(&config(), Some(&dir)).is_ok());
+    let sd = dir.join("cms/sdisk");
+    std::fs::create_dir_all(&sd).unwrap();
+    std::fs::write(sd.join(".SAMPLE.EXEC.swp"), "editor junk\t").unwrap();
+    std::fs::write(sd.join("GOOD.EXEC"), "&EXIT 0\n").unwrap();
+    assert!(System::boot(&config(), Some(&dir)).is_ok());
+    std::fs::write(sd.join("bad.exec"), "&EXIT 0\n").unwrap();
+    let e = System::boot(&config(), Some(&dir)).err().unwrap();
+    let want = format!("{}/cms/sdisk/bad.exec: not a CMS file id", dir.display());
+    assert!(e.starts_with(&want), "{e}");
+    std::fs::remove_file(sd.join("bad.exec")).unwrap();
+    std::fs::write(sd.join("WIDE.TEXT"), "X".repeat(81)).unwrap();
+    let e = System::boot(&config(), Some(&dir)).err().unwrap();
+    assert!(
+        e.ends_with(
+            "cms/sdisk/WIDE.TEXT: line 1: 81 characters; a line of an F 80 file is at most 80"
+        ),
+        "{e}"
+    );
+    std::fs::remove_file(sd.join("WIDE.TEXT")).unwrap();
+    // More than the S disk holds (2 cylinders, 1,140 blocks): 1,200 blocks of records.
+    std::fs::write(sd.join("HUGE.TEXT"), "X\n".repeat(12_000)).unwrap();
+    let e = System::boot(&config(), Some(&dir)).err().unwrap();
+    let want = format!(
+        "{}/cms/sdisk/HUGE.TEXT: on the S disk (MAINT's 190, 2 cylinders): HUGE TEXT: the \
+         disk is full",
+        dir.display()
+    );
+    assert!(e.starts_with(&want), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn classroom(n: usize, storage: u32) -> SysConfig {
+    SysConfig {
+        storage,
+        users: (0..n)
+            .map(|i| User {
+                id: format!("U{i:02}"),
+                password: "PW".into(),
+                storage: 1 << 20,
+            })
+            .collect(),
+        terminals: n,
+        storage_at: Some("c.ron:2:21".into()),
+        ..config()
+    }
+}
+
+#[test]
+fn the_largest_terminal_table_fits_in_cps_first_page() {
+    // SYSCONF lives in the PSA, below CP's code: the most terminals must end before
+    // it, or CP's code would be assembled over them. The directory (SYSDIR) comes
+    // after CP's tables, reached through an address constant, and may be any size.
+    let roms = Roms::embedded();
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+    let mut cfg = classroom(MAX_USERS.max(MAX_TERMINALS), 16 << 20);
+    assert_eq!((cfg.users.len(), cfg.terminals), (MAX_USERS, MAX_TERMINALS));
+    cfg.volumes = (0..volumes::MAX_VOLUMES as u16)
+        .map(|i| Volume {
+            addr: 0x200 + i,
+            file: format!("v{i}.3350").into(),
+            volser: Some(format!("USER{i:02}")),
+            cyls: 10,
+            create: true,
+            at: "t".into(),
+        })
+        .collect();
+    let mut extra = BTreeMap::new();
+    let map = allocate(&cfg.users, &[]).unwrap();
+    extra.insert("SYSCONF".to_string(), sysconf(&cfg, cms.image.len() as u32));
+    extra.insert("SYSDIR".to_string(), sysdir(&cfg, &map));
+    let cp = roms.assemble("cp", "cp", &extra).unwrap();
+    let sym = |n: &str| cp.symbols[n].value;
+    assert!(sym("TERMADDR") + 2 * (MAX_TERMINALS as u32 + 1) <= sym("DIRCOUNT"));
+    assert!(sym("DIRCOUNT") + 4 <= sym("DASDCONF"));
+    let dasd_end = sym("DASDCONF") + 8 * (volumes::MAX_VOLUMES as u32 + 1);
+    assert_eq!(sym("NUMDASD"), volumes::MAX_VOLUMES as u32 + 1);
+    assert!(dasd_end <= sym("CPCODE"), "DASDCONF ends at {dasd_end:X}");
+    assert!(sym("DIRECTRY") > sym("CPCODE"));
+    // MAX_USERS and MAINT, whom the short form adds.
+    let dir_end = sym("DIRECTRY") + (MAX_USERS as u32 + 1) * sym("DIRLEN");
+    assert!(dir_end <= sym("NSSAREA"), "directory ends at {dir_end:X}");
+    assert_eq!(sym("NUMTERM"), MAX_TERMINALS as u32);
+}
+
+#[test]
+fn storage_must_hold_cp_and_a_share_for_every_terminal() {
+    // 64 terminals: CP's tables and the frames CMS needs on each do not fit in 768K.
+    let e = System::boot(&classroom(64, 768 * 1024), None)
+        .err()
+        .unwrap();
+    assert!(
+        e.starts_with("c.ron:2:21: machine storage 768K is too small for 64 terminals: CP and the CMS nucleus take "),
+        "{e}"
+    );
+    // A frame for its DAT tables, the CMS nucleus's pages, one to work in.
+    let cms = Roms::embedded()
+        .assemble("cms", "cms", &BTreeMap::new())
+        .unwrap();
+    let per = 4 * (2 + (cms.image.len() as u32).div_ceil(4096));
+    assert!(
+        e.contains(&format!("each terminal needs {per}K more")),
+        "{e}"
+    );
+    let need: u32 = e
+        .rsplit("at least ")
+        .next()
+        .and_then(|n| n.strip_suffix('K'))
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    // ... and exactly what it names is enough.
+    let cfg = classroom(64, (need * 1024).next_multiple_of(4096));
+    assert!(System::boot(&cfg, None).is_ok(), "{need}K");
+    assert!(System::boot(&classroom(64, 4 << 20), None).is_ok());
+}
+
+#[test]
+fn bad_configurations_are_refused() {
+    let mut c = config();
+    c.users[0].storage = 100_000;
+    assert!(c.check().unwrap_err().contains("multiple of 64K"));
+    let mut c = config();
+    c.storage = 64 * 1024;
+    assert_eq!(
+        c.check().unwrap_err(),
+        "machine storage must be a multiple of 4K from 256K to 16M"
+    );
+    assert!(classroom(65, 16 << 20).check().is_err());
+    let mut c = config();
+    c.users[0].id = "alice".into();
+    assert!(c.check().unwrap_err().contains("A-Z"));
+    let mut c = config();
+    c.terminals = 0;
+    assert!(c.check().is_err());
+}

@@ -1,0 +1,94 @@
+//! Reading CP's VMBLOKs from real storage, like a hardware monitor: by the field names
+//! the assembler exported (see [`super::System::vm_status`]).
+
+use super::VmStatus;
+use crate::asm::Assembly;
+
+/// Where CP keeps its VMBLOKs and where the fields are in one, from CP's symbol table.
+#[derive(Clone, Debug)]
+pub(super) struct VmTable {
+    table: u32,
+    len: u32,
+    count: u32,
+    user: u32,
+    state: u32,
+    term: u32,
+    privops: u32,
+    seg: u32,
+}
+
+impl VmTable {
+    pub(super) fn new(cp: &Assembly) -> Option<VmTable> {
+        let sym = |n: &str| cp.symbols.get(n).map(|s| s.value);
+        Some(VmTable {
+            table: sym("VMTABLE")?,
+            len: sym("VMBLKLEN")?,
+            count: sym("NUMTERM")?,
+            user: sym("VMUSER")?,
+            state: sym("VMSTATE")?,
+            term: sym("VMTERMA")?,
+            privops: sym("VMPRVCNT")?,
+            seg: sym("VMSEG")?,
+        })
+    }
+
+    fn bytes(cpu: &crate::cpu::Cpu, addr: u32, len: u32) -> &[u8] {
+        cpu.mem
+            .peek(addr, len)
+            .unwrap_or(&[0, 0, 0, 0, 0, 0, 0, 0][..len.min(8) as usize])
+    }
+
+    fn word(cpu: &crate::cpu::Cpu, addr: u32) -> u32 {
+        let b = Self::bytes(cpu, addr, 4);
+        u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// The VMBLOKs in use: (address, state code).
+    fn in_use<'a>(&'a self, cpu: &'a crate::cpu::Cpu) -> impl Iterator<Item = (u32, u8)> + 'a {
+        (0..self.count).filter_map(move |i| {
+            let vm = self.table + i * self.len;
+            let st = Self::bytes(cpu, vm + self.state, 1)[0];
+            (st != 0).then_some((vm, st))
+        })
+    }
+
+    fn userid(&self, cpu: &crate::cpu::Cpu, vm: u32) -> String {
+        crate::ebcdic::decode(Self::bytes(cpu, vm + self.user, 8))
+            .trim_end()
+            .to_string()
+    }
+
+    pub(super) fn read(&self, cpu: &crate::cpu::Cpu) -> Vec<VmStatus> {
+        self.in_use(cpu)
+            .map(|(vm, st)| {
+                let b = Self::bytes(cpu, vm + self.term, 2);
+                let cr1 = Self::word(cpu, vm + self.seg);
+                VmStatus {
+                    userid: self.userid(cpu, vm),
+                    terminal: u16::from_be_bytes([b[0], b[1]]),
+                    state: match st {
+                        1 => "RUNNING",
+                        2 => "VM READ",
+                        3 => "WAIT",
+                        5 => "CP WRITE",
+                        _ => "CP READ",
+                    }
+                    .to_string(),
+                    instructions: cpu
+                        .problem_instructions
+                        .iter()
+                        .find(|(c, _)| *c == cr1)
+                        .map(|(_, n)| *n)
+                        .unwrap_or(0),
+                    privops: Self::word(cpu, vm + self.privops) as u64,
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn address_spaces(&self, cpu: &crate::cpu::Cpu) -> Vec<(u32, String)> {
+        self.in_use(cpu)
+            .map(|(vm, _)| (Self::word(cpu, vm + self.seg), self.userid(cpu, vm)))
+            .collect()
+    }
+}
