@@ -127,11 +127,10 @@ scenario!(
     equivalence,
     "equivalence.ron",
     [
-        "0 | PSW = 80020000  00000000",
-        "0 | GPR 12 = 00001000",
-        "0 | 002000 0A0D0000 00000000",
+        "0 | PSW = FE020000  00000000",
+        "0 | 020000 0A0D0000 00000000",
         "0 | DMSITS136S SVC 0D IS NOT SUPPORTED",
-        "0 | DMSITP143T PROGRAM CHECK 0001 AT 002004; RE-IPL CMS",
+        "0 | DMSITP143T PROGRAM CHECK 0001 AT 020004; RE-IPL CMS",
         "0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000143'",
         "0 | DEV 190 DOES NOT EXIST",
     ]
@@ -247,7 +246,7 @@ fn a_classroom_of_64_users_at_64_terminals() {
     let dir = std::env::temp_dir().join(format!("cpcms-classroom-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("classroom.ron");
-    std::fs::write(&file, classroom(64, "2M")).unwrap();
+    std::fs::write(&file, classroom(64, "4M")).unwrap();
     let f = file.to_str().unwrap();
     let out = check(
         f,

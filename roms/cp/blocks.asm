@@ -33,6 +33,11 @@ VMFLAGS  DS    X                   flags
 VMFBUF   EQU   X'80'                 CP responses go to a DIAG 8 buffer
 VMFEMSG  EQU   X'40'                 SET EMSG ON: show message ids
 VMFGONE  EQU   X'20'                 logged off while CP served it
+VMFQ1    EQU   X'10'                 interactive: its user has just
+*                                    typed a line; it runs before the
+*                                    others until it waits for its
+*                                    terminal again or its time slice
+*                                    ends (VM/370's Q1)
 VMVTIME  DS    D                   virtual CPU time (CPU-timer units)
 VMCTIME  DS    D                   CP time spent for this machine
 VMSLICE  DS    D                   what is left of its time slice

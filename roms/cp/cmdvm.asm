@@ -114,7 +114,6 @@ MSG160A  DC    C'DMKCDB160E HEXLOC '
 MSG160B  DC    C' EXCEEDS STORAGE'
 MSG111   DC    C'DMKPTR111E REAL STORAGE EXHAUSTED'
          DS    0F
-VMWORDS  DS    16F                 words to store
 *
 ***********************************************************************
 *  CMDSTORE: STORE.                                                   *

@@ -87,7 +87,6 @@ CPCCLC   CLC   0(0,R2),COMNAME-COMENTRY(R4)
 CPCMVCW  MVC   LINEBUF+L'MSG001(0),0(R2)
 CPCMDR   DS    F
 MSG001   DC    C'DMKCFC001E ?CP: '
-CMDLINE  DS    CL132
 BLANKS   DC    CL132' '
 *
 ***********************************************************************

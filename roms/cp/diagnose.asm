@@ -203,5 +203,4 @@ D8RX     DS    F
 D8RY     DS    F
 D8TEXT   DS    F
          DS    0D
-D0CAREA  DS    XL32
 

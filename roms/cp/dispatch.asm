@@ -7,8 +7,9 @@
 *      takes it from that machine's time slice too: a machine whose   *
 *      trapped instructions keep CP busy uses its slice up as fast as *
 *      one that computes, and its turn ends (resource control),       *
-*   2. looks at the virtual machines round robin, starting with the   *
-*      last one run (or the one after it, when its slice ended),      *
+*   2. looks first at the machines whose users have just typed a line *
+*      (VMFQ1, for one slice), then at all round robin, starting with *
+*      the last one run (or the one after it, when its slice ended),  *
 *   3. for each: presents a pending virtual interruption if the       *
 *      virtual PSW is open for it (this is how a guest waiting for    *
 *      its console wakes up), and skips it if it is still waiting,    *
@@ -39,7 +40,8 @@ DISPATCH STPT  CPUTNOW
          BP    DSP08
          LTR   R3,R3
          BNZ   DSP08
-DSP05    C     R11,LASTUSER        then if it was the one running,
+DSP05    NI    VMFLAGS,X'FF'-VMFQ1 (no longer first, if it was)
+         C     R11,LASTUSER        then if it was the one running,
          BNE   DSP08                 the next machine's turn
          MVI   DSPNEXT,1
 DSP08    XC    CPFOR,CPFOR
@@ -49,8 +51,20 @@ DSP08    XC    CPFOR,CPFOR
 DSP10    CLI   TDRPEND,0
          BE    DSP11
          BAL   R14,TPENDING
+*  First the interactive machines (VMFQ1): a user who has just typed
+*  a line gets the answer before the machines that only compute, as
+*  VM/370's Q1 gave it.  Each keeps the place for one time slice at
+*  most, so a user who types cannot starve the others either.
+DSP11    L     R11,=A(VMTABLE)
+         LA    R7,NUMTERM
+DSPQ10   TM    VMFLAGS,VMFQ1
+         BZ    DSPQ20
+         BAL   R14,DSPREADY
+         BZ    DSPRUN
+DSPQ20   LA    R11,VMBLKLEN(R11)
+         BCT   R7,DSPQ10
 *  Round robin over VMTABLE, starting at LASTUSER.
-DSP11    L     R11,LASTUSER
+         L     R11,LASTUSER
          LTR   R11,R11
          BNZ   DSP12
          L     R11,=A(VMTABLE)      nobody run yet: start at the top

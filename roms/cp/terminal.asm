@@ -378,7 +378,8 @@ TIN10    CLI   VMSTATE,VMSSTOP
          LA    R2,RDEVBUF
          BAL   R14,CPCMD
          B     TINEXIT
-TIN20    STH   R3,VMTALEN          the guest's: type-ahead ...
+TIN20    OI    VMFLAGS,VMFQ1       (an answer is awaited: see DISPATCH)
+         STH   R3,VMTALEN          the guest's: type-ahead ...
          LTR   R1,R3
          BZ    TIN30
          BCTR  R1,0

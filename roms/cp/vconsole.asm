@@ -255,6 +255,7 @@ VCRR10   SR    R0,R0               residual = count - moved
          BAL   R14,TSTART          the terminal may read the next
          B     VCRCCWD
 VCRRWAIT OI    VCSTAT,VCREAD
+         NI    VMFLAGS,X'FF'-VMFQ1 (it has answered: no longer first)
          MVI   VMSTATE,VMSREAD
          B     VCREXIT
 *
@@ -319,5 +320,4 @@ VCRTOD   DS    D
 VCPERIOD DC    X'000000000C350000' 50 ms (50000 << 12): a slice
 VCLINES  EQU   12
 VCLEFT   DS    H                   CCWs CP may still run now
-VCLINE   DS    CL132
          DROP  R11
