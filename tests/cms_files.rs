@@ -406,3 +406,49 @@ fn files_survive_a_restart_with_data() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Stopping the machine at any moment (cpcms killed) never leaves a disk CMS cannot read:
+/// while COPYFILE appends a file to itself, the volume as it is every 2 ms of virtual
+/// time reads back whole, with the file either as it was or as it became.
+#[test]
+fn a_disk_stopped_at_any_moment_reads_back_whole() {
+    let dir = temp_dir("atomic");
+    std::fs::write(dir.join("t.ron"), ALICE_ONLY).unwrap();
+    let mut rig = Rig::boot(&dir.join("t.ron"));
+    rig.type_line(0, "LOGON ALICE ALICE");
+    rig.wait_for(0, "CMS VERSION", 10 * SEC);
+    assert_eq!(rig.command(0, ""), (vec![], 0));
+    assert_eq!(rig.command(0, "COPYFILE CMS HELPCMD S BIG FILE A"), (vec![], 0));
+    let mut seen = std::collections::BTreeSet::new();
+    for round in 0..4 {
+        let before = 19 << round;
+        rig.type_line(0, "COPYFILE BIG FILE A = = = (APPEND");
+        let dev = rig.sys.terminals[0];
+        let mut samples = 0;
+        loop {
+            let disk = alices_191(&rig);
+            let big: Vec<usize> = disk
+                .files
+                .iter()
+                .filter(|f| f.id == "BIG FILE")
+                .map(|f| f.records.len())
+                .collect();
+            assert!(
+                big == [before] || big == [2 * before],
+                "round {round}: BIG FILE has {big:?} records"
+            );
+            seen.insert(big[0]);
+            samples += 1;
+            let view = rig.sys.machine.transcript(dev).unwrap_or_default();
+            if view.since(rig.cursors[0]).0.contains("R; T=") {
+                break;
+            }
+            let now = rig.sys.machine.now();
+            rig.sys.machine.run_until(now + 2 * MS);
+        }
+        assert!(samples > 3, "round {round}: only {samples} samples");
+        rig.cursors[0] = rig.sys.machine.transcript(dev).unwrap_or_default().end();
+    }
+    assert_eq!(seen.len(), 5, "{seen:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
