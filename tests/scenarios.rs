@@ -124,6 +124,22 @@ scenario!(
 );
 
 scenario!(
+    cms_files,
+    "cms-files.ron",
+    [
+        "0 | S (190): 2 FILES, 10 REC IN USE, 1130 LEFT (of 1140), 0% FULL (2 CYL), 3350, R/O",
+        "0 | CMS      HELPCMD  S2  F   80      19      2 06/29/79   09:00",
+        "0 | DMSCPY721I COPY 'SAMPLE EXEC S2' TO 'SAMPLE EXEC A2' NEW FILE",
+        "0 | DMSCPY024E FILE 'SAMPLE EXEC A2' ALREADY EXISTS",
+        "0 | HELLO    EXEC     A1  V   27       3      1 06/29/79   09:00  ALI191",
+        "0 | DMSERS037E DISK 'S' IS READ/ONLY",
+        "0 | DMSSTT002E FILE 'HELLO EXEC *' NOT FOUND",
+        "0 | DMSFOR732I 1 CYLINDERS FORMATTED ON DISK D(192)",
+        "0 | WORK     192  B   R/W",
+    ]
+);
+
+scenario!(
     equivalence,
     "equivalence.ron",
     [

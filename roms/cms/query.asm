@@ -73,6 +73,7 @@ QD22     CALL  ADTNEXT
          LTR   R1,R1
          BZ    QD90
          BAL   R14,QDLINE
+         LR    R1,R6               (QDLINE keeps the ADT in R6)
          B     QD22
 QD80     LA    R1,Q069E
          SR    R0,R0
