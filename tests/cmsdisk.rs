@@ -82,8 +82,18 @@ fn sysgen_formats_191s_and_fills_the_s_disk_from_roms() {
     assert!(
         names.contains(&"CMS.HELPCMD".to_string()) && names.contains(&"SAMPLE.EXEC".to_string())
     );
-    assert_eq!(s.files.len(), names.len());
-    for (f, name) in s.files.iter().zip(&names) {
+    // Each NAME.ASSEMBLE also gives NAME TEXT: its object deck, cards of 80 bytes.
+    let (decks, texts): (Vec<&File>, Vec<&File>) =
+        s.files.iter().partition(|f| f.id.ends_with(" TEXT"));
+    let programs: Vec<&String> = names.iter().filter(|n| n.ends_with(".ASSEMBLE")).collect();
+    assert_eq!(decks.len(), programs.len());
+    for (d, p) in decks.iter().zip(&programs) {
+        assert_eq!(d.id, p.replace(".ASSEMBLE", " TEXT"));
+        assert!(d.records.iter().all(|c| c.len() == 80 && c[0] == 0x02));
+        assert_eq!(decode(&d.records.last().unwrap()[1..4]), "END");
+    }
+    assert_eq!(texts.len(), names.len());
+    for (f, name) in texts.iter().zip(&names) {
         let text = std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
         assert_eq!(f.id, name.replace('.', " "));
         let exec = name.ends_with(".EXEC");

@@ -127,7 +127,7 @@ scenario!(
     cms_files,
     "cms-files.ron",
     [
-        "0 | S (190): 2 FILES, 10 REC IN USE, 1130 LEFT (of 1140), 0% FULL (2 CYL), 3350, R/O",
+        "0 | S (190): 8 FILES, 31 REC IN USE, 1109 LEFT (of 1140), 2% FULL (2 CYL), 3350, R/O",
         "0 | CMS      HELPCMD  S2  F   80      19      2 06/29/79   09:00",
         "0 | DMSCPY721I COPY 'SAMPLE EXEC S2' TO 'SAMPLE EXEC A2' NEW FILE",
         "0 | DMSCPY024E FILE 'SAMPLE EXEC A2' ALREADY EXISTS",
@@ -140,13 +140,26 @@ scenario!(
 );
 
 scenario!(
+    cms_program,
+    "cms-program.ron",
+    [
+        "0 | HELLO    TEXT     S2  F   80       6      1 06/29/79   09:00",
+        "0 | HELLO, WORLD - FROM A PROGRAM RUNNING UNDER CMS",
+        "0 | 00019 RECORDS COPIED",
+        "0 | DMSITP141T OPERATION EXCEPTION OCCURRED AT 020002",
+        "0 | R(00257); T=",
+        "0 | DMSLIO002E FILE 'NOSUCH TEXT *' NOT FOUND",
+    ]
+);
+
+scenario!(
     equivalence,
     "equivalence.ron",
     [
         "0 | PSW = FE020000  00000000",
         "0 | 020000 0A0D0000 00000000",
         "0 | DMSITS136S SVC 0D IS NOT SUPPORTED",
-        "0 | DMSITP143T PROGRAM CHECK 0001 AT 020004; RE-IPL CMS",
+        "0 | DMSITP141T OPERATION EXCEPTION OCCURRED AT 020004",
         "0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000143'",
         "0 | DEV 190 DOES NOT EXIST",
     ]

@@ -7,7 +7,9 @@
 *       X'08'), and CP types its answer;                              *
 *    2. a command of the nucleus (CMDTAB), by its name or an          *
 *       abbreviation as short as the table allows (T for TYPE);       *
-*    3. anything else is offered to CP (implied CP, SET IMPCP ON),    *
+*    3. a program saved as "name MODULE" on an accessed disk (see     *
+*       LOADER);                                                      *
+*    4. anything else is offered to CP (implied CP, SET IMPCP ON),    *
 *       with a buffer for its answer: if CP knows the command its     *
 *       answer is typed; if CP does not either, "UNKNOWN CP/CMS       *
 *       COMMAND" and the return code is -3.                           *
@@ -66,23 +68,10 @@ EC16     ST    R4,CBEPL+4(R8)
          BE    ECCP
 *  2. The nucleus's commands.
          LR    R1,R8
-         CALL  TOKLEN              R0 = the name's length
-         LR    R4,R0
-         BCTR  R4,0
-         L     R3,=A(CMDTAB)
-EC20     CLI   0(R3),X'FF'         the end of the table
-         BE    ECIMPCP
-         IC    R1,8(R3)            long enough for an abbreviation?
-         N     R1,=F'255'
-         CR    R0,R1
-         BL    EC25
-         EX    R4,ECCLC
-         BE    EC30
-EC25     LA    R3,12(R3)
-         B     EC20
-EC30     L     R15,8(R3)           call it
-         N     R15,=X'00FFFFFF'
-         LR    R1,R8
+         CALL  CMDFIND
+         LTR   R15,R15
+         BZ    EC40
+         LR    R1,R8               call it
          LA    R0,CBEPL(R8)
          BALR  R14,R15
          LR    R9,R15
@@ -94,7 +83,13 @@ ECCP     L     R2,CBEPL+4(R8)
          DIAG  R2,R3,X'08'         R3 = CP's return code
          LR    R9,R3
          B     EC90
-*  3. Implied CP: offer the whole line to CP.
+*  3. A MODULE of that name on a disk: the program runs.
+EC40     LR    R1,R8
+         CALL  RUNMOD
+         LR    R9,R15
+         C     R15,=F'-1'
+         BNE   EC90
+*  4. Implied CP: offer the whole line to CP.
 ECIMPCP  LR    R1,R6
          LR    R0,R7
          CALL  CPLINE
@@ -107,7 +102,68 @@ EC90     LR    R1,R8               give the PLIST back
 ECNOSTOR TYPE  NOSTMSG
          LA    R15,104
          RETURN
+*
+***********************************************************************
+*  CMDFIND: the nucleus command the PLIST at R1 names (its first      *
+*  word, or an abbreviation as short as CMDTAB allows).               *
+*  Out: R15 = the command's routine, or 0.                            *
+***********************************************************************
+CMDFIND  ENTER
+         LR    R8,R1
+         CALL  TOKLEN              R0 = the name's length
+         LR    R4,R0
+         BCTR  R4,0
+         L     R3,=A(CMDTAB)
+CF20     CLI   0(R3),X'FF'         the end of the table
+         BE    CF90
+         IC    R1,8(R3)            long enough for an abbreviation?
+         N     R1,=F'255'
+         CR    R0,R1
+         BL    CF25
+         EX    R4,ECCLC
+         BE    CF30
+CF25     LA    R3,12(R3)
+         B     CF20
+CF30     L     R15,8(R3)
+         N     R15,=X'00FFFFFF'
+         RETURN
+CF90     SR    R15,R15
+         RETURN
 ECCLC    CLC   0(0,R8),0(R3)
+*
+***********************************************************************
+*  PLLINE: the words of the PLIST at R1 as a line (for CP, when a     *
+*  command came from a program as a PLIST).  Out: R1 -> the line,     *
+*  R0 = its length.                                                   *
+***********************************************************************
+PLLINE   ENTER
+         LA    R5,PLLBUF
+PL10     CLI   0(R1),X'FF'
+         BE    PL90
+         LA    R6,8                the word without its blanks
+PL20     LA    R7,0(R6,R1)
+         BCTR  R7,0
+         CLI   0(R7),C' '
+         BNE   PL30
+         BCT   R6,PL20
+         B     PL40
+PL30     LA    R7,0(R6,R5)         (room for it?)
+         LA    R0,PLLBUF+L'PLLBUF-1
+         CR    R7,R0
+         BH    PL90
+         BCTR  R6,0
+         EX    R6,PLMVC
+         LA    R5,1(R6,R5)
+         MVI   0(R5),C' '
+         LA    R5,1(R5)
+PL40     LA    R1,8(R1)
+         B     PL10
+PL90     LA    R1,PLLBUF
+         LR    R0,R5
+         SR    R0,R1
+         RETURN
+PLMVC    MVC   0(0,R5),0(R1)
+PLLBUF   DS    CL132
 *
 ***********************************************************************
 *  CPLINE: offer the line at R1, R0 characters, to CP (implied CP),   *

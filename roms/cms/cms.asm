@@ -37,6 +37,9 @@
 *    ERASE    DMSERS  ERASE, RENAME                                   *
 *    COPYFILE DMSCPY  COPYFILE                                        *
 *    QUERY    DMSQRY  QUERY, SET                                      *
+*    SVC      DMSSVT  SVC 202: what programs ask CMS for              *
+*    LOADER   DMSLDR  LOAD, START: TEXT decks into storage, run them  *
+*    MODULE   DMSMOD  GENMOD, running a MODULE, RUNPROG, ABEND        *
 *                                                                     *
 *  Conventions.  A routine begins with ENTER and ends with RETURN:    *
 *  R1 (and R0, R2, R3 where it says) carry its arguments, R15 its     *
@@ -95,6 +98,9 @@ CMS      START 0
          COPY  ERASE
          COPY  COPYFILE
          COPY  QUERY
+         COPY  SVC
+         COPY  LOADER
+         COPY  MODULE
 NUCEND   CSECT                     the end of the nucleus
          DS    0D
          END   CMS

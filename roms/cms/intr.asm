@@ -3,10 +3,20 @@
 ***********************************************************************
 *
 ***********************************************************************
-*  PGMINT: a program check.  Say what and where, as CMS did, and stop *
-*  with a disabled wait - CP will tell the user, who can IPL again.   *
+*  PGMINT: a program check.  In a user program (loaded at X'20000'   *
+*  or above, see LOAD) CMS says what and where and goes back to its   *
+*  command loop: the program is abandoned, CMS lives on.  In CMS      *
+*  itself it says so and stops with a disabled wait - CP will tell    *
+*  the user, who can IPL again.                                       *
 ***********************************************************************
 PGMINT   L     R12,CODEADDR
+         L     R1,PGMOPSW+4        where?
+         LA    R1,0(R1)
+         C     R1,=A(LDORG)
+         BL    PGM10
+         L     R15,=A(ABEND)       a user program's: DMSABN
+         BR    R15
+PGM10    DS    0H
          MVC   LINE(L'PGMMSG),PGMMSG
          LH    R0,PGMOPSW+2        the interruption code
          LA    R2,LINE+PGMCODE
@@ -27,10 +37,16 @@ PGMCODE  EQU   25
 PGMADDR  EQU   33
 *
 ***********************************************************************
-*  SVCINT: no SVCs are defined yet: say so and carry on after it.     *
+*  SVCINT: SVC 202 is CMS's (see SVC202); any other: say so and go on *
+*  after it.                                                          *
 ***********************************************************************
 SVCINT   STM   R0,R15,SVCREGS      (the program's registers)
          L     R12,CODEADDR
+         CLC   SVCOPSW+2(2),=H'202'   SVC 202: a CMS function or
+         BNE   SVC10                    command (DMSSVT)
+         L     R15,=A(DMSSVT)
+         BR    R15
+SVC10    DS    0H
          MVC   LINE(L'SVCMSG),SVCMSG
          LH    R0,SVCOPSW+2        the SVC number
          LA    R2,LINE+SVCNUM

@@ -58,6 +58,14 @@ INBUF    DS    CL130               the line read
 LINE     DS    CL132               a line being built (LINE.asm)
 LINEPTR  DS    A                   where the next character of it goes
 SVCREGS  DS    16F                 a program's registers at its SVC
+         DS    0D
+SVCPSW   DS    D                   ... and the PSW it goes back with
+USERSTK  DC    A(0)                CMS's register stack from here on
+*                                    while a user program runs (0:
+*                                    none runs; see RUNPROG)
+STKBACK  DC    H'88'               RUNPROG's stack entry (see there)
+LDNEXT   DC    A(0)                LOAD: the end of what it loaded
+LDENTRY  DC    A(0)                  and its entry point (0: none)
 FREELIST DS    A                   free storage: the first free block
 STKBASE  DS    A                   the register stack's first frame
 DISKTIME DS    XL8                 MM/DD/YY of the last date asked for

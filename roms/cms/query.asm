@@ -48,9 +48,15 @@ QY22     LA    R3,8
          CALL  LNOUT
          SR    R15,R15
          RETURN
-QYCP     L     R1,0(R10)           the whole line to CP
+QYCP     LTR   R10,R10             the whole line to CP (from a
+         BNZ   QYCP10                program: its PLIST as a line)
+         LR    R1,R9
+         CALL  PLLINE
+         B     QYCP20
+QYCP10   L     R1,0(R10)
          L     R0,8(R10)
          SR    R0,R1
+QYCP20   DS    0H
          CALL  CPLINE
          RETURN
 *

@@ -68,16 +68,59 @@ pub fn stamp_of_tod(tod: u64) -> Stamp {
 
 /// The S disk's files from `roms`, dated `stamp`, each with the path messages name it by
 /// (`roms/cms/sdisk/NAME.TYPE`); `Err` names the first bad one.
+///
+/// An assembler program, `NAME.ASSEMBLE`, is also assembled (with cpcms's assembler, COPY
+/// members and macros from `MEMBER.COPY` / `MEMBER.MACRO` beside it) into its object deck,
+/// `NAME TEXT S2` (F 80: the cards an assembler punches), as if MAINT had assembled it:
+/// CMS's LOAD reads it.
 pub fn sdisk_files(roms: &Roms, stamp: Stamp) -> Result<Vec<(String, CmsFile)>, String> {
-    roms.sdisk()
-        .map(|(name, text)| {
-            let path = format!("{}/{SDISK_DIR}/{name}", roms.base);
-            match text_file(name, text, stamp) {
-                Ok(f) => Ok((path, f)),
-                Err(e) => Err(format!("{path}: {e}")),
-            }
+    let mut files = Vec::new();
+    for (name, text) in roms.sdisk() {
+        let path = format!("{}/{SDISK_DIR}/{name}", roms.base);
+        let f = text_file(name, text, stamp).map_err(|e| format!("{path}: {e}"))?;
+        if f.ftype == "ASSEMBLE" {
+            let deck = object_deck(roms, &path, name, text)?;
+            files.push((
+                path.clone(),
+                CmsFile {
+                    name: f.name.clone(),
+                    ftype: "TEXT".into(),
+                    mode: "S2".into(),
+                    recfm: RecFm::F,
+                    lrecl: 80,
+                    records: deck.chunks(80).map(<[u8]>::to_vec).collect(),
+                    stamp,
+                },
+            ));
+        }
+        files.push((path, f));
+    }
+    files.sort_by(|a, b| (&a.1.name, &a.1.ftype).cmp(&(&b.1.name, &b.1.ftype)));
+    Ok(files)
+}
+
+/// The object deck of the S disk's program `name` (its `text`; `path` for messages).
+fn object_deck(roms: &Roms, path: &str, name: &str, text: &str) -> Result<Vec<u8>, String> {
+    let members: std::collections::HashMap<&str, &str> = roms.sdisk().collect();
+    let read = |n: &str| -> Option<(String, String)> {
+        if n == name {
+            return Some((path.to_string(), text.to_string()));
+        }
+        let up = n.to_ascii_uppercase();
+        ["COPY", "MACRO"].iter().find_map(|t| {
+            let m = format!("{up}.{t}");
+            members
+                .get(m.as_str())
+                .map(|body| (format!("{}/{SDISK_DIR}/{m}", roms.base), body.to_string()))
         })
-        .collect()
+    };
+    let opts = crate::asm::Options {
+        listing: false,
+        object: true,
+    };
+    let out = crate::asm::assemble_files(name, &read, &opts).map_err(|e| e.join("\n"))?;
+    out.object
+        .ok_or_else(|| format!("{path}: the assembler made no object deck"))
 }
 
 /// A text file named `NAME.TYPE` as the CMS file `NAME TYPE S2`.

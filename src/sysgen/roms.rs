@@ -69,11 +69,17 @@ roms!(
     "cms/erase.asm",
     "cms/copyfile.asm",
     "cms/query.asm",
+    "cms/svc.asm",
+    "cms/loader.asm",
+    "cms/module.asm",
     "cms/enter.asm",
     "cms/return.asm",
     "cms/call.asm",
     "cms/type.asm",
     "cms/sdisk/CMS.HELPCMD",
+    "cms/sdisk/COPYIT.ASSEMBLE",
+    "cms/sdisk/HELLO.ASSEMBLE",
+    "cms/sdisk/OOPS.ASSEMBLE",
     "cms/sdisk/SAMPLE.EXEC",
 );
 

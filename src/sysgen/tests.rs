@@ -210,9 +210,28 @@ fn minidisks_are_cms_disks_and_the_s_disk_is_rebuilt_at_every_start() {
         .iter()
         .map(|f| format!("{} {} {}", f.name, f.ftype, f.mode))
         .collect();
-    assert_eq!(ids, ["CMS HELPCMD S2", "SAMPLE EXEC S2"]);
+    // roms/cms/sdisk's files, in name order; each ASSEMBLE with its TEXT (object deck).
+    assert_eq!(
+        ids,
+        [
+            "CMS HELPCMD S2",
+            "COPYIT ASSEMBLE S2",
+            "COPYIT TEXT S2",
+            "HELLO ASSEMBLE S2",
+            "HELLO TEXT S2",
+            "OOPS ASSEMBLE S2",
+            "OOPS TEXT S2",
+            "SAMPLE EXEC S2"
+        ]
+    );
+    let text = s
+        .files
+        .iter()
+        .find(|f| f.name == "HELLO" && f.ftype == "TEXT");
+    let deck = &text.unwrap().records;
+    assert!(deck.iter().all(|c| c.len() == 80 && c[0] == 0x02), "cards");
     // ALICE writes a file; someone scribbles on the S disk.
-    let mut mine = s.files[1].clone();
+    let mut mine = s.files.iter().find(|f| f.ftype == "EXEC").unwrap().clone();
     mine.mode = "A1".into();
     write_file(&mut img, alice, &mine).unwrap();
     let mut junk = s.files[0].clone();
