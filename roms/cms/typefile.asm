@@ -328,6 +328,43 @@ ST86     LA    R1,ST069E
          RETURN
 ST90     SR    R15,R15
          RETURN
+*
+***********************************************************************
+*  HELP [name]: type the file "name HELPCMD" (CMS HELPCMD for HELP    *
+*  alone) from whichever disk has it - the S disk holds one for each  *
+*  command.  R1 -> the PLIST.                                         *
+***********************************************************************
+HELP     ENTER
+         LR    R9,R1
+         MVC   HLPPL(8),=CL8'TYPE'
+         MVC   HLPPL+8(8),=CL8'CMS'
+         CLI   8(R9),X'FF'
+         BE    HL10
+         CLI   8(R9),C'('
+         BE    HL10
+         MVC   HLPPL+8(8),8(R9)
+HL10     MVC   HLPPL+16(8),=CL8'HELPCMD'
+         MVC   HLPPL+24(8),=CL8'*'
+         MVC   HLPPL+32(8),=8X'FF'
+         MVC   TYPAT(16),HLPPL+8   is there one?
+         MVC   TYPAT+16(2),=CL2'*'
+         XC    TYCUR,TYCUR
+         LA    R0,TYCUR
+         LA    R1,TYPAT
+         CALL  FSTFIND
+         LTR   R15,R15
+         BNZ   HL90
+         LA    R1,HLPPL            TYPE name HELPCMD *
+         SR    R0,R0
+         CALL  TYPEFILE
+         RETURN
+HL90     LA    R1,HL001E
+         LA    R2,HLPPL+8
+         CALL  MSGWORD
+         LA    R15,28
+         RETURN
+HLPPL    DS    5CL8
+HL001E   DC    C'DMSHLP001E NO HELP FILE FOR',X'00'
 TYRR     DS    A
 TYRW     DS    A
 TYHR     DS    A
