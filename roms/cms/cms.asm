@@ -37,6 +37,10 @@
 *    ERASE    DMSERS  ERASE, RENAME                                   *
 *    COPYFILE DMSCPY  COPYFILE                                        *
 *    QUERY    DMSQRY  QUERY, SET                                      *
+*    EDIT     DMSEDI  EDIT: the command, the session                  *
+*    EDITLINE DMSEDL  EDIT: lines in storage, reading, writing        *
+*    EDITCMD  DMSEDC  EDIT: moving, typing, deleting, input, FILE     *
+*    EDITSTR  DMSEDS  EDIT: LOCATE, FIND, CHANGE                      *
 *                                                                     *
 *  Conventions.  A routine begins with ENTER and ends with RETURN:    *
 *  R1 (and R0, R2, R3 where it says) carry its arguments, R15 its     *
@@ -95,6 +99,10 @@ CMS      START 0
          COPY  ERASE
          COPY  COPYFILE
          COPY  QUERY
+         COPY  EDIT
+         COPY  EDITLINE
+         COPY  EDITCMD
+         COPY  EDITSTR
 NUCEND   CSECT                     the end of the nucleus
          DS    0D
          END   CMS
