@@ -61,7 +61,8 @@ EQ90     LA    R15,4
 ***********************************************************************
 *  FIND string: the next line that begins with the string (after the  *
 *  one blank that follows FIND; blanks in it count).  From the top if *
-*  the pointer is at the end; not found: EOF:.  No string: down 1.    *
+*  the pointer is at the bottom (HELP FIND: the last line, or the     *
+*  end); not found: EOF:.  No string: down 1.                         *
 ***********************************************************************
 EDSFIND  ENTER
          L     R6,EDARGS
@@ -85,9 +86,11 @@ EQF06    LTR   R0,R0
          B     EQL50
 EQF08    BCTR  R7,0                (for EX)
          L     R2,EDCUR
-         LTR   R2,R2
-         BNZ   EQF10
-         LR    R2,R11
+         LTR   R2,R2               at the end, or at the last line:
+         BZ    EQF09                 from the top
+         C     R11,ELNEXT(R2)
+         BNE   EQF10
+EQF09    LR    R2,R11
 EQF10    L     R2,ELNEXT(R2)
          CR    R2,R11
          BE    EQL40
