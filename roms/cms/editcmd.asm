@@ -266,9 +266,11 @@ ENZ80    ST    R4,EDZONE1
          B     EN00
 *
 ***********************************************************************
-*  SAVE [fn [ft [fm]]]: write the file (under that name: from now on  *
-*  the file's) and go on.  FILE [fn [ft [fm]]]: write it and leave.   *
-*  A write that fails says why and stays in the editor.               *
+*  SAVE [fn [ft [fm]]]: write the file (under that name: once it is   *
+*  written, the file's) and go on.  FILE [fn [ft [fm]]]: write it and *
+*  leave.  A write that fails says why and stays in the editor, the   *
+*  file's name as it was.  A file with no lines is not written (CMS   *
+*  has no empty files): SAVE stays, FILE leaves.                      *
 ***********************************************************************
 EDCSAVE  ENTER
          SR    R5,R5               R5: what to answer after
@@ -298,11 +300,14 @@ ENF22    CLI   0(R2),C'*'
          BE    EN90
          LA    R2,1(R2)
          BCT   R3,ENF22
-         MVC   EDFID,EDFID2
+         LA    R1,EDFID2
          CALL  EDWRITE
+         C     R15,=F'8'           no lines: FILE leaves all the same
+         BE    ENF30
          LTR   R15,R15
          BNZ   EN00
-         LR    R15,R5
+         MVC   EDFID,EDFID2        written: the file's name from now on
+ENF30    LR    R15,R5
          RETURN
 *
 ***********************************************************************

@@ -216,16 +216,18 @@ ELD95    LR    R1,R9               no room
          RETURN
 *
 ***********************************************************************
-*  EDWRITE: write the file as EDFID names it (FSOPENW, FSWRREC,       *
-*  FSCLOSEW: the old file stays whole until the new one is on the     *
-*  disk).  F lines get their blanks back; an empty line of a V file   *
-*  is written as one blank.  Out: R15 = 0 written; or 4, with the     *
-*  message typed: the disk is not accessed or read-only, the file has *
-*  no lines, the disk is full, an I/O error.                          *
+*  EDWRITE: write the file as the fileid at R1 names it (FSOPENW,     *
+*  FSWRREC, FSCLOSEW: the old file stays whole until the new one is   *
+*  on the disk).  F lines get their blanks back; an empty line of a V *
+*  file is written as one blank.  Out: R15 = 0 written; 4, with the   *
+*  message typed: the disk is not accessed or read-only, the disk is  *
+*  full, an I/O error; 8: the file has no lines, and a CMS file has   *
+*  at least one: nothing is written (NO LINES: ... NOT WRITTEN).      *
 ***********************************************************************
 EDWRITE  ENTER
+         LR    R6,R1               R6: the fileid
          SR    R0,R0               the disk
-         IC    R0,EDFID+16
+         IC    R0,16(R6)
          CALL  ADTFIND
          LTR   R7,R1
          BZ    ELW82
@@ -234,8 +236,8 @@ EDWRITE  ENTER
          ICM   R0,15,EDCOUNT       no lines: nothing to write
          BZ    ELW86
          XC    EDNFST,EDNFST       the new file's FST
-         MVC   EDNFST+(FSTFNAME-FST)(16),EDFID
-         MVC   EDNFST+(FSTFMODE-FST)(2),EDFID+16
+         MVC   EDNFST+(FSTFNAME-FST)(16),0(R6)
+         MVC   EDNFST+(FSTFMODE-FST)(2),16(R6)
          MVC   EDNFST+(FSTRECFM-FST)(1),EDRECFM
          CLI   EDRECFM,C'V'        (V: its longest record sets it)
          BE    ELW10
@@ -296,14 +298,15 @@ ELW82    LA    R1,EL069E           not accessed
 ELW84    LA    R1,EL037E           read-only
          LA    R3,ELRO
 ELW85    SR    R0,R0
-         IC    R0,EDFID+16
+         IC    R0,16(R6)
          CALL  MSGDISK
          B     ELW91
 ELW86    LA    R1,ELNOLINE         no lines
-         LA    R2,EDFID
+         LR    R2,R6
          LA    R3,ELNOTWR
          CALL  MSGFID
-         B     ELW91
+         LA    R15,8
+         RETURN
 ELW88    LA    R1,ELNOSTOR
          CALL  MSGTEXT
 ELW90    BAL   R14,ELRESV
