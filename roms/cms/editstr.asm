@@ -127,6 +127,8 @@ EDSCHG   ENTER
          LA    R4,1(R4)
 EQC04    ST    R6,EQS2A
          ST    R7,EQS2L
+         O     R7,EQS1L            both empty: nothing to change
+         BZ    EQ90
 *  The rest: [n|* [G|*]], as words.
          LA    R1,EDUPL-EDLINE(R4)
          LR    R0,R5
