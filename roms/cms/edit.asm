@@ -8,7 +8,7 @@
 *  SAVE.  EDIT says "NEW FILE:" when there is no such file, then      *
 *  "EDIT:": edit mode, where each line is a subcommand.  INPUT (or a  *
 *  null line) gives "INPUT:": input mode, where each line typed goes  *
-*  into the file after the current line, until a null line brings    *
+*  into the file after the current line, until a null line brings     *
 *  back "EDIT:".  (That a null line in edit mode enters input mode is *
 *  VM/370 EDIT's typewriter behaviour as remembered, not seen on the  *
 *  fact sheet.)                                                       *
@@ -31,7 +31,7 @@
 *  Anything else: "?EDIT: " and the line.  Left out: the 3270 display *
 *  and its subcommands, CMS subset, ALTER, OVERLAY, GETFILE, $MOVE,   *
 *  $DUP, the UP forms (FINDUP ...), X/Y, STACK, line-number editing,  *
-*  TABSET, IMAGE, SERIAL, AUTOSAVE, TRUNC, PRESERVE/RESTORE.           *
+*  TABSET, IMAGE, SERIAL, AUTOSAVE, TRUNC, PRESERVE/RESTORE.          *
 *                                                                     *
 *  Case.  VM/370's HELP CASE: "U is the default value for all         *
 *  filetypes except MEMO and SCRIPT": with CASE U every line typed -  *
@@ -59,11 +59,14 @@
 *  runs out EDIT types                                                *
 *     DMSEDI132S FILE 'fn ft fm' TOO LARGE                            *
 *  as VM/370 did: while reading the file it gives up and returns      *
-*  with return code 88 (XEDIT's for the same message; VM/370 EDIT's   *
-*  is not known); while editing, the line is not added and EDIT stays *
-*  in edit mode.  A reserve of EDRSIZE bytes is held all the session  *
-*  and given back only while FILE or SAVE writes, so that the file    *
-*  can always be written however full storage is.                     *
+*  with return code 88 (our choice: the code VM/SP's XEDIT is         *
+*  remembered to give with its 132S; VM/370 EDIT's is not known);     *
+*  while editing, the line is not added and EDIT stays in edit mode.  *
+*  (A file with records longer than 160 is refused with our wording,  *
+*  FILE 'fn ft fm' HAS RECORDS LONGER THAN 160, return code 24.)      *
+*  A reserve of EDRSIZE bytes is held all the session and given back  *
+*  only while FILE or SAVE writes, so that the file can always be     *
+*  written however full storage is.                                   *
 *                                                                     *
 *  QUIT on a changed file.  VM/370 R6's HELP has no text for QUIT     *
 *  ("help is not yet available") and its EDIT had no protection that  *
@@ -77,7 +80,7 @@
 *  names), EDITLINE (DMSEDL: the lines in storage, reading and        *
 *  writing the file), EDITCMD (DMSEDC: the pointer, TYPE, DELETE,     *
 *  INPUT, REPLACE, settings, SAVE, FILE, QUIT), EDITSTR (DMSEDS:      *
-*  LOCATE, FIND, CHANGE).  All share the session block: R11 points   *
+*  LOCATE, FIND, CHANGE).  All share the session block: R11 points    *
 *  at it in every routine of EDIT, and comes back unchanged.          *
 ***********************************************************************
 *

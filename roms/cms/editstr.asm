@@ -2,7 +2,7 @@
 *  EDITSTR: EDIT's subcommands that look for strings: LOCATE, FIND,   *
 *  CHANGE (DMSEDS).  Called as EDITCMD's are (R11 -> the session).    *
 *                                                                     *
-*  A string is written between delimiters: the first character that  *
+*  A string is written between delimiters: the first character that   *
 *  is not a blank after the subcommand's name is the delimiter, and   *
 *  the string runs to the next one or to the end of the line          *
 *  (L/ABC/, L .ABC, C/OLD/NEW/ * G).  The strings are taken from the  *
