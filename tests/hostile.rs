@@ -1976,13 +1976,21 @@ fn storage_share_is_told_apart_from_beyond_storage() {
         .iter()
         .map(|n| (n.as_str(), n.as_str(), 4 << 20))
         .collect();
-    let mut rig = Rig::boot(&users, 1 << 20);
+    let mut rig = Rig::boot(&users, 1536 << 10);
     rig.logon(0);
-    for a in ["10000", "20000", "30000", "40000", "50000", "60000"] {
-        rig.type_line(0, &format!("#CP STORE {a} 1"));
+    // More pages than its share of the frames (FRMSHARE) holds beside the CMS nucleus:
+    // one STORE a page until CP says there is no frame for the next.
+    let mut exhausted = false;
+    for page in 1..=24 {
+        rig.type_line(0, &format!("#CP STORE {:X} 1", page * 0x10000));
+        if rig.wait_for(0, "STORE COMPLETE", SEC / 2).is_err() {
+            rig.wait_for(0, "REAL STORAGE EXHAUSTED", SEC)
+                .unwrap_or_else(|e| panic!("{e}"));
+            exhausted = true;
+            break;
+        }
     }
-    rig.wait_for(0, "REAL STORAGE EXHAUSTED", SEC)
-        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(exhausted, "24 pages and never REAL STORAGE EXHAUSTED");
     rig.type_line(0, "#CP STORE 4F0000 1");
     rig.wait_for(0, "HEXLOC 4F0000 EXCEEDS STORAGE", SEC)
         .unwrap_or_else(|e| panic!("{e}"));

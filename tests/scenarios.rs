@@ -198,6 +198,23 @@ scenario!(
 );
 
 scenario!(
+    cms_edit,
+    "cms-edit.ron",
+    [
+        "0 | NEW FILE:",
+        "0 | INPUT:",
+        "0 | TOF:",
+        "0 | &EXIT 4",
+        "0 | &TYPE THIS IS ROW TWO, ROW",
+        "0 | EOF:",
+        "0 | ?EDIT: HELLO",
+        "0 | HELLO    EXEC     A1  F   80       4      1 06/29/79   09:00",
+        "0 | FILE HAS BEEN CHANGED. USE QQUIT TO QUIT ANYWAY",
+        "0 | Lunch at noon, said Carol.",
+    ]
+);
+
+scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]
@@ -275,7 +292,7 @@ fn a_classroom_of_64_users_at_64_terminals() {
     let dir = std::env::temp_dir().join(format!("cpcms-classroom-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("classroom.ron");
-    std::fs::write(&file, classroom(64, "4M")).unwrap();
+    std::fs::write(&file, classroom(64, "6M")).unwrap();
     let f = file.to_str().unwrap();
     let out = check(
         f,

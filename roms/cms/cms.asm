@@ -40,6 +40,10 @@
 *    SVC      DMSSVT  SVC 202: what programs ask CMS for              *
 *    LOADER   DMSLDR  LOAD, START: TEXT decks into storage, run them  *
 *    MODULE   DMSMOD  GENMOD, running a MODULE, RUNPROG, ABEND        *
+*    EDIT     DMSEDI  EDIT: the command, the session                  *
+*    EDITLINE DMSEDL  EDIT: lines in storage, reading, writing        *
+*    EDITCMD  DMSEDC  EDIT: moving, typing, deleting, input, FILE     *
+*    EDITSTR  DMSEDS  EDIT: LOCATE, FIND, CHANGE                      *
 *                                                                     *
 *  Conventions.  A routine begins with ENTER and ends with RETURN:    *
 *  R1 (and R0, R2, R3 where it says) carry its arguments, R15 its     *
@@ -101,6 +105,10 @@ CMS      START 0
          COPY  SVC
          COPY  LOADER
          COPY  MODULE
+         COPY  EDIT
+         COPY  EDITLINE
+         COPY  EDITCMD
+         COPY  EDITSTR
 NUCEND   CSECT                     the end of the nucleus
          DS    0D
          END   CMS

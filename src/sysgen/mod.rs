@@ -173,12 +173,16 @@ pub fn check_user_storage(bytes: u32) -> Result<(), String> {
     }
 }
 
+/// Frames CMS works in besides its nucleus: its register stack, the directories of the
+/// disks it accesses, a file's buffers (free storage at the top of the machine).
+pub const WORK_FRAMES: u64 = 4;
+
 /// Real storage a system needs: CP and the CMS nucleus (up to `nss_end`, where CP's
 /// free frames start), and for each terminal a frame for its DAT tables, the CMS
-/// nucleus's pages and one page to work in — so that CP's per-machine share of the
-/// frames (FRMSHARE, roms/cp/storage.asm) lets CMS come up and run.
+/// nucleus's pages and `WORK_FRAMES` to work in — so that CP's per-machine share of the
+/// frames (FRMSHARE, roms/cp/storage.asm) lets CMS come up, access its disks and run.
 pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
-    let per_terminal = 1 + u64::from(nss_len.div_ceil(4096)) + 1;
+    let per_terminal = 1 + u64::from(nss_len.div_ceil(4096)) + WORK_FRAMES;
     u64::from(nss_end.next_multiple_of(4096)) + terminals as u64 * per_terminal * 4096
 }
 
@@ -582,7 +586,7 @@ impl SysConfig {
         Err(format!(
             "{}machine storage {}K is too small for {t} terminal{}: CP and the CMS nucleus \
              take {}K, and each terminal needs {}K more (a frame for its DAT tables, {} for \
-             the CMS nucleus, one to work in): at least {}K",
+             the CMS nucleus, {WORK_FRAMES} to work in): at least {}K",
             self.storage_at
                 .as_deref()
                 .map(|a| format!("{a}: "))

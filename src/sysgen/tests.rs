@@ -377,11 +377,11 @@ fn storage_must_hold_cp_and_a_share_for_every_terminal() {
         e.starts_with("c.ron:2:21: machine storage 768K is too small for 64 terminals: CP and the CMS nucleus take "),
         "{e}"
     );
-    // A frame for its DAT tables, the CMS nucleus's pages, one to work in.
+    // A frame for its DAT tables, the CMS nucleus's pages, WORK_FRAMES to work in.
     let cms = Roms::embedded()
         .assemble("cms", "cms", &BTreeMap::new())
         .unwrap();
-    let per = 4 * (2 + (cms.image.len() as u32).div_ceil(4096));
+    let per = 4 * (1 + WORK_FRAMES as u32 + (cms.image.len() as u32).div_ceil(4096));
     assert!(
         e.contains(&format!("each terminal needs {per}K more")),
         "{e}"
@@ -395,7 +395,7 @@ fn storage_must_hold_cp_and_a_share_for_every_terminal() {
     // ... and exactly what it names is enough.
     let cfg = classroom(64, (need * 1024).next_multiple_of(4096));
     assert!(System::boot(&cfg, None).is_ok(), "{need}K");
-    assert!(System::boot(&classroom(64, 4 << 20), None).is_ok());
+    assert!(System::boot(&classroom(64, 6 << 20), None).is_ok());
 }
 
 #[test]
