@@ -2793,7 +2793,7 @@ fn soak_seven_attackers_one_victim() {
 /// the attackers (TICLOOP, the fuzzer, PRIVGEN's 191 programs) hold CP in SYNCIO up to
 /// 100 ms per SIO, so their turns last up to twice a slice. Seven SPINs: worst 514 ms.
 #[test]
-#[ignore = "long run: ten virtual minutes (CPCMS_SOAK_SECONDS); today BOB is late 8 times in 171"]
+#[ignore = "long run: ten virtual minutes (CPCMS_SOAK_SECONDS)"]
 fn soak_seven_attackers_one_victim_long() {
     let secs = env_seconds("CPCMS_SOAK_SECONDS", 600);
     verdict(soak(secs * SEC, Some(SOAK_RSS_GROWTH)));
