@@ -42,6 +42,7 @@ roms!(
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",
+    "cp/call.asm",
     "cms/cms.asm",
     "cms/blocks.asm",
     "cms/nucon.asm",
