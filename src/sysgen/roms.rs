@@ -30,6 +30,7 @@ roms!(
     "cp/vconsole.asm",
     "cp/terminal.asm",
     "cp/command.asm",
+    "cp/query.asm",
     "cp/logon.asm",
     "cp/cmdvm.asm",
     "cp/cmdmsg.asm",
