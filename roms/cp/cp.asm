@@ -34,21 +34,21 @@
 *    PRIVOP   program interruptions: trap and emulate                 *
 *    REFLECT  presenting interruptions to a virtual machine           *
 *    GUESTMEM guest address translation and copying                   *
-*    VCONSOLE the virtual 3215 console at 009                         *
+*    VCONSOLE the virtual 3215 console at 009; SIO and friends        *
 *    TERMINAL the real terminals: queues, SIO, input routing          *
 *    COMMAND  CP commands: the table, the parser, what they share     *
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
 *    IOS      CP's own disk I/O; the real disks (RDISK)               *
-*    CCW      channel-program translation for minidisks               *
-*    VDASD    the virtual machine's minidisks and dedicated disks     *
 *  then CP's tables (VMBLOKs, RDEVs, RDISKs, the directory, the       *
 *  translated channel program), then the modules:                     *
 *    QUERY    DMKCQG  QUERY                                           *
 *    LOGON    DMKLOG  LOGON, LOGOFF                                   *
 *    CMDVM    DMKCDB  DISPLAY, STORE, BEGIN, IPL: the user's machine  *
 *    CMDMSG   DMKMSG  MSG                                             *
+*    VDASD    DMKVIO  SIO, TIO, HIO on a minidisk                     *
+*    CCW      DMKCCW  channel-program translation for minidisks       *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -137,8 +137,6 @@ CP       START 0
          COPY  TIMEFMT
          COPY  STORAGE
          COPY  IOS
-         COPY  CCW
-         COPY  VDASD
          LTORG                     the core's literals
 COREEND  DS    0D                  the core's code and literals end here
 *---------------------------------------------------------------------*
@@ -175,6 +173,8 @@ TABEND   DS    0D                  the end of the core's section
          COPY  LOGON
          COPY  CMDVM
          COPY  CMDMSG
+         COPY  VDASD
+         COPY  CCW
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *
