@@ -418,7 +418,10 @@ fn a_disk_stopped_at_any_moment_reads_back_whole() {
     rig.type_line(0, "LOGON ALICE ALICE");
     rig.wait_for(0, "CMS VERSION", 10 * SEC);
     assert_eq!(rig.command(0, ""), (vec![], 0));
-    assert_eq!(rig.command(0, "COPYFILE CMS HELPCMD S BIG FILE A"), (vec![], 0));
+    assert_eq!(
+        rig.command(0, "COPYFILE CMS HELPCMD S BIG FILE A"),
+        (vec![], 0)
+    );
     let mut seen = std::collections::BTreeSet::new();
     for round in 0..4 {
         let before = 19 << round;
