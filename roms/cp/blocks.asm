@@ -199,4 +199,21 @@ COMFUSER EQU   X'20'                 from a logged-on user
 COMADDR  DS    A                   the routine
 COMLEN   EQU   *-COMENTRY
 *
+*---------------------------------------------------------------------*
+* RCX: what CP knows about one real CCW of a translated channel       *
+* program (CCW): RCXTAB, in CP's tables, has one for each real CCW in *
+* RCW, parallel to it.                                                *
+*---------------------------------------------------------------------*
+RCWMAX   EQU   64                  real CCWs in one translated program
+IDAWMAX  EQU   512                 IDAWs in one (2K each: 1M of data)
+RCX      DSECT
+RCXGADR  DS    A                   the guest CCW its CSW names
+RCXKEY   DS    A                   the guest CCW it copies, or -1
+RCXMODE  DS    H                   copied as: 0 a command, X'01cc' data
+*                                    of command cc, X'FFFF' neither
+         DS    H
+         DS    F
+RCXARG   DS    XL8                 its argument, when it has one
+RCXLEN   EQU   *-RCX
+*
 CP       CSECT

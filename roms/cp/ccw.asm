@@ -69,27 +69,18 @@
 *  RCXTAB holds, for each real CCW, the guest CCW its CSW names, the  *
 *  guest CCW and mode it copies (so a TIC finds its target), and its  *
 *  argument copy.  UNTRANS turns the real CSW back into the guest's.  *
+*  RCW, RCXTAB and the IDAW lists are among CP's tables (cp.asm); the *
+*  RCX DSECT, RCWMAX and IDAWMAX are in BLOCKS.                       *
+*                                                                     *
+*  A module: its own CSECT, R13 its base (ENTER).  VDASD calls        *
+*  CCWTRANS, CTARM and UNTRANS.                                       *
 ***********************************************************************
-RCWMAX   EQU   64                  real CCWs in one translated program
-IDAWMAX  EQU   512                 IDAWs in one (2K each: 1M of data)
 CTCD     EQU   X'80'               CCW flags: chain data
 CTCC     EQU   X'40'                 chain command
 CTPCI    EQU   X'08'                 program-controlled interruption
 CTIDA    EQU   X'04'                 indirect data addressing
-*
-*---------------------------------------------------------------------*
-* RCX: what CP knows about one real CCW (parallel to RCW).            *
-*---------------------------------------------------------------------*
-RCX      DSECT
-RCXGADR  DS    A                   the guest CCW its CSW names
-RCXKEY   DS    A                   the guest CCW it copies, or -1
-RCXMODE  DS    H                   copied as: 0 a command, X'01cc' data
-*                                    of command cc, X'FFFF' neither
-         DS    H
-         DS    F
-RCXARG   DS    XL8                 its argument, when it has one
-RCXLEN   EQU   *-RCX
-CP       CSECT
+DMKCCW   CSECT
+         USING DMKCCW,R13          the module's base (ENTER sets it)
 *
 ***********************************************************************
 *  CCWTRANS: translate the guest channel program at VDCCWA into RCW.  *
@@ -471,6 +462,7 @@ CTR20    STCM  R1,7,1(R6)
 CTDONE   ST    R8,RCWCOUNT
          LEAVE CCWTRANS
 CCWTRANSR DS   F
+CCWTRANSB DS   F
 *
 *  A CCW the channel would refuse: a fence in its place.  CTPOIS1 if
 *  the real CCW is already made (R6), CTPOIS to make one.  CTFULLP:
@@ -599,10 +591,9 @@ CTFETCH  ENTER
          LA    R4,8
          BAL   R14,GCOPYIN
          LEAVE CTFETCH             (CC from GCOPYIN)
-CTFETX   L     R14,CTFETCHR
-         LTR   R14,R14
-         BR    R14
+CTFETX   LEAVE CTFETCH,CC=NZ
 CTFETCHR DS    F
+CTFETCHB DS    F
 *
 ***********************************************************************
 *  CTARGC: gather the first R0 bytes of the argument of the command   *
@@ -687,10 +678,9 @@ CTA55    STH   R0,6(R6)
 CTARGX0  MVI   CTFULL,1            no room: the fence goes in the
          BAL   R14,CTLAST            last CCW, if there is one
          BNZ   CTRESOLV
-CTARGX   L     R14,CTARGCR
-         LTR   R14,R14
-         BR    R14
+CTARGX   LEAVE CTARGC,CC=NZ
 CTARGCR  DS    F
+CTARGCB  DS    F
 *
 ***********************************************************************
 *  CTDAREA: the data area of the real CCW at R6 (still holding the    *
@@ -716,10 +706,9 @@ CTDA30   BNZ   CTDAX
          OI    4(R6),CTIDA
          SR    R15,R15
          LEAVE CTDAREA
-CTDAX    L     R14,CTDAREAR
-         LTR   R14,R14
-         BR    R14
+CTDAX    LEAVE CTDAREA,CC=NZ
 CTDAREAR DS    F
+CTDAREAB DS    F
 *
 ***********************************************************************
 *  CTIDAL: IDAWs for R4 bytes of guest storage from guest address R2: *
@@ -745,10 +734,9 @@ CTIL10   ST    R2,CTDADDR
          L     R3,CTLIST
          SR    R15,R15
          LEAVE CTIDAL
-CTILX    L     R14,CTIDALR
-         LTR   R14,R14
-         BR    R14
+CTILX    LEAVE CTIDAL,CC=NZ
 CTIDALR  DS    F
+CTIDALB  DS    F
 *
 ***********************************************************************
 *  CTGIDA: the guest's own IDAW list at guest address R2 (on a word), *
@@ -800,10 +788,9 @@ CTG20    MVI   CTGFIRST,0
 CTG30    L     R3,CTLIST
          SR    R15,R15
          LEAVE CTGIDA
-CTGX     L     R14,CTGIDAR
-         LTR   R14,R14
-         BR    R14
+CTGX     LEAVE CTGIDA,CC=NZ
 CTGIDAR  DS    F
+CTGIDAB  DS    F
 *
 *  CTIDAW1: one more IDAW, for guest address R2.  Out: CC 0, or not 0
 *  if R2 is beyond the machine, no frame is left or the list is full.
@@ -885,11 +872,12 @@ CTFENCE  DC    X'0300000000000000' count 0: the channel refuses it
 *  still be where the last program left it, on someone else's         *
 *  cylinders: then nobody owns the arm (the real disk's RDKLAST 0),   *
 *  and the next program on that disk starts with CP's SEEK again.     *
-*  In: R11 = VMBLOK (VDWORK), SYNCCSW, CTPFX.  Uses R1.               *
+*  In: R11 = VMBLOK (VDWORK), SYNCCSW, CTPFX.  Uses R1, R15.          *
 ***********************************************************************
-CTARM    L     R1,CTPFX            nothing in front: nothing to check
+CTARM    ENTER
+         L     R1,CTPFX            nothing in front: nothing to check
          LTR   R1,R1
-         BZR   R14
+         BZ    CTARM90
          L     R1,SYNCCSW          the real CCW after the last one run
          N     R1,=X'00FFFFFF'
          SH    R1,=H'8'
@@ -897,17 +885,20 @@ CTARM    L     R1,CTPFX            nothing in front: nothing to check
          BM    CTARM10
          SRL   R1,3
          C     R1,CTPFX            past CP's CCWs: the arm is right
-         BNLR  R14
+         BNL   CTARM90
 CTARM10  L     R1,VDRDISK
          XC    RDKLAST-RDISK(4,R1),RDKLAST-RDISK(R1)
-         BR    R14
+CTARM90  LEAVE CTARM
+CTARMR   DS    F
+CTARMB   DS    F
 *
 ***********************************************************************
 *  UNTRANS: the real CSW (SYNCCSW) as the guest's (VDCSW): the CCW    *
 *  address goes back to the guest CCW's, the key to the CAW's.        *
 *  In: R11 = VMBLOK.  Uses R0-R2, R15.                                *
 ***********************************************************************
-UNTRANS  MVC   VDCSW,SYNCCSW
+UNTRANS  ENTER
+         MVC   VDCSW,SYNCCSW
          L     R1,SYNCCSW          real CCW address + 8
          N     R1,=X'00FFFFFF'
          SH    R1,=H'8'
@@ -924,6 +915,9 @@ UNTRANS  MVC   VDCSW,SYNCCSW
          B     UNT20
 UNT10    MVC   VDCSW(4),VDCCWA     (never: every path ends in a fence)
 UNT20    MVC   VDCSW(1),VDKEY
-         BR    R14
+         LEAVE UNTRANS
+UNTRANSR DS    F
+UNTRANSB DS    F
          DROP  R5
          DROP  R11
+         LTORG                     the module's literals

@@ -12,7 +12,13 @@
 *  Addresses are the guest's (its real storage): CP translates them   *
 *  through the machine's page tables, as for everything it does to a  *
 *  virtual machine.                                                   *
+*                                                                     *
+*  A module: its own CSECT, R13 its base (ENTER).  The four commands  *
+*  share their ways out (VMEXIT, VMOPND ...) and so their words: each *
+*  begins with ENTER VMCMD.                                           *
 ***********************************************************************
+DMKCDB   CSECT
+         USING DMKCDB,R13          the module's base (ENTER sets it)
 *
 ***********************************************************************
 *  HEXIN: a hexadecimal number.                                       *
@@ -102,9 +108,9 @@ VMB10    L     R0,VMADDR
          BAL   R14,CPERR
          B     VMEXIT
 VMDONE   CPMSG STORMSG
-VMEXIT   L     R14,VMCMDR
-         BR    R14
+VMEXIT   LEAVE VMCMD
 VMCMDR   DS    F
+VMCMDB   DS    F
 VMADDR   DS    F
 VMLEN    DS    F
 VMREG    DS    F
@@ -118,7 +124,7 @@ MSG111   DC    C'DMKPTR111E REAL STORAGE EXHAUSTED'
 ***********************************************************************
 *  CMDSTORE: STORE.                                                   *
 ***********************************************************************
-CMDSTORE ST    R14,VMCMDR
+CMDSTORE ENTER VMCMD
          USING VMBLOK,R11
          BAL   R14,NEXTTOK
          LTR   R3,R3
@@ -234,6 +240,7 @@ STW10    BAL   R14,NEXTTOK
 STW80    SR    R5,R5               a bad word: nothing is stored
 STW90    LEAVE STWORDS
 STWORDSR DS    F
+STWORDSB DS    F
 KWPSW    DC    CL8'PSW'
 *
 ***********************************************************************
@@ -242,7 +249,7 @@ KWPSW    DC    CL8'PSW'
 *    GPR  0 = 00000000 00000000 00000000 00000000                     *
 *    002000 0A0D0000 00000000 00000000 00000000                       *
 ***********************************************************************
-CMDDISP  ST    R14,VMCMDR
+CMDDISP  ENTER VMCMD
          BAL   R14,NEXTTOK
          LTR   R3,R3
          BZ    VMOPND
@@ -417,7 +424,7 @@ DG26     LR    R3,R4
 *  CMDBEGIN: BEGIN [hexloc]: run the machine again, from hexloc if    *
 *  given (a wait state ends there too).                               *
 ***********************************************************************
-CMDBEGIN ST    R14,VMCMDR
+CMDBEGIN ENTER VMCMD
          BAL   R14,NEXTTOK
          LTR   R3,R3
          BZ    BEG10
@@ -432,7 +439,7 @@ BEG10    MVI   VMSTATE,VMSRUN
 *  CMDIPL: IPL CMS: load the CMS nucleus into the machine again and   *
 *  start it, as after LOGON.  (There are no disks to IPL from yet.)   *
 ***********************************************************************
-CMDIPL   ST    R14,VMCMDR
+CMDIPL   ENTER VMCMD
          BAL   R14,NEXTTOK
          L     R4,=A(KWCMS)
          LA    R5,3
@@ -467,6 +474,7 @@ KWCMS    DC    CL8'CMS'
 *  if there is one, else from NSSAREA - and load the PSW found at 0.  *
 *  In: R11 = VMBLOK.  Out: CC 0, or CC not 0 when storage ran out or  *
 *  the disk failed (the user has been told).  Uses R0-R8, R15.        *
+*  (LOGON calls it too.)                                              *
 ***********************************************************************
 IPLCMS   ENTER
          ST    R8,IPLCMSR8
@@ -524,10 +532,10 @@ IPLC90   LA    R2,NOSTMSG
 IPLC92   BAL   R14,VMLINE
          MVI   VMSTATE,VMSSTOP
          L     R8,IPLCMSR8
-         L     R14,IPLCMSR
-         LTR   R14,R14
-         BR    R14
+         LEAVE IPLCMS,CC=NZ
 IPLCMSR  DS    F
+IPLCMSB  DS    F
 IPLCMSR8 DS    F
 IPLIOMSG DC    C'DMKCFG417E I/O ERROR READING THE CMS NUCLEUS'
          DROP  R11
+         LTORG                     the module's literals

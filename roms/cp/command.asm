@@ -1,14 +1,18 @@
 ***********************************************************************
-*  COMMAND: CP commands (DMKCFM, DMKCFC, DMKCQG).                     *
+*  COMMAND: CP commands (DMKCFM, DMKCFC): the table, the parser, and  *
+*  what every command shares.  This is the core's part of the         *
+*  commands; each command itself is a routine in a module (QUERY,     *
+*  LOGON, CMDVM, CMDMSG), which CPCMD calls through the table.        *
 *                                                                     *
 *  A command comes from a terminal (before LOGON, after #CP, or at    *
 *  the operator's console) or from a guest through DIAGNOSE X'08'.    *
 *  CPCMD upper-cases it, takes the first word and looks it up in      *
 *  COMTAB, where each command has the shortest abbreviation CP        *
-*  accepts (Q for QUERY, LOG for LOGOFF) and who may use it.          *
-*  Every command sets CPRCH, its return code: 0, or the number of the *
-*  message it gave (1 for "?CP:", 45 for "NOT LOGGED ON" ...), which  *
-*  DIAGNOSE X'08' hands back to the guest.                            *
+*  accepts (Q for QUERY, LOG for LOGOFF), who may use it and the      *
+*  address of its routine: the table is the core's branch table into  *
+*  the modules.  Every command sets CPRCH, its return code: 0, or the *
+*  number of the message it gave (1 for "?CP:", 45 for "NOT LOGGED    *
+*  ON" ...), which DIAGNOSE X'08' hands back to the guest.            *
 *                                                                     *
 *  Messages carry their VM/370 ids (DMKCFC001E ...).  Before LOGON    *
 *  they are shown whole; a logged-on user sees the text only, like    *
@@ -19,8 +23,10 @@
 *  CPCMD: run a CP command line.                                      *
 *  In: R2 -> text, R3 = length, R8 = RDEV for the response,           *
 *      R11 = VMBLOK of the user, or 0.                                *
-*  Command routines get R6 = end of line, R7 = where the next word    *
-*  starts, and return with BR R14.  Uses R0-R7, R15.                  *
+*  A command routine is called (BALR R14,R15: R15 its address, from   *
+*  the table) with R6 = end of line, R7 = where the next word starts, *
+*  R8 and R11 as here; it begins with ENTER, ends with LEAVE and may  *
+*  change R0-R7, R15.  Uses R0-R7, R15.                               *
 ***********************************************************************
 CPCMD    ENTER
          XC    CPRCH,CPRCH
@@ -65,9 +71,9 @@ CPC24    TM    COMFLAG,COMFPRE
          BO    CPC40
 CPC30    LA    R4,COMLEN(R4)
          B     CPC20
-CPC40    L     R15,COMADDR
+CPC40    L     R15,COMADDR         run it: a routine in a module
          DROP  R4
-         BALR  R14,R15             run it
+         BALR  R14,R15
          B     CPCEXIT
 *  Unknown: "?CP: word".
 CPCUNK   MVC   LINEBUF(L'MSG001),MSG001
@@ -87,7 +93,10 @@ CPCCLC   CLC   0(0,R2),COMNAME-COMENTRY(R4)
 CPCMVCW  MVC   LINEBUF+L'MSG001(0),0(R2)
 CPCMDR   DS    F
 MSG001   DC    C'DMKCFC001E ?CP: '
+*  What the commands share (the modules reach the core's data too).
 BLANKS   DC    CL132' '
+MSG026   DC    C'DMKCQG026E OPERAND MISSING OR INVALID'
+QUNOTMSG DC    C' NOT LOGGED ON'
 *
 ***********************************************************************
 *  CPERR: give an error message and set the return code.             *
@@ -164,150 +173,6 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
          DC    X'FF'
 *
 ***********************************************************************
-*  QUERY NAMES | USERS | TIME | VIRTUAL | userid                      *
-***********************************************************************
-CMDQUERY ST    R14,QUERYR
-         BAL   R14,NEXTTOK
-         LTR   R3,R3
-         BZ    QMISSING
-         L     R4,=A(KWNAMES)
-         LA    R5,1
-         BAL   R14,KWMATCH
-         BE    QNAMES
-         L     R4,=A(KWTIME)
-         BAL   R14,KWMATCH
-         BE    QTIME
-         L     R4,=A(KWUSERS)
-         BAL   R14,KWMATCH
-         BE    QUSERS
-         L     R4,=A(KWVIRT)
-         BAL   R14,KWMATCH
-         BNE   QUSER
-         LTR   R11,R11             (a user's own machine)
-         BNZ   QVIRT
-         B     QUSER
-QMISSING CPMSG MSG026,RC=26
-QEXIT    L     R14,QUERYR
-         BR    R14
-QUERYR   DS    F
-MSG026   DC    C'DMKCQG026E OPERAND MISSING OR INVALID'
-*
-*  QUERY NAMES: "ALICE    - 020 , BOB      - 021", four to a line.
-QNAMES   L     R6,=A(VMTABLE)
-         LA    R7,NUMTERM
-         LA    R4,LINEBUF          where the next entry goes
-         SR    R5,R5               entries on this line
-         USING VMBLOK,R6
-QN10     CLI   VMSTATE,VMSFREE
-         BE    QN30
-         LTR   R5,R5
-         BZ    QN20
-         MVC   0(3,R4),=C' , '
-         LA    R4,3(R4)
-QN20     MVC   0(8,R4),VMUSER
-         MVC   8(3,R4),=C' - '
-         LH    R0,VMTERMA
-         LA    R2,11(R4)
-         LA    R3,3
-         BAL   R14,HEXOUT
-         LA    R4,14(R4)
-         LA    R5,1(R5)
-         CH    R5,=H'4'            a full line?
-         BL    QN30
-         BAL   R14,QNFLUSH
-QN30     LA    R6,VMBLKLEN(R6)
-         BCT   R7,QN10
-         DROP  R6
-         LTR   R5,R5
-         BZ    QEXIT
-         BAL   R14,QNFLUSH
-         B     QEXIT
-*  QNFLUSH: type LINEBUF up to R4, start a new line.
-QNFLUSH  ST    R14,QNFLR
-         LR    R3,R4
-         LA    R2,LINEBUF
-         SR    R3,R2
-         BAL   R14,CPLINE
-         LA    R4,LINEBUF
-         SR    R5,R5
-         L     R14,QNFLR
-         BR    R14
-QNFLR    DS    F
-*
-*  QUERY USERS: "003 USERS, 000 DIALED".
-QUSERS   L     R1,NUSERS
-         LA    R2,LINEBUF
-         LA    R3,3
-         BAL   R14,DECOUT
-         MVC   LINEBUF+3(L'QUMSG),QUMSG
-         LA    R2,LINEBUF
-         LA    R3,3+L'QUMSG
-         BAL   R14,CPLINE
-         B     QEXIT
-QUMSG    DC    C' USERS, 000 DIALED'
-*
-*  QUERY TIME: "TIME IS 09:00:05 GMT FRIDAY 06/29/79", and for a user
-*  the CONNECT= / VIRTCPU= / TOTCPU= line.
-QTIME    STCK  TODNOW
-         BAL   R14,TODFMT
-         MVC   LINEBUF(8),=C'TIME IS '
-         LA    R2,LINEBUF+8
-         BAL   R14,FMTWHEN
-         LR    R3,R2
-         LA    R2,LINEBUF
-         SR    R3,R2
-         BAL   R14,CPLINE
-         LTR   R11,R11
-         BZ    QEXIT
-         BAL   R14,FMTACCT
-         BAL   R14,CPLINE
-         B     QEXIT
-*
-*  QUERY userid: "ALICE    - 020", or "userid NOT LOGGED ON".
-QUSER    MVC   QUID,BLANKS
-         C     R3,=F'8'
-         BH    QUNOT
-         LR    R1,R3
-         BCTR  R1,0
-         EX    R1,QUMVC
-         LA    R2,QUID
-         BAL   R14,FINDUSER
-         LTR   R1,R1
-         BZ    QUNOT
-         USING VMBLOK,R1
-         MVC   LINEBUF(8),VMUSER
-         MVC   LINEBUF+8(3),=C' - '
-         LH    R0,VMTERMA
-         DROP  R1
-         LA    R2,LINEBUF+11
-         LA    R3,3
-         BAL   R14,HEXOUT
-         LA    R2,LINEBUF
-         LA    R3,14
-         BAL   R14,CPLINE
-         B     QEXIT
-QUNOT    MVC   LINEBUF(11),=C'DMKCQG045E '
-         MVC   LINEBUF+11(8),QUID
-         LA    R2,LINEBUF+19       squeeze the blanks after the id
-QUN10    BCTR  R2,0
-         CLI   0(R2),C' '
-         BE    QUN10
-         MVC   1(L'QUNOTMSG,R2),QUNOTMSG
-         LA    R3,1+L'QUNOTMSG(R2)
-         LA    R2,LINEBUF
-         SR    R3,R2
-         LA    R0,45
-         BAL   R14,CPERR
-         B     QEXIT
-QUMVC    MVC   QUID(0),0(R2)
-QUID     DS    CL8
-QUNOTMSG DC    C' NOT LOGGED ON'
-KWNAMES  DC    CL8'NAMES'
-KWTIME   DC    CL8'TIME'
-KWUSERS  DC    CL8'USERS'
-KWVIRT   DC    CL8'VIRTUAL'
-*
-***********************************************************************
 *  FINDUSER: find a logged-on user.                                   *
 *  In: R2 -> userid (CL8).  Out: R1 = VMBLOK, or 0.  Uses R0.         *
 ***********************************************************************
@@ -323,3 +188,16 @@ FU20     LA    R1,VMBLKLEN(R1)
          SR    R1,R1
          BR    R14
          DROP  R1
+*
+***********************************************************************
+*  MSGUID: the userid at R2 (CL8) without its trailing blanks, after  *
+*  the 11-character message id in LINEBUF ("DMKLOG053E ALICE").       *
+*  Out: R2 -> the byte after it.                                      *
+***********************************************************************
+MSGUID   MVC   LINEBUF+11(8),0(R2)
+         LA    R2,LINEBUF+19
+MUID10   BCTR  R2,0
+         CLI   0(R2),C' '
+         BE    MUID10
+         LA    R2,1(R2)
+         BR    R14

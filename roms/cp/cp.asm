@@ -16,39 +16,89 @@
 *  That is "trap and emulate" (Popek and Goldberg, 1974), the trick   *
 *  IBM's CP-40 (1967), CP-67 and VM/370 were built on.                *
 *                                                                     *
-*  The files, in the order they are assembled:                        *
+*  CP is a resident CORE and MODULES, like VM/370's nucleus of DMK    *
+*  modules.  The core is the section CP: low storage, everything an   *
+*  interruption needs, and the routines everybody calls; its code     *
+*  starts at CPCODE (4K).  Each module is a CSECT of its own, at most *
+*  4K, for one job (a command, channel-program translation ...); it   *
+*  has its own base register and is called, and returns.  The files,  *
+*  in the order they are assembled:                                   *
 *    BLOCKS   control-block layouts (DSECTs)                          *
 *    PSA      low storage: PSWs, CP's globals, and SYSCONF (made by   *
 *             sysgen: terminals, real disks, storage size; the user  *
 *             directory, SYSDIR, goes after CP's tables)              *
+*  the core:                                                          *
 *    INIT     start-up: real storage, terminals, greeting             *
 *    ENTRY    the four interruption entries and CPU-time accounting   *
 *    DISPATCH the dispatcher: pick a virtual machine, run it, or wait *
 *    PRIVOP   program interruptions: trap and emulate                 *
 *    REFLECT  presenting interruptions to a virtual machine           *
 *    GUESTMEM guest address translation and copying                   *
-*    VCONSOLE the virtual 3215 console at 009                         *
+*    VCONSOLE the virtual 3215 console at 009; SIO and friends        *
 *    TERMINAL the real terminals: queues, SIO, input routing          *
-*    COMMAND  CP commands: the table, the parser, QUERY               *
-*    LOGON    LOGON and LOGOFF                                        *
-*    CMDVM    DISPLAY, STORE, BEGIN, IPL: the user's own machine      *
-*    CMDMSG   MSG, and QUERY VIRTUAL                                  *
+*    COMMAND  CP commands: the table, the parser, what they share     *
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
 *    IOS      CP's own disk I/O; the real disks (RDISK)               *
-*    CCW      channel-program translation for minidisks               *
-*    VDASD    the virtual machine's minidisks and dedicated disks     *
+*  then CP's tables (VMBLOKs, RDEVs, RDISKs, the directory, the       *
+*  translated channel program), then the modules:                     *
+*    QUERY    DMKCQG  QUERY                                           *
+*    LOGON    DMKLOG  LOGON, LOGOFF                                   *
+*    CMDVM    DMKCDB  DISPLAY, STORE, BEGIN, IPL: the user's machine  *
+*    CMDMSG   DMKMSG  MSG                                             *
+*    VDASD    DMKVIO  SIO, TIO, HIO on a minidisk                     *
+*    CCW      DMKCCW  channel-program translation for minidisks       *
+*  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
-*    R9,R10,R12,R13  base registers for CP's code (BASES in PSA)      *
+*    R9,R10,R12  base registers for the core's code: CPCODE, +4K, +8K *
+*                (BASES in PSA); they never change, so every module   *
+*                reaches the core's first 12K with them               *
+*    R13         the core's fourth base (CPCODE+12K) - or, while a    *
+*                module runs, that module's base                      *
 *    R11         the VMBLOK of the virtual machine being served       *
 *    R8          the RDEV (real terminal) being served                *
 *    R14         return address (BAL R14,routine / BR R14)            *
+*    R15         scratch; the routine's address in CALL               *
 *  Routines save R14 in a word of their own when they call others     *
 *  (the macros ENTER and LEAVE); CP runs disabled for interruptions,  *
-*  so nothing is ever reentered.  CPMSG types a message.  The macros  *
-*  are library members: enter.asm, leave.asm, cpmsg.asm.              *
+*  so nothing is ever reentered, and nothing recurses.  CPMSG types a *
+*  message.  The macros are library members: enter.asm, leave.asm,    *
+*  call.asm, cpmsg.asm.                                               *
+*                                                                     *
+*  Linkage between the core and the modules:                          *
+*   - The core calls a module's routine with CALL (L R15,=A(routine); *
+*     BALR R14,R15) or through a table of address constants (the      *
+*     command table, COMTAB): its base registers cannot reach a       *
+*     module, and the assembler refuses a BAL into one.               *
+*   - A routine a module offers begins with ENTER, which in a module  *
+*     also keeps the caller's R13 (in the routine's word xxxB) and    *
+*     makes R13 the module's base; LEAVE gives the caller's R13 back. *
+*     So it may be called from the core, from another module (CALL)   *
+*     or from its own module (BAL).  Registers in and out are each    *
+*     routine's own, as everywhere in CP; R15 is lost in the linkage. *
+*     A module's routine without ENTER (a leaf: BR R14) is for that   *
+*     module alone.                                                   *
+*   - A module calls the core's routines with BAL and reads the       *
+*     core's data directly: R12, R10 and R9 reach the core's first    *
+*     12K from anywhere.  That is why the core's code is assembled    *
+*     with those three bases alone: no core routine depends on R13,   *
+*     so a module may call any of them with its own R13 loaded.       *
+*   - A module returns to its caller; it never branches into the core *
+*     (DISPATCH, NOSTORE): it says what happened, and the core goes   *
+*     there.                                                          *
+*                                                                     *
+*  Room.  The core's code and literals end at COREEND, which must     *
+*  stay below CPCODE+12K, the end of what R12, R10 and R9 reach (the  *
+*  assembler sees to it).  The fourth base is kept: R13 = CPCODE+12K  *
+*  at every interruption and after every module, for core code past   *
+*  12K that only the interruption entries and other such code reach   *
+*  (there is none yet: it would begin with ORG CPCODE+12288 and       *
+*  USING CPCODE+12288,R13, and have its own LTORG).  New work belongs *
+*  in a module: a file of its own holding one CSECT of at most 4K     *
+*  (USING name,R13 after the CSECT statement, LTORG at the end),      *
+*  COPYed below with the others, called through CALL or COMTAB.       *
 *                                                                     *
 ***********************************************************************
 R0       EQU   0
@@ -69,9 +119,11 @@ R14      EQU   14
 R15      EQU   15
 CP       START 0
          USING PSA,0               low storage: base register 0
-         USING CPCODE,R12,R10,R9,R13  CP's code: four base registers
+         USING CPCODE,R12,R10,R9   the core's code: three base registers
          COPY  BLOCKS              control-block layouts first
          COPY  PSA
+*
+*  The core.
          COPY  INIT
          COPY  ENTRY
          COPY  DISPATCH
@@ -81,16 +133,12 @@ CP       START 0
          COPY  VCONSOLE
          COPY  TERMINAL
          COPY  COMMAND
-         COPY  LOGON
-         COPY  CMDVM
-         COPY  CMDMSG
          COPY  DIAGNOSE
          COPY  TIMEFMT
          COPY  STORAGE
          COPY  IOS
-         COPY  CCW
-         COPY  VDASD
-         LTORG
+         LTORG                     the core's literals
+COREEND  DS    0D                  the core's code and literals end here
 *---------------------------------------------------------------------*
 * The tables sized from the configuration (SYSCONF, in PSA).          *
 *---------------------------------------------------------------------*
@@ -116,10 +164,21 @@ IDAWS    DS    (IDAWMAX)F
 BKTOFF   EQU   ((*-CP+2047)/2048)*2048
          ORG   CP+BKTOFF
 BUCKET   DS    XL2048
-CPEND    DS    0D
+TABEND   DS    0D                  the end of the core's section
+*---------------------------------------------------------------------*
+* The modules: each a CSECT of its own, R13 its base register.  The   *
+* assembler places them after the core's section, one after another.  *
+*---------------------------------------------------------------------*
+         COPY  QUERY
+         COPY  LOGON
+         COPY  CMDVM
+         COPY  CMDMSG
+         COPY  VDASD
+         COPY  CCW
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *
+* It is the last section: CP's image ends where it begins.            *
 *---------------------------------------------------------------------*
-NSSAREA  DS    0D
+NSSAREA  CSECT
          END   CP

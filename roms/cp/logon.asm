@@ -13,8 +13,18 @@
 *      guest location 0, just as a real IPL loads the PSW it finds    *
 *      there.  The dispatcher will run it.                            *
 *  LOGOFF gives every frame back and frees the VMBLOK.                *
+*                                                                     *
+*  A module: its own CSECT, R13 its base (ENTER).                     *
 ***********************************************************************
-CMDLOGON ST    R14,LOGONR
+DMKLOG   CSECT
+         USING DMKLOG,R13          the module's base (ENTER sets it)
+*
+***********************************************************************
+*  CMDLOGON: LOGON userid [password].  In: R6, R7 the rest of the     *
+*  line, R8 = RDEV, R11 = 0, as CPCMD calls every command.            *
+*  Uses R0-R7, R15.                                                   *
+***********************************************************************
+CMDLOGON ENTER
          BAL   R14,NEXTTOK         the userid
          LTR   R3,R3
          BZ    LGNOID
@@ -38,18 +48,19 @@ CMDLOGON ST    R14,LOGONR
 LG30     BAL   R14,LGPWCHK         right password?
          BNZ   LGEXIT
          BAL   R14,LOGON2
-LGEXIT   L     R14,LOGONR
-         BR    R14
+LGEXIT   LEAVE CMDLOGON
 LGNOID   CPMSG MSG020,RC=20
          B     LGEXIT
 LGMVCU   MVC   LGUSER(0),0(R2)
-LOGONR   DS    F
+CMDLOGONR DS   F
+CMDLOGONB DS   F
 PASSMSG  DC    C'ENTER PASSWORD:'
 MSG020   DC    C'DMKLOG020E USERID MISSING OR INVALID'
 *
 ***********************************************************************
-*  LOGPASS: the line after "ENTER PASSWORD:".                         *
+*  LOGPASS: the line after "ENTER PASSWORD:" (TINPUT calls it).       *
 *  In: R8 = RDEV, the line in RDEVBUF, R3 = its length.               *
+*  Uses R0-R7, R11, R15.                                              *
 ***********************************************************************
 LOGPASS  ENTER
          USING RDEV,R8
@@ -68,6 +79,7 @@ LOGPASS  ENTER
          BAL   R14,LOGON2
 LPEXIT   LEAVE LOGPASS
 LOGPASSR DS    F
+LOGPASSB DS    F
 LPWADDR  DS    F
 LPWLEN   DS    F
 *
@@ -88,7 +100,7 @@ LGF10    CLC   DIRUSER,LGUSER
          DROP  R4
 LGF20    MVC   LINEBUF(11),=C'DMKLOG053E '     not in the directory
          LA    R2,LGUSER
-         BAL   R14,LGUSERID
+         BAL   R14,MSGUID
          MVC   0(L'MSG053,R2),MSG053
          LA    R3,L'MSG053(R2)
          LA    R0,53
@@ -111,18 +123,9 @@ LGFERR   LA    R2,LINEBUF
          LTR   R14,R14             CC not 0
 LGFEXIT  LEAVE LGFIND
 LGFINDR  DS    F
+LGFINDB  DS    F
 MSG053   DC    C' NOT IN CP DIRECTORY'
 MSG054   DC    C'DMKLOG054E ALREADY LOGGED ON LINE '
-*
-*  LGUSERID: the userid at R2 without its trailing blanks, after the
-*  11-character message id in LINEBUF.  Out: R2 -> the byte after it.
-LGUSERID MVC   LINEBUF+11(8),0(R2)
-         LA    R2,LINEBUF+19
-LGU10    BCTR  R2,0
-         CLI   0(R2),C' '
-         BE    LGU10
-         LA    R2,1(R2)
-         BR    R14
 *
 ***********************************************************************
 *  LGPWCHK: is the password (R2, R3) the directory's for LGDIR?       *
@@ -244,11 +247,12 @@ LG64     LA    R3,4(R3)
          LA    R1,=C'LOGON '       tell the operator
          BAL   R14,OPMSG
 *  IPL CMS.
-         BAL   R14,IPLCMS
+         CALL  IPLCMS              (CMDVM's)
          LEAVE LOGON2
 LGNOSTOR CPMSG NOSTMSG,VIA=TLINE
          LEAVE LOGON2
 LOGON2R  DS    F
+LOGON2B  DS    F
 LGUSER   DS    CL8
 LGPASS   DS    CL8
 LGDIR    DS    A
@@ -281,6 +285,7 @@ OPMSG    ENTER
          L     R8,OPMSGR8
          LEAVE OPMSG
 OPMSGR   DS    F
+OPMSGB   DS    F
 OPMSGR8  DS    F
 *
 ***********************************************************************
@@ -289,8 +294,10 @@ OPMSGR8  DS    F
 *  says "VM/370 ONLINE" again.  (When the command came through        *
 *  DIAGNOSE X'08', the machine that issued it is gone: DIAGNOSE sees  *
 *  VMSTATE = VMSFREE and does not resume it.)                         *
+*  In: R8 = RDEV, R11 = VMBLOK, as CPCMD calls every command.         *
+*  Uses R0-R8, R15.                                                   *
 ***********************************************************************
-CMDLOGOF ST    R14,LOGOFFR
+CMDLOGOF ENTER
          NI    VMFLAGS,X'FF'-VMFBUF   the answer goes to the terminal
          L     R8,VMRDEV
          BAL   R14,FMTACCT
@@ -341,9 +348,9 @@ LF30     LA    R3,4(R3)
          XC    RUNUSER,RUNUSER
 LF40     XC    CPFOR,CPFOR
          BAL   R14,GREET
-         L     R14,LOGOFFR
-         BR    R14
-LOGOFFR  DS    F
+         LEAVE CMDLOGOF
+CMDLOGOFR DS   F
+CMDLOGOFB DS   F
 *
 ***********************************************************************
 *  FMTACCT: the accounting line in LINEBUF:                           *
@@ -390,8 +397,10 @@ FMTACCT  ENTER
          LEAVE FMTACCT
          DROP  R11
 FMTACCTR DS    F
+FMTACCTB DS    F
 FASEC    DS    F
 FAMIN    DS    F
 ACCTMSG  DC    C'CONNECT= hh:mm:ss VIRTCPU= mmm:ss.hh '
          DC    C'TOTCPU= mmm:ss.hh'
 ACCTMSGL EQU   *-ACCTMSG
+         LTORG                     the module's literals

@@ -69,7 +69,7 @@ BASES    DC    A(CPCODE+8192)      R9   (LM R9,R13,BASES)
          DC    A(CPCODE+4096)      R10
          DC    A(0)                R11
          DC    A(CPCODE)           R12
-         DC    A(CPCODE+12288)     R13
+         DC    A(CPCODE+12288)     R13 (a module's base while it runs)
 RUNUSER  DC    A(0)                VMBLOK now running, or 0
 LASTUSER DC    A(0)                VMBLOK dispatched last
 CPFOR    DC    A(0)                VMBLOK whose request CP is serving

@@ -58,3 +58,71 @@ REFLIO   ENTER
          LEAVE REFLIO
 REFLIOR  DS    F
          DROP  R11
+*
+***********************************************************************
+*  REFLDISK: present the minidisks' pending interruptions, each when  *
+*  the virtual PSW is open for its channel (BC mode: bit 0-5 for      *
+*  channels 0-5, bit 6 for the rest): the CSW to X'40', an I/O        *
+*  interruption with the device address.  The first one presented     *
+*  loads the guest's I/O new PSW, which usually closes the door for   *
+*  the others until the guest opens it again.                         *
+*  In: R11 = VMBLOK.  Uses R0-R5, R15.                                *
+***********************************************************************
+REFLDISK ST    R14,REFLDR
+         USING VMBLOK,R11
+         STM   R6,R7,RFDSAVE
+         LA    R6,VMVDEVS
+         LA    R7,VMNVDEV
+RFD10    TM    VDSTAT-VDWORK(R6),VDINTP
+         BZ    RFD30
+         LH    R1,0(R6)            its channel's mask bit
+         SRL   R1,8
+         N     R1,=F'15'
+         LA    R0,X'02'            (channels 6 and up: bit 6)
+         CH    R1,=H'6'
+         BNL   RFD15
+         LA    R0,X'80'
+         SRL   R0,0(R1)
+RFD15    STC   R0,RFDMASK
+         NC    RFDMASK,VMPSW       open for it?
+         BZ    RFD30
+         ST    R6,VMVDCUR
+         MVC   VDWORK,0(R6)
+         NI    VDSTAT,X'FF'-VDINTP
+         LA    R2,X'40'
+         LA    R3,VDCSW
+         LA    R4,8
+         BAL   R14,GCOPYOUT
+         BNZ   RFDNOST
+         LH    R2,VDADDR
+         SR    R3,R3
+         LA    R4,X'38'
+         BAL   R14,REFLECT
+         BAL   R14,VDBACK
+RFD30    LA    R6,VDEVLEN(R6)
+         BCT   R7,RFD10
+         LM    R6,R7,RFDSAVE
+         L     R14,REFLDR
+         BR    R14
+*  A guest address CP could not reach: the machine stops (NOSTORE),
+*  with VDWORK back in its slot.
+RFDNOST  LR    R2,R15
+         BAL   R14,VDBACK
+         LR    R15,R2
+         B     NOSTORE
+REFLDR   DS    F
+RFDSAVE  DS    2F
+RFDMASK  DS    X
+         DROP  R11
+*
+***********************************************************************
+*  VDBACK: VDWORK, the copy of the minidisk slot CP is serving, back  *
+*  into its slot (VMVDCUR).  In: R11 = VMBLOK.  Uses R1.              *
+***********************************************************************
+VDBACK   DS    0H
+         USING VMBLOK,R11
+         L     R1,VMVDCUR
+         MVC   0(VDEVLEN,R1),VDWORK
+         BR    R14
+         DROP  R11
+*

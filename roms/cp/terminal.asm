@@ -393,7 +393,7 @@ TIN30    TM    VCSTAT,VCREAD       ... and if it is waiting, give it
          DROP  R11
 TIN50    CLI   RDEVSTAT,RDSPASS    the password LOGON asked for?
          BNE   TIN60
-         BAL   R14,LOGPASS
+         CALL  LOGPASS             (LOGON's)
          B     TINEXIT
 TIN60    LA    R2,RDEVBUF          a CP command
          BAL   R14,CPCMD

@@ -37,7 +37,10 @@ VIO05    CH    R1,0(R2)
          B     VIO08
 VIO06    ST    R2,VMVDCUR          yes: serve it (VDWORK, then back)
          MVC   VDWORK,0(R2)
-         B     VDASD
+         CALL  VDASD               R0 = CC, or R15 = NOSTORE's code
+         LTR   R15,R15
+         BNZ   NOSTORE
+         B     VSETCC
 VIO08    DS    0H
          CH    R1,VCADDR           the console?
          BNE   VCC3                nothing else is attached

@@ -15,8 +15,20 @@
 *                                                                     *
 *  VIOSIM found the minidisk's slot, put it in VMVDCUR and copied it  *
 *  to VDWORK; every way out of here copies VDWORK back (VDBACK).      *
+*  REFLDISK (REFLECT) presents the interruption.                      *
+*                                                                     *
+*  A module: its own CSECT, R13 its base (ENTER).                     *
 ***********************************************************************
-VDASD    DS    0H
+DMKVIO   CSECT
+         USING DMKVIO,R13          the module's base (ENTER sets it)
+*
+***********************************************************************
+*  VDASD: SIO, TIO or HIO (VMINST) on the minidisk in VDWORK.         *
+*  In: R11 = VMBLOK.  Out: R15 = 0 and R0 = the condition code for    *
+*  the guest; or R15 = 1 or 2 when a guest address could not be       *
+*  reached (GTRANS's answer: VIOSIM goes to NOSTORE).  Uses R0-R8.    *
+***********************************************************************
+VDASD    ENTER
          USING VMBLOK,R11
          CLI   VMINST,X'9C'
          BE    VDSIO
@@ -50,82 +62,33 @@ VDSIO    TM    VDSTAT,VDINTP
          MVC   VDKEY,VDCCWA
          NI    VDKEY,X'F0'
          MVI   VDCCWA,0
-         BAL   R14,CCWTRANS        (errors in it are fences in RCW)
+         CALL  CCWTRANS            (errors in it are fences in RCW)
          L     R1,=A(RCW)
          LH    R2,VDRDEV
          BAL   R14,SYNCIO
          C     R15,=F'3'           the real disk is not there
          BE    VDCC3
          ST    R15,VDSYNRC
-         BAL   R14,CTARM           (did CP's SEEK in front run?)
-         BAL   R14,UNTRANS
+         CALL  CTARM               (did CP's SEEK in front run?)
+         CALL  UNTRANS
          CLC   VDSYNRC,=F'5'       refused at once (its first CCW):
          BE    VDS60                 CC 1 and the CSW, as the real
          OI    VDSTAT,VDINTP         machine's SIO gives
 *
-*  The ways out: the condition code (VDCC), or the machine stopped
-*  for want of storage (VDNOST); VDWORK goes back to its slot first.
+*  The ways out: the condition code (VDCC), or a guest address CP
+*  could not reach (VDNOST); VDWORK goes back to its slot first.
 VDCC0    SR    R0,R0
          B     VDCC
 VDCC3    LA    R0,3
 VDCC     BAL   R14,VDBACK
-         B     VSETCC
+         SR    R15,R15
+         LEAVE VDASD
 VDNOST   LR    R2,R15
          BAL   R14,VDBACK
          LR    R15,R2
-         B     NOSTORE
-*
-*  VDBACK: VDWORK back into its slot.  Uses R1.
-VDBACK   L     R1,VMVDCUR
-         MVC   0(VDEVLEN,R1),VDWORK
-         BR    R14
-*
-***********************************************************************
-*  REFLDISK: present the minidisks' pending interruptions, each when  *
-*  the virtual PSW is open for its channel (BC mode: bit 0-5 for      *
-*  channels 0-5, bit 6 for the rest): the CSW to X'40', an I/O        *
-*  interruption with the device address.  The first one presented     *
-*  loads the guest's I/O new PSW, which usually closes the door for   *
-*  the others until the guest opens it again.                         *
-*  In: R11 = VMBLOK.  Uses R0-R5, R15.                                *
-***********************************************************************
-REFLDISK ST    R14,REFLDR
-         STM   R6,R7,RFDSAVE
-         LA    R6,VMVDEVS
-         LA    R7,VMNVDEV
-RFD10    TM    VDSTAT-VDWORK(R6),VDINTP
-         BZ    RFD30
-         LH    R1,0(R6)            its channel's mask bit
-         SRL   R1,8
-         N     R1,=F'15'
-         LA    R0,X'02'            (channels 6 and up: bit 6)
-         CH    R1,=H'6'
-         BNL   RFD15
-         LA    R0,X'80'
-         SRL   R0,0(R1)
-RFD15    STC   R0,RFDMASK
-         NC    RFDMASK,VMPSW       open for it?
-         BZ    RFD30
-         ST    R6,VMVDCUR
-         MVC   VDWORK,0(R6)
-         NI    VDSTAT,X'FF'-VDINTP
-         LA    R2,X'40'
-         LA    R3,VDCSW
-         LA    R4,8
-         BAL   R14,GCOPYOUT
-         BNZ   VDNOST
-         LH    R2,VDADDR
-         SR    R3,R3
-         LA    R4,X'38'
-         BAL   R14,REFLECT
-         BAL   R14,VDBACK
-RFD30    LA    R6,VDEVLEN(R6)
-         BCT   R7,RFD10
-         LM    R6,R7,RFDSAVE
-         L     R14,REFLDR
-         BR    R14
-REFLDR   DS    F
-RFDSAVE  DS    2F
+         LEAVE VDASD
+VDASDR   DS    F
+VDASDB   DS    F
 VDSYNRC  DS    F                   what SYNCIO said
-RFDMASK  DS    X
          DROP  R11
+         LTORG                     the module's literals

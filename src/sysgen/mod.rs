@@ -659,6 +659,15 @@ impl System {
             .get("NSSAREA")
             .ok_or("CP defines no NSSAREA: nowhere to put the CMS nucleus")?
             .value;
+        // NSSAREA is CP's last section, and empty: anything of CP's there would lie
+        // where the CMS nucleus goes.
+        let cp_end = u64::from(cp.origin) + cp.image.len() as u64;
+        if cp_end > u64::from(nssarea) {
+            return Err(format!(
+                "CP's image ends at X'{cp_end:06X}', past NSSAREA (X'{nssarea:06X}'), where \
+                 the CMS nucleus goes: NSSAREA must be CP's last section, and empty"
+            ));
+        }
         let end = u32::try_from(u64::from(nssarea) + nss.len() as u64)
             .map_err(|_| "CP and the CMS nucleus do not fit in 24-bit storage".to_string())?;
         cfg.check_frames(end, nss.len() as u32)?;

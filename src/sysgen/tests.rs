@@ -97,6 +97,81 @@ fn cp_and_cms_assemble_and_cp_publishes_its_tables() {
     assert_eq!(cp.symbols["VMUSER"].dsect.as_deref(), Some("VMBLOK"));
 }
 
+/// CP is a resident core (the section CP: its code from CPCODE, addressed by R12, R10,
+/// R9 and R13) and modules (a CSECT each, addressed by R13 alone): see roms/cp/cp.asm.
+/// The core keeps room to grow, and every module lies within its base register's 4K
+/// (the assembler refuses a reference it cannot reach, so assembling at all proves
+/// most of this; the sizes are checked here once more, from the line map).
+#[test]
+fn cps_core_has_room_and_each_module_fits_its_base_register() {
+    let roms = Roms::embedded();
+    let cms = roms.assemble("cms", "cms", &BTreeMap::new()).unwrap();
+    let mut extra = BTreeMap::new();
+    extra.insert(
+        "SYSCONF".to_string(),
+        sysconf(&config(), cms.image.len() as u32),
+    );
+    extra.insert("SYSDIR".to_string(), sysdir(&config(), &[]));
+    let cp = roms.assemble("cp", "cp", &extra).unwrap();
+    let sym = |n: &str| cp.symbols[n].value;
+    const K: u32 = 1024;
+    // The core's code and literal pool end at COREEND: below CPCODE+12K, where R12, R10
+    // and R9 reach (modules call the core through them), and 6K or more before the
+    // end of the four base registers' 16K.
+    let core_end = sym("COREEND");
+    assert!(
+        core_end <= sym("CPCODE") + 12 * K,
+        "the core ends at {core_end:06X}, past CPCODE+12K: move something into a module"
+    );
+    assert!(
+        core_end + 6 * K <= sym("CPCODE") + 16 * K,
+        "the core ends at {core_end:06X}: less than 6K of its 16K is left"
+    );
+    // The modules: CSECTs named DMKxxx after the core's section (its tables end at
+    // TABEND), one after another, and then NSSAREA, where CP's image ends.
+    let mut modules: Vec<(String, u32)> = cp
+        .symbols
+        .iter()
+        .filter(|(n, s)| n.len() == 6 && n.starts_with("DMK") && s.dsect.is_none())
+        .map(|(n, s)| (n.clone(), s.value))
+        .collect();
+    modules.sort_by_key(|m| m.1);
+    let names: Vec<&str> = modules.iter().map(|m| m.0.as_str()).collect();
+    for m in ["DMKCQG", "DMKLOG", "DMKCDB", "DMKMSG", "DMKVIO", "DMKCCW"] {
+        assert!(names.contains(&m), "module {m} is missing: {names:?}");
+    }
+    assert!(modules[0].1 >= sym("TABEND"), "{names:?}");
+    let nss = sym("NSSAREA");
+    assert_eq!(cp.origin as usize + cp.image.len(), nss as usize);
+    for (i, (name, start)) in modules.iter().enumerate() {
+        let next = modules.get(i + 1).map_or(nss, |m| m.1);
+        let end = cp
+            .lines
+            .iter()
+            .filter(|l| (*start..next).contains(&l.addr))
+            .map(|l| l.addr + l.len)
+            .max()
+            .unwrap_or(*start);
+        assert!(
+            end - start <= 4 * K,
+            "module {name} is {} bytes: more than R13 reaches",
+            end - start
+        );
+    }
+}
+
+/// NSSAREA is CP's last section and holds nothing: the CMS nucleus goes there. (A
+/// module without the LTORG at its end would leave its literals to END, which puts them
+/// there: the assembler refuses that already, as no USING covers them.)
+#[test]
+fn nothing_of_cp_may_lie_in_nssarea() {
+    let mut roms = Roms::embedded();
+    let cp = roms.files.get_mut("cp/cp.asm").expect("cp.asm");
+    *cp = cp.replace("NSSAREA  CSECT\n", "NSSAREA  CSECT\n         DC    F'1'\n");
+    let e = System::boot_roms(&config(), &roms, None).err().unwrap();
+    assert!(e.contains("past NSSAREA"), "{e}");
+}
+
 #[test]
 fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
     let roms = Roms::embedded();
