@@ -1638,12 +1638,10 @@ fn privop_ssk_isk_with_low_bits_in_the_address() {
 /// Seen in the random privileged-instruction stream, where every EXECUTEd privileged
 /// instruction (one in sixteen) came back as an operation exception.
 ///
-/// Today: the guest gets an operation exception (BAD1): PRIVOP fetches the instruction
-/// at PSW - ILC, which is the EX itself (X'44'), not in its table.
-///
-/// A correct CP looks through EX and emulates the target (VM/370's DMKPRV did): X'600D'.
+/// Before: the guest got an operation exception (BAD1): PRIVOP fetched the instruction
+/// at PSW - ILC, which is the EX itself (X'44'), not in its table. Now CP looks through
+/// EX and emulates the target (PRVEX, as VM/370's DMKPRV did): X'600D'.
 #[test]
-#[ignore = "CP gap: EXECUTE of a privileged instruction is not emulated"]
 fn privop_execute_of_a_privileged_instruction() {
     attack("exssm", &[], 10 * SEC);
 }

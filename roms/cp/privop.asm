@@ -68,7 +68,10 @@ PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
          L     R2,VMPRVCNT         count it
          LA    R2,1(R2)
          ST    R2,VMPRVCNT
-         LA    R1,PRVTAB           look the opcode up
+         CLI   VMINST,X'44'        EXECUTE: the instruction it names
+         BNE   PRV05
+         BAL   R14,PRVEX
+PRV05    LA    R1,PRVTAB           look the opcode up
 PRV10    CLI   0(R1),X'FF'
          BE    PRVOPEX             not one we emulate
          CLC   0(1,R1),VMINST
@@ -95,6 +98,71 @@ PRVTAB   DC    X'82',AL3(SIMLPSW)  LPSW
          DC    X'B7',AL3(SIMLCTL)  LCTL
          DC    X'B6',AL3(SIMSTCTL) STCTL
          DC    X'FF'
+*
+***********************************************************************
+*  PRVEX: the trapped instruction is an EXECUTE (X'44'): the          *
+*  privileged instruction it names is the one to emulate, as VM/370's *
+*  DMKPRV did.  Fetch it into VMINST with its second byte ORed with   *
+*  the low byte of the EXECUTE's R1 register (unless R1 is 0), as the *
+*  CPU does.  The virtual PSW already points after the EXECUTE, which *
+*  is where the emulated instruction leaves it; an exception in it    *
+*  gives the EXECUTE's length (PRGILC) as the CPU would.  The target  *
+*  at an odd address is a specification exception; an EXECUTE of an  *
+*  EXECUTE an execute exception.  Out: VMINST.  Uses R0-R4, R15.      *
+***********************************************************************
+PRVEX    ST    R14,PRVEXR
+         IC    R0,VMINST+1         the EXECUTE's R1 (times 4), or 0
+         SRL   R0,4
+         N     R0,=F'15'
+         SLL   R0,2
+         ST    R0,PRVEXR1
+         LH    R1,VMINST+2         D2(X2,B2): the target's address
+         BAL   R14,OPADDR
+         IC    R15,VMINST+1
+         N     R15,=F'15'
+         BZ    PX10
+         SLL   R15,2
+         A     R1,VMGPRS(R15)
+         N     R1,=X'00FFFFFF'
+PX10     ST    R1,PRVEXA
+         N     R1,=F'1'            on a halfword
+         BNZ   SIMSPEC
+         XC    VMINST,VMINST       its first halfword: the opcode
+         L     R2,PRVEXA
+         LA    R3,VMINST
+         LA    R4,2
+         BAL   R14,GCOPYIN
+         BNZ   NOSTORE
+         IC    R4,VMINST           its length: 2, 4 or 6 bytes from
+         N     R4,=F'255'            the opcode's first two bits
+         SRL   R4,6
+         LA    R4,PXLEN(R4)
+         IC    R4,0(R4)
+         N     R4,=F'255'
+         L     R2,PRVEXA           all of it
+         LA    R3,VMINST
+         BAL   R14,GCOPYIN
+         BNZ   NOSTORE
+         CLI   VMINST,X'44'        EXECUTE of EXECUTE
+         BE    SIMEXEC
+         L     R1,PRVEXR1          the byte from R1
+         LTR   R1,R1
+         BZ    PX20
+         L     R0,VMGPRS(R1)
+         STC   R0,PRVEXB
+         OC    VMINST+1(1),PRVEXB
+PX20     L     R14,PRVEXR
+         BR    R14
+SIMEXEC  LA    R2,3                execute exception
+         SR    R3,R3
+         IC    R3,PRGILC
+         B     PRGREFL
+         DS    0F
+PRVEXR   DS    A
+PRVEXR1  DS    F
+PRVEXA   DS    A
+PRVEXB   DS    X
+PXLEN    DC    AL1(2,4,4,6)
 *
 *  Not emulated: to the guest it is an operation exception.
 PRVOPEX  LA    R2,1
