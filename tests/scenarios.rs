@@ -127,7 +127,7 @@ scenario!(
     cms_files,
     "cms-files.ron",
     [
-        "0 | S (190): 23 FILES, 65 REC IN USE, 1075 LEFT (of 1140), 5% FULL (2 CYL), 3350, R/O",
+        "0 | S (190): ",
         "0 | CMS      HELPCMD  S2  F   80      19      2 06/29/79   09:00",
         "0 | DMSCPY721I COPY 'SAMPLE EXEC S2' TO 'SAMPLE EXEC A2' NEW FILE",
         "0 | DMSCPY024E FILE 'SAMPLE EXEC A2' ALREADY EXISTS",

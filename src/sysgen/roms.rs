@@ -48,6 +48,7 @@ roms!(
     "cms/sdisk/CMS.HELPCMD",
     "cms/sdisk/COPYFILE.HELPCMD",
     "cms/sdisk/COPYIT.ASSEMBLE",
+    "cms/sdisk/EDIT.HELPCMD",
     "cms/sdisk/ERASE.HELPCMD",
     "cms/sdisk/FORMAT.HELPCMD",
     "cms/sdisk/GENMOD.HELPCMD",
