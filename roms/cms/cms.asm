@@ -37,6 +37,11 @@
 *    ERASE    DMSERS  ERASE, RENAME                                   *
 *    COPYFILE DMSCPY  COPYFILE                                        *
 *    QUERY    DMSQRY  QUERY, SET                                      *
+*    EXEC     DMSEXC  EXEC: the command, the interpreter's main loop  *
+*    EXECSTMT DMSEXS  EXEC: the control statements                    *
+*    EXECIO   DMSEXI  EXEC: commands, &READ, the console stack        *
+*    EXECEXPR DMSEXX  EXEC: assignments, conditions, labels           *
+*    EXECVAR  DMSEXV  EXEC: variables and substitution                *
 *                                                                     *
 *  Conventions.  A routine begins with ENTER and ends with RETURN:    *
 *  R1 (and R0, R2, R3 where it says) carry its arguments, R15 its     *
@@ -95,6 +100,11 @@ CMS      START 0
          COPY  ERASE
          COPY  COPYFILE
          COPY  QUERY
+         COPY  EXEC
+         COPY  EXECSTMT
+         COPY  EXECIO
+         COPY  EXECEXPR
+         COPY  EXECVAR
 NUCEND   CSECT                     the end of the nucleus
          DS    0D
          END   CMS
