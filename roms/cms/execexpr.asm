@@ -25,7 +25,7 @@ EXLINE   ENTER
          C     R0,=F'72'
          BNH   PEL10
          LA    R0,72
-PEL10     LR    R1,R2
+PEL10    LR    R1,R2
          RETURN
 *
 ***********************************************************************
@@ -41,24 +41,24 @@ EXLABEL  ENTER
          LR    R7,R2               R7: go round once more
          LR    R9,R0               R9: where the search began
          L     R10,EXBLINES        R10: the last line to look at
-PXL10     CR    R6,R10
+PXL10    CR    R6,R10
          BH    PXL50
          BAL   R14,XLWORD
          CLC   XLWRD,XLLAB
          BE    PXL80
          LA    R6,1(R6)
          B     PXL10
-PXL50     LTR   R7,R7               from the top
+PXL50    LTR   R7,R7                from the top
          BZ    PXL90
          SR    R7,R7
          LA    R6,1
          LR    R10,R9
          S     R10,=F'2'
          B     PXL10
-PXL80     LR    R0,R6
+PXL80    LR    R0,R6
          SR    R15,R15
          RETURN
-PXL90     LA    R15,4
+PXL90    LA    R15,4
          RETURN
 *  XLWORD: line R6's first word (as SCAN would cut it) into XLWORD.
 XLWORD   ST    R14,PXLR14
@@ -69,15 +69,15 @@ XLWORD   ST    R14,PXLR14
          LR    R2,R1               R2: where we are, R3: the end
          LR    R3,R1
          AR    R3,R0
-PXW10     CR    R2,R3               blanks before it
+PXW10    CR    R2,R3                blanks before it
          BNL   PXW90
          CLI   0(R2),C' '
          BNE   PXW20
          LA    R2,1(R2)
          B     PXW10
-PXW20     LA    R4,XLWRD            at most 8 characters of it
+PXW20    LA    R4,XLWRD             at most 8 characters of it
          LA    R5,8
-PXW22     CR    R2,R3
+PXW22    CR    R2,R3
          BNL   PXW90
          CLI   0(R2),C' '
          BE    PXW90
@@ -89,7 +89,7 @@ PXW22     CR    R2,R3
          LA    R2,1(R2)
          LA    R4,1(R4)
          BCT   R5,PXW22
-PXW90     L     R14,PXLR14
+PXW90    L     R14,PXLR14
          BR    R14
 *
 ***********************************************************************
@@ -119,16 +119,16 @@ EXCOND   ENTER
          MVC   PXCT2,0(R2)
          ST    R1,XCNEXT
          LA    R2,XCOPS            R7: the op's branch mask
-PXC10     CLI   0(R2),X'FF'
+PXC10    CLI   0(R2),X'FF'
          BE    PXC88
          CLC   XCOP,0(R2)
          BE    PXC12
          LA    R2,9(R2)
          B     PXC10
-PXC12     SR    R7,R7
+PXC12    SR    R7,R7
          IC    R7,8(R2)
 *  &* or &$?
-         LA    R8,PXCT1             R8: the side with it, or 0
+         LA    R8,PXCT1            R8: the side with it, or 0
          CLC   PXCT1,=CL8'&&*'
          BE    PXC20
          CLC   PXCT1,=CL8'&&$'
@@ -138,16 +138,16 @@ PXC12     SR    R7,R7
          BE    PXC20
          CLC   PXCT2,=CL8'&&$'
          BE    PXC20
-         LA    R2,PXCT1             just the two
+         LA    R2,PXCT1            just the two
          LA    R3,PXCT2
          BAL   R14,XCTEST
          B     PXC80
-PXC20     MVC   XCWHICH,0(R8)       each argument in turn
+PXC20    MVC   XCWHICH,0(R8)        each argument in turn
          L     R9,EXBNARG
          LTR   R9,R9
          BZ    PXC86
          LA    R10,EXBARGS
-PXC22     MVC   0(8,R8),0(R10)
+PXC22    MVC   0(8,R8),0(R10)
          LA    R2,PXCT1
          LA    R3,PXCT2
          BAL   R14,XCTEST
@@ -156,16 +156,16 @@ PXC22     MVC   0(8,R8),0(R10)
          LTR   R15,R15             &$: one that meets it will do
          BZ    PXC80
          B     PXC26
-PXC24     LTR   R15,R15             &*: one that does not spoils it
+PXC24    LTR   R15,R15              &*: one that does not spoils it
          BNZ   PXC80
-PXC26     LA    R10,8(R10)
+PXC26    LA    R10,8(R10)
          BCT   R9,PXC22
-PXC80     L     R1,XCNEXT
+PXC80    L     R1,XCNEXT
          RETURN
-PXC86     L     R1,XCNEXT
+PXC86    L     R1,XCNEXT
          LA    R15,12
          RETURN
-PXC88     LA    R15,8
+PXC88    LA    R15,8
          RETURN
 *  XCTEST: does R2's token stand in relation R7 to R3's?  Out: R15.
 XCTEST   ST    R14,PXCR14
@@ -180,12 +180,12 @@ XCTEST   ST    R14,PXCR14
          BNZ   PXCT20
          CR    R4,R0               two numbers
          B     PXCT30
-PXCT20    CLC   0(8,R2),0(R3)       else characters
-PXCT30    EX    R7,XCBC
+PXCT20   CLC   0(8,R2),0(R3)       else characters
+PXCT30   EX    R7,XCBC
          LA    R15,4
          B     PXCT90
-PXCT40    SR    R15,R15
-PXCT90    L     R14,PXCR14
+PXCT40   SR    R15,R15
+PXCT90   L     R14,PXCR14
          BR    R14
 XCBC     BC    0,PXCT40
 *
@@ -217,24 +217,26 @@ EXASSIGN ENTER
          L     R15,XAFUNCS(R1)
          LA    R1,24(R9)           (its operands)
          BR    R15
-PXA10     LA    R1,16(R9)
+PXA10    LA    R1,16(R9)
          CALL  EXNEXT              the first token
          LTR   R15,R15
-         BNZ   PXA80                (none: null)
+         BNZ   PXA80               (none: null)
          LR    R2,R0
          MVC   XAVAL,0(R2)
          CALL  EXNEXT              an operator?
          LTR   R15,R15
-         BNZ   PXA80                no: the token
+         BNZ   PXA80               no: the token
 *  Arithmetic.
          LR    R9,R1               R9: the tokens left
          LR    R10,R0              R10 -> the operator
+         BAL   R14,XAOPER
+         BNE   PXA90
          LA    R1,XAVAL
          CALL  EXNUM
          LTR   R15,R15
          BNZ   PXA91
          LR    R8,R0               R8: the sum so far
-PXA20     CLC   1(7,R10),XBLANKS    + - * /
+PXA20    BAL   R14,XAOPER          + - * /
          BNE   PXA90
          MVC   XAOP,0(R10)
          LR    R1,R9               the next number
@@ -261,25 +263,25 @@ PXA20     CLC   1(7,R10),XBLANKS    + - * /
          DR    R4,R0
          LR    R8,R5
          B     PXA40
-PXA30     AR    R8,R0
+PXA30    AR    R8,R0
          B     PXA40
-PXA32     SR    R8,R0
+PXA32    SR    R8,R0
          B     PXA40
-PXA34     LR    R5,R8
+PXA34    LR    R5,R8
          MR    R4,R0
          LR    R8,R5
-PXA40     LR    R1,R9               another operator?
+PXA40    LR    R1,R9                another operator?
          CALL  EXNEXT
          LTR   R15,R15
          BNZ   PXA50
          LR    R9,R1
          LR    R10,R0
          B     PXA20
-PXA50     LR    R0,R8
+PXA50    LR    R0,R8
          CALL  EXDEC
          MVC   XAVAL,0(R1)
 *  Set it.
-PXA80     LA    R1,XANAME
+PXA80    LA    R1,XANAME
          LA    R2,XAVAL
          CALL  EXVSET
          LTR   R15,R15
@@ -288,18 +290,18 @@ PXA80     LA    R1,XANAME
          BNE   PXA88
          LA    R15,809-800         MISUSE OF SPECIAL VARIABLE
          RETURN
-PXA88     LA    R15,812-800         TOO MANY VARIABLES
-PXA89     RETURN
-PXA90     LA    R15,810-800         INVALID FORM
+PXA88    LA    R15,812-800          TOO MANY VARIABLES
+PXA89    RETURN
+PXA90    LA    R15,810-800          INVALID FORM
          RETURN
-PXA91     LA    R15,811-800         CONVERSION ERROR
+PXA91    LA    R15,811-800          CONVERSION ERROR
          RETURN
 *
 *  &CONCAT tok ...: the tokens one after the other, cut to 8.
 XACONCAT LA    R6,XAW              R6: where the next goes
          MVC   XAW(8),XBLANKS
          MVC   XAW+8(16),XBLANKS
-PXAC10    CALL  EXNEXT
+PXAC10   CALL  EXNEXT
          LTR   R15,R15
          BNZ   PXAC90
          LR    R9,R1
@@ -311,12 +313,12 @@ PXAC10    CALL  EXNEXT
          CR    R3,R4
          BNH   PXAC20
          LR    R3,R4
-PXAC20    BCTR  R3,0
+PXAC20   BCTR  R3,0
          EX    R3,XACMVC
          LA    R6,1(R3,R6)
          LR    R1,R9
          B     PXAC10
-PXAC90    MVC   XAVAL,XAW
+PXAC90   MVC   XAVAL,XAW
          B     PXA80
 XACMVC   MVC   0(0,R6),0(R2)
 *
@@ -327,7 +329,7 @@ XALENGTH SR    R3,R3
          BNZ   PXAL10
          LR    R2,R0
          BAL   R14,XALEN
-PXAL10    LR    R0,R3
+PXAL10   LR    R0,R3
          CALL  EXDEC
          MVC   XAVAL,0(R1)
          B     PXA80
@@ -373,7 +375,7 @@ XASUBSTR CALL  EXNEXT
          LTR   R15,R15
          BNZ   PXA91
          LR    R7,R0
-PXAS10    LTR   R6,R6               i from 1 to the length
+PXAS10   LTR   R6,R6               i from 1 to the length
          BNP   PXA90
          CR    R6,R3
          BH    PXA90
@@ -389,8 +391,20 @@ PXAS10    LTR   R6,R6               i from 1 to the length
          B     PXA80
 XASMVC   MVC   XAVAL(0),0(R2)
 *
+*  XAOPER: is the token at R10 + - * or /?  Out: CC 0 if it is.
+XAOPER   CLC   1(7,R10),XBLANKS
+         BNER  R14
+         CLI   0(R10),C'+'
+         BER   R14
+         CLI   0(R10),C'-'
+         BER   R14
+         CLI   0(R10),C'*'
+         BER   R14
+         CLI   0(R10),C'/'
+         BR    R14
+*
 *  XALEN: R3 = the length of the token at R2 (without its blanks).
-XALEN    LA    R3,8
+XALEN   LA    R3,8
 XALE10   LA    R1,0(R3,R2)
          BCTR  R1,0
          CLI   0(R1),C' '
@@ -400,23 +414,23 @@ XALE10   LA    R1,0(R3,R2)
 *
 XAFUNCS  DC    A(XACONCAT,XALENGTH,XADATAT,XASUBSTR)
 *  The operators and their masks for BC after a compare.
-XCOPS    DC    CL8'=',X'80',CL8'EQ',X'80'
+XCOPS   DC    CL8'=',X'80',CL8'EQ',X'80'
          DC    X'5F7E404040404040',X'70',CL8'NE',X'70'     (not =)
          DC    X'B07E404040404040',X'70'                   (^=)
          DC    CL8'<',X'40',CL8'LT',X'40',CL8'<=',X'C0',CL8'LE',X'C0'
          DC    CL8'>',X'20',CL8'GT',X'20',CL8'>=',X'A0',CL8'GE',X'A0'
          DC    X'FF'
-PXLR14    DS    A
-PXCR14    DS    A
+PXLR14   DS    A
+PXCR14   DS    A
 XCNEXT   DS    A
-XLLAB    DS    CL8
-XLWRD    DS    CL8
-PXCT1     DS    CL8
-PXCT2     DS    CL8
+XLLAB   DS    CL8
+XLWRD   DS    CL8
+PXCT1    DS    CL8
+PXCT2    DS    CL8
 XCOP     DS    CL8
 XCWHICH  DS    CL8
 XANAME   DS    CL8
-XAVAL    DS    CL8
+XAVAL   DS    CL8
 XAOP     DS    CL8
 XAW      DS    CL24
 XBLANKS  DC    CL8' '

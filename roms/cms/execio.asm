@@ -38,7 +38,7 @@ EXCMD    ENTER
          CLI   EXBCTL,EXCCMS       CMS, ALL: show it first
          BL    IXM10
          BAL   R14,XMSHOW
-IXM10     LA    R1,EXBCMD
+IXM10    LA    R1,EXBCMD
          L     R0,EXBCMDL
          CALL  EXECCMD
          ST    R15,EXBRC
@@ -47,7 +47,7 @@ IXM10     LA    R1,EXBCMD
          CLI   EXBCTL,EXCERR       ERROR: show it now
          BNE   IXM20
          BAL   R14,XMSHOW
-IXM20     CLI   EXBCTL,EXCOFF       "+++ R(00028) +++"
+IXM20    CLI   EXBCTL,EXCOFF       "+++ R(00028) +++"
          BE    IXM30
          CALL  LNNEW
          LA    R2,XMRC1
@@ -61,24 +61,24 @@ IXM20     CLI   EXBCTL,EXCOFF       "+++ R(00028) +++"
          CALL  LNCHR
          LPR   R0,R8
          LA    R3,4
-IXM22     CALL  LNDEC0
+IXM22    CALL  LNDEC0
          LA    R2,XMRC2
          LA    R3,L'XMRC2
          CALL  LNSTR
          CALL  LNOUT
-IXM30     TM    EXBFLAGS,EXBINERR   failed in the &ERROR statement:
-         BZ    IXM40                  the EXEC ends
+IXM30    TM    EXBFLAGS,EXBINERR   failed in the &ERROR statement:
+         BZ    IXM40                 the EXEC ends
          ST    R8,EXBEXRC
          OI    EXBFLAGS,EXBEXIT
          B     IXM90
-IXM40     CLI   EXBERRT,X'FF'       &ERROR statement: run it
+IXM40    CLI   EXBERRT,X'FF'       &ERROR statement: run it
          BE    IXM90
          OI    EXBFLAGS,EXBINERR
          LA    R1,EXBERRT
          CALL  EXSTMT
          NI    EXBFLAGS,255-EXBINERR
          RETURN
-IXM90     SR    R15,R15
+IXM90    SR    R15,R15
          RETURN
 *  XMSHOW: type the command (EXBCMD), after the time with TIME.
 XMSHOW   ST    R14,IXMR14
@@ -92,7 +92,7 @@ XMSHOW   ST    R14,IXMR14
          CALL  LNSTR
          LA    R0,C' '
          CALL  LNCHR
-IXMS10    LA    R2,EXBCMD
+IXMS10   LA    R2,EXBCMD
          L     R3,EXBCMDL
          CALL  LNSTR
          CALL  LNOUT
@@ -111,7 +111,7 @@ EXSHOWST ENTER
          BNE   IXS10
          MVC   XSLINE(8),0(R9)
          LA    R2,XSLINE+8
-IXS02     BCTR  R2,0                (its blanks off)
+IXS02    BCTR  R2,0                (its blanks off)
          CLI   0(R2),C' '
          BE    IXS02
          MVC   1(3,R2),=C' = '
@@ -120,7 +120,7 @@ IXS02     BCTR  R2,0                (its blanks off)
          SR    R1,R2
          LR    R3,R1
          LA    R1,16(R9)
-IXS10     CALL  EXJOIN
+IXS10    CALL  EXJOIN
          AR    R0,R2
          LA    R2,XSLINE
          SR    R0,R2
@@ -156,27 +156,27 @@ EXREAD   ENTER
          LTR   R0,R0
          BNP   IRD90
          B     IRD12
-IRD10     LA    R0,1
-IRD12     LR    R6,R0               R6: lines to read and run
+IRD10    LA    R0,1
+IRD12    LR    R6,R0               R6: lines to read and run
          TM    EXBFLAGS,EXBINRD    (not inside a line read so)
          BO    IRD94
          OI    EXBFLAGS,EXBINRD
-IRD20     BAL   R14,RDLINE
+IRD20    BAL   R14,RDLINE
          LA    R1,EXBRTOK
          CLI   0(R1),C'-'          (a label: skipped)
          BNE   IRD22
          LA    R1,8(R1)
-IRD22     CALL  EXSTMT
+IRD22    CALL  EXSTMT
          LTR   R15,R15
          BNZ   IRD40
          TM    EXBFLAGS,EXBEXIT
          BO    IRD40
          BCT   R6,IRD20
          SR    R15,R15
-IRD40     NI    EXBFLAGS,255-EXBINRD
+IRD40    NI    EXBFLAGS,255-EXBINRD
          RETURN
 *  &READ ARGS.
-IRD50     BAL   R14,RDLINE
+IRD50    BAL   R14,RDLINE
          LA    R1,EXBRTOK
          CALL  EXSETARG
          LTR   R15,R15
@@ -184,9 +184,9 @@ IRD50     BAL   R14,RDLINE
          LA    R15,804-800         TOO MANY ARGUMENTS
          RETURN
 *  &READ VARS &v1 ...
-IRD60     BAL   R14,RDLINE
+IRD60    BAL   R14,RDLINE
          LA    R10,EXBRTOK         R10: the next token read
-IRD62     CLI   0(R9),X'FF'
+IRD62    CLI   0(R9),X'FF'
          BE    IRD90
          LR    R1,R9               the variable (&X&I: &X2)
          LA    R0,1
@@ -197,23 +197,23 @@ IRD62     CLI   0(R9),X'FF'
          BE    IRD64
          LR    R2,R10
          LA    R10,8(R10)
-IRD64     LA    R1,RDNAME
+IRD64    LA    R1,RDNAME
          CALL  EXVSET
          LTR   R15,R15
          BNZ   IRD66
          LA    R9,8(R9)
          B     IRD62
-IRD66     C     R15,=F'4'
+IRD66    C     R15,=F'4'
          BNE   IRD67
          LA    R15,809-800         MISUSE OF SPECIAL VARIABLE
          RETURN
-IRD67     LA    R15,812-800         TOO MANY VARIABLES
+IRD67    LA    R15,812-800         TOO MANY VARIABLES
          RETURN
-IRD90     SR    R15,R15
+IRD90    SR    R15,R15
          RETURN
-IRD93     LA    R15,811-800         CONVERSION ERROR
+IRD93    LA    R15,811-800         CONVERSION ERROR
          RETURN
-IRD94     LA    R15,808-800         INVALID SYNTAX
+IRD94    LA    R15,808-800         INVALID SYNTAX
          RETURN
 *  RDLINE: read a line (RDTERM), upper case, into EXBRTOK as tokens.
 RDLINE   ST    R14,IRDR14
@@ -223,7 +223,7 @@ RDLINE   ST    R14,IRDR14
          BZ    IRDL10
          BCTR  R1,0
          EX    R1,RDUPPER
-IRDL10    LA    R1,INBUF
+IRDL10   LA    R1,INBUF
          LA    R2,EXBRTOK
          CALL  SCAN
          L     R14,IRDR14
@@ -244,8 +244,8 @@ EXSTACK  ENTER
          CLC   0(8,R10),=CL8'LIFO'
          BNE   IXK04
          LA    R7,1
-IXK02     LA    R10,8(R10)
-IXK04     CLC   0(8,R9),=CL8'&&BEGSTAC'
+IXK02    LA    R10,8(R10)
+IXK04    CLC   0(8,R9),=CL8'&&BEGSTAC'
          BE    IXK20
          CLI   8(R10),X'FF'        HT or RT alone
          BNE   IXK10
@@ -253,7 +253,7 @@ IXK04     CLC   0(8,R9),=CL8'&&BEGSTAC'
          BE    IXK90
          CLC   0(8,R10),=CL8'RT'
          BE    IXK90
-IXK10     LR    R1,R10              the tokens as a line
+IXK10    LR    R1,R10              the tokens as a line
          LA    R2,EXBCMD
          LA    R3,130
          CALL  EXJOIN
@@ -261,12 +261,12 @@ IXK10     LR    R1,R10              the tokens as a line
          LR    R2,R7
          CALL  STKPUSH
          B     IXK90
-IXK20     SR    R8,R8               &BEGSTACK: R8: ALL
+IXK20    SR    R8,R8               &BEGSTACK: R8: ALL
          CLC   0(8,R10),=CL8'ALL'
          BNE   IXK22
          LA    R8,1
-IXK22     L     R6,EXBCUR           R6: the line
-IXK24     LA    R6,1(R6)
+IXK22    L     R6,EXBCUR           R6: the line
+IXK24    LA    R6,1(R6)
          C     R6,EXBLINES
          BH    IXK80
          LR    R0,R6
@@ -280,24 +280,24 @@ IXK24     LA    R6,1(R6)
          BE    IXK80
          CLI   4(R1),C' '
          BE    IXK80
-IXK30     LR    R0,R6
+IXK30    LR    R0,R6
          LR    R1,R8
          CALL  EXLINE
          LR    R3,R0               without its blanks at the end
-IXK32     LTR   R3,R3
+IXK32    LTR   R3,R3
          BNP   IXK34
          LA    R2,0(R3,R1)
          BCTR  R2,0
          CLI   0(R2),C' '
          BNE   IXK34
          BCT   R3,IXK32
-IXK34     LR    R0,R3
+IXK34    LR    R0,R3
          LR    R2,R7
          CALL  STKPUSH
          B     IXK24
-IXK80     LA    R6,1(R6)
+IXK80    LA    R6,1(R6)
          ST    R6,EXBNEXT
-IXK90     SR    R15,R15
+IXK90    SR    R15,R15
          RETURN
 *
 ***********************************************************************
@@ -313,7 +313,7 @@ STKPUSH  ENTER
          C     R7,=F'130'
          BNH   ISK05
          LA    R7,130
-ISK05     LA    R0,8(R7)
+ISK05    LA    R0,8(R7)
          CALL  GETBLK
          LTR   R15,R15
          BNZ   ISK90
@@ -323,23 +323,23 @@ ISK05     LA    R0,8(R7)
          BZ    ISK10
          BCTR  R3,0
          EX    R3,SKMVC
-ISK10     LTR   R8,R8
+ISK10    LTR   R8,R8
          BNZ   ISK20
          ICM   R2,15,STKTAIL       at the end
          BZ    ISK14
          ST    R9,0(R2)
          B     ISK16
-ISK14     ST    R9,STKHEAD
-ISK16     ST    R9,STKTAIL
+ISK14    ST    R9,STKHEAD
+ISK16    ST    R9,STKTAIL
          B     ISK80
-ISK20     L     R2,STKHEAD          in front
+ISK20    L     R2,STKHEAD          in front
          ST    R2,0(R9)
          ST    R9,STKHEAD
          LTR   R2,R2
          BNZ   ISK80
          ST    R9,STKTAIL
-ISK80     SR    R15,R15
-ISK90     RETURN
+ISK80    SR    R15,R15
+ISK90    RETURN
 SKMVC    MVC   8(0,R9),0(R6)
 *
 ***********************************************************************
@@ -354,25 +354,25 @@ STKPULL  ENTER
          LTR   R2,R2
          BNZ   ISP10
          ST    R2,STKTAIL
-ISP10     L     R7,4(R9)
+ISP10    L     R7,4(R9)
          LTR   R3,R7
          BZ    ISP20
          BCTR  R3,0
          EX    R3,SPMVC
-ISP20     LR    R1,R9
+ISP20    LR    R1,R9
          LA    R0,8(R7)
          CALL  FREEBLK
          LR    R0,R7
          SR    R15,R15
          RETURN
-ISP90     LA    R15,4
+ISP90    LA    R15,4
          RETURN
 SPMVC    MVC   INBUF(0),8(R9)
 *
 STKHEAD  DC    A(0)                the console stack: the first line
 STKTAIL  DC    A(0)                  and the last
-IXMR14    DS    A
-IRDR14    DS    A
+IXMR14   DS    A
+IRDR14   DS    A
          DS    0D
 XMTIME   DS    XL32                DIAGNOSE X'0C'
 RDNAME   DS    CL8

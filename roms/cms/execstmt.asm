@@ -33,7 +33,7 @@ DMSEXS   CSECT
 ***********************************************************************
 EXSTMT   ENTER
          LR    R9,R1               R9: the statement's first token
-TST00     CLI   0(R9),X'FF'         nothing
+TST00    CLI   0(R9),X'FF'         nothing
          BE    TST90
          CLI   0(R9),C'*'          a comment
          BE    TST90
@@ -47,17 +47,17 @@ TST00     CLI   0(R9),X'FF'         nothing
          SLL   R1,2
          L     R15,STJUMP-4(R1)
          BR    R15
-TST20     CLI   0(R9),C'&'          &X = ...
+TST20    CLI   0(R9),C'&'          &X = ...
          BNE   TST30
          CLC   8(8,R9),=CL8'='
          BNE   TST30
          LR    R1,R9
          CALL  EXASSIGN
          RETURN
-TST30     LR    R1,R9               a command
+TST30    LR    R1,R9               a command
          CALL  EXCMD
          RETURN
-TST90     SR    R15,R15
+TST90    SR    R15,R15
          RETURN
 STJUMP   DC    A(STTYPE,STIF,STGOTO,STSKIP,STLOOP,STEXIT,STREAD,STARGS)
          DC    A(STCTL,STERROR,TST90,STSPACE,STEMSG,STBEGT,STBEGT,TST90)
@@ -101,14 +101,14 @@ STGOTO   LA    R1,8(R9)
          C     R0,EXBLINES
          BH    TST92
          B     TSG80
-TSG20     LR    R1,R2               a label, from the next line round
+TSG20    LR    R1,R2               a label, from the next line round
          L     R0,EXBCUR
          A     R0,=F'1'
          LA    R2,1
          CALL  EXLABEL
          LTR   R15,R15
          BNZ   TST92
-TSG80     ST    R0,EXBNEXT
+TSG80    ST    R0,EXBNEXT
          B     TST90
 *
 *  &SKIP [n].
@@ -123,11 +123,11 @@ STSKIP   LA    R1,8(R9)
          LTR   R0,R0
          BM    TSK20
          B     TSK10
-TSK05     LA    R0,1                (no n: 1)
-TSK10     A     R0,EXBCUR           n >= 0: past n lines (past the
+TSK05    LA    R0,1                (no n: 1)
+TSK10    A     R0,EXBCUR           n >= 0: past n lines (past the
          A     R0,=F'1'              end: the EXEC ends)
          B     TSG80
-TSK20     A     R0,EXBCUR           n < 0: n lines above
+TSK20    A     R0,EXBCUR           n < 0: n lines above
          BNP   TST92
          B     TSG80
 *
@@ -149,7 +149,7 @@ STLOOP   LA    R1,8(R9)
          A     R0,EXBCUR
          LR    R7,R0               R7: the loop's last line
          B     TSL20
-TSL10     LR    R1,R2               down to the label
+TSL10    LR    R1,R2               down to the label
          L     R0,EXBCUR
          A     R0,=F'1'
          SR    R2,R2
@@ -157,7 +157,7 @@ TSL10     LR    R1,R2               down to the label
          LTR   R15,R15
          BNZ   TST97
          LR    R7,R0
-TSL20     C     R7,EXBLINES
+TSL20    C     R7,EXBLINES
          BH    TST97
          C     R7,EXBCUR           no lines: nothing to do
          BE    TST90
@@ -173,9 +173,9 @@ TSL20     C     R7,EXBLINES
          BNZ   TSL30
          LTR   R6,R0               R6: the count
          BM    TST94
-         BZ    TSL80                0 times
+         BZ    TSL80               0 times
          B     TSL40
-TSL30     LR    R1,R8               a condition: does it hold now?
+TSL30    LR    R1,R8               a condition: does it hold now?
          CALL  EXCOND
          LTR   R15,R15
          BZ    TSL80
@@ -184,7 +184,7 @@ TSL30     LR    R1,R8               a condition: does it hold now?
          C     R15,=F'4'
          BNE   TST94
          L     R6,=F'-1'
-TSL40     L     R1,EXBNLOOP         a new loop
+TSL40    L     R1,EXBNLOOP         a new loop
          C     R1,=A(EXLMAX)
          BNL   TST95
          LA    R0,1(R1)
@@ -197,7 +197,7 @@ TSL40     L     R1,EXBNLOOP         a new loop
          S     R8,EXBSRC           (where the condition is)
          ST    R8,EXLCOND(R1)
          B     TST90
-TSL80     LA    R7,1(R7)            past the loop
+TSL80    LA    R7,1(R7)            past the loop
          ST    R7,EXBNEXT
          B     TST90
 *
@@ -211,8 +211,8 @@ STEXIT   LA    R1,8(R9)
          LTR   R15,R15
          BNZ   TST93
          B     TSE10
-TSE05     SR    R0,R0               (no rc: 0)
-TSE10     ST    R0,EXBEXRC
+TSE05    SR    R0,R0               (no rc: 0)
+TSE10    ST    R0,EXBEXRC
          OI    EXBFLAGS,EXBEXIT
          B     TST90
 *
@@ -225,14 +225,14 @@ STREAD   LA    R1,8(R9)
 STARGS   LA    R1,8(R9)
          LA    R2,EXBRTOK
          LA    R3,PLMAX
-TSA10     CALL  EXNEXT
+TSA10    CALL  EXNEXT
          LTR   R15,R15
          BNZ   TSA20
          LR    R4,R0
          MVC   0(8,R2),0(R4)
          LA    R2,8(R2)
          BCT   R3,TSA10
-TSA20     MVC   0(8,R2),=8X'FF'
+TSA20    MVC   0(8,R2),=8X'FF'
          LA    R1,EXBRTOK
          CALL  EXSETARG
          LTR   R15,R15
@@ -247,24 +247,24 @@ STCTL    LA    R1,8(R9)
          MVI   EXBCTL,EXCCMS
          MVI   EXBTIME,0
          B     TST90
-TSC10     CALL  EXNEXT
+TSC10    CALL  EXNEXT
          LTR   R15,R15
          BNZ   TST90
          LR    R2,R0
          LA    R3,SCOPTS
-TSC20     CLI   0(R3),X'FF'
+TSC20    CLI   0(R3),X'FF'
          BE    TST94
          CLC   0(8,R2),0(R3)
          BE    TSC30
          LA    R3,10(R3)
          B     TSC20
-TSC30     CLI   8(R3),0             (MSG, PACK: nothing to do)
+TSC30    CLI   8(R3),0             (MSG, PACK: nothing to do)
          BE    TSC10
          CLI   8(R3),1
          BE    TSC40
          MVC   EXBTIME,9(R3)
          B     TSC10
-TSC40     MVC   EXBCTL,9(R3)
+TSC40    MVC   EXBCTL,9(R3)
          B     TSC10
 *
 *  &ERROR statement: kept as it is, scanned when it runs.
@@ -274,13 +274,13 @@ STERROR  LA    R1,8(R9)
          BE    TSR20
          CLC   0(8,R1),=CL8'&&CONTINU'
          BE    TSR20
-TSR10     MVC   0(8,R2),0(R1)       (it may be EXBERRT itself: from
+TSR10    MVC   0(8,R2),0(R1)       (it may be EXBERRT itself: from
          CLI   0(R1),X'FF'           the left is safe)
          BE    TST90
          LA    R1,8(R1)
          LA    R2,8(R2)
          B     TSR10
-TSR20     MVI   EXBERRT,X'FF'
+TSR20    MVI   EXBERRT,X'FF'
          B     TST90
 *
 *  &SPACE [n].
@@ -294,8 +294,8 @@ STSPACE  LA    R1,8(R9)
          LTR   R15,R15
          BNZ   TST93
          LTR   R6,R0
-TSP10     BNP   TST90
-TSP20     SR    R3,R3
+TSP10    BNP   TST90
+TSP20    SR    R3,R3
          CALL  WRTERM
          BCT   R6,TSP20
          B     TST90
@@ -318,8 +318,8 @@ STBEGT   SR    R7,R7               R7: ALL
          CLC   8(8,R9),=CL8'ALL'
          BNE   TSB10
          LA    R7,1
-TSB10     L     R6,EXBCUR           R6: the line
-TSB20     LA    R6,1(R6)
+TSB10    L     R6,EXBCUR           R6: the line
+TSB20    LA    R6,1(R6)
          C     R6,EXBLINES
          BH    TSB80
          LR    R0,R6
@@ -333,21 +333,21 @@ TSB20     LA    R6,1(R6)
          BE    TSB80
          CLI   4(R1),C' '
          BE    TSB80
-TSB30     LR    R0,R6
+TSB30    LR    R0,R6
          LR    R1,R7
          CALL  EXLINE
          LR    R2,R1               without its blanks at the end
          LR    R3,R0
-TSB32     LTR   R3,R3
+TSB32    LTR   R3,R3
          BNP   TSB34
          LA    R1,0(R3,R2)
          BCTR  R1,0
          CLI   0(R1),C' '
          BNE   TSB34
          BCT   R3,TSB32
-TSB34     CALL  WRTERM
+TSB34    CALL  WRTERM
          B     TSB20
-TSB80     LA    R6,1(R6)            after the &END
+TSB80    LA    R6,1(R6)            after the &END
          ST    R6,EXBNEXT
          B     TST90
 *
@@ -356,17 +356,17 @@ STSTACK  LR    R1,R9
          CALL  EXSTACK
          RETURN
 *
-TST92     LA    R15,802-800         &SKIP OR &GOTO ERROR
+TST92    LA    R15,802-800         &SKIP OR &GOTO ERROR
          RETURN
-TST93     LA    R15,811-800         CONVERSION ERROR
+TST93    LA    R15,811-800         CONVERSION ERROR
          RETURN
-TST94     LA    R15,808-800         INVALID SYNTAX
+TST94    LA    R15,808-800         INVALID SYNTAX
          RETURN
-TST95     LA    R15,805-800         MAXIMUM DEPTH OF LOOP NESTING
+TST95    LA    R15,805-800         MAXIMUM DEPTH OF LOOP NESTING
          RETURN
-TST97     LA    R15,807-800         EOF FOUND IN LOOP
+TST97    LA    R15,807-800         EOF FOUND IN LOOP
          RETURN
-TST98     LA    R15,808-800         (&PUNCH: no punch here)
+TST98    LA    R15,808-800         (&PUNCH: no punch here)
          RETURN
 *
 *  &CONTROL's words: name, what (0 nothing, 1 the display, 2 TIME),

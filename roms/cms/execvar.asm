@@ -35,16 +35,16 @@ EXISCW   ENTER
          BNE   VEI90
          LA    R2,EXCWTAB
          LA    R0,1
-VEI10     CLI   0(R2),X'FF'
+VEI10    CLI   0(R2),X'FF'
          BE    VEI90
          CLC   0(8,R1),0(R2)
          BE    VEI80
          LA    R2,8(R2)
          AH    R0,=H'1'
          B     VEI10
-VEI80     SR    R15,R15
+VEI80    SR    R15,R15
          RETURN
-VEI90     LA    R15,4
+VEI90    LA    R15,4
          RETURN
 *
 ***********************************************************************
@@ -57,7 +57,7 @@ VEI90     LA    R15,4
 ***********************************************************************
 EXNEXT   ENTER
          LR    R9,R1
-VEN10     CLI   0(R9),X'FF'         the end
+VEN10    CLI   0(R9),X'FF'         the end
          BE    VEN90
          LR    R1,R9
          CALL  EXISCW
@@ -68,21 +68,21 @@ VEN10     CLI   0(R9),X'FF'         the end
          LA    R9,8(R9)
          CLI   0(R9),X'FF'
          BE    VEN90
-VEN15     MVC   EXVRES,0(R9)        a control word: as it is
+VEN15    MVC   EXVRES,0(R9)        a control word: as it is
          B     VEN80
-VEN20     LR    R1,R9
+VEN20    LR    R1,R9
          SR    R0,R0
          CALL  EXSUBST
          CLC   0(8,R1),EXVBLANK    null: no token
          BNE   VEN25
          LA    R9,8(R9)
          B     VEN10
-VEN25     MVC   EXVRES,0(R1)
-VEN80     LA    R1,8(R9)
+VEN25    MVC   EXVRES,0(R1)
+VEN80    LA    R1,8(R9)
          LA    R0,EXVRES
          SR    R15,R15
          RETURN
-VEN90     LR    R1,R9
+VEN90    LR    R1,R9
          LA    R15,4
          RETURN
 *
@@ -95,25 +95,25 @@ VEN90     LR    R1,R9
 EXJOIN   ENTER
          LR    R6,R2               R6: where the next goes
          LA    R7,0(R3,R2)         R7: the end of the room
-VEJ10     CALL  EXNEXT
+VEJ10    CALL  EXNEXT
          LTR   R15,R15
          BNZ   VEJ90
          LR    R9,R1               (the next token)
          LR    R4,R0               R4: this one
          LA    R5,8                R5: its length
-VEJ20     LA    R1,0(R5,R4)
+VEJ20    LA    R1,0(R5,R4)
          BCTR  R1,0
          CLI   0(R1),C' '
          BNE   VEJ30
          BCT   R5,VEJ20
-VEJ30     CR    R6,R2               a blank between
+VEJ30    CR    R6,R2               a blank between
          BE    VEJ32
          LA    R1,1(R5,R6)
          CR    R1,R7
          BH    VEJ90
          MVI   0(R6),C' '
          LA    R6,1(R6)
-VEJ32     LA    R1,0(R5,R6)
+VEJ32    LA    R1,0(R5,R6)
          CR    R1,R7
          BH    VEJ90
          BCTR  R5,0
@@ -121,7 +121,7 @@ VEJ32     LA    R1,0(R5,R6)
          LA    R6,1(R5,R6)
          LR    R1,R9
          B     VEJ10
-VEJ90     LR    R0,R6
+VEJ90    LR    R0,R6
          SR    R0,R2
          RETURN
 EJMVC    MVC   0(0,R6),0(R4)
@@ -139,13 +139,13 @@ EXSUBST  ENTER
          MVC   EXVW+8(16),EXVBLANK
          MVC   EXVW(8),0(R1)
          LA    R7,8                R7: the characters in EXVW
-VES05     LA    R2,EXVW-1(R7)
+VES05    LA    R2,EXVW-1(R7)
          CLI   0(R2),C' '
          BNE   VES10
          BCT   R7,VES05
-VES10     LR    R6,R7               R6: look for "&" before this
-VES20     LR    R5,R6               the rightmost "&" before R6
-VES22     LTR   R5,R5
+VES10    LR    R6,R7               R6: look for "&" before this
+VES20    LR    R5,R6               the rightmost "&" before R6
+VES22    LTR   R5,R5
          BZ    VES90
          BCTR  R5,0
          LA    R2,EXVW(R5)
@@ -155,16 +155,16 @@ VES22     LTR   R5,R5
          BNZ   VES24
          LTR   R8,R8
          BNZ   VES90
-VES24     LR    R3,R7               the name: from it to the end
+VES24    LR    R3,R7               the name: from it to the end
          SR    R3,R5
          C     R3,=F'1'            "&" alone is an "&"
          BNE   VES26
          LR    R6,R5
          B     VES20
-VES26     C     R3,=F'8'
+VES26    C     R3,=F'8'
          BNH   VES28
          LA    R3,8
-VES28     MVC   EXVNAME,EXVBLANK
+VES28    MVC   EXVNAME,EXVBLANK
          BCTR  R3,0
          EX    R3,ESMVNAME
          LA    R1,EXVNAME
@@ -173,15 +173,15 @@ VES28     MVC   EXVNAME,EXVBLANK
          MVC   0(8,R2),0(R1)
          MVC   8(8,R2),EXVBLANK
          LA    R3,8                its length
-VES30     LA    R4,0(R3,R2)
+VES30    LA    R4,0(R3,R2)
          BCTR  R4,0
          CLI   0(R4),C' '
          BNE   VES32
          BCT   R3,VES30
-VES32     LA    R7,0(R3,R5)         R7: the new end
+VES32    LA    R7,0(R3,R5)         R7: the new end
          LR    R6,R5               go on to the left of it
          B     VES20
-VES90     MVC   EXVSUB,EXVW         (cut to 8)
+VES90    MVC   EXVSUB,EXVW         (cut to 8)
          LA    R1,EXVSUB
          RETURN
 ESMVNAME MVC   EXVNAME(0),0(R2)
@@ -204,7 +204,7 @@ EXVGET   ENTER
          SLL   R1,3
          LA    R1,EXBARGS(R1)
          B     VVG95
-VVG20     L     R0,EXBNARG
+VVG20    L     R0,EXBNARG
          CLC   0(8,R9),=CL8'&&INDEX'
          BE    VVG80
          LA    R1,EXBNAME
@@ -224,7 +224,7 @@ VVG20     L     R0,EXBNARG
          BZ    VVG95
          LA    R1,=CL8'STACK'
          B     VVG95
-VVG22     DS    0H
+VVG22    DS    0H
          LA    R1,=CL8'RT'
          CLC   0(8,R9),=CL8'&&TYPEFLAG'
          BE    VVG95
@@ -235,7 +235,7 @@ VVG22     DS    0H
          BNZ   VVG30
          L     R0,0(R1)
          B     VVG80
-VVG30     BAL   R14,VFIND           the EXEC's own
+VVG30    BAL   R14,VFIND           the EXEC's own
          BZ    VVG95
          CLC   0(5,R9),=C'&&DISK'  &DISKx, &DISK*, &DISK?
          BNE   VVG40
@@ -243,13 +243,13 @@ VVG30     BAL   R14,VFIND           the EXEC's own
          BNE   VVG90
          BAL   R14,VDISK
          B     VVG95
-VVG40     LA    R1,=CL8'OFF'
+VVG40    LA    R1,=CL8'OFF'
          CLC   0(8,R9),=CL8'&&DOS'
          BE    VVG95
-VVG90     LA    R1,EXVBLANK         never set
+VVG90    LA    R1,EXVBLANK         never set
          B     VVG95
-VVG80     CALL  EXDEC               a number
-VVG95     RETURN
+VVG80    CALL  EXDEC               a number
+VVG95    RETURN
 *
 ***********************************************************************
 *  EXVSET: set the variable named at R1 (CL8) to the value at R2      *
@@ -273,14 +273,14 @@ EXVSET   ENTER
          SLL   R1,3
          LA    R1,EXBARGS(R1)
          B     VVS70
-VVS20     LA    R2,VSNOSET          those that cannot be set
-VVS22     CLI   0(R2),X'FF'
+VVS20    LA    R2,VSNOSET          those that cannot be set
+VVS22    CLI   0(R2),X'FF'
          BE    VVS30
          CLC   0(8,R9),0(R2)
          BE    VVS90
          LA    R2,8(R2)
          B     VVS22
-VVS30     CLC   0(8,R9),=CL8'&&RETCODE'
+VVS30    CLC   0(8,R9),=CL8'&&RETCODE'
          BNE   VVS40
          LR    R1,R8
          CALL  EXNUM
@@ -288,7 +288,7 @@ VVS30     CLC   0(8,R9),=CL8'&&RETCODE'
          BNZ   VVS90
          ST    R0,EXBRC
          B     VVS80
-VVS40     BAL   R14,VGLOBAL         &GLOBALn: numbers only
+VVS40    BAL   R14,VGLOBAL         &GLOBALn: numbers only
          BNZ   VVS50
          LR    R2,R1
          LR    R1,R8
@@ -297,7 +297,7 @@ VVS40     BAL   R14,VGLOBAL         &GLOBALn: numbers only
          BNZ   VVS90
          ST    R0,0(R2)
          B     VVS80
-VVS50     BAL   R14,VFIND           the EXEC's own
+VVS50    BAL   R14,VFIND           the EXEC's own
          BZ    VVS70
          L     R1,EXBNVAR          a new one
          C     R1,=A(EXVMAX)
@@ -308,19 +308,19 @@ VVS50     BAL   R14,VFIND           the EXEC's own
          LA    R1,EXBVARS(R1)
          MVC   0(8,R1),0(R9)
          LA    R1,8(R1)
-VVS70     MVC   0(8,R1),0(R8)
-VVS80     SR    R15,R15
+VVS70    MVC   0(8,R1),0(R8)
+VVS80    SR    R15,R15
          RETURN
-VVS90     LA    R15,4
+VVS90    LA    R15,4
          RETURN
-VVS92     LA    R15,8
+VVS92    LA    R15,8
          RETURN
 *
 *  VNUMBER: is the name at R9 &0 - &99?  Out: CC 0 and R0 = n if so.
 VNUMBER  SR    R0,R0
          LA    R2,1(R9)
          LA    R3,2
-VVN10     CLI   0(R2),C'0'
+VVN10    CLI   0(R2),C'0'
          BL    VVN20
          MH    R0,=H'10'
          IC    R1,0(R2)
@@ -328,19 +328,19 @@ VVN10     CLI   0(R2),C'0'
          AR    R0,R1
          LA    R2,1(R2)
          BCT   R3,VVN10
-VVN20     LA    R1,1(R9)            at least one digit, then blanks
+VVN20    LA    R1,1(R9)            at least one digit, then blanks
          CR    R2,R1
          BE    VVN90
          LA    R1,8(R9)
-VVN22     CR    R2,R1
+VVN22    CR    R2,R1
          BNL   VVN80
          CLI   0(R2),C' '
          BNE   VVN90
          LA    R2,1(R2)
          B     VVN22
-VVN80     CR    R0,R0
+VVN80    CR    R0,R0
          BR    R14
-VVN90     LTR   R14,R14
+VVN90    LTR   R14,R14
          BR    R14
 *
 *  VGLOBAL: is the name at R9 &GLOBAL0 - &GLOBAL9?  Out: CC 0 and
@@ -356,7 +356,7 @@ VGLOBAL  CLC   0(7,R9),=C'&&GLOBAL'
          LA    R1,EXGLOBAL(R1)
          CR    R1,R1
          BR    R14
-VVGL90    LTR   R14,R14
+VVGL90   LTR   R14,R14
          BR    R14
 *
 *  VFIND: the EXEC's own variable named at R9.  Out: CC 0 and R1 ->
@@ -365,13 +365,13 @@ VFIND    L     R2,EXBNVAR
          LA    R1,EXBVARS
          LTR   R2,R2
          BZ    VVF90
-VVF10     CLC   0(8,R1),0(R9)
+VVF10    CLC   0(8,R1),0(R9)
          BE    VVF80
          LA    R1,16(R1)
          BCT   R2,VVF10
-VVF90     LTR   R14,R14
+VVF90    LTR   R14,R14
          BR    R14
-VVF80     LA    R1,8(R1)
+VVF80    LA    R1,8(R1)
          CR    R1,R1
          BR    R14
 *
@@ -391,9 +391,9 @@ VDISK    ST    R14,VVDR14
          BNZ   VVD90
          LA    R1,=CL8'NA'
          B     VVD90
-VVD20     SR    R1,R1               the R/W disks in search order
+VVD20    SR    R1,R1               the R/W disks in search order
          SR    R6,R6               R6: the best so far
-VVD22     CALL  ADTNEXT
+VVD22    CALL  ADTNEXT
          LTR   R1,R1
          BZ    VVD30
          TM    ADTFLAGS-ADT(R1),ADTRO
@@ -404,19 +404,19 @@ VVD22     CALL  ADTNEXT
          BE    VVD22
          CLC   ADTLEFT-ADT(4,R1),ADTLEFT-ADT(R6)
          BNH   VVD22
-VVD26     ICM   R0,15,ADTLEFT-ADT(R1)   (&DISK?: not a full one)
+VVD26    ICM   R0,15,ADTLEFT-ADT(R1)   (&DISK?: not a full one)
          BNZ   VVD28
          CLI   5(R9),C'*'
          BNE   VVD22
-VVD28     LR    R6,R1
+VVD28    LR    R6,R1
          B     VVD22
-VVD30     LA    R1,=CL8'NONE'
+VVD30    LA    R1,=CL8'NONE'
          LTR   R6,R6
          BZ    VVD90
          MVC   EXVVAL,EXVBLANK
          MVC   EXVVAL(1),ADTMODE-ADT(R6)
          LA    R1,EXVVAL
-VVD90     L     R14,VVDR14
+VVD90    L     R14,VVDR14
          BR    R14
 *
 ***********************************************************************
@@ -432,10 +432,10 @@ EXNUM    ENTER
          CLI   0(R4),C'-'
          BNE   VEU10
          LA    R6,1
-VEU05     LA    R4,1(R4)
-VEU10     SR    R0,R0
+VEU05    LA    R4,1(R4)
+VEU10    SR    R0,R0
          SR    R7,R7               R7: digits
-VEU12     CR    R4,R5
+VEU12    CR    R4,R5
          BNL   VEU30
          CLI   0(R4),C' '
          BE    VEU20
@@ -450,19 +450,19 @@ VEU12     CR    R4,R5
          LA    R7,1(R7)
          LA    R4,1(R4)
          B     VEU12
-VEU20     CLI   0(R4),C' '          blanks to the end
+VEU20    CLI   0(R4),C' '          blanks to the end
          BNE   VEU90
          LA    R4,1(R4)
          CR    R4,R5
          BL    VEU20
-VEU30     LTR   R7,R7
+VEU30    LTR   R7,R7
          BZ    VEU90
          LTR   R6,R6
          BZ    VEU80
          LCR   R0,R0
-VEU80     SR    R15,R15
+VEU80    SR    R15,R15
          RETURN
-VEU90     LA    R15,4
+VEU90    LA    R15,4
          RETURN
 *
 ***********************************************************************
@@ -474,7 +474,7 @@ EXDEC    ENTER
          LR    R6,R0               R6: the number
          LPR   R5,R0               R5: what is left of it
          LA    R7,EXVDW+16         R7: where its digits go, from the
-VED10     SR    R4,R4                 right
+VED10    SR    R4,R4                 right
          D     R4,=F'10'           R5 = the rest, R4 = a digit
          O     R4,=F'240'
          BCTR  R7,0
@@ -485,13 +485,13 @@ VED10     SR    R4,R4                 right
          BNM   VED20
          BCTR  R7,0
          MVI   0(R7),C'-'
-VED20     LA    R3,EXVDW+16         its length
+VED20    LA    R3,EXVDW+16         its length
          SR    R3,R7
          C     R3,=F'8'
          BNH   VED22
          LA    R7,EXVDW+8
          LA    R3,8
-VED22     MVC   EXVDEC,EXVBLANK
+VED22    MVC   EXVDEC,EXVBLANK
          BCTR  R3,0
          EX    R3,EDMVC
          LA    R1,EXVDEC
@@ -508,21 +508,21 @@ EXSETARG ENTER
          MVC   EXBARGS+1(239),EXBARGS
          SR    R5,R5
          LA    R6,EXBARGS
-VESA10    CLI   0(R1),X'FF'
+VESA10   CLI   0(R1),X'FF'
          BE    VESA80
          C     R5,=F'30'
          BNL   VESA90
          CLC   0(8,R1),=CL8'%'
          BE    VESA20
          MVC   0(8,R6),0(R1)
-VESA20    LA    R6,8(R6)
+VESA20   LA    R6,8(R6)
          LA    R1,8(R1)
          LA    R5,1(R5)
          B     VESA10
-VESA80    ST    R5,EXBNARG
+VESA80   ST    R5,EXBNARG
          SR    R15,R15
          RETURN
-VESA90    ST    R5,EXBNARG
+VESA90   ST    R5,EXBNARG
          LA    R15,4
          RETURN
 *
@@ -564,7 +564,7 @@ VSNOSET  DC    CL8'&&INDEX',CL8'&&EXEC',CL8'&&LINENUM',CL8'&&READFLAG'
          DC    CL8'&&TYPEFLAG',CL8'&&GLOBAL',CL8'&&*',CL8'&&$'
          DC    X'FF'
 EXGLOBAL DC    10F'1'              &GLOBAL0 - &GLOBAL9
-VVDR14    DS    A
+VVDR14   DS    A
 EXVBLANK DC    CL8' '
 EXVRES   DS    CL8                 EXNEXT's token
 EXVSUB   DS    CL8                 EXSUBST's
