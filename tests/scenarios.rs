@@ -174,6 +174,24 @@ scenario!(
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]
 );
 
+scenario!(
+    cms_exec,
+    "cms-exec.ron",
+    [
+        "0 | ARGUMENT 3 IS THREE",
+        "0 | R(00004); T=",
+        "0 | CP QUERY TIME",
+        "0 | HELLO ALICE , A GROWN-UP",
+        "0 | +++ R(00003) +++",
+        "0 | 3 ARGS NOW: RED GREEN BLUE",
+        "0 | R(00028); T=",
+        "0 | DMSEXT072E ERROR IN EXEC FILE COUNT, LINE 4 - CONVERSION ERROR",
+        "0 | PROFILE EXEC: HELLO. YOUR DISKS ARE",
+        "0 | CONNECT= 00:00:02 VIRTCPU= 000:02.",
+        "0 | PROFILE  EXEC     A2",
+    ]
+);
+
 /// The same scenario gives the same transcript, byte for byte.
 #[test]
 fn demo_is_deterministic() {
@@ -246,7 +264,7 @@ fn a_classroom_of_64_users_at_64_terminals() {
     let dir = std::env::temp_dir().join(format!("cpcms-classroom-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("classroom.ron");
-    std::fs::write(&file, classroom(64, "4M")).unwrap();
+    std::fs::write(&file, classroom(64, "5M")).unwrap();
     let f = file.to_str().unwrap();
     let out = check(
         f,

@@ -427,38 +427,49 @@ EXERRMSG ST    R14,EXEMR14
 *  not shown; the line read is kept across it), R15 = 0.              *
 ***********************************************************************
 EXPROF   ENTER
-         LR    R6,R0
-         LA    R2,EXPPL
+         LR    R6,R0               R6: the line's length
+         LR    R7,R1               R7: the line
+         LA    R0,EXPWLEN          room for its words and a copy
+         CALL  GETBLK
+         LTR   R15,R15
+         BNZ   EXPR90              (none: no profile)
+         LR    R8,R1               R8: the room
+         LR    R1,R7
+         LR    R0,R6
+         LR    R2,R8
          CALL  SCAN
-         CLC   EXPPL(32),EXPNOPR   ACCESS ( NOPROF and the fence
+         LA    R9,4
+         CLC   0(32,R8),EXPNOPR    ACCESS ( NOPROF and the fence
          BE    EXPR80
+         SR    R9,R9
          XC    EXFCUR,EXFCUR       PROFILE EXEC on A?
          LA    R1,EXPPAT
          LA    R0,EXFCUR
          CALL  FSTFIND
          LTR   R15,R15
-         BNZ   EXPR90
-         ST    R6,EXPLEN           keep the line
-         MVC   EXPLINE,INBUF
-         LA    R1,EXPPAT           PROFILE, no arguments
-         MVC   EXPPL(8),0(R1)
-         MVC   EXPPL+8(8),=8X'FF'
-         LA    R1,EXPPL
+         BNZ   EXPR80
+         MVC   EXPWLINE(L'INBUF,R8),INBUF   keep the line
+         MVC   0(8,R8),EXPPAT      PROFILE, no arguments
+         MVC   8(8,R8),=8X'FF'
+         LR    R1,R8
          CALL  EXECRUN
-         MVC   INBUF(L'EXPLINE),EXPLINE
-         L     R0,EXPLEN
-         ST    R0,INLEN
+         MVC   INBUF,EXPWLINE(R8)
+         ST    R6,INLEN
+EXPR80   LR    R1,R8
+         LA    R0,EXPWLEN
+         CALL  FREEBLK
+         LR    R15,R9
+         RETURN
 EXPR90   SR    R15,R15
          RETURN
-EXPR80   LA    R15,4
-         RETURN
+EXPWLINE EQU   (PLMAX+1)*8         (in the room: after the words)
+EXPWLEN  EQU   EXPWLINE+L'INBUF
 *
 EXCUR    DC    A(0)                the EXEC running (its EXB), or 0
 EXDEPTH  DC    F'0'                how many are running
 EXLDR14  DS    A
 EXLPR14  DS    A
 EXEMR14  DS    A
-EXPLEN   DS    F
 EXFCUR   DS    3F
 EXFPAT   DS    CL18
 EXFTYPE  DC    CL8'EXEC',CL2'*'
@@ -486,5 +497,3 @@ EXE11    DC    C'CONVERSION ERROR',X'00'
 EXE12    DC    C'TOO MANY VARIABLES',X'00'
 EXE13    DC    C'EXECS NESTED TOO DEEPLY',X'00'
          LTORG
-EXPPL    DS    (PLMAX+1)CL8        the first line's words
-EXPLINE  DS    CL130               the first line, kept

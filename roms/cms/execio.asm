@@ -105,24 +105,24 @@ IXMS10   LA    R2,EXBCMD
 ***********************************************************************
 EXSHOWST ENTER
          LR    R9,R1
-         LA    R2,XSLINE
-         LA    R3,L'XSLINE
+         LA    R2,EXBCMD           (free until the statement runs)
+         LA    R3,L'EXBCMD
          CLC   8(8,R9),=CL8'='     &X = ...: the name as it is
          BNE   IXS10
-         MVC   XSLINE(8),0(R9)
-         LA    R2,XSLINE+8
+         MVC   EXBCMD(8),0(R9)
+         LA    R2,EXBCMD+8
 IXS02    BCTR  R2,0                (its blanks off)
          CLI   0(R2),C' '
          BE    IXS02
          MVC   1(3,R2),=C' = '
          LA    R2,4(R2)
-         LA    R1,XSLINE+L'XSLINE
+         LA    R1,EXBCMD+L'EXBCMD
          SR    R1,R2
          LR    R3,R1
          LA    R1,16(R9)
 IXS10    CALL  EXJOIN
          AR    R0,R2
-         LA    R2,XSLINE
+         LA    R2,EXBCMD
          SR    R0,R2
          LR    R3,R0
          CALL  WRTERM
@@ -222,13 +222,14 @@ RDLINE   ST    R14,IRDR14
          LTR   R1,R1
          BZ    IRDL10
          BCTR  R1,0
+         L     R3,=A(BLANKS)       (CMDLOOP's blanks)
          EX    R1,RDUPPER
 IRDL10   LA    R1,INBUF
          LA    R2,EXBRTOK
          CALL  SCAN
          L     R14,IRDR14
          BR    R14
-RDUPPER  OC    INBUF(0),RDBLANKS
+RDUPPER  OC    INBUF(0),0(R3)
 *
 ***********************************************************************
 *  EXSTACK: &STACK [FIFO|LIFO] [tok ...] (HT, RT: nothing to do: all  *
@@ -379,6 +380,4 @@ RDNAME   DS    CL8
 RDNULL   DC    CL8' '
 XMRC1    DC    C'+++ R('
 XMRC2    DC    C') +++'
-RDBLANKS DC    CL130' '
-XSLINE   DS    CL256
          LTORG

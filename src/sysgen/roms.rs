@@ -79,7 +79,11 @@ roms!(
     "cms/call.asm",
     "cms/type.asm",
     "cms/sdisk/CMS.HELPCMD",
+    "cms/sdisk/COUNT.EXEC",
+    "cms/sdisk/PROFSAMP.EXEC",
     "cms/sdisk/SAMPLE.EXEC",
+    "cms/sdisk/SPIN.EXEC",
+    "cms/sdisk/TOUR.EXEC",
 );
 
 /// Where the ROM sources come from.

@@ -210,7 +210,17 @@ fn minidisks_are_cms_disks_and_the_s_disk_is_rebuilt_at_every_start() {
         .iter()
         .map(|f| format!("{} {} {}", f.name, f.ftype, f.mode))
         .collect();
-    assert_eq!(ids, ["CMS HELPCMD S2", "SAMPLE EXEC S2"]);
+    assert_eq!(
+        ids,
+        [
+            "CMS HELPCMD S2",
+            "COUNT EXEC S2",
+            "PROFSAMP EXEC S2",
+            "SAMPLE EXEC S2",
+            "SPIN EXEC S2",
+            "TOUR EXEC S2"
+        ]
+    );
     // ALICE writes a file; someone scribbles on the S disk.
     let mut mine = s.files[1].clone();
     mine.mode = "A1".into();
