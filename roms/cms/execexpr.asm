@@ -300,7 +300,8 @@ PXA91    LA    R15,811-800          CONVERSION ERROR
 *  &CONCAT tok ...: the tokens one after the other, cut to 8.
 XACONCAT LA    R6,XAW              R6: where the next goes
          MVC   XAW(8),XBLANKS
-         MVC   XAW+8(16),XBLANKS
+         MVC   XAW+8(8),XBLANKS
+         MVC   XAW+16(8),XBLANKS
 PXAC10   CALL  EXNEXT
          LTR   R15,R15
          BNZ   PXAC90

@@ -136,7 +136,8 @@ EJMVC    MVC   0(0,R6),0(R4)
 EXSUBST  ENTER
          LR    R8,R0               R8: keep the first "&"
          MVC   EXVW,EXVBLANK
-         MVC   EXVW+8(16),EXVBLANK
+         MVC   EXVW+8(8),EXVBLANK
+         MVC   EXVW+16(8),EXVBLANK
          MVC   EXVW(8),0(R1)
          LA    R7,8                R7: the characters in EXVW
 VES05    LA    R2,EXVW-1(R7)
