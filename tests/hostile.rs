@@ -1966,7 +1966,9 @@ fn fuzz_random_channel_programs_on_a_second_volume() {
 /// A CP command touching a page the user's share of real frames cannot hold says so
 /// (`REAL STORAGE EXHAUSTED`, return code 111), not that the address lies beyond the
 /// user's storage (which is for addresses that do: `HEXLOC ... EXCEEDS STORAGE`).
-/// Sixteen terminals on a 512K machine leave each user a share of six frames.
+/// Sixteen terminals on a 1216K machine leave each user a share of frames that CMS's
+/// nucleus (11 pages since the EXEC interpreter), its stack and free storage fill but for
+/// a few: six more pages cannot fit.
 #[test]
 fn storage_share_is_told_apart_from_beyond_storage() {
     let names: Vec<String> = (0..16).map(|i| format!("U{i}")).collect();

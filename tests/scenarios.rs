@@ -131,7 +131,7 @@ scenario!(
         "0 | CMS      HELPCMD  S2  F   80      19      2 06/29/79   09:00",
         "0 | DMSCPY721I COPY 'SAMPLE EXEC S2' TO 'SAMPLE EXEC A2' NEW FILE",
         "0 | DMSCPY024E FILE 'SAMPLE EXEC A2' ALREADY EXISTS",
-        "0 | HELLO    EXEC     A1  V   27       3      1 06/29/79   09:00  ALI191",
+        "0 | HELLO    EXEC     A1  V   71      13      1 06/29/79   09:00  ALI191",
         "0 | DMSERS037E DISK 'S' IS READ/ONLY",
         "0 | DMSSTT002E FILE 'HELLO EXEC *' NOT FOUND",
         "0 | DMSFOR732I 1 CYLINDERS FORMATTED ON DISK D(192)",
@@ -218,6 +218,24 @@ scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]
+);
+
+scenario!(
+    cms_exec,
+    "cms-exec.ron",
+    [
+        "0 | ARGUMENT 3 IS THREE",
+        "0 | R(00004); T=",
+        "0 | CP QUERY TIME",
+        "0 | HELLO ALICE , A GROWN-UP",
+        "0 | +++ R(00003) +++",
+        "0 | 3 ARGS NOW: RED GREEN BLUE",
+        "0 | R(00028); T=",
+        "0 | DMSEXT072E ERROR IN EXEC FILE COUNT, LINE 4 - CONVERSION ERROR",
+        "0 | PROFILE EXEC: HELLO. YOUR DISKS ARE",
+        "0 | CONNECT= 00:00:02 VIRTCPU= 000:02.",
+        "0 | PROFILE  EXEC     A2",
+    ]
 );
 
 /// The same scenario gives the same transcript, byte for byte.

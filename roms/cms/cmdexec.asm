@@ -5,11 +5,13 @@
 *  in VM/370's order:                                                 *
 *    1. CP: the rest of the line goes to CP as it stands (DIAGNOSE    *
 *       X'08'), and CP types its answer;                              *
-*    2. a command of the nucleus (CMDTAB), by its name or an          *
+*    2. an EXEC of that name on any accessed disk (implied EXEC, SET  *
+*       IMPEX ON): it runs with the other words as its arguments;     *
+*    3. a command of the nucleus (CMDTAB), by its name or an          *
 *       abbreviation as short as the table allows (T for TYPE);       *
-*    3. a program saved as "name MODULE" on an accessed disk (see     *
+*    4. a program saved as "name MODULE" on an accessed disk (see     *
 *       LOADER);                                                      *
-*    4. anything else is offered to CP (implied CP, SET IMPCP ON),    *
+*    5. anything else is offered to CP (implied CP, SET IMPCP ON),    *
 *       with a buffer for its answer: if CP knows the command its     *
 *       answer is typed; if CP does not either, "UNKNOWN CP/CMS       *
 *       COMMAND" and the return code is -3.                           *
@@ -66,8 +68,19 @@ EC16     ST    R4,CBEPL+4(R8)
 *  1. CP.
          CLC   0(8,R8),=CL8'CP'
          BE    ECCP
-*  2. The nucleus's commands.
+*  2. An EXEC of that name.
+         TM    CMSFLAGS,CMSNOEX
+         BO    EC18
          LR    R1,R8
+         CALL  EXFIND
+         LTR   R15,R15
+         BNZ   EC18
+         LR    R1,R8
+         CALL  EXECRUN
+         LR    R9,R15
+         B     EC90
+*  3. The nucleus's commands.
+EC18     LR    R1,R8
          CALL  CMDFIND
          LTR   R15,R15
          BZ    EC40
@@ -83,13 +96,13 @@ ECCP     L     R2,CBEPL+4(R8)
          DIAG  R2,R3,X'08'         R3 = CP's return code
          LR    R9,R3
          B     EC90
-*  3. A MODULE of that name on a disk: the program runs.
+*  4. A MODULE of that name on a disk: the program runs.
 EC40     LR    R1,R8
          CALL  RUNMOD
          LR    R9,R15
          C     R15,=F'-1'
          BNE   EC90
-*  4. Implied CP: offer the whole line to CP.
+*  5. Implied CP: offer the whole line to CP.
 ECIMPCP  LR    R1,R6
          LR    R0,R7
          CALL  CPLINE

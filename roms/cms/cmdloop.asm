@@ -11,7 +11,9 @@
 *  the time CP spent for it - the cost of trapping and emulating.     *
 *                                                                     *
 *  The first line, even an empty one, first accesses the standard     *
-*  disks (AUTOACC), as VM/370's CMS did.                              *
+*  disks (AUTOACC) and runs PROFILE EXEC from the A disk (EXPROF), as *
+*  VM/370's CMS did; a first line "ACCESS (NOPROF" skips the profile  *
+*  and is done then.                                                  *
 ***********************************************************************
 CMDLOOP  L     R13,STKBASE         an empty register stack
          CALL  RDTERM              R0 = the line's length
@@ -28,6 +30,11 @@ CL10     TM    CMSFLAGS,CMSFIRST   the first command: the disks
          BZ    CL20
          NI    CMSFLAGS,255-CMSFIRST
          CALL  AUTOACC
+         LA    R1,INBUF            PROFILE EXEC
+         L     R0,INLEN
+         CALL  EXPROF
+         LTR   R15,R15
+         BNZ   READY               (ACCESS (NOPROF: done)
 CL20     LA    R1,INBUF
          L     R0,INLEN
          CALL  EXECCMD

@@ -44,6 +44,11 @@
 *    EDITLINE DMSEDL  EDIT: lines in storage, reading, writing        *
 *    EDITCMD  DMSEDC  EDIT: moving, typing, deleting, input, FILE     *
 *    EDITSTR  DMSEDS  EDIT: LOCATE, FIND, CHANGE                      *
+*    EXEC     DMSEXC  EXEC: the command, the interpreter's main loop  *
+*    EXECSTMT DMSEXS  EXEC: the control statements                    *
+*    EXECIO   DMSEXI  EXEC: commands, &READ, the console stack        *
+*    EXECEXPR DMSEXX  EXEC: assignments, conditions, labels           *
+*    EXECVAR  DMSEXV  EXEC: variables and substitution                *
 *                                                                     *
 *  Conventions.  A routine begins with ENTER and ends with RETURN:    *
 *  R1 (and R0, R2, R3 where it says) carry its arguments, R15 its     *
@@ -109,6 +114,11 @@ CMS      START 0
          COPY  EDITLINE
          COPY  EDITCMD
          COPY  EDITSTR
+         COPY  EXEC
+         COPY  EXECSTMT
+         COPY  EXECIO
+         COPY  EXECEXPR
+         COPY  EXECVAR
 NUCEND   CSECT                     the end of the nucleus
          DS    0D
          END   CMS

@@ -38,9 +38,13 @@ WCCW     DS    D
 *
 ***********************************************************************
 *  RDTERM: read a line into INBUF.  Out: R0 = its length (130 minus   *
-*  the residual count in the CSW).                                    *
+*  the residual count in the CSW).  A line on the console stack (an   *
+*  EXEC's &STACK: STKPULL) is read first, without the terminal.       *
 ***********************************************************************
 RDTERM   ENTER
+         CALL  STKPULL
+         LTR   R15,R15
+         BZ    RDT10
          LA    R1,RCCW
          LA    R2,CONDEV
          CALL  DOIO
