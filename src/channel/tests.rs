@@ -1247,9 +1247,17 @@ fn inhibit_print_masks_the_next_line_read() {
     // A line typed ahead before X'1B' came is masked too: what counts is the read.
     ch.type_line(CON, "early", 0).unwrap();
     take(&mut ch);
-    ccws(&mut mem, 0x1000, &[ccw(INHIBIT_PRINT, 0, NONE, 1)]);
-    let csw = stored(ch.start_io(&mut mem, CON, false, 0));
-    assert_eq!(csw.unit, UnitStatus::CE_DE, "immediate, like the no-op");
+    ccws(&mut mem, 0x1000, &[ccw(INHIBIT_PRINT, 0, CcwFlags::SLI, 1)]);
+    assert_eq!(ch.start_io(&mut mem, CON, false, 0), IoCc::Cc0);
+    assert!(ch.print_inhibited(CON));
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(
+        csw.unit,
+        UnitStatus::CE_DE,
+        "an interruption, like the alarm"
+    );
+    assert!(csw.channel.is_empty(), "no data moved: SLI");
     ccws(&mut mem, 0x1000, &[ccw(RD, 0x2000, CcwFlags::SLI, 132)]);
     ch.start_io(&mut mem, CON, false, 0);
     settle(&mut ch, &mut mem);

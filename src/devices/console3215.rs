@@ -10,7 +10,7 @@
 //!                                       X'04'  sense (1 byte)
 //!   print inhibit (ours, see below):
 //!   X'1B'  inhibit print of the next    X'1A'  read inquiry, not printed
-//!          line read (immediate)
+//!          line read (no data)
 //! ```
 //!
 //! A line is at most [`MAX_LINE`] (130) characters, VM/370's 3215 line, wherever it
@@ -24,7 +24,8 @@
 //! terminal without the feature it typed a mask to overprint instead). IBM's 3215 had
 //! no such command, so ours are an extension, in the 3215's own command format, that a
 //! program asks for in its channel program; the device never looks at what it printed:
-//! - X'1B' (control, immediate, no data) arms print inhibit for the next line a read
+//! - X'1B' (control, no data; it ends with channel end and device end in an
+//!   interruption, as the alarm does) arms print inhibit for the next line a read
 //!   takes: that line is stored as usual, and the transcript shows [`MASK`] in its place
 //!   (`XXXXXXXX`, eight characters whatever the line's length, as VM/370's mask was, so
 //!   it tells neither the password nor its length). While it is armed the keyboard's
@@ -68,6 +69,8 @@ pub const READ_US: u64 = 100;
 pub const ALARM_US: u64 = 100;
 /// Sense.
 pub const SENSE_US: u64 = 20;
+/// Inhibit print (X'1B').
+pub const INHIBIT_US: u64 = 20;
 
 /// Most bytes one write prints (a longer data chain ends with incorrect length). The
 /// real typewriter would need half an hour for this many.
@@ -206,8 +209,11 @@ impl Device for Console3215 {
             }
             0x03 => Start::Immediate(UnitStatus::CE_DE),
             INHIBIT_PRINT => {
+                // Ends like the alarm, with an interruption: a program that queues one
+                // operation per SIO (CP's terminal queue) sends it like any line.
                 self.inhibit = true;
-                Start::Immediate(UnitStatus::CE_DE)
+                self.phase = Phase::End;
+                Start::At(now + us(INHIBIT_US))
             }
             0x04 => {
                 self.phase = Phase::Sense;
