@@ -289,6 +289,12 @@ impl Machine {
         self.channel.awaiting_input(dev)
     }
 
+    /// True while the next line typed on the terminal at `dev` will not be printed (the
+    /// program inhibited it, as CP may for a password): a front end must not show it.
+    pub fn print_inhibited(&self, dev: u16) -> bool {
+        self.channel.print_inhibited(dev)
+    }
+
     /// What the terminal at `dev` has printed, typed input included, as text with `\n`
     /// line ends: the last [`KEEP`](crate::devices::transcript::KEEP) bytes, with the
     /// absolute position of the first (see [`Transcript`]).

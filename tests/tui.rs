@@ -23,20 +23,26 @@ fn model() -> Model {
                 text:
                     "LOGON ALICE ALICE\nLOGON AT 09:00:01 GMT FRIDAY 06/29/79\nCMS VERSION 1\nR;\n"
                         .into(),
+                ..TermView::default()
             },
             TermView {
                 dev: 0x021,
                 user: None,
                 text: "VM/370 ONLINE\n".into(),
+                ..TermView::default()
             },
             TermView {
                 dev: 0x022,
                 user: None,
                 text: String::new(),
+                ..TermView::default()
             },
         ],
-        operator_dev: 0x009,
-        operator: "CP IPL COMPLETE\n".into(),
+        operator: Some(TermView {
+            dev: 0x009,
+            text: "CP IPL COMPLETE\n".into(),
+            ..TermView::default()
+        }),
         vms: vec![VmStatus {
             userid: "ALICE".into(),
             terminal: 0x020,
@@ -161,16 +167,18 @@ fn typing_goes_to_the_focused_terminal() {
     type_str(&mut app, "LOGON BOB BOB");
     app.update(key(KeyCode::Tab));
     app.update(key(KeyCode::Tab));
+    assert_eq!(
+        app.focus, 3,
+        "the operator's console comes after the terminals"
+    );
+    assert!(has(&screen(&app, 120, 30), "operator 009> _"));
+    app.update(key(KeyCode::Tab));
     assert_eq!(app.focus, 0, "wraps around");
-    app.update(Event::Key(KeyEvent::new(
-        KeyCode::BackTab,
-        KeyModifiers::SHIFT,
-    )));
-    assert_eq!(app.focus, 2);
-    app.update(Event::Key(KeyEvent::new(
-        KeyCode::BackTab,
-        KeyModifiers::SHIFT,
-    )));
+    let back_tab = || Event::Key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    app.update(back_tab());
+    assert_eq!(app.focus, 3);
+    app.update(back_tab());
+    app.update(back_tab());
     assert_eq!(
         app.inputs[1], "LOGON BOB BOB",
         "each terminal keeps its own line"
@@ -325,6 +333,7 @@ fn sixty_four_terminals_render() {
             dev: 0x020 + i,
             user: Some(format!("U{i:02}")),
             text: "VM/370 ONLINE\n".into(),
+            ..TermView::default()
         })
         .collect();
     let app = App::new(m);
@@ -332,4 +341,228 @@ fn sixty_four_terminals_render() {
         let s = screen(&app, w, h);
         assert_eq!(s.len(), h as usize);
     }
+}
+
+/// Tab reaches the operator's console: its input line says so, and Enter types there
+/// (its number is the one after the user terminals, as a scenario's -1 is).
+#[test]
+fn the_operators_console_takes_typing_too() {
+    let mut app = App::new(model());
+    for _ in 0..3 {
+        app.update(key(KeyCode::Tab));
+    }
+    let s = screen(&app, 120, 30);
+    assert!(has(&s, "operator 009> _"), "{}", s.join("\n"));
+    type_str(&mut app, "Q N");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Action::Type {
+            terminal: 3,
+            text: "Q N".into()
+        }]
+    );
+    // Without an operator's console, Tab cycles the user terminals only.
+    let mut m = model();
+    m.operator = None;
+    let mut app = App::new(m);
+    for _ in 0..3 {
+        app.update(key(KeyCode::Tab));
+    }
+    assert_eq!(app.focus, 0);
+    screen(&app, 120, 30);
+}
+
+/// A 3215 line is 130 characters: the input line stops there and says so, in typing and
+/// in a paste; it shows the count as the limit nears.
+#[test]
+fn a_full_line_says_so() {
+    let mut app = App::new(model());
+    type_str(&mut app, &"X".repeat(125));
+    let s = screen(&app, 160, 30);
+    assert!(has(&s, " 125/130 "), "{}", s.join("\n"));
+    assert!(!has(&s, "line full"));
+    type_str(&mut app, &"Y".repeat(10));
+    assert_eq!(app.inputs[0], "X".repeat(125) + "YYYYY");
+    let s = screen(&app, 160, 30);
+    assert!(
+        has(&s, "130/130: line full (a 3215 line)"),
+        "{}",
+        s.join("\n")
+    );
+    // The newest characters stay in sight on a narrow screen, the sign too.
+    let s = screen(&app, 80, 30);
+    assert!(has(&s, "YYYYY_"), "{}", s.join("\n"));
+    assert!(has(&s, "line full"), "{}", s.join("\n"));
+    let mut app = App::new(model());
+    app.update(Event::Paste("P".repeat(200)));
+    assert_eq!(app.inputs[0].len(), 130);
+    assert!(has(&screen(&app, 160, 30), "line full"));
+    // Short lines show no count.
+    let mut app = App::new(model());
+    type_str(&mut app, "LOGON ALICE");
+    assert!(!has(&screen(&app, 160, 30), "/130"));
+}
+
+/// While the terminal's program has inhibited printing (CP asked for a password), the
+/// input line shows nothing of what is typed, and the line is not kept for Up/Down.
+#[test]
+fn a_password_is_not_shown() {
+    let mut m = model();
+    m.terminals[1].text = "VM/370 ONLINE\nLOGON BOB\nENTER PASSWORD:\n".into();
+    m.terminals[1].hidden = true;
+    let mut app = App::new(m);
+    app.update(key(KeyCode::Tab));
+    type_str(&mut app, "SECRET");
+    let s = screen(&app, 120, 30);
+    let all = s.join("\n");
+    assert!(!all.contains("SECRET"), "{all}");
+    assert!(has(&s, "terminal 021> _"), "{all}");
+    assert!(has(&s, "not shown (a password)"), "{all}");
+    assert_eq!(
+        app.update(key(KeyCode::Enter)),
+        vec![Action::Type {
+            terminal: 1,
+            text: "SECRET".into()
+        }]
+    );
+    assert!(app.history.is_empty(), "no password in the history");
+    // Other terminals show their typing as usual.
+    app.update(key(KeyCode::Tab));
+    type_str(&mut app, "SEEN");
+    assert!(has(&screen(&app, 120, 30), "terminal 022> SEEN_"));
+}
+
+/// PgUp/PgDn scroll the focused pane through what its terminal kept; new output does not
+/// move a scrolled pane; PgDn to the end follows the output again, and so does Enter.
+#[test]
+fn scrollback_per_terminal() {
+    let mut m = model();
+    m.terminals[1].text = (0..60).map(|i| format!("LINE {i:02}\n")).collect();
+    let mut app = App::new(m);
+    app.update(Event::Resize(60, 24));
+    app.update(key(KeyCode::Tab));
+    // 24 rows: 4 caption, 8 bottom, 2 input/help: the panes have 10, 8 inside.
+    let s = screen(&app, 60, 24);
+    assert!(
+        has(&s, "LINE 59") && !has(&s, "LINE 51"),
+        "{}",
+        s.join("\n")
+    );
+    app.update(key(KeyCode::PageUp));
+    let s = screen(&app, 60, 24);
+    let all = s.join("\n");
+    assert!(has(&s, "LINE 45") && has(&s, "LINE 52"), "{all}");
+    assert!(!has(&s, "LINE 44") && !has(&s, "LINE 53"), "{all}");
+    assert!(has(&s, "7 below"), "{all}");
+    assert!(has(&screen(&app, 120, 24), "7 more below: PgDn"));
+    // Pane 0 did not move.
+    assert!(has(&s, "R;"), "{all}");
+
+    // Output comes: the scrolled pane holds still, the count below grows.
+    app.model.terminals[1].text.push_str("LINE 60\nLINE 61\n");
+    let s = screen(&app, 60, 24);
+    assert!(has(&s, "LINE 45") && has(&s, "LINE 52"), "{}", s.join("\n"));
+    assert!(has(&s, "9 below"), "{}", s.join("\n"));
+
+    // Bounded: up to the oldest line kept, and no further.
+    for _ in 0..20 {
+        app.update(key(KeyCode::PageUp));
+    }
+    let s = screen(&app, 60, 24);
+    assert!(has(&s, "LINE 00") && has(&s, "LINE 07"), "{}", s.join("\n"));
+    // The terminal drops its oldest text: the pane shows the oldest it still has.
+    let t = &mut app.model.terminals[1];
+    let cut = t.text.find("LINE 20").unwrap();
+    t.text.drain(..cut);
+    t.start += cut as u64;
+    let s = screen(&app, 60, 24);
+    assert!(has(&s, "LINE 20") && has(&s, "LINE 27"), "{}", s.join("\n"));
+
+    // Down again: page by page, then following the output.
+    app.update(key(KeyCode::PageDown));
+    let s = screen(&app, 60, 24);
+    assert!(has(&s, "LINE 27") && has(&s, "LINE 34"), "{}", s.join("\n"));
+    for _ in 0..10 {
+        app.update(key(KeyCode::PageDown));
+    }
+    assert_eq!(app.scroll[1], None, "at the end it follows again");
+    app.model.terminals[1].text.push_str("LINE 62\n");
+    let s = screen(&app, 60, 24);
+    assert!(has(&s, "LINE 62") && !has(&s, "below"), "{}", s.join("\n"));
+
+    // Enter brings a scrolled pane back to the newest output.
+    app.update(key(KeyCode::PageUp));
+    assert!(app.scroll[1].is_some());
+    app.update(key(KeyCode::Enter));
+    assert_eq!(app.scroll[1], None);
+
+    // The operator's console scrolls too; a pane whose text fits does not.
+    app.model.operator.as_mut().unwrap().text = (0..30).map(|i| format!("OP {i:02}\n")).collect();
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::Tab));
+    assert_eq!(app.focus, 3);
+    app.update(key(KeyCode::PageUp));
+    let s = screen(&app, 60, 24);
+    assert!(
+        has(&s, "OP 19") && has(&s, "OP 24") && !has(&s, "OP 25"),
+        "{}",
+        s.join("\n")
+    );
+    app.update(key(KeyCode::Tab));
+    app.update(key(KeyCode::PageUp));
+    assert_eq!(app.scroll[0], None, "pane 0 fits: nothing to scroll");
+}
+
+/// The live driver on a booted CP: the operator's console is a pane you can type on,
+/// each pane carries its kept transcript and its position, and a line longer than a
+/// 3215's is refused by the terminal itself (nothing is typed).
+#[test]
+fn live_driver_fills_every_pane_and_types_on_the_operators_console() {
+    use cpcms::cpu::TOD_PER_SECOND;
+    use cpcms::scenario::Scenario;
+    use cpcms::sysgen::System;
+    use cpcms::tui::live::Live;
+
+    let s = Scenario::parse(
+        "t.ron",
+        r#"(title: "t", users: [(id: "ALICE", password: "ALICE")], terminals: 2, steps: [])"#,
+    )
+    .unwrap();
+    let mut sys = System::boot(&s.sys_config(), None).unwrap();
+    let t = sys.machine.now() + TOD_PER_SECOND;
+    sys.machine.run_until(t);
+    let mut live = Live::new(sys, None, "t", 1.0);
+    let mut m = Model::default();
+    live.fill(&mut m);
+    assert_eq!(m.terminals.len(), 2);
+    assert!(m.terminals[0].text.contains("VM/370 ONLINE"), "{m:?}");
+    let op = m.operator.clone().expect("the operator's console");
+    assert_eq!(op.dev, 0x009);
+    assert!(op.text.contains("DMKCPI966I"), "{op:?}");
+    assert_eq!((op.start, op.hidden), (0, false));
+
+    let mut app = App::new(m);
+    app.update(key(KeyCode::BackTab));
+    assert_eq!(app.focus, 2, "the operator's console");
+    type_str(&mut app, "QUERY NAMES");
+    for a in app.update(key(KeyCode::Enter)) {
+        live.apply(a);
+    }
+    let t = live.system.machine.now() + TOD_PER_SECOND / 10;
+    live.system.machine.run_until(t);
+    live.fill(&mut app.model);
+    let op = app.model.operator.as_ref().unwrap();
+    assert!(op.text.contains("QUERY NAMES\n"), "{op:?}");
+
+    // Longer than 130: the 3215 refuses it, so nothing reaches CP (the view cannot make
+    // one: it stops at 130).
+    let long = "Q".repeat(131);
+    live.apply(Action::Type {
+        terminal: 0,
+        text: long.clone(),
+    });
+    let t = live.system.machine.now() + TOD_PER_SECOND / 10;
+    live.system.machine.run_until(t);
+    live.fill(&mut app.model);
+    assert!(!app.model.terminals[0].text.contains(&long[..100]));
 }

@@ -222,6 +222,12 @@ impl Channel {
         self.subs.get(&dev).is_some_and(|s| s.dev.awaiting_input())
     }
 
+    /// True while the program has inhibited printing of the next line typed on `dev`
+    /// (see [`Device::print_inhibited`]).
+    pub fn print_inhibited(&self, dev: u16) -> bool {
+        self.subs.get(&dev).is_some_and(|s| s.dev.print_inhibited())
+    }
+
     /// The transcript of the printing terminal at `dev`: its kept tail and position.
     pub fn transcript(&self, dev: u16) -> Option<Transcript<'_>> {
         self.subs.get(&dev).and_then(|s| s.dev.transcript())

@@ -1168,3 +1168,140 @@ fn pci_conditions_are_not_stacked() {
     ch.advance(&mut mem, t);
     assert_eq!(take(&mut ch).1.channel, ChannelStatus::PCI);
 }
+
+/// One line limit wherever a line comes from: 130 characters (VM/370's 3215 line). A
+/// longer one is refused whole, nothing is held and no attention is raised.
+#[test]
+fn a_line_longer_than_130_characters_is_refused() {
+    use crate::devices::console3215::MAX_LINE;
+    let (mut ch, mut mem) = setup();
+    let e = ch.type_line(CON, &"X".repeat(MAX_LINE + 1), 0).unwrap_err();
+    assert_eq!(
+        e,
+        "a 3215 line holds at most 130 characters; this one has 131"
+    );
+    assert!(!ch.interrupt_pending(), "nothing held: no attention");
+    // 130 characters (any characters: they count, not bytes) are a line.
+    let line = "¢".repeat(MAX_LINE);
+    ch.type_line(CON, &line, 0).unwrap();
+    take(&mut ch);
+    ccws(&mut mem, 0x1000, &[ccw(RD, 0x2000, CcwFlags::SLI, 132)]);
+    caw(&mut mem, 0, 0x1000);
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.count, 2);
+    assert_eq!(transcript(&ch), format!("{line}\n"));
+}
+
+/// X'1B' inhibits print of the next line a read takes: stored as typed, shown as the
+/// mask; the read disarms it. The device is told by the channel program only.
+#[test]
+fn inhibit_print_masks_the_next_line_read() {
+    use crate::devices::console3215::{INHIBIT_PRINT, MASK};
+    let (mut ch, mut mem) = setup();
+    let n = text(&mut mem, 0x2100, "ENTER PASSWORD:");
+    // The prompt, then X'1B' chained after it: one channel program.
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(W, 0x2100, CcwFlags::CC, n),
+            ccw(INHIBIT_PRINT, 0, CcwFlags::SLI, 1),
+        ],
+    );
+    caw(&mut mem, 0, 0x1000);
+    assert!(!ch.print_inhibited(CON));
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(csw.unit, UnitStatus::CE_DE);
+    assert!(
+        ch.print_inhibited(CON),
+        "armed: a front end hides the typing"
+    );
+
+    ch.type_line(CON, "secret", 0).unwrap();
+    take(&mut ch); // attention
+    ccws(&mut mem, 0x1000, &[ccw(RD, 0x2000, CcwFlags::SLI, 132)]);
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    take(&mut ch);
+    assert_eq!(
+        mem.peek(0x2000, 6).unwrap(),
+        ebcdic::encode("secret").as_slice(),
+        "the program gets the line"
+    );
+    assert_eq!(transcript(&ch), format!("ENTER PASSWORD:\n{MASK}\n"));
+    assert!(!transcript(&ch).contains("secret"));
+    assert!(!ch.print_inhibited(CON), "the read disarmed it");
+
+    // The next line prints again.
+    ch.type_line(CON, "seen", 0).unwrap();
+    take(&mut ch);
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    take(&mut ch);
+    assert!(transcript(&ch).ends_with(&format!("{MASK}\nseen\n")));
+
+    // A line typed ahead before X'1B' came is masked too: what counts is the read.
+    ch.type_line(CON, "early", 0).unwrap();
+    take(&mut ch);
+    ccws(&mut mem, 0x1000, &[ccw(INHIBIT_PRINT, 0, CcwFlags::SLI, 1)]);
+    assert_eq!(ch.start_io(&mut mem, CON, false, 0), IoCc::Cc0);
+    assert!(ch.print_inhibited(CON));
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!(
+        csw.unit,
+        UnitStatus::CE_DE,
+        "an interruption, like the alarm"
+    );
+    assert!(csw.channel.is_empty(), "no data moved: SLI");
+    ccws(&mut mem, 0x1000, &[ccw(RD, 0x2000, CcwFlags::SLI, 132)]);
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    take(&mut ch);
+    assert!(transcript(&ch).ends_with(&format!("seen\n{MASK}\n")));
+}
+
+/// X'1A' reads a line and prints nothing, not even the carrier return: the program
+/// types it itself when it uses it.
+#[test]
+fn read_without_print_leaves_the_paper_alone() {
+    use crate::devices::console3215::{INHIBIT_PRINT, READ_NO_PRINT};
+    let (mut ch, mut mem) = setup();
+    ch.type_line(CON, "LINE1", 0).unwrap();
+    take(&mut ch);
+    ccws(
+        &mut mem,
+        0x1000,
+        &[ccw(READ_NO_PRINT, 0x2000, CcwFlags::SLI, 132)],
+    );
+    caw(&mut mem, 0, 0x1000);
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    let (_, csw) = take(&mut ch);
+    assert_eq!((csw.unit, csw.count), (UnitStatus::CE_DE, 127));
+    assert_eq!(
+        mem.peek(0x2000, 5).unwrap(),
+        ebcdic::encode("LINE1").as_slice()
+    );
+    assert_eq!(transcript(&ch), "");
+    // It takes an armed X'1B' with it: the mask is for one line, and it has been read.
+    ch.type_line(CON, "LINE2", 0).unwrap();
+    take(&mut ch);
+    ccws(
+        &mut mem,
+        0x1000,
+        &[
+            ccw(INHIBIT_PRINT, 0, CcwFlags::CC | CcwFlags::SLI, 1),
+            ccw(READ_NO_PRINT, 0x2000, CcwFlags::SLI, 132),
+        ],
+    );
+    ch.start_io(&mut mem, CON, false, 0);
+    settle(&mut ch, &mut mem);
+    take(&mut ch);
+    assert!(!ch.print_inhibited(CON));
+    assert_eq!(transcript(&ch), "");
+}

@@ -8,7 +8,34 @@
 //!   X'09'  write, automatic carrier     X'0B'  audible alarm
 //!          return after the data        X'03'  no-op (immediate)
 //!                                       X'04'  sense (1 byte)
+//!   print inhibit (ours, see below):
+//!   X'1B'  inhibit print of the next    X'1A'  read inquiry, not printed
+//!          line read (no data)
 //! ```
+//!
+//! A line is at most [`MAX_LINE`] (130) characters, VM/370's 3215 line, wherever it
+//! comes from (a person at the full-screen view, a scenario's `Type`, a test): a longer
+//! one is refused by [`Device::input`] with a message and nothing is held, so every
+//! front end applies the same rule (the full-screen view stops taking characters at 130
+//! and says so; a scenario is refused when it is read, at the text's `file:line:col`).
+//!
+//! **Print inhibit.** A typewriter terminal with VM/370's "print inhibit feature" could
+//! take a line without printing it, which is how CP kept passwords off the paper (on a
+//! terminal without the feature it typed a mask to overprint instead). IBM's 3215 had
+//! no such command, so ours are an extension, in the 3215's own command format, that a
+//! program asks for in its channel program; the device never looks at what it printed:
+//! - X'1B' (control, no data; it ends with channel end and device end in an
+//!   interruption, as the alarm does) arms print inhibit for the next line a read
+//!   takes: that line is stored as usual, and the transcript shows [`MASK`] in its place
+//!   (`XXXXXXXX`, eight characters whatever the line's length, as VM/370's mask was, so
+//!   it tells neither the password nor its length). While it is armed the keyboard's
+//!   own display hides what is typed ([`Device::print_inhibited`]: the full-screen view
+//!   shows nothing of the input line). The read disarms it. CP would put it right
+//!   after its `ENTER PASSWORD:` line.
+//! - X'1A' (read inquiry, print inhibited) reads a line and prints nothing at all, not
+//!   even the carrier return: for a program that types the line itself when it uses it
+//!   (CP reading a line ahead for a running guest, to see whether it is `#CP`, and
+//!   typing it when the guest reads it, so type-ahead appears where it is read).
 //!
 //! Output goes into a transcript (EBCDIC -> text; X'15' NL inside the data and the
 //! automatic carrier return end a line; other control characters print nothing). Only
@@ -42,6 +69,8 @@ pub const READ_US: u64 = 100;
 pub const ALARM_US: u64 = 100;
 /// Sense.
 pub const SENSE_US: u64 = 20;
+/// Inhibit print (X'1B').
+pub const INHIBIT_US: u64 = 20;
 
 /// Most bytes one write prints (a longer data chain ends with incorrect length). The
 /// real typewriter would need half an hour for this many.
@@ -50,14 +79,39 @@ pub const MAX_WRITE: usize = 32 * 1024;
 /// Sense bit: command reject.
 pub const SENSE_COMMAND_REJECT: u8 = 0x80;
 
+/// The longest line a person can type: VM/370's 3215 line, 130 characters.
+pub const MAX_LINE: usize = 130;
+
+/// Read inquiry: one typed line, printed as it is typed.
+pub const READ: u8 = 0x0A;
+/// Read inquiry with print inhibited: the line is stored and nothing is printed.
+pub const READ_NO_PRINT: u8 = 0x1A;
+/// Control: inhibit print of the next line a read takes ([`MASK`] shows in its place).
+pub const INHIBIT_PRINT: u8 = 0x1B;
+/// What the transcript shows for a line read with print inhibited by [`INHIBIT_PRINT`].
+pub const MASK: &str = "XXXXXXXX";
+
+/// Why a line cannot be typed: it is longer than [`MAX_LINE`] characters.
+pub fn check_line(line: &str) -> Result<(), String> {
+    let n = line.chars().count();
+    if n > MAX_LINE {
+        return Err(format!(
+            "a 3215 line holds at most {MAX_LINE} characters; this one has {n}"
+        ));
+    }
+    Ok(())
+}
+
 /// What the next `service` call finishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
     Idle,
     /// Write or alarm already done: just end.
     End,
-    /// Read: take the first held line.
-    Read,
+    /// Read: take the first held line; print it unless told not to.
+    Read {
+        print: bool,
+    },
     /// Sense: store the sense byte.
     Sense,
 }
@@ -74,6 +128,8 @@ pub struct Console3215 {
     attention_owed: bool,
     sense: u8,
     phase: Phase,
+    /// X'1B' came: the next line read is not printed ([`MASK`] instead).
+    inhibit: bool,
 }
 
 impl Default for Console3215 {
@@ -91,6 +147,7 @@ impl Console3215 {
             attention_owed: false,
             sense: 0,
             phase: Phase::Idle,
+            inhibit: false,
         }
     }
 
@@ -137,8 +194,8 @@ impl Device for Console3215 {
                 self.phase = Phase::End;
                 Start::At(now + us(WRITE_US + PER_CHAR_US * data.len() as u64))
             }
-            0x0A => {
-                self.phase = Phase::Read;
+            READ | READ_NO_PRINT => {
+                self.phase = Phase::Read { print: cmd == READ };
                 if self.held.is_empty() {
                     self.reading = true;
                     Start::Wait
@@ -151,6 +208,13 @@ impl Device for Console3215 {
                 Start::At(now + us(ALARM_US))
             }
             0x03 => Start::Immediate(UnitStatus::CE_DE),
+            INHIBIT_PRINT => {
+                // Ends like the alarm, with an interruption: a program that queues one
+                // operation per SIO (CP's terminal queue) sends it like any line.
+                self.inhibit = true;
+                self.phase = Phase::End;
+                Start::At(now + us(INHIBIT_US))
+            }
             0x04 => {
                 self.phase = Phase::Sense;
                 Start::At(now + us(SENSE_US))
@@ -165,16 +229,22 @@ impl Device for Console3215 {
     fn service(&mut self, xfer: &mut Transfer, _now: u64) -> Service {
         let phase = std::mem::replace(&mut self.phase, Phase::Idle);
         match phase {
-            Phase::Read => {
+            Phase::Read { print } => {
                 let Some(line) = self.held.pop_front() else {
                     // Nothing to read (cannot happen: `start` and `input` wake us only
                     // with a line held); keep waiting rather than invent one.
-                    self.phase = Phase::Read;
+                    self.phase = Phase::Read { print };
                     self.reading = true;
                     return Service::Wait;
                 };
-                self.transcript.push_str(&line);
-                self.transcript.push('\n');
+                // X'1B' covers the next line read, whichever read takes it.
+                let inhibited = std::mem::take(&mut self.inhibit);
+                if print {
+                    // As the typewriter printed it, or the mask in its place.
+                    self.transcript
+                        .push_str(if inhibited { MASK } else { &line });
+                    self.transcript.push('\n');
+                }
                 xfer.store(&ebcdic::encode(&line));
                 // More type-ahead: ask again once this read is over.
                 self.attention_owed = !self.held.is_empty();
@@ -200,6 +270,7 @@ impl Device for Console3215 {
 
     fn input(&mut self, line: &str, now: u64) -> Result<Input, String> {
         let line = line.trim_end_matches(['\r', '\n']);
+        check_line(line)?;
         self.held.push_back(line.to_string());
         if self.reading {
             self.reading = false;
@@ -212,6 +283,10 @@ impl Device for Console3215 {
 
     fn awaiting_input(&self) -> bool {
         self.reading
+    }
+
+    fn print_inhibited(&self) -> bool {
+        self.inhibit
     }
 
     fn transcript(&self) -> Option<Transcript<'_>> {

@@ -107,6 +107,12 @@ pub trait Device {
         false
     }
 
+    /// True while the program has inhibited printing of the next line typed (a 3215's
+    /// X'1B', before a password): what is typed must not be shown.
+    fn print_inhibited(&self) -> bool {
+        false
+    }
+
     /// The disk image, for a device that holds one in memory (observers only).
     fn volume(&self) -> Option<&[u8]> {
         None

@@ -539,6 +539,10 @@ impl Checker<'_> {
                             ),
                         ));
                     }
+                    // The terminal's own rule, refused here rather than mid-run.
+                    crate::devices::console3215::check_line(&text).map_err(|e| {
+                        self.err(&[F("steps"), I(i), F("text")], format!("Type text: {e}"))
+                    })?;
                     Step::Type { terminal, text }
                 }
                 RawStep::Expect {

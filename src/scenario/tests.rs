@@ -346,6 +346,28 @@ fn bad_texts() {
     );
 }
 
+/// A 3215 line is 130 characters (VM/370's): a longer `Type` is refused when the file is
+/// read, at its text, with the terminal's own message; 130 is fine.
+#[test]
+fn type_text_longer_than_a_3215_line() {
+    let src = |n: usize| {
+        format!(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [\n  Caption(\"c\"),\n  Type(terminal: 0, text: \"{}\")])",
+            "Q".repeat(n)
+        )
+    };
+    assert_eq!(
+        err(&src(131)),
+        "t.ron:4:27: Type text: a 3215 line holds at most 130 characters; this one has 131"
+    );
+    assert_eq!(
+        err(&src(10_000)),
+        "t.ron:4:27: Type text: a 3215 line holds at most 130 characters; this one has 10000"
+    );
+    let s = Scenario::parse("t.ron", &src(130)).unwrap();
+    assert!(matches!(&s.steps[1], Step::Type { text, .. } if text.len() == 130));
+}
+
 #[test]
 fn comments_do_not_confuse_positions() {
     assert_eq!(

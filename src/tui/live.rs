@@ -10,9 +10,6 @@ use crate::scenario::Scenario;
 use crate::scenario::player::{self, Player, Progress, Target};
 use crate::sysgen::System;
 
-/// How much transcript the model copies per terminal and frame (the panes show only the
-/// tail; the terminal itself keeps at most `devices::transcript::KEEP`).
-const TAIL: usize = 16 * 1024;
 /// Virtual time run between looks at the wall clock.
 const SLICE: u64 = TOD_PER_SECOND / 100;
 /// Most wall time one frame may spend running the machine.
@@ -101,27 +98,18 @@ impl Live {
         let sys = &self.system;
         m.title.clone_from(&self.title);
         m.vms = sys.vm_status();
-        m.terminals = sys
-            .terminals
-            .iter()
-            .map(|&dev| TermView {
-                dev,
-                user: m
-                    .vms
-                    .iter()
-                    .find(|v| v.terminal == dev)
-                    .map(|v| v.userid.clone()),
-                text: tail(sys.machine.transcript(dev).unwrap_or_default().text).to_string(),
-            })
-            .collect();
-        m.operator_dev = sys.operator;
-        m.operator = tail(
-            sys.machine
-                .transcript(sys.operator)
-                .unwrap_or_default()
-                .text,
-        )
-        .to_string();
+        let n = sys.terminals.len();
+        m.terminals.resize_with(n, TermView::default);
+        for (t, &dev) in m.terminals.iter_mut().zip(&sys.terminals) {
+            let user = m
+                .vms
+                .iter()
+                .find(|v| v.terminal == dev)
+                .map(|v| v.userid.clone());
+            refresh(t, sys, dev, user);
+        }
+        let op = m.operator.get_or_insert_with(TermView::default);
+        refresh(op, sys, sys.operator, None);
         m.model_mips = self.model_mips;
         m.mips = self.mips;
         m.tod = sys.machine.cpu.tod();
@@ -167,19 +155,18 @@ impl Driver for Live {
     }
 }
 
-/// The last `TAIL` bytes of `s`, cut at a line start when possible.
-fn tail(s: &str) -> &str {
-    if s.len() <= TAIL {
-        return s;
+/// Bring one terminal's view up to date. Its kept transcript (at most
+/// `devices::transcript::KEEP` bytes, the scrollback) is copied only when it changed.
+fn refresh(t: &mut TermView, sys: &System, dev: u16, user: Option<String>) {
+    let tr = sys.machine.transcript(dev).unwrap_or_default();
+    if t.dev != dev || t.start != tr.start || t.text.len() != tr.text.len() {
+        t.text.clear();
+        t.text.push_str(tr.text);
+        t.start = tr.start;
     }
-    let mut i = s.len() - TAIL;
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    match s[i..].find('\n') {
-        Some(p) => &s[i + p + 1..],
-        None => &s[i..],
-    }
+    t.dev = dev;
+    t.user = user;
+    t.hidden = sys.machine.print_inhibited(dev);
 }
 
 /// Run the full-screen view on a booted system, playing `scenario`, until the person
@@ -199,14 +186,4 @@ pub fn run(system: System, scenario: &Scenario) -> Result<(), String> {
     ratatui::restore();
     live.system.machine.set_tracer(None);
     r.map_err(|e| format!("terminal error: {e}"))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn tail_cuts_at_lines() {
-        let s = "x".repeat(super::TAIL) + "\nabc\n";
-        assert_eq!(super::tail(&s), "abc\n");
-        assert_eq!(super::tail("short"), "short");
-    }
 }

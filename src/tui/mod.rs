@@ -8,8 +8,16 @@
 //! running system each frame, so tests fill it by hand and render into `TestBackend`.
 //!
 //! Keys: typing goes to the focused terminal's input line, Enter sends it, Tab/Shift-Tab
-//! move between terminals, Up/Down recall earlier lines, Ctrl-C quits, and so does Esc
-//! followed by `q` (so commands starting with Q can be typed freely).
+//! move between the terminals and the operator's console, Up/Down recall earlier lines,
+//! PgUp/PgDn scroll the focused pane through what its terminal kept, Ctrl-C quits, and so
+//! does Esc followed by `q` (so commands starting with Q can be typed freely).
+//!
+//! A line holds at most [`MAX_INPUT`] characters, the 3215's (the device refuses longer
+//! ones whatever sends them); at the limit the input line stops taking characters and
+//! says so. While the terminal's program has inhibited printing of the next line (CP
+//! asking for a password: the device knows it from the channel program, see
+//! `devices::console3215`), the input line shows nothing of what is typed, and the line
+//! is not kept for Up/Down.
 
 pub mod live;
 
@@ -28,18 +36,23 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use crate::scenario::units::format_tod;
 use crate::sysgen::VmStatus;
 
-/// Longest line a person can type (a 3215 carriage holds 130 characters).
-pub const MAX_INPUT: usize = 130;
+/// Longest line a person can type: a 3215 line, 130 characters (VM/370's).
+pub const MAX_INPUT: usize = crate::devices::console3215::MAX_LINE;
 
-/// One user terminal, as shown.
+/// One terminal (a user's, or the operator's console), as shown.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TermView {
     /// Device address, e.g. 0x020.
     pub dev: u16,
     /// Who is logged on there, if anyone.
     pub user: Option<String>,
-    /// The tail of its transcript.
+    /// What the terminal kept of its transcript.
     pub text: String,
+    /// The absolute position of `text`'s first byte in everything the terminal printed
+    /// (what it dropped before): a scrolled pane holds still by it as output comes.
+    pub start: u64,
+    /// The next line typed will not be printed (a password): do not show the typing.
+    pub hidden: bool,
 }
 
 /// Everything the screen shows that comes from the machine.
@@ -50,9 +63,9 @@ pub struct Model {
     /// "step 3 of 12", "finished", "FAILED: ..."; empty without a scenario.
     pub scenario: String,
     pub terminals: Vec<TermView>,
-    /// Operator console: device address and transcript tail.
-    pub operator_dev: u16,
-    pub operator: String,
+    /// The operator's console, if there is one: it comes after the user terminals (its
+    /// number is `terminals.len()`, as for a scenario's `terminal: -1`).
+    pub operator: Option<TermView>,
     pub vms: Vec<VmStatus>,
     /// Model speed and the speed actually reached, millions of instructions per second.
     pub model_mips: f64,
@@ -63,6 +76,22 @@ pub struct Model {
     pub machine: String,
 }
 
+impl Model {
+    /// Terminals you can focus and type on: the users', then the operator's console.
+    pub fn panes(&self) -> usize {
+        self.terminals.len() + usize::from(self.operator.is_some())
+    }
+
+    /// Pane `i` (the operator's console is the last).
+    pub fn pane(&self, i: usize) -> Option<&TermView> {
+        if i == self.terminals.len() {
+            self.operator.as_ref()
+        } else {
+            self.terminals.get(i)
+        }
+    }
+}
+
 /// Everything that can happen to the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
@@ -70,13 +99,15 @@ pub enum Event {
     Paste(String),
     /// A frame is due: the driver has run the machine and refreshed the model.
     Tick,
+    /// The screen is this many columns and rows (also sent once at the start).
     Resize(u16, u16),
 }
 
 /// What the app asks of the machine.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// A person typed `text` on user terminal `terminal` and pressed Enter.
+    /// A person typed `text` on terminal `terminal` and pressed Enter (the number
+    /// `terminals.len()` is the operator's console).
     Type { terminal: usize, text: String },
 }
 
@@ -84,15 +115,62 @@ pub enum Action {
 #[derive(Clone, Debug, Default)]
 pub struct App {
     pub model: Model,
+    /// The focused pane (see [`Model::pane`]).
     pub focus: usize,
-    /// Input line per terminal.
+    /// Input line per pane.
     pub inputs: Vec<String>,
+    /// Per pane: `None` follows the newest output; `Some(p)` holds the view still with
+    /// the row that starts at absolute position `p` at the top (PgUp/PgDn).
+    pub scroll: Vec<Option<u64>>,
     /// Lines sent, oldest first, and where Up/Down is in them.
     pub history: Vec<String>,
     history_pos: Option<usize>,
+    /// The screen's size, from [`Event::Resize`] (0 before the first).
+    pub size: (u16, u16),
     /// Esc was pressed: `q` now quits.
     pub esc: bool,
     pub quit: bool,
+}
+
+/// Where everything goes on a screen of `area`.
+struct Areas {
+    caption: Rect,
+    /// One per user terminal.
+    terms: Vec<Rect>,
+    operator: Rect,
+    cp: Rect,
+    input: Rect,
+    help: Rect,
+}
+
+fn areas(area: Rect, terminals: usize) -> Areas {
+    let [caption, terms, bottom, input, help] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Min(5),
+        Constraint::Length(8),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let n = terminals.max(1);
+    let terms = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n])
+        .split(terms)
+        .to_vec();
+    let [operator, cp] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(bottom);
+    Areas {
+        caption,
+        terms,
+        operator,
+        cp,
+        input,
+        help,
+    }
+}
+
+/// The text area inside a pane's border.
+fn inside(r: Rect) -> Rect {
+    Block::bordered().inner(r)
 }
 
 impl App {
@@ -106,8 +184,9 @@ impl App {
     }
 
     fn fit_inputs(&mut self) {
-        let n = self.model.terminals.len();
+        let n = self.model.panes();
         self.inputs.resize(n, String::new());
+        self.scroll.resize(n, None);
         if self.focus >= n {
             self.focus = 0;
         }
@@ -117,11 +196,34 @@ impl App {
         self.inputs.get_mut(self.focus)
     }
 
+    /// The focused pane's typing is not to be shown (a password).
+    fn hidden(&self) -> bool {
+        self.model.pane(self.focus).is_some_and(|t| t.hidden)
+    }
+
+    /// The text area of pane `i` on the current screen (80x24 before the size is known).
+    fn pane_area(&self, i: usize) -> Rect {
+        let (w, h) = match self.size {
+            (0, _) | (_, 0) => (80, 24),
+            s => s,
+        };
+        let a = areas(Rect::new(0, 0, w, h), self.model.terminals.len());
+        inside(if i < self.model.terminals.len() {
+            a.terms[i]
+        } else {
+            a.operator
+        })
+    }
+
     /// Handle one event.
     pub fn update(&mut self, ev: Event) -> Vec<Action> {
         self.fit_inputs();
         match ev {
-            Event::Tick | Event::Resize(..) => Vec::new(),
+            Event::Tick => Vec::new(),
+            Event::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
             Event::Paste(s) => {
                 let line = s.lines().next().unwrap_or("");
                 for c in line.chars() {
@@ -142,6 +244,33 @@ impl App {
         {
             i.push(c);
         }
+    }
+
+    /// PgUp (`up`) or PgDn on the focused pane: a page less one row, so a row of the
+    /// old page stays in sight; down to the newest output, the pane follows it again.
+    fn page(&mut self, up: bool) {
+        let Some(t) = self.model.pane(self.focus) else {
+            return;
+        };
+        let area = self.pane_area(self.focus);
+        let (w, h) = (area.width as usize, area.height as usize);
+        let rows = wrap_rows(&t.text, w);
+        let last_top = rows.len().saturating_sub(h);
+        let top = match self.scroll[self.focus] {
+            None => last_top,
+            Some(p) => row_at(&rows, t.start, p).min(last_top),
+        };
+        let step = h.saturating_sub(1).max(1);
+        let top = if up {
+            top.saturating_sub(step)
+        } else {
+            top + step
+        };
+        self.scroll[self.focus] = if top >= last_top {
+            None
+        } else {
+            Some(t.start + rows[top].0 as u64)
+        };
     }
 
     fn key(&mut self, k: KeyEvent) -> Vec<Action> {
@@ -175,13 +304,18 @@ impl App {
                 self.focus = (self.focus + n - 1) % n;
                 self.history_pos = None;
             }
+            KeyCode::PageUp if n > 0 => self.page(true),
+            KeyCode::PageDown if n > 0 => self.page(false),
             KeyCode::Enter => {
+                let hidden = self.hidden();
                 if let Some(i) = self.input() {
                     let text = std::mem::take(i);
-                    if !text.is_empty() && self.history.last() != Some(&text) {
+                    if !hidden && !text.is_empty() && self.history.last() != Some(&text) {
                         self.history.push(text.clone());
                     }
                     self.history_pos = None;
+                    // The answer is what one wants to see: back to the newest output.
+                    self.scroll[self.focus] = None;
                     return vec![Action::Type {
                         terminal: self.focus,
                         text,
@@ -237,22 +371,14 @@ impl App {
         if self.esc {
             " Press q to quit, any other key to go on "
         } else {
-            " Tab: next terminal  Enter: send  Up/Down: earlier lines  Esc q or Ctrl-C: quit "
+            " Tab: next terminal  Enter: send  Up/Down: earlier lines  PgUp/PgDn: scroll  Esc q or Ctrl-C: quit "
         }
     }
 
     /// Draw the screen. Read-only.
     pub fn draw(&self, f: &mut Frame) {
         let m = &self.model;
-        let area = f.area();
-        let [cap, terms, bottom, input, help] = Layout::vertical([
-            Constraint::Length(4),
-            Constraint::Min(5),
-            Constraint::Length(8),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let a = areas(f.area(), m.terminals.len());
 
         // Caption
         let mut title = format!(" {} ", m.title);
@@ -264,46 +390,37 @@ impl App {
                 .wrap(Wrap { trim: true })
                 .style(Style::default().add_modifier(Modifier::BOLD))
                 .block(Block::bordered().title(title)),
-            cap,
+            a.caption,
         );
 
         // Terminal panes
-        let n = m.terminals.len().max(1);
-        let cols = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n]).split(terms);
         for (i, t) in m.terminals.iter().enumerate() {
-            let focused = i == self.focus;
             let title = match &t.user {
                 Some(u) => format!(" {i}: {:03X} {u} ", t.dev),
                 None => format!(" {i}: {:03X} ", t.dev),
             };
-            let border = if focused {
-                Style::default()
-                    .fg(Color::Yellow)
-                    .add_modifier(Modifier::BOLD)
-            } else {
-                Style::default().fg(Color::DarkGray)
-            };
-            let block = Block::bordered().title(title).border_style(border);
-            let inner = block.inner(cols[i]);
-            f.render_widget(block, cols[i]);
-            paint_text(f, inner, &t.text, Style::default().fg(Color::White));
+            self.pane(f, a.terms[i], i, t, title, Color::White);
         }
 
         // Operator console and CP panel
-        let [op, cp] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-            .areas(bottom);
-        let block = Block::bordered()
-            .title(format!(" Operator {:03X} ", m.operator_dev))
-            .border_style(Style::default().fg(Color::DarkGray));
-        let inner = block.inner(op);
-        f.render_widget(block, op);
-        paint_text(f, inner, &m.operator, Style::default().fg(Color::Gray));
+        match &m.operator {
+            Some(t) => {
+                let title = format!(" Operator {:03X} ", t.dev);
+                self.pane(f, a.operator, m.terminals.len(), t, title, Color::Gray);
+            }
+            None => f.render_widget(
+                Block::bordered()
+                    .title(" Operator ")
+                    .border_style(Style::default().fg(Color::DarkGray)),
+                a.operator,
+            ),
+        }
 
         let block = Block::bordered()
             .title(" CP ")
             .border_style(Style::default().fg(Color::DarkGray));
-        let inner = block.inner(cp);
-        f.render_widget(block, cp);
+        let inner = block.inner(a.cp);
+        f.render_widget(block, a.cp);
         let lines: Vec<Line> = self
             .cp_lines()
             .into_iter()
@@ -318,34 +435,110 @@ impl App {
             .collect();
         f.render_widget(Paragraph::new(lines), inner);
 
-        // Input line
-        let (who, text) = match m.terminals.get(self.focus) {
+        self.draw_input(f, a.input);
+        f.render_widget(
+            Paragraph::new(self.help()).style(Style::default().add_modifier(Modifier::REVERSED)),
+            a.help,
+        );
+    }
+
+    /// One terminal's pane: its border (bright when focused, with a note while it is
+    /// scrolled back) and its text, the newest at the bottom unless scrolled.
+    fn pane(&self, f: &mut Frame, r: Rect, i: usize, t: &TermView, title: String, fg: Color) {
+        let focused = i == self.focus;
+        let border = if focused {
+            Style::default()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(Color::DarkGray)
+        };
+        let inner = inside(r);
+        let anchor = self.scroll.get(i).copied().flatten();
+        let (rows, below) = view(
+            &t.text,
+            t.start,
+            inner.width as usize,
+            inner.height as usize,
+            anchor,
+        );
+        let mut block = Block::bordered().title(title).border_style(border);
+        if below > 0 {
+            // As much of the note as the border holds.
+            let long = format!(" {below} more below: PgDn ");
+            let note = if long.len() + 2 <= r.width as usize {
+                long
+            } else {
+                format!(" {below} below ")
+            };
+            block = block.title_bottom(
+                Line::styled(note, Style::default().fg(Color::Black).bg(Color::Yellow))
+                    .right_aligned(),
+            );
+        }
+        f.render_widget(block, r);
+        let style = Style::default().fg(fg);
+        let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// The input line: whose terminal, what is typed (nothing while hidden), the cursor,
+    /// and at the right how full the 3215's line is once it nears the limit.
+    fn draw_input(&self, f: &mut Frame, r: Rect) {
+        let m = &self.model;
+        let operator = self.focus == m.terminals.len();
+        let (who, text) = match m.pane(self.focus) {
             Some(t) => (
                 format!(
                     "{} {:03X}> ",
-                    t.user.as_deref().unwrap_or("terminal"),
+                    match &t.user {
+                        Some(u) => u.as_str(),
+                        None if operator => "operator",
+                        None => "terminal",
+                    },
                     t.dev
                 ),
                 self.inputs.get(self.focus).map_or("", |s| s.as_str()),
             ),
             None => ("no terminal> ".to_string(), ""),
         };
-        let avail = (input.width as usize).saturating_sub(who.chars().count() + 1);
-        let shown: String = {
-            let c = text.chars().count();
-            text.chars().skip(c.saturating_sub(avail)).collect()
+        let hidden = self.hidden();
+        let count = text.chars().count();
+        let note = if hidden {
+            " not shown (a password) ".to_string()
+        } else if count >= MAX_INPUT {
+            format!(" {count}/{MAX_INPUT}: line full (a 3215 line) ")
+        } else if count + 10 >= MAX_INPUT {
+            format!(" {count}/{MAX_INPUT} ")
+        } else {
+            String::new()
+        };
+        let note_w = note.chars().count();
+        let avail = (r.width as usize).saturating_sub(who.chars().count() + 1 + note_w);
+        let shown: String = if hidden {
+            String::new()
+        } else {
+            text.chars().skip(count.saturating_sub(avail)).collect()
+        };
+        let used = who.chars().count() + shown.chars().count() + 1;
+        let pad = (r.width as usize).saturating_sub(used + note_w);
+        let note_style = if count >= MAX_INPUT && !hidden {
+            Style::default()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().fg(Color::Yellow)
         };
         f.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(who, Style::default().fg(Color::Yellow)),
                 Span::raw(shown),
                 Span::styled("_", Style::default().add_modifier(Modifier::SLOW_BLINK)),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(note, note_style),
             ])),
-            input,
-        );
-        f.render_widget(
-            Paragraph::new(self.help()).style(Style::default().add_modifier(Modifier::REVERSED)),
-            help,
+            r,
         );
     }
 
@@ -383,12 +576,68 @@ impl App {
     }
 }
 
-/// Paint the tail of a transcript, wrapped at the pane width, so the newest line is at
-/// the bottom as on a typewriter's platen.
-fn paint_text(f: &mut Frame, area: Rect, text: &str, style: Style) {
-    let rows = wrap_tail(text, area.width as usize, area.height as usize);
-    let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
-    f.render_widget(Paragraph::new(lines), area);
+/// `text` wrapped at `width` characters (hard wrap, as a typewriter does), each row
+/// with the byte offset in `text` where it starts. Control characters print nothing; a
+/// trailing newline does not make an empty last row.
+pub fn wrap_rows(text: &str, width: usize) -> Vec<(usize, String)> {
+    let mut rows = Vec::new();
+    if width == 0 {
+        return rows;
+    }
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    if body.is_empty() {
+        return rows;
+    }
+    let mut at = 0;
+    for line in body.split('\n') {
+        let mut row = String::new();
+        let mut row_at = at;
+        let mut n = 0;
+        for (o, c) in line.char_indices() {
+            if c.is_control() {
+                continue;
+            }
+            if n == width {
+                rows.push((row_at, std::mem::take(&mut row)));
+                row_at = at + o;
+                n = 0;
+            }
+            row.push(c);
+            n += 1;
+        }
+        rows.push((row_at, row));
+        at += line.len() + 1;
+    }
+    rows
+}
+
+/// The index of the row that holds absolute position `pos` (the first row when `pos`
+/// is no longer kept); `start` is the absolute position of the text's first byte.
+fn row_at(rows: &[(usize, String)], start: u64, pos: u64) -> usize {
+    let off = pos.saturating_sub(start);
+    rows.partition_point(|r| r.0 as u64 <= off)
+        .saturating_sub(1)
+}
+
+/// What a pane `width` x `height` shows of `text` (whose first byte is at absolute
+/// position `start`): the newest rows, or with `anchor` the page whose top row holds
+/// that position (never past the newest page); and how many rows are below it.
+pub fn view(
+    text: &str,
+    start: u64,
+    width: usize,
+    height: usize,
+    anchor: Option<u64>,
+) -> (Vec<String>, usize) {
+    let Some(pos) = anchor else {
+        return (wrap_tail(text, width, height), 0);
+    };
+    let rows = wrap_rows(text, width);
+    let last_top = rows.len().saturating_sub(height);
+    let top = row_at(&rows, start, pos).min(last_top);
+    let end = (top + height).min(rows.len());
+    let below = rows.len() - end;
+    (rows[top..end].iter().map(|r| r.1.clone()).collect(), below)
 }
 
 /// The last `height` rows of `text` wrapped at `width` characters (hard wrap, as a
@@ -443,6 +692,9 @@ pub fn run_loop<B: Backend, D: Driver>(
 ) -> io::Result<()> {
     driver.tick(&mut app.model);
     app.update(Event::Tick);
+    if let Ok(s) = term.size() {
+        app.update(Event::Resize(s.width, s.height));
+    }
     let mut next_frame = Instant::now() + FRAME;
     while !app.quit {
         app.render(term)?;
@@ -489,5 +741,53 @@ mod tests {
         assert_eq!(wrap_tail("x\n\ny", 3, 5), vec!["x", "", "y"]);
         assert_eq!(wrap_tail("abc", 0, 5), Vec::<String>::new());
         assert_eq!(wrap_tail("a\tb", 5, 1), vec!["ab"]);
+    }
+
+    #[test]
+    fn rows_know_where_they_start() {
+        let r = |t: &str, w| -> Vec<(usize, String)> { wrap_rows(t, w) };
+        assert!(r("", 5).is_empty());
+        assert!(r("abc", 0).is_empty());
+        assert_eq!(
+            r("abcdefg\n\nhi\n", 3),
+            vec![
+                (0, "abc".into()),
+                (3, "def".into()),
+                (6, "g".into()),
+                (8, "".into()),
+                (9, "hi".into())
+            ]
+        );
+        // Offsets are bytes; control characters take none of the width.
+        assert_eq!(
+            r("¢¢\t¢x\ny", 2),
+            vec![(0, "¢¢".into()), (5, "¢x".into()), (9, "y".into())]
+        );
+        // The same rows as the tail, whatever the width.
+        let t = "LOGON ALICE\nCMS VERSION 6.0 (CPCMS)\n\nR; T=0.00/0.04\n";
+        for w in 1..30 {
+            let all: Vec<String> = r(t, w).into_iter().map(|x| x.1).collect();
+            assert_eq!(all, wrap_tail(t, w, 1000), "width {w}");
+        }
+    }
+
+    #[test]
+    fn a_view_holds_its_anchor() {
+        let t: String = (0..10).map(|i| format!("L{i}\n")).collect();
+        assert_eq!(
+            view(&t, 0, 5, 3, None),
+            (vec!["L7".into(), "L8".into(), "L9".into()], 0)
+        );
+        // Anchored at L2 (offset 6), or inside it: L2 at the top, 5 rows below.
+        for p in 6..9 {
+            assert_eq!(view(&t, 0, 5, 3, Some(p)).0[0], "L2");
+            assert_eq!(view(&t, 0, 5, 3, Some(p)).1, 5);
+        }
+        // Positions count from the first byte ever printed.
+        assert_eq!(view(&t, 1000, 5, 3, Some(1006)).0[0], "L2");
+        // Dropped text: the oldest kept row; past the end: the newest page.
+        assert_eq!(view(&t, 1000, 5, 3, Some(3)).0[0], "L0");
+        assert_eq!(view(&t, 0, 5, 3, Some(99)).0, vec!["L7", "L8", "L9"]);
+        assert_eq!(view("", 0, 5, 3, Some(0)), (vec![], 0));
     }
 }
