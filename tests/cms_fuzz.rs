@@ -135,14 +135,18 @@ fn cms_answers_every_random_command_line() {
                 assert!(!rest.contains(bad), "after {line:?}: {bad}\n{rest}");
             }
             let ready = rest.lines().position(|l| {
-                l.starts_with(what) || (what == "R" && (l.starts_with("R;") || l.starts_with("R(")))
-            });
-            if let Some(i) = ready {
-                if rest.ends_with('\n') || rest.lines().count() > i + 1 {
-                    let upto: usize = rest.lines().take(i + 1).map(|l| l.len() + 1).sum();
-                    *cursor = view.end() - (rest.len().saturating_sub(upto)) as u64;
-                    return;
+                if what == "R" {
+                    l.starts_with("R;") || (l.starts_with("R(") && l.get(8..12) == Some("; T="))
+                } else {
+                    l.starts_with(what)
                 }
+            });
+            if let Some(i) = ready
+                && (rest.ends_with('\n') || rest.lines().count() > i + 1)
+            {
+                let upto: usize = rest.lines().take(i + 1).map(|l| l.len() + 1).sum();
+                *cursor = view.end() - (rest.len().saturating_sub(upto)) as u64;
+                return;
             }
             let now = sys.machine.now();
             assert!(now < deadline, "after {line:?}: no ready line\n{rest}");
