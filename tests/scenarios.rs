@@ -105,6 +105,25 @@ scenario!(
 );
 
 scenario!(
+    spool,
+    "spool.ron",
+    [
+        "0 | RDR 00C CL * NOCONT NOHOLD EOF READY",
+        "0 |      00D TO  BOB      DIST ALICE",
+        "0 | USERID MISSING OR INVALID",
+        "1 | NO RDR FILES",
+        "1 | NO FILES PURGED",
+        "0 | PUN FILE 0001  TO  BOB      COPY 01 NOHOLD",
+        "1 | RDR FILE 0001  FROM ALICE    PUN NOHOLD",
+        "1 | ALICE    0001 A PUN 000003  01 NONE",
+        "0 | 000040 00000848 0C200000",
+        "1 | 000880 C8C5D3D3 D640C2D6 C2000000",
+        "1 | 0001 FILES PURGED",
+        "1 | 000040 00000848 0E000050",
+    ]
+);
+
+scenario!(
     cp_commands,
     "cp-commands.ron",
     [

@@ -9,6 +9,30 @@
 ***********************************************************************
 *
 *---------------------------------------------------------------------*
+* URBLOK: one virtual unit-record device (reader, punch, printer) in  *
+* a VMBLOK (VMURS).  Its channel programs run on CP's spool files.    *
+*---------------------------------------------------------------------*
+URBLOK   DSECT
+URADDR   DS    H                   virtual address
+URTYPE   DS    X                   what it is
+URTRDR   EQU   1                     a 2540 reader
+URTPUN   EQU   2                     a 2540 punch
+URTPRT   EQU   3                     a 1403 printer
+URSTAT   DS    X                   its state
+URINTP   EQU   X'40'                 an interruption is pending
+URIL     EQU   X'08'                 incorrect length in this CCW
+URFILE   DS    A                   its spool file (SFBLOK) or 0
+URTO     DS    CL8                 SPOOL ... TO userid (blank: its own)
+URCSW    DS    D                   the CSW to present
+URCCWA   DS    A                   guest address of the current CCW
+URSENSE  DS    X                   sense byte
+URKEY    DS    X                   the CAW key
+         DS    H
+URCCW    DS    D                   a copy of the current CCW
+URLEN    EQU   *-URBLOK
+VMNUR    EQU   3                   unit-record devices a machine has
+*
+*---------------------------------------------------------------------*
 * VMBLOK: one virtual machine.                                        *
 *---------------------------------------------------------------------*
 VMBLOK   DSECT
@@ -108,8 +132,44 @@ VMD8RC   DS    H                   the last command's return code
 VMRSPADR DS    A                   guest address of the buffer
 VMRSPLEN DS    F                   its length
 VMRSPUSE DS    F                   bytes of response so far
+*                                  -- its unit-record devices --
+*  The reader (00C), punch (00D) and printer (00E): a URBLOK each
+*  (below), built at LOGON by the spooling module (DMKVSP).
+         DS    0D
+VMURS    DS    (VMNUR*URLEN)X
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
+*
+*---------------------------------------------------------------------*
+* SFBLOK: one spool file (VM/370's SFBLOK).  SPFTAB, in CP's tables,  *
+* holds SPMAXF of them; their records lie in frames of the spool area *
+* (SPFRAMES frames set aside at start-up), chained through each       *
+* frame's first word, records from byte 8 on.                         *
+*---------------------------------------------------------------------*
+SPMAXF   EQU   32                  spool files in the system
+SPFRAMES EQU   32                  frames of the spool area (128K)
+SPMAXREC EQU   1000                records in one spool file
+SFBLOK   DSECT
+SFID     DS    H                   spool id (1-9999)
+SFSTAT   DS    X                   its state
+SFFREE   EQU   0                     not in use
+SFOPEN   EQU   1                     being written on a punch/printer
+SFRDR    EQU   2                     closed: in SFDEST's reader
+SFTYPE   DS    X                   URTPUN or URTPRT: where it was made
+SFOWNER  DS    CL8                 who made it
+SFDEST   DS    CL8                 whose reader it is in
+SFRECS   DS    F                   records in it
+SFFIRST  DS    A                   its first frame, or 0
+SFLAST   DS    A                   its last frame
+SFRLEN   DS    H                   bytes a record (80, or 133: a line
+*                                    with its CCW command first)
+SFPERF   DS    H                   records a frame
+SFRNEXT  DS    F                   records read so far (a reader)
+SFRFRM   DS    A                   the frame being read, or 0
+SFRIDX   DS    H                   the next record in that frame
+         DS    H
+SFSEQ    DS    F                   arrival order in readers
+SFLEN    EQU   *-SFBLOK
 *
 *---------------------------------------------------------------------*
 * RDEV: one real terminal (a 3215 typewriter console).                *

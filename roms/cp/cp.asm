@@ -49,6 +49,8 @@
 *    CMDMSG   DMKMSG  MSG                                             *
 *    VDASD    DMKVIO  SIO, TIO, HIO on a minidisk                     *
 *    CCW      DMKCCW  channel-program translation for minidisks       *
+*    VSPOOL   DMKVSP  the virtual reader, punch, printer; spool files *
+*    CSPOOL   DMKCSP  SPOOL, CLOSE, PURGE, QUERY READER/PUNCH/FILES   *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -152,6 +154,8 @@ RDEVEND  DS    0D
 RDISKTAB DS    0D                  one RDISK per real disk (DASDCONF)
          ORG   RDISKTAB+NUMDASD*RDISKLEN
 RDISKEND DS    0D
+SPFTAB   DS    (SPMAXF*SFLEN)X     the spool files (SFBLOKs: SPOOL)
+SPFTEND  DS    0D
 *  Channel-program translation (CCW): the real copy of a guest's
 *  channel program, what CP knows of each of its CCWs (RCX: where it
 *  came from, its argument), the IDAW lists, and the bucket: a 2K
@@ -175,6 +179,8 @@ TABEND   DS    0D                  the end of the core's section
          COPY  CMDMSG
          COPY  VDASD
          COPY  CCW
+         COPY  VSPOOL
+         COPY  CSPOOL
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

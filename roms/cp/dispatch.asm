@@ -176,6 +176,13 @@ DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BZ    DSPR20
          BAL   R14,REFLIO          present it
 DSPR20   BAL   R14,REFLDISK        the minidisks' pending ones
+         TM    VMURS+(URSTAT-URBLOK),URINTP    the reader's, punch's,
+         BO    DSPR25                          printer's (VSPOOL)
+         TM    VMURS+URLEN+(URSTAT-URBLOK),URINTP
+         BO    DSPR25
+         TM    VMURS+2*URLEN+(URSTAT-URBLOK),URINTP
+         BZ    DSPR30
+DSPR25   CALL  REFLUR
 DSPR30   TM    VMPSW+1,PSWWAIT     still waiting?
          BZ    DSPRYES
          MVI   VMSTATE,VMSWAIT     show why

@@ -179,6 +179,7 @@ LG50     LR    R2,R11
          ST    R8,VMRDEV
          MVC   VMTERMA,RDEVADDR-RDEV(R8)
          MVC   VCADDR,=X'0009'     the virtual console
+         CALL  URLOGON             its reader, punch and printer
 *  Its minidisks, from the directory, into the VDEV slots, each with
 *  the RDISK of its real disk (none: 0, and its SIO gets CC 3).
          LH    R5,DIRNDEV
@@ -337,6 +338,8 @@ LF30     LA    R3,4(R3)
          BCT   R6,LF10
          L     R15,VMTABLES
          BAL   R14,FRAMEFRE
+*  Its spool files: open ones purged, the one being read kept.
+         CALL  URLOGOF
 *  No real disk's arm is "where this user left it" any more.
          BAL   R14,DKFORGET
 *  The VMBLOK is free again.

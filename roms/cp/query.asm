@@ -32,12 +32,48 @@ CMDQUERY ENTER
          L     R4,=A(KWUSERS)
          BAL   R14,KWMATCH
          BE    QUSERS
-         L     R4,=A(KWVIRT)
+         LTR   R11,R11             a user's spool files?
+         BZ    Q10
+         LA    R0,1
+         LA    R4,=CL8'READER'
+         BAL   R14,KWMATCH
+         BE    QSPL
+         LA    R4,=CL8'RDR'
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BE    QSPL
+         LA    R0,2
+         LA    R4,=CL8'PUNCH'
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BE    QSPL
+         LA    R4,=CL8'PUN'
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BE    QSPL
+         LA    R0,3
+         LA    R4,=CL8'PRINTER'
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BE    QSPL
+         LA    R4,=CL8'PRT'
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BE    QSPL
+         LA    R0,4
+         LA    R4,=CL8'FILES'
+         LA    R5,1
+         BAL   R14,KWMATCH
+         BE    QSPL
+         LA    R5,1
+Q10      L     R4,=A(KWVIRT)
          BAL   R14,KWMATCH
          BNE   QUSER
          LTR   R11,R11             (a user's own machine)
          BNZ   QVIRT
          B     QUSER
+QSPL     CALL  QSPOOL              (CSPOOL's)
+         B     QEXIT
 QMISSING CPMSG MSG026,RC=26
 QEXIT    LEAVE CMDQUERY
 CMDQUERYR DS   F
@@ -189,6 +225,7 @@ QVIRT    DS    0H
          LA    R2,LINEBUF
          LA    R3,L'QVCONS+3
          BAL   R14,CPLINE
+         CALL  QVURS               the reader, punch and printer
          LA    R6,VMVDEVS          each minidisk
          LA    R7,VMNVDEV
 QV10     CLC   0(2,R6),=H'0'

@@ -28,6 +28,11 @@ FI10     S     R3,=F'4096'         from the top down, so the lowest
          LA    R4,1(R4)
          B     FI10
 FI20     ST    R4,FRMCOUNT
+*  The spool area first (SPOOL's SPINIT takes SPFRAMES of them).
+         ST    R14,FRMINITR
+         CALL  SPINIT
+         L     R14,FRMINITR
+         L     R4,FRMCOUNT
 *  Each terminal's share: what is left after one DAT-table frame per
 *  terminal, divided among them.
          LA    R3,NUMTERM
@@ -36,6 +41,7 @@ FI20     ST    R4,FRMCOUNT
          DR    R4,R3
          ST    R5,FRMSHARE
          BR    R14
+FRMINITR DS    F
 *
 ***********************************************************************
 *  FRAMEGET: take a frame off the chain, zeroed, storage keys 0.      *

@@ -41,8 +41,13 @@ VIO06    ST    R2,VMVDCUR          yes: serve it (VDWORK, then back)
          LTR   R15,R15
          BNZ   NOSTORE
          B     VSETCC
-VIO08    DS    0H
-         CH    R1,VCADDR           the console?
+VIO08    CALL  URSIM               its reader, punch or printer?
+         C     R15,=F'4'
+         BE    VIO09
+         LTR   R15,R15
+         BNZ   NOSTORE
+         B     VSETCC
+VIO09    CH    R1,VCADDR           the console?
          BNE   VCC3                nothing else is attached
          CLI   VMINST,X'9C'
          BE    VSIO

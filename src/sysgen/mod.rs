@@ -177,13 +177,19 @@ pub fn check_user_storage(bytes: u32) -> Result<(), String> {
 /// disks it accesses, a file's buffers (free storage at the top of the machine).
 pub const WORK_FRAMES: u64 = 4;
 
+/// Frames CP sets aside at start-up for its spool area (SPFRAMES in roms/cp/blocks.asm):
+/// the cards and lines of spool files, never shared out to the virtual machines.
+pub const SPOOL_FRAMES: u64 = 32;
+
 /// Real storage a system needs: CP and the CMS nucleus (up to `nss_end`, where CP's
 /// free frames start), and for each terminal a frame for its DAT tables, the CMS
 /// nucleus's pages and `WORK_FRAMES` to work in — so that CP's per-machine share of the
 /// frames (FRMSHARE, roms/cp/storage.asm) lets CMS come up, access its disks and run.
 pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
     let per_terminal = 1 + u64::from(nss_len.div_ceil(4096)) + WORK_FRAMES;
-    u64::from(nss_end.next_multiple_of(4096)) + terminals as u64 * per_terminal * 4096
+    u64::from(nss_end.next_multiple_of(4096))
+        + SPOOL_FRAMES * 4096
+        + terminals as u64 * per_terminal * 4096
 }
 
 pub mod alloc;
@@ -582,10 +588,11 @@ impl SysConfig {
             return Ok(());
         }
         let t = self.terminals;
-        let per = (need - u64::from(nss_end.next_multiple_of(4096))) / t as u64;
+        let cp = u64::from(nss_end.next_multiple_of(4096)) + SPOOL_FRAMES * 4096;
+        let per = (need - cp) / t as u64;
         Err(format!(
-            "{}machine storage {}K is too small for {t} terminal{}: CP and the CMS nucleus \
-             take {}K, and each terminal needs {}K more (a frame for its DAT tables, {} for \
+            "{}machine storage {}K is too small for {t} terminal{}: CP, its spool area and \
+             the CMS nucleus take {}K, and each terminal needs {}K more (a frame for its DAT tables, {} for \
              the CMS nucleus, {WORK_FRAMES} to work in): at least {}K",
             self.storage_at
                 .as_deref()
@@ -593,7 +600,7 @@ impl SysConfig {
                 .unwrap_or_default(),
             self.storage / 1024,
             if t == 1 { "" } else { "s" },
-            nss_end.next_multiple_of(4096) / 1024,
+            cp / 1024,
             per / 1024,
             nss_len.div_ceil(4096),
             need.div_ceil(1024),

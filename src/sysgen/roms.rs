@@ -40,6 +40,8 @@ roms!(
     "cp/ios.asm",
     "cp/ccw.asm",
     "cp/vdasd.asm",
+    "cp/vspool.asm",
+    "cp/cspool.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

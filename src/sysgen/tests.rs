@@ -449,7 +449,7 @@ fn storage_must_hold_cp_and_a_share_for_every_terminal() {
         .err()
         .unwrap();
     assert!(
-        e.starts_with("c.ron:2:21: machine storage 768K is too small for 64 terminals: CP and the CMS nucleus take "),
+        e.starts_with("c.ron:2:21: machine storage 768K is too small for 64 terminals: CP, its spool area and the CMS nucleus take "),
         "{e}"
     );
     // A frame for its DAT tables, the CMS nucleus's pages, WORK_FRAMES to work in.
