@@ -1976,7 +1976,7 @@ fn storage_share_is_told_apart_from_beyond_storage() {
         .iter()
         .map(|n| (n.as_str(), n.as_str(), 4 << 20))
         .collect();
-    let mut rig = Rig::boot(&users, 1536 << 10);
+    let mut rig = Rig::boot(&users, 1792 << 10);
     rig.logon(0);
     // More pages than its share of the frames (FRMSHARE) holds beside the CMS nucleus:
     // one STORE a page until CP says there is no frame for the next.

@@ -172,6 +172,20 @@ scenario!(
 );
 
 scenario!(
+    cms_spool,
+    "cms-spool.ron",
+    [
+        "0 | PUN FILE 0001  TO  BOB      COPY 01 NOHOLD",
+        "1 | RDR FILE 0001  FROM ALICE    PUN NOHOLD",
+        "1 | DMSRDC702I :READ SAMPLE EXEC A2",
+        "1 | READER EMPTY OR NOT READY.",
+        "1 | DMSRDC702I :READ CMS NOTES A1",
+        "0 | PRT FILE 0003  FOR ALICE    COPY 01 NOHOLD",
+        "0 | DMSPUN002E FILE 'NOSUCH FILE *' NOT FOUND",
+    ]
+);
+
+scenario!(
     equivalence,
     "equivalence.ron",
     [

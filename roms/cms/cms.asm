@@ -40,6 +40,7 @@
 *    SVC      DMSSVT  SVC 202: what programs ask CMS for              *
 *    LOADER   DMSLDR  LOAD, START: TEXT decks into storage, run them  *
 *    MODULE   DMSMOD  GENMOD, running a MODULE, RUNPROG, ABEND        *
+*    UNITREC  DMSURC  PUNCH, READCARD, PRINT: the spooled unit record  *
 *    EDIT     DMSEDI  EDIT: the command, the session                  *
 *    EDITLINE DMSEDL  EDIT: lines in storage, reading, writing        *
 *    EDITCMD  DMSEDC  EDIT: moving, typing, deleting, input, FILE     *
@@ -110,6 +111,7 @@ CMS      START 0
          COPY  SVC
          COPY  LOADER
          COPY  MODULE
+         COPY  UNITREC
          COPY  EDIT
          COPY  EDITLINE
          COPY  EDITCMD
