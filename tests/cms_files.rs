@@ -455,3 +455,53 @@ fn a_disk_stopped_at_any_moment_reads_back_whole() {
     assert_eq!(seen.len(), 5, "{seen:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// FORMAT with a number of cylinders, then (RECOMP to the whole minidisk and back: the
+/// files stay, and the disk reads back whole with the new size each time.
+#[test]
+fn format_recomp_grows_and_shrinks_a_disk_keeping_its_files() {
+    let dir = temp_dir("recomp");
+    std::fs::write(
+        dir.join("t.ron"),
+        r#"Scenario(
+    title: "RECOMP",
+    machine: (storage: "2M"),
+    directory: "USER ALICE ALICE 1M 1M G\n LINK MAINT 190 190 RR\n MDISK 191 3350 001 002 CPCMS1 MR\n MDISK 192 3350 003 003 CPCMS1 MR\nUSER MAINT CPCMS 1M 4M G\n MDISK 190 3350 006 002 CPCMS1 RR\n",
+    steps: [],
+)"#,
+    )
+    .unwrap();
+    let mut rig = Rig::boot(&dir.join("t.ron"));
+    rig.type_line(0, "LOGON ALICE ALICE");
+    rig.wait_for(0, "CMS VERSION", 10 * SEC);
+    assert_eq!(rig.command(0, ""), (vec![], 0));
+    rig.type_line(0, "FORMAT 192 D 1");
+    rig.wait_for(0, "(YES|NO):", 10 * SEC);
+    rig.type_line(0, "YES");
+    rig.wait_for(0, "LABEL:", 10 * SEC);
+    let (out, rc) = rig.command(0, "SMALL");
+    assert_eq!(rc, 0);
+    assert_eq!(
+        out.last().unwrap(),
+        "DMSFOR732I 1 CYLINDERS FORMATTED ON DISK D(192)"
+    );
+    assert_eq!(rig.command(0, "COPYFILE CMS HELPCMD S = = D"), (vec![], 0));
+    let d192 = |rig: &Rig| {
+        let img = rig.sys.sysres_image().unwrap();
+        read_disk(img, 3)
+    };
+    let before = d192(&rig);
+    assert_eq!(
+        (before.adtnum, before.cyls, before.files.len()),
+        (570, 1, 1)
+    );
+    for (cmd, cyls) in [("FORMAT 192 D (RECOMP", 3), ("FORMAT 192 D 2 (RECOMP", 2)] {
+        let (out, rc) = rig.command(0, cmd);
+        assert_eq!(rc, 0, "{cmd}");
+        assert!(out[0].contains(&format!("({cyls} CYL)")), "{out:?}");
+        let d = d192(&rig);
+        assert_eq!((d.adtnum, d.cyls), (cyls * 570, cyls), "{cmd}");
+        assert_eq!(d.files[0].records, before.files[0].records, "{cmd}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -34,6 +34,7 @@
 *    LISTFILE DMSLST  LISTFILE                                        *
 *    TYPEFILE DMSTYP  TYPE, STATE                                     *
 *    FORMAT   DMSFOR  FORMAT                                          *
+*    RECOMP   DMSFRC  FORMAT (RECOMP: a disk grows or shrinks          *
 *    ERASE    DMSERS  ERASE, RENAME                                   *
 *    COPYFILE DMSCPY  COPYFILE                                        *
 *    QUERY    DMSQRY  QUERY, SET                                      *
@@ -105,6 +106,7 @@ CMS      START 0
          COPY  LISTFILE
          COPY  TYPEFILE
          COPY  FORMAT
+         COPY  RECOMP
          COPY  ERASE
          COPY  COPYFILE
          COPY  QUERY

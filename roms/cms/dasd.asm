@@ -114,6 +114,21 @@ FT10     MVC   0(4,R7),DKSEEK+2    count: CCHH R KL DL
          CALL  DOIO
          RETURN
 FTXC     XC    0(0,R6),0(R6)
+*
+***********************************************************************
+*  SEEKCYL: is there a cylinder R0 on the disk whose ADT is R2?  A    *
+*  SEEK alone answers: CP refuses one beyond the minidisk (FORMAT's   *
+*  RECOMP learns the minidisk's size so).  Out: R15 = 0 it is there,  *
+*  4 it is not (or an I/O error), 8 no such device.                   *
+***********************************************************************
+SEEKCYL  ENTER
+         STH   R0,SKARG+2          BB CC HH: cylinder R0, head 0
+         LA    R1,SKCCW
+         USING ADT,R2
+         LH    R2,ADTCUU
+         DROP  R2
+         CALL  DOIO
+         RETURN
 DKCMD    DS    X
          DS    0D
 DKCCW    CCW   X'07',DKSEEK,X'40',6   SEEK
@@ -121,6 +136,9 @@ DKCCW    CCW   X'07',DKSEEK,X'40',6   SEEK
          CCW   X'08',DKCCW+8,0,1      TIC back to the search
          CCW   X'06',0,0,DBLKSIZE     READ or WRITE DATA
 DKSEEK   DC    XL6'00'
+         DS    0D
+SKCCW    CCW   X'07',SKARG,0,6     SEEK alone
+SKARG    DC    XL6'00'
 DKSRCH   DC    XL5'00'
          DS    0D
 FTCCW    DS    (3+DRECS)D

@@ -1,7 +1,7 @@
 ***********************************************************************
 *  FORMAT: make a minidisk a CMS disk (DMSFOR).                       *
 *                                                                     *
-*     FORMAT cuu mode                                                 *
+*     FORMAT cuu mode [cyl] [( RECOMP]                                *
 *  asks before it erases anything, and for the disk's label:          *
 *     DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK D(192).  DO YOU  *
 *                WISH TO CONTINUE? (YES|NO):                          *
@@ -35,8 +35,33 @@ FORMAT   ENTER
          BH    FO84
          SR    R7,R7               R7: the letter
          IC    R7,16(R9)
-         CLI   24(R9),X'FF'        nothing more
+*  [cylinders] [( RECOMP]
+         XC    FONCYL,FONCYL
+         LA    R1,24(R9)
+         CLI   0(R1),X'FF'
+         BE    FO08
+         CLI   0(R1),C'('
+         BE    FO06
+         CALL  GETNUM              how many cylinders
+         LTR   R15,R15
+         BNZ   FO86
+         LTR   R0,R0
+         BZ    FO86
+         C     R0,=A(FOMAXCYL)
+         BH    FO86
+         ST    R0,FONCYL
+         LA    R1,32(R9)
+         CLI   0(R1),X'FF'
+         BE    FO08
+         CLI   0(R1),C'('
          BNE   FO86
+FO06     CLC   8(6,R1),=C'RECOMP'  ( RECOMP: the disk keeps its files
+         BNE   FO86
+         LR    R1,R9
+         L     R0,FONCYL
+         CALL  RECOMP
+         RETURN
+FO08     DS    0H
 *  "DO YOU WISH TO CONTINUE?"
          CALL  LNNEW
          LA    R2,FO603R
@@ -94,7 +119,11 @@ FO20     LR    R0,R8
          BNZ   FO64
          B     FO30                the end of the minidisk
 FO24     LA    R8,1(R8)
-         C     R8,=A(FOMAXCYL*30)
+         ICM   R1,15,FONCYL        (the cylinders asked for, or all)
+         BNZ   FO25
+         LA    R1,FOMAXCYL
+FO25     MH    R1,=H'30'
+         CR    R8,R1
          BL    FO20
 *  The size: R8 tracks.
 FO30     LR    R1,R10
@@ -273,6 +302,8 @@ FOBLANK  MVC   0(0,R2),=CL130' '
 FODR     DS    A
 FORR     DS    A
 FOLABEL  DS    CL6
+         DS    0F
+FONCYL   DS    F                   cylinders asked for (0: all)
 FO603R   DC    C'DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK ',X'00'
 FO603R2  DC    C'.  DO YOU WISH TO CONTINUE? (YES|NO):',X'00'
 FO605R   DC    C'DMSFOR605R ENTER DISK LABEL:'

@@ -98,6 +98,7 @@ roms!(
     "cms/listfile.asm",
     "cms/typefile.asm",
     "cms/format.asm",
+    "cms/recomp.asm",
     "cms/erase.asm",
     "cms/copyfile.asm",
     "cms/query.asm",
