@@ -14,27 +14,10 @@ PGMINT   L     R12,CODEADDR
          LA    R1,0(R1)
          C     R1,=A(LDORG)
          BL    PGM10
-         L     R15,=A(ABEND)       a user program's: DMSABN
+         L     R15,=A(ABEND)       a user program's: DMSITP141T
          BR    R15
-PGM10    DS    0H
-         MVC   LINE(L'PGMMSG),PGMMSG
-         LH    R0,PGMOPSW+2        the interruption code
-         LA    R2,LINE+PGMCODE
-         LA    R3,4
-         BAL   R14,HEXOUT
-         L     R0,PGMOPSW+4        the address (after the instruction)
-         LA    R2,LINE+PGMADDR
-         LA    R3,6
-         BAL   R14,HEXOUT
-         LA    R2,LINE
-         LA    R3,L'PGMMSG
-         L     R13,STKBASE
-         CALL  WRTERM
-         MVC   DEADPSW+4(4),=X'00000143'
-         LPSW  DEADPSW
-PGMMSG   DC    C'DMSITP143T PROGRAM CHECK xxxx AT xxxxxx; RE-IPL CMS'
-PGMCODE  EQU   25
-PGMADDR  EQU   33
+PGM10    L     R15,=A(ABSYS)       CMS's own: DMSITP143T and stop
+         BR    R15
 *
 ***********************************************************************
 *  SVCINT: SVC 202 is CMS's (see SVC202); any other: say so and go on *

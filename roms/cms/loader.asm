@@ -37,6 +37,7 @@ LOAD     ENTER
          XC    LDENTRY,LDENTRY
          XC    LDNSYM,LDNSYM
          XC    LDNV,LDNV
+         MVC   PGMNAME,8(R9)       the program: its first deck's name
          LA    R10,8(R9)           each file name
          CLI   0(R10),X'FF'
          BE    LD80
@@ -467,6 +468,7 @@ RUNPROG  ENTER
          SH    R13,STKBACK
          L     R2,0(R13)
          ST    R2,USERSTK
+         MVC   PGMNAME,=CL8' '     (no program runs now)
          RETURN
 LDDECKR  DS    A
 LDADR    DS    A

@@ -150,6 +150,7 @@ RM20     LTR   R7,R7               the image
          B     RM20
 RM30     LR    R1,R10
          CALL  FSCLOSE
+         MVC   PGMNAME,0(R9)       (its name, for DMSITP141T)
          L     R0,LDENTRY
          LR    R1,R9
          CALL  RUNPROG
@@ -177,8 +178,50 @@ ABEND    L     R13,STKBASE         CMS's stack, from its bottom
          XC    USERSTK,USERSTK
          LR    R12,R15
          USING ABEND,R12
-         CALL  LNNEW               "DMSITP141T OPERATION EXCEPTION
-         LA    R2,AB141T             OCCURRED AT 020004"
+         LA    R2,AB141T           "DMSITP141T OPERATION EXCEPTION
+         CALL  ABLINE                OCCURRED AT 020004 IN ROUTINE HELLO"
+         CLI   PGMNAME,C' '        (a program CMS started: its name)
+         BNH   AB10
+         LA    R2,AB141T3
+         CALL  LNZ
+         LA    R2,PGMNAME
+         LA    R3,8
+         CALL  LNTOK
+AB10     CALL  LNOUT
+         CALL  FSCLALL
+         LH    R1,PGMOPSW+2
+         A     R1,=F'256'
+         ST    R1,RC
+         L     R15,=A(READY)       (in the command loop, under R12
+         L     R12,CODEADDR          = CODEADDR)
+         BR    R15
+         DROP  R12
+*
+***********************************************************************
+*  ABSYS: a program check in CMS itself (from PGMINT): say what and   *
+*  where, as VM/370's CMS did, and stop with a disabled wait (code    *
+*  X'143') - CP tells the user, who can IPL CMS again.                *
+*     DMSITP143T OPERATION EXCEPTION OCCURRED AT 0034D6 IN SYSTEM     *
+*     ROUTINE , RE-IPL CMS.                                           *
+***********************************************************************
+ABSYS    L     R13,STKBASE
+         LR    R12,R15
+         USING ABSYS,R12
+         LA    R2,AB143T
+         CALL  ABLINE
+         LA    R2,AB143T2
+         CALL  LNZ
+         CALL  LNOUT
+         MVC   DEADPSW+4(4),=X'00000143'
+         LPSW  DEADPSW
+         DROP  R12
+*
+***********************************************************************
+*  ABLINE: start the line of a program check's message: the id at R2, *
+*  the exception's name, " EXCEPTION OCCURRED AT " and the address.   *
+***********************************************************************
+ABLINE   ENTER
+         CALL  LNNEW
          CALL  LNZ
          LH    R1,PGMOPSW+2        the code: its name
          N     R1,=F'31'
@@ -191,15 +234,7 @@ ABEND    L     R13,STKBASE         CMS's stack, from its bottom
          L     R0,PGMOPSW+4
          LA    R3,6
          CALL  LNHEX
-         CALL  LNOUT
-         CALL  FSCLALL
-         LH    R1,PGMOPSW+2
-         A     R1,=F'256'
-         ST    R1,RC
-         L     R15,=A(READY)       (in the command loop, under R12
-         L     R12,CODEADDR          = CODEADDR)
-         BR    R15
-         DROP  R12
+         RETURN
          USING DMSMOD,R12
 ABPGMN   DC    CL16'?',CL16'OPERATION',CL16'PRIVILEGED OP'
          DC    CL16'EXECUTE',CL16'PROTECTION',CL16'ADDRESSING'
@@ -223,4 +258,8 @@ RM104S   DC    C'DMSMOD104S ERROR READING THE MODULE',X'00'
 RM109S   DC    C'DMSMOD109S VIRTUAL STORAGE CAPACITY EXCEEDED',X'00'
 AB141T   DC    C'DMSITP141T ',X'00'
 AB141T2  DC    C' EXCEPTION OCCURRED AT ',X'00'
+AB141T3  DC    C' IN ROUTINE ',X'00'
+AB143T   DC    C'DMSITP143T ',X'00'
+AB143T2  DC    C' IN SYSTEM ROUTINE , RE-IPL CMS.',X'00'
+
          LTORG

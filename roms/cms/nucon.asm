@@ -66,6 +66,7 @@ USERSTK  DC    A(0)                CMS's register stack from here on
 STKBACK  DC    H'88'               RUNPROG's stack entry (see there)
 LDNEXT   DC    A(0)                LOAD: the end of what it loaded
 LDENTRY  DC    A(0)                  and its entry point (0: none)
+PGMNAME  DC    CL8' '              the program running (DMSITP141T)
 FREELIST DS    A                   free storage: the first free block
 STKBASE  DS    A                   the register stack's first frame
 DISKTIME DS    XL8                 MM/DD/YY of the last date asked for
