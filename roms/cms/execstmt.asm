@@ -61,7 +61,7 @@ TST90    SR    R15,R15
          RETURN
 STJUMP   DC    A(STTYPE,STIF,STGOTO,STSKIP,STLOOP,STEXIT,STREAD,STARGS)
          DC    A(STCTL,STERROR,TST90,STSPACE,STEMSG,STBEGT,STBEGT,TST90)
-         DC    A(STSTACK,STSTACK,TST90,TST90,TST98,TST98)
+         DC    A(STSTACK,STSTACK,TST90,TST90,STPUNCH,STBEGP)
 *
 *  &TYPE tok ...
 STTYPE   LA    R1,8(R9)
@@ -312,9 +312,24 @@ STEMSG   MVC   EXBCMD(3),=C'DMS'
          CALL  WRTERM
          B     TST90
 *
+*  &PUNCH tok ...: the tokens as a card on the punch (00D); CP CLOSE
+*  PUNCH sends the cards on.
+STPUNCH  LA    R1,8(R9)
+         LA    R2,EXBCMD
+         LA    R3,L'EXBCMD
+         CALL  EXJOIN
+         LA    R2,EXBCMD
+         LR    R3,R0
+         CALL  PUNCARD
+         B     TST90
+*
 *  &BEGTYPE [ALL], &BEGEMSG [ALL]: the lines down to &END, as they
-*  are (ALL: the whole of an F file's lines, not columns 1-72).
-STBEGT   SR    R7,R7               R7: ALL
+*  are (ALL: the whole of an F file's lines, not columns 1-72);
+*  &BEGPUNCH [ALL]: the same lines as cards on the punch.
+STBEGP   MVI   TSBPUN,1
+         B     TSB05
+STBEGT   MVI   TSBPUN,0
+TSB05    SR    R7,R7               R7: ALL
          CLC   8(8,R9),=CL8'ALL'
          BNE   TSB10
          LA    R7,1
@@ -345,7 +360,11 @@ TSB32    LTR   R3,R3
          CLI   0(R1),C' '
          BNE   TSB34
          BCT   R3,TSB32
-TSB34    CALL  WRTERM
+TSB34    CLI   TSBPUN,0
+         BNE   TSB36
+         CALL  WRTERM
+         B     TSB20
+TSB36    CALL  PUNCARD
          B     TSB20
 TSB80    LA    R6,1(R6)            after the &END
          ST    R6,EXBNEXT
@@ -366,8 +385,7 @@ TST95    LA    R15,805-800         MAXIMUM DEPTH OF LOOP NESTING
          RETURN
 TST97    LA    R15,807-800         EOF FOUND IN LOOP
          RETURN
-TST98    LA    R15,808-800         (&PUNCH: no punch here)
-         RETURN
+TSBPUN   DC    X'00'               &BEGPUNCH: cards, not lines
 *
 *  &CONTROL's words: name, what (0 nothing, 1 the display, 2 TIME),
 *  its value.

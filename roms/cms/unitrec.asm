@@ -208,6 +208,29 @@ URS10    L     R2,0(R1)
          B     URS10
 *
 ***********************************************************************
+*  PUNCARD: punch one card, the R3 characters at R2 (more than 80     *
+*  are cut), on 00D (EXEC's &PUNCH and &BEGPUNCH).  Out: R15 = 0, or  *
+*  4: the punch refused it.                                           *
+***********************************************************************
+PUNCARD  ENTER
+         MVC   URBUF,=CL132' '
+         CH    R3,=H'80'
+         BNH   PC10
+         LA    R3,80
+PC10     LTR   R3,R3
+         BNP   PC20
+         BCTR  R3,0
+         EX    R3,PCMVC
+PC20     MVI   URCMD,X'01'
+         LA    R0,URPUNCH
+         STH   R0,URDEV
+         LA    R0,80
+         STH   R0,URLEN
+         BAL   R14,URPUT
+         RETURN
+PCMVC    MVC   URBUF(0),0(R2)
+*
+***********************************************************************
 *  READCARD: the command.  R1 -> the PLIST.                           *
 ***********************************************************************
 READCARD ENTER
