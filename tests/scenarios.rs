@@ -182,6 +182,8 @@ scenario!(
         "1 | DMSRDC702I :READ CMS NOTES A1",
         "0 | PRT FILE 0003  FOR ALICE    COPY 01 NOHOLD",
         "0 | DMSPUN002E FILE 'NOSUCH FILE *' NOT FOUND",
+        "0 | HELLO WORLD",
+        "0 | LINE TWO",
     ]
 );
 
