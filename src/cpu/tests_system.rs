@@ -789,14 +789,20 @@ fn trap_log_records_privileged_operations_and_the_way_back() {
         put64(&mut c, 0x808, 0x0001_0000_0000_1110); // problem state at 1110
         put64(&mut c, 0x68, 0x0000_0000_0000_1200); // program new PSW: the "CP" at 1200
         let ssm = s(0x8000, 0, 0x10).to_vec();
-        c.mem.load(0x1100, &[rr(0x1A, 1, 1), ssm.clone()].concat()).unwrap();
+        c.mem
+            .load(0x1100, &[rr(0x1A, 1, 1), ssm.clone()].concat())
+            .unwrap();
         c.mem.load(0x1110, &[rr(0x1A, 1, 1), ssm].concat()).unwrap();
         // BCT 2,X'208'(12) (R12 = X'1000'); halt at 1204; LPSW X'808' at 1208.
         c.mem
             .load(
                 0x1200,
-                &[rx(0x46, 2, 0, 12, 0x208), si(0x82, 0, 0, 0x200), si(0x82, 0, 0, 0x808)]
-                    .concat(),
+                &[
+                    rx(0x46, 2, 0, 12, 0x208),
+                    si(0x82, 0, 0, 0x200),
+                    si(0x82, 0, 0, 0x808),
+                ]
+                .concat(),
             )
             .unwrap();
         c.gpr[2] = 2;

@@ -109,7 +109,10 @@ impl Cpu {
     /// taken in the problem state.
     #[inline(always)]
     pub(crate) fn log_trap(&mut self, code: u16) {
-        if self.traps.enabled() && self.problem && code & !super::per::PER_CODE == PRIVILEGED_OPERATION {
+        if self.traps.enabled()
+            && self.problem
+            && code & !super::per::PER_CODE == PRIVILEGED_OPERATION
+        {
             self.log_trap_now();
         }
     }
