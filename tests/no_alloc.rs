@@ -142,3 +142,62 @@ fn decimal_and_edit_instructions_do_not_allocate() {
     assert_eq!(cpu.psw() & 0xFFFF_FFFF_3FFF_FFFF, 0x0002_0000_0000_C0DE);
     assert_eq!(allocations, 0, "heap allocations while running the program");
 }
+
+/// A problem-state program that tries SSM a thousand times; the "CP" at the program new
+/// PSW counts and dispatches it again.
+const TRAPS: &str = "\
+TRP      START 0
+         DC    X'0000000000000200'
+         ORG   TRP+X'68'
+         DC    X'0000000000000300'   program interruption: the supervisor at X'300'
+         ORG   TRP+X'200'
+         BALR  12,0
+         USING *,12
+         L     9,=F'1000'
+         LPSW  PROB
+         ORG   TRP+X'300'
+         BCT   9,BACK
+         LPSW  DONE
+BACK     LPSW  PROB
+         ORG   TRP+X'400'
+         SSM   0                      privileged: a trap
+         DS    0D
+PROB     DC    X'0001000000000400'
+DONE     DC    X'000200000000C0DE'
+         LTORG
+         END
+";
+
+/// The trap log, enabled, writes its ring in place: logging a thousand traps allocates
+/// nothing (the ring is allocated once, by `enable`).
+#[test]
+fn logging_traps_does_not_allocate() {
+    let a = cpcms::asm::assemble("trp.asm", &|f: &str| {
+        (f == "trp.asm").then(|| TRAPS.to_string())
+    })
+    .unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let mut cpu = Cpu::new(1 << 20, 1.0, 0);
+    cpu.mem.load(a.origin, &a.image).unwrap();
+    cpu.traps.enable();
+    cpu.restart();
+    let mut bus = NoIo;
+    let mut trace = NoTrace;
+    // The first traps make the per-address-space instruction count's one entry.
+    assert_eq!(cpu.run(&mut bus, &mut trace, u64::MAX, 50), Stop::Deadline);
+
+    COUNTING.with(|c| c.set(true));
+    let stop = cpu.run(&mut bus, &mut trace, u64::MAX, 1_000_000);
+    COUNTING.with(|c| c.set(false));
+    let allocations = ALLOCATIONS.load(Ordering::Relaxed);
+
+    assert_eq!(stop, Stop::DisabledWait);
+    assert_eq!(cpu.psw() & 0xFFFF_FFFF_3FFF_FFFF, 0x0002_0000_0000_C0DE);
+    assert_eq!(cpu.traps.written(), 1000);
+    let kept: Vec<_> = cpu.traps.since(0).collect();
+    assert_eq!(kept.len(), cpcms::cpu::TRAP_LOG_SIZE);
+    assert!(kept.iter().all(|e| e.instruction() == [0x80, 0, 0, 0]));
+    // BCT and LPSW between a trap and the next dispatch; the last never comes.
+    assert!(kept[..255].iter().all(|e| e.cp_instructions == Some(2)));
+    assert_eq!(kept[255].cp_instructions, None);
+    assert_eq!(allocations, 0, "heap allocations while logging traps");
+}

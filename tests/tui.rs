@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use cpcms::scenario::units::parse_date;
 use cpcms::sysgen::VmStatus;
-use cpcms::tui::{Action, App, Driver, Event, Model, TermView, run_loop, wrap_tail};
+use cpcms::tui::{Action, App, Driver, Event, Model, TermView, TrapLine, run_loop, wrap_tail};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -54,6 +54,8 @@ fn model() -> Model {
         mips: 0.98,
         tod: parse_date("1979-06-29 09:00:05").unwrap(),
         machine: "waiting".into(),
+        speed: "370/158".into(),
+        ..Model::default()
     }
 }
 
@@ -104,7 +106,7 @@ fn panes_show_terminals_operator_cp_caption() {
     assert!(has(&s, "Operator 009"), "{all}");
     assert!(has(&s, "CP IPL COMPLETE"), "{all}");
     assert!(
-        has(&s, "1979-06-29 09:00:05  0.98/1.00 MIPS  waiting"),
+        has(&s, "09:00:05  370/158 1.00 MIPS real 0.98  waiting"),
         "{all}"
     );
     assert!(
@@ -116,7 +118,7 @@ fn panes_show_terminals_operator_cp_caption() {
         "{all}"
     );
     assert!(has(&s, "ALICE 020> _"), "{all}");
-    assert!(has(&s, "Esc q or Ctrl-C: quit"), "{all}");
+    assert!(has(&s, "F4: trap user  F5: hold  Esc q: quit"), "{all}");
 }
 
 #[test]
@@ -276,8 +278,9 @@ impl Driver for Echo {
         }
     }
     fn apply(&mut self, a: Action) {
-        let Action::Type { terminal, text } = a;
-        self.typed.push((terminal, text));
+        if let Action::Type { terminal, text } = a {
+            self.typed.push((terminal, text));
+        }
     }
 }
 
@@ -503,8 +506,9 @@ fn scrollback_per_terminal() {
     assert_eq!(app.focus, 3);
     app.update(key(KeyCode::PageUp));
     let s = screen(&app, 60, 24);
+    // At 24 rows the console shares the bottom left with the trap log: two rows.
     assert!(
-        has(&s, "OP 19") && has(&s, "OP 24") && !has(&s, "OP 25"),
+        has(&s, "OP 27") && has(&s, "OP 28") && !has(&s, "OP 29"),
         "{}",
         s.join("\n")
     );
@@ -565,4 +569,203 @@ fn live_driver_fills_every_pane_and_types_on_the_operators_console() {
     live.system.machine.run_until(t);
     live.fill(&mut app.model);
     assert!(!app.model.terminals[0].text.contains(&long[..100]));
+
+    // ALICE logs on: CMS's privileged instructions come to the trap log as CP traps
+    // them, with her name, disassembled, and CP's instruction counts.
+    live.apply(Action::Type {
+        terminal: 1,
+        text: "LOGON ALICE ALICE".into(),
+    });
+    let t = live.system.machine.now() + 3 * TOD_PER_SECOND;
+    live.system.machine.run_until(t);
+    live.fill(&mut app.model);
+    let traps = &app.model.traps;
+    assert!(!traps.is_empty(), "{:?}", app.model.terminals[1].text);
+    assert!(traps.len() <= cpcms::cpu::TRAP_LOG_SIZE);
+    assert!(traps.iter().all(|t| t.user == "ALICE"), "{traps:?}");
+    assert!(
+        traps.iter().any(|t| t.cp.is_some_and(|n| n > 0)),
+        "{traps:?}"
+    );
+    // Privileged instructions, by the opcode table's names.
+    let known = [
+        "SIO", "SIOF", "TIO", "HIO", "HDV", "TCH", "DIAG", "LPSW", "SSM", "STNSM", "STOSM", "LCTL",
+        "STCTL", "ISK", "SSK", "IPK", "SPKA", "SCK", "SCKC", "STCKC", "SPT", "STPT", "STIDP",
+        "STIDC", "PTLB", "RRB", "SPX", "STPX", "STAP", "SIGP", "LRA",
+    ];
+    for tl in traps {
+        let op = tl.instruction.split_whitespace().next().unwrap();
+        assert!(known.contains(&op), "{tl:?}");
+    }
+    assert!(
+        traps
+            .windows(2)
+            .all(|w| w[0].seq < w[1].seq && w[0].tod <= w[1].tod)
+    );
+
+    // Speed presets: F2 goes 370/158 -> 370/168 -> full speed -> 360/67; pause.
+    assert_eq!(app.model.speed, "370/158");
+    live.apply(Action::NextSpeed);
+    live.fill(&mut app.model);
+    assert_eq!(
+        (app.model.speed.as_str(), app.model.model_mips),
+        ("370/168", 2.5)
+    );
+    assert_eq!(live.system.machine.cpu.step, 1638);
+    live.apply(Action::NextSpeed);
+    live.apply(Action::NextSpeed);
+    live.fill(&mut app.model);
+    assert_eq!(app.model.speed, "360/67");
+    assert_eq!(live.system.machine.cpu.step, 8192);
+    live.apply(Action::Pause);
+    let before = live.system.machine.now();
+    live.tick(&mut app.model);
+    assert!(app.model.paused);
+    assert_eq!(
+        live.system.machine.now(),
+        before,
+        "paused: time stands still"
+    );
+    live.apply(Action::Pause);
+    live.fill(&mut app.model);
+    assert!(!app.model.paused);
+}
+
+fn with_traps() -> Model {
+    let mut m = model();
+    m.vms.push(VmStatus {
+        userid: "BOB".into(),
+        terminal: 0x021,
+        state: "RUNNING".into(),
+        instructions: 1,
+        privops: 2,
+    });
+    let t0 = parse_date("1979-06-29 09:00:05").unwrap();
+    m.traps = (1..=30u64)
+        .map(|i| TrapLine {
+            seq: i,
+            tod: t0 + i * 4096 * 1000,
+            user: if i % 2 == 0 { "ALICE" } else { "BOB" }.into(),
+            instruction: format!("SIO   {i}(0)"),
+            cp: (i < 30).then_some(100 + i),
+        })
+        .collect();
+    m
+}
+
+fn fkey(n: u8) -> Event {
+    key(KeyCode::F(n))
+}
+
+/// The trap log pane, at the smallest screen and at a large one: newest at the bottom,
+/// time, user, instruction, CP's instruction count ("..." while CP still runs); the
+/// help line names the new keys and the status line the speed preset.
+#[test]
+fn the_trap_log_shows_the_newest_traps_at_80x24_and_160x50() {
+    let app = App::new(with_traps());
+    // 80x24: beside the operator's console, in short form (seconds.milliseconds);
+    // 120x30: a row of its own; 160x50: beside the CP panel.
+    for (w, h) in [(80, 24), (120, 30), (160, 50)] {
+        let s = screen(&app, w, h);
+        let all = s.join("\n");
+        let (newest, older) = if w == 80 {
+            ("05.030 ALICE SIO 30(0) ...", "05.029 BOB SIO 29(0) 129")
+        } else {
+            (
+                "09:00:05.030 ALICE    SIO   30(0)            ...",
+                "09:00:05.029 BOB      SIO   29(0)            129",
+            )
+        };
+        assert!(has(&s, "Trap"), "{w}x{h}\n{all}");
+        assert!(has(&s, newest), "{w}x{h}\n{all}");
+        assert!(has(&s, older), "{w}x{h}\n{all}");
+        assert!(
+            !has(&s, "SIO   1(0) ") && !has(&s, "SIO 1(0) "),
+            "only the newest fit\n{all}"
+        );
+        assert!(has(&s, "F2") && has(&s, "F5"), "{all}");
+        assert!(has(&s, "370/158 1.00 MIPS real 0.98"), "{w}x{h}\n{all}");
+        // The newest trap is below the older ones.
+        let row = |t: &str| s.iter().position(|l| l.contains(t)).unwrap();
+        assert!(row(older) < row(newest));
+        // The terminals still show.
+        assert!(has(&s, "LOGON ALICE ALICE"), "{w}x{h}\n{all}");
+    }
+    let s = screen(&app, 200, 50);
+    assert!(has(
+        &s,
+        "F2: speed  F3: pause  F4: trap log user  F5: hold trap log"
+    ));
+    let empty = screen(&App::new(model()), 80, 24);
+    assert!(has(&empty, "(none trapped yet)"));
+}
+
+#[test]
+fn f4_filters_the_trap_log_by_user_and_f5_holds_it() {
+    let mut app = App::new(with_traps());
+    assert_eq!(app.trap_lines().len(), 30);
+    app.update(fkey(4));
+    assert_eq!(app.trap_user.as_deref(), Some("ALICE"));
+    assert!(app.trap_lines().iter().all(|l| l.contains(" ALICE ")));
+    assert_eq!(app.trap_lines().len(), 15);
+    let s = screen(&app, 80, 24);
+    assert!(has(&s, "ALICE"), "{}", s.join("\n"));
+    assert!(!has(&s, "SIO   29(0)"), "BOB's are not shown");
+    app.update(fkey(4));
+    assert_eq!(app.trap_user.as_deref(), Some("BOB"));
+    app.update(fkey(4));
+    assert_eq!(app.trap_user, None, "after the last user: everyone's");
+
+    // Held: new traps do not move the pane until F5 again.
+    app.update(fkey(5));
+    let held = app.trap_lines();
+    app.model.traps.push(TrapLine {
+        seq: 31,
+        user: "BOB".into(),
+        instruction: "LPSW  0(1)".into(),
+        ..TrapLine::default()
+    });
+    assert_eq!(app.trap_lines(), held);
+    assert!(has(&screen(&app, 80, 24), "HELD"));
+    app.update(fkey(5));
+    assert!(app.trap_lines().last().unwrap().contains("LPSW"));
+    // F2 and F3 are for the machine; none of them is typed.
+    assert_eq!(app.update(fkey(2)), vec![Action::NextSpeed]);
+    assert_eq!(app.update(fkey(3)), vec![Action::Pause]);
+    assert_eq!(app.inputs[0], "");
+}
+
+#[test]
+fn any_size_and_any_resize_renders() {
+    let mut app = App::new(with_traps());
+    app.update(fkey(5));
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for (w, h) in [
+        (80, 24),
+        (1, 1),
+        (149, 30),
+        (150, 30),
+        (0, 0),
+        (300, 100),
+        (40, 10),
+        (80, 23),
+        (160, 50),
+    ] {
+        app.update(Event::Resize(w, h));
+        t.backend_mut().resize(w, h);
+        t.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+        app.render(&mut t).unwrap();
+        app.update(key(KeyCode::PageUp));
+        screen(&app, w.max(1), h.max(1));
+    }
+    let mut m = model();
+    m.paused = true;
+    m.speed = "full speed".into();
+    m.mips = 31.5;
+    let s = screen(&App::new(m), 80, 24);
+    assert!(
+        has(&s, "09:00:05  full speed  real 31.50 MIPS  PAUSED"),
+        "{}",
+        s.join("\n")
+    );
 }

@@ -92,6 +92,7 @@ impl Cpu {
             }
         }
         self.problem_since = self.instructions;
+        self.log_dispatch(was_problem);
     }
 
     /// Take a program interruption with `code`.
@@ -121,6 +122,7 @@ impl Cpu {
                 self.store_real(0x90, &self.xlate_addr.to_be_bytes());
             }
         }
+        self.log_trap(code);
         let old = self.pack_psw(code);
         let new = self.swap(0x28, 0x68, old);
         tracer.interruption(self, InterruptClass::Program, code, old, new);

@@ -141,6 +141,9 @@ pub struct Cpu {
     /// PSW swap (interruption, LPSW) from problem state, so it is exact at every
     /// interruption and cheap on the hot path.
     pub problem_instructions: Vec<(u32, u64)>,
+    /// Privileged instructions trapped in the problem state, for observers (off unless
+    /// enabled; see traplog.rs).
+    pub traps: TrapLog,
 
     // ---- the current PSW, unpacked (see psw.rs for the two formats) ----
     /// PSW bits 0-7: BC channel masks 0-5, I/O mask, external mask; EC: PER, DAT, I/O, ext.
@@ -264,6 +267,7 @@ impl Cpu {
             tod_epoch,
             instructions: 0,
             problem_instructions: Vec::new(),
+            traps: TrapLog::default(),
             sysmask: 0,
             key: 0,
             ec: false,
@@ -481,6 +485,8 @@ pub fn psw_invalid_reason(psw: u64) -> Option<&'static str> {
 }
 mod signals;
 mod timer;
+mod traplog;
+pub use traplog::{TRAP_LOG_SIZE, TrapEvent, TrapLog};
 
 #[cfg(test)]
 mod tests;

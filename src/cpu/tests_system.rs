@@ -778,6 +778,58 @@ fn problem_state_instructions_are_credited_to_cr1() {
     assert_eq!(c.problem_instructions, vec![(0xABCD, 4)]);
 }
 
+/// The trap log: a privileged instruction in the problem state is logged with its
+/// address space, address and bytes, and the instructions the supervisor ran until it
+/// next entered the problem state; nothing is logged until it is enabled.
+#[test]
+fn trap_log_records_privileged_operations_and_the_way_back() {
+    let build = || {
+        let mut c = machine(&[si(0x82, 0, 0, 0x800)]);
+        put64(&mut c, 0x800, 0x0001_0000_0000_1100); // problem state at 1100
+        put64(&mut c, 0x808, 0x0001_0000_0000_1110); // problem state at 1110
+        put64(&mut c, 0x68, 0x0000_0000_0000_1200); // program new PSW: the "CP" at 1200
+        let ssm = s(0x8000, 0, 0x10).to_vec();
+        c.mem
+            .load(0x1100, &[rr(0x1A, 1, 1), ssm.clone()].concat())
+            .unwrap();
+        c.mem.load(0x1110, &[rr(0x1A, 1, 1), ssm].concat()).unwrap();
+        // BCT 2,X'208'(12) (R12 = X'1000'); halt at 1204; LPSW X'808' at 1208.
+        c.mem
+            .load(
+                0x1200,
+                &[
+                    rx(0x46, 2, 0, 12, 0x208),
+                    si(0x82, 0, 0, 0x200),
+                    si(0x82, 0, 0, 0x808),
+                ]
+                .concat(),
+            )
+            .unwrap();
+        c.gpr[2] = 2;
+        c.cr[1] = 0xABCD;
+        c
+    };
+    let mut off = build();
+    go(&mut off);
+    assert!(!off.traps.enabled());
+    assert_eq!(off.traps.since(0).count(), 0);
+
+    let mut c = build();
+    c.traps.enable();
+    go(&mut c);
+    let ev: Vec<TrapEvent> = c.traps.since(0).copied().collect();
+    assert_eq!(ev.len(), 2, "{ev:?}");
+    assert_eq!((ev[0].seq, ev[0].cr1, ev[0].addr), (1, 0xABCD, 0x1102));
+    assert_eq!(ev[0].instruction(), &[0x80, 0x00, 0x00, 0x10]);
+    // BCT and LPSW: two supervisor instructions until the problem state again.
+    assert_eq!(ev[0].cp_instructions, Some(2));
+    assert_eq!(ev[1].addr, 0x1112);
+    assert_eq!(ev[1].cp_instructions, None, "never dispatched again");
+    assert!(ev[1].now > ev[0].now);
+    assert_eq!(c.traps.since(1).count(), 1);
+    assert_eq!(c.traps.written(), 2);
+}
+
 #[derive(Default)]
 struct Counting {
     instructions: u32,

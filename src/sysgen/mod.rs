@@ -730,6 +730,14 @@ impl System {
         }
     }
 
+    /// Which user owns which address space (CR1 value), read from CP's VMBLOKs now.
+    pub fn address_spaces(&self) -> Vec<(u32, String)> {
+        match VmTable::new(&self.cp) {
+            Some(t) => t.address_spaces(&self.machine.cpu),
+            None => Vec::new(),
+        }
+    }
+
     /// For the tracer: which user owns which address space (CR1 value), read from CP's
     /// VMBLOKs each time it is asked.
     pub fn user_lookup(&self) -> crate::trace::UserLookup {

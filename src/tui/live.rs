@@ -1,10 +1,11 @@
 //! The live driver: a booted [`System`], optionally playing a scenario, paced to the
 //! wall clock, filling the TUI's [`Model`].
 
+use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
-use super::{Action, App, Driver, Model, TermView};
-use crate::cpu::TOD_PER_SECOND;
+use super::{Action, App, Driver, Model, TermView, TrapLine};
+use crate::cpu::{TOD_PER_SECOND, TOD_PER_US, TRAP_LOG_SIZE};
 use crate::machine::Status;
 use crate::scenario::Scenario;
 use crate::scenario::player::{self, Player, Progress, Target};
@@ -17,10 +18,25 @@ const BUDGET: Duration = Duration::from_millis(35);
 /// If the host falls further behind than this, forget the debt (no catch-up bursts).
 const MAX_LAG: u64 = TOD_PER_SECOND / 2;
 
+/// The speed presets F2 steps through: historical models, and no pacing at all.
+pub const PRESETS: [(&str, Option<f64>); 4] = [
+    ("360/67", Some(0.5)),
+    ("370/158", Some(1.0)),
+    ("370/168", Some(2.5)),
+    ("full speed", None),
+];
+
 pub struct Live {
     pub system: System,
     title: String,
     model_mips: f64,
+    /// The presets (PRESETS, after the scenario's own speed if it is none of them) and
+    /// the one in use.
+    presets: Vec<(String, Option<f64>)>,
+    speed: usize,
+    paused: bool,
+    /// The trap log as shown: converted from the CPU's ring as traps come.
+    traps: VecDeque<TrapLine>,
     player: Option<Player>,
     wall0: Instant,
     virt0: u64,
@@ -32,12 +48,27 @@ pub struct Live {
 
 impl Live {
     pub fn new(system: System, scenario: Option<&Scenario>, title: &str, model_mips: f64) -> Live {
+        let mut system = system;
+        system.machine.cpu.traps.enable();
         let virt0 = system.machine.now();
         let instr = system.machine.cpu.instructions;
+        let mut presets: Vec<(String, Option<f64>)> =
+            PRESETS.iter().map(|(n, m)| (n.to_string(), *m)).collect();
+        let speed = match presets.iter().position(|p| p.1 == Some(model_mips)) {
+            Some(i) => i,
+            None => {
+                presets.insert(0, (format!("{model_mips} MIPS"), Some(model_mips)));
+                0
+            }
+        };
         Live {
             system,
             title: title.to_string(),
             model_mips,
+            presets,
+            speed,
+            paused: false,
+            traps: VecDeque::with_capacity(TRAP_LOG_SIZE),
             player: scenario.map(|s| Player::new(s, false)),
             wall0: Instant::now(),
             virt0,
@@ -47,15 +78,55 @@ impl Live {
         }
     }
 
-    /// Run the machine up to the wall clock.
+    /// The speed preset in use: its name and MIPS (`None`: full speed).
+    pub fn speed(&self) -> (&str, Option<f64>) {
+        let (n, m) = &self.presets[self.speed];
+        (n, *m)
+    }
+
+    /// Use preset `i` (of [`Live::speed`]'s list, wrapping): the CPU's instructions per
+    /// second of virtual time change; pacing starts afresh from now.
+    pub fn set_speed(&mut self, i: usize) {
+        self.speed = i % self.presets.len();
+        if let Some(mips) = self.presets[self.speed].1 {
+            self.system.machine.cpu.step = ((TOD_PER_US as f64) / mips).round().max(1.0) as u64;
+            self.model_mips = mips;
+        }
+        self.restart_pacing();
+    }
+
+    /// Pause the machine, or run it again (virtual time stands still meanwhile).
+    pub fn set_paused(&mut self, paused: bool) {
+        self.paused = paused;
+        self.restart_pacing();
+    }
+
+    fn restart_pacing(&mut self) {
+        self.virt0 = self.system.machine.now();
+        self.wall0 = Instant::now();
+        self.meas = (self.system.machine.cpu.instructions, Instant::now());
+    }
+
+    /// Run the machine: up to the wall clock, or at full speed for a frame's budget.
     fn pace(&mut self) {
+        if self.paused {
+            self.mips = 0.0;
+            return;
+        }
+        let full = self.speed().1.is_none();
         let start = Instant::now();
-        let target = self.virt0.saturating_add(
+        // Full speed runs flat out while the machine computes, but waits no faster
+        // than the wall clock (timers, typing).
+        let paced = self.virt0.saturating_add(
             (start.duration_since(self.wall0).as_secs_f64() * TOD_PER_SECOND as f64) as u64,
         );
+        let target = if full { u64::MAX } else { paced };
         loop {
             let now = self.system.machine.now();
             if now >= target || start.elapsed() >= BUDGET {
+                break;
+            }
+            if full && now >= paced && self.status == Status::Waiting {
                 break;
             }
             let to = now.saturating_add(SLICE).min(target);
@@ -78,7 +149,8 @@ impl Live {
             }
         }
         let now = self.system.machine.now();
-        if target.saturating_sub(now) > MAX_LAG
+        if full
+            || target.saturating_sub(now) > MAX_LAG
             || matches!(self.status, Status::DisabledWait(_) | Status::Checkstop)
         {
             self.virt0 = now;
@@ -93,8 +165,42 @@ impl Live {
         }
     }
 
+    /// Take the traps logged since the last look, and the CP instruction counts of
+    /// those that were still open.
+    fn collect_traps(&mut self) {
+        let log = &self.system.machine.cpu.traps;
+        for t in self.traps.iter_mut().filter(|t| t.cp.is_none()) {
+            if let Some(e) = log.get(t.seq) {
+                t.cp = e.cp_instructions;
+            }
+        }
+        let last = self.traps.back().map_or(0, |t| t.seq);
+        if log.written() == last {
+            return;
+        }
+        let spaces = self.system.address_spaces();
+        let epoch = self.system.machine.cpu.tod_epoch;
+        for e in log.since(last) {
+            let user = spaces
+                .iter()
+                .find(|(cr1, _)| *cr1 == e.cr1)
+                .map_or_else(|| format!("{:06X}", e.cr1), |(_, u)| u.clone());
+            if self.traps.len() == TRAP_LOG_SIZE {
+                self.traps.pop_front();
+            }
+            self.traps.push_back(TrapLine {
+                seq: e.seq,
+                tod: epoch.wrapping_add(e.now),
+                user,
+                instruction: crate::disasm::disassemble(e.instruction()).0,
+                cp: e.cp_instructions,
+            });
+        }
+    }
+
     /// Copy what the screen shows into `m`.
-    pub fn fill(&self, m: &mut Model) {
+    pub fn fill(&mut self, m: &mut Model) {
+        self.collect_traps();
         let sys = &self.system;
         m.title.clone_from(&self.title);
         m.vms = sys.vm_status();
@@ -111,6 +217,10 @@ impl Live {
         let op = m.operator.get_or_insert_with(TermView::default);
         refresh(op, sys, sys.operator, None);
         m.model_mips = self.model_mips;
+        m.speed = self.speed().0.to_string();
+        m.paused = self.paused;
+        m.traps.clear();
+        m.traps.extend(self.traps.iter().cloned());
         m.mips = self.mips;
         m.tod = sys.machine.cpu.tod();
         m.machine = match self.status {
@@ -151,6 +261,8 @@ impl Driver for Live {
                 // A typing error (terminal gone) is not worth stopping an exhibit for.
                 let _ = self.system.type_line(terminal, &text);
             }
+            Action::NextSpeed => self.set_speed(self.speed + 1),
+            Action::Pause => self.set_paused(!self.paused),
         }
     }
 }

@@ -10,7 +10,13 @@
 //! Keys: typing goes to the focused terminal's input line, Enter sends it, Tab/Shift-Tab
 //! move between the terminals and the operator's console, Up/Down recall earlier lines,
 //! PgUp/PgDn scroll the focused pane through what its terminal kept, Ctrl-C quits, and so
-//! does Esc followed by `q` (so commands starting with Q can be typed freely).
+//! does Esc followed by `q` (so commands starting with Q can be typed freely). The
+//! function keys work the exhibit: F2 the next speed preset, F3 pause, F4 the next user
+//! for the trap log, F5 hold the trap log still.
+//!
+//! The trap log pane lists the privileged instructions CP trapped (the CPU's trap ring,
+//! `cpu::TrapLog`), newest at the bottom: virtual time, user, the instruction, and how
+//! many instructions CP ran until it dispatched a virtual machine again.
 //!
 //! A line holds at most [`MAX_INPUT`] characters, the 3215's (the device refuses longer
 //! ones whatever sends them); at the limit the input line stops taking characters and
@@ -74,6 +80,69 @@ pub struct Model {
     pub tod: u64,
     /// "running", "waiting", "disabled wait PSW ...".
     pub machine: String,
+    /// The speed preset ("370/158", "full speed"); empty: just the model's MIPS.
+    pub speed: String,
+    /// The machine is paused (F3).
+    pub paused: bool,
+    /// The privileged instructions CP trapped, oldest first (at most the CPU's ring).
+    pub traps: Vec<TrapLine>,
+}
+
+/// One trapped privileged instruction, as shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrapLine {
+    /// The trap's number since the view started.
+    pub seq: u64,
+    /// TOD clock value at the trap.
+    pub tod: u64,
+    /// Whose virtual machine it was.
+    pub user: String,
+    /// The instruction, disassembled.
+    pub instruction: String,
+    /// Instructions CP ran until it dispatched a virtual machine again (`None`: still
+    /// running).
+    pub cp: Option<u64>,
+}
+
+impl TrapLine {
+    /// `09:00:04.123 ALICE    SSM   16(0)              2`: time, user, instruction, CP's
+    /// instructions (`...` while CP runs).
+    pub fn text(&self) -> String {
+        self.text_for(usize::MAX)
+    }
+
+    /// As [`TrapLine::text`] in columns; narrower than that, in as few as it can:
+    /// `04.123 ALICE SSM 16(0) 2` (seconds and milliseconds).
+    pub fn text_for(&self, width: usize) -> String {
+        let cp = match self.cp {
+            Some(n) => n.to_string(),
+            None => "...".into(),
+        };
+        if width < 48 {
+            let c = clock(self.tod);
+            let ins: Vec<&str> = self.instruction.split_whitespace().collect();
+            return format!(
+                "{} {} {} {cp}",
+                c.get(6..).unwrap_or(&c),
+                self.user,
+                ins.join(" ")
+            );
+        }
+        format!(
+            "{} {:<8} {:<20} {:>5}",
+            clock(self.tod),
+            self.user,
+            self.instruction,
+            cp
+        )
+    }
+}
+
+/// `hh:mm:ss.mmm` of a TOD clock value.
+pub fn clock(tod: u64) -> String {
+    let full = format_tod(tod);
+    let ms = (tod >> 12) / 1000 % 1000;
+    format!("{}.{ms:03}", full.get(11..).unwrap_or(&full))
 }
 
 impl Model {
@@ -109,6 +178,10 @@ pub enum Action {
     /// A person typed `text` on terminal `terminal` and pressed Enter (the number
     /// `terminals.len()` is the operator's console).
     Type { terminal: usize, text: String },
+    /// F2: the next speed preset.
+    NextSpeed,
+    /// F3: pause the machine, or run it again.
+    Pause,
 }
 
 /// The app state: the model plus what belongs to the person at the keyboard.
@@ -129,6 +202,10 @@ pub struct App {
     pub size: (u16, u16),
     /// Esc was pressed: `q` now quits.
     pub esc: bool,
+    /// The trap log shows only this user's traps (F4 cycles).
+    pub trap_user: Option<String>,
+    /// The trap log is held still (F5): what it showed then.
+    pub trap_hold: Option<Vec<TrapLine>>,
     pub quit: bool,
 }
 
@@ -139,14 +216,29 @@ struct Areas {
     terms: Vec<Rect>,
     operator: Rect,
     cp: Rect,
+    traps: Rect,
     input: Rect,
     help: Rect,
 }
 
+/// From this width on, the trap log sits beside the CP panel; narrower, it is a row of
+/// its own above the operator's console and the CP panel from [`TALL`] rows on, and
+/// below the operator's console (which it shares the bottom left with) on a short screen.
+const WIDE: u16 = 150;
+const TALL: u16 = 30;
+
 fn areas(area: Rect, terminals: usize) -> Areas {
-    let [caption, terms, bottom, input, help] = Layout::vertical([
+    let trap_rows = if area.width >= WIDE || area.height < TALL {
+        0
+    } else if area.height >= 40 {
+        8
+    } else {
+        5
+    };
+    let [caption, terms, trap_row, bottom, input, help] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Min(5),
+        Constraint::Length(trap_rows),
         Constraint::Length(8),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -156,13 +248,31 @@ fn areas(area: Rect, terminals: usize) -> Areas {
     let terms = Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n])
         .split(terms)
         .to_vec();
-    let [operator, cp] =
-        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(bottom);
+    let (operator, cp, traps) = if area.width >= WIDE {
+        let [o, c, t] = Layout::horizontal([
+            Constraint::Percentage(30),
+            Constraint::Length(50),
+            Constraint::Min(20),
+        ])
+        .areas(bottom);
+        (o, c, t)
+    } else {
+        let [o, c] = Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+            .areas(bottom);
+        if trap_rows == 0 {
+            let [o, t] =
+                Layout::vertical([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(o);
+            (o, c, t)
+        } else {
+            (o, c, trap_row)
+        }
+    };
     Areas {
         caption,
         terms,
         operator,
         cp,
+        traps,
         input,
         help,
     }
@@ -304,6 +414,15 @@ impl App {
                 self.focus = (self.focus + n - 1) % n;
                 self.history_pos = None;
             }
+            KeyCode::F(2) => return vec![Action::NextSpeed],
+            KeyCode::F(3) => return vec![Action::Pause],
+            KeyCode::F(4) => self.next_trap_user(),
+            KeyCode::F(5) => {
+                self.trap_hold = match self.trap_hold {
+                    Some(_) => None,
+                    None => Some(self.model.traps.clone()),
+                };
+            }
             KeyCode::PageUp if n > 0 => self.page(true),
             KeyCode::PageDown if n > 0 => self.page(false),
             KeyCode::Enter => {
@@ -366,12 +485,54 @@ impl App {
         Vec::new()
     }
 
-    /// The help line's text.
+    /// F4: the trap log shows the next logged-on user's traps; after the last, everyone's.
+    fn next_trap_user(&mut self) {
+        let users: Vec<&String> = self.model.vms.iter().map(|v| &v.userid).collect();
+        self.trap_user = match &self.trap_user {
+            None => users.first().map(|u| u.to_string()),
+            Some(cur) => users
+                .iter()
+                .position(|u| *u == cur)
+                .and_then(|i| users.get(i + 1))
+                .map(|u| u.to_string()),
+        };
+    }
+
+    /// The trap log's lines, oldest first: held or live, filtered by user.
+    pub fn trap_lines(&self) -> Vec<String> {
+        self.trap_lines_for(usize::MAX)
+    }
+
+    /// The same, `width` columns wide (see [`TrapLine::text_for`]).
+    pub fn trap_lines_for(&self, width: usize) -> Vec<String> {
+        let all = self.trap_hold.as_ref().unwrap_or(&self.model.traps);
+        all.iter()
+            .filter(|t| self.trap_user.as_ref().is_none_or(|u| *u == t.user))
+            .map(|t| t.text_for(width))
+            .collect()
+    }
+
+    /// The help line's text (all of it; see [`App::help_for`]).
     pub fn help(&self) -> &'static str {
+        self.help_for(u16::MAX)
+    }
+
+    /// The help line's text for a screen `width` columns wide.
+    pub fn help_for(&self, width: u16) -> &'static str {
+        const FULL: &str = " Tab: next terminal  Enter: send  Up/Down: earlier lines  PgUp/PgDn: scroll  \
+                            F2: speed  F3: pause  F4: trap log user  F5: hold trap log  Esc q or Ctrl-C: quit ";
+        const MID: &str = " Tab: next  Enter: send  Up/Down: recall  PgUp/Dn: scroll  F2: speed  \
+                           F3: pause  F4: trap user  F5: hold  Esc q: quit ";
+        const SHORT: &str =
+            " Tab Enter Up/Dn PgUp/Dn  F2 speed F3 pause F4 trap user F5 hold  Esc q: quit ";
         if self.esc {
             " Press q to quit, any other key to go on "
+        } else if (width as usize) >= FULL.len() {
+            FULL
+        } else if (width as usize) >= MID.len() {
+            MID
         } else {
-            " Tab: next terminal  Enter: send  Up/Down: earlier lines  PgUp/PgDn: scroll  Esc q or Ctrl-C: quit "
+            SHORT
         }
     }
 
@@ -435,11 +596,55 @@ impl App {
             .collect();
         f.render_widget(Paragraph::new(lines), inner);
 
+        self.draw_traps(f, a.traps);
+
         self.draw_input(f, a.input);
         f.render_widget(
-            Paragraph::new(self.help()).style(Style::default().add_modifier(Modifier::REVERSED)),
+            Paragraph::new(self.help_for(a.help.width))
+                .style(Style::default().add_modifier(Modifier::REVERSED)),
             a.help,
         );
+    }
+
+    /// The trap log: the newest lines that fit, the filter and hold in its title.
+    fn draw_traps(&self, f: &mut Frame, r: Rect) {
+        if r.height == 0 || r.width == 0 {
+            return;
+        }
+        let who = self.trap_user.as_deref().unwrap_or("all users");
+        let wide = r.width >= 64;
+        let mut title = if wide {
+            format!(" Trap log: privileged instructions CP emulated, {who} ")
+        } else {
+            format!(" Traps: {who} ")
+        };
+        let mut border = Style::default().fg(Color::DarkGray);
+        if self.trap_hold.is_some() {
+            title.push_str(if wide { "- HELD (F5) " } else { "HELD " });
+            border = Style::default().fg(Color::Yellow);
+        }
+        let mut block = Block::bordered().title(title).border_style(border);
+        if wide {
+            block = block.title_bottom(
+                Line::raw(" time, user, instruction, CP instructions to dispatch ").right_aligned(),
+            );
+        }
+        let inner = block.inner(r);
+        f.render_widget(block, r);
+        let lines = self.trap_lines_for(inner.width as usize);
+        let h = inner.height as usize;
+        let shown: Vec<Line> = if lines.is_empty() {
+            vec![Line::styled(
+                "(none trapped yet)",
+                Style::default().fg(Color::DarkGray),
+            )]
+        } else {
+            lines[lines.len().saturating_sub(h)..]
+                .iter()
+                .map(|l| Line::raw(l.as_str()))
+                .collect()
+        };
+        f.render_widget(Paragraph::new(shown), inner);
     }
 
     /// One terminal's pane: its border (bright when focused, with a note while it is
@@ -545,14 +750,20 @@ impl App {
     /// The CP panel's text: a summary line, a header, one line per virtual machine.
     pub fn cp_lines(&self) -> Vec<String> {
         let m = &self.model;
+        let state = if m.paused {
+            "PAUSED"
+        } else {
+            m.machine.as_str()
+        };
+        let speed = if m.speed == "full speed" {
+            format!("full speed  real {:.2} MIPS", m.mips)
+        } else if m.speed.is_empty() {
+            format!("{:.2} MIPS real {:.2}", m.model_mips, m.mips)
+        } else {
+            format!("{} {:.2} MIPS real {:.2}", m.speed, m.model_mips, m.mips)
+        };
         let mut v = vec![
-            format!(
-                "{}  {:.2}/{:.2} MIPS  {}",
-                format_tod(m.tod),
-                m.mips,
-                m.model_mips,
-                m.machine
-            ),
+            format!("{}  {speed}  {state}", clock(m.tod).get(..8).unwrap_or("")),
             format!(
                 "{:<8} {:<4} {:<10} {:>12} {:>8}",
                 "USERID", "TERM", "STATE", "INSTRUCTIONS", "TRAPS"
