@@ -103,7 +103,7 @@ CP20     LA    R0,CPCUR
          MVC   CPTO,CPFROM
          LA    R3,CPNEW
          LA    R4,CPTO
-         BAL   R14,CPSUBST
+         CALL  FIDSUBST
          BAL   R14,CPONE
          LTR   R15,R15
          BNZ   CPX
@@ -368,22 +368,6 @@ CPR95    L     R14,CPRECR
          LTR   R15,R15
          BR    R14
 FSTAFT   EQU   AFTFST
-*
-*  CPSUBST: the fileid at R4 gets each part of the one at R3 that is
-*  not "=" (a blank mode number keeps the old one).
-CPSUBST  CLI   0(R3),C'='
-         BE    CS10
-         MVC   0(8,R4),0(R3)
-CS10     CLI   8(R3),C'='
-         BE    CS20
-         MVC   8(8,R4),8(R3)
-CS20     CLI   16(R3),C'='
-         BER   R14
-         MVC   16(1,R4),16(R3)
-         CLI   17(R3),C' '
-         BER   R14
-         MVC   17(1,R4),17(R3)
-         BR    R14
 CPONER   DS    A
 CPRECR   DS    A
 CPSADT   DS    A

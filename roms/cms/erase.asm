@@ -12,7 +12,8 @@ ERTYPE   EQU   X'80'
 ERASE    ENTER
          LR    R9,R1
          LA    R1,=C'ERS'          the messages are ERASE's
-         BAL   R14,ERID
+         LA    R2,ERIDS
+         CALL  MSGMOD
          MVC   ERPAT,ERDEFLT
          LA    R1,8(R9)
          LA    R2,ERPAT
@@ -115,7 +116,8 @@ EROPTS   SR    R10,R10
 RENAME   ENTER
          LR    R9,R1
          LA    R1,=C'RNM'          the messages are RENAME's
-         BAL   R14,ERID
+         LA    R2,ERIDS
+         CALL  MSGMOD
          MVC   ERPAT,ERDEFLT
          LA    R1,8(R9)
          LA    R2,ERPAT
@@ -151,7 +153,7 @@ RN10     LA    R0,ERCUR
          MVC   ERTO,ERFID          ... and the new, "=" from the old
          LA    R3,ERNEW
          LA    R4,ERTO
-         BAL   R14,ERSUBST
+         CALL  FIDSUBST
          CLC   ERTO+16(1),ERFID+16 on the same disk
          BNE   RN86
          TM    ADTFLAGS-ADT(R2),ADTRO
@@ -201,32 +203,6 @@ RN88     LA    R1,RN024E
          CALL  MSGFID
          LA    R15,28
          RETURN
-*
-*  ERID: the module in the messages' ids ("DMSxxx...") is the three
-*  letters at R1.
-ERID     LA    R2,ERIDS
-ERI10    L     R3,0(R2)
-         LTR   R3,R3
-         BZR   R14
-         MVC   3(3,R3),0(R1)
-         LA    R2,4(R2)
-         B     ERI10
-*
-*  ERSUBST: the fileid at R4 gets each part of the one at R3 that is
-*  not "=" (a blank mode number keeps the old one).
-ERSUBST  CLI   0(R3),C'='
-         BE    ES10
-         MVC   0(8,R4),0(R3)
-ES10     CLI   8(R3),C'='
-         BE    ES20
-         MVC   8(8,R4),8(R3)
-ES20     CLI   16(R3),C'='
-         BER   R14
-         MVC   16(1,R4),16(R3)
-         CLI   17(R3),C' '
-         BER   R14
-         MVC   17(1,R4),17(R3)
-         BR    R14
 EROR     DS    A
 ERIDS    DC    A(ER054E,ER048E,ER003E,ER002E,ER069E,ER037E,ER105S,0)
 ERCUR    DS    3F

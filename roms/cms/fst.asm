@@ -188,4 +188,24 @@ GF85     LA    R15,4
 GF90     SR    R15,R15
          RETURN
 GFOFF    DC    H'0,8,16'
+*
+***********************************************************************
+*  FIDSUBST: the fileid at R4 (fn CL8, ft CL8, fm CL2) gets each part  *
+*  of the one at R3 that is not "=" (a blank mode number keeps the    *
+*  old one): RENAME's and COPYFILE's new name from the old.           *
+***********************************************************************
+FIDSUBST ENTER
+         CLI   0(R3),C'='
+         BE    FSB10
+         MVC   0(8,R4),0(R3)
+FSB10     CLI   8(R3),C'='
+         BE    FSB20
+         MVC   8(8,R4),8(R3)
+FSB20     CLI   16(R3),C'='
+         BE    FSB90
+         MVC   16(1,R4),16(R3)
+         CLI   17(R3),C' '
+         BE    FSB90
+         MVC   17(1,R4),17(R3)
+FSB90     RETURN
          LTORG

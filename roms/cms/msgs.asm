@@ -185,6 +185,19 @@ GH80     SR    R15,R15
          RETURN
 GH90     LA    R15,4
          RETURN
+*
+***********************************************************************
+*  MSGMOD: the module in the ids of a command's messages ("DMSxxx"):  *
+*  R1 -> its three letters, R2 -> the messages' addresses, 0 after    *
+*  the last (ERASE and RENAME, PUNCH and PRINT share their texts).    *
+***********************************************************************
+MSGMOD   ENTER
+MM10     ICM   R3,15,0(R2)
+         BZ    MM90
+         MVC   3(3,R3),0(R1)
+         LA    R2,4(R2)
+         B     MM10
+MM90     RETURN
 MFFILE   DC    C' FILE ''',X'00'
 MFDISK   DC    C' DISK ''',X'00'
          LTORG

@@ -51,7 +51,9 @@ PRINT    ENTER
          MVC   URCLOSE+6(3),=C'00E'
 *  The file: its records out one by one.
 UR00     LR    R9,R1
-         BAL   R14,URSETID
+         LA    R1,URID
+         LA    R2,URIDS
+         CALL  MSGMOD
          MVC   URPAT,URDEFLT       fm defaults to *
          LA    R1,8(R9)
          LA    R2,URPAT
@@ -198,15 +200,6 @@ URBCD    N     R0,=F'255'
          OR    R0,R1
          BR    R15
 *
-*  URSETID: the messages' module (DMSPUN or DMSPRT).
-URSETID  LA    R1,URIDS
-URS10    L     R2,0(R1)
-         LTR   R2,R2
-         BZR   R14
-         MVC   3(3,R2),URID
-         LA    R1,4(R1)
-         B     URS10
-*
 ***********************************************************************
 *  PUNCARD: punch one card, the R3 characters at R2 (more than 80     *
 *  are cut), on 00D (EXEC's &PUNCH and &BEGPUNCH).  Out: R15 = 0, or  *
@@ -236,7 +229,9 @@ PCMVC    MVC   URBUF(0),0(R2)
 READCARD ENTER
          LR    R9,R1
          MVC   URID,=C'RDC'
-         BAL   R14,URSETID
+         LA    R1,URID
+         LA    R2,URIDS
+         CALL  MSGMOD
          MVC   URPAT,URDEFA        fm defaults to A1
          CLI   8(R9),X'FF'
          BE    UR80
