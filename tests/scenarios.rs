@@ -168,6 +168,8 @@ scenario!(
         "0 | DMSITP141T OPERATION EXCEPTION OCCURRED AT 020002 IN ROUTINE OOPS",
         "0 | R(00257); T=",
         "0 | DMSLIO002E FILE 'NOSUCH TEXT *' NOT FOUND",
+        "0 | DMSITS136S SVC 0D IS NOT SUPPORTED",
+        "0 | A (191): ",
     ]
 );
 

@@ -19,10 +19,12 @@
 *  would make it ('LISTFILE','*','EXEC',8X'FF').  The return code     *
 *  comes back in R15; the program's other registers are kept.         *
 *                                                                     *
-*  The SVC new PSW comes to SVCINT, which sends SVC 202 here with the *
-*  program's registers in SVCREGS.  CMS's register stack goes on at   *
-*  USERSTK (where it was when the program was started, see RUNPROG):  *
-*  a command the program asks for may itself run a program.           *
+*  The SVC new PSW comes to SVCINT, which sends every SVC here with   *
+*  the program's registers in SVCREGS; one other than 202 is refused  *
+*  (DMSITS136S) and the program goes on.  CMS's register stack goes   *
+*  on at USERSTK (where it was when the program was started, see      *
+*  RUNPROG): a command the program asks for may itself run a program, *
+*  and nothing of the commands under way is written over.             *
 ***********************************************************************
 DMSSVT   CSECT
          USING DMSSVT,R12
@@ -34,7 +36,12 @@ DMSSVT   CSECT
 SV05     MVC   0(64,R13),SVCREGS   the program's registers and PSW
          MVC   64(8,R13),SVCOPSW
          LA    R13,80(R13)
-         MVI   SVRET,0
+         CLC   SVCOPSW+2(2),=H'202'   another SVC: refused, the program
+         BE    SV07                     goes on as it was
+         CALL  SVCBAD
+         SH    R13,=H'80'
+         B     SV40
+SV07     MVI   SVRET,0
          L     R1,SVCREGS+4        its parameter list
          LA    R1,0(R1)
          CALL  SVC202
@@ -63,6 +70,23 @@ SV40     MVC   SVCREGS(64),0(R13)
          MVC   SVCPSW,64(R13)
          LM    R0,R15,SVCREGS
          LPSW  SVCPSW
+*
+***********************************************************************
+*  SVCBAD: an SVC CMS does not offer: say so (DMSITS136S).            *
+***********************************************************************
+SVCBAD   ENTER
+         CALL  LNNEW
+         LA    R2,SV136S
+         CALL  LNZ
+         LH    R0,SVCOPSW+2
+         LA    R3,2
+         CALL  LNHEX
+         LA    R2,SV136S2
+         CALL  LNZ
+         CALL  LNOUT
+         RETURN
+SV136S   DC    C'DMSITS136S SVC ',X'00'
+SV136S2  DC    C' IS NOT SUPPORTED',X'00'
 SVRET    DC    X'00'               what SVC202 hands back:
 SVRETR0  EQU   X'80'                 R0
 SVRETR1  EQU   X'40'                 R1
