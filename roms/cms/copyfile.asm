@@ -332,13 +332,8 @@ CPR12    L     R2,CPBUF
          BNE   CPR20
          CLI   FSTRECFM-FST(R4),C'F'
          BNE   CPR20
-CPR14    LTR   R3,R3
-         BNP   CPR20
-         LA    R1,0(R3,R2)
-         BCTR  R1,0
-         CLI   0(R1),C' '
-         BNE   CPR20
-         BCT   R3,CPR14
+         CALL  TRIMLEN
+         LR    R3,R0
 CPR20    TM    CPOPTB,CPUPCASE
          BZ    CPR30
          LTR   R1,R3

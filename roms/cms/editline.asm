@@ -17,7 +17,8 @@ DMSEDL   CSECT
 *  or R1 = 0, R15 = 4: no storage.                                    *
 ***********************************************************************
 EDNEWL   ENTER
-         BAL   R14,ELSTRIP
+         CALL  TRIMLEN             without the blanks at the end
+         LR    R3,R0
          LA    R0,ELTEXT(R3)
          CALL  GETBLK              (zeros)
          LTR   R15,R15
@@ -106,7 +107,8 @@ ELA90    CALL  EDBIGMSG
 EDREPL   ENTER
          LR    R6,R1               R6: the line
          BAL   R14,ELCUT
-         BAL   R14,ELSTRIP
+         CALL  TRIMLEN             without the blanks at the end
+         LR    R3,R0
          SR    R4,R4               its size now, and the new one
          IC    R4,ELLEN(R6)
          LA    R4,ELTEXT+7(R4)
@@ -333,16 +335,6 @@ ELCUT    C     R3,EDLRECL
          LM    R2,R3,ELCUTS
          L     R3,EDLRECL
          L     R14,ELCUTR
-         BR    R14
-*
-*  ELSTRIP: R3 less the blanks at the end of the R3 characters at R2.
-ELSTRIP  LTR   R3,R3
-         BNPR  R14
-         LA    R1,0(R3,R2)
-         BCTR  R1,0
-         CLI   0(R1),C' '
-         BNER  R14
-         BCT   R3,ELSTRIP
          BR    R14
 ELRESVR  DS    A
 ELCUTR   DS    A

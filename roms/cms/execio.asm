@@ -285,14 +285,8 @@ IXK30    LR    R0,R6
          LR    R1,R8
          CALL  EXLINE
          LR    R3,R0               without its blanks at the end
-IXK32    LTR   R3,R3
-         BNP   IXK34
-         LA    R2,0(R3,R1)
-         BCTR  R2,0
-         CLI   0(R2),C' '
-         BNE   IXK34
-         BCT   R3,IXK32
-IXK34    LR    R0,R3
+         LR    R2,R1               (TRIMLEN keeps R1)
+         CALL  TRIMLEN
          LR    R2,R7
          CALL  STKPUSH
          B     IXK24

@@ -353,14 +353,9 @@ TSB30    LR    R0,R6
          CALL  EXLINE
          LR    R2,R1               without its blanks at the end
          LR    R3,R0
-TSB32    LTR   R3,R3
-         BNP   TSB34
-         LA    R1,0(R3,R2)
-         BCTR  R1,0
-         CLI   0(R1),C' '
-         BNE   TSB34
-         BCT   R3,TSB32
-TSB34    CLI   TSBPUN,0
+         CALL  TRIMLEN
+         LR    R3,R0
+         CLI   TSBPUN,0
          BNE   TSB36
          CALL  WRTERM
          B     TSB20

@@ -44,6 +44,20 @@ LNZ20    LR    R3,R4
          BAL   R14,LNPUT
          RETURN
 *
+*  TRIMLEN: R0 = R3 less the blanks at the end of the R3 characters
+*  at R2 (a record typed, punched or kept without them).  R1 is kept.
+TRIMLEN  ENTER
+         LR    R0,R3
+TRL10    LTR   R0,R0
+         BNP   TRL90
+         LR    R4,R2
+         AR    R4,R0
+         BCTR  R4,0
+         CLI   0(R4),C' '
+         BNE   TRL90
+         BCT   R0,TRL10
+TRL90    RETURN
+*
 *  LNCHR: add the character in R0's low byte.
 LNCHR    ENTER
          L     R1,LINEPTR

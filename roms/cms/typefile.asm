@@ -123,14 +123,9 @@ TY33     AR    R2,R3
 TY34     TM    TYOPT+3,TYHEX
          BO    TY40
          LR    R3,R7               without the blanks at its end
-TY36     LTR   R3,R3
-         BNP   TY38
-         LA    R1,0(R3,R2)
-         BCTR  R1,0
-         CLI   0(R1),C' '
-         BNE   TY38
-         BCT   R3,TY36
-TY38     CALL  WRTERM
+         CALL  TRIMLEN
+         LR    R3,R0
+         CALL  WRTERM
          B     TY50
 TY40     LR    R0,R8               HEX
          LR    R1,R7
