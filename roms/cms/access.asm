@@ -163,14 +163,8 @@ AO58     ST    R2,ACTEXT
          LA    R0,C' '
          CALL  LNCHR
          LR    R0,R7               ... "D(192)" ...
-         CALL  LNCHR
-         LA    R0,C'('
-         CALL  LNCHR
-         LR    R0,R6
-         LA    R3,3
-         CALL  LNHEX
-         LA    R0,C')'
-         CALL  LNCHR
+         LR    R1,R6
+         CALL  LNDISK
          L     R2,ACTEXT           ... and the text
          LA    R2,10(R2)
          CALL  LNZ

@@ -66,7 +66,9 @@ FO08     DS    0H
          CALL  LNNEW
          LA    R2,FO603R
          CALL  LNZ
-         BAL   R14,FODISK          D(192)
+         LR    R0,R7               D(192)
+         LR    R1,R6
+         CALL  LNDISK
          LA    R2,FO603R2
          CALL  LNZ
          CALL  LNOUT
@@ -200,7 +202,9 @@ FO32     ST    R1,ADTNUM
          CALL  LNDEC
          LA    R2,FO732I
          CALL  LNZ
-         BAL   R14,FODISK
+         LR    R0,R7
+         LR    R1,R6
+         CALL  LNDISK
          CALL  LNOUT
          SR    R15,R15
          RETURN
@@ -222,7 +226,9 @@ FO60     LR    R8,R15              the first track could not be
 FO61     CALL  LNNEW               no such device
          LA    R2,FO113S
          CALL  LNZ
-         BAL   R14,FODISKN
+         LR    R0,R7
+         LR    R1,R6
+         CALL  LNDISK
          LA    R2,FONOTATT
          CALL  LNZ
          CALL  LNOUT
@@ -270,21 +276,6 @@ FO92     LA    R1,FONOSTOR
          LA    R15,104
          RETURN
 *
-*  FODISK: "D(192)" onto the line (FODISKN: the same).
-FODISK   DS    0H
-FODISKN  ST    R14,FODR
-         LR    R0,R7
-         CALL  LNCHR
-         LA    R0,C'('
-         CALL  LNCHR
-         LR    R0,R6
-         LA    R3,3
-         CALL  LNHEX
-         LA    R0,C')'
-         CALL  LNCHR
-         L     R14,FODR
-         BR    R14
-*
 *  FOREPLY: read the reply into INBUF, in upper case, blanks after.
 FOREPLY  ST    R14,FORR
          CALL  RDTERM
@@ -299,7 +290,6 @@ FORP10    OC    INBUF(130),=CL130' '    (and upper case)
          L     R14,FORR
          BR    R14
 FOBLANK  MVC   0(0,R2),=CL130' '
-FODR     DS    A
 FORR     DS    A
 FOLABEL  DS    CL6
          DS    0F

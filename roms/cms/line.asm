@@ -151,6 +151,18 @@ LNFID    ENTER
          BAL   R14,LNTOKI
          RETURN
 *
+*  LNDISK: add "D(192)": the letter in R0's low byte, the device in R1.
+LNDISK   ENTER
+         BAL   R14,LNCHRI
+         LA    R0,C'('
+         BAL   R14,LNCHRI
+         LR    R0,R1
+         LA    R3,3
+         CALL  LNHEX
+         LA    R0,C')'
+         BAL   R14,LNCHRI
+         RETURN
+*
 *  LNOUT: type the line and start a new one.
 LNOUT    ENTER
          LA    R2,LINE
