@@ -196,12 +196,7 @@ SVFSRD   ENTER
          LTR   R10,R1
          BNZ   SVRD20
          LH    R0,=CL2'* '         not open: find it, open it
-         BAL   R14,SVFID
-         XC    SVCUR,SVCUR
-         LA    R0,SVCUR
-         LA    R1,SVPAT
-         CALL  FSTFIND
-         LTR   R15,R15
+         BAL   R14,SVLOOK
          BNZ   SVNOTF
          LR    R2,R0
          CALL  FSOPENR
@@ -303,12 +298,7 @@ SVCL90   LA    R15,6               not open
 SVFSST   ENTER
          LR    R9,R1
          LH    R0,=CL2'* '
-         BAL   R14,SVFID
-         XC    SVCUR,SVCUR
-         LA    R0,SVCUR
-         LA    R1,SVPAT
-         CALL  FSTFIND
-         LTR   R15,R15
+         BAL   R14,SVLOOK
          BNZ   SVNOTF
          OI    SVRET,SVRETR1       R1: its FST
          RETURN
@@ -316,12 +306,7 @@ SVFSST   ENTER
 SVFSER   ENTER
          LR    R9,R1
          LH    R0,=CL2'A '
-         BAL   R14,SVFID
-         XC    SVCUR,SVCUR
-         LA    R0,SVCUR
-         LA    R1,SVPAT
-         CALL  FSTFIND
-         LTR   R15,R15
+         BAL   R14,SVLOOK
          BNZ   SVNOTF
          LR    R2,R0
          TM    ADTFLAGS-ADT(R2),ADTRO
@@ -336,6 +321,18 @@ SVFID    MVC   SVPAT(16),FSPFN
          CLI   SVPAT+16,C' '
          BNER  R14
          STH   R0,SVPAT+16
+         BR    R14
+*
+*  SVLOOK: the FSPL's file on the disks (SVFID, R0 as there, then
+*  FSTFIND).  Out: R1 -> its FST, R0 -> its ADT, R15 and its CC.
+SVLOOK   ST    R14,SVLOOKR
+         BAL   R14,SVFID
+         XC    SVCUR,SVCUR
+         LA    R0,SVCUR
+         LA    R1,SVPAT
+         CALL  FSTFIND
+         L     R14,SVLOOKR
+         LTR   R15,R15
          BR    R14
 *
 *  SVFIND: the open file whose name and type are the FSPL's, open as
@@ -360,6 +357,7 @@ SVF10    ICM   R1,15,0(R1)         (AFTNEXT is at +0)
          BR    R14
          DROP  R9
 SVCUR    DS    3F
+SVLOOKR  DS    A
 SVPAT    DS    CL18
 SVFST    DS    XL40
          LTORG
