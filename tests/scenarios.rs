@@ -388,7 +388,6 @@ fn play_text(name: &str, src: &str) -> String {
 /// copy of roms/cp: this test passes, and of the goldens only equivalence moves (a
 /// ready line after a caption) besides cp-commands' password.
 #[test]
-#[ignore = "needs CP (roms/cp/terminal.asm, vconsole.asm): see the comment"]
 fn type_ahead_is_echoed_where_cms_reads_it() {
     let out = play_text(
         "typeahead",
@@ -424,7 +423,6 @@ fn type_ahead_is_echoed_where_cms_reads_it() {
 /// PASSWORD:` line (roms/cp/logon.asm, CMDLOGON: TENQ with R0 = X'1B', R3 = 0 after
 /// `CPMSG PASSMSG,VIA=TLINE`; TSTART sends it as a CCW with SLI).
 #[test]
-#[ignore = "needs CP (roms/cp/logon.asm): see the comment"]
 fn the_password_is_masked() {
     let out = play_text(
         "password",

@@ -62,6 +62,8 @@ VMFQ1    EQU   X'10'                 interactive: its user has just
 *                                    others until it waits for its
 *                                    terminal again or its time slice
 *                                    ends (VM/370's Q1)
+VMFTANP  EQU   X'08'                 its type-ahead line is not yet
+*                                    typed: VCRREAD types it (TECHO)
 VMVTIME  DS    D                   virtual CPU time (CPU-timer units)
 VMCTIME  DS    D                   CP time spent for this machine
 VMSLICE  DS    D                   what is left of its time slice
@@ -188,6 +190,8 @@ RDATTN   EQU   X'20'                 attention: a typed line is waiting
 ROPER    EQU   X'10'                 this is the operator's console
 RDDEAD   EQU   X'08'                 not operational
 RDINPUT  EQU   X'04'                 a line read, not yet routed
+RDNOECH  EQU   X'02'                 ... read unprinted (X'1A'): CP
+*                                    types it where it is used (TECHO)
 RDEVSTAT DS    X                   dialogue state
 RDSCMD   EQU   0                     reading CP commands
 RDSPASS  EQU   1                     reading the password for RDEVPUID

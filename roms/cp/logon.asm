@@ -44,6 +44,7 @@ CMDLOGON ENTER
          MVI   RDEVSTAT,RDSPASS
          DROP  R8
          CPMSG PASSMSG,VIA=TLINE
+         BAL   R14,TMASK           the password is not printed
          B     LGEXIT
 LG30     BAL   R14,LGPWCHK         right password?
          BNZ   LGEXIT

@@ -228,16 +228,26 @@ TST10    TM    RDEVFLAG,RDBUSY+RDDEAD+RDINPUT
          BNZ   TSTEXIT
          TM    RDEVFLAG,RDATTN     a line waiting in the terminal?
          BZ    TST20
+         CLI   RDEVSTAT,RDSPASS    a password is due: "ENTER PASSWORD:"
+         BNE   TST15                 and its print inhibit (TMASK) go
+         CLC   RDEVQCNT,=H'0'        out before the line is read
+         BNE   TST20
+TST15    DS    0H
          L     R15,RDEVUSER
          LTR   R15,R15
          BZ    TSTREAD
          LH    R0,VMTALEN-VMBLOK(R15)  type-ahead still full?
          LTR   R0,R0
          BNM   TST20
-TSTREAD  NI    RDEVFLAG,X'FF'-RDATTN
+TSTREAD  NI    RDEVFLAG,X'FF'-RDATTN-RDNOECH
          LA    R0,RDEVBUF          read, up to 132 characters
          ST    R0,RDEVCCW
          MVI   RDEVCCW,X'0A'
+         ICM   R15,15,RDEVUSER     a user's line is read unprinted
+         BZ    TSTRD10               (X'1A'): CP types it where it is
+         MVI   RDEVCCW,X'1A'         used (TECHO), so a line typed
+         OI    RDEVFLAG,RDNOECH      ahead shows where it is read
+TSTRD10  DS    0H
          MVC   RDEVCCW+4(4),=X'20000084'   SLI, count 132
          OI    RDEVFLAG,RDBUSY+RDREAD
          B     TSTSIO
@@ -274,8 +284,10 @@ TSTCSW   NI    RDEVFLAG,X'FF'-RDBUSY-RDREAD
          BZ    TSTCSW2
          OI    RDEVFLAG,RDATTN
 TSTCSW2  CLI   RDEVCCW,X'0A'       a failed read: the line still waits
+         BE    TSTCSW25
+         CLI   RDEVCCW,X'1A'
          BNE   TSTCSW3
-         OI    RDEVFLAG,RDATTN
+TSTCSW25 OI    RDEVFLAG,RDATTN
 TSTCSW3  IC    R0,TSTTRY           try again, a few times
          BCTR  R0,0
          STC   R0,TSTTRY
@@ -346,6 +358,12 @@ IOH90    BAL   R14,TSTART
 *  Uses R0-R7, R11, R15.                                              *
 ***********************************************************************
 TINPUT   ENTER
+         MVI   TINECHO,0
+         TM    RDEVFLAG,RDNOECH    read unprinted?  Then it is typed
+         BZ    TIN01                 where it is used (TECHO)
+         NI    RDEVFLAG,X'FF'-RDNOECH
+         MVI   TINECHO,1
+TIN01    STH   R3,TINLEN
          L     R11,RDEVUSER
          LTR   R11,R11
          BZ    TIN50               nobody logged on here
@@ -367,14 +385,17 @@ TIN05    CLI   0(R1),C' '
          BCT   R0,TIN05
 *  "#CP" alone: the machine stops and the terminal talks to CP (CP
 *  READ) until BEGIN - VM/370's console function mode.
-TINCPRD  MVI   VMSTATE,VMSSTOP
+TINCPRD  BAL   R14,TINECH
+         MVI   VMSTATE,VMSSTOP
          CPMSG CPREADMS,VIA=TLINE
          B     TINEXIT
-TIN06    BAL   R14,CPCMD
+TIN06    BAL   R14,TINECH
+         BAL   R14,CPCMD
          B     TINEXIT
 *  A stopped machine (CP READ): every line is a CP command.
 TIN10    CLI   VMSTATE,VMSSTOP
          BNE   TIN20
+         BAL   R14,TINECH
          LA    R2,RDEVBUF
          BAL   R14,CPCMD
          B     TINEXIT
@@ -384,8 +405,14 @@ TIN20    OI    VMFLAGS,VMFQ1       (an answer is awaited: see DISPATCH)
          BZ    TIN30
          BCTR  R1,0
          EX    R1,TINMVC
-TIN30    TM    VCSTAT,VCREAD       ... and if it is waiting, give it
-         BZ    TINEXIT
+TIN30    NI    VMFLAGS,X'FF'-VMFTANP
+         TM    VCSTAT,VCREAD       ... and if it is waiting, give it
+         BO    TIN35
+         CLI   TINECHO,0           not printed yet: VCRREAD types it
+         BE    TINEXIT               when the guest reads it
+         OI    VMFLAGS,VMFTANP
+         B     TINEXIT
+TIN35    BAL   R14,TINECH          (typed now: the guest reads it now)
          NI    VCSTAT,X'FF'-VCREAD
          MVI   VMSTATE,VMSRUN
          BAL   R14,VCRESUME
@@ -395,11 +422,66 @@ TIN50    CLI   RDEVSTAT,RDSPASS    the password LOGON asked for?
          BNE   TIN60
          CALL  LOGPASS             (LOGON's)
          B     TINEXIT
-TIN60    LA    R2,RDEVBUF          a CP command
+TIN60    BAL   R14,TINECH          a CP command
+         LA    R2,RDEVBUF
          BAL   R14,CPCMD
 TINEXIT  LEAVE TINPUT
+*  TINECH: type the line being routed if it was read unprinted.
+*  Saves R2 and R3 (TECHO keeps the rest but R0, R1, R15).
+TINECH   CLI   TINECHO,0
+         BER   R14
+         MVI   TINECHO,0
+         STM   R2,R3,TINECHS
+         ST    R14,TINECHR
+         LA    R2,RDEVBUF
+         LH    R3,TINLEN
+         BAL   R14,TECHO
+         LM    R2,R3,TINECHS
+         L     R14,TINECHR
+         BR    R14
          DROP  R8
 TINMVC   MVC   VMTAHEAD-VMBLOK(0,R11),RDEVBUF-RDEV(R8)
 TINPUTR  DS    F
+TINECHR  DS    F
+TINECHS  DS    2F
+TINLEN   DS    H
+TINECHO  DS    X                   1: the line was read unprinted
 TINWORK  DS    CL3
 CPREADMS DC    C'CP'
+*
+***********************************************************************
+*  TECHO: type a line the person typed, where it is used.  A line a   *
+*  logged-on user types is read unprinted (X'1A', see TSTART) and     *
+*  typed here when CP or the guest takes it, so a line typed ahead    *
+*  shows after the answers to the lines before it, as on a 3215,     *
+*  whose read prints the line when the read runs.  An empty line is   *
+*  just a new line (X'01' with X'15').                                *
+*  In: R8 = RDEV, R2 -> text, R3 = length.  Uses R0-R3, R15.          *
+***********************************************************************
+TECHO    ENTER
+         LTR   R3,R3
+         BNZ   TECHO10
+         LA    R0,X'01'            write, no carrier return: the NL
+         LA    R2,=X'15'             alone ends the line
+         LA    R3,1
+         BAL   R14,TENQ
+         BAL   R14,TSTART
+         B     TECHO90
+TECHO10  BAL   R14,TLINE
+TECHO90  LEAVE TECHO
+TECHOR   DS    F
+*
+***********************************************************************
+*  TMASK: the next line this terminal reads is a password.  Queue the *
+*  3215's print inhibit (X'1B', no data) behind the prompt: the paper *
+*  shows XXXXXXXX where the password was typed, and TSTART sends the  *
+*  prompt and this before it reads the line (RDEVSTAT = RDSPASS).     *
+*  In: R8 = RDEV.  Uses R0-R3, R15.                                   *
+***********************************************************************
+TMASK    ENTER
+         LA    R0,X'1B'            (TSTART gives it a blank, count 1)
+         SR    R3,R3
+         BAL   R14,TENQ
+         BAL   R14,TSTART
+         LEAVE TMASK
+TMASKR   DS    F

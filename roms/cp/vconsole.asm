@@ -259,7 +259,13 @@ VCRR10   SR    R0,R0               residual = count - moved
          LA    R3,VMTAHEAD
          BAL   R14,GCOPYOUT
          BNZ   VCRPCHK
-         MVC   VMTALEN,=H'-1'      the line is used up
+         TM    VMFLAGS,VMFTANP     not typed yet: type it now, where
+         BZ    VCRR20                the guest reads it (TECHO)
+         NI    VMFLAGS,X'FF'-VMFTANP
+         LA    R2,VMTAHEAD
+         LH    R3,VMTALEN
+         BAL   R14,TECHO
+VCRR20   MVC   VMTALEN,=H'-1'      the line is used up
          BAL   R14,TSTART          the terminal may read the next
          B     VCRCCWD
 VCRRWAIT OI    VCSTAT,VCREAD
