@@ -444,3 +444,51 @@ fn the_password_is_masked() {
     );
     assert!(!out.contains("| SECRET"), "{out}");
 }
+
+/// CP's DISPLAY shows the words that hold the bytes asked for, as VM/370's did: `.8`
+/// from a word is two words; from the middle of a word, three (the first and last
+/// partly asked for); `.20` is a line of four and a line of four; a line never shows
+/// words nobody asked for.
+#[test]
+fn display_shows_only_the_words_asked_for() {
+    let out = play_text(
+        "display",
+        r##"Scenario(
+    title: "display",
+    users: [ (id: "ALICE", password: "ALICE", storage: "256K") ],
+    steps: [
+        Expect(terminal: 0, text: "VM/370 ONLINE"),
+        Type(terminal: 0, text: "LOGON ALICE ALICE"),
+        Expect(terminal: 0, text: "CMS", within: "30s"),
+        Type(terminal: 0, text: "#CP"),
+        Expect(terminal: 0, text: "CP"),
+        Type(terminal: 0, text: "STORE 3000 11111111 22222222 33333333 44444444 55555555 66666666 77777777 88888888 99999999"),
+        Expect(terminal: 0, text: "STORE COMPLETE"),
+        Type(terminal: 0, text: "DISPLAY 3000.8"),
+        Expect(terminal: 0, text: "003000 11111111 22222222"),
+        Type(terminal: 0, text: "DISPLAY 3001.8"),
+        Expect(terminal: 0, text: "003000 11111111 22222222 33333333"),
+        Type(terminal: 0, text: "DISPLAY 3004-300B"),
+        Expect(terminal: 0, text: "003004 22222222 33333333"),
+        Type(terminal: 0, text: "DISPLAY 3000.20"),
+        Expect(terminal: 0, text: "003010 55555555 66666666 77777777 88888888"),
+    ],
+)"##,
+    );
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("0 | 0030"))
+        .map(|l| l.trim_start_matches("0 | ").trim_end())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "003000 11111111 22222222",
+            "003000 11111111 22222222 33333333",
+            "003004 22222222 33333333",
+            "003000 11111111 22222222 33333333 44444444",
+            "003010 55555555 66666666 77777777 88888888",
+        ],
+        "{out}"
+    );
+}

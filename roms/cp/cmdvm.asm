@@ -113,6 +113,7 @@ VMCMDR   DS    F
 VMCMDB   DS    F
 VMADDR   DS    F
 VMLEN    DS    F
+VMLINEN  DS    F                   bytes on this line (DISPLAY)
 VMREG    DS    F
 VMREG2   DS    F
 STORMSG  DC    C'STORE COMPLETE'
@@ -304,13 +305,22 @@ D20      LTR   R0,R0
          C     R0,=F'4096'         at most a page at a time
          BNH   D22
          L     R0,=F'4096'
-D22      ST    R0,VMLEN
+D22      L     R1,VMADDR           the words that hold the bytes
+         N     R1,=F'3'              asked for: from the word of the
+         AR    R0,R1                 first to the word of the last
+         AH    R0,=H'3'
+         N     R0,=X'FFFFFFFC'
+         ST    R0,VMLEN
          L     R0,VMADDR           start on a word
          N     R0,=X'00FFFFFC'
          ST    R0,VMADDR
-D30      L     R2,VMADDR           a line: 16 bytes
-         LA    R3,VMWORDS
+D30      L     R2,VMADDR           a line: up to 4 words, only those
+         LA    R3,VMWORDS            asked for (D 3A00.8 shows two)
          LA    R4,16
+         C     R4,VMLEN
+         BNH   D31
+         L     R4,VMLEN
+D31      ST    R4,VMLINEN
          BAL   R14,GCOPYIN
          BNZ   VMBEYOND
          L     R0,VMADDR
@@ -319,7 +329,8 @@ D30      L     R2,VMADDR           a line: 16 bytes
          BAL   R14,HEXOUT
          LA    R5,VMWORDS
          LA    R6,LINEBUF+6
-         LA    R7,4
+         L     R7,VMLINEN
+         SRL   R7,2
 D32      MVI   0(R6),C' '
          L     R0,0(R5)
          LA    R2,1(R6)
@@ -329,7 +340,8 @@ D32      MVI   0(R6),C' '
          LA    R6,9(R6)
          BCT   R7,D32
          LA    R2,LINEBUF
-         LA    R3,42
+         LR    R3,R6               6 + 9 a word
+         SR    R3,R2
          BAL   R14,CPLINE
          L     R0,VMADDR
          AH    R0,=H'16'
