@@ -127,8 +127,14 @@ pub enum Progress {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Active {
     Idle,
-    Expect { deadline: u64 },
-    Sleep { until: u64 },
+    Expect {
+        deadline: u64,
+    },
+    Sleep {
+        until: u64,
+    },
+    /// At a Pause step, waiting for [`Player::resume`] (only when the player waits).
+    Paused,
 }
 
 /// Runs a scenario's steps.
@@ -145,6 +151,14 @@ pub struct Player {
     log: TranscriptLog,
     /// Keep the headless transcript (off in the TUI, which shows the terminals itself).
     record: bool,
+    /// The current chapter (Marker) and highlighted terminal (Highlight).
+    marker: Option<String>,
+    highlight: Option<usize>,
+    /// A Speed step's preset, until the front end takes it ([`Player::take_speed`]).
+    speed: Option<String>,
+    /// Stop at Pause steps until [`Player::resume`] (the full-screen view); otherwise
+    /// Pause, like Speed and Highlight, only leaves a note in the transcript.
+    waits: bool,
 }
 
 impl Player {
@@ -160,6 +174,52 @@ impl Player {
             failure: None,
             log: TranscriptLog::new(s.terminals),
             record,
+            marker: None,
+            highlight: None,
+            speed: None,
+            waits: false,
+        }
+    }
+
+    /// Stop at each Pause step until [`Player::resume`] (the full-screen view), and
+    /// return from [`Player::advance`] after a Speed step so that its preset is taken at
+    /// once.
+    pub fn set_waits(&mut self, waits: bool) {
+        self.waits = waits;
+    }
+
+    /// The current chapter: the last Marker's name.
+    pub fn marker(&self) -> Option<&str> {
+        self.marker.as_deref()
+    }
+
+    /// The terminal the last Highlight marked (none after a Marker).
+    pub fn highlight(&self) -> Option<usize> {
+        self.highlight
+    }
+
+    /// Waiting at a Pause step for [`Player::resume`].
+    pub fn waiting(&self) -> bool {
+        self.active == Active::Paused
+    }
+
+    /// Go on past the Pause step the player waits at (nothing if it does not wait).
+    pub fn resume(&mut self) {
+        if self.active == Active::Paused {
+            self.active = Active::Idle;
+            self.next += 1;
+        }
+    }
+
+    /// The speed preset a Speed step asked for since the last call, if any.
+    pub fn take_speed(&mut self) -> Option<String> {
+        self.speed.take()
+    }
+
+    /// A note in the headless transcript.
+    fn note(&mut self, text: String) {
+        if self.record {
+            self.log.out.push(text);
         }
     }
 
@@ -244,6 +304,18 @@ impl Player {
     /// Execute steps until all are done, one fails, or virtual time reaches `limit`
     /// (`u64::MAX`: no limit, as headless runs do).
     pub fn advance<T: Target>(&mut self, t: &mut T, limit: u64) -> Progress {
+        self.advance_with(t, limit, &mut |_, _| {})
+    }
+
+    /// As [`Player::advance`], calling `after_run` each time the machine has run a
+    /// slice (at most [`SLICE`] of virtual time): a recording looks at the screen there
+    /// without changing where the slices fall, so the transcript stays the same.
+    pub fn advance_with<T: Target>(
+        &mut self,
+        t: &mut T,
+        limit: u64,
+        after_run: &mut dyn FnMut(&T, &Player),
+    ) -> Progress {
         loop {
             if self.progress() != Progress::Running {
                 return self.progress();
@@ -287,7 +359,48 @@ impl Player {
                             until: t.now().saturating_add(*d),
                         };
                     }
+                    Step::Marker(m) => {
+                        self.marker = Some(m.clone());
+                        self.highlight = None;
+                        self.note(format!("== {m}"));
+                        self.next += 1;
+                        continue;
+                    }
+                    Step::Pause => {
+                        self.note(".. Pause: the full-screen view waits for a key here".into());
+                        if self.waits {
+                            self.active = Active::Paused;
+                            return Progress::Running;
+                        }
+                        self.next += 1;
+                        continue;
+                    }
+                    Step::Speed(sp) => {
+                        self.note(format!(
+                            ".. Speed {sp}: the full-screen view runs at this speed (virtual time is the same)"
+                        ));
+                        self.speed = Some(sp.clone());
+                        self.next += 1;
+                        if self.waits {
+                            return self.progress();
+                        }
+                        continue;
+                    }
+                    Step::Highlight(k) => {
+                        let what = if *k == t.terminals() {
+                            "the operator's console".to_string()
+                        } else {
+                            format!("terminal {k}")
+                        };
+                        self.note(format!(".. Highlight {what}"));
+                        self.highlight = Some(*k);
+                        self.next += 1;
+                        continue;
+                    }
                 }
+            }
+            if self.active == Active::Paused {
+                return Progress::Running;
             }
             let now = t.now();
             match (self.active, &step) {
@@ -322,6 +435,7 @@ impl Player {
                     let to = now.saturating_add(SLICE).min(deadline).min(limit);
                     let st = t.run_until(to);
                     self.ran(t);
+                    after_run(t, self);
                     if t.now() <= now && stopped(st) {
                         self.active = Active::Idle;
                         self.fail(
@@ -346,6 +460,7 @@ impl Player {
                     let to = now.saturating_add(SLICE).min(until).min(limit);
                     let st = t.run_until(to);
                     self.ran(t);
+                    after_run(t, self);
                     if t.now() <= now && stopped(st) {
                         // Nothing more will happen; the sleep is over.
                         self.active = Active::Idle;
@@ -786,6 +901,67 @@ mod tests {
             Some("1 | F00099"),
             "the last line is there"
         );
+    }
+
+    const NARRATED: &str = r#"Marker("Logging on"),
+ Highlight(0),
+ Type(terminal: 0, text: "LOGON A A"),
+ Pause,
+ Speed("360/67"),
+ Expect(terminal: 0, text: "CMS", within: "1s"),
+ Highlight(-1),
+ Marker("Done"),
+ Sleep("1s"),"#;
+
+    #[test]
+    fn narration_steps_headless_are_notes_and_take_no_time() {
+        let (r, out, f, p) = run(&scenario(NARRATED));
+        assert_eq!(r, Progress::Done);
+        assert_eq!(
+            out,
+            vec![
+                "OP| CP IPL COMPLETE",
+                "== Logging on",
+                ".. Highlight terminal 0",
+                "0 | LOGON A A",
+                ".. Pause: the full-screen view waits for a key here",
+                ".. Speed 360/67: the full-screen view runs at this speed (virtual time is the same)",
+                "0 | LOGON AT 09:00:00 GMT",
+                "0 | CMS VERSION 1",
+                ".. Highlight the operator's console",
+                "== Done",
+                "OP| PARTIAL",
+            ]
+        );
+        // Virtual time: LOGON's answer after 100 ms, the Sleep; nothing for the rest.
+        assert_eq!(f.now, 1100 * (TOD_PER_SECOND / 1000));
+        assert_eq!(p.marker(), Some("Done"));
+        assert_eq!(p.highlight(), None, "a Marker clears the highlight");
+    }
+
+    #[test]
+    fn a_waiting_player_stops_at_pause_until_resumed() {
+        let s = scenario(NARRATED);
+        let mut f = Fake::new(2);
+        let mut p = Player::new(&s, false);
+        p.set_waits(true);
+        assert_eq!(p.advance(&mut f, u64::MAX), Progress::Running);
+        assert!(p.waiting());
+        assert_eq!((p.marker(), p.highlight()), (Some("Logging on"), Some(0)));
+        let at = f.now;
+        // However far it may run, it stays at the Pause, and the machine with it.
+        assert_eq!(p.advance(&mut f, u64::MAX), Progress::Running);
+        assert!(p.waiting());
+        assert_eq!(f.now, at);
+        p.resume();
+        assert!(!p.waiting());
+        // The Speed step returns at once so that the view applies it.
+        assert_eq!(p.advance(&mut f, u64::MAX), Progress::Running);
+        assert_eq!(p.take_speed().as_deref(), Some("360/67"));
+        assert_eq!(p.take_speed(), None);
+        assert_eq!(p.advance(&mut f, u64::MAX), Progress::Done);
+        assert_eq!(p.highlight(), None);
+        assert_eq!(p.marker(), Some("Done"));
     }
 
     #[test]
