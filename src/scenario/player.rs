@@ -307,14 +307,15 @@ impl Player {
         self.advance_with(t, limit, &mut |_, _| {})
     }
 
-    /// As [`Player::advance`], calling `after_run` each time the machine has run a
-    /// slice (at most [`SLICE`] of virtual time): a recording looks at the screen there
-    /// without changing where the slices fall, so the transcript stays the same.
+    /// As [`Player::advance`], calling `look` each time the machine has run a slice (at
+    /// most [`SLICE`] of virtual time) and after each step that shows something (Caption,
+    /// Marker, Type, Pause, Highlight): a recording looks at the screen there without
+    /// changing where the slices fall, so the transcript stays the same.
     pub fn advance_with<T: Target>(
         &mut self,
         t: &mut T,
         limit: u64,
-        after_run: &mut dyn FnMut(&T, &Player),
+        look: &mut dyn FnMut(&T, &Player),
     ) -> Progress {
         loop {
             if self.progress() != Progress::Running {
@@ -334,6 +335,7 @@ impl Player {
                             }
                         }
                         self.next += 1;
+                        look(t, self);
                         continue;
                     }
                     Step::Type { terminal, text } => {
@@ -347,6 +349,7 @@ impl Player {
                             *c = (*c).max(end);
                         }
                         self.next += 1;
+                        look(t, self);
                         continue;
                     }
                     Step::Expect { within, .. } => {
@@ -364,6 +367,7 @@ impl Player {
                         self.highlight = None;
                         self.note(format!("== {m}"));
                         self.next += 1;
+                        look(t, self);
                         continue;
                     }
                     Step::Pause => {
@@ -373,6 +377,7 @@ impl Player {
                             return Progress::Running;
                         }
                         self.next += 1;
+                        look(t, self);
                         continue;
                     }
                     Step::Speed(sp) => {
@@ -395,6 +400,7 @@ impl Player {
                         self.note(format!(".. Highlight {what}"));
                         self.highlight = Some(*k);
                         self.next += 1;
+                        look(t, self);
                         continue;
                     }
                 }
@@ -435,7 +441,7 @@ impl Player {
                     let to = now.saturating_add(SLICE).min(deadline).min(limit);
                     let st = t.run_until(to);
                     self.ran(t);
-                    after_run(t, self);
+                    look(t, self);
                     if t.now() <= now && stopped(st) {
                         self.active = Active::Idle;
                         self.fail(
@@ -460,7 +466,7 @@ impl Player {
                     let to = now.saturating_add(SLICE).min(until).min(limit);
                     let st = t.run_until(to);
                     self.ran(t);
-                    after_run(t, self);
+                    look(t, self);
                     if t.now() <= now && stopped(st) {
                         // Nothing more will happen; the sleep is over.
                         self.active = Active::Idle;
