@@ -275,6 +275,20 @@ scenario!(
     ]
 );
 
+scenario!(
+    trap_and_emulate,
+    "trap-and-emulate.ron",
+    [
+        "== Trap, emulate, go on",
+        "0 | HELLO FROM A VIRTUAL SIO",
+        "0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000001'",
+        "0 | 000040 00000848 0C000000",
+        "0 | 000028 00010002 80000804",
+        "0 | PSW = 00000000  00000820",
+        "0 | CONNECT=",
+    ]
+);
+
 /// The same scenario gives the same transcript, byte for byte.
 #[test]
 fn demo_is_deterministic() {
