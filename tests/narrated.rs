@@ -63,7 +63,12 @@ fn play_with_traps(file: &str) -> (Vec<Trap>, Vec<String>) {
         let r = p.advance_with(&mut sys, u64::MAX, &mut |sys, _| take(sys));
         out.extend(p.drain_output());
         if r != Progress::Running {
-            assert_eq!(r, Progress::Done, "{:?}", p.failure().map(|f| f.to_string()));
+            assert_eq!(
+                r,
+                Progress::Done,
+                "{:?}",
+                p.failure().map(|f| f.to_string())
+            );
             break;
         }
     }
@@ -120,4 +125,99 @@ fn trap_and_emulate_shows_each_trap_line_by_line() {
     ] {
         assert!(out.iter().any(|l| l == want), "no {want:?}");
     }
+}
+
+/// Scenario (3): the program ALICE runs in her virtual machine in the chapter "The same
+/// program, bare and virtual" (the `store` lines of equivalence.ron, taken from the file
+/// itself) runs on the bare machine with `cpcms ipl`, no CP, and ends the same: the sum
+/// in its wait PSW, the same SVC old PSW, the same stored sum and register 12.
+#[test]
+fn equivalence_the_same_program_bare_and_virtual() {
+    let file = "scenarios/equivalence.ron";
+    let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+    let chapter = src
+        .split("Marker(\"The same program, bare and virtual\")")
+        .nth(1)
+        .expect("the chapter")
+        .split("Marker(")
+        .next()
+        .unwrap();
+    let mut image = vec![0u8; 0x1000];
+    let mut stores = 0;
+    for l in chapter.lines() {
+        let Some(rest) = l.split("text: \"store ").nth(1) else {
+            continue;
+        };
+        let rest = rest.split('"').next().unwrap();
+        if rest.starts_with("psw") {
+            assert_eq!(rest, "psw 00000000 00000800");
+            continue;
+        }
+        let mut words = rest.split_whitespace();
+        let mut at = usize::from_str_radix(words.next().unwrap(), 16).unwrap();
+        for w in words {
+            let v = u32::from_str_radix(w, 16).unwrap();
+            image[at..at + 4].copy_from_slice(&v.to_be_bytes());
+            at += 4;
+        }
+        stores += 1;
+    }
+    assert_eq!(stores, 4, "{chapter}");
+    let dir = std::env::temp_dir().join(format!("cpcms-equivalence-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin = dir.join("sum.bin");
+    std::fs::write(&bin, &image).unwrap();
+    let bare = std::process::Command::new(env!("CARGO_BIN_EXE_cpcms"))
+        .args([
+            "ipl",
+            "--core",
+            bin.to_str().unwrap(),
+            "--psw",
+            "0000000000000800",
+        ])
+        .args(["--dump", "20.8", "--dump", "820.C"])
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let bare = String::from_utf8_lossy(&bare.stdout).into_owned();
+    // The bare machine's final state.
+    assert!(bare.contains("RESULT=WAIT"), "{bare}");
+    let psw = bare.lines().find_map(|l| l.strip_prefix("PSW=")).unwrap();
+    assert!(
+        psw.ends_with("13BA") && psw.starts_with("00020000"),
+        "{bare}"
+    );
+    assert!(bare.contains("R2=000013BA"), "{bare}");
+    // The virtual machine's, from the scenario's transcript.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cpcms"))
+        .args(["play", file, "--headless"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let vm = String::from_utf8_lossy(&out.stdout).into_owned();
+    let after = vm
+        .split("CP ENTERED; DISABLED WAIT PSW '00020000 000013BA'")
+        .nth(1);
+    let after = after.expect("the virtual machine stopped with the sum");
+    let shown = |prefix: &str| -> String {
+        after
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("0 | {prefix} ")))
+            .unwrap_or_else(|| panic!("no {prefix} in {after}"))
+            .to_string()
+    };
+    let words = |s: &str, n: usize| s.split_whitespace().take(n).collect::<Vec<_>>().join(" ");
+    let bare_mem = |a: &str| {
+        bare.lines()
+            .find_map(|l| l.strip_prefix(&format!("MEM {a}: ")))
+            .unwrap()
+    };
+    assert_eq!(words(&shown("000020"), 2), words(bare_mem("000020"), 2));
+    assert_eq!(words(&shown("000820"), 3), words(bare_mem("000820"), 3));
+    let r12 = after
+        .lines()
+        .find_map(|l| l.strip_prefix("0 | GPR 12 = "))
+        .unwrap();
+    assert!(bare.contains(&format!("R12={r12}")), "{r12} vs\n{bare}");
 }

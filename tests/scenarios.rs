@@ -289,6 +289,21 @@ scenario!(
     ]
 );
 
+scenario!(
+    isolation,
+    "isolation.ron",
+    [
+        "== Storage: hers, and only hers",
+        "0 | 030000 C1D3C9C3 C540E6C1 E240C8C5 D9C5",
+        "1 | 030000 00000000 00000000 00000000 00000000",
+        "0 | DMSITP141T ADDRESSING EXCEPTION",
+        "0 | PSW = 00000000  30020006",
+        "0 | 000040 00000848 0C200000",
+        "1 | ALICE    - 020 , BOB      - 021",
+        "0 | CONNECT=",
+    ]
+);
+
 /// The same scenario gives the same transcript, byte for byte.
 #[test]
 fn demo_is_deterministic() {
