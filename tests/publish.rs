@@ -509,3 +509,60 @@ fn a_key_at_a_pause_goes_on_and_is_not_typed() {
         }]
     );
 }
+
+/// The live view plays the narration steps: it stops at a Pause (virtual time stands
+/// still) until a key, takes a Speed step's preset, shows the chapter and the highlight.
+#[test]
+fn the_live_view_waits_at_pause_and_takes_speed() {
+    use cpcms::tui::Driver;
+    use cpcms::tui::live::Live;
+    let s = cpcms::scenario::Scenario::parse(
+        "live.ron",
+        r#"(title: "live", users: [(id: "ALICE", password: "ALICE", storage: "256K")],
+ steps: [
+   Marker("Chapter one"),
+   Speed("370/168"),
+   Highlight(0),
+   Type(terminal: 0, text: "LOGON ALICE ALICE"),
+   Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+   Pause,
+   Marker("Chapter two"),
+   Type(terminal: 0, text: ""),
+   Expect(terminal: 0, text: "R;"),
+ ])"#,
+    )
+    .unwrap();
+    let sys = cpcms::sysgen::System::boot(&s.sys_config(), None).unwrap();
+    let mut live = Live::new(sys, Some(&s), &s.title, s.mips);
+    let mut m = Model::default();
+    let tick_until = |live: &mut Live, m: &mut Model, what: &dyn Fn(&Model) -> bool| {
+        for _ in 0..4000 {
+            live.tick(m);
+            if what(m) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        panic!("not reached: {m:?}");
+    };
+    tick_until(&mut live, &mut m, &|m| m.waiting);
+    assert_eq!(m.marker, "Chapter one");
+    assert_eq!(m.highlight, Some(0));
+    assert_eq!(live.speed().0, "370/168");
+    assert!(m.terminals[0].text.contains("CMS VERSION"));
+    // Waiting: the machine stands still.
+    let t = live.system.machine.now();
+    for _ in 0..5 {
+        live.tick(&mut m);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(live.system.machine.now(), t);
+    assert!(m.waiting);
+    live.apply(Action::Continue);
+    tick_until(&mut live, &mut m, &|m| {
+        m.scenario == "the terminals are yours"
+    });
+    assert!(!m.waiting);
+    assert_eq!((m.marker.as_str(), m.highlight), ("Chapter two", None));
+    assert!(m.terminals[0].text.contains("R;"));
+}
