@@ -193,7 +193,13 @@ pub fn page(s: &Scenario, labels: &Labels, lines: &[String], failure: Option<&Fa
          cpcms from {}: what every terminal showed, in order, with the scenario's captions. \
          Times are virtual: the same scenario gives the same page.</p>\n{nav}{body}\
          </body>\n</html>\n",
-        escape(&s.file)
+        // The file's name only: where it lay on the machine that made the page is no
+        // business of the page's readers, and the page is the same from any directory.
+        escape(
+            &std::path::Path::new(&s.file)
+                .file_name()
+                .map_or(s.file.clone(), |n| n.to_string_lossy().into_owned())
+        )
     )
 }
 
@@ -224,7 +230,7 @@ mod tests {
     #[test]
     fn a_page_of_chapters_captions_and_terminals() {
         let s = Scenario::parse(
-            "a<b>.ron",
+            "some/dir/a<b>.ron",
             "(title: \"Fish & <chips>\", users: [(id: \"A\", password: \"A\")], steps: [])",
         )
         .unwrap();
@@ -247,7 +253,7 @@ mod tests {
         let p = page(&s, &labels, &lines, None);
         assert!(p.starts_with("<!DOCTYPE html>"));
         assert!(p.contains("<title>Fish &amp; &lt;chips&gt;</title>"));
-        assert!(p.contains("from a&lt;b&gt;.ron"));
+        assert!(p.contains("from a&lt;b&gt;.ron:"), "the name only");
         assert!(p.contains("<li><a href=\"#chapter-1\">One &amp; two</a></li>"));
         assert!(p.contains("<h2 id=\"chapter-1\">One &amp; two</h2>"));
         assert!(p.contains("<p class=\"caption\">ALICE &lt;logs on&gt;</p>"));
