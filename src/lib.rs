@@ -22,6 +22,7 @@ pub mod disasm;
 pub mod ebcdic;
 pub mod machine;
 pub mod opcodes;
+pub mod publish;
 pub mod scenario;
 pub mod storage;
 pub mod sysgen;

@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use cpcms::cpu::TOD_PER_SECOND;
 use cpcms::devices::{DeviceSpec, DeviceType};
 use cpcms::machine::{Machine, MachineConfig, Status};
-use cpcms::scenario::player::{Player, Progress, Target};
+use cpcms::scenario::player::Progress;
 use cpcms::scenario::{DEMO_NAME, DEMO_SOURCE, Scenario, units};
 use cpcms::sysgen::{System, Volume};
 use cpcms::trace::{Trace, TraceMode, hex_groups};
@@ -82,6 +82,8 @@ enum Command {
         #[arg(long)]
         headless: bool,
         #[command(flatten)]
+        publish: PublishArgs,
+        #[command(flatten)]
         trace: TraceArgs,
         #[command(flatten)]
         system: SystemArgs,
@@ -137,6 +139,32 @@ enum Command {
     Ipl(IplArgs),
     /// Measure MIPS on three benchmark programs, on cpcms and (if on PATH) on Hercules
     Bench(BenchArgs),
+}
+
+/// Publishing a scenario: each runs it headless (no screen needed); the files are the
+/// same byte for byte on every run.
+#[derive(Args, Debug, Default, Clone)]
+struct PublishArgs {
+    /// Write the transcript (what --headless prints) to this file
+    #[arg(long, value_name = "OUT.txt")]
+    transcript: Option<PathBuf>,
+    /// Write the terminals' transcripts as a self-contained web page (for a course
+    /// website: chapters, captions, one colour per terminal)
+    #[arg(long, value_name = "OUT.html")]
+    html: Option<PathBuf>,
+    /// Write an asciinema v2 recording of the full-screen view (`asciinema play OUT.cast`)
+    #[arg(long, value_name = "OUT.cast")]
+    cast: Option<PathBuf>,
+    /// The recorded screen, COLUMNSxROWS (80x24 to 400x200)
+    #[arg(long, value_parser = cpcms::publish::parse_cast_size, default_value = "120x40",
+          value_name = "WxH")]
+    cast_size: (u16, u16),
+}
+
+impl PublishArgs {
+    fn any(&self) -> bool {
+        self.transcript.is_some() || self.html.is_some() || self.cast.is_some()
+    }
 }
 
 #[derive(Args, Debug, Default)]
@@ -330,13 +358,26 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         )))
     };
     match cli.command {
-        None => play(None, false, &TraceArgs::default(), outer),
+        None => play(
+            None,
+            false,
+            &PublishArgs::default(),
+            &TraceArgs::default(),
+            outer,
+        ),
         Some(Command::Play {
             file,
             headless,
+            publish,
             trace,
             system,
-        }) => play(file.as_deref(), headless, &trace, &system.or(outer)),
+        }) => play(
+            file.as_deref(),
+            headless,
+            &publish,
+            &trace,
+            &system.or(outer),
+        ),
         Some(Command::Sysgen {
             file,
             out,
@@ -479,6 +520,7 @@ fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::f
 fn play(
     file: Option<&Path>,
     headless: bool,
+    publish: &PublishArgs,
     trace: &TraceArgs,
     sys_args: &SystemArgs,
 ) -> Result<u8, Fail> {
@@ -486,7 +528,7 @@ fn play(
     check_system_args(sys_args)?;
     let s = load_scenario(file, &cp_volumes(&sys_args.device)?)?;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-    if !headless && !terminal {
+    if !headless && !publish.any() && !terminal {
         return Err(bad(format!(
             "cannot start the full-screen view: this is not a terminal (to print the \
              transcript instead: cpcms play {}--headless)",
@@ -508,8 +550,8 @@ fn play(
                 .with_users(sys.user_lookup()),
         )));
     }
-    if headless {
-        play_headless(&s, sys)
+    if headless || publish.any() {
+        play_headless(&s, sys, headless, publish)
     } else {
         cpcms::tui::live::run(sys, &s).map_err(bad)?;
         Ok(0)
@@ -526,28 +568,25 @@ fn boot_error(s: &Scenario, e: &str) -> String {
     }
 }
 
-fn play_headless(s: &Scenario, mut sys: System) -> Result<u8, Fail> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut player = Player::new(s, true);
-    // Run in one-second virtual chunks so a long scenario's transcript streams out.
-    let result = loop {
-        let limit = sys.now().saturating_add(TOD_PER_SECOND);
-        let r = player.advance(&mut sys, limit);
-        for l in player.drain_output() {
-            let _ = writeln!(out, "{l}");
-        }
-        if r != Progress::Running {
-            break r;
-        }
+/// Play flat out in virtual time: the transcript on stdout (`stdout`) and into the files
+/// `publish` names.
+fn play_headless(
+    s: &Scenario,
+    mut sys: System,
+    stdout: bool,
+    publish: &PublishArgs,
+) -> Result<u8, Fail> {
+    let o = cpcms::publish::Options {
+        stdout,
+        transcript: publish.transcript.clone(),
+        html: publish.html.clone(),
+        cast: publish.cast.clone(),
+        cast_size: publish.cast_size,
     };
-    player.finish(&sys);
-    for l in player.drain_output() {
-        let _ = writeln!(out, "{l}");
-    }
-    let _ = out.flush();
+    let r = cpcms::publish::play(s, &mut sys, &o).map_err(bad);
     sys.machine.set_tracer(None);
-    match (result, player.failure()) {
+    let r = r?;
+    match (r.progress, r.failure) {
         (Progress::Failed, Some(f)) => Err(Fail(1, f.to_string())),
         (Progress::Failed, None) => Err(Fail(1, format!("{}: failed", s.file))),
         _ => Ok(0),

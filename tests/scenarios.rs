@@ -275,6 +275,35 @@ scenario!(
     ]
 );
 
+scenario!(
+    trap_and_emulate,
+    "trap-and-emulate.ron",
+    [
+        "== Trap, emulate, go on",
+        "0 | HELLO FROM A VIRTUAL SIO",
+        "0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000001'",
+        "0 | 000040 00000848 0C000000",
+        "0 | 000028 00010002 80000804",
+        "0 | PSW = 00000000  00000820",
+        "0 | CONNECT=",
+    ]
+);
+
+scenario!(
+    isolation,
+    "isolation.ron",
+    [
+        "== Storage: hers, and only hers",
+        "0 | 030000 C1D3C9C3 C540E6C1 E240C8C5 D9C5",
+        "1 | 030000 00000000 00000000 00000000 00000000",
+        "0 | DMSITP141T ADDRESSING EXCEPTION",
+        "0 | PSW = 00000000  30020006",
+        "0 | 000040 00000848 0C200000",
+        "1 | ALICE    - 020 , BOB      - 021",
+        "0 | CONNECT=",
+    ]
+);
+
 /// The same scenario gives the same transcript, byte for byte.
 #[test]
 fn demo_is_deterministic() {

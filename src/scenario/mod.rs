@@ -12,6 +12,10 @@
 //!         Type(terminal: 0, text: "LOGON ALICE ALICE"),
 //!         Expect(terminal: 0, text: "R;", within: "10s"),  // virtual time; default 10s
 //!         Sleep("1s"),
+//!         Marker("A chapter"),   // the chapter's name, in the TUI and the transcript
+//!         Pause,                 // the TUI waits for a key; headless goes on
+//!         Speed("370/158"),      // the TUI's speed preset; headless: no change
+//!         Highlight(1),          // the TUI marks terminal 1's pane (-1: the operator's)
 //!     ],
 //! )
 //! ```
@@ -84,7 +88,29 @@ pub enum Step {
         within: u64,
     },
     Sleep(u64),
+    /// A chapter: its name is shown until the next one (and clears a highlight).
+    Marker(String),
+    /// The full-screen view waits for a key here; headless runs go on at once.
+    Pause,
+    /// The full-screen view switches to this speed preset (one of [`SPEEDS`]'s names);
+    /// headless runs keep virtual time as it is, so a transcript never depends on it.
+    Speed(String),
+    /// The full-screen view marks this terminal's pane (the number of user terminals is
+    /// the operator's console) until the next Highlight or Marker.
+    Highlight(usize),
 }
+
+/// The speed presets a `Speed` step may name, as the full-screen view's F2 has them
+/// (historical models and no pacing), with the names a scenario may also use for each.
+pub const SPEEDS: [(&str, &[&str]); 4] = [
+    ("360/67", &["360/67"]),
+    ("370/158", &["370/158"]),
+    ("370/168", &["370/168"]),
+    ("full speed", &["full", "full speed"]),
+];
+
+/// Longest Marker name: it shares the caption's title line with the scenario's title.
+pub const MAX_MARKER: usize = 60;
 
 /// A scenario that cannot be used, with where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,6 +199,10 @@ enum RawStep {
         within: Option<String>,
     },
     Sleep(String),
+    Marker(String),
+    Pause,
+    Speed(String),
+    Highlight(i64),
 }
 
 pub use crate::sysgen::valid_cp_name;
@@ -210,7 +240,8 @@ impl Scenario {
                 line: e.position.line,
                 col: e.position.col,
             }),
-            message: tidy_ron_message(&e.code.to_string()),
+            message: unit_step_message(src, e.position.line, e.position.col)
+                .unwrap_or_else(|| tidy_ron_message(&e.code.to_string())),
         })?;
         let tree = locate::locate(src);
         Checker {
@@ -237,6 +268,15 @@ impl Scenario {
             volumes: self.volumes.clone(),
         }
     }
+}
+
+/// ron says "Expected comma" at the `(` of `Pause(...)`: say what is wrong instead.
+fn unit_step_message(src: &str, line: usize, col: usize) -> Option<String> {
+    let l = src.lines().nth(line.checked_sub(1)?)?;
+    let before: String = l.chars().take(col.checked_sub(1)?).collect();
+    let rest: String = l.chars().skip(col - 1).collect();
+    (rest.starts_with('(') && before.trim_end().ends_with("Pause"))
+        .then(|| "Pause takes nothing: write Pause, not Pause(...)".to_string())
 }
 
 /// ron 0.8 writes "field named `x`in `Y`": put the space back.
@@ -570,6 +610,66 @@ impl Checker<'_> {
                     units::parse_duration(&d)
                         .map_err(|e| self.err(&[F("steps"), I(i), I(0)], e))?,
                 ),
+                RawStep::Marker(m) => {
+                    let at = [F("steps"), I(i), I(0)];
+                    if m.trim().is_empty() {
+                        return Err(self.err(&at, "Marker name must not be empty"));
+                    }
+                    if let Some(c) = m.chars().find(|c| c.is_control()) {
+                        return Err(self.err(
+                            &at,
+                            format!("Marker name holds the control character {c:?}: one line"),
+                        ));
+                    }
+                    let n = m.chars().count();
+                    if n > MAX_MARKER {
+                        return Err(self.err(
+                            &at,
+                            format!(
+                                "Marker name has {n} characters; at most {MAX_MARKER} (a chapter's \
+                                 name, not its caption)"
+                            ),
+                        ));
+                    }
+                    Step::Marker(m)
+                }
+                RawStep::Pause => Step::Pause,
+                RawStep::Speed(sp) => {
+                    let name = SPEEDS
+                        .iter()
+                        .find(|(_, names)| names.iter().any(|x| x.eq_ignore_ascii_case(sp.trim())))
+                        .map(|(n, _)| n.to_string());
+                    match name {
+                        Some(n) => Step::Speed(n),
+                        None => {
+                            return Err(self.err(
+                                &[F("steps"), I(i), I(0)],
+                                format!(
+                                    "Speed \"{sp}\": the presets are \"360/67\" (0.5 MIPS), \
+                                     \"370/158\" (1), \"370/168\" (2.5) and \"full\""
+                                ),
+                            ));
+                        }
+                    }
+                }
+                RawStep::Highlight(t) => {
+                    // The same numbers as a Type's terminal; the error points at it.
+                    let n = if t == -1 {
+                        terminals
+                    } else if t < 0 || t >= terminals as i64 {
+                        return Err(self.err(
+                            &[F("steps"), I(i), I(0)],
+                            format!(
+                                "Highlight({t}): no such terminal: this scenario has {terminals} terminal{} (0 to {}; -1 is the operator's console)",
+                                if terminals == 1 { "" } else { "s" },
+                                terminals - 1
+                            ),
+                        ));
+                    } else {
+                        t as usize
+                    };
+                    Step::Highlight(n)
+                }
             };
             steps.push(step);
             step_pos.push(self.at(&[F("steps"), I(i)]).unwrap_or_default());

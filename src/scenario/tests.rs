@@ -116,7 +116,7 @@ fn unknown_step_field() {
 fn unknown_step() {
     assert_eq!(
         err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Wait(\"1s\")])"),
-        "t.ron:2:14: Unexpected variant named `Wait` in enum `Step`, expected one of `Caption`, `Type`, `Expect`, `Sleep` instead"
+        "t.ron:2:14: Unexpected variant named `Wait` in enum `Step`, expected one of `Caption`, `Type`, `Expect`, `Sleep`, `Marker`, `Pause`, `Speed`, `Highlight` instead"
     );
 }
 
@@ -416,4 +416,79 @@ fn a_directory_gives_users_and_disks_and_its_mistakes_have_places() {
         r#"Scenario(title: "d", directory: "x.direct", users: [(id: "A", password: "A")], steps: [])"#,
     );
     assert!(e.contains("either users or a directory"), "{e}");
+}
+
+/// The narration steps: Marker, Pause, Speed and Highlight, parsed and checked with
+/// their places.
+#[test]
+fn narration_steps() {
+    let s = Scenario::parse(
+        "t.ron",
+        r#"(title: "x", users: [(id: "A", password: "A")], terminals: 2,
+ steps: [
+   Marker("Trap and emulate"),
+   Pause,
+   Speed("370/158"),
+   Speed("full"),
+   Speed("Full Speed"),
+   Speed("360/67"),
+   Highlight(1),
+   Highlight(-1),
+ ])"#,
+    )
+    .unwrap();
+    assert_eq!(
+        s.steps,
+        vec![
+            Step::Marker("Trap and emulate".into()),
+            Step::Pause,
+            Step::Speed("370/158".into()),
+            Step::Speed("full speed".into()),
+            Step::Speed("full speed".into()),
+            Step::Speed("360/67".into()),
+            Step::Highlight(1),
+            Step::Highlight(2),
+        ]
+    );
+    assert_eq!(s.step_pos[1], Pos { line: 4, col: 4 });
+}
+
+#[test]
+fn narration_step_mistakes() {
+    let one = |step: &str| {
+        err(&format!(
+            "(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [{step}])"
+        ))
+    };
+    assert_eq!(
+        one(r#"Speed("370/165")"#),
+        "t.ron:2:16: Speed \"370/165\": the presets are \"360/67\" (0.5 MIPS), \"370/158\" (1), \"370/168\" (2.5) and \"full\""
+    );
+    assert_eq!(
+        one("Highlight(1)"),
+        "t.ron:2:20: Highlight(1): no such terminal: this scenario has 1 terminal (0 to 0; -1 is the operator's console)"
+    );
+    assert_eq!(
+        one("Highlight(-2)"),
+        "t.ron:2:20: Highlight(-2): no such terminal: this scenario has 1 terminal (0 to 0; -1 is the operator's console)"
+    );
+    assert_eq!(
+        one(r#"Marker("  ")"#),
+        "t.ron:2:17: Marker name must not be empty"
+    );
+    assert_eq!(
+        one(r#"Marker("a\nb")"#),
+        "t.ron:2:17: Marker name holds the control character '\\n': one line"
+    );
+    assert_eq!(
+        one(&format!("Marker(\"{}\")", "M".repeat(61))),
+        "t.ron:2:17: Marker name has 61 characters; at most 60 (a chapter's name, not its caption)"
+    );
+    // Shapes serde refuses, with the place.
+    assert_eq!(
+        one("Pause(\"1s\")"),
+        "t.ron:2:15: Pause takes nothing: write Pause, not Pause(...)"
+    );
+    assert_eq!(one("Highlight(\"ALICE\")"), "t.ron:2:20: Expected integer");
+    assert_eq!(one("Marker(3)"), "t.ron:2:17: Expected string");
 }

@@ -69,7 +69,11 @@ impl Live {
             speed,
             paused: false,
             traps: VecDeque::with_capacity(TRAP_LOG_SIZE),
-            player: scenario.map(|s| Player::new(s, false)),
+            player: scenario.map(|s| {
+                let mut p = Player::new(s, false);
+                p.set_waits(true);
+                p
+            }),
             wall0: Instant::now(),
             virt0,
             status: Status::Running,
@@ -109,7 +113,7 @@ impl Live {
 
     /// Run the machine: up to the wall clock, or at full speed for a frame's budget.
     fn pace(&mut self) {
-        if self.paused {
+        if self.paused || self.player.as_ref().is_some_and(Player::waiting) {
             self.mips = 0.0;
             return;
         }
@@ -139,6 +143,17 @@ impl Live {
                     p.advance(&mut self.system, to);
                 }
                 self.status = self.system.machine.status();
+                // A Speed step: its preset from now on; a Pause: wait for the key.
+                let speed = self.player.as_mut().and_then(Player::take_speed);
+                if let Some(sp) = speed {
+                    if let Some(i) = self.presets.iter().position(|p| p.0 == sp) {
+                        self.set_speed(i);
+                    }
+                    break;
+                }
+                if self.player.as_ref().is_some_and(Player::waiting) {
+                    break;
+                }
             } else {
                 self.status = self.system.run_until(to);
             }
@@ -234,6 +249,9 @@ impl Live {
             }
             Some(p) => {
                 m.caption = p.caption().unwrap_or("").to_string();
+                m.marker = p.marker().unwrap_or("").to_string();
+                m.highlight = p.highlight();
+                m.waiting = p.waiting();
                 m.scenario = match p.progress() {
                     Progress::Running => {
                         format!("step {} of {}", p.step_index() + 1, p.step_count())
@@ -263,6 +281,12 @@ impl Driver for Live {
             }
             Action::NextSpeed => self.set_speed(self.speed + 1),
             Action::Pause => self.set_paused(!self.paused),
+            Action::Continue => {
+                if let Some(p) = self.player.as_mut() {
+                    p.resume();
+                }
+                self.restart_pacing();
+            }
         }
     }
 }

@@ -86,6 +86,12 @@ pub struct Model {
     pub paused: bool,
     /// The privileged instructions CP trapped, oldest first (at most the CPU's ring).
     pub traps: Vec<TrapLine>,
+    /// The scenario's chapter (its last Marker); empty: none.
+    pub marker: String,
+    /// The pane a scenario's Highlight marks (numbered as [`Model::pane`]).
+    pub highlight: Option<usize>,
+    /// The scenario waits at a Pause for a key (Enter, Space or any letter).
+    pub waiting: bool,
 }
 
 /// One trapped privileged instruction, as shown.
@@ -182,6 +188,8 @@ pub enum Action {
     NextSpeed,
     /// F3: pause the machine, or run it again.
     Pause,
+    /// A key while the scenario waits at a Pause step: go on.
+    Continue,
 }
 
 /// The app state: the model plus what belongs to the person at the keyboard.
@@ -403,6 +411,10 @@ impl App {
                 _ => {}
             }
         }
+        if self.model.waiting && !ctrl && matches!(k.code, KeyCode::Enter | KeyCode::Char(_)) {
+            // The scenario's Pause: the key goes on with it and is not typed.
+            return vec![Action::Continue];
+        }
         let n = self.inputs.len();
         match k.code {
             KeyCode::Esc => self.esc = true,
@@ -543,14 +555,27 @@ impl App {
 
         // Caption
         let mut title = format!(" {} ", m.title);
+        if !m.marker.is_empty() {
+            title.push_str(&format!("- {} ", m.marker));
+        }
         if !m.scenario.is_empty() {
             title.push_str(&format!("- {} ", m.scenario));
+        }
+        let mut block = Block::bordered().title(title);
+        if m.waiting {
+            block = block.title_bottom(
+                Line::styled(
+                    " Paused: press Enter to go on ",
+                    Style::default().fg(Color::Black).bg(Color::Yellow),
+                )
+                .right_aligned(),
+            );
         }
         f.render_widget(
             Paragraph::new(m.caption.as_str())
                 .wrap(Wrap { trim: true })
                 .style(Style::default().add_modifier(Modifier::BOLD))
-                .block(Block::bordered().title(title)),
+                .block(block),
             a.caption,
         );
 
@@ -651,7 +676,17 @@ impl App {
     /// scrolled back) and its text, the newest at the bottom unless scrolled.
     fn pane(&self, f: &mut Frame, r: Rect, i: usize, t: &TermView, title: String, fg: Color) {
         let focused = i == self.focus;
-        let border = if focused {
+        let marked = self.model.highlight == Some(i);
+        let title = if marked {
+            format!("{title}<< look here ")
+        } else {
+            title
+        };
+        let border = if marked {
+            Style::default()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else if focused {
             Style::default()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD)
