@@ -2798,3 +2798,169 @@ fn soak_seven_attackers_one_victim_long() {
     let secs = env_seconds("CPCMS_SOAK_SECONDS", 600);
     verdict(soak(secs * SEC, Some(SOAK_RSS_GROWTH)));
 }
+
+// ---------------------------------------------------------------------------------------
+// LINK, DETACH and ATTACH, tried like an attacker (roms/cp/link.asm, attach.asm)
+// ---------------------------------------------------------------------------------------
+
+/// The directory for the LINK tests: ALICE and BOB with a 191 each and passwords for
+/// other users' links (BOB's has a read password only), MAINT's 190 linkable by anyone
+/// read-only (ALL). Nobody links anything at LOGON.
+const LINK_DIR: &str = "\
+USER ALICE ALICE 256K\n MDISK 191 3350 1 2 CPCMS1 MR ALIREAD ALIWRITE ALIMULT\n\
+USER BOB SWORDFSH 256K\n MDISK 191 3350 3 2 CPCMS1 MR BOBREAD\n\
+USER MAINT MAINT 256K\n MDISK 190 3350 11 2 CPCMS1 RR ALL\n";
+
+impl Rig {
+    /// Type a CP command at terminal `t` (`#CP`, whatever the machine does) and wait for
+    /// `answer`.
+    fn cp(&mut self, t: usize, cmd: &str, answer: &str) {
+        self.type_line(t, &format!("#CP {cmd}"));
+        self.wait_for(t, answer, 2 * SEC)
+            .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+        self.settle();
+    }
+}
+
+/// ALICE's I/O to 391 must find nothing there (tests/hostile/nodev391.asm): CC 3.
+fn nothing_at_391(rig: &mut Rig, after: &str) {
+    let prog = program("nodev391");
+    match rig.run_program(0, &prog, 10 * SEC) {
+        Ok(0x600D) => {}
+        other => panic!("after {after}: a disk at 391 ({other:x?})"),
+    }
+    rig.ipl_cms(0).expect("CMS again");
+}
+
+/// A read-only link made with the LINK command (MAINT's 190, read password ALL, so no
+/// password asked) refuses writes with the real unit check, as the directory's do:
+/// tests/hostile/rolink.asm reads R0 of the 190 and then tries to write a record there,
+/// and MAINT's cylinders stay as they were.
+#[test]
+fn link_command_read_only_link_refuses_writes() {
+    let mut rig = Rig::with_directory(LINK_DIR, 2 << 20, &["ALICE", "BOB"]);
+    rig.cp(0, "LINK MAINT 190 190", "DASD 190 LINKED R/O");
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("rolink");
+    let code = rig.run_program(0, &prog, 10 * SEC);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
+
+/// Every refused LINK leaves nothing behind, and a DETACHed link is gone: after each,
+/// SIO and TIO at 391 get CC 3 (tests/hostile/nodev391.asm). A LINK over an address in
+/// use leaves the disk there as it was, and ten wrong passwords end LINK for the
+/// session, right password or not.
+#[test]
+fn link_refusals_and_detach_leave_no_disk() {
+    let mut rig = Rig::with_directory(LINK_DIR, 2 << 20, &["ALICE", "BOB"]);
+    // No write password in BOB's MDISK: no write link, whatever is typed.
+    rig.cp(
+        0,
+        "LINK BOB 191 391 W PASS= BOBREAD",
+        "NOT LINKED; NO WRITE PASSWORD",
+    );
+    nothing_at_391(&mut rig, "a W link to a disk without a write password");
+    rig.cp(
+        0,
+        "LINK BOB 191 391 RR NOTRIGHT",
+        "MODE OR PASSWORD INCORRECT",
+    );
+    nothing_at_391(&mut rig, "a wrong password");
+    rig.cp(
+        0,
+        "LINK BOB 199 391 RR BOBREAD",
+        "BOB 199 NOT LINKED; NOT IN CP DIRECTORY",
+    );
+    rig.cp(
+        0,
+        "LINK NOBODY 191 391",
+        "NOBODY 191 NOT LINKED; NOT IN CP DIRECTORY",
+    );
+    nothing_at_391(&mut rig, "a link to a disk that does not exist");
+    // Over her own 191: refused, and her 191 is still hers, read-write.
+    rig.cp(0, "LINK BOB 191 191 RR BOBREAD", "DASD 191 ALREADY DEFINED");
+    rig.cp(0, "QUERY DASD", "DASD 191 3350 CPCMS1 R/W 002 CYL");
+    // A good link, then DETACH: the address is nothing again.
+    rig.cp(
+        0,
+        "LINK BOB 191 391 RR BOBREAD",
+        "DASD 391 LINKED R/O; R/W BY BOB",
+    );
+    rig.cp(0, "QUERY LINKS 391", "ALICE    391 R/O , BOB      191 R/W");
+    rig.cp(0, "DETACH 391", "DASD 391 DETACHED");
+    rig.cp(0, "DETACH 391", "DEV 391 DOES NOT EXIST");
+    nothing_at_391(&mut rig, "DETACH 391");
+    // Ten wrong passwords (one already): LINK is over for ALICE until she logs off.
+    for _ in 0..9 {
+        rig.cp(
+            0,
+            "LINK BOB 191 391 RR NOTRIGHT",
+            "MODE OR PASSWORD INCORRECT",
+        );
+    }
+    rig.cp(
+        0,
+        "LINK BOB 191 391 RR BOBREAD",
+        "EXCESSIVE INCORRECT PASSWORDS",
+    );
+    nothing_at_391(&mut rig, "LINK after ten wrong passwords");
+    let t = rig.transcript(0).to_string();
+    assert!(!t.contains("DASD 391 LINKED R/O\n"), "{t}");
+}
+
+/// Write links while someone else has the disk: W and M are refused while ALICE has
+/// her 191 R/W, MR is forced read-only; when she DETACHes it, BOB's own R/O link still
+/// refuses W, and once he DETACHes that too, W is given: DETACH frees the link.
+#[test]
+fn link_write_modes_follow_who_has_the_disk() {
+    let mut rig = Rig::with_directory(LINK_DIR, 2 << 20, &["ALICE", "BOB"]);
+    rig.cp(
+        1,
+        "LINK ALICE 191 391 W ALIWRITE",
+        "ALICE 191 NOT LINKED; R/W BY ALICE",
+    );
+    rig.cp(
+        1,
+        "LINK ALICE 191 391 M ALIMULT",
+        "ALICE 191 NOT LINKED; R/W BY ALICE",
+    );
+    rig.cp(
+        1,
+        "LINK ALICE 191 391 MR ALIMULT",
+        "DASD 391 FORCED R/O; R/W BY ALICE",
+    );
+    rig.cp(0, "DETACH 191", "DASD 191 DETACHED");
+    rig.cp(
+        1,
+        "LINK ALICE 191 392 W ALIWRITE",
+        "ALICE 191 NOT LINKED; R/O BY BOB",
+    );
+    rig.cp(
+        1,
+        "LINK ALICE 191 392 WR ALIWRITE",
+        "DASD 392 FORCED R/O; R/O BY BOB",
+    );
+    rig.cp(1, "DETACH 391", "DASD 391 DETACHED");
+    rig.cp(1, "DETACH 392", "DASD 392 DETACHED");
+    rig.cp(1, "LINK ALICE 191 392 W ALIWRITE", "DASD 392 LINKED R/W");
+    rig.cp(
+        0,
+        "LINK ALICE 191 191 RR",
+        "DASD 191 LINKED R/O; R/W BY BOB",
+    );
+}
+
+/// The password prompt, from CMS (DIAGNOSE X'08', which waits for the answer): the
+/// typed password is not in the transcript (the terminal prints XXXXXXXX in its place),
+/// the LINK is made, and CMS gets its ready line after it.
+#[test]
+fn link_password_prompt_is_masked_and_diagnose_waits() {
+    let mut rig = Rig::with_directory(LINK_DIR, 2 << 20, &["ALICE", "BOB"]);
+    rig.type_line(0, "CP LINK BOB 191 391 RR");
+    rig.wait_for(0, "ENTER READ PASSWORD:", 2 * SEC).unwrap();
+    rig.settle();
+    rig.type_line(0, "bobread");
+    rig.wait_for(0, "XXXXXXXX\nDASD 391 LINKED R/O; R/W BY BOB\nR;", 2 * SEC)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!rig.transcript(0).contains("bobread"));
+}
