@@ -2964,3 +2964,103 @@ fn link_password_prompt_is_masked_and_diagnose_waits() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!rig.transcript(0).contains("bobread"));
 }
+
+/// The operator's ATTACH and DETACH of a real disk (USER01 at 151): refused for the
+/// system residence volume, a volume holding minidisks (USER02 at 152, BOB's 191), a
+/// disk that is not there, a user who is not logged on, an address in use and a disk
+/// someone has already; given, ALICE has the whole disk at 391 read-only, with
+/// messages at both ends; taken back, 391 is nothing again (CC 3).
+#[test]
+fn attach_and_detach_a_real_disk() {
+    let dir = std::env::temp_dir().join(format!("cpcms-hostile-att-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let v1 = Volume::probe(
+        0x151,
+        &dir.join("u1.3350"),
+        Some("USER01"),
+        Some(10),
+        true,
+        "t",
+    );
+    let v2 = Volume::probe(
+        0x152,
+        &dir.join("u2.3350"),
+        Some("USER02"),
+        Some(5),
+        true,
+        "t",
+    );
+    let text = format!(
+        "USER ALICE ALICE 256K\n MDISK 191 3350 1 2 CPCMS1 W\n\
+         USER BOB {BOB_PASSWORD} 256K\n MDISK 191 3350 1 2 USER02 W\n"
+    );
+    let mut rig = Rig::with_volumes(&text, vec![v1.unwrap(), v2.unwrap()], 2 << 20, &["ALICE"]);
+    let op = |rig: &mut Rig, cmd: &str, answer: &str| {
+        let m = &mut rig.sys.machine;
+        let from = m.transcript(0x009).unwrap_or_default().end();
+        m.type_line(0x009, cmd).expect("operator");
+        let deadline = m.now() + 2 * SEC;
+        while !m
+            .transcript(0x009)
+            .unwrap_or_default()
+            .since(from)
+            .0
+            .contains(answer)
+        {
+            assert!(
+                m.now() < deadline,
+                "{cmd}: no {answer:?} at the operator's console"
+            );
+            m.run_until(m.now() + MS);
+        }
+    };
+    op(
+        &mut rig,
+        "ATTACH 150 TO ALICE AS 391",
+        "DASD 150 ATTACHED TO SYSTEM",
+    );
+    op(
+        &mut rig,
+        "ATTACH 152 TO ALICE AS 391",
+        "DASD 152 ATTACHED TO SYSTEM",
+    );
+    op(
+        &mut rig,
+        "ATTACH 153 TO ALICE AS 391",
+        "DEV 153 DOES NOT EXIST",
+    );
+    op(&mut rig, "ATTACH 151 TO BOB AS 391", "BOB NOT LOGGED ON");
+    op(
+        &mut rig,
+        "ATTACH 151 TO ALICE AS 191",
+        "DEV 191 ALREADY DEFINED",
+    );
+    nothing_at_391(&mut rig, "refused ATTACHes");
+    op(
+        &mut rig,
+        "ATTACH 151 TO ALICE AS 391 R/O",
+        "DASD 151 ATTACHED TO ALICE 391",
+    );
+    rig.wait_for(0, "DASD 391 ATTACHED", SEC).unwrap();
+    op(
+        &mut rig,
+        "ATTACH 151 ALICE 392",
+        "DMKVDB122E DASD 151 ATTACHED TO ALICE\n",
+    );
+    rig.cp(0, "QUERY VIRTUAL", "DASD 391 ON DASD 151 R/O USER01");
+    op(
+        &mut rig,
+        "DETACH 151 FROM ALICE",
+        "DASD 151 DETACHED FROM ALICE 391",
+    );
+    rig.wait_for(0, "DASD 391 DETACHED BY OPERATOR", SEC)
+        .unwrap();
+    op(
+        &mut rig,
+        "DETACH 151 FROM ALICE",
+        "DASD 151 NOT ATTACHED TO ALICE",
+    );
+    nothing_at_391(&mut rig, "the operator's DETACH");
+    let _ = std::fs::remove_dir_all(&dir);
+}
