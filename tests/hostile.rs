@@ -3064,3 +3064,36 @@ fn attach_and_detach_a_real_disk() {
     nothing_at_391(&mut rig, "the operator's DETACH");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The channel-program fuzzer on a disk ALICE got with the LINK command: MAINT's 291
+/// (cylinders 1-2, multiple password MMULT) linked MW at her 191; she has no disk of her
+/// own. 3,000 random programs (tests/hostile/fuzz191.asm), then every invariant of
+/// `after_attack`: nothing outside those two cylinders changed (BOB's 191, cylinders
+/// 3-4, holds his record), nothing of BOB's in her storage. A LINKed slot is bounded by
+/// its extent exactly as a directory one is.
+#[test]
+fn fuzz_random_channel_programs_on_a_linked_disk() {
+    let text = format!(
+        "USER ALICE ALICE 512K\n\
+         USER BOB {BOB_PASSWORD} 256K\n MDISK 191 3350 3 2 CPCMS1 W\n\
+         USER MAINT MAINT 256K\n MDISK 291 3350 1 2 CPCMS1 MW MREAD MWRITE MMULT\n"
+    );
+    let mut rig = Rig::with_directory(&text, 2 << 20, &["ALICE", "BOB"]);
+    rig.cp(0, "LINK MAINT 291 191 MW MMULT", "DASD 191 LINKED R/W");
+    let bob = rig.user("BOB");
+    assert_eq!(
+        rig.run_program(bob, &program("bobmark"), 10 * SEC),
+        Ok(0x600D)
+    );
+    rig.ipl_cms(bob).unwrap();
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = patched(
+        "fuzz191",
+        &[
+            ("SEED", &0x5EED_0191u32.to_be_bytes()),
+            ("ROUNDS", &3000u32.to_be_bytes()),
+        ],
+    );
+    let code = rig.run_fuzzer(&prog);
+    verdict(after_attack(&mut rig, &snap, &prog, code));
+}
