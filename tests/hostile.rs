@@ -2889,6 +2889,7 @@ fn link_refusals_and_detach_leave_no_disk() {
     rig.cp(0, "QUERY LINKS 391", "ALICE    391 R/O , BOB      191 R/W");
     rig.cp(0, "DETACH 391", "DASD 391 DETACHED");
     rig.cp(0, "DETACH 391", "DEV 391 DOES NOT EXIST");
+    rig.cp(0, "DETACH 009", "OPERAND MISSING OR INVALID");
     nothing_at_391(&mut rig, "DETACH 391");
     // Ten wrong passwords (one already): LINK is over for ALICE until she logs off.
     for _ in 0..9 {

@@ -45,8 +45,10 @@ CMDDET   ENTER VDCMD
          LTR   R11,R11
          BZ    VDMISS
          USING VMBLOK,R11
-*  A disk: its slot is cleared.
+*  A disk: its slot is cleared.  (Not the console: CP types on it.)
          LH    R1,VDVA
+         CH    R1,VCADDR
+         BE    VDMISS
          LA    R2,VMVDEVS
          LA    R0,VMNVDEV
 VDD10    CH    R1,0(R2)
