@@ -2890,6 +2890,16 @@ fn link_refusals_and_detach_leave_no_disk() {
     rig.cp(0, "DETACH 391", "DASD 391 DETACHED");
     rig.cp(0, "DETACH 391", "DEV 391 DOES NOT EXIST");
     rig.cp(0, "DETACH 009", "OPERAND MISSING OR INVALID");
+    // A unit-record device goes too: QUERY VIRTUAL no longer lists it.
+    rig.cp(0, "DETACH 00D", "PUN 00D DETACHED");
+    rig.cp(0, "QUERY VIRTUAL", "DASD 191 3350 CPCMS1 R/W 002 CYL");
+    let q = rig
+        .transcript(0)
+        .rsplit("QUERY VIRTUAL")
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(q.contains("RDR 00C") && !q.contains("PUN 00D"), "{q}");
     nothing_at_391(&mut rig, "DETACH 391");
     // Ten wrong passwords (one already): LINK is over for ALICE until she logs off.
     for _ in 0..9 {
