@@ -92,10 +92,12 @@ fn minidisks_follow_their_users_across_restarts() {
         assert!(count <= 64, "DIRCOUNT {count}");
         (0..count)
             .filter_map(|i| {
-                // Its 191: address, real disk, first cylinder, cylinders (12 bytes each).
+                // Its 191: address, real disk, first cylinder, cylinders (DIRDLEN bytes
+                // each, passwords after them).
+                let dlen = sys.cp.symbols["DIRDLEN"].value as usize;
                 let e = sys.machine.peek(at + i * len, len).unwrap();
                 let d = e[devs as usize..]
-                    .chunks(12)
+                    .chunks(dlen)
                     .find(|d| d[..2] == [1, 0x91])?;
                 Some((
                     cpcms::ebcdic::decode(&e[..8]).trim_end().to_string(),

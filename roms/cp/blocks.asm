@@ -111,6 +111,7 @@ VDKEY    DS    X                   the CAW key
 VDFLAGS  DS    X                   how it is linked
 VDRO     EQU   X'80'                 read-only: writes are refused
 VDDED    EQU   X'40'                 a dedicated real disk (DEDICATE)
+VDLINK   EQU   X'20'                 a link to another user's MDISK
          DS    X
 VDVCYL   DS    H                   where the guest's arm is: cylinder
 VDVHEAD  DS    H                     and head (of the minidisk)
@@ -139,6 +140,19 @@ VMRSPUSE DS    F                   bytes of response so far
 *  (below), built at LOGON by the spooling module (DMKVSP).
          DS    0D
 VMURS    DS    (VMNUR*URLEN)X
+*                                  -- LINK (DMKLNK) --
+VMLKFLG  DS    X                   a LINK waiting for its password:
+VMLKPEND EQU   X'80'                 the next line typed is it
+VMLKD8   EQU   X'40'                 it came by DIAGNOSE X'08', which
+*                                    waits (CP READ) until it is done
+VMLKSTAT DS    X                   VMSTATE to go back to then
+VMLKBAD  DS    H                   wrong passwords given (10: no more
+*                                    LINK until LOGOFF)
+VMLKUSER DS    CL8                 the owner of the disk asked for
+VMLKENT  DS    A                   its directory entry (DIRDEVS)
+VMLKVA2  DS    H                   the address it is to have here
+VMLKMODE DS    X                   the mode asked for (1 R ... 7 MW)
+         DS    X
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *
@@ -236,17 +250,22 @@ RDISKLEN EQU   *-RDISK
 *  The minidisks follow: DIRNDEV entries of DIRDLEN bytes, room for
 *  VMNVDEV.  Each: virtual address, real disk, first cylinder,
 *  cylinders (the first 8 bytes of a VDEV slot), then flags (VDRO,
-*  VDDED).  Sysgen made them from the MDISK, LINK and DEDICATE
-*  statements.
+*  VDDED, DIRDLNK) and the MDISK's passwords for LINK (blanks: none).
+*  Sysgen made them from the MDISK, LINK and DEDICATE statements.
+DIRDLEN  EQU   36                  bytes a minidisk entry
+DIRDFLG  EQU   8                     (flags, in an entry)
+DIRDLNK  EQU   X'20'                   a LINK statement: another
+*                                      user's MDISK, not one to LINK to
+DIRDRPW  EQU   12                    read password (R, RR links)
+DIRDWPW  EQU   20                    write password (W, WR links)
+DIRDMPW  EQU   28                    multiple password (M, MR, MW)
 DIRENTRY DSECT
 DIRUSER  DS    CL8                 userid
 DIRPASS  DS    CL8                 password
 DIRSTOR  DS    F                   virtual storage size
 DIRNDEV  DS    H                   minidisks
          DS    H
-DIRDEVS  DS    (VMNVDEV*12)X       the minidisks, 12 bytes each
-DIRDLEN  EQU   12
-DIRDFLG  EQU   8                     (flags, in an entry)
+DIRDEVS  DS    (VMNVDEV*DIRDLEN)X  the minidisks
 DIRLEN   EQU   *-DIRENTRY
 *
 *---------------------------------------------------------------------*

@@ -454,13 +454,17 @@ QSFMSG   DC    C'FILES:  NO RDR, NO PRT, NO PUN'
 *  Uses R0-R7, R15.                                                   *
 ***********************************************************************
 QVURS    ENTER
+         CLC   VMURS+(URADDR-URBLOK)(2),=H'0'  (DETACHed: not there)
+         BE    QVURS10
          CPMSG QVRDR
-         LA    R6,VMURS+URLEN
+QVURS10  LA    R6,VMURS+URLEN
          BAL   R14,QVUR1
          LA    R6,VMURS+2*URLEN
          BAL   R14,QVUR1
          LEAVE QVURS
 QVUR1    ST    R14,QVUR1R
+         CLC   URADDR,=H'0'        (DETACHed: not there)
+         BE    QVU50
          MVC   LINEBUF(L'QVPUN),QVPUN
          CLI   URTYPE,URTPRT
          BNE   QVU10
@@ -487,7 +491,7 @@ QVU35    LA    R1,LINEBUF-1(R3)    no trailing blanks
          BCT   R3,QVU35
 QVU40    LA    R2,LINEBUF
          BAL   R14,CPLINE
-         L     R14,QVUR1R
+QVU50    L     R14,QVUR1R
          BR    R14
 QVURSR   DS    F
 QVURSB   DS    F

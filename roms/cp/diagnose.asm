@@ -146,6 +146,13 @@ D8R30    LR    R3,R1
          BAL   R14,CPCMD
          CLI   VMSTATE,VMSFREE     logged itself off?
          BE    D8R95
+         TM    VMLKFLG,VMLKPEND    a LINK asking for its password:
+         BZ    D8R40                 the DIAGNOSE waits for it in CP
+         OI    VMLKFLG,VMLKD8        READ (LNKPASS goes on with it)
+         MVC   VMLKSTAT,VMSTATE
+         MVI   VMSTATE,VMSSTOP
+         B     D8R95
+D8R40    DS    0H
          MVC   VMD8RC,CPRCH
          TM    VMFLAGS,VMFBUF      a buffer: no terminal to wait for
          BO    D8R10

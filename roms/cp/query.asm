@@ -65,7 +65,17 @@ CMDQUERY ENTER
          LA    R5,1
          BAL   R14,KWMATCH
          BE    QSPL
-         LA    R5,1
+         LA    R4,=CL8'DASD'       QUERY DASD: its disks
+         LA    R5,4
+         BAL   R14,KWMATCH
+         BE    QDASD
+         LA    R4,=CL8'LINKS'      QUERY LINKS vaddr (ATTACH's)
+         LA    R5,4
+         BAL   R14,KWMATCH
+         BNE   Q08
+         CALL  QLINKS
+         B     QEXIT
+Q08      LA    R5,1
 Q10      L     R4,=A(KWVIRT)
          BAL   R14,KWMATCH
          BNE   QUSER
@@ -226,7 +236,7 @@ QVIRT    DS    0H
          LA    R3,L'QVCONS+3
          BAL   R14,CPLINE
          CALL  QVURS               the reader, punch and printer
-         LA    R6,VMVDEVS          each minidisk
+QDASD    LA    R6,VMVDEVS          each minidisk (QUERY DASD: only)
          LA    R7,VMNVDEV
 QV10     CLC   0(2,R6),=H'0'
          BE    QV20

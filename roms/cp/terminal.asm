@@ -226,6 +226,15 @@ TSTART   ENTER
          MVI   TSTTRY,3            retries after CC 1
 TST10    TM    RDEVFLAG,RDBUSY+RDDEAD+RDINPUT
          BNZ   TSTEXIT
+         LH    R0,RDEVQCNT         an inhibit-print order (X'1B') is
+         LTR   R0,R0                 the next to go?  It goes before
+         BZ    TST12                 any read, so that the line it
+         LH    R1,RDEVQOUT           masks is the next one read
+         MH    R1,=AL2(QSLOTLEN)     (LINK's password)
+         LA    R1,RDEVQ(R1)
+         CLI   QSCMD(R1),X'1B'
+         BE    TST20
+TST12    DS    0H
          TM    RDEVFLAG,RDATTN     a line waiting in the terminal?
          BZ    TST20
          CLI   RDEVSTAT,RDSPASS    a password is due: "ENTER PASSWORD:"
@@ -368,7 +377,11 @@ TIN01    STH   R3,TINLEN
          LTR   R11,R11
          BZ    TIN50               nobody logged on here
          USING VMBLOK,R11
-         C     R3,=F'3'            "#CP ..." is for CP
+         TM    VMLKFLG,VMLKPEND    the password LINK asked for?
+         BZ    TIN01
+         CALL  LNKPASS             (LINK's)
+         B     TINEXIT
+TIN01    C     R3,=F'3'            "#CP ..." is for CP
          BL    TIN10
          MVC   TINWORK,RDEVBUF
          OC    TINWORK,=C'   '     (upper case)

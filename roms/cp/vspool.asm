@@ -228,11 +228,13 @@ URSIM    ENTER
          LA    R6,VMURS
          LA    R7,VMNUR
          USING URBLOK,R6
+         LTR   R1,R1               (0: a DETACHed device's URADDR)
+         BZ    URS15
 URS10    CH    R1,URADDR
          BE    URS20
          LA    R6,URLEN(R6)
          BCT   R7,URS10
-         LA    R15,4
+URS15    LA    R15,4
          LEAVE URSIM
 URS20    CLI   VMINST,X'9C'
          BE    URSSIO

@@ -237,6 +237,25 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
                         },
                     ));
                 }
+                // The passwords: read, write, multiple (LINK asks for the mode's).
+                let mut passwords: [String; 3] = Default::default();
+                for (i, pw) in passwords.iter_mut().enumerate() {
+                    if let Some((c, p)) = tok(7 + i) {
+                        let p = p.to_uppercase();
+                        if !cp_name(&p) {
+                            return Err(err(c, format!("password {p}: 1 to 8 of A-Z 0-9 $ # @")));
+                        }
+                        *pw = p;
+                    }
+                }
+                if let Some((c, more)) = tok(10) {
+                    return Err(err(
+                        c,
+                        format!(
+                            "MDISK {more}: after the mode come at most 3 passwords (read, write, multiple)"
+                        ),
+                    ));
+                }
                 let disk = Disk {
                     user: me.clone(),
                     vaddr,
@@ -246,6 +265,7 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
                     read_only,
                     link: false,
                     dedicated: false,
+                    passwords,
                 };
                 add(&mut disks, disk).map_err(|e| err(cva, e))?;
                 owned_at.push((n, cva));
@@ -345,6 +365,7 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
                     read_only: false,
                     link: false,
                     dedicated: true,
+                    passwords: Default::default(),
                 };
                 add(&mut disks, disk).map_err(|e| err(cva, e))?;
                 owned_at.push((n, cva));
@@ -389,6 +410,7 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
             vaddr: l.myvaddr,
             read_only: l.read_only || d.read_only,
             link: true,
+            passwords: Default::default(),
             ..d
         };
         add(&mut disks, disk).map_err(err)?;
@@ -510,6 +532,18 @@ USER BOB BOB 256K
         let b291 = disk("BOB", 0x291).unwrap();
         assert_eq!((b291.start, b291.read_only, b291.link), (1, false, true));
         assert_eq!(disk("BOB", 0x191).unwrap().start, 3);
+    }
+
+    #[test]
+    fn mdisk_passwords_are_read_and_checked() {
+        let d = parse("USER A A 64K\n MDISK 191 3350 1 2 CPCMS1 MR rd wr MULT\n").unwrap();
+        assert_eq!(d.disks[0].passwords, ["RD", "WR", "MULT"].map(String::from));
+        let d = parse("USER A A 64K\n MDISK 191 3350 1 2 CPCMS1 RR ALL\n").unwrap();
+        assert_eq!(d.disks[0].passwords, ["ALL", "", ""].map(String::from));
+        let e = parse("USER A A 64K\n MDISK 191 3350 1 2 CPCMS1 MR R W M X\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 37), "{}", e.message);
+        let e = parse("USER A A 64K\n MDISK 191 3350 1 2 CPCMS1 MR TOOLONGPW\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 31), "{}", e.message);
     }
 
     /// Two volumes beside CPCMS1 (nothing read from files: `Volume`s as probed).

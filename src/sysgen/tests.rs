@@ -42,15 +42,20 @@ fn sysconf_lists_terminals_and_directory() {
     assert!(text.contains("DIRCOUNT DC    F'2'"), "ALICE and MAINT");
     let dir = sysdir(&config(), &[]);
     // ALICE: her 190, a read-only link to MAINT's (cylinders 3-4), and her 191.
+    // (The link carries no passwords: the MDISK it links to has them.)
     let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',H'0'\n         \
-                 DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
+                 DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
+                 DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'\n         \
-                 DC    (6)XL12'00'\n";
+                 DC    CL8' ',CL8' ',CL8' '\n         \
+                 DC    (6)XL36'00'\n";
     assert!(dir.contains(alice), "{dir}");
     // MAINT, added by sysgen: the S disk, read-only to him too.
+    // Its read password ALL: anyone may LINK it read-only without one.
     let maint = "DC    CL8'MAINT',CL8'CPCMS',F'1048576',H'1',H'0'\n         \
                  DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
-                 DC    (7)XL12'00'\n";
+                 DC    CL8'ALL',CL8' ',CL8' '\n         \
+                 DC    (7)XL36'00'\n";
     assert!(dir.ends_with(maint), "{dir}");
     assert!(text.contains("SYSRES   DC    X'0150'"));
     assert!(text.contains("NSSPAGES DC    H'2'"));
