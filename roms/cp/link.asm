@@ -151,10 +151,7 @@ LKASK    OI    VMLKFLG,VMLKPEND
          LA    R2,LINEBUF
          SR    R3,R2
          BAL   R14,TLINE
-         LA    R0,X'1B'            inhibit print of the next line read
-         SR    R3,R3
-         BAL   R14,TENQ
-         BAL   R14,TSTART
+         BAL   R14,TMASK           inhibit print of the next line read
          B     LKEXIT
 *  The refusals.
 LKDEAD   CPMSG LKM116,RC=116

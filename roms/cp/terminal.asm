@@ -254,8 +254,10 @@ TSTREAD  NI    RDEVFLAG,X'FF'-RDATTN-RDNOECH
          MVI   RDEVCCW,X'0A'
          ICM   R15,15,RDEVUSER     a user's line is read unprinted
          BZ    TSTRD10               (X'1A'): CP types it where it is
-         MVI   RDEVCCW,X'1A'         used (TECHO), so a line typed
-         OI    RDEVFLAG,RDNOECH      ahead shows where it is read
+         TM    VMLKFLG-VMBLOK(R15),VMLKPEND  used (TECHO), so a line
+         BO    TSTRD10               typed ahead shows where it is
+         MVI   RDEVCCW,X'1A'         read - but not LINK's password:
+         OI    RDEVFLAG,RDNOECH      the 3215 prints its mask (X'1B')
 TSTRD10  DS    0H
          MVC   RDEVCCW+4(4),=X'20000084'   SLI, count 132
          OI    RDEVFLAG,RDBUSY+RDREAD
@@ -378,10 +380,10 @@ TIN01    STH   R3,TINLEN
          BZ    TIN50               nobody logged on here
          USING VMBLOK,R11
          TM    VMLKFLG,VMLKPEND    the password LINK asked for?
-         BZ    TIN01
+         BZ    TIN02
          CALL  LNKPASS             (LINK's)
          B     TINEXIT
-TIN01    C     R3,=F'3'            "#CP ..." is for CP
+TIN02    C     R3,=F'3'            "#CP ..." is for CP
          BL    TIN10
          MVC   TINWORK,RDEVBUF
          OC    TINWORK,=C'   '     (upper case)
