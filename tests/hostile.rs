@@ -189,6 +189,7 @@ impl Rig {
                 id: id.to_string(),
                 password: pw.to_string(),
                 storage: *st,
+                classes: "G".into(),
             })
             .collect();
         Rig::boot_with(users, Vec::new(), Vec::new(), real)

@@ -42,6 +42,7 @@ roms!(
     "cp/vdasd.asm",
     "cp/vspool.asm",
     "cp/cspool.asm",
+    "cp/operator.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",
