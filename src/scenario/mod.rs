@@ -488,15 +488,10 @@ impl Checker<'_> {
                         self.err(&path, format!("virtual storage \"{s}\" of {} {e}", u.id))
                     })?;
                     let classes = u.classes.clone().unwrap_or_else(|| "G".into());
-                    if classes.is_empty()
-                        || !classes.bytes().all(|c| (b'A'..=b'H').contains(&c))
-                    {
+                    if classes.is_empty() || !classes.bytes().all(|c| (b'A'..=b'H').contains(&c)) {
                         return Err(self.err(
                             &[F("users"), I(i), F("classes")],
-                            format!(
-                                "privilege classes \"{classes}\" of {}: letters A-H",
-                                u.id
-                            ),
+                            format!("privilege classes \"{classes}\" of {}: letters A-H", u.id),
                         ));
                     }
                     users.push(User {

@@ -40,7 +40,10 @@ fn sysconf_lists_terminals_and_directory() {
     assert!(text.contains("NSSLEN   DC    F'7000'"));
     assert!(text.contains("TERMADDR DC    X'0009'"));
     assert!(text.contains("         DC    X'0021'"));
-    assert!(text.contains("DIRCOUNT DC    F'3'"), "ALICE, MAINT and OPERATOR");
+    assert!(
+        text.contains("DIRCOUNT DC    F'3'"),
+        "ALICE, MAINT and OPERATOR"
+    );
     let dir = sysdir(&config(), &[]);
     // ALICE: her 190, a read-only link to MAINT's (cylinders 3-4), and her 191.
     let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',X'02',X'00'   classes G\n         \
@@ -270,7 +273,10 @@ fn a_maint_in_the_users_list_owns_the_s_disk_and_has_a_191() {
         .map(|d| (d.vaddr, d.start, d.read_only, d.link))
         .collect();
     assert_eq!(maint, [(0x191, 3, false, false), (0x190, 5, true, false)]);
-    assert!(sysconf(&cfg, 7000).contains("DIRCOUNT DC    F'3'"), "ALICE, MAINT, OPERATOR");
+    assert!(
+        sysconf(&cfg, 7000).contains("DIRCOUNT DC    F'3'"),
+        "ALICE, MAINT, OPERATOR"
+    );
 }
 
 #[test]
