@@ -252,6 +252,25 @@ scenario!(
 );
 
 scenario!(
+    operator,
+    "operator.ron",
+    [
+        "OP| LINE 009 LOGON  AS OPERATOR USERS = 001",
+        "0 | ?CP: FORCE",
+        "0 | ?CP: SHUTDOWN",
+        "0 | ALL NOT LOGGED ON",
+        "1 | 09:00:00 WNG FROM OPERATOR: SYSTEM GOING DOWN AT 09:30",
+        "OP| LINE 021 DISCONNECT BOB      USERS = 003",
+        "OP| OPERATOR - 009 , ALICE    - 020 , BOB      - DSC",
+        "2 | RECONNECTED AT 09:00:02 GMT FRIDAY 06/29/79",
+        "OP| AUTO LOGON  ***   CAROL    USERS = 004",
+        "OP| LINE 020 LOGOFF AS ALICE    USERS = 003 FORCED",
+        "OP| USER DSC  LOGOFF AS CAROL    USERS = 002 FORCED",
+        "OP| DMKCKP961W SYSTEM SHUTDOWN COMPLETE",
+    ]
+);
+
+scenario!(
     logon,
     "logon.ron",
     ["0 | LOGON ALICE ALICE", "0 | R;", "TIME IS", "LOGOFF AT"]

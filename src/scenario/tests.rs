@@ -7,7 +7,9 @@ fn err(src: &str) -> String {
 #[test]
 fn demo_parses() {
     let s = Scenario::parse(DEMO_NAME, DEMO_SOURCE).unwrap();
-    assert_eq!(s.users.len(), 4, "ALICE, BOB, CAROL and MAINT");
+    assert_eq!(s.users.len(), 5, "ALICE, BOB, CAROL, MAINT and OPERATOR");
+    let op = s.users.iter().find(|u| u.id == "OPERATOR").unwrap();
+    assert_eq!(op.classes, "ABCDEFGH");
     assert_eq!(s.terminals, 3);
     assert!(
         s.disks
