@@ -325,3 +325,45 @@ fn shutdown_warns_everyone_and_stops_the_machine() {
         Status::DisabledWait(0x000A_0000_0000_0006)
     );
 }
+
+/// The full-screen view's driver sees SHUTDOWN cleanly: the operator's pane (OPERATOR's)
+/// shows the last message, the machine line says it stopped, and ticking on does not
+/// panic or run the stopped machine.
+#[test]
+fn the_full_screen_view_sees_the_shutdown() {
+    use cpcms::scenario::Scenario;
+    use cpcms::tui::{Action, Driver, Model};
+    use cpcms::tui::live::Live;
+
+    let s = Scenario::parse(
+        "t.ron",
+        r#"(title: "t", users: [(id: "ALICE", password: "ALICE")], steps: [])"#,
+    )
+    .unwrap();
+    let mut sys = System::boot(&s.sys_config(), None).unwrap();
+    let t = sys.machine.now() + SEC;
+    sys.machine.run_until(t);
+    let mut live = Live::new(sys, None, "t", 1.0);
+    let mut m = Model::default();
+    live.fill(&mut m);
+    let op = m.operator.clone().unwrap();
+    assert_eq!(op.user.as_deref(), Some("OPERATOR"), "{op:?}");
+    // The operator's console is the terminal after the users' (as in scenarios).
+    live.apply(Action::Type {
+        terminal: 1,
+        text: "SHUTDOWN".into(),
+    });
+    // The view runs the machine as it does on screen (full speed: its waits take wall
+    // time), until the machine stops; a few seconds at most.
+    live.set_speed(3);
+    let start = std::time::Instant::now();
+    while !m.machine.contains("disabled wait") && start.elapsed().as_secs() < 20 {
+        live.tick(&mut m);
+    }
+    let op = m.operator.clone().unwrap();
+    assert!(op.text.contains("DMKCKP961W SYSTEM SHUTDOWN COMPLETE"), "{op:?}");
+    assert!(m.machine.contains("disabled wait"), "{}", m.machine);
+    let stopped = live.system.machine.cpu.instructions;
+    live.tick(&mut m);
+    assert_eq!(live.system.machine.cpu.instructions, stopped);
+}
