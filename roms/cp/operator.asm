@@ -30,6 +30,8 @@ DMKOPR   CSECT
 ***********************************************************************
 CMDDISC  ENTER
          USING VMBLOK,R11
+         TM    VMFLAGS,VMFDSC      disconnected already (a program's
+         BO    DSC30                 DIAGNOSE): nothing to do
          ST    R8,DISCR8
          NI    VMFLAGS,X'FF'-VMFBUF   the answer goes to the terminal
          L     R8,VMRDEV
@@ -60,7 +62,7 @@ DSC10    TM    VCSTAT,VCWRW        waiting for room on its terminal:
          NI    VCSTAT,X'FF'-VCWRW    kept)
          BAL   R14,VCRESUME
 DSC20    L     R8,DISCR8
-         LEAVE CMDDISC
+DSC30    LEAVE CMDDISC
          DROP  R11
 CMDDISCR DS    F
 CMDDISCB DS    F

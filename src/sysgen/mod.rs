@@ -223,8 +223,13 @@ pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
     let per_terminal = 1 + u64::from(nss_len.div_ceil(4096)) + WORK_FRAMES;
     u64::from(nss_end.next_multiple_of(4096))
         + SPOOL_FRAMES * 4096
+        + OPERATOR_FRAMES * 4096
         + terminals as u64 * per_terminal * 4096
 }
+
+/// Frames OPERATOR's machine takes when CP logs it on at start-up: its DAT tables (it is
+/// not IPLed, so nothing more until the operator IPLs it).
+pub const OPERATOR_FRAMES: u64 = 1;
 
 pub mod alloc;
 pub mod cmsdisk;
@@ -637,11 +642,13 @@ impl SysConfig {
             return Ok(());
         }
         let t = self.terminals;
-        let cp = u64::from(nss_end.next_multiple_of(4096)) + SPOOL_FRAMES * 4096;
+        let cp = u64::from(nss_end.next_multiple_of(4096))
+            + SPOOL_FRAMES * 4096
+            + OPERATOR_FRAMES * 4096;
         let per = (need - cp) / t as u64;
         Err(format!(
             "{}machine storage {}K is too small for {t} terminal{}: CP, its spool area and \
-             the CMS nucleus take {}K, and each terminal needs {}K more (a frame for its DAT tables, {} for \
+             the CMS nucleus take {}K (and the operator's DAT tables), and each terminal needs {}K more (a frame for its DAT tables, {} for \
              the CMS nucleus, {WORK_FRAMES} to work in): at least {}K",
             self.storage_at
                 .as_deref()
