@@ -332,8 +332,8 @@ fn shutdown_warns_everyone_and_stops_the_machine() {
 #[test]
 fn the_full_screen_view_sees_the_shutdown() {
     use cpcms::scenario::Scenario;
-    use cpcms::tui::{Action, Driver, Model};
     use cpcms::tui::live::Live;
+    use cpcms::tui::{Action, Driver, Model};
 
     let s = Scenario::parse(
         "t.ron",
@@ -361,7 +361,10 @@ fn the_full_screen_view_sees_the_shutdown() {
         live.tick(&mut m);
     }
     let op = m.operator.clone().unwrap();
-    assert!(op.text.contains("DMKCKP961W SYSTEM SHUTDOWN COMPLETE"), "{op:?}");
+    assert!(
+        op.text.contains("DMKCKP961W SYSTEM SHUTDOWN COMPLETE"),
+        "{op:?}"
+    );
     assert!(m.machine.contains("disabled wait"), "{}", m.machine);
     let stopped = live.system.machine.cpu.instructions;
     live.tick(&mut m);
