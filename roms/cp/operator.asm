@@ -52,6 +52,7 @@ CMDDISC  ENTER
          BAL   R14,GREET
          L     R0,=A(DSCRDEV)
          ST    R0,VMRDEV
+         MVC   VMTERMA,=X'FFFF'    (DSCRDEV's address: no terminal)
          OI    VMFLAGS,VMFDSC
          NI    VMFLAGS,X'FF'-VMFQ1
          CLI   VMSTATE,VMSSTOP     stopped at CP READ: it runs on
