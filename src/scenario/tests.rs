@@ -419,3 +419,21 @@ fn a_directory_gives_users_and_disks_and_its_mistakes_have_places() {
     );
     assert!(e.contains("either users or a directory"), "{e}");
 }
+
+#[test]
+fn users_may_have_privilege_classes() {
+    let s = Scenario::parse(
+        "t.ron",
+        "(title: \"x\", users: [(id: \"A\", password: \"A\"), (id: \"B\", password: \"B\", classes: \"BG\")], steps: [])",
+    )
+    .unwrap();
+    assert_eq!(s.users[0].classes, "G", "default");
+    assert_eq!(s.users[1].classes, "BG");
+    let e = err(
+        "(title: \"x\",\n users: [(id: \"A\", password: \"A\", classes: \"XG\")],\n steps: [])",
+    );
+    assert!(
+        e.starts_with("t.ron:2:44: privilege classes \"XG\" of A: letters A-H"),
+        "{e}"
+    );
+}
