@@ -8,7 +8,8 @@
 *                       09:00:05 WNG FROM OPERATOR: SYSTEM GOING DOWN *
 *  From the operator's console the sender is OPERATOR.  A user who is *
 *  not logged on: "userid NOT LOGGED ON", return code 45 (so is ALL   *
-*  for a MSG from a user without class A or B, as in VM/370).         *
+*  for a MSG from a user without class A or B, as in VM/370); one who *
+*  is disconnected: "userid NOT RECEIVING; DISCONNECTED", 57.         *
 *                                                                     *
 *  A module: its own CSECT, R13 its base (ENTER).                     *
 ***********************************************************************
@@ -83,6 +84,8 @@ MSG15    CLC   MSGTO,=CL8'OP'
          BAL   R14,FINDUSER
          LTR   R1,R1
          BZ    MSGNOT
+         TM    VMFLAGS-VMBLOK(R1),VMFDSC   no terminal to type it on
+         BO    MSGDSC
          L     R8,VMRDEV-VMBLOK(R1)   to the user's terminal
          B     MSG20
 MSGOPER  L     R8,=A(RDEVTAB)      to the operator's console
@@ -121,6 +124,18 @@ MSGNOT   MVC   LINEBUF(11),=C'DMKMSG045E '
          LA    R0,45
          BAL   R14,CPERR
          LEAVE CMDMSG
+*  A disconnected user: "userid NOT RECEIVING; DISCONNECTED", 57.
+MSGDSC   MVC   LINEBUF(11),=C'DMKMSG057I '
+         LA    R2,MSGTO
+         BAL   R14,MSGUID
+         MVC   0(L'MSGDSCT,R2),MSGDSCT
+         LA    R3,L'MSGDSCT(R2)
+         LA    R2,LINEBUF
+         SR    R3,R2
+         LA    R0,57
+         BAL   R14,CPERR
+         LEAVE CMDMSG
+MSGDSCT  DC    C' NOT RECEIVING; DISCONNECTED'
 MSGMVC   MVC   MSGTO(0),0(R2)
 MSGMVCT  MVC   LINEBUF+28(0),0(R2)
 CMDMSGR  DS    F
