@@ -53,6 +53,7 @@ fn config(users: &[&str]) -> SysConfig {
                 id: id.to_string(),
                 password: id.to_string(),
                 storage: 512 * 1024,
+                classes: "G".into(),
             })
             .collect(),
         terminals: users.len(),

@@ -189,6 +189,7 @@ impl Rig {
                 id: id.to_string(),
                 password: pw.to_string(),
                 storage: *st,
+                classes: "G".into(),
             })
             .collect();
         Rig::boot_with(users, Vec::new(), Vec::new(), real)
@@ -526,11 +527,7 @@ impl Rig {
 
     /// The VMBLOK of a logged-on user.
     fn vmblok(&self, id: &str) -> Option<u32> {
-        let (table, len, count) = (
-            self.sym("VMTABLE"),
-            self.sym("VMBLKLEN"),
-            self.sym("NUMTERM"),
-        );
+        let (table, len, count) = (self.sym("VMTABLE"), self.sym("VMBLKLEN"), self.sym("NUMVM"));
         let (user, state) = (self.sym("VMUSER"), self.sym("VMSTATE"));
         let want = ebcdic(&format!("{id:<8}"));
         (0..count).map(|i| table + i * len).find(|&vm| {

@@ -65,6 +65,7 @@ fn minidisks_follow_their_users_across_restarts() {
         id: id.into(),
         password: id.into(),
         storage: 256 * 1024,
+        classes: "G".into(),
     };
     let cfg = |ids: &[&str]| SysConfig {
         storage: 2 << 20,

@@ -124,7 +124,7 @@ fn transcript_page_and_recording_are_the_same_on_every_run() {
         "0 | <script>&amp;'\"</script>",
         "0 | UNKNOWN CP/CMS COMMAND",
         "== BOB",
-        "1 | ALICE    - 020 , BOB      - 021",
+        "1 | OPERATOR - 009 , ALICE    - 020 , BOB      - 021",
     ] {
         assert!(t.lines().any(|l| l == want), "no line {want:?} in\n{t}");
     }

@@ -97,7 +97,7 @@ scenario!(
         "2 | CMS VERSION",
         "2 | R; T=",
         "0 | CP QUERY NAMES",
-        "0 | ALICE    - 020 , BOB      - 021 , CAROL    - 022",
+        "0 | OPERATOR - 009 , ALICE    - 020 , BOB      - 021 , CAROL    - 022",
         "1 | CP QUERY TIME",
         "1 | TIME IS",
         "OP| ",
@@ -133,8 +133,8 @@ scenario!(
         "1 | DMKLOG054E ALREADY LOGGED ON LINE 020",
         "0 | R(00045); T=",
         "0 | UNKNOWN CP/CMS COMMAND",
-        "1 | ALICE    - 020 , BOB      - 021",
-        "OP| LINE 021 LOGOFF AS BOB      USERS = 001",
+        "1 | OPERATOR - 009 , ALICE    - 020 , BOB      - 021",
+        "OP| LINE 021 LOGOFF AS BOB      USERS = 002",
         "1 | 09:00:00 MSG FROM ALICE   : LUNCH AT NOON?",
         "OP| 09:00:00 MSG FROM ALICE   : PLEASE MOUNT TAPE 181",
         "0 | 09:00:00 MSG FROM OPERATOR: TAPE 181 IS READY",
@@ -206,10 +206,10 @@ scenario!(
     resource_control,
     "resource-control.ron",
     [
-        "1 | ALICE    - 020 , BOB      - 021",
+        "1 | OPERATOR - 009 , ALICE    - 020 , BOB      - 021",
         "0 | CONNECT= 00:00:02 VIRTCPU= 000:02.",
         "0 | PSW = 00000000  00000800",
-        "OP| LINE 020 LOGOFF AS ALICE    USERS = 001",
+        "OP| LINE 020 LOGOFF AS ALICE    USERS = 002",
     ]
 );
 
@@ -248,6 +248,25 @@ scenario!(
         "0 | HELLO    EXEC     A1  F   80       4      1 06/29/79   09:00",
         "0 | FILE HAS BEEN CHANGED. USE QQUIT TO QUIT ANYWAY",
         "0 | Lunch at noon, said Carol.",
+    ]
+);
+
+scenario!(
+    operator,
+    "operator.ron",
+    [
+        "OP| LINE 009 LOGON  AS OPERATOR USERS = 001",
+        "0 | ?CP: FORCE",
+        "0 | ?CP: SHUTDOWN",
+        "0 | ALL NOT LOGGED ON",
+        "1 | 09:00:00 WNG FROM OPERATOR: SYSTEM GOING DOWN AT 09:30",
+        "OP| LINE 021 DISCONNECT BOB      USERS = 003",
+        "OP| OPERATOR - 009 , ALICE    - 020 , BOB      - DSC",
+        "2 | RECONNECTED AT 09:00:02 GMT FRIDAY 06/29/79",
+        "OP| AUTO LOGON  ***   CAROL    USERS = 004",
+        "OP| LINE 020 LOGOFF AS ALICE    USERS = 003 FORCED",
+        "OP| USER DSC  LOGOFF AS CAROL    USERS = 002 FORCED",
+        "OP| DMKCKP961W SYSTEM SHUTDOWN COMPLETE",
     ]
 );
 
@@ -299,7 +318,7 @@ scenario!(
         "0 | DMSITP141T ADDRESSING EXCEPTION",
         "0 | PSW = 00000000  30020006",
         "0 | 000040 00000848 0C200000",
-        "1 | ALICE    - 020 , BOB      - 021",
+        "1 | OPERATOR - 009 , ALICE    - 020 , BOB      - 021",
         "0 | CONNECT=",
     ]
 );
@@ -359,7 +378,8 @@ fn classroom(n: usize, storage: &str) -> String {
             "        Type(terminal: {i}, text: \"CP QUERY USERS\"),"
         ));
         steps.push(format!(
-            "        Expect(terminal: {i}, text: \"{n:03} USERS\"),"
+            "        Expect(terminal: {i}, text: \"{:03} USERS\"),",
+            n + 1 // and OPERATOR, at the operator's console
         ));
     }
     format!(
@@ -380,9 +400,9 @@ fn a_classroom_of_64_users_at_64_terminals() {
     let f = file.to_str().unwrap();
     let out = check(
         f,
-        &["63| 064 USERS, 000 DIALED", "OP| LINE 05F LOGON  AS U63"],
+        &["63| 065 USERS, 000 DIALED", "OP| LINE 05F LOGON  AS U63"],
     );
-    assert_eq!(out.matches("064 USERS").count(), 64);
+    assert_eq!(out.matches("065 USERS").count(), 64);
     std::fs::write(&file, classroom(64, "768K")).unwrap();
     let o = play(f);
     let err = String::from_utf8_lossy(&o.stderr);
@@ -467,8 +487,13 @@ fn the_password_is_masked() {
     ],
 )"#,
     );
+    let mine: String = out
+        .lines()
+        .filter(|l| l.starts_with("0 | "))
+        .map(|l| format!("{l}\n"))
+        .collect();
     assert!(
-        out.contains("0 | ENTER PASSWORD:\n0 | XXXXXXXX\n0 | LOGON AT"),
+        mine.contains("0 | ENTER PASSWORD:\n0 | XXXXXXXX\n0 | LOGON AT"),
         "{out}"
     );
     assert!(!out.contains("| SECRET"), "{out}");

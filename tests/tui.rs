@@ -769,3 +769,24 @@ fn any_size_and_any_resize_renders() {
         s.join("\n")
     );
 }
+
+/// A disconnected machine (DISCONN, AUTOLOG: CP's VMTERMA X'FFFF') shows DSC for its
+/// terminal in the CP panel, as QUERY NAMES says it.
+#[test]
+fn a_disconnected_machine_shows_dsc() {
+    let mut m = model();
+    m.vms.push(VmStatus {
+        userid: "BOB".into(),
+        terminal: 0xFFFF,
+        state: "RUNNING".into(),
+        instructions: 42,
+        privops: 7,
+    });
+    let app = App::new(m);
+    let s = screen(&app, 120, 30);
+    assert!(
+        has(&s, "BOB      DSC  RUNNING              42        7"),
+        "{}",
+        s.join("\n")
+    );
+}

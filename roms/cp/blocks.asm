@@ -62,8 +62,12 @@ VMFQ1    EQU   X'10'                 interactive: its user has just
 *                                    others until it waits for its
 *                                    terminal again or its time slice
 *                                    ends (VM/370's Q1)
-VMFTANP  EQU   X'08'                 its type-ahead line is not yet
+VMFTANP  EQU   X'04'                 its type-ahead line is not yet
 *                                    typed: VCRREAD types it (TECHO)
+VMFDSC   EQU   X'08'                 disconnected (DISCONN, AUTOLOG):
+*                                    it runs without a terminal;
+*                                    VMRDEV is DSCRDEV, which types
+*                                    nothing
 VMVTIME  DS    D                   virtual CPU time (CPU-timer units)
 VMCTIME  DS    D                   CP time spent for this machine
 VMSLICE  DS    D                   what is left of its time slice
@@ -153,6 +157,9 @@ VMLKENT  DS    A                   its directory entry (DIRDEVS)
 VMLKVA2  DS    H                   the address it is to have here
 VMLKMODE DS    X                   the mode asked for (1 R ... 7 MW)
          DS    X
+*                                  -- who the user is --
+VMCLASS  DS    X                   privilege classes (CLASSA ...),
+*                                    from the directory (DIRCLASS)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *
@@ -204,8 +211,11 @@ RDATTN   EQU   X'20'                 attention: a typed line is waiting
 ROPER    EQU   X'10'                 this is the operator's console
 RDDEAD   EQU   X'08'                 not operational
 RDINPUT  EQU   X'04'                 a line read, not yet routed
-RDNOECH  EQU   X'02'                 ... read unprinted (X'1A'): CP
+RDNOECH  EQU   X'01'                 ... read unprinted (X'1A'): CP
 *                                    types it where it is used (TECHO)
+RDOFF    EQU   X'02'                 disabled (DISABLE): no logo, and
+*                                    nothing typed there is taken
+*                                    while nobody is logged on
 RDEVSTAT DS    X                   dialogue state
 RDSCMD   EQU   0                     reading CP commands
 RDSPASS  EQU   1                     reading the password for RDEVPUID
@@ -264,21 +274,47 @@ DIRUSER  DS    CL8                 userid
 DIRPASS  DS    CL8                 password
 DIRSTOR  DS    F                   virtual storage size
 DIRNDEV  DS    H                   minidisks
-         DS    H
+DIRCLASS DS    X                   privilege classes (CLASSA ...)
+         DS    X
 DIRDEVS  DS    (VMNVDEV*DIRDLEN)X  the minidisks
 DIRLEN   EQU   *-DIRENTRY
 *
 *---------------------------------------------------------------------*
+* The privilege classes (VM/370's): a bit each, in a user's VMCLASS   *
+* and DIRCLASS and a command's COMCLASS.                              *
+*---------------------------------------------------------------------*
+CLASSA   EQU   X'80'               A: the primary system operator
+CLASSB   EQU   X'40'               B: system resources operator
+CLASSC   EQU   X'20'               C: system programmer
+CLASSD   EQU   X'10'               D: spooling operator
+CLASSE   EQU   X'08'               E: system analyst
+CLASSF   EQU   X'04'               F: service representative
+CLASSG   EQU   X'02'               G: general user
+CLASSH   EQU   X'01'               H: reserved for IBM
+CLASSANY EQU   X'FF'               any class ("Any" in VM/370's books)
+CLASSBG  EQU   CLASSB+CLASSG       B or G (DETACH: a user's own device,
+*                                  or the operator's form, raddr FROM)
+*
+*---------------------------------------------------------------------*
 * COMENTRY: one CP command in the command table.                      *
 *---------------------------------------------------------------------*
+*  A logged-on user may use a command when COMFUSER is on and one of
+*  the user's privilege classes (VMCLASS) is among the command's
+*  (COMCLASS); for anyone else the command does not exist ("?CP:"), as
+*  in VM/370, where DMKCFC looked only at the commands of the user's
+*  classes.  An entry with COMCLASS 0 is for no logged-on user at all:
+*  every entry must name its classes (CLASSG, CLASSA+CLASSB, CLASSANY).
 COMENTRY DSECT
 COMNAME  DS    CL8                 the command
 COMMIN   DS    X                   shortest abbreviation accepted
 COMFLAG  DS    X                   who may use it
 COMFPRE  EQU   X'80'                 only before LOGON
 COMFOPER EQU   X'40'                 also from the operator's console
-COMFUSER EQU   X'20'                 from a logged-on user
-         DS    H
+*                                    while nobody is logged on there
+COMFUSER EQU   X'20'                 from a logged-on user of a class
+*                                    in COMCLASS
+COMCLASS DS    X                   the privilege classes it is for
+         DS    X
 COMADDR  DS    A                   the routine
 COMLEN   EQU   *-COMENTRY
 *

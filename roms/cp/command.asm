@@ -59,15 +59,20 @@ CPC20    CLI   COMNAME,X'FF'       end of the table?
          BNE   CPC30
          LTR   R11,R11             may this terminal use it?
          BZ    CPC22
-         TM    COMFLAG,COMFUSER
-         BO    CPC40
-         B     CPC30
+         TM    COMFLAG,COMFUSER    a logged-on user: a command for
+         BNO   CPC30                 users, and of one of the user's
+         SR    R1,R1                 privilege classes?
+         IC    R1,COMCLASS
+         SR    R0,R0
+         IC    R0,VMCLASS-VMBLOK(R11)
+         NR    R1,R0
+         BZ    CPC30               (no: for this user it is not there)
+         B     CPC40
 CPC22    TM    RDEVFLAG-RDEV(R8),ROPER
          BZ    CPC24
-         TM    COMFLAG,COMFOPER
-         BO    CPC40
-         B     CPC30
-CPC24    TM    COMFLAG,COMFPRE
+         TM    COMFLAG,COMFOPER    the operator's console, nobody
+         BO    CPC40                 logged on there: QUERY, MSG,
+CPC24    TM    COMFLAG,COMFPRE       and LOGON as anywhere
          BO    CPC40
 CPC30    LA    R4,COMLEN(R4)
          B     CPC20
@@ -97,6 +102,7 @@ MSG001   DC    C'DMKCFC001E ?CP: '
 BLANKS   DC    CL132' '
 MSG026   DC    C'DMKCQG026E OPERAND MISSING OR INVALID'
 QUNOTMSG DC    C' NOT LOGGED ON'
+MSGCOMPL DC    C'COMMAND COMPLETE'
 *
 ***********************************************************************
 *  CPERR: give an error message and set the return code.             *
@@ -156,26 +162,68 @@ KWCLC    CLC   0(0,R2),0(R4)
 *
 ***********************************************************************
 *  COMTAB: the CP commands.                                           *
+*                                                                     *
+*  An entry: the name (CL8), the shortest abbreviation, who may use   *
+*  it (COMFPRE, COMFUSER, COMFOPER), the privilege classes it belongs *
+*  to (COMCLASS: VM/370's, as its CP command references list them),   *
+*  a byte of zero, and the routine:                                   *
+*     DC CL8'FORCE',AL1(5),AL1(COMFUSER),AL1(CLASSA),X'00',A(CMDFORCE)*
+*  A logged-on user gets "?CP: FORCE" for a command of none of his    *
+*  classes, exactly as for one CP does not have.  COMCLASS 0 means no *
+*  user at all: an entry must always name its classes.                *
 ***********************************************************************
 COMFUOP  EQU   COMFUSER+COMFOPER   users and the operator
+CLASSAG  EQU   CLASSA+CLASSB+CLASSC+CLASSD+CLASSE+CLASSF+CLASSG
+CLASSAB  EQU   CLASSA+CLASSB       the operators
          DS    0F
-COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
-         DC    CL8'LOGIN',AL1(5),AL1(COMFPRE),H'0',A(CMDLOGON)
-         DC    CL8'LOGOFF',AL1(3),AL1(COMFUSER),H'0',A(CMDLOGOF)
-         DC    CL8'LOGOUT',AL1(6),AL1(COMFUSER),H'0',A(CMDLOGOF)
-         DC    CL8'QUERY',AL1(1),AL1(COMFUOP),H'0',A(CMDQUERY)
-         DC    CL8'MSG',AL1(1),AL1(COMFUOP),H'0',A(CMDMSG)
-         DC    CL8'MESSAGE',AL1(1),AL1(COMFUOP),H'0',A(CMDMSG)
-         DC    CL8'DISPLAY',AL1(1),AL1(COMFUSER),H'0',A(CMDDISP)
-         DC    CL8'STORE',AL1(2),AL1(COMFUSER),H'0',A(CMDSTORE)
-         DC    CL8'BEGIN',AL1(1),AL1(COMFUSER),H'0',A(CMDBEGIN)
-         DC    CL8'IPL',AL1(1),AL1(COMFUSER),H'0',A(CMDIPL)
-         DC    CL8'SPOOL',AL1(2),AL1(COMFUSER),H'0',A(CMDSPOOL)
-         DC    CL8'CLOSE',AL1(1),AL1(COMFUSER),H'0',A(CMDCLOSE)
-         DC    CL8'PURGE',AL1(3),AL1(COMFUSER),H'0',A(CMDPURGE)
-         DC    CL8'LINK',AL1(4),AL1(COMFUSER),H'0',A(CMDLINK)
-         DC    CL8'DETACH',AL1(3),AL1(COMFUOP),H'0',A(CMDDET)
-         DC    CL8'ATTACH',AL1(3),AL1(COMFOPER),H'0',A(CMDATT)
+COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),AL1(CLASSANY),X'00'
+         DC    A(CMDLOGON)
+         DC    CL8'LOGIN',AL1(5),AL1(COMFPRE),AL1(CLASSANY),X'00'
+         DC    A(CMDLOGON)
+         DC    CL8'LOGOFF',AL1(3),AL1(COMFUSER),AL1(CLASSANY),X'00'
+         DC    A(CMDLOGOF)
+         DC    CL8'LOGOUT',AL1(6),AL1(COMFUSER),AL1(CLASSANY),X'00'
+         DC    A(CMDLOGOF)
+         DC    CL8'QUERY',AL1(1),AL1(COMFUOP),AL1(CLASSAG),X'00'
+         DC    A(CMDQUERY)
+         DC    CL8'MSG',AL1(1),AL1(COMFUOP),AL1(CLASSANY),X'00'
+         DC    A(CMDMSG)
+         DC    CL8'MESSAGE',AL1(1),AL1(COMFUOP),AL1(CLASSANY),X'00'
+         DC    A(CMDMSG)
+         DC    CL8'DISPLAY',AL1(1),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDDISP)
+         DC    CL8'STORE',AL1(2),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDSTORE)
+         DC    CL8'BEGIN',AL1(1),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDBEGIN)
+         DC    CL8'IPL',AL1(1),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDIPL)
+         DC    CL8'SPOOL',AL1(2),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDSPOOL)
+         DC    CL8'CLOSE',AL1(1),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDCLOSE)
+         DC    CL8'PURGE',AL1(3),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDPURGE)
+         DC    CL8'DISCONN',AL1(4),AL1(COMFUSER),AL1(CLASSANY),X'00'
+         DC    A(CMDDISC)
+         DC    CL8'WARNING',AL1(4),AL1(COMFUSER),AL1(CLASSAB),X'00'
+         DC    A(CMDWARN)
+         DC    CL8'FORCE',AL1(5),AL1(COMFUSER),AL1(CLASSA),X'00'
+         DC    A(CMDFORCE)
+         DC    CL8'AUTOLOG',AL1(4),AL1(COMFUSER),AL1(CLASSAB),X'00'
+         DC    A(CMDAUTO)
+         DC    CL8'DISABLE',AL1(4),AL1(COMFUSER),AL1(CLASSAB),X'00'
+         DC    A(CMDDISA)
+         DC    CL8'ENABLE',AL1(3),AL1(COMFUSER),AL1(CLASSAB),X'00'
+         DC    A(CMDENA)
+         DC    CL8'SHUTDOWN',AL1(8),AL1(COMFUSER),AL1(CLASSA),X'00'
+         DC    A(CMDSHUT)
+         DC    CL8'LINK',AL1(4),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDLINK)
+         DC    CL8'DETACH',AL1(3),AL1(COMFUOP),AL1(CLASSBG),X'00'
+         DC    A(CMDDET)
+         DC    CL8'ATTACH',AL1(3),AL1(COMFUOP),AL1(CLASSB),X'00'
+         DC    A(CMDATT)
          DC    X'FF'
 *
 ***********************************************************************
@@ -183,7 +231,7 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
 *  In: R2 -> userid (CL8).  Out: R1 = VMBLOK, or 0.  Uses R0.         *
 ***********************************************************************
 FINDUSER L     R1,=A(VMTABLE)
-         LA    R0,NUMTERM
+         LA    R0,NUMVM
          USING VMBLOK,R1
 FU10     CLI   VMSTATE,VMSFREE
          BE    FU20
@@ -194,6 +242,19 @@ FU20     LA    R1,VMBLKLEN(R1)
          SR    R1,R1
          BR    R14
          DROP  R1
+*
+***********************************************************************
+*  VMTERM: where a user is, as QUERY and the operator show it: the    *
+*  terminal's address in three hex digits, or DSC for a disconnected  *
+*  machine.  In: R1 = VMBLOK, R2 -> where (3 bytes).  Uses R0-R3.     *
+***********************************************************************
+VMTERM   TM    VMFLAGS-VMBLOK(R1),VMFDSC
+         BZ    VMT10
+         MVC   0(3,R2),=C'DSC'
+         BR    R14
+VMT10    LH    R0,VMTERMA-VMBLOK(R1)
+         LA    R3,3
+         B     HEXOUT              (which returns to R14)
 *
 ***********************************************************************
 *  MSGUID: the userid at R2 (CL8) without its trailing blanks, after  *

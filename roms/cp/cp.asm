@@ -44,15 +44,16 @@
 *  then CP's tables (VMBLOKs, RDEVs, RDISKs, the directory, the       *
 *  translated channel program), then the modules:                     *
 *    QUERY    DMKCQG  QUERY                                           *
-*    LOGON    DMKLOG  LOGON, LOGOFF                                   *
+*    LOGON    DMKLOG  LOGON, LOGOFF, AUTOLOG, reconnecting            *
 *    CMDVM    DMKCDB  DISPLAY, STORE, BEGIN, IPL: the user's machine  *
-*    CMDMSG   DMKMSG  MSG                                             *
+*    CMDMSG   DMKMSG  MSG, WARNING                                    *
 *    VDASD    DMKVIO  SIO, TIO, HIO on a minidisk                     *
 *    CCW      DMKCCW  channel-program translation for minidisks       *
 *    VSPOOL   DMKVSP  the virtual reader, punch, printer; spool files *
 *    CSPOOL   DMKCSP  SPOOL, CLOSE, PURGE, QUERY READER/PUNCH/FILES   *
 *    LINK     DMKLNK  LINK: another user's minidisk, its passwords    *
 *    ATTACH   DMKVDD  ATTACH, DETACH, QUERY LINKS                     *
+*    OPERATOR DMKOPR  DISCONN, FORCE, DISABLE, ENABLE, SHUTDOWN        *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -147,12 +148,15 @@ COREEND  DS    0D                  the core's code and literals end here
 * The tables sized from the configuration (SYSCONF, in PSA).          *
 *---------------------------------------------------------------------*
          DS    0D
-VMTABLE  DS    0D                  one VMBLOK per user terminal
-         ORG   VMTABLE+NUMTERM*VMBLKLEN
+VMTABLE  DS    0D                  one VMBLOK per user in the
+         ORG   VMTABLE+NUMVM*VMBLKLEN     directory (NUMVM, SYSCONF)
 VMTEND   DS    0D
 RDEVTAB  DS    0D                  one RDEV per terminal, operator 1st
          ORG   RDEVTAB+(NUMTERM+1)*RDEVLEN
 RDEVEND  DS    0D
+DSCRDEV  DS    (RDEVLEN)X          the "terminal" of a disconnected
+*                                  machine: not operational (RDDEAD),
+*                                  what is typed on it is dropped
 RDISKTAB DS    0D                  one RDISK per real disk (DASDCONF)
          ORG   RDISKTAB+NUMDASD*RDISKLEN
 RDISKEND DS    0D
@@ -185,6 +189,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  CSPOOL
          COPY  LINK
          COPY  ATTACH
+         COPY  OPERATOR
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

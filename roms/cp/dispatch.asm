@@ -56,7 +56,7 @@ DSP10    CLI   TDRPEND,0
 *  VM/370's Q1 gave it.  Each keeps the place for one time slice at
 *  most, so a user who types cannot starve the others either.
 DSP11    L     R11,=A(VMTABLE)
-         LA    R7,NUMTERM
+         LA    R7,NUMVM
 DSPQ10   TM    VMFLAGS,VMFQ1
          BZ    DSPQ20
          BAL   R14,DSPREADY
@@ -73,7 +73,7 @@ DSP12    CLI   DSPNEXT,0           slice over: start after it
          BE    DSP14
          LA    R11,VMBLKLEN(R11)
 DSP14    MVI   DSPNEXT,0
-         LA    R7,NUMTERM          look at each machine once
+         LA    R7,NUMVM          look at each machine once
 DSP20    C     R11,=A(VMTEND)      wrap around
          BL    DSP22
          L     R11,=A(VMTABLE)
@@ -91,7 +91,7 @@ DSPIDLE  XC    RUNUSER,RUNUSER
 *  at the earliest VCNEXT.
          MVC   DSPTOD,CKCNEVER
          L     R11,=A(VMTABLE)
-         LA    R7,NUMTERM
+         LA    R7,NUMVM
 DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
          BE    DSPI20
          CLI   VMSTATE,VMSSTOP

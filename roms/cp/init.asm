@@ -4,8 +4,9 @@
 *  The IPL PSW at location 0 brings us here, disabled, in supervisor  *
 *  state, with DAT off.  We set the control registers, chain the free *
 *  page frames, build an RDEV for every terminal and an RDISK for     *
-*  every real disk, greet the operator and the users, and fall into   *
-*  the dispatcher, which waits.                                       *
+*  every real disk, greet the operator and the users, log the         *
+*  operator on at the operator's console, and fall into the           *
+*  dispatcher, which waits.                                           *
 ***********************************************************************
 CPINIT   LM    R9,R13,BASES        load the base registers
          SCKC  CKCNEVER            (no clock-comparator interruption)
@@ -35,6 +36,9 @@ CPINIT   LM    R9,R13,BASES        load the base registers
 INITGRT  BAL   R14,GREET
          LA    R8,RDEVLEN(R8)
          BCT   R7,INITGRT
+*
+*  The primary system operator logs on at the operator's console.
+         CALL  OPLOGON             (LOGON's)
          B     DISPATCH            nothing to run yet: the CPU waits
 *
 INITMSG  DC    C'DMKCPI966I CPCMS CP - INITIALIZATION COMPLETE'
@@ -44,8 +48,10 @@ INITMSG  DC    C'DMKCPI966I CPCMS CP - INITIALIZATION COMPLETE'
 *  In: R8 = RDEV.  Uses R0-R3, R15.                                   *
 ***********************************************************************
 GREET    ENTER
+         TM    RDEVFLAG-RDEV(R8),RDOFF   a disabled line: no logo
+         BO    GREET10
          CPMSG ONLINMSG,VIA=TLINE
-         LEAVE GREET
+GREET10  LEAVE GREET
 GREETR   DS    F
 ONLINMSG DC    C'VM/370 ONLINE'
 *

@@ -14,6 +14,12 @@
 *      there.  The dispatcher will run it.                            *
 *  LOGOFF gives every frame back and frees the VMBLOK.                *
 *                                                                     *
+*  The same machinery serves the operator: OPLOGON logs OPERATOR on   *
+*  at the operator's console when CP starts (VM/370's primary system  *
+*  operator, logged on during initialization); AUTOLOG logs a user on *
+*  without a terminal (disconnected); LOGON to a disconnected user    *
+*  reconnects it (RECONN); FORCE logs a user off (LOGOFF1).           *
+*                                                                     *
 *  A module: its own CSECT, R13 its base (ENTER).                     *
 ***********************************************************************
 DMKLOG   CSECT
@@ -34,6 +40,7 @@ CMDLOGON ENTER
          LR    R1,R3
          BCTR  R1,0
          EX    R1,LGMVCU
+         MVI   LGMODE,LGMTERM      a user at a terminal
          BAL   R14,LGFIND          in the directory, not logged on?
          BNZ   LGEXIT
          BAL   R14,NEXTTOK         the password
@@ -48,7 +55,7 @@ CMDLOGON ENTER
          B     LGEXIT
 LG30     BAL   R14,LGPWCHK         right password?
          BNZ   LGEXIT
-         BAL   R14,LOGON2
+         BAL   R14,LGDOIT
 LGEXIT   LEAVE CMDLOGON
 LGNOID   CPMSG MSG020,RC=20
          B     LGEXIT
@@ -71,13 +78,14 @@ LOGPASS  ENTER
          DROP  R8
          ST    R2,LPWADDR
          ST    R3,LPWLEN
+         MVI   LGMODE,LGMTERM
          BAL   R14,LGFIND          (may have changed meanwhile)
          BNZ   LPEXIT
          L     R2,LPWADDR
          L     R3,LPWLEN
          BAL   R14,LGPWCHK
          BNZ   LPEXIT
-         BAL   R14,LOGON2
+         BAL   R14,LGDOIT
 LPEXIT   LEAVE LOGPASS
 LOGPASSR DS    F
 LOGPASSB DS    F
@@ -85,8 +93,26 @@ LPWADDR  DS    F
 LPWLEN   DS    F
 *
 ***********************************************************************
-*  LGFIND: look LGUSER up.  Out: CC 0 and LGDIR -> its DIRENTRY; or   *
-*  CC not 0 after telling the user why not.  Uses R0-R5, R15.         *
+*  LGDOIT: the password was right: reconnect LGUSER's disconnected    *
+*  machine (LGRECON) to this terminal, or build a new one.            *
+*  In: R8 = RDEV.  Out: R11 = the VMBLOK.  Uses R0-R7, R15.           *
+***********************************************************************
+LGDOIT   ENTER
+         L     R1,LGRECON
+         LTR   R1,R1
+         BZ    LGDO10
+         BAL   R14,RECONN
+         B     LGDO20
+LGDO10   BAL   R14,LOGON2
+LGDO20   LEAVE LGDOIT
+LGDOITR  DS    F
+LGDOITB  DS    F
+*
+***********************************************************************
+*  LGFIND: look LGUSER up.  Out: CC 0 and LGDIR -> its DIRENTRY,      *
+*  LGRECON = its VMBLOK when it is logged on but disconnected and     *
+*  LGMODE is LGMTERM (a LOGON: it will reconnect), else 0; or CC not  *
+*  0 after telling the user why not.  Uses R0-R5, R15.                *
 ***********************************************************************
 LGFIND   ENTER
          L     R4,=A(DIRECTRY)
@@ -107,15 +133,21 @@ LGF20    MVC   LINEBUF(11),=C'DMKLOG053E '     not in the directory
          LA    R0,53
          B     LGFERR
 LGF30    ST    R4,LGDIR
+         XC    LGRECON,LGRECON
          LA    R2,LGUSER           already logged on?
          BAL   R14,FINDUSER
          LTR   R1,R1
          BZ    LGFEXIT
-         MVC   LINEBUF(L'MSG054),MSG054
-         LH    R0,VMTERMA-VMBLOK(R1)
+         CLI   LGMODE,LGMTERM      a LOGON to a disconnected machine:
+         BNE   LGF40                 it will be reconnected
+         TM    VMFLAGS-VMBLOK(R1),VMFDSC
+         BZ    LGF40
+         ST    R1,LGRECON
+         CR    R1,R1               CC 0
+         B     LGFEXIT
+LGF40    MVC   LINEBUF(L'MSG054),MSG054
          LA    R2,LINEBUF+L'MSG054
-         LA    R3,3
-         BAL   R14,HEXOUT
+         BAL   R14,VMTERM          LINE 020, or DSC
          LA    R3,LINEBUF+L'MSG054+3
          LA    R0,54
 LGFERR   LA    R2,LINEBUF
@@ -159,11 +191,15 @@ MSG050L  EQU   *-MSG050
 *
 ***********************************************************************
 *  LOGON2: build the virtual machine for LGDIR at terminal R8.        *
+*  LGMODE says how: LGMTERM a LOGON at a terminal (IPL CMS); LGMOPER  *
+*  the operator at CP's start (no IPL: CP READ, where every line is a *
+*  CP command); LGMAUTO an AUTOLOG (R8 = DSCRDEV: no terminal, IPL    *
+*  CMS, the operator told "AUTO LOGON ***").                          *
 *  Out: R11 = its VMBLOK.  Uses R0-R7, R15.                           *
 ***********************************************************************
 LOGON2   ENTER
          L     R11,=A(VMTABLE)     a free VMBLOK
-         LA    R5,NUMTERM
+         LA    R5,NUMVM
          USING VMBLOK,R11
 LG40     CLI   VMSTATE,VMSFREE
          BE    LG50
@@ -177,6 +213,7 @@ LG50     LR    R2,R11
          USING DIRENTRY,R4
          MVC   VMUSER,DIRUSER
          MVC   VMSIZE,DIRSTOR
+         MVC   VMCLASS,DIRCLASS    its privilege classes
          ST    R8,VMRDEV
          MVC   VMTERMA,RDEVADDR-RDEV(R8)
          MVC   VCADDR,=X'0009'     the virtual console
@@ -231,12 +268,19 @@ LG64     LA    R3,4(R3)
          LA    R4,32(R4)
          BCT   R6,LG60
 *  Now it exists.
-         ST    R11,RDEVUSER-RDEV(R8)
          MVI   VMSTATE,VMSRUN
          STCK  VMLOGON
          L     R1,NUSERS
          LA    R1,1(R1)
          ST    R1,NUSERS
+         CLI   LGMODE,LGMAUTO      no terminal?
+         BNE   LG70
+         OI    VMFLAGS,VMFDSC      disconnected from the start
+         LA    R0,OPWAUTO          "AUTO LOGON  ***   ALICE ..."
+         LA    R1,OPWNONE
+         BAL   R14,OPMSG
+         B     LG80
+LG70     ST    R11,RDEVUSER-RDEV(R8)
          MVC   TODNOW,VMLOGON      "LOGON AT ..."
          BAL   R14,TODFMT
          MVC   LINEBUF(9),=C'LOGON AT '
@@ -246,10 +290,15 @@ LG64     LA    R3,4(R3)
          LA    R2,LINEBUF
          SR    R3,R2
          BAL   R14,TLINE
-         LA    R1,=C'LOGON '       tell the operator
+         SR    R0,R0               tell the operator
+         LA    R1,OPWLOGON
          BAL   R14,OPMSG
+         CLI   LGMODE,LGMOPER      the operator: CP READ, no IPL
+         BNE   LG80
+         MVI   VMSTATE,VMSSTOP
+         LEAVE LOGON2
 *  IPL CMS.
-         CALL  IPLCMS              (CMDVM's)
+LG80     CALL  IPLCMS              (CMDVM's)
          LEAVE LOGON2
 LGNOSTOR CPMSG NOSTMSG,VIA=TLINE
          LEAVE LOGON2
@@ -259,36 +308,87 @@ LGUSER   DS    CL8
 LGPASS   DS    CL8
 LGDIR    DS    A
 LGSLOT   DS    A
+LGRECON  DS    A                   a disconnected machine to reconnect
+LGMODE   DS    X                   how LOGON2 logs on (below)
+LGMTERM  EQU   0                     LOGON at a terminal
+LGMOPER  EQU   1                     the operator, at CP's start
+LGMAUTO  EQU   2                     AUTOLOG: no terminal
+LGFORCE  DC    X'00'               1: LOGOFF1 for FORCE (BY SYSTEM)
 *
 ***********************************************************************
-*  OPMSG: tell the operator "LINE 020 LOGON  AS ALICE    USERS = 001".*
-*  In: R1 -> 'LOGON ' or 'LOGOFF', R11 = VMBLOK.  Uses R0-R3, R15.    *
+*  OPMSG: tell the operator what became of a user, as VM/370's        *
+*  operator's console showed it:                                      *
+*     LINE 020 LOGON  AS ALICE    USERS = 001                         *
+*     LINE 020 DISCONNECT ALICE    USERS = 001                        *
+*     USER DSC  LOGOFF AS ALICE    USERS = 000 FORCED                 *
+*     AUTO LOGON  ***   ALICE    USERS = 002                          *
+*  In: R0 -> what comes first (AL1(length),C'text'), or 0: "LINE xxx *
+*  " for a machine at a terminal, "USER DSC  " for one without; R1 -> *
+*  the words before the userid (the same form); R11 = VMBLOK; LGFORCE *
+*  = 1 adds " FORCED".  Uses R0-R3, R15.                              *
 ***********************************************************************
 OPMSG    ENTER
          ST    R8,OPMSGR8
+         ST    R1,OPMSGW
+         MVI   LINEBUF,C' '
+         MVC   LINEBUF+1(L'LINEBUF-1),LINEBUF
+         LTR   R1,R0               what comes first
+         BNZ   OPM10
+         LA    R1,OPWDSC
+         TM    VMFLAGS,VMFDSC
+         BO    OPM10
          MVC   LINEBUF(5),=C'LINE '
-         MVC   LINEBUF+9(6),0(R1)
          LH    R0,VMTERMA
          LA    R2,LINEBUF+5
          LA    R3,3
          BAL   R14,HEXOUT
-         MVI   LINEBUF+8,C' '
-         MVC   LINEBUF+15(4),=C' AS '
-         MVC   LINEBUF+19(8),VMUSER
-         MVC   LINEBUF+27(9),=C' USERS = '
+         LA    R2,LINEBUF+9
+         B     OPM20
+OPM10    LA    R2,LINEBUF
+         BAL   R14,OPMCOPY
+OPM20    L     R1,OPMSGW           the words
+         BAL   R14,OPMCOPY
+         MVC   0(8,R2),VMUSER
+         MVC   8(9,R2),=C' USERS = '
          L     R1,NUSERS
-         LA    R2,LINEBUF+36
+         LA    R2,17(R2)
+         ST    R2,OPMSGW
          LA    R3,3
          BAL   R14,DECOUT
-         L     R8,=A(RDEVTAB)      the operator's console
+         L     R2,OPMSGW
+         LA    R2,3(R2)            past the number
+         CLI   LGFORCE,1
+         BNE   OPM30
+         MVC   0(7,R2),=C' FORCED'
+         LA    R2,7(R2)
+OPM30    LR    R3,R2
          LA    R2,LINEBUF
-         LA    R3,39
+         SR    R3,R2
+         L     R8,=A(RDEVTAB)      the operator's console
          BAL   R14,TLINE
          L     R8,OPMSGR8
          LEAVE OPMSG
+*  OPMCOPY: the text at R1 (AL1(length),C'text') to R2; R2 past it.
+OPMCOPY  SR    R3,R3
+         IC    R3,0(R1)
+         LTR   R3,R3
+         BZR   R14
+         BCTR  R3,0
+         EX    R3,OPMMVC
+         LA    R2,1(R3,R2)
+         BR    R14
+OPMMVC   MVC   0(0,R2),1(R1)
 OPMSGR   DS    F
 OPMSGB   DS    F
 OPMSGR8  DS    F
+OPMSGW   DS    A
+OPWDSC   DC    AL1(10),C'USER DSC  '
+OPWAUTO  DC    AL1(17),C'AUTO LOGON  ***  '
+OPWNONE  DC    AL1(1),C' '
+OPWLOGON DC    AL1(10),C'LOGON  AS '
+OPWLOGOF DC    AL1(10),C'LOGOFF AS '
+OPWDISC  DC    AL1(11),C'DISCONNECT '
+OPWRECON DC    AL1(10),C'RECONNECT '
 *
 ***********************************************************************
 *  CMDLOGOF: LOGOFF.  The accounting line and the time, the operator  *
@@ -300,6 +400,19 @@ OPMSGR8  DS    F
 *  Uses R0-R8, R15.                                                   *
 ***********************************************************************
 CMDLOGOF ENTER
+         MVI   LGFORCE,0
+         BAL   R14,LOGOFF1
+         LEAVE CMDLOGOF
+CMDLOGOFR DS   F
+CMDLOGOFB DS   F
+*
+***********************************************************************
+*  LOGOFF1: log the user R11 off: LOGOFF's work, and FORCE's (with    *
+*  LGFORCE = 1: "LOGOFF AT ... BY SYSTEM", and the operator sees      *
+*  FORCED).  A disconnected machine has no terminal to tell or greet. *
+*  In: R11 = VMBLOK.  Uses R0-R8, R15.                                *
+***********************************************************************
+LOGOFF1  ENTER
          NI    VMFLAGS,X'FF'-VMFBUF   the answer goes to the terminal
          L     R8,VMRDEV
          BAL   R14,FMTACCT
@@ -309,15 +422,21 @@ CMDLOGOF ENTER
          MVC   LINEBUF(10),=C'LOGOFF AT '
          LA    R2,LINEBUF+10
          BAL   R14,FMTWHEN
-         LR    R3,R2
+         CLI   LGFORCE,1
+         BNE   LF05
+         MVC   0(10,R2),=C' BY SYSTEM'
+         LA    R2,10(R2)
+LF05     LR    R3,R2
          LA    R2,LINEBUF
          SR    R3,R2
          BAL   R14,TLINE
          L     R1,NUSERS
          BCTR  R1,0
          ST    R1,NUSERS
-         LA    R1,=C'LOGOFF'
+         SR    R0,R0
+         LA    R1,OPWLOGOF
          BAL   R14,OPMSG
+         MVI   LGFORCE,0
 *  Give the frames back: each valid page, then the table frame.
          L     R3,VMTABLES
          LA    R6,64
@@ -346,15 +465,127 @@ LF30     LA    R3,4(R3)
 *  The VMBLOK is free again.
          MVI   VMSTATE,VMSFREE
          MVC   VMUSER,BLANKS
-         XC    RDEVUSER-RDEV(4,R8),RDEVUSER-RDEV(R8)
          C     R11,RUNUSER
          BNE   LF40
          XC    RUNUSER,RUNUSER
-LF40     XC    CPFOR,CPFOR
+LF40     C     R11,CPFOR
+         BNE   LF45
+         XC    CPFOR,CPFOR
+LF45     TM    VMFLAGS,VMFDSC      no terminal: nobody to greet
+         BO    LF50
+         XC    RDEVUSER-RDEV(4,R8),RDEVUSER-RDEV(R8)
          BAL   R14,GREET
-         LEAVE CMDLOGOF
-CMDLOGOFR DS   F
-CMDLOGOFB DS   F
+LF50     NI    VMFLAGS,X'FF'-VMFDSC
+         LEAVE LOGOFF1
+LOGOFF1R DS    F
+LOGOFF1B DS    F
+*
+***********************************************************************
+*  RECONN: LOGON to a disconnected machine: it is this terminal's     *
+*  again.  Its user finds it stopped, at CP READ (BEGIN runs it on),  *
+*  as VM/370 did: "RECONNECTED AT hh:mm:ss GMT weekday mm/dd/yy".     *
+*  In: R1 = VMBLOK, R8 = RDEV.  Out: R11 = VMBLOK.  Uses R0-R7, R15.  *
+***********************************************************************
+RECONN   ENTER
+         LR    R11,R1
+         ST    R8,VMRDEV
+         MVC   VMTERMA,RDEVADDR-RDEV(R8)
+         ST    R11,RDEVUSER-RDEV(R8)
+         NI    VMFLAGS,X'FF'-VMFDSC
+         MVI   VMSTATE,VMSSTOP     CP READ
+         STCK  TODNOW
+         BAL   R14,TODFMT
+         MVC   LINEBUF(15),=C'RECONNECTED AT '
+         LA    R2,LINEBUF+15
+         BAL   R14,FMTWHEN
+         LR    R3,R2
+         LA    R2,LINEBUF
+         SR    R3,R2
+         BAL   R14,TLINE
+         SR    R0,R0               "LINE 021 RECONNECT ALICE ..."
+         LA    R1,OPWRECON
+         BAL   R14,OPMSG
+         LEAVE RECONN
+RECONNR  DS    F
+RECONNB  DS    F
+*
+***********************************************************************
+*  CMDAUTO: AUTOLOG userid password (classes A, B): log a user on     *
+*  without a terminal, disconnected, and IPL CMS in the machine: it   *
+*  runs as if someone had logged on and disconnected.  The operator   *
+*  sees "AUTO LOGON  ***   ALICE    USERS = 004", the issuer COMMAND  *
+*  COMPLETE.  A LOGON later reconnects to it.                         *
+*  In: R6, R7 the rest of the line, R8 = RDEV, R11 = VMBLOK.          *
+*  Uses R0-R7, R15.                                                   *
+***********************************************************************
+CMDAUTO  ENTER
+         ST    R8,AUTOR8
+         ST    R11,AUTOR11
+         BAL   R14,NEXTTOK         the userid
+         LTR   R3,R3
+         BZ    AUTOMISS
+         C     R3,=F'8'
+         BH    AUTOMISS
+         MVC   LGUSER,BLANKS
+         LR    R1,R3
+         BCTR  R1,0
+         EX    R1,LGMVCU
+         MVI   LGMODE,LGMAUTO
+         BAL   R14,LGFIND          in the directory, not logged on?
+         BNZ   AUTOEXIT
+         BAL   R14,NEXTTOK         its password
+         LTR   R3,R3
+         BZ    AUTOMISS
+         BAL   R14,LGPWCHK
+         BNZ   AUTOEXIT
+         L     R8,=A(DSCRDEV)      no terminal
+         BAL   R14,LOGON2
+         L     R8,AUTOR8
+         L     R11,AUTOR11
+         CPMSG MSGCOMPL
+AUTOEXIT L     R8,AUTOR8
+         L     R11,AUTOR11
+         MVI   LGMODE,LGMTERM
+         LEAVE CMDAUTO
+AUTOMISS CPMSG MSG026,RC=26
+         B     AUTOEXIT
+CMDAUTOR DS    F
+CMDAUTOB DS    F
+AUTOR8   DS    F
+AUTOR11  DS    F
+*
+***********************************************************************
+*  OPLOGON: at CP's start, log the primary system operator (OPERATOR) *
+*  on at the operator's console, if the directory has OPERATOR: the   *
+*  machine is stopped (CP READ), so what is typed at 009 is a CP      *
+*  command of OPERATOR's classes.  Also makes DSCRDEV, the terminal   *
+*  of disconnected machines.  Called by INIT.  Uses R0-R8, R11, R15.  *
+***********************************************************************
+OPLOGON  ENTER
+         L     R8,=A(DSCRDEV)      the terminal that is none
+         LR    R2,R8
+         LA    R3,RDEVLEN
+         BAL   R14,CLEAR
+         MVC   RDEVADDR-RDEV(2,R8),=X'FFFF'
+         MVI   RDEVFLAG-RDEV(R8),RDDEAD
+         L     R4,=A(DIRECTRY)     OPERATOR in the directory?
+         L     R5,DIRCOUNT
+         LTR   R5,R5
+         BZ    OPLEXIT
+OPL10    CLC   DIRUSER-DIRENTRY(8,R4),=CL8'OPERATOR'
+         BE    OPL20
+         LA    R4,DIRLEN(R4)
+         BCT   R5,OPL10
+         B     OPLEXIT             no: 009 is a terminal like others
+OPL20    ST    R4,LGDIR
+         MVC   LGUSER,=CL8'OPERATOR'
+         MVI   LGMODE,LGMOPER
+         L     R8,=A(RDEVTAB)      the operator's console
+         BAL   R14,LOGON2
+         MVI   LGMODE,LGMTERM
+OPLEXIT  LEAVE OPLOGON
+OPLOGONR DS    F
+OPLOGONB DS    F
 *
 ***********************************************************************
 *  FMTACCT: the accounting line in LINEBUF:                           *

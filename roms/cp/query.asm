@@ -1,7 +1,7 @@
 ***********************************************************************
 *  QUERY: what CP can tell about the users and the machine (DMKCQG).  *
 *                                                                     *
-*     QUERY NAMES     ALICE    - 020 , BOB      - 021                 *
+*     QUERY NAMES     ALICE    - 020 , BOB      - 021 , CAROL    - DSC*
 *     QUERY USERS     002 USERS, 000 DIALED                           *
 *     QUERY TIME      TIME IS 09:00:05 GMT FRIDAY 06/29/79, and for a *
 *                     user the CONNECT= ... TOTCPU= line              *
@@ -91,7 +91,7 @@ CMDQUERYB DS   F
 *
 *  QUERY NAMES: "ALICE    - 020 , BOB      - 021", four to a line.
 QNAMES   L     R6,=A(VMTABLE)
-         LA    R7,NUMTERM
+         LA    R7,NUMVM
          LA    R4,LINEBUF          where the next entry goes
          SR    R5,R5               entries on this line
          USING VMBLOK,R6
@@ -103,10 +103,9 @@ QN10     CLI   VMSTATE,VMSFREE
          LA    R4,3(R4)
 QN20     MVC   0(8,R4),VMUSER
          MVC   8(3,R4),=C' - '
-         LH    R0,VMTERMA
+         LR    R1,R6               its terminal, or DSC
          LA    R2,11(R4)
-         LA    R3,3
-         BAL   R14,HEXOUT
+         BAL   R14,VMTERM
          LA    R4,14(R4)
          LA    R5,1(R5)
          CH    R5,=H'4'            a full line?
@@ -174,11 +173,9 @@ QUSER    MVC   QUID,BLANKS
          USING VMBLOK,R1
          MVC   LINEBUF(8),VMUSER
          MVC   LINEBUF+8(3),=C' - '
-         LH    R0,VMTERMA
          DROP  R1
-         LA    R2,LINEBUF+11
-         LA    R3,3
-         BAL   R14,HEXOUT
+         LA    R2,LINEBUF+11       its terminal, or DSC
+         BAL   R14,VMTERM
          LA    R2,LINEBUF
          LA    R3,14
          BAL   R14,CPLINE
@@ -228,10 +225,9 @@ QVIRT    DS    0H
          LA    R3,16
          BAL   R14,CPLINE
          MVC   LINEBUF(L'QVCONS),QVCONS
-         LH    R0,VMTERMA
+         LR    R1,R11
          LA    R2,LINEBUF+L'QVCONS
-         LA    R3,3
-         BAL   R14,HEXOUT
+         BAL   R14,VMTERM
          LA    R2,LINEBUF
          LA    R3,L'QVCONS+3
          BAL   R14,CPLINE

@@ -31,6 +31,8 @@
 ***********************************************************************
 TENQ     DS    0H
          USING RDEV,R8
+         C     R8,=A(DSCRDEV)      a disconnected machine's: dropped
+         BE    TENQFULL
 TENQ05   LH    R15,RDEVQCNT
          CH    R15,=AL2(RDEVQN)
          BL    TENQ10
@@ -433,7 +435,9 @@ TIN35    BAL   R14,TINECH          (typed now: the guest reads it now)
          BAL   R14,VCRESUME
          B     TINEXIT
          DROP  R11
-TIN50    CLI   RDEVSTAT,RDSPASS    the password LOGON asked for?
+TIN50    TM    RDEVFLAG,RDOFF      a disabled line: nothing is taken
+         BO    TINEXIT
+         CLI   RDEVSTAT,RDSPASS    the password LOGON asked for?
          BNE   TIN60
          CALL  LOGPASS             (LOGON's)
          B     TINEXIT

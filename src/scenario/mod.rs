@@ -182,6 +182,8 @@ struct RawUser {
     password: String,
     #[serde(default)]
     storage: Option<String>,
+    #[serde(default)]
+    classes: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -525,10 +527,16 @@ impl Checker<'_> {
                     crate::sysgen::check_user_storage(bytes).map_err(|e| {
                         self.err(&path, format!("virtual storage \"{s}\" of {} {e}", u.id))
                     })?;
+                    let classes = u.classes.clone().unwrap_or_else(|| "G".into());
+                    if classes.is_empty() || !classes.bytes().all(|c| (b'A'..=b'H').contains(&c)) {
+                        return Err(self.err(
+                            &[F("users"), I(i), F("classes")],
+                            format!("privilege classes \"{classes}\" of {}: letters A-H", u.id),
+                        ));
+                    }
                     users.push(User {
-                        id: u.id.clone(),
-                        password: u.password.clone(),
-                        storage: bytes,
+                        classes,
+                        ..User::new(&u.id, &u.password, bytes)
                     });
                 }
                 (users, Vec::new())

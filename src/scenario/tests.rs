@@ -7,7 +7,9 @@ fn err(src: &str) -> String {
 #[test]
 fn demo_parses() {
     let s = Scenario::parse(DEMO_NAME, DEMO_SOURCE).unwrap();
-    assert_eq!(s.users.len(), 4, "ALICE, BOB, CAROL and MAINT");
+    assert_eq!(s.users.len(), 5, "ALICE, BOB, CAROL, MAINT and OPERATOR");
+    let op = s.users.iter().find(|u| u.id == "OPERATOR").unwrap();
+    assert_eq!(op.classes, "ABCDEFGH");
     assert_eq!(s.terminals, 3);
     assert!(
         s.disks
@@ -491,4 +493,22 @@ fn narration_step_mistakes() {
     );
     assert_eq!(one("Highlight(\"ALICE\")"), "t.ron:2:20: Expected integer");
     assert_eq!(one("Marker(3)"), "t.ron:2:17: Expected string");
+}
+
+#[test]
+fn users_may_have_privilege_classes() {
+    let s = Scenario::parse(
+        "t.ron",
+        "(title: \"x\", users: [(id: \"A\", password: \"A\"), (id: \"B\", password: \"B\", classes: \"BG\")], steps: [])",
+    )
+    .unwrap();
+    assert_eq!(s.users[0].classes, "G", "default");
+    assert_eq!(s.users[1].classes, "BG");
+    let e = err(
+        "(title: \"x\",\n users: [(id: \"A\", password: \"A\", classes: \"XG\")],\n steps: [])",
+    );
+    assert!(
+        e.starts_with("t.ron:2:44: privilege classes \"XG\" of A: letters A-H"),
+        "{e}"
+    );
 }

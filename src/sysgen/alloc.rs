@@ -183,6 +183,7 @@ mod tests {
                 id: id.to_string(),
                 password: id.to_string(),
                 storage: 256 * 1024,
+                classes: "G".into(),
             })
             .collect()
     }

@@ -15,7 +15,8 @@
 //! ```
 //!
 //! What CP acts on: `USER userid password storage [maxstorage [classes]]` (storage as
-//! `512K` or `1M`, a multiple of 64K up to 4M), `MDISK vaddr 3350 start count volser
+//! `512K` or `1M`, a multiple of 64K up to 4M; classes the privilege classes, letters
+//! A-H, default G: CP refuses a command none of them allows), `MDISK vaddr 3350 start count volser
 //! mode [passwords]` (modes R and RR are read-only, W, WR, M, MR and MW read-write),
 //! `LINK userid vaddr myvaddr mode` (another user's MDISK, read-only with R or RR),
 //! `DEDICATE vaddr raddr` (the whole real disk at `raddr`, read-write). Read and checked
@@ -155,10 +156,11 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
                 {
                     return Err(err(c, format!("privilege classes {classes}: letters A-H")));
                 }
+                // No classes: G, a general user (as VM/370's DIRECT defaulted).
+                let classes = tok(5).map_or("G".to_string(), |(_, c)| c.to_uppercase());
                 users.push(User {
-                    id,
-                    password: pw,
-                    storage,
+                    classes,
+                    ..User::new(&id, &pw, storage)
                 });
             }
             "MDISK" => {
@@ -524,6 +526,9 @@ USER BOB BOB 256K
             ["MAINT", "ALICE", "BOB"]
         );
         assert_eq!(d.users[1].storage, 512 * 1024);
+        assert_eq!(d.users[0].classes, "ABCDEFG");
+        assert_eq!(d.users[1].classes, "G");
+        assert_eq!(d.users[2].classes, "G", "no classes: G");
         let disk = |u: &str, v: u16| d.disks.iter().find(|x| x.user == u && x.vaddr == v);
         let m190 = disk("MAINT", 0x190).unwrap();
         assert_eq!((m190.start, m190.cyls, m190.read_only), (11, 2, true));

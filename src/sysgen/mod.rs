@@ -32,6 +32,30 @@ pub struct User {
     pub password: String,
     /// Virtual storage in bytes.
     pub storage: u32,
+    /// Privilege classes, letters A-H (`G`: a general user; see [`privilege_mask`]).
+    pub classes: String,
+}
+
+impl User {
+    /// A general user (class G).
+    pub fn new(id: &str, password: &str, storage: u32) -> User {
+        User {
+            id: id.into(),
+            password: password.into(),
+            storage,
+            classes: "G".into(),
+        }
+    }
+}
+
+/// The privilege classes `A`-`H` as CP's one-byte mask (DIRCLASS, VMCLASS, COMCLASS in
+/// roms/cp/blocks.asm): A is X'80', B X'40', ... H X'01'. Other letters count for nothing.
+pub fn privilege_mask(classes: &str) -> u8 {
+    classes
+        .bytes()
+        .map(|c| c.to_ascii_uppercase())
+        .filter(|c| (b'A'..=b'H').contains(c))
+        .fold(0, |m, c| m | (0x80 >> (c - b'A')))
 }
 
 /// Everything sysgen needs to know.
@@ -129,6 +153,16 @@ pub const SDISK_CYLS: u16 = 2;
 pub const MAINT_PASSWORD: &str = "CPCMS";
 /// MAINT's virtual storage then.
 const MAINT_STORAGE: u32 = 1 << 20;
+/// MAINT's privilege classes in the short form (VM/370's MAINT had A-G).
+pub const MAINT_CLASSES: &str = "ABCDEFG";
+/// The primary system operator, whom CP logs on at the operator's console (009) at
+/// start-up (as VM/370 did with the userid SYSGEN gave it): the short form adds this
+/// user, with every class, to the directory. A directory without it leaves the console
+/// unlogged (LOGON there works as on any terminal).
+pub const OPERATOR_ID: &str = "OPERATOR";
+pub const OPERATOR_PASSWORD: &str = "OPERATOR";
+pub const OPERATOR_CLASSES: &str = "ABCDEFGH";
+const OPERATOR_STORAGE: u32 = 1 << 20;
 const SYSRES_MODEL: Model = Model::D3350;
 /// Pages (4K records) per track on a 3350 (four 4K records fit in 19,069 bytes).
 const PAGES_PER_TRACK: u16 = 4;
@@ -192,8 +226,13 @@ pub fn storage_needed(nss_end: u32, nss_len: u32, terminals: usize) -> u64 {
     let per_terminal = 1 + u64::from(nss_len.div_ceil(4096)) + WORK_FRAMES;
     u64::from(nss_end.next_multiple_of(4096))
         + SPOOL_FRAMES * 4096
+        + OPERATOR_FRAMES * 4096
         + terminals as u64 * per_terminal * 4096
 }
+
+/// Frames OPERATOR's machine takes when CP logs it on at start-up: its DAT tables (it is
+/// not IPLed, so nothing more until the operator IPLs it).
+pub const OPERATOR_FRAMES: u64 = 1;
 
 pub mod alloc;
 pub mod cmsdisk;
@@ -254,23 +293,32 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
             FIRST_TERMINAL as usize + t
         ));
     }
+    let nusers = directory_users(cfg).len();
     s.push_str(&format!(
-        "DIRCOUNT DC    F'{}'                users (DIRECTRY: SYSDIR)\n",
-        directory_users(cfg).len()
+        "DIRCOUNT DC    F'{nusers}'                users (DIRECTRY: SYSDIR)\n"
+    ));
+    s.push_str(&format!(
+        "NUMVM    EQU   {nusers}                   VMBLOKs: one per user in the directory\n"
     ));
     s.push_str(&volumes::dasdconf(&cfg.volumes));
     s
 }
 
 /// The users in CP's directory: the directory's; for the short form, the users and then
-/// MAINT, the S disk's owner (unless the list names MAINT itself).
+/// MAINT, the S disk's owner, and OPERATOR, the system operator (each unless the list
+/// names it itself).
 pub fn directory_users(cfg: &SysConfig) -> Vec<User> {
     let mut users = cfg.users.clone();
     if cfg.disks.is_empty() && !users.iter().any(|u| u.id == SDISK_OWNER) {
         users.push(User {
-            id: SDISK_OWNER.into(),
-            password: MAINT_PASSWORD.into(),
-            storage: MAINT_STORAGE,
+            classes: MAINT_CLASSES.into(),
+            ..User::new(SDISK_OWNER, MAINT_PASSWORD, MAINT_STORAGE)
+        });
+    }
+    if cfg.disks.is_empty() && !users.iter().any(|u| u.id == OPERATOR_ID) {
+        users.push(User {
+            classes: OPERATOR_CLASSES.into(),
+            ..User::new(OPERATOR_ID, OPERATOR_PASSWORD, OPERATOR_STORAGE)
         });
     }
     users
@@ -312,6 +360,9 @@ pub fn user_disks(cfg: &SysConfig, extents: &[Extent]) -> Vec<Disk> {
     }
     if let Some(s) = sdisk {
         disks.push(disk(SDISK_OWNER, s, true, false));
+        if !cfg.users.iter().any(|u| u.id == OPERATOR_ID) {
+            disks.push(disk(OPERATOR_ID, s, true, true));
+        }
     }
     disks
 }
@@ -321,7 +372,8 @@ pub fn user_disks(cfg: &SysConfig, extents: &[Extent]) -> Vec<Disk> {
 /// `MAX_DISKS` minidisks each (DIRDLEN, 36 bytes): virtual address, real disk, first
 /// cylinder, cylinders, flags (X'80' read-only, X'40' dedicated, X'20' a LINK statement,
 /// not an MDISK of this user), then the MDISK's read, write and multiple passwords
-/// (blanks: none), which CP's LINK command checks.
+/// (blanks: none), which CP's LINK command checks; and its privilege classes (DIRCLASS,
+/// see [`privilege_mask`]).
 pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     let disks = user_disks(cfg, extents);
     let mut s = String::new();
@@ -343,11 +395,13 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
         let mut mine: Vec<&Disk> = disks.iter().filter(|d| d.user == u.id).collect();
         mine.sort_by_key(|d| d.vaddr);
         s.push_str(&format!(
-            "         DC    CL8'{}',CL8'{}',F'{}',H'{}',H'0'\n",
+            "         DC    CL8'{}',CL8'{}',F'{}',H'{}',X'{:02X}',X'00'   classes {}\n",
             u.id,
             u.password,
             u.storage,
-            mine.len()
+            mine.len(),
+            privilege_mask(&u.classes),
+            u.classes,
         ));
         for d in &mine {
             let flags = if d.read_only { 0x80 } else { 0 }
@@ -614,11 +668,13 @@ impl SysConfig {
             return Ok(());
         }
         let t = self.terminals;
-        let cp = u64::from(nss_end.next_multiple_of(4096)) + SPOOL_FRAMES * 4096;
+        let cp = u64::from(nss_end.next_multiple_of(4096))
+            + SPOOL_FRAMES * 4096
+            + OPERATOR_FRAMES * 4096;
         let per = (need - cp) / t as u64;
         Err(format!(
             "{}machine storage {}K is too small for {t} terminal{}: CP, its spool area and \
-             the CMS nucleus take {}K, and each terminal needs {}K more (a frame for its DAT tables, {} for \
+             the CMS nucleus take {}K (and the operator's DAT tables), and each terminal needs {}K more (a frame for its DAT tables, {} for \
              the CMS nucleus, {WORK_FRAMES} to work in): at least {}K",
             self.storage_at
                 .as_deref()

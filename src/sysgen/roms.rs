@@ -44,6 +44,7 @@ roms!(
     "cp/cspool.asm",
     "cp/link.asm",
     "cp/attach.asm",
+    "cp/operator.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

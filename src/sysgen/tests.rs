@@ -11,6 +11,7 @@ fn config() -> SysConfig {
             id: "ALICE".into(),
             password: "SECRET".into(),
             storage: 512 * 1024,
+            classes: "G".into(),
         }],
         terminals: 2,
         disks: Vec::new(),
@@ -39,24 +40,39 @@ fn sysconf_lists_terminals_and_directory() {
     assert!(text.contains("NSSLEN   DC    F'7000'"));
     assert!(text.contains("TERMADDR DC    X'0009'"));
     assert!(text.contains("         DC    X'0021'"));
-    assert!(text.contains("DIRCOUNT DC    F'2'"), "ALICE and MAINT");
+    assert!(
+        text.contains("DIRCOUNT DC    F'3'"),
+        "ALICE, MAINT and OPERATOR"
+    );
     let dir = sysdir(&config(), &[]);
     // ALICE: her 190, a read-only link to MAINT's (cylinders 3-4), and her 191.
     // (The link carries no passwords: the MDISK it links to has them.)
-    let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',H'0'\n         \
+    let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',X'02',X'00'   classes G\n         \
                  DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    (6)XL36'00'\n";
     assert!(dir.contains(alice), "{dir}");
-    // MAINT, added by sysgen: the S disk, read-only to him too.
+    // OPERATOR: every class (A-H: X'FF'), a read-only link to the S disk.
+    assert!(
+        dir.contains("CL8'OPERATOR',CL8'OPERATOR',F'1048576',H'1',X'FF',X'00'"),
+        "{dir}"
+    );
+    assert_eq!(privilege_mask("G"), 0x02);
+    assert_eq!(privilege_mask("ABCDEFG"), 0xFE);
+    // MAINT, added by sysgen: the S disk, read-only to him too; then OPERATOR.
     // Its read password ALL: anyone may LINK it read-only without one.
-    let maint = "DC    CL8'MAINT',CL8'CPCMS',F'1048576',H'1',H'0'\n         \
+    let maint = "DC    CL8'MAINT',CL8'CPCMS',F'1048576',H'1',X'FE',X'00'   classes ABCDEFG\n         \
                  DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
                  DC    CL8'ALL',CL8' ',CL8' '\n         \
                  DC    (7)XL36'00'\n";
-    assert!(dir.ends_with(maint), "{dir}");
+    assert!(dir.contains(maint), "{dir}");
+    let operator = "DC    CL8'OPERATOR',CL8'OPERATOR',F'1048576',H'1',X'FF',X'00'   classes ABCDEFGH\n         \
+                 DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
+                 DC    CL8' ',CL8' ',CL8' '\n         \
+                 DC    (7)XL36'00'\n";
+    assert!(dir.ends_with(operator), "{dir}");
     assert!(text.contains("SYSRES   DC    X'0150'"));
     assert!(text.contains("NSSPAGES DC    H'2'"));
     assert!(text.contains("NUMDASD  EQU   1 "));
@@ -256,8 +272,10 @@ fn a_maint_in_the_users_list_owns_the_s_disk_and_has_a_191() {
         id: "MAINT".into(),
         password: "SECRET".into(),
         storage: 1 << 20,
+        classes: "G".into(),
     });
-    assert_eq!(directory_users(&cfg), cfg.users, "no second MAINT");
+    let ids: Vec<String> = directory_users(&cfg).into_iter().map(|u| u.id).collect();
+    assert_eq!(ids, ["ALICE", "MAINT", "OPERATOR"], "no second MAINT");
     let map = allocate(&cfg.users, &[]).unwrap();
     let disks = user_disks(&cfg, &map);
     let maint: Vec<(u16, u16, bool, bool)> = disks
@@ -266,7 +284,10 @@ fn a_maint_in_the_users_list_owns_the_s_disk_and_has_a_191() {
         .map(|d| (d.vaddr, d.start, d.read_only, d.link))
         .collect();
     assert_eq!(maint, [(0x191, 3, false, false), (0x190, 5, true, false)]);
-    assert!(sysconf(&cfg, 7000).contains("DIRCOUNT DC    F'2'"));
+    assert!(
+        sysconf(&cfg, 7000).contains("DIRCOUNT DC    F'3'"),
+        "ALICE, MAINT, OPERATOR"
+    );
 }
 
 #[test]
@@ -325,6 +346,7 @@ fn minidisks_are_cms_disks_and_the_s_disk_is_rebuilt_at_every_start() {
         id: "BOB".into(),
         password: "BOB".into(),
         storage: 512 * 1024,
+        classes: "G".into(),
     });
     let sys = System::boot_in(&two, None, Some(&dir)).unwrap();
     let bob = extent_of(&sys.extents, "BOB", 0x191).unwrap().start;
@@ -402,6 +424,7 @@ fn classroom(n: usize, storage: u32) -> SysConfig {
                 id: format!("U{i:02}"),
                 password: "PW".into(),
                 storage: 1 << 20,
+                classes: "G".into(),
             })
             .collect(),
         terminals: n,

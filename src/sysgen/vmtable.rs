@@ -23,7 +23,7 @@ impl VmTable {
         Some(VmTable {
             table: sym("VMTABLE")?,
             len: sym("VMBLKLEN")?,
-            count: sym("NUMTERM")?,
+            count: sym("NUMVM")?,
             user: sym("VMUSER")?,
             state: sym("VMSTATE")?,
             term: sym("VMTERMA")?,

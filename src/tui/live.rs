@@ -229,8 +229,14 @@ impl Live {
                 .map(|v| v.userid.clone());
             refresh(t, sys, dev, user);
         }
+        // OPERATOR, logged on there when CP starts (if the directory has him).
+        let opuser = m
+            .vms
+            .iter()
+            .find(|v| v.terminal == sys.operator)
+            .map(|v| v.userid.clone());
         let op = m.operator.get_or_insert_with(TermView::default);
-        refresh(op, sys, sys.operator, None);
+        refresh(op, sys, sys.operator, opuser);
         m.model_mips = self.model_mips;
         m.speed = self.speed().0.to_string();
         m.paused = self.paused;

@@ -808,9 +808,16 @@ impl App {
             v.push("(no virtual machines logged on)".into());
         }
         for s in &m.vms {
+            // A disconnected machine has no terminal (CP's VMTERMA X'FFFF'): DSC, as
+            // QUERY NAMES says.
+            let term = if s.terminal == 0xFFFF {
+                "DSC".to_string()
+            } else {
+                format!("{:03X}", s.terminal)
+            };
             v.push(format!(
-                "{:<8} {:03X}  {:<10} {:>12} {:>8}",
-                s.userid, s.terminal, s.state, s.instructions, s.privops
+                "{:<8} {term:<4} {:<10} {:>12} {:>8}",
+                s.userid, s.state, s.instructions, s.privops
             ));
         }
         v
