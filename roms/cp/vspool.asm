@@ -74,14 +74,23 @@ URLOGON  ENTER
          USING URBLOK,R1
          MVC   URADDR,=X'000C'
          MVI   URTYPE,URTRDR
+         MVI   URCLASS,C'*'        a reader reads every class
+         MVI   URCOPY,1
+         MVC   URNAME,BLANKS
          LA    R1,URLEN(R1)
          MVC   URADDR,=X'000D'
          MVI   URTYPE,URTPUN
          MVC   URTO,BLANKS
+         MVI   URCLASS,C'A'        punch and printer: class A
+         MVI   URCOPY,1
+         MVC   URNAME,BLANKS
          LA    R1,URLEN(R1)
          MVC   URADDR,=X'000E'
          MVI   URTYPE,URTPRT
          MVC   URTO,BLANKS
+         MVI   URCLASS,C'A'
+         MVI   URCOPY,1
+         MVC   URNAME,BLANKS
          DROP  R1
          LEAVE URLOGON
 URLOGONR DS    F
@@ -103,8 +112,7 @@ ULO10    ICM   R1,15,URFILE
          BNE   ULO20
          BAL   R14,SPPURGE
          B     ULO30
-ULO20    XC    SFRNEXT-SFBLOK(4,R1),SFRNEXT-SFBLOK(R1)
-         XC    SFRFRM-SFBLOK(4,R1),SFRFRM-SFBLOK(R1)
+ULO20    BAL   R14,SPREWIND
 ULO30    LA    R6,URLEN(R6)
          BCT   R7,ULO10
          DROP  R6
@@ -179,6 +187,8 @@ SPNEWB   DS    F
 *  Uses R0, R15.                                                      *
 ***********************************************************************
 SPSEND   ENTER
+         STCK  TODNOW              when it was closed (QUERY ... ALL)
+         MVC   SFTOD-SFBLOK(8,R1),TODNOW
          L     R0,SPSEQ
          AH    R0,=H'1'
          ST    R0,SPSEQ
@@ -191,8 +201,62 @@ SPSENDR  DS    F
 SPSENDB  DS    F
 *
 ***********************************************************************
+*  SPARRIVE: tell the user whose reader the file R1 is now in that it *
+*  has come, if that user is logged on:                               *
+*     RDR FILE 0005  FROM ALICE    PUN NOHOLD                         *
+*  In: R1 -> SFBLOK, R2 -> who sent it (CL8), R3 -> where it comes    *
+*  from (CL3: PUN, PRT, RDR).  R8 is kept.  Uses R0-R5, R15.          *
+***********************************************************************
+SPARRIVE ENTER
+         ST    R8,SPAR8
+         ST    R1,SPAFILE
+         MVC   LINEBUF+20(8),0(R2)
+         MVC   LINEBUF+29(3),0(R3)
+         LA    R2,SFDEST-SFBLOK(R1)
+         BAL   R14,FINDUSER
+         LTR   R1,R1
+         BZ    SPAR90              not logged on: QUERY READER shows it
+         L     R8,VMRDEV-VMBLOK(R1)
+         L     R1,SPAFILE
+         MVC   LINEBUF(9),=C'RDR FILE '
+         MVC   LINEBUF+13(7),=C'  FROM '
+         MVI   LINEBUF+28,C' '
+         MVI   LINEBUF+32,C' '
+         MVC   LINEBUF+33(6),=C'NOHOLD'
+         LA    R3,39
+         TM    SFFLAG-SFBLOK(R1),SFHOLD
+         BZ    SPAR10
+         MVC   LINEBUF+33(4),=C'HOLD'
+         LA    R3,37
+SPAR10   ST    R3,SPALEN
+         LH    R1,SFID-SFBLOK(R1)
+         LA    R2,LINEBUF+9
+         LA    R3,4
+         BAL   R14,DECOUT
+         LA    R2,LINEBUF
+         L     R3,SPALEN
+         BAL   R14,TLINE
+SPAR90   L     R8,SPAR8
+         LEAVE SPARRIVE
+SPARRIVER DS   F
+SPARRIVEB DS   F
+SPAR8    DS    F
+SPAFILE  DS    F
+SPALEN   DS    F
+*
+***********************************************************************
+*  SPREWIND: the reader file at R1 is read from its first record      *
+*  again (a reader spooled HOLD, a logoff, IPL 00C).  Uses nothing.   *
+***********************************************************************
+SPREWIND XC    SFRNEXT-SFBLOK(4,R1),SFRNEXT-SFBLOK(R1)
+         XC    SFRFRM-SFBLOK(4,R1),SFRFRM-SFBLOK(R1)
+         BR    R14
+*
+***********************************************************************
 *  SPFIRST: the first file (in arrival order) in the reader of the    *
-*  user whose id is at R2 (CL8) that no reader is reading.            *
+*  user whose id is at R2 (CL8) that no reader is reading, is not     *
+*  held, and is of the class the reader R6 (URBLOK) reads (its        *
+*  URCLASS, or * for any).                                            *
 *  Out: R1 -> its SFBLOK, or 0.  Uses R0, R3, R15.                    *
 ***********************************************************************
 SPFIRST  L     R3,=A(SPFTAB)
@@ -203,7 +267,13 @@ SPF10    CLI   SFSTAT,SFRDR
          BNE   SPF30
          CLC   SFDEST,0(R2)
          BNE   SPF30
-         OC    SFRFRM,SFRFRM       being read (or read from)?
+         TM    SFFLAG,SFHOLD       held: not read
+         BO    SPF30
+         CLI   URCLASS-URBLOK(R6),C'*'
+         BE    SPF15
+         CLC   SFCLASS,URCLASS-URBLOK(R6)
+         BNE   SPF30
+SPF15    OC    SFRFRM,SFRFRM       being read (or read from)?
          BNZ   SPF30
          OC    SFRNEXT,SFRNEXT
          BNZ   SPF30
@@ -342,6 +412,9 @@ URWRITE  ICM   R1,15,URFILE
          BAL   R14,SPNEW
          BNZ   URFULL
          ST    R1,URFILE
+         MVC   SFCLASS-SFBLOK(1,R1),URCLASS   SPOOL ... CLASS, COPY
+         MVC   SFCOPY-SFBLOK(1,R1),URCOPY
+         MVC   SFNAME-SFBLOK(16,R1),BLANKS
          MVC   SFDEST-SFBLOK(8,R1),URTO   SPOOL ... TO
          CLI   URTO,C' '
          BNE   URW10
@@ -488,9 +561,20 @@ UREND    LA    R4,X'0C'            channel end, device end
          BO    URPOST
          LA    R5,X'40'            incorrect length
          B     URPOST
-UREOF    BAL   R14,SPPURGE         the file is read: gone
-         XC    URFILE,URFILE
-         XC    URCCW+6(2),URCCW+6
+UREOF    XC    URFILE,URFILE
+         TM    URFLAG,URFHOLD      SPOOL READER HOLD: kept, held
+         BZ    UREOF10
+         BAL   R14,SPREWIND
+         OI    SFFLAG-SFBLOK(R1),SFHOLD
+         B     UREOF20
+UREOF10  BAL   R14,SPPURGE         the file is read: gone
+UREOF20  TM    URFLAG,URFCONT      SPOOL READER CONT: on into the next
+         BZ    UREOF30               file, if there is one
+         LA    R2,VMUSER
+         BAL   R14,SPFIRST
+         LTR   R1,R1
+         BNZ   URREAD
+UREOF30  XC    URCCW+6(2),URCCW+6
          LA    R4,X'0D'            CE, DE, unit exception
          SR    R5,R5
          B     URPOST
