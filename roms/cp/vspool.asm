@@ -146,7 +146,8 @@ SPPNEXT  DS    F
 *
 ***********************************************************************
 *  SPNEW: a new spool file of type R0 (URTPUN, URTPRT) for the user   *
-*  R11.  Out: R1 -> its SFBLOK, CC 0; or CC not 0: no SFBLOK free.    *
+*  whose id is at R2 (CL8).  Out: R1 -> its SFBLOK, CC 0; or CC not  *
+*  0: no SFBLOK free.                                                 *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 SPNEW    ENTER
@@ -161,8 +162,8 @@ SPN10    CLI   SFSTAT,SFFREE
 SPN20    XC    0(SFLEN,R1),0(R1)
          STC   R0,SFTYPE
          MVI   SFSTAT,SFOPEN
-         MVC   SFOWNER,VMUSER
-         MVC   SFDEST,VMUSER
+         MVC   SFOWNER,0(R2)
+         MVC   SFDEST,0(R2)
          MVC   SFRLEN,=H'80'
          MVC   SFPERF,=AL2((4096-8)/80)
          CLI   SFTYPE,URTPRT
@@ -199,6 +200,91 @@ SPSEND   ENTER
          LEAVE SPSEND
 SPSENDR  DS    F
 SPSENDB  DS    F
+*
+***********************************************************************
+*  SPSLOT: room for one more record in the spool file R1 (being       *
+*  written): a new frame from the spool area when the last is full.   *
+*  Out: R3 -> the record (blanks), CC 0; CC not 0 if the file has     *
+*  SPMAXREC records or the area is full.  The caller fills it and     *
+*  counts it (SFRECS).  Uses R0, R2-R5, R15.                          *
+***********************************************************************
+SPSLOT   ENTER
+         USING SFBLOK,R1
+         CLC   SFRECS,=A(SPMAXREC) the file is full?
+         BNL   SPSFULL
+         L     R5,SFRECS           its place in the last frame
+         SR    R4,R4
+         LH    R0,SFPERF
+         DR    R4,R0               R4 = index in the frame
+         LTR   R4,R4
+         BNZ   SPS20
+         ICM   R15,15,SPFREE       a new frame
+         BZ    SPSFULL
+         MVC   SPFREE,0(R15)
+         L     R0,SPFCNT
+         BCTR  R0,0
+         ST    R0,SPFCNT
+         XC    0(4,R15),0(R15)
+         ICM   R0,15,SFLAST
+         ST    R15,SFLAST
+         BNZ   SPS15
+         ST    R15,SFFIRST
+         B     SPS20
+SPS15    LR    R3,R0
+         ST    R15,0(R3)
+SPS20    LH    R3,SFRLEN           R3 -> the record
+         MR    R2,R4
+         A     R3,SFLAST
+         LA    R3,8(R3)
+         MVI   0(R3),C' '          blank it
+         LH    R5,SFRLEN
+         BCTR  R5,0
+         BCTR  R5,0
+         EX    R5,SPSBLANK
+         CR    R3,R3               CC 0
+         LEAVE SPSLOT
+SPSFULL  LEAVE SPSLOT,CC=NZ
+SPSBLANK MVC   1(0,R3),0(R3)
+         DROP  R1
+SPSLOTR  DS    F
+SPSLOTB  DS    F
+*
+***********************************************************************
+*  SPGET: the next record of the spool file R1 (being read: by a      *
+*  virtual reader, or the real printer); from the first when it has   *
+*  not been read yet (SFRFRM 0).  Out: R3 -> it, CC 0; CC not 0 at    *
+*  the file's end.  Uses R0, R2-R4, R15.                              *
+***********************************************************************
+SPGET    ENTER
+         USING SFBLOK,R1
+         CLC   SFRNEXT,SFRECS      the end?
+         BNL   SPGEND
+         ICM   R15,15,SFRFRM       not begun: the first frame
+         BNZ   SPG05
+         MVC   SFRFRM,SFFIRST
+         XC    SFRIDX,SFRIDX
+SPG05    LH    R4,SFRIDX           the next record: in this frame?
+         CH    R4,SFPERF
+         BL    SPG10
+         L     R15,SFRFRM          no: the next frame
+         L     R15,0(R15)
+         ST    R15,SFRFRM
+         SR    R4,R4
+SPG10    LH    R3,SFRLEN
+         MR    R2,R4
+         A     R3,SFRFRM
+         LA    R3,8(R3)
+         LA    R4,1(R4)
+         STH   R4,SFRIDX
+         L     R0,SFRNEXT
+         AH    R0,=H'1'
+         ST    R0,SFRNEXT
+         CR    R0,R0               CC 0
+         LEAVE SPGET
+SPGEND   LEAVE SPGET,CC=NZ
+         DROP  R1
+SPGETR   DS    F
+SPGETB   DS    F
 *
 ***********************************************************************
 *  SPARRIVE: tell the user whose reader the file R1 is now in that it *
@@ -409,6 +495,7 @@ URWRITE  ICM   R1,15,URFILE
          BNZ   URW10
          SR    R0,R0
          IC    R0,URTYPE
+         LA    R2,VMUSER
          BAL   R14,SPNEW
          BNZ   URFULL
          ST    R1,URFILE
@@ -419,39 +506,9 @@ URWRITE  ICM   R1,15,URFILE
          CLI   URTO,C' '
          BNE   URW10
          MVC   SFDEST-SFBLOK(8,R1),VMUSER
-URW10    DS    0H
+URW10    BAL   R14,SPSLOT          room for a record?
+         BNZ   URFULL
          USING SFBLOK,R1
-         CLC   SFRECS,=A(SPMAXREC) the file is full?
-         BNL   URFULL
-         L     R5,SFRECS           its place in the last frame
-         SR    R4,R4
-         LH    R0,SFPERF
-         DR    R4,R0               R4 = index in the frame
-         LTR   R4,R4
-         BNZ   URW20
-         ICM   R15,15,SPFREE       a new frame
-         BZ    URFULL
-         MVC   SPFREE,0(R15)
-         L     R0,SPFCNT
-         BCTR  R0,0
-         ST    R0,SPFCNT
-         XC    0(4,R15),0(R15)
-         ICM   R0,15,SFLAST
-         ST    R15,SFLAST
-         BNZ   URW15
-         ST    R15,SFFIRST
-         B     URW20
-URW15    LR    R3,R0
-         ST    R15,0(R3)
-URW20    LH    R3,SFRLEN           R3 -> the record
-         MR    R2,R4
-         A     R3,SFLAST
-         LA    R3,8(R3)
-         MVI   0(R3),C' '          blank it
-         LH    R5,SFRLEN
-         BCTR  R5,0
-         BCTR  R5,0
-         EX    R5,URBLANK
          LA    R5,80               the data: at most 80 bytes for a
          CLI   URTYPE,URTPRT         card, 132 for a line (after the
          BNE   URW30                 command)
@@ -482,7 +539,6 @@ URW40    LR    R5,R4               moved
          ST    R0,SFRECS
          DROP  R1
          B     URRESID
-URBLANK  MVC   1(0,R3),0(R3)
 *
 *  Read a card: from the file the reader is reading, or the first in
 *  its queue; none: not ready.  At the file's end: unit exception, and
@@ -496,26 +552,9 @@ URREAD   ICM   R1,15,URFILE
          ST    R1,URFILE
          MVC   SFRFRM-SFBLOK(4,R1),SFFIRST-SFBLOK(R1)
          XC    SFRIDX-SFBLOK(2,R1),SFRIDX-SFBLOK(R1)
-URRD10   DS    0H
+URRD10   BAL   R14,SPGET           the next record
+         BNZ   UREOF               (none: the end)
          USING SFBLOK,R1
-         CLC   SFRNEXT,SFRECS      the end?
-         BNL   UREOF
-         LH    R4,SFRIDX           the next record: in this frame?
-         CH    R4,SFPERF
-         BL    URRD20
-         L     R15,SFRFRM          no: the next frame
-         L     R15,0(R15)
-         ST    R15,SFRFRM
-         SR    R4,R4
-URRD20   LH    R3,SFRLEN
-         MR    R2,R4
-         A     R3,SFRFRM
-         LA    R3,8(R3)
-         LA    R4,1(R4)
-         STH   R4,SFRIDX
-         L     R0,SFRNEXT
-         AH    R0,=H'1'
-         ST    R0,SFRNEXT
          LH    R5,SFRLEN           the record's length
          DROP  R1
          SR    R4,R4

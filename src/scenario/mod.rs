@@ -84,6 +84,12 @@ pub enum Step {
         within: u64,
     },
     Sleep(u64),
+    /// The operator puts a deck behind an ID card for `user` in the machine room's card
+    /// reader (`Reader(file: "deck.bin", user: "ALICE")`; `.txt`: text, one card a line).
+    Reader {
+        user: String,
+        cards: Vec<crate::devices::reader::Card>,
+    },
 }
 
 /// A scenario that cannot be used, with where.
@@ -173,6 +179,10 @@ enum RawStep {
         within: Option<String>,
     },
     Sleep(String),
+    Reader {
+        file: String,
+        user: String,
+    },
 }
 
 pub use crate::sysgen::valid_cp_name;
@@ -565,6 +575,23 @@ impl Checker<'_> {
                         text,
                         within,
                     }
+                }
+                RawStep::Reader { file, user } => {
+                    if !users.iter().any(|u| u.id == user) {
+                        return Err(self.err(
+                            &[F("steps"), I(i), F("user")],
+                            format!("Reader: \"{user}\" is not in the directory"),
+                        ));
+                    }
+                    let path = self.beside(&file);
+                    let at = [F("steps"), I(i), F("file")];
+                    let bytes = std::fs::read(&path).map_err(|e| {
+                        self.err(&at, format!("Reader: {}: cannot read: {e}", path.display()))
+                    })?;
+                    let format = crate::devices::CardFormat::for_path(&path);
+                    let cards = crate::devices::reader::parse_deck(&file, &bytes, format)
+                        .map_err(|e| self.err(&at, format!("Reader: {e}")))?;
+                    Step::Reader { user, cards }
                 }
                 RawStep::Sleep(d) => Step::Sleep(
                     units::parse_duration(&d)

@@ -103,6 +103,8 @@ pub struct VmStatus {
 
 /// The operator's console.
 pub const OPERATOR: u16 = 0x009;
+/// The machine room's card reader (a 3505) and printer (a 1403): see [`machine_room`].
+pub use machine_room::{REAL_PRINTER, REAL_READER};
 /// The first user terminal; the others follow.
 pub const FIRST_TERMINAL: u16 = 0x020;
 /// The system residence volume: a 3350 holding the IPL records, CP and the CMS nucleus
@@ -196,6 +198,7 @@ pub mod alloc;
 pub mod cmsdisk;
 pub mod direct;
 pub mod install;
+pub mod machine_room;
 mod roms;
 mod vmtable;
 pub mod volumes;
@@ -706,6 +709,7 @@ impl System {
             }
             machine.attach(v.addr, Box::new(v.open()?));
         }
+        machine_room::attach(&mut machine);
         machine.ipl(SYSRES)?;
         Ok(System {
             machine,
