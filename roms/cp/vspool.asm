@@ -440,7 +440,7 @@ URR12    L     R2,URCCWA           fetch it
          LA    R4,8
          BAL   R14,GCOPYIN
          BNZ   URPCHK
-         NI    URSTAT,X'FF'-URIL
+URR13    NI    URSTAT,X'FF'-URIL
          IC    R0,URCCW
          N     R0,=F'15'
          CH    R0,=H'8'            TIC?
@@ -640,6 +640,81 @@ URPOST   L     R2,URCCWA
          BR    R14
 URRUNR   DS    F
 URWFILE  DS    F
+*
+*  URRUNI: as URRUN, the first CCW already in URCCW (IPL's implied
+*  CCW, at URCCWA 0: the chain goes on at guest location 8).
+URRUNI   ST    R14,URRUNR
+         LA    R8,URMAXCCW
+         SR    R7,R7
+         B     URR13
+*
+***********************************************************************
+*  URIPL: IPL 00C: the virtual machine is loaded from its reader as a *
+*  real one from a card reader.  The reader is reset (a file half     *
+*  read goes back whole), then CP runs the implied CCW of an IPL -    *
+*  read 24 bytes at 0, command chaining, SLI - on it and the chain    *
+*  that follows from location 8, exactly as SIO runs a channel        *
+*  program; when it ends with channel end and device end and nothing  *
+*  else, the device address goes to location 2-3 and the PSW at 0 is *
+*  loaded (its ending status is not presented).  Else the machine    *
+*  stops: IPL 00C FAILED, CSW ...                                     *
+*  In: R8 = RDEV, R11 = VMBLOK.  Out: CC 0; CC not 0 if it failed     *
+*  (the user has been told).  Uses R0-R7, R15.                        *
+***********************************************************************
+URIPL    ENTER
+         ST    R8,URIPLR8          (URRUN counts CCWs in R8)
+         LA    R6,VMURS            its three devices: nothing pending
+         LA    R7,VMNUR
+UIP05    NI    URSTAT,X'FF'-URINTP
+         LA    R6,URLEN(R6)
+         BCT   R7,UIP05
+         LA    R6,VMURS            the reader
+         ICM   R1,15,URFILE        a file half read goes back whole
+         BZ    UIP10
+         XC    URFILE,URFILE
+         BAL   R14,SPREWIND
+UIP10    MVI   VCSTAT,0            the console: nothing under way
+         MVC   VMTALEN,=H'-1'
+         XC    URCCWA,URCCWA
+         MVC   URCCW,=X'0200000060000018'
+         MVI   URKEY,0
+         BAL   R14,URRUNI
+         L     R8,URIPLR8
+         NI    URSTAT,X'FF'-URINTP
+         CLC   URCSW+4(2),=X'0C00' channel end, device end, nothing else?
+         BNE   UIPBAD
+         LA    R2,2                the device address at 2-3
+         LA    R3,URADDR
+         LA    R4,2
+         BAL   R14,GCOPYOUT
+         BNZ   UIPBAD
+         SR    R2,R2               the PSW at 0
+         LA    R3,VMPSW
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         BNZ   UIPBAD
+         MVI   VMSTATE,VMSRUN
+         CR    R2,R2
+         LEAVE URIPL
+UIPBAD   MVI   VMSTATE,VMSSTOP     the machine stays stopped
+         MVC   LINEBUF(L'UIPMSG),UIPMSG
+         L     R0,URCSW
+         LA    R2,LINEBUF+L'UIPMSG
+         LA    R3,8
+         BAL   R14,HEXOUT
+         L     R0,URCSW+4
+         LA    R2,LINEBUF+L'UIPMSG+9
+         LA    R3,8
+         BAL   R14,HEXOUT
+         MVI   LINEBUF+L'UIPMSG+8,C' '
+         LA    R2,LINEBUF
+         LA    R3,L'UIPMSG+17
+         BAL   R14,CPLINE
+         LEAVE URIPL,CC=NZ
+URIPLR   DS    F
+URIPLB   DS    F
+URIPLR8  DS    F
+UIPMSG   DC    C'IPL 00C FAILED, CSW '
 *
 ***********************************************************************
 *  REFLUR: present the unit-record devices' pending interruptions     *
