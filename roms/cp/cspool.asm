@@ -339,6 +339,8 @@ SPC18    MVC   SPCTXT(4),=C'PUN '
          CALL  SPSEND                (its time, its spool id kept)
          L     R1,SPCFILE
          MVI   SFSTAT,SFPRTQ
+         CALL  SPSAVE              (kept so with --data)
+         L     R1,SPCFILE
          MVC   LINEBUF(4),SPCTXT
          MVC   LINEBUF+13(6),=C'  FOR '
          BAL   R14,SPCMSG

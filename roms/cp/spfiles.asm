@@ -365,7 +365,8 @@ TRF50    XC    SFRNEXT-SFBLOK(4,R4),SFRNEXT-SFBLOK(R4)  (read from
          LA    R3,=C'RDR'
          CALL  SPARRIVE
          B     TRF40
-TRF90    LR    R1,R7
+TRF90    CALL  SPSAVE              (kept with --data)
+         LR    R1,R7
          LA    R2,=C'TRANSFERRED'
          LA    R3,11
          BAL   R14,COUNTMSG
@@ -448,9 +449,11 @@ COR50    XC    SELSEQ,SELSEQ
          BAL   R14,SELNEXT
          BNE   COREXIT
          CLC   SFSEQ-SFBLOK(4,R4),CORBASE
-         BH    COREXIT             only the moved ones are left
+         BH    COR60               only the moved ones are left
          BAL   R14,NEWSEQ
          B     COR50
+COR60    CALL  SPSAVE              (kept with --data)
+         B     COREXIT
 CORBAD   CPMSG MSG026U,RC=26
 COREXIT  LEAVE CMDORDER
 CMDORDERR DS   F
@@ -560,6 +563,7 @@ CCH68    TM    CCHSET,X'01'
 CCH80    LA    R4,SFLEN(R4)
          BCT   R6,CCH60
          DROP  R4
+         CALL  SPSAVE              (kept with --data)
          LR    R1,R7
          LA    R2,=C'CHANGED'
          LA    R3,7

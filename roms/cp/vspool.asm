@@ -47,22 +47,295 @@ URMAXCCW EQU   256
 ***********************************************************************
 SPINIT   ENTER
          LA    R2,SPFRAMES
+         LA    R3,SPFRTAB          (each frame's index: its place here)
 SPI10    BAL   R14,FRAMEGET
          LTR   R15,R15
          BZ    SPI20
+         ST    R15,0(R3)
+         LA    R3,4(R3)
          MVC   0(4,R15),SPFREE
          ST    R15,SPFREE
          L     R0,SPFCNT
          AH    R0,=H'1'
          ST    R0,SPFCNT
          BCT   R2,SPI10
-SPI20    LEAVE SPINIT
+SPI20    CLC   SPCKPT,=H'0'        spool files kept on the volume?
+         BE    SPI90
+         BAL   R14,FRAMEGET        a frame for the checkpoint's page 0
+         ST    R15,SPHDR
+         LTR   R15,R15
+         BZ    SPI90
+         BAL   R14,SPWARM          the files of the last run
+SPI90    LEAVE SPINIT
 SPINITR  DS    F
 SPINITB  DS    F
 SPFREE   DC    A(0)                free frames of the spool area
 SPFCNT   DC    F'0'                how many
 SPNEXTID DC    F'0'                the last spool id given
 SPSEQ    DC    F'0'                the last arrival number given
+*
+***********************************************************************
+*  The spool checkpoint (SYSCONF's SPCKPT 1: cpcms --data).  The     *
+*  spool files outlive a restart on the system residence volume,      *
+*  cylinder 0 from head SPCKHD, 4K records four a track: page 0 the   *
+*  spool file table (CPSPOOL1, the next spool id and arrival number,  *
+*  the frames' chain, the SFBLOKs with frames as index + 1), pages    *
+*  1-32 the frames by index (SPFRTAB).  SPSAVE writes page 0 and the  *
+*  frames written since it last ran (SPDIRTY) whenever a file is      *
+*  closed, purged or changed; SPWARM reads it all back at start-up.   *
+*  Files open on a punch or printer, or half read in by the real      *
+*  reader, are not kept; one being printed is printed again; readers  *
+*  read their files from the start.                                   *
+***********************************************************************
+*
+*  FRIDX: the index of the spool frame at R15.  Out: R15 = it, CC 0;
+*  CC not 0 if it is none of them.  Uses R0.
+FRIDX    ST    R1,FRIR1
+         LA    R1,SPFRTAB
+         LA    R0,SPFRAMES
+FRI10    C     R15,0(R1)
+         BE    FRI20
+         LA    R1,4(R1)
+         BCT   R0,FRI10
+         L     R1,FRIR1
+         LTR   R14,R14             CC not 0
+         BR    R14
+FRI20    LA    R0,SPFRTAB
+         SR    R1,R0
+         SRL   R1,2
+         LR    R15,R1
+         L     R1,FRIR1
+         CR    R15,R15             CC 0
+         BR    R14
+FRIR1    DS    F
+*
+*  SPKPAGE: read (SPKRW 1) or write (0) checkpoint page R0 at real
+*  address R6.  Out: CC as DASDREAD.  Uses R1, R15.
+SPKPAGE  ST    R14,SPKPR
+         STM   R0,R7,SPKPREGS
+         SR    R4,R4               head SPCKHD + page / 4,
+         LR    R5,R0                 record page // 4 + 1
+         D     R4,=F'4'
+         LR    R1,R4
+         LR    R4,R5
+         AH    R4,SPCKHD
+         LA    R5,1(R1)
+         SR    R3,R3               cylinder 0
+         LH    R2,SYSRES
+         L     R7,=F'4096'
+         CLI   SPKRW,0
+         BNE   SPKP10
+         BAL   R14,DASDWRIT
+         B     SPKP20
+SPKP10   BAL   R14,DASDREAD
+SPKP20   LM    R0,R7,SPKPREGS
+         L     R14,SPKPR
+         BR    R14
+SPKPR    DS    F
+SPKPREGS DS    8F
+SPKRW    DC    X'00'
+*
+***********************************************************************
+*  SPSAVE: write the spool checkpoint (nothing without --data).       *
+*  Changes no register.                                               *
+***********************************************************************
+SPSAVE   ENTER
+         STM   R0,R12,SPSVREGS
+         CLC   SPCKPT,=H'0'
+         BE    SPSV90
+         ICM   R6,15,SPHDR
+         BZ    SPSV90
+         MVC   0(8,R6),=C'CPSPOOL1'
+         MVC   8(4,R6),SPNEXTID
+         MVC   12(4,R6),SPSEQ
+*  The frames' chain: the index + 1 of the frame after each.
+         XC    16(SPFRAMES,R6),16(R6)
+         LA    R2,SPFRTAB
+         LA    R3,16(R6)
+         LA    R4,SPFRAMES
+SPSV10   ICM   R15,15,0(R2)
+         BZ    SPSV15
+         ICM   R15,15,0(R15)       the next frame
+         BZ    SPSV15
+         BAL   R14,FRIDX
+         BNZ   SPSV15
+         LA    R15,1(R15)
+         STC   R15,0(R3)
+SPSV15   LA    R2,4(R2)
+         LA    R3,1(R3)
+         BCT   R4,SPSV10
+*  The files: frames as index + 1, no reading state; open ones and one
+*  being read in are not kept, one being printed waits again.
+         L     R2,=A(SPFTAB)
+         LA    R3,48(R6)
+         LA    R4,SPMAXF
+SPSV20   MVC   0(SFLEN,R3),0(R2)
+         USING SFBLOK,R3
+         CLI   SFSTAT,SFRDR
+         BE    SPSV25
+         CLI   SFSTAT,SFPRTQ
+         BE    SPSV25
+         CLI   SFSTAT,SFRPRT
+         BNE   SPSV22
+         MVI   SFSTAT,SFPRTQ
+         B     SPSV25
+SPSV22   XC    0(SFLEN,R3),0(R3)
+         B     SPSV28
+SPSV25   XC    SFRNEXT,SFRNEXT
+         XC    SFRFRM,SFRFRM
+         XC    SFRIDX,SFRIDX
+         ICM   R15,15,SFFIRST
+         BZ    SPSV26
+         BAL   R14,FRIDX
+         LA    R15,1(R15)
+SPSV26   ST    R15,SFFIRST
+         ICM   R15,15,SFLAST
+         BZ    SPSV27
+         BAL   R14,FRIDX
+         LA    R15,1(R15)
+SPSV27   ST    R15,SFLAST
+         DROP  R3
+SPSV28   LA    R2,SFLEN(R2)
+         LA    R3,SFLEN(R3)
+         BCT   R4,SPSV20
+*  Page 0, then the frames written since the last time.
+         SR    R0,R0
+         BAL   R14,SPKPAGE
+         LA    R2,SPFRTAB
+         LA    R3,SPDIRTY
+         LA    R0,1
+         LA    R4,SPFRAMES
+SPSV30   CLI   0(R3),0
+         BE    SPSV35
+         MVI   0(R3),0
+         L     R6,0(R2)
+         BAL   R14,SPKPAGE
+SPSV35   LA    R2,4(R2)
+         LA    R3,1(R3)
+         AH    R0,=H'1'
+         BCT   R4,SPSV30
+SPSV90   LM    R0,R12,SPSVREGS
+         LEAVE SPSAVE
+SPSAVER  DS    F
+SPSAVEB  DS    F
+SPSVREGS DS    13F
+*
+***********************************************************************
+*  SPWARM: at start-up, the spool files of the last run from the      *
+*  checkpoint, each checked (its frames in range, none twice, its     *
+*  records within them); anything amiss: a cold start (no files).     *
+*  Uses R0-R8, R15.                                                   *
+***********************************************************************
+SPWARM   ST    R14,SPWR
+         L     R8,SPHDR            page 0
+         LR    R6,R8
+         SR    R0,R0
+         MVI   SPKRW,1
+         BAL   R14,SPKPAGE
+         BNZ   SPWCOLD
+         CLC   0(8,R8),=C'CPSPOOL1'
+         BNE   SPWCOLD
+         MVC   SPNEXTID,8(R8)
+         MVC   SPSEQ,12(R8)
+         XC    SPUSED,SPUSED
+         L     R2,=A(SPFTAB)
+         LA    R3,48(R8)
+         LA    R4,SPMAXF
+         USING SFBLOK,R2
+SPW10    MVC   0(SFLEN,R2),0(R3)
+         CLI   SFSTAT,SFRDR
+         BE    SPW20
+         CLI   SFSTAT,SFPRTQ
+         BE    SPW20
+         XC    0(SFLEN,R2),0(R2)   (nothing, or not kept)
+         B     SPW50
+SPW20    CLC   SFRLEN(4),=AL2(80,(4096-8)/80)  a card file,
+         BE    SPW22
+         CLC   SFRLEN(4),=AL2(133,(4096-8)/133)  or a print file?
+         BNE   SPWCOLD
+SPW22    SR    R1,R1               its frames: how many
+         SR    R7,R7               the last
+         L     R5,SFFIRST          (index + 1)
+         XC    SFFIRST,SFFIRST
+SPW25    LTR   R5,R5
+         BZ    SPW40
+         BCTR  R5,0
+         C     R5,=A(SPFRAMES)
+         BNL   SPWCOLD
+         LA    R15,SPUSED(R5)      one frame in two files, or a loop
+         CLI   0(R15),0
+         BNE   SPWCOLD
+         MVI   0(R15),1
+         LR    R15,R5
+         SLL   R15,2
+         L     R6,SPFRTAB(R15)
+         LTR   R6,R6
+         BZ    SPWCOLD
+         LA    R0,1(R5)            read its page
+         BAL   R14,SPKPAGE
+         BNZ   SPWCOLD
+         XC    0(4,R6),0(R6)       chained after the last
+         LTR   R7,R7
+         BZ    SPW30
+         ST    R6,0(R7)
+         B     SPW35
+SPW30    ST    R6,SFFIRST
+SPW35    LR    R7,R6
+         LA    R1,1(R1)
+         IC    R5,16(R5,R8)        the next: index + 1
+         N     R5,=F'255'
+         B     SPW25
+SPW40    ST    R7,SFLAST
+         LH    R15,SFPERF          its records fit its frames?
+         MR    R0,R15              (R1 = frames x records a frame)
+         C     R1,SFRECS
+         BL    SPWCOLD
+         DROP  R2
+SPW50    LA    R2,SFLEN(R2)
+         LA    R3,SFLEN(R3)
+         BCT   R4,SPW10
+*  The free chain: the frames no file holds.
+         XC    SPFREE,SPFREE
+         XC    SPFCNT,SPFCNT
+         LA    R2,SPFRTAB
+         LA    R3,SPUSED
+         LA    R4,SPFRAMES
+SPW60    ICM   R15,15,0(R2)
+         BZ    SPW65
+         CLI   0(R3),0
+         BNE   SPW65
+         MVC   0(4,R15),SPFREE
+         ST    R15,SPFREE
+         L     R0,SPFCNT
+         AH    R0,=H'1'
+         ST    R0,SPFCNT
+SPW65    LA    R2,4(R2)
+         LA    R3,1(R3)
+         BCT   R4,SPW60
+         B     SPW90
+*  A cold start: no files, every frame free (as SPINIT chained them).
+SPWCOLD  L     R2,=A(SPFTAB)
+         LA    R4,SPMAXF
+SPWC10   XC    0(SFLEN,R2),0(R2)
+         LA    R2,SFLEN(R2)
+         BCT   R4,SPWC10
+         XC    SPNEXTID,SPNEXTID
+         XC    SPSEQ,SPSEQ
+         XC    SPUSED,SPUSED
+         LA    R2,SPFRTAB          (the free chain again, whole)
+         LA    R3,SPUSED
+         LA    R4,SPFRAMES
+         XC    SPFREE,SPFREE
+         XC    SPFCNT,SPFCNT
+         B     SPW60
+SPW90    MVI   SPKRW,0
+         L     R14,SPWR
+         BR    R14
+SPWR     DS    F
+SPHDR    DC    A(0)                the checkpoint's page 0 (a frame)
+SPFRTAB  DC    (SPFRAMES)A(0)      the spool area's frames, by index
+SPDIRTY  DC    (SPFRAMES)X'00'     written since the last checkpoint
+SPUSED   DS    (SPFRAMES)X         SPWARM: held by a file
 *
 ***********************************************************************
 *  URLOGON: the reader, punch and printer of a new virtual machine.   *
@@ -139,6 +412,7 @@ SPP10    BZ    SPP20
          B     SPP10
 SPP20    XC    0(SFLEN,R1),0(R1)   SFSTAT = SFFREE
          DROP  R1
+         BAL   R14,SPSAVE
          LEAVE SPPURGE
 SPPURGER DS    F
 SPPURGEB DS    F
@@ -197,6 +471,7 @@ SPSEND   ENTER
          MVI   SFSTAT-SFBLOK(R1),SFRDR
          XC    SFRNEXT-SFBLOK(4,R1),SFRNEXT-SFBLOK(R1)
          XC    SFRFRM-SFBLOK(4,R1),SFRFRM-SFBLOK(R1)
+         BAL   R14,SPSAVE
          LEAVE SPSEND
 SPSENDR  DS    F
 SPSENDB  DS    F
@@ -232,7 +507,12 @@ SPSLOT   ENTER
          B     SPS20
 SPS15    LR    R3,R0
          ST    R15,0(R3)
-SPS20    LH    R3,SFRLEN           R3 -> the record
+SPS20    L     R15,SFLAST          its frame changes (SPSAVE writes it)
+         BAL   R14,FRIDX
+         BNZ   SPS25
+         LA    R15,SPDIRTY(R15)
+         MVI   0(R15),1
+SPS25    LH    R3,SFRLEN           R3 -> the record
          MR    R2,R4
          A     R3,SFLAST
          LA    R3,8(R3)

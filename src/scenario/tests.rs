@@ -116,7 +116,7 @@ fn unknown_step_field() {
 fn unknown_step() {
     assert_eq!(
         err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Wait(\"1s\")])"),
-        "t.ron:2:14: Unexpected variant named `Wait` in enum `Step`, expected one of `Caption`, `Type`, `Expect`, `Sleep` instead"
+        "t.ron:2:14: Unexpected variant named `Wait` in enum `Step`, expected one of `Caption`, `Type`, `Expect`, `Sleep`, `Reader` instead"
     );
 }
 

@@ -13,6 +13,58 @@ use crate::devices::{DeviceSpec, DeviceType};
 use crate::machine::Machine;
 
 use super::System;
+use crate::devices::dasd::{Record, parse_track};
+
+/// The spool checkpoint (with `--data`): cylinder 0 of the system residence volume, its
+/// last tracks from this head on, `SPOOL_TRACKS` tracks of four 4K records: page 0 CP's spool file table,
+/// pages 1-32 the spool area's frames (roms/cp/vspool.asm, SPCKPT and SPWARM).
+pub const SPOOL_HEAD: u16 = 21;
+/// Tracks of the checkpoint: 33 pages, four a track.
+pub const SPOOL_TRACKS: u16 = 9;
+
+/// Does CP (`cp_len` bytes) with the CMS nucleus leave the checkpoint's tracks free on
+/// cylinder 0 (as `build_sysres` lays them out: the nucleus from head 2, then CP, four
+/// pages a track)? A system for very many terminals has a CP too big: it keeps no spool
+/// files across restarts.
+pub fn spool_fits(cp_len: usize, nss_len: usize) -> bool {
+    let tracks = |b: usize| b.div_ceil(4096).div_ceil(4);
+    super::NSS_HEAD as usize + tracks(nss_len) + tracks(cp_len) <= SPOOL_HEAD as usize
+}
+
+/// SYSCONF's lines telling CP whether to keep its spool files on the volume.
+pub fn spool_conf(keep: bool) -> String {
+    format!(
+        "SPCKPT   DC    H'{}'                  spool files kept on sysres (--data)\n\
+         SPCKHD   DC    H'{SPOOL_HEAD}'                 from head (cylinder 0)\n",
+        u8::from(keep)
+    )
+}
+
+/// The checkpoint's empty records on a new volume.
+pub fn spool_tracks(tracks: &mut [Vec<Record>]) {
+    for h in SPOOL_HEAD..SPOOL_HEAD + SPOOL_TRACKS {
+        for r in 1..=4u8 {
+            tracks[h as usize].push(Record::new(0, h, r, &[], &[0u8; 4096]));
+        }
+    }
+}
+
+/// Where the checkpoint's tracks lie in cylinder 0 (bytes from its start).
+pub fn spool_bytes(track_size: usize) -> (usize, usize) {
+    (
+        SPOOL_HEAD as usize * track_size,
+        (SPOOL_HEAD + SPOOL_TRACKS) as usize * track_size,
+    )
+}
+
+/// Do these tracks (read from a kept volume) hold the checkpoint's records?
+pub fn spool_formatted(bytes: &[u8], track_size: usize) -> bool {
+    bytes.chunks(track_size).enumerate().all(|(i, t)| {
+        parse_track(t, 0, SPOOL_HEAD + i as u16).is_ok_and(|t| {
+            t.records.len() == 5 && t.records[1..].iter().all(|r| r.data.len() == 4096)
+        })
+    })
+}
 
 /// CP's real card reader.
 pub const REAL_READER: u16 = 0x00C;
