@@ -315,6 +315,9 @@ scenario!(
         "0 | RDR FILE 0001  FROM SYSTEM   PUN NOHOLD",
         "0 | THE OPERATOR PUT IT IN THE HOPPER BEHIND AN ID CARD FOR ALICE,",
         "OP| PRT 00E OUTPUT OF ALICE    FILE = 0004 RECDS = 000003 COPY = 02",
+        "OP| PRT 00E DRAINED",
+        "OP| PRT 00E OUTPUT OF ALICE    FILE = 0005 RECDS = 000003 COPY = 01",
+        "OP| RDR 00C INPUT FOR ALICE    FILE = 0006",
     ]
 );
 
@@ -347,7 +350,7 @@ fn machine_room_printer_prints_separator_and_copies() {
     let bands = text
         .lines()
         .filter(|l| l.trim_start_matches('\u{c}').starts_with(band));
-    assert_eq!(bands.count(), 8, "two files, four bands each:\n{text}");
+    assert_eq!(bands.count(), 12, "three files, four bands each:\n{text}");
     assert!(
         text.contains("USERID ALICE     FILE 0003  CLASS A  RECDS 000003  COPY 01"),
         "{text}"
@@ -359,8 +362,8 @@ fn machine_room_printer_prints_separator_and_copies() {
     let line = "AND CP READ IT INTO HER VIRTUAL READER AS A SPOOL FILE.";
     assert_eq!(
         text.matches(line).count(),
-        3,
-        "file 3 once, file 4 twice:\n{text}"
+        4,
+        "file 3 once, file 4 twice, file 5 (printed after START) once:\n{text}"
     );
     // the separator starts a new page, and so does the file after it
     assert!(text.matches('\u{c}').count() >= 3, "{text:?}");

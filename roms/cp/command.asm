@@ -176,6 +176,9 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
          DC    CL8'TRANSFER',AL1(4),AL1(COMFUSER),H'0',A(CMDTRANS)
          DC    CL8'ORDER',AL1(3),AL1(COMFUSER),H'0',A(CMDORDER)
          DC    CL8'CHANGE',AL1(2),AL1(COMFUSER),H'0',A(CMDCHANG)
+         DC    CL8'START',AL1(3),AL1(COMFOPER),H'0',A(CMDSTART)
+         DC    CL8'DRAIN',AL1(5),AL1(COMFOPER),H'0',A(CMDDRAIN)
+         DC    CL8'SPACE',AL1(5),AL1(COMFOPER),H'0',A(CMDSPACE)
          DC    X'FF'
 *
 ***********************************************************************

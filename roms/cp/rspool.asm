@@ -26,6 +26,12 @@
 *  file is gone.  The operator sees                                   *
 *     PRT 00E OUTPUT OF ALICE    FILE = 0004 RECDS = 000013 COPY = 01 *
 *  Fixed real addresses, as a small VM/370 DMKRIO would have them.    *
+*                                                                     *
+*  The operator (class D) drives them: START 00C|00E (RDR, PRT),      *
+*  DRAIN (the reader stops after the deck it reads, the printer after *
+*  the file it prints: RDR 00C DRAINED, PRT 00E DRAINED), SPACE 00E   *
+*  (the file being printed is printed single-spaced, whatever its     *
+*  carriage commands say).                                            *
 ***********************************************************************
 DMKRSP   CSECT
          USING DMKRSP,R13          the module's base (ENTER sets it)
@@ -62,7 +68,12 @@ RRIO     TM    CSW+4,X'04'         device end: a read is over
 RRIO10   BAL   R14,RRCLOSE
          B     RSPX
 RRIO15   BAL   R14,RRCLOSE         the file is whole
-         CLI   RRGOT,0             a deck came since the last end of
+         CLI   RRDRAIN,1           drained now?
+         BNE   RRIO17
+         MVI   RRDRAIN,2
+         CPMSG RRDRMSG,VIA=RROPER
+         B     RSPX
+RRIO17   CLI   RRGOT,0             a deck came since the last end of
          BE    RSPX                  file: another may wait behind it
          MVI   RRGOT,0
          BAL   R14,RRSTART
@@ -71,6 +82,8 @@ RRIO20   TM    CSW+4,X'80'         attention: cards in the hopper
          BZ    RSPX
          CLI   RRBUSY,0
          BNE   RSPX                (reading already)
+         CLI   RRDRAIN,0           drained: they wait for START
+         BNE   RSPX
          BAL   R14,RRSTART
          B     RSPX
 *  The printer: device end ends a line; the next one, or the next file.
@@ -87,7 +100,12 @@ RPIO10   BAL   R14,RPBACK          (and the printer is left alone)
          MVI   RPSTOP,1
 RPIO20   ICM   R0,15,RPFILE        that file done: the next one
          BNZ   RSPX
-         CLI   RPSTOP,0
+         MVI   RPSPACE,0           (SPACE was for that file)
+         CLI   RPDRAIN,1           drained now?
+         BNE   RPIO30
+         MVI   RPDRAIN,2
+         CPMSG RPDRMSG,VIA=RROPER
+RPIO30   CLI   RPSTOP,0
          BNE   RSPX
          BAL   R14,RSPKICK
          B     RSPX
@@ -416,7 +434,10 @@ RPN60    SR    R0,R0
          CH    R15,=H'28'
          BNH   RPN70
 RPN65    LA    R0,X'09'
-RPN70    STC   R0,RPCCW
+RPN70    CLI   RPSPACE,0           SPACE: single-spaced
+         BE    RPN75
+         LA    R0,X'09'
+RPN75    STC   R0,RPCCW
          MVC   RPBUF,1(R3)
          LA    R3,132
          B     RPSIO
@@ -461,6 +482,96 @@ RPSEPT   DC    X'8B0909110909'     skip, band, band, the file, band,
          DC    X'8B00'               band, skip; end
 RPINFO   DC    C'USERID xxxxxxxx  FILE nnnn  CLASS x  RECDS nnnnnn  COPY nn'
 *
+***********************************************************************
+*  CMDSTART, CMDDRAIN, CMDSPACE: START|DRAIN 00C|00E (RDR, READER,    *
+*  PRT, PRINTER), SPACE 00E: the operator's commands on the real      *
+*  reader and printer.  In: R6, R7 the rest of the line, R8 = RDEV,   *
+*  as CPCMD calls every command.  Uses R0-R7, R15.                    *
+***********************************************************************
+CMDSTART ENTER RSCMD
+         BAL   R14,RSDEV
+         CH    R0,=H'1'
+         BL    RSCBAD
+         BH    RSCS20
+         MVI   RRDRAIN,0           the reader: reads what is there
+         CPMSG RRSTMSG
+         CLI   RRBUSY,0
+         BNE   RSCX
+         BAL   R14,RRSTART
+         B     RSCX
+RSCS20   MVI   RPDRAIN,0           the printer: prints what waits
+         MVI   RPSTOP,0
+         CPMSG RPSTMSG
+         BAL   R14,RSPKICK
+         B     RSCX
+CMDDRAIN ENTER RSCMD
+         BAL   R14,RSDEV
+         CH    R0,=H'1'
+         BL    RSCBAD
+         BH    RSCD20
+         MVI   RRDRAIN,1           the reader: after this deck
+         CLI   RRBUSY,0
+         BNE   RSCX
+         CLI   RRGOT,0
+         BNE   RSCX
+         MVI   RRDRAIN,2           (idle: at once)
+         CPMSG RRDRMSG
+         B     RSCX
+RSCD20   MVI   RPSTOP,1            the printer: after this file
+         MVI   RPDRAIN,1
+         ICM   R0,15,RPFILE
+         BNZ   RSCX
+         MVI   RPDRAIN,2           (idle: at once)
+         CPMSG RPDRMSG
+         B     RSCX
+CMDSPACE ENTER RSCMD
+         BAL   R14,RSDEV
+         CH    R0,=H'2'            (a reader has no carriage)
+         BNE   RSCBAD
+         MVI   RPSPACE,1
+         B     RSCX
+RSCBAD   CPMSG MSG026R,RC=26
+RSCX     LEAVE RSCMD
+RSCMDR   DS    F
+RSCMDB   DS    F
+MSG026R  DC    C'DMKCSO026E OPERAND MISSING OR INVALID'
+RRSTMSG  DC    C'RDR 00C STARTED'
+RPSTMSG  DC    C'PRT 00E STARTED'
+RRDRMSG  DC    C'RDR 00C DRAINED'
+RPDRMSG  DC    C'PRT 00E DRAINED'
+*
+*  RSDEV: the next word names the reader (R0 = 1) or the printer (2);
+*  R0 = 0 if neither.  Uses R1-R5.
+RSDEV    ST    R14,RSDEVR
+         BAL   R14,NEXTTOK
+         C     R3,=F'8'
+         BH    RSDNO
+         LTR   R3,R3
+         BZ    RSDNO
+         MVC   RSWORD,BLANKS
+         BCTR  R3,0
+         EX    R3,RSDMVC
+         LA    R4,RSDTAB
+RSD10    CLI   0(R4),X'FF'
+         BE    RSDNO
+         CLC   RSWORD,1(R4)
+         BE    RSD20
+         LA    R4,9(R4)
+         B     RSD10
+RSD20    SR    R0,R0               1 the reader, 2 the printer
+         IC    R0,0(R4)
+         B     RSD30
+RSDNO    SR    R0,R0
+RSD30    L     R14,RSDEVR
+         BR    R14
+RSDMVC   MVC   RSWORD(0),0(R2)
+RSDEVR   DS    F
+RSWORD   DS    CL8
+RSDTAB   DC    AL1(1),CL8'00C',AL1(1),CL8'0C',AL1(1),CL8'C'
+         DC    AL1(1),CL8'RDR',AL1(1),CL8'READER'
+         DC    AL1(2),CL8'00E',AL1(2),CL8'0E',AL1(2),CL8'E'
+         DC    AL1(2),CL8'PRT',AL1(2),CL8'PRINTER',X'FF'
+*
 *  The reader's and the printer's state.
          DS    0D
 RRCCW    DC    X'02',AL3(RRBUF),X'20',X'00',H'80'   read a card, SLI
@@ -475,7 +586,10 @@ RRGOT    DC    X'00'               a card was read since the last EOF
 RRSKIP   DC    X'00'               the deck is dropped, to its end
 RRCLS    DS    C
 RPBUSY   DC    X'00'               a line is being printed
-RPSTOP   DC    X'00'               the printer failed: left alone
+RPSTOP   DC    X'00'               failed or drained: left alone
+RPDRAIN  DC    X'00'               DRAIN: 1 after this file, 2 done
+RPSPACE  DC    X'00'               SPACE: this file single-spaced
+RRDRAIN  DC    X'00'               DRAIN: 1 after this deck, 2 done
 RPPH     DC    X'00'               1 the separator, 2 the file
 RPLINE   DC    X'00'               the separator's next line
 RPCOPY   DC    X'00'               copies still to print

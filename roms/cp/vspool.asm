@@ -507,7 +507,9 @@ SPSLOT   ENTER
          B     SPS20
 SPS15    LR    R3,R0
          ST    R15,0(R3)
-SPS20    L     R15,SFLAST          its frame changes (SPSAVE writes it)
+SPS20    CLC   SPCKPT,=H'0'        (a checkpoint to keep?)
+         BE    SPS25
+         L     R15,SFLAST          its frame changes (SPSAVE writes it)
          BAL   R14,FRIDX
          BNZ   SPS25
          LA    R15,SPDIRTY(R15)
