@@ -283,6 +283,16 @@ impl Machine {
         self.channel.type_line(dev, line, self.cpu.now)
     }
 
+    /// The operator puts `deck` in the hopper of the card reader at `dev` (see
+    /// [`crate::devices::reader::CardReader::load`]).
+    pub fn load_cards(
+        &mut self,
+        dev: u16,
+        deck: Vec<crate::devices::reader::Card>,
+    ) -> Result<(), String> {
+        self.channel.load_cards(dev, deck)
+    }
+
     /// True while a read on the terminal at `dev` waits for the operator (the keyboard is
     /// unlocked). False for an unknown address.
     pub fn awaiting_input(&self, dev: u16) -> bool {

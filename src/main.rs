@@ -486,9 +486,16 @@ fn load_scenario(file: Option<&Path>, extra: &[Volume]) -> Result<Scenario, Fail
 /// The real disks `--device` gives CP: 3350s only, each file an existing volume (a
 /// scenario's `machine.devices` can make a missing one).
 fn cp_volumes(devices: &[DeviceSpec]) -> Result<Vec<Volume>, Fail> {
+    use cpcms::sysgen::machine_room::is_unit_record;
     devices
         .iter()
+        .filter_map(|d| match is_unit_record(d) {
+            Ok(true) => None,
+            Ok(false) => Some(Ok(d)),
+            Err(e) => Some(Err(bad(e))),
+        })
         .map(|d| {
+            let d = d?;
             let at = format!("--device {:03X}", d.addr);
             let file = match (&d.kind, &d.file) {
                 (DeviceType::Dasd3350, Some(f)) => f,
@@ -543,6 +550,12 @@ fn play(
         sys_args.data.as_deref(),
     )
     .map_err(|e| bad(boot_error(&s, &e)))?;
+    // The machine room: a deck in the reader's hopper, the printer's file.
+    for d in &sys_args.device {
+        if cpcms::sysgen::machine_room::is_unit_record(d) == Ok(true) {
+            sys.attach_unit_record(d).map_err(bad)?;
+        }
+    }
     if let Some(t) = tracer {
         sys.machine.set_tracer(Some(Box::new(
             t.with_cp(&sys.cp)

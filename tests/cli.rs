@@ -229,8 +229,16 @@ fn device_for_cp_takes_existing_3350s() {
     let small = small.to_str().unwrap();
     for (dev, says) in [
         (
-            "00C=3505:x".to_string(),
-            "--device 00C: CP takes real disks only, and only 3350s",
+            "00D=3525:x".to_string(),
+            "--device 00D: CP drives no real punch",
+        ),
+        (
+            "00E=3505:x".to_string(),
+            "--device 00E: CP's card reader is at 00C",
+        ),
+        (
+            "00C=3505:/nonexistent/deck.bin".to_string(),
+            "/nonexistent/deck.bin: cannot read",
         ),
         (
             "151=3350:/nonexistent/v.3350".to_string(),

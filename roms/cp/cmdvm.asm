@@ -449,15 +449,24 @@ BEG10    MVI   VMSTATE,VMSRUN
 *
 ***********************************************************************
 *  CMDIPL: IPL CMS: load the CMS nucleus into the machine again and   *
-*  start it, as after LOGON.  (There are no disks to IPL from yet.)   *
+*  start it, as after LOGON.  IPL 00C: from the virtual reader's      *
+*  first file, as a real machine from cards (VSPOOL's URIPL).         *
+*  (There are no disks to IPL from yet.)                              *
 ***********************************************************************
 CMDIPL   ENTER VMCMD
          BAL   R14,NEXTTOK
          L     R4,=A(KWCMS)
          LA    R5,3
          BAL   R14,KWMATCH
-         BNE   IPLBAD
+         BNE   IPL10
          BAL   R14,IPLCMS
+         B     VMEXIT
+IPL10    BAL   R14,HEXIN           IPL vaddr: the reader (00C)?
+         BNZ   IPLBAD
+         LA    R4,VMURS
+         CH    R1,URADDR-URBLOK(R4)
+         BNE   IPLBAD
+         CALL  URIPL
          B     VMEXIT
 IPLBAD   MVC   LINEBUF(L'MSG040A),MSG040A
          C     R3,=F'8'

@@ -224,6 +224,18 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),AL1(CLASSANY),X'00'
          DC    A(CMDDET)
          DC    CL8'ATTACH',AL1(3),AL1(COMFUOP),AL1(CLASSB),X'00'
          DC    A(CMDATT)
+         DC    CL8'TRANSFER',AL1(4),AL1(COMFUSER),AL1(CLASSD+CLASSG),X'00'
+         DC    A(CMDTRANS)
+         DC    CL8'ORDER',AL1(3),AL1(COMFUSER),AL1(CLASSD+CLASSG),X'00'
+         DC    A(CMDORDER)
+         DC    CL8'CHANGE',AL1(2),AL1(COMFUSER),AL1(CLASSD+CLASSG),X'00'
+         DC    A(CMDCHANG)
+         DC    CL8'START',AL1(3),AL1(COMFUOP),AL1(CLASSD),X'00'
+         DC    A(CMDSTART)
+         DC    CL8'DRAIN',AL1(5),AL1(COMFUOP),AL1(CLASSD),X'00'
+         DC    A(CMDDRAIN)
+         DC    CL8'SPACE',AL1(5),AL1(COMFUOP),AL1(CLASSD),X'00'
+         DC    A(CMDSPACE)
          DC    X'FF'
 *
 ***********************************************************************

@@ -54,6 +54,8 @@
 *    LINK     DMKLNK  LINK: another user's minidisk, its passwords    *
 *    ATTACH   DMKVDD  ATTACH, DETACH, QUERY LINKS                     *
 *    OPERATOR DMKOPR  DISCONN, FORCE, DISABLE, ENABLE, SHUTDOWN        *
+*    SPFILES  DMKCSU  QUERY READER ..., PURGE, TRANSFER, ORDER, CHANGE *
+*    RSPOOL   DMKRSP  the real reader and printer (the machine room)  *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -190,6 +192,8 @@ TABEND   DS    0D                  the end of the core's section
          COPY  LINK
          COPY  ATTACH
          COPY  OPERATOR
+         COPY  SPFILES
+         COPY  RSPOOL
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

@@ -1,18 +1,22 @@
 ***********************************************************************
-*  CSPOOL: the spooling commands (DMKCSP, DMKCSO, DMKCSQ).            *
-*    SPOOL  Reader|PUnch|Printer|vaddr [TO userid|*] [NOHOLD] [CLOSE] *
-*    CLOSE  Reader|PUnch|Printer|vaddr                                *
-*    PURGE  Reader|RDR [ALL|spoolid]                                  *
-*    QUERY  READER|RDR|PUNCH|PUN|PRINTER|PRT|FILES (QSPOOL), and the  *
-*           device lines of QUERY VIRTUAL (QVURS)                     *
+*  CSPOOL: the spooling commands on a device (DMKCSP, DMKCSO).        *
+*    SPOOL  Reader|PUnch|Printer|vaddr options:                       *
+*             CLass c (a reader: c or *)   CONt|NOCont   HOld|NOHold  *
+*             COpy nn   TO|FOR userid|*|SYSTEM   OFF   CLOSE          *
+*    CLOSE  Reader|PUnch|Printer|vaddr [HOld|NOHold] [NAME fn [ft]]   *
+*    QUERY VIRTUAL's lines for the three devices (QVURS)              *
+*  The commands on the files themselves (QUERY READER, PURGE,         *
+*  TRANSFER, ORDER, CHANGE) are SPFILES's (DMKCSU).                   *
+*                                                                     *
 *  CLOSE on the punch sends its file to the reader of the user SPOOL  *
 *  TO named (its own by default), who is told:                        *
 *     RDR FILE 0005  FROM ALICE    PUN NOHOLD                         *
 *  and the sender sees PUN FILE 0005  TO  BOB      COPY 01 NOHOLD.    *
 *  A printer file goes to a reader the same way when the printer is   *
-*  spooled TO a user; else it would go to the real printer, which     *
-*  this CP does not drive yet: it is discarded (PRT FILE ... FOR).    *
-*  CLOSE on the reader purges the file it was reading.                *
+*  spooled TO a user; else it waits for the real printer (PRT FILE    *
+*  ... FOR ALICE ...), which RSPOOL (DMKRSP) prints.  A file closed   *
+*  HOLD waits, held, until CHANGE ... NOHOLD releases it.  CLOSE on   *
+*  the reader purges the file it was reading.                         *
 ***********************************************************************
 DMKCSP   CSECT
          USING DMKCSP,R13          the module's base (ENTER sets it)
@@ -108,7 +112,8 @@ NEXTW6   DS    F
 CSPEND   DS    F
 *
 ***********************************************************************
-*  CMDSPOOL: SPOOL.                                                   *
+*  CMDSPOOL: SPOOL.  Each option in turn; the first one that is not   *
+*  an option stops it with DMKCSP026E (those before it hold).         *
 ***********************************************************************
 CMDSPOOL ENTER
          ST    R6,CSPEND           the line's end (R6: the device)
@@ -125,15 +130,73 @@ CSP10    BAL   R14,NEXTW
          LA    R5,3
          BAL   R14,KWMATCH
          BE    CSPTO
+         LA    R4,=CL8'CLASS'
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BE    CSPCL
          LA    R4,=CL8'NOHOLD'
          LA    R5,3
          BAL   R14,KWMATCH
-         BE    CSP10
+         BE    CSPNOH
+         LA    R4,=CL8'HOLD'
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BE    CSPHOLD
+         LA    R4,=CL8'NOCONT'
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BE    CSPNOC
+         LA    R4,=CL8'CONT'
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BE    CSPCONT
+         LA    R4,=CL8'COPY'
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BE    CSPCOPY
+         LA    R4,=CL8'OFF'
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BE    CSPOFF
          LA    R4,=CL8'CLOSE'
          LA    R5,3
          BAL   R14,KWMATCH
          BNE   CSPBAD
          BAL   R14,SPCLOSE
+         B     CSP10
+*  CLASS c: a letter or digit; a reader also takes * (every class).
+CSPCL    BAL   R14,NEXTW
+         CH    R3,=H'1'
+         BNE   CSPBAD
+         CLI   0(R2),C'*'
+         BNE   CSPCL10
+         CLI   URTYPE,URTRDR
+         BNE   CSPBAD
+         B     CSPCL20
+CSPCL10  CALL  SPACLASS            (SPFILES's: a class letter?)
+         BNE   CSPBAD
+CSPCL20  MVC   URCLASS,0(R2)
+         B     CSP10
+CSPHOLD  OI    URFLAG,URFHOLD
+         B     CSP10
+CSPNOH   NI    URFLAG,X'FF'-URFHOLD
+         B     CSP10
+CSPCONT  OI    URFLAG,URFCONT
+         B     CSP10
+CSPNOC   NI    URFLAG,X'FF'-URFCONT
+         B     CSP10
+*  COPY nn: 1-99 copies of each file the real printer prints.
+CSPCOPY  BAL   R14,NEXTW
+         C     R3,=F'2'
+         BH    CSPBAD
+         CALL  SPANUM              (SPFILES's: R1 = the number)
+         BNE   CSPBAD
+         LTR   R1,R1
+         BZ    CSPBAD
+         STC   R1,URCOPY
+         B     CSP10
+*  OFF, TO SYSTEM: the files go where they go by default again.
+CSPOFF   MVC   URTO,BLANKS
          B     CSP10
 CSPTO    CLI   URTYPE,URTRDR       (a reader is spooled to nobody)
          BE    CSPBAD
@@ -147,6 +210,10 @@ CSPTO    CLI   URTYPE,URTRDR       (a reader is spooled to nobody)
          EX    R3,CSPMVC
          CLC   CSPUID,=CL8'*'      yourself
          BE    CSP30
+         CLC   CSPUID,=CL8'SYSTEM' the default again
+         BE    CSPOFF
+         CLC   CSPUID,=CL8'OFF'
+         BE    CSPOFF
          L     R4,=A(DIRECTRY)     in the directory?
          L     R5,DIRCOUNT
          LTR   R5,R5
@@ -156,8 +223,12 @@ CSP20    CLC   CSPUID,DIRUSER-DIRENTRY(R4)
          LA    R4,DIRLEN(R4)
          BCT   R5,CSP20
          B     CSPBADU
-CSP30    MVC   CSPUID,BLANKS
+CSP30    MVC   CSPUID,VMUSER
 CSP40    MVC   URTO,CSPUID
+*  A punch spooled to nobody goes to its own reader: TO itself is the
+*  same.  A printer TO itself is not: its files go to its reader.
+         CLI   URTYPE,URTPUN
+         BNE   CSP10
          CLC   URTO,VMUSER
          BNE   CSP10
          MVC   URTO,BLANKS
@@ -174,22 +245,63 @@ MSG026S  DC    C'DMKCSP026E OPERAND MISSING OR INVALID'
 MSG020S  DC    C'DMKCSP020E USERID MISSING OR INVALID'
 *
 ***********************************************************************
-*  CMDCLOSE: CLOSE.                                                   *
+*  CMDCLOSE: CLOSE vaddr [HOLD|NOHOLD] [NAME fn [ft]].                *
 ***********************************************************************
 CMDCLOSE ENTER
          ST    R6,CSPEND           the line's end (R6: the device)
          BAL   R14,URARG
          BNE   CCLBAD
-         BAL   R14,SPCLOSE
+         MVI   SPCHOLD,0           the device's HOLD, unless told
+CCL10    BAL   R14,NEXTW
+         LTR   R3,R3
+         BZ    CCL90
+         LA    R4,=CL8'NOHOLD'
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BE    CCLNOH
+         LA    R4,=CL8'HOLD'
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BE    CCLHOLD
+         LA    R4,=CL8'NAME'
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BNE   CCLBAD
+         MVC   URNAME,BLANKS       NAME fn [ft]: 1-8 characters each
+         BAL   R14,NEXTW
+         LTR   R3,R3
+         BZ    CCLBAD
+         C     R3,=F'8'
+         BH    CCLBAD
+         BCTR  R3,0
+         EX    R3,CCLMVFN
+         BAL   R14,NEXTW
+         LTR   R3,R3
+         BZ    CCL90
+         C     R3,=F'8'
+         BH    CCLBAD
+         BCTR  R3,0
+         EX    R3,CCLMVFT
+         B     CCL10
+CCLHOLD  MVI   SPCHOLD,1
+         B     CCL10
+CCLNOH   MVI   SPCHOLD,2
+         B     CCL10
+CCL90    BAL   R14,SPCLOSE
+         MVI   SPCHOLD,0
          LEAVE CMDCLOSE
-CCLBAD   CPMSG MSG026C,RC=26
+CCLBAD   MVC   URNAME,BLANKS
+         CPMSG MSG026C,RC=26
          LEAVE CMDCLOSE
+CCLMVFN  MVC   URNAME(0),0(R2)
+CCLMVFT  MVC   URNAME+8(0),0(R2)
 CMDCLOSER DS   F
 CMDCLOSEB DS   F
 MSG026C  DC    C'DMKCSO026E OPERAND MISSING OR INVALID'
 *
 ***********************************************************************
-*  SPCLOSE: close the file on the device R6.  Uses R0-R5, R15.        *
+*  SPCLOSE: close the file on the device R6.  Held when SPCHOLD is 1, *
+*  or 0 and the device is spooled HOLD.  Uses R0-R5, R15.             *
 ***********************************************************************
 SPCLOSE  ST    R14,SPCLR
          ICM   R1,15,URFILE
@@ -205,280 +317,141 @@ SPC10    ST    R1,SPCFILE
          BNZ   SPC15
          CALL  SPPURGE             then there is nothing to send
          B     SPCLX
-SPC15    DS    0H
-         MVC   SPCTXT(4),=C'PUN '
+SPC15    MVC   SFNAME(16),URNAME   CLOSE ... NAME
+         MVC   URNAME,BLANKS
+         CLI   SPCHOLD,1
+         BE    SPC16
+         CLI   SPCHOLD,2
+         BE    SPC17
+         TM    URFLAG,URFHOLD
+         BZ    SPC17
+SPC16    OI    SFFLAG,SFHOLD
+SPC17    MVC   SPCHTXT,=CL6'NOHOLD'
+         TM    SFFLAG,SFHOLD
+         BZ    SPC18
+         MVC   SPCHTXT,=CL6'HOLD'
+SPC18    MVC   SPCTXT(4),=C'PUN '
          CLI   URTYPE,URTPRT
          BNE   SPC20
          MVC   SPCTXT(4),=C'PRT '
          CLI   URTO,C' '           a printer spooled to nobody:
-         BNE   SPC20                 the real printer (not yet)
-         MVC   LINEBUF(4),SPCTXT
-         MVC   LINEBUF+4(5),=C'FILE '
-         LH    R1,SFID
-         BAL   R14,SPCMSG1
-         MVC   LINEBUF+13(6),=C'  FOR '
-         MVC   LINEBUF+19(8),VMUSER
-         MVC   LINEBUF+27(15),=C' COPY 01 NOHOLD'
-         LA    R2,LINEBUF
-         LA    R3,42
-         BAL   R14,CPLINE
+         BNE   SPC20                 the real printer's queue
+         CALL  SPSEND                (its time, its spool id kept)
          L     R1,SPCFILE
-         CALL  SPPURGE
+         MVI   SFSTAT,SFPRTQ
+         CALL  SPSAVE              (kept so with --data)
+         L     R1,SPCFILE
+         MVC   LINEBUF(4),SPCTXT
+         MVC   LINEBUF+13(6),=C'  FOR '
+         BAL   R14,SPCMSG
+         CALL  RSPKICK             the printer prints it if it can
          B     SPCLX
 *  To a reader: the sender's answer, then the receiver is told.
 SPC20    L     R1,SPCFILE
          CALL  SPSEND
          L     R1,SPCFILE
          MVC   LINEBUF(4),SPCTXT
-         MVC   LINEBUF+4(5),=C'FILE '
-         LH    R1,SFID
-         BAL   R14,SPCMSG1
-         L     R1,SPCFILE
          MVC   LINEBUF+13(6),=C'  TO  '
-         MVC   LINEBUF+19(8),SFDEST
-         MVC   LINEBUF+27(15),=C' COPY 01 NOHOLD'
-         LA    R2,LINEBUF
-         LA    R3,42
-         BAL   R14,CPLINE
+         BAL   R14,SPCMSG
          L     R1,SPCFILE
-         LA    R2,SFDEST
-         BAL   R14,FINDUSER
-         LTR   R1,R1
-         BZ    SPCLX               not logged on: QUERY READER shows it
-         ST    R8,SPCR8
-         L     R8,VMRDEV-VMBLOK(R1)
-         L     R1,SPCFILE
-         MVC   LINEBUF(9),=C'RDR FILE '
-         LH    R1,SFID
-         BAL   R14,SPCMSG1
-         L     R1,SPCFILE
-         MVC   LINEBUF+13(7),=C'  FROM '
-         MVC   LINEBUF+20(8),SFOWNER
-         MVI   LINEBUF+28,C' '
-         MVC   LINEBUF+29(4),SPCTXT
-         MVC   LINEBUF+33(6),=C'NOHOLD'
+         LA    R2,VMUSER           RDR FILE ... FROM ALICE    PUN
+         LA    R3,SPCTXT
+         CALL  SPARRIVE
          DROP  R1
-         LA    R2,LINEBUF
-         LA    R3,39
-         BAL   R14,TLINE
-         L     R8,SPCR8
 SPCLX    L     R14,SPCLR
          BR    R14
-*  The spool id R1 as 4 digits at LINEBUF+9.
-SPCMSG1  LA    R2,LINEBUF+9
-         LA    R3,4
-         B     DECOUT
-SPCLR    DS    F
-SPCFILE  DS    F
-SPCR8    DS    F
-SPCTXT   DS    CL4
-*
-***********************************************************************
-*  CMDPURGE: PURGE READER [ALL|spoolid].                              *
-***********************************************************************
-CMDPURGE ENTER
-         ST    R6,CSPEND           the line's end (R6: the device)
-         BAL   R14,URARG
-         BNE   CPGBAD
-         XC    CPGID,CPGID         0: all of them
-         BAL   R14,NEXTW
-         LTR   R3,R3
-         BZ    CPG20
-         LA    R4,=CL8'ALL'
-         LA    R5,3
-         BAL   R14,KWMATCH
-         BE    CPG20
-         C     R3,=F'4'            a spool id: 1-4 digits
-         BH    CPGBAD
-         LR    R1,R2
-         LR    R0,R3
-CPG10    CLI   0(R1),C'0'
-         BL    CPGBAD
-         CLI   0(R1),C'9'
-         BH    CPGBAD
-         LA    R1,1(R1)
-         BCT   R0,CPG10
-         BCTR  R3,0
-         EX    R3,CPGPACK
-         CVB   R1,CPGDEC
-         ST    R1,CPGID
-         LTR   R1,R1
-         BZ    CPGBAD
-CPG20    SR    R5,R5               files purged
-         CLI   URTYPE,URTRDR
-         BNE   CPG50               (punch, printer: none wait)
-         L     R4,=A(SPFTAB)
-         LA    R3,SPMAXF
-CPG30    CLI   SFSTAT-SFBLOK(R4),SFRDR
-         BNE   CPG40
-         CLC   SFDEST-SFBLOK(8,R4),VMUSER
-         BNE   CPG40
-         ICM   R1,15,CPGID
-         BZ    CPG35
-         CH    R1,SFID-SFBLOK(R4)
-         BNE   CPG40
-CPG35    C     R4,URFILE           the one the reader is reading?
-         BNE   CPG37
-         XC    URFILE,URFILE
-CPG37    LR    R1,R4
-         CALL  SPPURGE
-         LA    R5,1(R5)
-CPG40    LA    R4,SFLEN(R4)
-         BCT   R3,CPG30
-CPG50    LTR   R1,R5
-         BZ    CPGNONE
-         LA    R2,LINEBUF
-         LA    R3,4
-         BAL   R14,DECOUT
-         MVC   LINEBUF+4(13),=C' FILES PURGED'
-         LA    R2,LINEBUF
-         LA    R3,17
-         BAL   R14,CPLINE
-         LEAVE CMDPURGE
-CPGNONE  CPMSG CPGNOMSG
-         LEAVE CMDPURGE
-CPGBAD   CPMSG MSG026P,RC=26
-         LEAVE CMDPURGE
-CPGPACK  PACK  CPGDEC(8),0(0,R2)
-CMDPURGER DS   F
-CMDPURGEB DS   F
-         DS    0D
-CPGDEC   DS    D
-CPGID    DS    F                   the spool id, or 0: all
-CPGNOMSG DC    C'NO FILES PURGED'
-MSG026P  DC    C'DMKCSP026E OPERAND MISSING OR INVALID'
-*
-***********************************************************************
-*  QSPOOL: QUERY READER (R0 = 1), PUNCH (2), PRINTER (3), FILES (4).  *
-*  Readers list their files in arrival order:                         *
-*     OWNERID  FILE CLASS RECDS  CPY HOLD                             *
-*     ALICE    0005 A PUN 000012  01 NONE                             *
-*  Uses R0-R7, R15.                                                   *
-***********************************************************************
-QSPOOL   ENTER
-         CH    R0,=H'2'
-         BE    QSPNOPUN
-         CH    R0,=H'3'
-         BE    QSPNOPRT
-         CH    R0,=H'4'
-         BE    QSPFILES
-         SR    R7,R7               the last arrival number shown
-         MVI   QSPHEAD,0
-QSP10    L     R4,=A(SPFTAB)       the next file in arrival order
-         LA    R3,SPMAXF
-         SR    R6,R6
-         USING SFBLOK,R4
-QSP20    CLI   SFSTAT,SFRDR
-         BNE   QSP30
-         CLC   SFDEST,VMUSER
-         BNE   QSP30
-         C     R7,SFSEQ
-         BNL   QSP30
-         LTR   R6,R6
-         BZ    QSP25
-         CLC   SFSEQ,SFSEQ-SFBLOK(R6)
-         BNL   QSP30
-QSP25    LR    R6,R4
-QSP30    LA    R4,SFLEN(R4)
-         BCT   R3,QSP20
-         LTR   R4,R6
-         BZ    QSP90
-         L     R7,SFSEQ
-         CLI   QSPHEAD,0
-         BNE   QSP40
-         MVI   QSPHEAD,1
-         CPMSG QSPHDR
-QSP40    MVC   LINEBUF(36),BLANKS
-         MVC   LINEBUF(8),SFOWNER
+*  SPCMSG: "xxx FILE nnnn  TO  userid   COPY nn HOLD|NOHOLD" for the
+*  file at R1 (the first 4 and the TO/FOR at LINEBUF+13 set).
+SPCMSG   ST    R14,SPCMR
+         USING SFBLOK,R1
+         MVC   LINEBUF+19(8),SFDEST
+         SR    R0,R0
+         IC    R0,SFCOPY
+         ST    R0,SPCCOPY
+         MVC   LINEBUF+4(5),=C'FILE '
          LH    R1,SFID
+         DROP  R1
          LA    R2,LINEBUF+9
          LA    R3,4
          BAL   R14,DECOUT
-         MVC   LINEBUF+14(5),=C'A PUN'
-         CLI   SFTYPE,URTPRT
-         BNE   QSP50
-         MVC   LINEBUF+16(3),=C'PRT'
-QSP50    L     R1,SFRECS
-         LA    R2,LINEBUF+20
-         LA    R3,6
+         MVC   LINEBUF+27(6),=C' COPY '
+         L     R1,SPCCOPY
+         LA    R2,LINEBUF+33
+         LA    R3,2
          BAL   R14,DECOUT
-         MVC   LINEBUF+28(7),=C'01 NONE'
-         DROP  R4
+         MVI   LINEBUF+35,C' '
+         MVC   LINEBUF+36(6),SPCHTXT
          LA    R2,LINEBUF
-         LA    R3,35
-         BAL   R14,CPLINE
-         B     QSP10
-QSP90    CLI   QSPHEAD,0
-         BNE   QSPEXIT
-         CPMSG QSPNORDR
-         B     QSPEXIT
-QSPNOPUN CPMSG QSPNOPN
-         B     QSPEXIT
-QSPNOPRT CPMSG QSPNOPT
-         B     QSPEXIT
-*  FILES: FILES: 002 RDR, NO PRT, NO PUN
-QSPFILES SR    R1,R1
-         L     R4,=A(SPFTAB)
-         LA    R3,SPMAXF
-QSF10    CLI   SFSTAT-SFBLOK(R4),SFRDR
-         BNE   QSF20
-         CLC   SFDEST-SFBLOK(8,R4),VMUSER
-         BNE   QSF20
-         LA    R1,1(R1)
-QSF20    LA    R4,SFLEN(R4)
-         BCT   R3,QSF10
-         MVC   LINEBUF(L'QSFMSG),QSFMSG
-         LTR   R1,R1
-         BZ    QSF30
-         LA    R2,LINEBUF+7
-         LA    R3,3
-         BAL   R14,DECOUT
-QSF30    LA    R2,LINEBUF
-         LA    R3,L'QSFMSG
-         BAL   R14,CPLINE
-QSPEXIT  LEAVE QSPOOL
-QSPOOLR  DS    F
-QSPOOLB  DS    F
-QSPHEAD  DS    X
-QSPHDR   DC    C'OWNERID  FILE CLASS RECDS  CPY HOLD'
-QSPNORDR DC    C'NO RDR FILES'
-QSPNOPN  DC    C'NO PUN FILES'
-QSPNOPT  DC    C'NO PRT FILES'
-QSFMSG   DC    C'FILES:  NO RDR, NO PRT, NO PUN'
+         LA    R3,42
+         CLI   SPCHTXT+4,C' '
+         BNE   SPCM10
+         LA    R3,40
+SPCM10   BAL   R14,CPLINE
+         L     R14,SPCMR
+         BR    R14
+SPCLR    DS    F
+SPCMR    DS    F
+SPCFILE  DS    F
+SPCCOPY  DS    F
+SPCTXT   DS    CL4
+SPCHTXT  DS    CL6
+SPCHOLD  DC    X'00'               CLOSE's HOLD (1) or NOHOLD (2)
 *
 ***********************************************************************
 *  QVURS: QUERY VIRTUAL's lines for the reader, punch and printer:    *
 *     RDR 00C CL * NOCONT NOHOLD EOF READY                            *
 *     PUN 00D CL A NOCONT NOHOLD COPY 01 READY                        *
-*          00D TO BOB      DIST ALICE                                 *
+*          00D TO  BOB      DIST ALICE                                *
 *  Uses R0-R7, R15.                                                   *
 ***********************************************************************
 QVURS    ENTER
-         CLC   VMURS+(URADDR-URBLOK)(2),=H'0'  (DETACHed: not there)
-         BE    QVURS10
-         CPMSG QVRDR
-QVURS10  LA    R6,VMURS+URLEN
-         BAL   R14,QVUR1
-         LA    R6,VMURS+2*URLEN
-         BAL   R14,QVUR1
+         LA    R6,VMURS
+         LA    R7,VMNUR
+QVU05    BAL   R14,QVUR1
+         LA    R6,URLEN(R6)
+         BCT   R7,QVU05
          LEAVE QVURS
+*  QVUR1: the lines of the device R6.
 QVUR1    ST    R14,QVUR1R
          CLC   URADDR,=H'0'        (DETACHed: not there)
-         BE    QVU50
+         BE    QVU90
          MVC   LINEBUF(L'QVPUN),QVPUN
+         MVC   LINEBUF+11(1),URCLASS
+         TM    URFLAG,URFCONT
+         BZ    QVU02
+         MVC   LINEBUF+13(6),=C'CONT  '
+QVU02    TM    URFLAG,URFHOLD
+         BZ    QVU04
+         MVC   LINEBUF+20(6),=C'HOLD  '
+QVU04    LH    R1,URADDR           the address: 00C, 00D or 00E
+         LA    R1,QVHEX(R1)
+         MVC   LINEBUF+6(1),0(R1)
+         LA    R3,L'QVPUN
+         CLI   URTYPE,URTRDR
+         BNE   QVU06
+         MVC   LINEBUF(3),=C'RDR'
+         MVC   LINEBUF+27(9),=C'EOF READY'
+         LA    R3,36
+         B     QVU10
+QVU06    SR    R1,R1
+         IC    R1,URCOPY
+         LA    R2,LINEBUF+32
+         ST    R3,QVULEN
+         LA    R3,2
+         BAL   R14,DECOUT
+         L     R3,QVULEN
          CLI   URTYPE,URTPRT
          BNE   QVU10
          MVC   LINEBUF(3),=C'PRT'
-         MVI   LINEBUF+6,C'E'
 QVU10    LA    R2,LINEBUF
-         LA    R3,L'QVPUN
          BAL   R14,CPLINE
+         CLI   URTYPE,URTRDR       a reader: that is all
+         BE    QVU90
          MVC   LINEBUF(L'QVFOR),QVFOR
-         MVC   LINEBUF+5(3),=C'00D'
-         CLI   URTYPE,URTPRT
-         BNE   QVU20
-         MVI   LINEBUF+7,C'E'
-QVU20    MVC   LINEBUF+13(8),VMUSER
+         LH    R1,URADDR
+         LA    R1,QVHEX(R1)
+         MVC   LINEBUF+7(1),0(R1)
+         MVC   LINEBUF+13(8),VMUSER
          MVC   LINEBUF+27(8),VMUSER
          CLI   URTO,C' '
          BE    QVU30
@@ -491,12 +464,13 @@ QVU35    LA    R1,LINEBUF-1(R3)    no trailing blanks
          BCT   R3,QVU35
 QVU40    LA    R2,LINEBUF
          BAL   R14,CPLINE
-QVU50    L     R14,QVUR1R
+QVU90    L     R14,QVUR1R
          BR    R14
 QVURSR   DS    F
 QVURSB   DS    F
 QVUR1R   DS    F
-QVRDR    DC    C'RDR 00C CL * NOCONT NOHOLD EOF READY'
+QVULEN   DS    F
+QVHEX    DC    C'0123456789ABCDEF'
 QVPUN    DC    C'PUN 00D CL A NOCONT NOHOLD COPY 01 READY'
 QVFOR    DC    C'     00D FOR xxxxxxxx DIST xxxxxxxx'
          DROP  R6,R11

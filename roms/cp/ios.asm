@@ -125,15 +125,20 @@ SYNCCR0  DC    X'00800800'         CR0: the clock comparator, no timer
 *
 ***********************************************************************
 *  DASDREAD: read one record from a disk into real storage.           *
+*  DASDWRIT: write one (the record must be there, that long).         *
 *  In:  R2 = device address, R3 = cylinder, R4 = head, R5 = record,   *
-*       R6 = real address to read into, R7 = length.                  *
+*       R6 = real address to read into (write from), R7 = length.     *
 *  Out: CC as SYNCIO.  Uses R0, R1, R15.                              *
 *  The channel program is the classic one:                            *
 *     SEEK BBCCHH / SEARCH ID EQUAL CCHHR / TIC back to the search /  *
 *     READ DATA - the search repeats until the record comes round.    *
 ***********************************************************************
+DASDWRIT ST    R14,DASDRR
+         MVI   DRCMD,X'05'         WRITE DATA
+         B     DR05
 DASDREAD ST    R14,DASDRR
-         BAL   R14,DKFIND          the arm is CP's now, no guest's
+         MVI   DRCMD,X'06'         READ DATA
+DR05     BAL   R14,DKFIND          the arm is CP's now, no guest's
          BNZ   DR10
          XC    RDKLAST-RDISK(4,R1),RDKLAST-RDISK(R1)
 DR10     DS    0H
@@ -142,14 +147,15 @@ DR10     DS    0H
          STH   R4,DRSEEK+4
          MVC   DRID(4),DRSEEK+2    CC HH R
          STC   R5,DRID+4
-         ST    R6,DRCCWS+24        READ DATA into R6 ...
-         MVI   DRCCWS+24,X'06'
+         ST    R6,DRCCWS+24        READ (WRITE) DATA at R6 ...
+         MVC   DRCCWS+24(1),DRCMD
          STH   R7,DRCCWS+30        ... R7 bytes
          LA    R1,DRCCWS
          BAL   R14,SYNCIO
          L     R14,DASDRR
          BR    R14
 DASDRR   DS    F
+DRCMD    DS    X
          DS    0D
 DRCCWS   CCW   X'07',DRSEEK,X'40',6    SEEK
          CCW   X'31',DRID,X'40',5      SEARCH ID EQUAL

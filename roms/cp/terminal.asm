@@ -326,7 +326,8 @@ IOH10    CH    R2,RDEVADDR
          BE    IOH20
          LA    R8,RDEVLEN(R8)
          BCT   R7,IOH10
-         B     DISPATCH            not ours: ignore it
+         CALL  RSPIO               the real reader or printer?
+         B     DISPATCH
 IOH20    TM    CSW+4,X'80'         attention?
          BZ    IOH30
          OI    RDEVFLAG,RDATTN

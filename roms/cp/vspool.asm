@@ -47,22 +47,295 @@ URMAXCCW EQU   256
 ***********************************************************************
 SPINIT   ENTER
          LA    R2,SPFRAMES
+         LA    R3,SPFRTAB          (each frame's index: its place here)
 SPI10    BAL   R14,FRAMEGET
          LTR   R15,R15
          BZ    SPI20
+         ST    R15,0(R3)
+         LA    R3,4(R3)
          MVC   0(4,R15),SPFREE
          ST    R15,SPFREE
          L     R0,SPFCNT
          AH    R0,=H'1'
          ST    R0,SPFCNT
          BCT   R2,SPI10
-SPI20    LEAVE SPINIT
+SPI20    CLC   SPCKPT,=H'0'        spool files kept on the volume?
+         BE    SPI90
+         BAL   R14,FRAMEGET        a frame for the checkpoint's page 0
+         ST    R15,SPHDR
+         LTR   R15,R15
+         BZ    SPI90
+         BAL   R14,SPWARM          the files of the last run
+SPI90    LEAVE SPINIT
 SPINITR  DS    F
 SPINITB  DS    F
 SPFREE   DC    A(0)                free frames of the spool area
 SPFCNT   DC    F'0'                how many
 SPNEXTID DC    F'0'                the last spool id given
 SPSEQ    DC    F'0'                the last arrival number given
+*
+***********************************************************************
+*  The spool checkpoint (SYSCONF's SPCKPT 1: cpcms --data).  The     *
+*  spool files outlive a restart on the system residence volume,      *
+*  cylinder 0 from head SPCKHD, 4K records four a track: page 0 the   *
+*  spool file table (CPSPOOL1, the next spool id and arrival number,  *
+*  the frames' chain, the SFBLOKs with frames as index + 1), pages    *
+*  1-32 the frames by index (SPFRTAB).  SPSAVE writes page 0 and the  *
+*  frames written since it last ran (SPDIRTY) whenever a file is      *
+*  closed, purged or changed; SPWARM reads it all back at start-up.   *
+*  Files open on a punch or printer, or half read in by the real      *
+*  reader, are not kept; one being printed is printed again; readers  *
+*  read their files from the start.                                   *
+***********************************************************************
+*
+*  FRIDX: the index of the spool frame at R15.  Out: R15 = it, CC 0;
+*  CC not 0 if it is none of them.  Uses R0.
+FRIDX    ST    R1,FRIR1
+         LA    R1,SPFRTAB
+         LA    R0,SPFRAMES
+FRI10    C     R15,0(R1)
+         BE    FRI20
+         LA    R1,4(R1)
+         BCT   R0,FRI10
+         L     R1,FRIR1
+         LTR   R14,R14             CC not 0
+         BR    R14
+FRI20    LA    R0,SPFRTAB
+         SR    R1,R0
+         SRL   R1,2
+         LR    R15,R1
+         L     R1,FRIR1
+         CR    R15,R15             CC 0
+         BR    R14
+FRIR1    DS    F
+*
+*  SPKPAGE: read (SPKRW 1) or write (0) checkpoint page R0 at real
+*  address R6.  Out: CC as DASDREAD.  Uses R1, R15.
+SPKPAGE  ST    R14,SPKPR
+         STM   R0,R7,SPKPREGS
+         SR    R4,R4               head SPCKHD + page / 4,
+         LR    R5,R0                 record page // 4 + 1
+         D     R4,=F'4'
+         LR    R1,R4
+         LR    R4,R5
+         AH    R4,SPCKHD
+         LA    R5,1(R1)
+         SR    R3,R3               cylinder 0
+         LH    R2,SYSRES
+         L     R7,=F'4096'
+         CLI   SPKRW,0
+         BNE   SPKP10
+         BAL   R14,DASDWRIT
+         B     SPKP20
+SPKP10   BAL   R14,DASDREAD
+SPKP20   LM    R0,R7,SPKPREGS
+         L     R14,SPKPR
+         BR    R14
+SPKPR    DS    F
+SPKPREGS DS    8F
+SPKRW    DC    X'00'
+*
+***********************************************************************
+*  SPSAVE: write the spool checkpoint (nothing without --data).       *
+*  Changes no register.                                               *
+***********************************************************************
+SPSAVE   ENTER
+         STM   R0,R12,SPSVREGS
+         CLC   SPCKPT,=H'0'
+         BE    SPSV90
+         ICM   R6,15,SPHDR
+         BZ    SPSV90
+         MVC   0(8,R6),=C'CPSPOOL1'
+         MVC   8(4,R6),SPNEXTID
+         MVC   12(4,R6),SPSEQ
+*  The frames' chain: the index + 1 of the frame after each.
+         XC    16(SPFRAMES,R6),16(R6)
+         LA    R2,SPFRTAB
+         LA    R3,16(R6)
+         LA    R4,SPFRAMES
+SPSV10   ICM   R15,15,0(R2)
+         BZ    SPSV15
+         ICM   R15,15,0(R15)       the next frame
+         BZ    SPSV15
+         BAL   R14,FRIDX
+         BNZ   SPSV15
+         LA    R15,1(R15)
+         STC   R15,0(R3)
+SPSV15   LA    R2,4(R2)
+         LA    R3,1(R3)
+         BCT   R4,SPSV10
+*  The files: frames as index + 1, no reading state; open ones and one
+*  being read in are not kept, one being printed waits again.
+         L     R2,=A(SPFTAB)
+         LA    R3,48(R6)
+         LA    R4,SPMAXF
+SPSV20   MVC   0(SFLEN,R3),0(R2)
+         USING SFBLOK,R3
+         CLI   SFSTAT,SFRDR
+         BE    SPSV25
+         CLI   SFSTAT,SFPRTQ
+         BE    SPSV25
+         CLI   SFSTAT,SFRPRT
+         BNE   SPSV22
+         MVI   SFSTAT,SFPRTQ
+         B     SPSV25
+SPSV22   XC    0(SFLEN,R3),0(R3)
+         B     SPSV28
+SPSV25   XC    SFRNEXT,SFRNEXT
+         XC    SFRFRM,SFRFRM
+         XC    SFRIDX,SFRIDX
+         ICM   R15,15,SFFIRST
+         BZ    SPSV26
+         BAL   R14,FRIDX
+         LA    R15,1(R15)
+SPSV26   ST    R15,SFFIRST
+         ICM   R15,15,SFLAST
+         BZ    SPSV27
+         BAL   R14,FRIDX
+         LA    R15,1(R15)
+SPSV27   ST    R15,SFLAST
+         DROP  R3
+SPSV28   LA    R2,SFLEN(R2)
+         LA    R3,SFLEN(R3)
+         BCT   R4,SPSV20
+*  Page 0, then the frames written since the last time.
+         SR    R0,R0
+         BAL   R14,SPKPAGE
+         LA    R2,SPFRTAB
+         LA    R3,SPDIRTY
+         LA    R0,1
+         LA    R4,SPFRAMES
+SPSV30   CLI   0(R3),0
+         BE    SPSV35
+         MVI   0(R3),0
+         L     R6,0(R2)
+         BAL   R14,SPKPAGE
+SPSV35   LA    R2,4(R2)
+         LA    R3,1(R3)
+         AH    R0,=H'1'
+         BCT   R4,SPSV30
+SPSV90   LM    R0,R12,SPSVREGS
+         LEAVE SPSAVE
+SPSAVER  DS    F
+SPSAVEB  DS    F
+SPSVREGS DS    13F
+*
+***********************************************************************
+*  SPWARM: at start-up, the spool files of the last run from the      *
+*  checkpoint, each checked (its frames in range, none twice, its     *
+*  records within them); anything amiss: a cold start (no files).     *
+*  Uses R0-R8, R15.                                                   *
+***********************************************************************
+SPWARM   ST    R14,SPWR
+         L     R8,SPHDR            page 0
+         LR    R6,R8
+         SR    R0,R0
+         MVI   SPKRW,1
+         BAL   R14,SPKPAGE
+         BNZ   SPWCOLD
+         CLC   0(8,R8),=C'CPSPOOL1'
+         BNE   SPWCOLD
+         MVC   SPNEXTID,8(R8)
+         MVC   SPSEQ,12(R8)
+         XC    SPUSED,SPUSED
+         L     R2,=A(SPFTAB)
+         LA    R3,48(R8)
+         LA    R4,SPMAXF
+         USING SFBLOK,R2
+SPW10    MVC   0(SFLEN,R2),0(R3)
+         CLI   SFSTAT,SFRDR
+         BE    SPW20
+         CLI   SFSTAT,SFPRTQ
+         BE    SPW20
+         XC    0(SFLEN,R2),0(R2)   (nothing, or not kept)
+         B     SPW50
+SPW20    CLC   SFRLEN(4),=AL2(80,(4096-8)/80)  a card file,
+         BE    SPW22
+         CLC   SFRLEN(4),=AL2(133,(4096-8)/133)  or a print file?
+         BNE   SPWCOLD
+SPW22    SR    R1,R1               its frames: how many
+         SR    R7,R7               the last
+         L     R5,SFFIRST          (index + 1)
+         XC    SFFIRST,SFFIRST
+SPW25    LTR   R5,R5
+         BZ    SPW40
+         BCTR  R5,0
+         C     R5,=A(SPFRAMES)
+         BNL   SPWCOLD
+         LA    R15,SPUSED(R5)      one frame in two files, or a loop
+         CLI   0(R15),0
+         BNE   SPWCOLD
+         MVI   0(R15),1
+         LR    R15,R5
+         SLL   R15,2
+         L     R6,SPFRTAB(R15)
+         LTR   R6,R6
+         BZ    SPWCOLD
+         LA    R0,1(R5)            read its page
+         BAL   R14,SPKPAGE
+         BNZ   SPWCOLD
+         XC    0(4,R6),0(R6)       chained after the last
+         LTR   R7,R7
+         BZ    SPW30
+         ST    R6,0(R7)
+         B     SPW35
+SPW30    ST    R6,SFFIRST
+SPW35    LR    R7,R6
+         LA    R1,1(R1)
+         IC    R5,16(R5,R8)        the next: index + 1
+         N     R5,=F'255'
+         B     SPW25
+SPW40    ST    R7,SFLAST
+         LH    R15,SFPERF          its records fit its frames?
+         MR    R0,R15              (R1 = frames x records a frame)
+         C     R1,SFRECS
+         BL    SPWCOLD
+         DROP  R2
+SPW50    LA    R2,SFLEN(R2)
+         LA    R3,SFLEN(R3)
+         BCT   R4,SPW10
+*  The free chain: the frames no file holds.
+         XC    SPFREE,SPFREE
+         XC    SPFCNT,SPFCNT
+         LA    R2,SPFRTAB
+         LA    R3,SPUSED
+         LA    R4,SPFRAMES
+SPW60    ICM   R15,15,0(R2)
+         BZ    SPW65
+         CLI   0(R3),0
+         BNE   SPW65
+         MVC   0(4,R15),SPFREE
+         ST    R15,SPFREE
+         L     R0,SPFCNT
+         AH    R0,=H'1'
+         ST    R0,SPFCNT
+SPW65    LA    R2,4(R2)
+         LA    R3,1(R3)
+         BCT   R4,SPW60
+         B     SPW90
+*  A cold start: no files, every frame free (as SPINIT chained them).
+SPWCOLD  L     R2,=A(SPFTAB)
+         LA    R4,SPMAXF
+SPWC10   XC    0(SFLEN,R2),0(R2)
+         LA    R2,SFLEN(R2)
+         BCT   R4,SPWC10
+         XC    SPNEXTID,SPNEXTID
+         XC    SPSEQ,SPSEQ
+         XC    SPUSED,SPUSED
+         LA    R2,SPFRTAB          (the free chain again, whole)
+         LA    R3,SPUSED
+         LA    R4,SPFRAMES
+         XC    SPFREE,SPFREE
+         XC    SPFCNT,SPFCNT
+         B     SPW60
+SPW90    MVI   SPKRW,0
+         L     R14,SPWR
+         BR    R14
+SPWR     DS    F
+SPHDR    DC    A(0)                the checkpoint's page 0 (a frame)
+SPFRTAB  DC    (SPFRAMES)A(0)      the spool area's frames, by index
+SPDIRTY  DC    (SPFRAMES)X'00'     written since the last checkpoint
+SPUSED   DS    (SPFRAMES)X         SPWARM: held by a file
 *
 ***********************************************************************
 *  URLOGON: the reader, punch and printer of a new virtual machine.   *
@@ -74,14 +347,23 @@ URLOGON  ENTER
          USING URBLOK,R1
          MVC   URADDR,=X'000C'
          MVI   URTYPE,URTRDR
+         MVI   URCLASS,C'*'        a reader reads every class
+         MVI   URCOPY,1
+         MVC   URNAME,BLANKS
          LA    R1,URLEN(R1)
          MVC   URADDR,=X'000D'
          MVI   URTYPE,URTPUN
          MVC   URTO,BLANKS
+         MVI   URCLASS,C'A'        punch and printer: class A
+         MVI   URCOPY,1
+         MVC   URNAME,BLANKS
          LA    R1,URLEN(R1)
          MVC   URADDR,=X'000E'
          MVI   URTYPE,URTPRT
          MVC   URTO,BLANKS
+         MVI   URCLASS,C'A'
+         MVI   URCOPY,1
+         MVC   URNAME,BLANKS
          DROP  R1
          LEAVE URLOGON
 URLOGONR DS    F
@@ -103,8 +385,7 @@ ULO10    ICM   R1,15,URFILE
          BNE   ULO20
          BAL   R14,SPPURGE
          B     ULO30
-ULO20    XC    SFRNEXT-SFBLOK(4,R1),SFRNEXT-SFBLOK(R1)
-         XC    SFRFRM-SFBLOK(4,R1),SFRFRM-SFBLOK(R1)
+ULO20    BAL   R14,SPREWIND
 ULO30    LA    R6,URLEN(R6)
          BCT   R7,ULO10
          DROP  R6
@@ -131,6 +412,7 @@ SPP10    BZ    SPP20
          B     SPP10
 SPP20    XC    0(SFLEN,R1),0(R1)   SFSTAT = SFFREE
          DROP  R1
+         BAL   R14,SPSAVE
          LEAVE SPPURGE
 SPPURGER DS    F
 SPPURGEB DS    F
@@ -138,7 +420,8 @@ SPPNEXT  DS    F
 *
 ***********************************************************************
 *  SPNEW: a new spool file of type R0 (URTPUN, URTPRT) for the user   *
-*  R11.  Out: R1 -> its SFBLOK, CC 0; or CC not 0: no SFBLOK free.    *
+*  whose id is at R2 (CL8).  Out: R1 -> its SFBLOK, CC 0; or CC not  *
+*  0: no SFBLOK free.                                                 *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 SPNEW    ENTER
@@ -153,8 +436,8 @@ SPN10    CLI   SFSTAT,SFFREE
 SPN20    XC    0(SFLEN,R1),0(R1)
          STC   R0,SFTYPE
          MVI   SFSTAT,SFOPEN
-         MVC   SFOWNER,VMUSER
-         MVC   SFDEST,VMUSER
+         MVC   SFOWNER,0(R2)
+         MVC   SFDEST,0(R2)
          MVC   SFRLEN,=H'80'
          MVC   SFPERF,=AL2((4096-8)/80)
          CLI   SFTYPE,URTPRT
@@ -179,6 +462,8 @@ SPNEWB   DS    F
 *  Uses R0, R15.                                                      *
 ***********************************************************************
 SPSEND   ENTER
+         STCK  TODNOW              when it was closed (QUERY ... ALL)
+         MVC   SFTOD-SFBLOK(8,R1),TODNOW
          L     R0,SPSEQ
          AH    R0,=H'1'
          ST    R0,SPSEQ
@@ -186,13 +471,160 @@ SPSEND   ENTER
          MVI   SFSTAT-SFBLOK(R1),SFRDR
          XC    SFRNEXT-SFBLOK(4,R1),SFRNEXT-SFBLOK(R1)
          XC    SFRFRM-SFBLOK(4,R1),SFRFRM-SFBLOK(R1)
+         BAL   R14,SPSAVE
          LEAVE SPSEND
 SPSENDR  DS    F
 SPSENDB  DS    F
 *
 ***********************************************************************
+*  SPSLOT: room for one more record in the spool file R1 (being       *
+*  written): a new frame from the spool area when the last is full.   *
+*  Out: R3 -> the record (blanks), CC 0; CC not 0 if the file has     *
+*  SPMAXREC records or the area is full.  The caller fills it and     *
+*  counts it (SFRECS).  Uses R0, R2-R5, R15.                          *
+***********************************************************************
+SPSLOT   ENTER
+         USING SFBLOK,R1
+         CLC   SFRECS,=A(SPMAXREC) the file is full?
+         BNL   SPSFULL
+         L     R5,SFRECS           its place in the last frame
+         SR    R4,R4
+         LH    R0,SFPERF
+         DR    R4,R0               R4 = index in the frame
+         LTR   R4,R4
+         BNZ   SPS20
+         ICM   R15,15,SPFREE       a new frame
+         BZ    SPSFULL
+         MVC   SPFREE,0(R15)
+         L     R0,SPFCNT
+         BCTR  R0,0
+         ST    R0,SPFCNT
+         XC    0(4,R15),0(R15)
+         ICM   R0,15,SFLAST
+         ST    R15,SFLAST
+         BNZ   SPS15
+         ST    R15,SFFIRST
+         B     SPS20
+SPS15    LR    R3,R0
+         ST    R15,0(R3)
+SPS20    CLC   SPCKPT,=H'0'        (a checkpoint to keep?)
+         BE    SPS25
+         L     R15,SFLAST          its frame changes (SPSAVE writes it)
+         BAL   R14,FRIDX
+         BNZ   SPS25
+         LA    R15,SPDIRTY(R15)
+         MVI   0(R15),1
+SPS25    LH    R3,SFRLEN           R3 -> the record
+         MR    R2,R4
+         A     R3,SFLAST
+         LA    R3,8(R3)
+         MVI   0(R3),C' '          blank it
+         LH    R5,SFRLEN
+         BCTR  R5,0
+         BCTR  R5,0
+         EX    R5,SPSBLANK
+         CR    R3,R3               CC 0
+         LEAVE SPSLOT
+SPSFULL  LEAVE SPSLOT,CC=NZ
+SPSBLANK MVC   1(0,R3),0(R3)
+         DROP  R1
+SPSLOTR  DS    F
+SPSLOTB  DS    F
+*
+***********************************************************************
+*  SPGET: the next record of the spool file R1 (being read: by a      *
+*  virtual reader, or the real printer); from the first when it has   *
+*  not been read yet (SFRFRM 0).  Out: R3 -> it, CC 0; CC not 0 at    *
+*  the file's end.  Uses R0, R2-R4, R15.                              *
+***********************************************************************
+SPGET    ENTER
+         USING SFBLOK,R1
+         CLC   SFRNEXT,SFRECS      the end?
+         BNL   SPGEND
+         ICM   R15,15,SFRFRM       not begun: the first frame
+         BNZ   SPG05
+         MVC   SFRFRM,SFFIRST
+         XC    SFRIDX,SFRIDX
+SPG05    LH    R4,SFRIDX           the next record: in this frame?
+         CH    R4,SFPERF
+         BL    SPG10
+         L     R15,SFRFRM          no: the next frame
+         L     R15,0(R15)
+         ST    R15,SFRFRM
+         SR    R4,R4
+SPG10    LH    R3,SFRLEN
+         MR    R2,R4
+         A     R3,SFRFRM
+         LA    R3,8(R3)
+         LA    R4,1(R4)
+         STH   R4,SFRIDX
+         L     R0,SFRNEXT
+         AH    R0,=H'1'
+         ST    R0,SFRNEXT
+         CR    R0,R0               CC 0
+         LEAVE SPGET
+SPGEND   LEAVE SPGET,CC=NZ
+         DROP  R1
+SPGETR   DS    F
+SPGETB   DS    F
+*
+***********************************************************************
+*  SPARRIVE: tell the user whose reader the file R1 is now in that it *
+*  has come, if that user is logged on:                               *
+*     RDR FILE 0005  FROM ALICE    PUN NOHOLD                         *
+*  In: R1 -> SFBLOK, R2 -> who sent it (CL8), R3 -> where it comes    *
+*  from (CL3: PUN, PRT, RDR).  R8 is kept.  Uses R0-R5, R15.          *
+***********************************************************************
+SPARRIVE ENTER
+         ST    R8,SPAR8
+         ST    R1,SPAFILE
+         MVC   LINEBUF+20(8),0(R2)
+         MVC   LINEBUF+29(3),0(R3)
+         LA    R2,SFDEST-SFBLOK(R1)
+         BAL   R14,FINDUSER
+         LTR   R1,R1
+         BZ    SPAR90              not logged on: QUERY READER shows it
+         L     R8,VMRDEV-VMBLOK(R1)
+         L     R1,SPAFILE
+         MVC   LINEBUF(9),=C'RDR FILE '
+         MVC   LINEBUF+13(7),=C'  FROM '
+         MVI   LINEBUF+28,C' '
+         MVI   LINEBUF+32,C' '
+         MVC   LINEBUF+33(6),=C'NOHOLD'
+         LA    R3,39
+         TM    SFFLAG-SFBLOK(R1),SFHOLD
+         BZ    SPAR10
+         MVC   LINEBUF+33(4),=C'HOLD'
+         LA    R3,37
+SPAR10   ST    R3,SPALEN
+         LH    R1,SFID-SFBLOK(R1)
+         LA    R2,LINEBUF+9
+         LA    R3,4
+         BAL   R14,DECOUT
+         LA    R2,LINEBUF
+         L     R3,SPALEN
+         BAL   R14,TLINE
+SPAR90   L     R8,SPAR8
+         LEAVE SPARRIVE
+SPARRIVER DS   F
+SPARRIVEB DS   F
+SPAR8    DS    F
+SPAFILE  DS    F
+SPALEN   DS    F
+*
+***********************************************************************
+*  SPREWIND: the reader file at R1 is read from its first record      *
+*  again (a reader spooled HOLD, a logoff, IPL 00C).  Uses nothing.   *
+***********************************************************************
+SPREWIND XC    SFRNEXT-SFBLOK(4,R1),SFRNEXT-SFBLOK(R1)
+         XC    SFRFRM-SFBLOK(4,R1),SFRFRM-SFBLOK(R1)
+         BR    R14
+*
+***********************************************************************
 *  SPFIRST: the first file (in arrival order) in the reader of the    *
-*  user whose id is at R2 (CL8) that no reader is reading.            *
+*  user whose id is at R2 (CL8) that no reader is reading, is not     *
+*  held, and is of the class the reader R6 (URBLOK) reads (its        *
+*  URCLASS, or * for any).                                            *
 *  Out: R1 -> its SFBLOK, or 0.  Uses R0, R3, R15.                    *
 ***********************************************************************
 SPFIRST  L     R3,=A(SPFTAB)
@@ -203,7 +635,13 @@ SPF10    CLI   SFSTAT,SFRDR
          BNE   SPF30
          CLC   SFDEST,0(R2)
          BNE   SPF30
-         OC    SFRFRM,SFRFRM       being read (or read from)?
+         TM    SFFLAG,SFHOLD       held: not read
+         BO    SPF30
+         CLI   URCLASS-URBLOK(R6),C'*'
+         BE    SPF15
+         CLC   SFCLASS,URCLASS-URBLOK(R6)
+         BNE   SPF30
+SPF15    OC    SFRFRM,SFRFRM       being read (or read from)?
          BNZ   SPF30
          OC    SFRNEXT,SFRNEXT
          BNZ   SPF30
@@ -286,7 +724,7 @@ URR12    L     R2,URCCWA           fetch it
          LA    R4,8
          BAL   R14,GCOPYIN
          BNZ   URPCHK
-         NI    URSTAT,X'FF'-URIL
+URR13    NI    URSTAT,X'FF'-URIL
          IC    R0,URCCW
          N     R0,=F'15'
          CH    R0,=H'8'            TIC?
@@ -341,46 +779,20 @@ URWRITE  ICM   R1,15,URFILE
          BNZ   URW10
          SR    R0,R0
          IC    R0,URTYPE
+         LA    R2,VMUSER
          BAL   R14,SPNEW
          BNZ   URFULL
          ST    R1,URFILE
+         MVC   SFCLASS-SFBLOK(1,R1),URCLASS   SPOOL ... CLASS, COPY
+         MVC   SFCOPY-SFBLOK(1,R1),URCOPY
+         MVC   SFNAME-SFBLOK(16,R1),BLANKS
          MVC   SFDEST-SFBLOK(8,R1),URTO   SPOOL ... TO
          CLI   URTO,C' '
          BNE   URW10
          MVC   SFDEST-SFBLOK(8,R1),VMUSER
-URW10    DS    0H
+URW10    BAL   R14,SPSLOT          room for a record?
+         BNZ   URFULL
          USING SFBLOK,R1
-         CLC   SFRECS,=A(SPMAXREC) the file is full?
-         BNL   URFULL
-         L     R5,SFRECS           its place in the last frame
-         SR    R4,R4
-         LH    R0,SFPERF
-         DR    R4,R0               R4 = index in the frame
-         LTR   R4,R4
-         BNZ   URW20
-         ICM   R15,15,SPFREE       a new frame
-         BZ    URFULL
-         MVC   SPFREE,0(R15)
-         L     R0,SPFCNT
-         BCTR  R0,0
-         ST    R0,SPFCNT
-         XC    0(4,R15),0(R15)
-         ICM   R0,15,SFLAST
-         ST    R15,SFLAST
-         BNZ   URW15
-         ST    R15,SFFIRST
-         B     URW20
-URW15    LR    R3,R0
-         ST    R15,0(R3)
-URW20    LH    R3,SFRLEN           R3 -> the record
-         MR    R2,R4
-         A     R3,SFLAST
-         LA    R3,8(R3)
-         MVI   0(R3),C' '          blank it
-         LH    R5,SFRLEN
-         BCTR  R5,0
-         BCTR  R5,0
-         EX    R5,URBLANK
          LA    R5,80               the data: at most 80 bytes for a
          CLI   URTYPE,URTPRT         card, 132 for a line (after the
          BNE   URW30                 command)
@@ -411,7 +823,6 @@ URW40    LR    R5,R4               moved
          ST    R0,SFRECS
          DROP  R1
          B     URRESID
-URBLANK  MVC   1(0,R3),0(R3)
 *
 *  Read a card: from the file the reader is reading, or the first in
 *  its queue; none: not ready.  At the file's end: unit exception, and
@@ -425,26 +836,9 @@ URREAD   ICM   R1,15,URFILE
          ST    R1,URFILE
          MVC   SFRFRM-SFBLOK(4,R1),SFFIRST-SFBLOK(R1)
          XC    SFRIDX-SFBLOK(2,R1),SFRIDX-SFBLOK(R1)
-URRD10   DS    0H
+URRD10   BAL   R14,SPGET           the next record
+         BNZ   UREOF               (none: the end)
          USING SFBLOK,R1
-         CLC   SFRNEXT,SFRECS      the end?
-         BNL   UREOF
-         LH    R4,SFRIDX           the next record: in this frame?
-         CH    R4,SFPERF
-         BL    URRD20
-         L     R15,SFRFRM          no: the next frame
-         L     R15,0(R15)
-         ST    R15,SFRFRM
-         SR    R4,R4
-URRD20   LH    R3,SFRLEN
-         MR    R2,R4
-         A     R3,SFRFRM
-         LA    R3,8(R3)
-         LA    R4,1(R4)
-         STH   R4,SFRIDX
-         L     R0,SFRNEXT
-         AH    R0,=H'1'
-         ST    R0,SFRNEXT
          LH    R5,SFRLEN           the record's length
          DROP  R1
          SR    R4,R4
@@ -490,9 +884,20 @@ UREND    LA    R4,X'0C'            channel end, device end
          BO    URPOST
          LA    R5,X'40'            incorrect length
          B     URPOST
-UREOF    BAL   R14,SPPURGE         the file is read: gone
-         XC    URFILE,URFILE
-         XC    URCCW+6(2),URCCW+6
+UREOF    XC    URFILE,URFILE
+         TM    URFLAG,URFHOLD      SPOOL READER HOLD: kept, held
+         BZ    UREOF10
+         BAL   R14,SPREWIND
+         OI    SFFLAG-SFBLOK(R1),SFHOLD
+         B     UREOF20
+UREOF10  BAL   R14,SPPURGE         the file is read: gone
+UREOF20  TM    URFLAG,URFCONT      SPOOL READER CONT: on into the next
+         BZ    UREOF30               file, if there is one
+         LA    R2,VMUSER
+         BAL   R14,SPFIRST
+         LTR   R1,R1
+         BNZ   URREAD
+UREOF30  XC    URCCW+6(2),URCCW+6
          LA    R4,X'0D'            CE, DE, unit exception
          SR    R5,R5
          B     URPOST
@@ -519,6 +924,81 @@ URPOST   L     R2,URCCWA
          BR    R14
 URRUNR   DS    F
 URWFILE  DS    F
+*
+*  URRUNI: as URRUN, the first CCW already in URCCW (IPL's implied
+*  CCW, at URCCWA 0: the chain goes on at guest location 8).
+URRUNI   ST    R14,URRUNR
+         LA    R8,URMAXCCW
+         SR    R7,R7
+         B     URR13
+*
+***********************************************************************
+*  URIPL: IPL 00C: the virtual machine is loaded from its reader as a *
+*  real one from a card reader.  The reader is reset (a file half     *
+*  read goes back whole), then CP runs the implied CCW of an IPL -    *
+*  read 24 bytes at 0, command chaining, SLI - on it and the chain    *
+*  that follows from location 8, exactly as SIO runs a channel        *
+*  program; when it ends with channel end and device end and nothing  *
+*  else, the device address goes to location 2-3 and the PSW at 0 is *
+*  loaded (its ending status is not presented).  Else the machine    *
+*  stops: IPL 00C FAILED, CSW ...                                     *
+*  In: R8 = RDEV, R11 = VMBLOK.  Out: CC 0; CC not 0 if it failed     *
+*  (the user has been told).  Uses R0-R7, R15.                        *
+***********************************************************************
+URIPL    ENTER
+         ST    R8,URIPLR8          (URRUN counts CCWs in R8)
+         LA    R6,VMURS            its three devices: nothing pending
+         LA    R7,VMNUR
+UIP05    NI    URSTAT,X'FF'-URINTP
+         LA    R6,URLEN(R6)
+         BCT   R7,UIP05
+         LA    R6,VMURS            the reader
+         ICM   R1,15,URFILE        a file half read goes back whole
+         BZ    UIP10
+         XC    URFILE,URFILE
+         BAL   R14,SPREWIND
+UIP10    MVI   VCSTAT,0            the console: nothing under way
+         MVC   VMTALEN,=H'-1'
+         XC    URCCWA,URCCWA
+         MVC   URCCW,=X'0200000060000018'
+         MVI   URKEY,0
+         BAL   R14,URRUNI
+         L     R8,URIPLR8
+         NI    URSTAT,X'FF'-URINTP
+         CLC   URCSW+4(2),=X'0C00' channel end, device end, nothing else?
+         BNE   UIPBAD
+         LA    R2,2                the device address at 2-3
+         LA    R3,URADDR
+         LA    R4,2
+         BAL   R14,GCOPYOUT
+         BNZ   UIPBAD
+         SR    R2,R2               the PSW at 0
+         LA    R3,VMPSW
+         LA    R4,8
+         BAL   R14,GCOPYIN
+         BNZ   UIPBAD
+         MVI   VMSTATE,VMSRUN
+         CR    R2,R2
+         LEAVE URIPL
+UIPBAD   MVI   VMSTATE,VMSSTOP     the machine stays stopped
+         MVC   LINEBUF(L'UIPMSG),UIPMSG
+         L     R0,URCSW
+         LA    R2,LINEBUF+L'UIPMSG
+         LA    R3,8
+         BAL   R14,HEXOUT
+         L     R0,URCSW+4
+         LA    R2,LINEBUF+L'UIPMSG+9
+         LA    R3,8
+         BAL   R14,HEXOUT
+         MVI   LINEBUF+L'UIPMSG+8,C' '
+         LA    R2,LINEBUF
+         LA    R3,L'UIPMSG+17
+         BAL   R14,CPLINE
+         LEAVE URIPL,CC=NZ
+URIPLR   DS    F
+URIPLB   DS    F
+URIPLR8  DS    F
+UIPMSG   DC    C'IPL 00C FAILED, CSW '
 *
 ***********************************************************************
 *  REFLUR: present the unit-record devices' pending interruptions     *

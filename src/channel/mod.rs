@@ -217,6 +217,25 @@ impl Channel {
         Ok(())
     }
 
+    /// The operator puts `deck` in the hopper of the card reader at `dev`; an idle reader
+    /// asks for attention at once.
+    pub fn load_cards(
+        &mut self,
+        dev: u16,
+        deck: Vec<crate::devices::reader::Card>,
+    ) -> Result<(), String> {
+        let sub = self
+            .subs
+            .get_mut(&dev)
+            .ok_or_else(|| format!("no device at {dev:03X}"))?;
+        sub.dev.load_cards(deck)?;
+        if sub.op.is_none() {
+            self.npending += poll_attention(sub);
+        }
+        self.recompute_due();
+        Ok(())
+    }
+
     /// True while a read on `dev` waits for the operator (keyboard unlocked).
     pub fn awaiting_input(&self, dev: u16) -> bool {
         self.subs.get(&dev).is_some_and(|s| s.dev.awaiting_input())

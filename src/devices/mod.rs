@@ -123,6 +123,11 @@ pub trait Device {
     fn transcript(&self) -> Option<Transcript<'_>> {
         None
     }
+
+    /// The operator puts a deck in the hopper (a card reader; see `reader`).
+    fn load_cards(&mut self, _deck: Vec<reader::Card>) -> Result<(), String> {
+        Err(format!("a {} has no hopper for cards", self.kind()))
+    }
 }
 
 /// How a deck or punch file holds its cards (see `reader`).

@@ -205,6 +205,14 @@ impl Device for Printer {
         "1403"
     }
 
+    /// An in-memory printer's output (one printing into a file keeps none).
+    fn transcript(&self) -> Option<Transcript<'_>> {
+        match self.sink {
+            Sink::Memory => Some(self.text.view()),
+            Sink::File { .. } => None,
+        }
+    }
+
     fn start(&mut self, cmd: u8, xfer: &mut Transfer, now: u64) -> Start {
         if cmd != 0x04 {
             self.sense = 0;

@@ -29,6 +29,13 @@
 //! End of file: the read after the last card ends with channel end, device end and unit
 //! exception and moves no data (so incorrect length shows unless SLI), like Hercules'
 //! `eof` option. Each further read does the same.
+//!
+//! The machine room: an operator may put more decks in the hopper while the machine runs
+//! ([`CardReader::load`], the scenario step `Reader`). Each deck ends in its own end of
+//! file (the operator pressed EOF after it), and a reader that gets cards asks for
+//! attention: CP's spooling (roms/cp/rspool.asm) then reads the deck into a spool file.
+//! (A real 3505 signals "ready" with device end; the channel model here knows unsolicited
+//! attention, which serves the same purpose.)
 
 use std::path::Path;
 
@@ -66,6 +73,12 @@ pub struct CardReader {
     next: usize,
     sense: u8,
     phase: Phase,
+    /// Where a deck loaded later ends: the read at that card is an end of file.
+    marks: std::collections::VecDeque<usize>,
+    /// The end of file after the last card was presented.
+    eof_seen: bool,
+    /// Cards were loaded: ask for attention.
+    wants_attention: bool,
 }
 
 /// Translate one line of text into a card, or say what is wrong with it.
@@ -141,7 +154,26 @@ impl CardReader {
             next: 0,
             sense: 0,
             phase: Phase::Idle,
+            marks: std::collections::VecDeque::new(),
+            eof_seen: false,
+            wants_attention: false,
         }
+    }
+
+    /// The operator puts `deck` in the hopper behind what is there and presses EOF: it is
+    /// read after the cards not yet read, and ends in an end of file of its own. The
+    /// reader asks for attention.
+    pub fn load(&mut self, deck: Vec<Card>) {
+        if deck.is_empty() {
+            return;
+        }
+        let unread_end = !(self.next == self.cards.len() && self.eof_seen);
+        if !self.cards.is_empty() && unread_end && self.marks.back() != Some(&self.cards.len()) {
+            self.marks.push_back(self.cards.len());
+        }
+        self.cards.extend(deck);
+        self.eof_seen = false;
+        self.wants_attention = true;
     }
 
     /// A reader holding the deck in `path`.
@@ -155,6 +187,21 @@ impl CardReader {
     pub fn as_2540(mut self) -> Self {
         self.kind = "2540";
         self
+    }
+
+    /// What a read does now: the next card, or an end of file (a deck's end, or the
+    /// hopper's).
+    fn next_read(&mut self) -> Phase {
+        if self.marks.front() == Some(&self.next) {
+            self.marks.pop_front();
+            Phase::Eof
+        } else if self.next < self.cards.len() {
+            self.next += 1;
+            Phase::Read(self.next - 1)
+        } else {
+            self.eof_seen = true;
+            Phase::Eof
+        }
     }
 
     /// Cards not yet read.
@@ -179,13 +226,10 @@ impl Device for CardReader {
             }
             0x03 => Start::Immediate(UnitStatus::CE_DE),
             c if c & 0x03 == 0x02 => {
-                if self.next < self.cards.len() {
-                    self.phase = Phase::Read(self.next);
-                    self.next += 1;
-                    Start::At(now + us(CARD_US))
-                } else {
-                    self.phase = Phase::Eof;
-                    Start::At(now + us(SENSE_US))
+                self.phase = self.next_read();
+                match self.phase {
+                    Phase::Read(_) => Start::At(now + us(CARD_US)),
+                    _ => Start::At(now + us(SENSE_US)),
                 }
             }
             c if c & 0x03 == 0x03 => {
@@ -221,6 +265,15 @@ impl Device for CardReader {
     fn halt(&mut self, _now: u64) -> UnitStatus {
         self.phase = Phase::Idle;
         UnitStatus::CE_DE
+    }
+
+    fn attention(&mut self) -> bool {
+        std::mem::take(&mut self.wants_attention)
+    }
+
+    fn load_cards(&mut self, deck: Vec<Card>) -> Result<(), String> {
+        self.load(deck);
+        Ok(())
     }
 }
 
@@ -271,6 +324,21 @@ mod tests {
         assert!(e.starts_with("d.txt:1: column 3:"), "{e}");
         let e = parse_deck("d.txt", &[0xC8, 0xFF, 0x15], CardFormat::Ascii).unwrap_err();
         assert!(e.starts_with("d.txt: not UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn decks_loaded_later_end_in_their_own_end_of_file() {
+        let card = |b: u8| [b; 80];
+        let mut r = CardReader::new(vec![card(1)]);
+        assert!(!r.attention());
+        r.load(vec![card(2), card(3)]);
+        assert!(r.attention());
+        assert!(!r.attention(), "asked once");
+        let reads: Vec<Phase> = (0..6).map(|_| r.next_read()).collect();
+        use Phase::{Eof, Read};
+        assert_eq!(reads, [Read(0), Eof, Read(1), Read(2), Eof, Eof]);
+        r.load(vec![card(4)]);
+        assert_eq!(r.remaining(), 1, "after the EOF was seen: no empty deck");
     }
 
     #[test]

@@ -98,6 +98,12 @@ pub enum Step {
     /// The full-screen view marks this terminal's pane (the number of user terminals is
     /// the operator's console) until the next Highlight or Marker.
     Highlight(usize),
+    /// The operator puts a deck behind an ID card for `user` in the machine room's card
+    /// reader (`Reader(file: "deck.bin", user: "ALICE")`; `.txt`: text, one card a line).
+    Reader {
+        user: String,
+        cards: Vec<crate::devices::reader::Card>,
+    },
 }
 
 /// The speed presets a `Speed` step may name, as the full-screen view's F2 has them
@@ -205,6 +211,10 @@ enum RawStep {
     Pause,
     Speed(String),
     Highlight(i64),
+    Reader {
+        file: String,
+        user: String,
+    },
 }
 
 pub use crate::sysgen::valid_cp_name;
@@ -613,6 +623,23 @@ impl Checker<'_> {
                         text,
                         within,
                     }
+                }
+                RawStep::Reader { file, user } => {
+                    if !users.iter().any(|u| u.id == user) {
+                        return Err(self.err(
+                            &[F("steps"), I(i), F("user")],
+                            format!("Reader: \"{user}\" is not in the directory"),
+                        ));
+                    }
+                    let path = self.beside(&file);
+                    let at = [F("steps"), I(i), F("file")];
+                    let bytes = std::fs::read(&path).map_err(|e| {
+                        self.err(&at, format!("Reader: {}: cannot read: {e}", path.display()))
+                    })?;
+                    let format = crate::devices::CardFormat::for_path(&path);
+                    let cards = crate::devices::reader::parse_deck(&file, &bytes, format)
+                        .map_err(|e| self.err(&at, format!("Reader: {e}")))?;
+                    Step::Reader { user, cards }
                 }
                 RawStep::Sleep(d) => Step::Sleep(
                     units::parse_duration(&d)

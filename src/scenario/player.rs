@@ -38,6 +38,14 @@ pub trait Target {
     fn operator_transcript(&self) -> Transcript<'_>;
     /// Number of user terminals.
     fn terminals(&self) -> usize;
+    /// The operator puts `deck` behind an ID card for `user` in the card reader.
+    fn reader_deck(
+        &mut self,
+        _user: &str,
+        _deck: &[crate::devices::reader::Card],
+    ) -> Result<(), String> {
+        Err("this machine has no card reader".to_string())
+    }
 }
 
 impl Target for System {
@@ -72,6 +80,13 @@ impl Target for System {
     }
     fn terminals(&self) -> usize {
         self.terminals.len()
+    }
+    fn reader_deck(
+        &mut self,
+        user: &str,
+        deck: &[crate::devices::reader::Card],
+    ) -> Result<(), String> {
+        System::reader_deck(self, user, deck)
     }
 }
 
@@ -401,6 +416,14 @@ impl Player {
                         self.highlight = Some(*k);
                         self.next += 1;
                         look(t, self);
+                        continue;
+                    }
+                    Step::Reader { user, cards } => {
+                        if let Err(e) = t.reader_deck(user, cards) {
+                            self.fail(t, None, format!("Reader: {e}"));
+                            continue;
+                        }
+                        self.next += 1;
                         continue;
                     }
                 }

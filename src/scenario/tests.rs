@@ -118,7 +118,7 @@ fn unknown_step_field() {
 fn unknown_step() {
     assert_eq!(
         err("(title: \"x\", users: [(id: \"A\", password: \"A\")],\n steps: [Wait(\"1s\")])"),
-        "t.ron:2:14: Unexpected variant named `Wait` in enum `Step`, expected one of `Caption`, `Type`, `Expect`, `Sleep`, `Marker`, `Pause`, `Speed`, `Highlight` instead"
+        "t.ron:2:14: Unexpected variant named `Wait` in enum `Step`, expected one of `Caption`, `Type`, `Expect`, `Sleep`, `Marker`, `Pause`, `Speed`, `Highlight`, `Reader` instead"
     );
 }
 

@@ -130,6 +130,8 @@ pub struct VmStatus {
 
 /// The operator's console.
 pub const OPERATOR: u16 = 0x009;
+/// The machine room's card reader (a 3505) and printer (a 1403): see [`machine_room`].
+pub use machine_room::{REAL_PRINTER, REAL_READER};
 /// The first user terminal; the others follow.
 pub const FIRST_TERMINAL: u16 = 0x020;
 /// The system residence volume: a 3350 holding the IPL records, CP and the CMS nucleus
@@ -238,6 +240,7 @@ pub mod alloc;
 pub mod cmsdisk;
 pub mod direct;
 pub mod install;
+pub mod machine_room;
 mod roms;
 mod vmtable;
 pub mod volumes;
@@ -301,6 +304,7 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
         "NUMVM    EQU   {nusers}                   VMBLOKs: one per user in the directory\n"
     ));
     s.push_str(&volumes::dasdconf(&cfg.volumes));
+    s.push_str(&machine_room::spool_conf(false));
     s
 }
 
@@ -496,7 +500,12 @@ pub fn sysres_path(dir: &Path) -> std::path::PathBuf {
 /// cylinder 0 and the S disk are replaced, the minidisks kept (one never written is
 /// taken CMS-formatted from `volume`: see [`install`]); a volume with fewer cylinders
 /// than the directory needs grows, a longer one keeps its extra ones.
-fn keep_sysres(dir: &Path, volume: &[u8], disks: &[Disk]) -> Result<std::path::PathBuf, String> {
+fn keep_sysres(
+    dir: &Path,
+    volume: &[u8],
+    disks: &[Disk],
+    keep_spool: bool,
+) -> Result<std::path::PathBuf, String> {
     use std::io::{Seek, SeekFrom, Write};
     check_data_dir(dir)?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -516,9 +525,27 @@ fn keep_sysres(dir: &Path, volume: &[u8], disks: &[Disk]) -> Result<std::path::P
         .open(&path)
         .map_err(|e| format!("{name}: {e}"))?;
     let len = f.metadata().map_err(|e| format!("{name}: {e}"))?.len() as usize;
+    // Cylinder 0 afresh, but for the spool checkpoint's tracks (when they are there):
+    // the spool files kept from the last run.
+    let ts = SYSRES_MODEL.track_size();
+    let (keep_from, keep_to) = machine_room::spool_bytes(ts);
+    let kept = {
+        use std::io::Read;
+        let mut old = vec![0u8; keep_to - keep_from];
+        f.seek(SeekFrom::Start((header + keep_from) as u64))
+            .and_then(|_| f.read_exact(&mut old))
+            .ok()
+            .map(|_| old)
+            .filter(|old| keep_spool && machine_room::spool_formatted(old, ts))
+    };
     f.seek(SeekFrom::Start(header as u64))
         .and_then(|_| f.write_all(&volume[header..header + cyl_bytes]))
         .map_err(|e| format!("{name}: {e}"))?;
+    if let Some(old) = kept {
+        f.seek(SeekFrom::Start((header + keep_from) as u64))
+            .and_then(|_| f.write_all(&old))
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
     if len < volume.len() {
         f.seek(SeekFrom::Start(len as u64))
             .and_then(|_| f.write_all(&volume[len..]))
@@ -612,6 +639,10 @@ pub fn build_sysres(
     tracks[0].extend(label_records(SYSRES_VOLSER).pop());
     // Who owns which cylinders (see alloc.rs).
     tracks[ALLOC_HEAD as usize].push(alloc_record(extents));
+    // The spool checkpoint's 4K records, empty, when CP leaves room (see machine_room).
+    if last_head <= machine_room::SPOOL_HEAD {
+        machine_room::spool_tracks(&mut tracks);
+    }
     for (start, area) in [(NSS_HEAD, &nss_pages), (cp_head, &cp_pages)] {
         for (p, page) in area.iter().enumerate() {
             let (h, r) = page_place(start, p as u16);
@@ -742,7 +773,20 @@ impl System {
         let mut extra = BTreeMap::new();
         extra.insert("SYSCONF".to_string(), sysconf(cfg, nss.len() as u32));
         extra.insert("SYSDIR".to_string(), sysdir(cfg, &extents));
-        let cp = roms.assemble("cp", "cp", &extra)?;
+        let mut cp = roms.assemble("cp", "cp", &extra)?;
+        // With --data CP keeps its spool files on the volume, when it leaves room for
+        // them on cylinder 0 (see machine_room): the same CP, told so.
+        let keep_spool = data_dir.is_some() && machine_room::spool_fits(cp.image.len(), nss.len());
+        if keep_spool {
+            extra.insert(
+                "SYSCONF".to_string(),
+                sysconf(cfg, nss.len() as u32).replace(
+                    &machine_room::spool_conf(false),
+                    &machine_room::spool_conf(true),
+                ),
+            );
+            cp = roms.assemble("cp", "cp", &extra)?;
+        }
         let nssarea = cp
             .symbols
             .get("NSSAREA")
@@ -778,7 +822,10 @@ impl System {
         }
         let dasd = match data_dir {
             None => Dasd::in_memory(volume, SYSRES_MODEL)?,
-            Some(dir) => Dasd::open(&keep_sysres(dir, &volume, &disks)?, SYSRES_MODEL)?,
+            Some(dir) => Dasd::open(
+                &keep_sysres(dir, &volume, &disks, keep_spool)?,
+                SYSRES_MODEL,
+            )?,
         }
         .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));
@@ -788,6 +835,7 @@ impl System {
             }
             machine.attach(v.addr, Box::new(v.open()?));
         }
+        machine_room::attach(&mut machine);
         machine.ipl(SYSRES)?;
         Ok(System {
             machine,

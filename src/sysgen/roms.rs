@@ -45,6 +45,8 @@ roms!(
     "cp/link.asm",
     "cp/attach.asm",
     "cp/operator.asm",
+    "cp/spfiles.asm",
+    "cp/rspool.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",
