@@ -648,6 +648,7 @@ fn with_traps() -> Model {
             user: if i % 2 == 0 { "ALICE" } else { "BOB" }.into(),
             instruction: format!("SIO   {i}(0)"),
             cp: (i < 30).then_some(100 + i),
+            did: format!("SIO {i:03X} -> device"),
         })
         .collect();
     m

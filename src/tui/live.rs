@@ -169,31 +169,41 @@ impl Live {
     /// those that were still open.
     fn collect_traps(&mut self) {
         let log = &self.system.machine.cpu.traps;
-        for t in self.traps.iter_mut().filter(|t| t.cp.is_none()) {
-            if let Some(e) = log.get(t.seq) {
-                t.cp = e.cp_instructions;
-            }
-        }
         let last = self.traps.back().map_or(0, |t| t.seq);
-        if log.written() == last {
+        let open = self.traps.iter().any(|t| t.cp.is_none());
+        if log.written() == last && !open {
             return;
         }
         let spaces = self.system.address_spaces();
+        let user = |cr1: u32| {
+            spaces
+                .iter()
+                .find(|(c, _)| *c == cr1)
+                .map_or_else(|| format!("{cr1:06X}"), |(_, u)| u.clone())
+        };
+        let did = |e: &crate::cpu::TrapEvent| {
+            let next =
+                (e.cp_instructions.is_some() && e.next_cr1 != e.cr1).then(|| user(e.next_cr1));
+            super::traps::what_cp_did(e, next.as_deref())
+        };
+        for t in self.traps.iter_mut().filter(|t| t.cp.is_none()) {
+            if let Some(e) = log.get(t.seq) {
+                t.cp = e.cp_instructions;
+                t.did = did(e);
+            }
+        }
         let epoch = self.system.machine.cpu.tod_epoch;
         for e in log.since(last) {
-            let user = spaces
-                .iter()
-                .find(|(cr1, _)| *cr1 == e.cr1)
-                .map_or_else(|| format!("{:06X}", e.cr1), |(_, u)| u.clone());
             if self.traps.len() == TRAP_LOG_SIZE {
                 self.traps.pop_front();
             }
             self.traps.push_back(TrapLine {
                 seq: e.seq,
                 tod: epoch.wrapping_add(e.now),
-                user,
+                user: user(e.cr1),
                 instruction: crate::disasm::disassemble(e.instruction()).0,
                 cp: e.cp_instructions,
+                did: did(e),
             });
         }
     }
