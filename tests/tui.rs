@@ -110,15 +110,21 @@ fn panes_show_terminals_operator_cp_caption() {
         "{all}"
     );
     assert!(
-        has(&s, "USERID   TERM STATE      INSTRUCTIONS    TRAPS"),
+        has(
+            &s,
+            "USERID   TERM STATE         DIRECT     BY CP  TRAPS  EFFIC SHARE"
+        ),
         "{all}"
     );
     assert!(
-        has(&s, "ALICE    020  VM READ          123456      789"),
+        has(&s, "ALICE    020  VM READ       123456              789"),
         "{all}"
     );
     assert!(has(&s, "ALICE 020> _"), "{all}");
-    assert!(has(&s, "F4: trap user  F5: hold  Esc q: quit"), "{all}");
+    assert!(
+        has(&s, "F4: trap user  F5: hold  ?: help  Esc q: quit"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -684,7 +690,7 @@ fn the_trap_log_shows_the_newest_traps_at_80x24_and_160x50() {
             !has(&s, "SIO   1(0) ") && !has(&s, "SIO 1(0) "),
             "only the newest fit\n{all}"
         );
-        assert!(has(&s, "F2") && has(&s, "F5"), "{all}");
+        assert!(has(&s, "F2") && has(&s, "F9") && has(&s, "?"), "{all}");
         assert!(has(&s, "370/158 1.00 MIPS real 0.98"), "{w}x{h}\n{all}");
         // The newest trap is below the older ones.
         let row = |t: &str| s.iter().position(|l| l.contains(t)).unwrap();

@@ -21,7 +21,11 @@ fn booted() -> Live {
 }
 
 fn run(live: &mut Live, tenths: u64) {
-    let t = live.system.machine.now() + tenths * TOD_PER_SECOND / 10;
+    run_ms(live, tenths * 100);
+}
+
+fn run_ms(live: &mut Live, ms: u64) {
+    let t = live.system.machine.now() + ms * TOD_PER_SECOND / 1000;
     live.system.machine.run_until(t);
 }
 
@@ -107,4 +111,116 @@ fn the_trap_log_says_what_cp_did_line_by_line() {
         dids.contains(&"DIAG 0C -> date, time, CPU times"),
         "{dids:#?}"
     );
+}
+
+/// Popek and Goldberg's meters for a machine that logged on and started CMS: most of its
+/// instructions ran directly, CP ran some for it, and it had a part of the CPU.
+#[test]
+fn the_meters_count_direct_and_cp_instructions() {
+    let mut live = booted();
+    live.apply(Action::Type {
+        terminal: 0,
+        text: "LOGON ALICE ALICE".into(),
+    });
+    run(&mut live, 30);
+    let mut m = Model::default();
+    live.fill(&mut m);
+    live.apply(Action::Type {
+        terminal: 0,
+        text: String::new(),
+    });
+    for _ in 0..100 {
+        run_ms(&mut live, 5);
+        live.fill(&mut m);
+    }
+    let a = m
+        .meters
+        .iter()
+        .find(|x| x.userid == "ALICE")
+        .expect("{m:?}");
+    assert!(a.direct > 1_000, "{a:?}");
+    assert!(a.by_cp > 1_000, "{a:?}");
+    let e = a.efficiency().unwrap();
+    assert_eq!(e, a.direct as f64 * 100.0 / (a.direct + a.by_cp) as f64);
+    // CMS's start is mostly CP's work (its disk I/O goes through CP's channel program
+    // translation), and in the last half second it had a real part of the CPU.
+    assert!(e > 0.0 && e < 100.0, "{a:?}");
+    let share = a.share.expect("a window has begun");
+    assert!(share > 0.05 && share <= 1.0, "{a:?}");
+    // The CP panel shows them, with what they mean on a tall screen.
+    let app = cpcms::tui::App::new(m.clone());
+    let lines = app.cp_lines_for(66, 12);
+    let row = lines.iter().find(|l| l.starts_with("ALICE")).unwrap();
+    assert!(row.contains(&a.direct.to_string()), "{lines:#?}");
+    assert!(row.contains(&format!("{e:.1}%")), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("EFFIC") && l.contains("Popek")),
+        "{lines:#?}"
+    );
+}
+
+/// F7 runs one guest instruction, F8 runs to the next trap and through CP's
+/// emulation, F9 runs on and pauses at the next trap: all while paused.
+#[test]
+fn single_step_and_stop_at_next_trap() {
+    let mut live = booted();
+    live.apply(Action::Type {
+        terminal: 0,
+        text: "LOGON ALICE ALICE".into(),
+    });
+    run(&mut live, 30);
+    // Enter at VM READ: CMS starts, reading its disks (a busy machine to step).
+    live.apply(Action::Type {
+        terminal: 0,
+        text: String::new(),
+    });
+    run_ms(&mut live, 5);
+    live.apply(Action::Pause);
+    let mut m = Model::default();
+
+    let before = live.system.machine.cpu.instructions;
+    live.apply(Action::Step);
+    live.fill(&mut m);
+    assert!(m.paused);
+    assert!(
+        m.note
+            .starts_with("stepped: one instruction of ALICE's, at "),
+        "{}",
+        m.note
+    );
+    let ran = live.system.machine.cpu.instructions - before;
+    assert!(ran >= 1 && ran < cpcms::tui::live::STEP_LIMIT);
+
+    let written = live.system.machine.cpu.traps.written();
+    live.apply(Action::StepTrap);
+    live.fill(&mut m);
+    assert!(m.paused);
+    assert_eq!(live.system.machine.cpu.traps.written(), written + 1);
+    let t = m.traps.last().unwrap();
+    assert!(t.cp.is_some(), "CP has emulated it: {t:?}");
+    assert!(
+        m.note.starts_with(&format!("stepped to trap {}: ", t.seq)),
+        "{}",
+        m.note
+    );
+    // Still paused: a frame runs nothing.
+    let now = live.system.machine.now();
+    live.tick(&mut m);
+    assert_eq!(live.system.machine.now(), now);
+
+    // F9: armed, it runs (unpaused) and pauses once the next trap is emulated.
+    live.apply(Action::StopAtTrap);
+    live.fill(&mut m);
+    assert!(m.stop_at_trap && !m.paused);
+    let mut frames = 0;
+    while !m.paused && frames < 200 {
+        live.tick(&mut m);
+        frames += 1;
+    }
+    assert!(m.paused && !m.stop_at_trap, "after {frames} frames");
+    assert_eq!(live.system.machine.cpu.traps.written(), written + 2);
+    assert!(m.traps.last().unwrap().cp.is_some());
+    assert!(m.note.starts_with("stopped at trap"), "{}", m.note);
 }

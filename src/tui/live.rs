@@ -13,6 +13,10 @@ use crate::sysgen::System;
 
 /// Virtual time run between looks at the wall clock.
 const SLICE: u64 = TOD_PER_SECOND / 100;
+/// Most instructions a step (F7, F8) runs looking for what it stops at.
+pub const STEP_LIMIT: u64 = 5_000_000;
+/// A frame, in seconds (what F9's armed run does per frame).
+const FRAME_SECONDS: f64 = 0.05;
 /// Most wall time one frame may spend running the machine.
 const BUDGET: Duration = Duration::from_millis(35);
 /// If the host falls further behind than this, forget the debt (no catch-up bursts).
@@ -43,6 +47,13 @@ pub struct Live {
     status: Status,
     /// For the measured MIPS: instructions and wall time at the last measurement.
     meas: (u64, Instant),
+    /// F9: pause once a trap after `armed_at` (the trap log's count then) is emulated.
+    stop_at_trap: bool,
+    armed_at: u64,
+    /// What the last step did, for the CP panel.
+    note: String,
+    /// What the Popek and Goldberg meters are worked out from.
+    meters: super::meters::MeterState,
     mips: f64,
 }
 
@@ -75,6 +86,10 @@ impl Live {
             status: Status::Running,
             meas: (instr, Instant::now()),
             mips: 0.0,
+            meters: Default::default(),
+            stop_at_trap: false,
+            armed_at: 0,
+            note: String::new(),
         }
     }
 
@@ -107,10 +122,107 @@ impl Live {
         self.meas = (self.system.machine.cpu.instructions, Instant::now());
     }
 
+    /// The user whose address space `cr1` is, or its hex value.
+    fn user_of(&self, cr1: u32) -> String {
+        self.system
+            .address_spaces()
+            .into_iter()
+            .find(|(c, _)| *c == cr1)
+            .map_or_else(|| format!("{cr1:06X}"), |(_, u)| u)
+    }
+
+    /// Is the CPU in the problem state (a virtual machine's instruction is next)?
+    fn in_problem_state(&self) -> bool {
+        self.system.machine.cpu.psw() & (1 << 48) != 0
+    }
+
+    /// F7: run until one instruction of a virtual machine has run (CP's instructions
+    /// on the way, and its waits, do not count), at most [`STEP_LIMIT`] instructions.
+    /// Returns whether one did.
+    pub fn step_instruction(&mut self) -> bool {
+        for _ in 0..STEP_LIMIT {
+            let guest = self.in_problem_state();
+            let m = &mut self.system.machine;
+            let (cr1, ia) = (m.cpu.cr[1], (m.cpu.psw() & 0x00FF_FFFF) as u32);
+            let (n, t) = (m.cpu.instructions, m.now());
+            self.status = m.run_instructions(1);
+            if m.cpu.instructions == n && m.now() == t {
+                // Nothing moves: every machine waits for a person.
+                break;
+            }
+            if guest && m.cpu.instructions > n {
+                let user = self.user_of(cr1);
+                self.note = format!("stepped: one instruction of {user}'s, at {ia:06X}");
+                self.restart_pacing();
+                return true;
+            }
+        }
+        self.note = "stepped: no virtual machine is ready to run".into();
+        self.restart_pacing();
+        false
+    }
+
+    /// F8: run until the next trap has been emulated and a virtual machine runs again
+    /// (at most [`STEP_LIMIT`] instructions). Returns whether one was.
+    pub fn step_trap(&mut self) -> bool {
+        let start = self.system.machine.cpu.traps.written();
+        let done = self.run_to_trap(start, STEP_LIMIT);
+        self.note = match done {
+            Some(seq) => {
+                let e = self.system.machine.cpu.traps.get(seq).copied();
+                match e {
+                    Some(e) => format!(
+                        "stepped to trap {seq}: {}, CP ran {}",
+                        crate::disasm::disassemble(e.instruction()).0,
+                        e.cp_instructions.unwrap_or(0)
+                    ),
+                    None => format!("stepped to trap {seq}"),
+                }
+            }
+            None => "stepped: no trap yet (every machine waits)".into(),
+        };
+        self.restart_pacing();
+        done.is_some()
+    }
+
+    /// Run, an instruction at a time, until a trap after `after` is closed (CP
+    /// dispatched a machine after it), at most `limit` instructions: its `seq`.
+    fn run_to_trap(&mut self, after: u64, limit: u64) -> Option<u64> {
+        let m = &mut self.system.machine;
+        for _ in 0..limit {
+            let (n, t) = (m.cpu.instructions, m.now());
+            self.status = m.run_instructions(1);
+            let log = &m.cpu.traps;
+            if log.written() > after
+                && log
+                    .get(after + 1)
+                    .is_none_or(|e| e.cp_instructions.is_some())
+            {
+                return Some(after + 1);
+            }
+            if m.cpu.instructions == n && m.now() == t {
+                break;
+            }
+        }
+        None
+    }
+
     /// Run the machine: up to the wall clock, or at full speed for a frame's budget.
     fn pace(&mut self) {
         if self.paused {
             self.mips = 0.0;
+            return;
+        }
+        if self.stop_at_trap {
+            // Armed: a frame's worth of instructions, one at a time, looking for the
+            // trap after each.
+            let budget = (self.model_mips * 1e6 * FRAME_SECONDS) as u64;
+            if let Some(seq) = self.run_to_trap(self.armed_at, budget.max(1000)) {
+                self.stop_at_trap = false;
+                self.paused = true;
+                self.note = format!("stopped at trap {seq} (F9)");
+                self.restart_pacing();
+            }
             return;
         }
         let full = self.speed().1.is_none();
@@ -226,9 +338,24 @@ impl Live {
         }
         let op = m.operator.get_or_insert_with(TermView::default);
         refresh(op, sys, sys.operator, None);
+        let times = sys.vm_times();
+        let direct: Vec<(String, u64)> = m
+            .vms
+            .iter()
+            .map(|v| (v.userid.clone(), v.instructions))
+            .collect();
+        m.meters = self.meters.update(
+            &times,
+            &direct,
+            sys.machine.now(),
+            sys.machine.cpu.step,
+            TOD_PER_SECOND,
+        );
         m.model_mips = self.model_mips;
         m.speed = self.speed().0.to_string();
         m.paused = self.paused;
+        m.stop_at_trap = self.stop_at_trap;
+        m.note.clone_from(&self.note);
         m.traps.clear();
         m.traps.extend(self.traps.iter().cloned());
         m.mips = self.mips;
@@ -273,6 +400,21 @@ impl Driver for Live {
             }
             Action::NextSpeed => self.set_speed(self.speed + 1),
             Action::Pause => self.set_paused(!self.paused),
+            Action::Step => {
+                self.set_paused(true);
+                self.step_instruction();
+            }
+            Action::StepTrap => {
+                self.set_paused(true);
+                self.step_trap();
+            }
+            Action::StopAtTrap => {
+                self.stop_at_trap = !self.stop_at_trap;
+                if self.stop_at_trap {
+                    self.armed_at = self.system.machine.cpu.traps.written();
+                    self.set_paused(false);
+                }
+            }
         }
     }
 }

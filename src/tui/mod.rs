@@ -27,6 +27,7 @@
 
 mod draw;
 pub mod live;
+pub mod meters;
 mod text;
 mod traps;
 
@@ -38,15 +39,16 @@ use ratatui::Frame;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::sysgen::VmStatus;
 use draw::{areas, inside};
+pub use meters::Meter;
 use text::row_at;
 pub use text::{view, wrap_rows, wrap_tail};
-pub use traps::{TrapLine, clock};
+pub use traps::{TrapLine, clock, what_cp_did};
 
 /// Longest line a person can type: a 3215 line, 130 characters (VM/370's).
 pub const MAX_INPUT: usize = crate::devices::console3215::MAX_LINE;
@@ -90,8 +92,14 @@ pub struct Model {
     pub speed: String,
     /// The machine is paused (F3).
     pub paused: bool,
+    /// F9 is armed: the machine pauses when the next trap has been emulated.
+    pub stop_at_trap: bool,
+    /// What the last step did ("1 guest instruction: ALICE at 01A2B4"); empty if none.
+    pub note: String,
     /// The privileged instructions CP trapped, oldest first (at most the CPU's ring).
     pub traps: Vec<TrapLine>,
+    /// Popek and Goldberg's meters, per logged-on virtual machine.
+    pub meters: Vec<Meter>,
 }
 
 impl Model {
@@ -119,6 +127,8 @@ pub enum Event {
     Tick,
     /// The screen is this many columns and rows (also sent once at the start).
     Resize(u16, u16),
+    /// The left mouse button went down at this column and row: focus what is there.
+    Click(u16, u16),
 }
 
 /// What the app asks of the machine.
@@ -131,6 +141,15 @@ pub enum Action {
     NextSpeed,
     /// F3: pause the machine, or run it again.
     Pause,
+    /// F7: run one guest instruction (CP's instructions on the way do not count), then
+    /// pause.
+    Step,
+    /// F8: run until the next trapped instruction has been emulated and its virtual
+    /// machine runs again, then pause.
+    StepTrap,
+    /// F9: go on running, and pause when the next trap has been emulated (again: no
+    /// longer).
+    StopAtTrap,
 }
 
 /// The app state: the model plus what belongs to the person at the keyboard.
@@ -155,8 +174,16 @@ pub struct App {
     pub trap_user: Option<String>,
     /// The trap log is held still (F5): what it showed then.
     pub trap_hold: Option<Vec<TrapLine>>,
+    /// The user terminal shown large when there are more than [`GRID`] (the last one
+    /// focused; F6 moves it on).
+    pub zoom: usize,
+    /// The help overlay is shown (`?` on an empty line, or F1; any key closes it).
+    pub help_shown: bool,
     pub quit: bool,
 }
+
+/// More user terminals than this are shown as a grid with one zoomed.
+pub const GRID: usize = 4;
 
 impl App {
     pub fn new(model: Model) -> App {
@@ -192,7 +219,7 @@ impl App {
             (0, _) | (_, 0) => (80, 24),
             s => s,
         };
-        let a = areas(Rect::new(0, 0, w, h), self.model.terminals.len());
+        let a = areas(Rect::new(0, 0, w, h), self.model.terminals.len(), self.zoom);
         inside(if i < self.model.terminals.len() {
             a.terms[i]
         } else {
@@ -217,6 +244,34 @@ impl App {
                 Vec::new()
             }
             Event::Key(k) => self.key(k),
+            Event::Click(x, y) => {
+                self.click(x, y);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Focus pane `i`; a user terminal is zoomed too.
+    fn set_focus(&mut self, i: usize) {
+        self.focus = i;
+        self.history_pos = None;
+        if i < self.model.terminals.len() {
+            self.zoom = i;
+        }
+    }
+
+    /// A click at column `x`, row `y`: the pane there gets the focus.
+    fn click(&mut self, x: u16, y: u16) {
+        let (w, h) = match self.size {
+            (0, _) | (_, 0) => (80, 24),
+            s => s,
+        };
+        let a = areas(Rect::new(0, 0, w, h), self.model.terminals.len(), self.zoom);
+        let at = ratatui::layout::Position { x, y };
+        if let Some(i) = a.terms.iter().position(|r| r.contains(at)) {
+            self.set_focus(i);
+        } else if self.model.operator.is_some() && a.operator.contains(at) {
+            self.set_focus(self.model.terminals.len());
         }
     }
 
@@ -278,19 +333,35 @@ impl App {
                 _ => {}
             }
         }
+        if self.help_shown {
+            // Any key closes the help; only that.
+            self.help_shown = false;
+            return Vec::new();
+        }
         let n = self.inputs.len();
+        let empty = self.inputs.get(self.focus).is_none_or(|s| s.is_empty());
         match k.code {
             KeyCode::Esc => self.esc = true,
-            KeyCode::Tab if n > 0 => {
-                self.focus = (self.focus + 1) % n;
-                self.history_pos = None;
-            }
-            KeyCode::BackTab if n > 0 => {
-                self.focus = (self.focus + n - 1) % n;
-                self.history_pos = None;
-            }
+            KeyCode::Tab if n > 0 => self.set_focus((self.focus + 1) % n),
+            KeyCode::BackTab if n > 0 => self.set_focus((self.focus + n - 1) % n),
+            KeyCode::F(1) => self.help_shown = true,
+            KeyCode::Char('?') if empty && !ctrl => self.help_shown = true,
             KeyCode::F(2) => return vec![Action::NextSpeed],
             KeyCode::F(3) => return vec![Action::Pause],
+            KeyCode::F(6) => {
+                let t = self.model.terminals.len();
+                if t > 0 {
+                    let next = if self.focus < t {
+                        self.zoom + 1
+                    } else {
+                        self.zoom
+                    };
+                    self.set_focus(next % t);
+                }
+            }
+            KeyCode::F(7) => return vec![Action::Step],
+            KeyCode::F(8) => return vec![Action::StepTrap],
+            KeyCode::F(9) => return vec![Action::StopAtTrap],
             KeyCode::F(4) => self.next_trap_user(),
             KeyCode::F(5) => {
                 self.trap_hold = match self.trap_hold {
@@ -394,12 +465,10 @@ impl App {
 
     /// The help line's text for a screen `width` columns wide.
     pub fn help_for(&self, width: u16) -> &'static str {
-        const FULL: &str = " Tab: next terminal  Enter: send  Up/Down: earlier lines  PgUp/PgDn: scroll  \
-                            F2: speed  F3: pause  F4: trap log user  F5: hold trap log  Esc q or Ctrl-C: quit ";
-        const MID: &str = " Tab: next  Enter: send  Up/Down: recall  PgUp/Dn: scroll  F2: speed  \
-                           F3: pause  F4: trap user  F5: hold  Esc q: quit ";
+        const FULL: &str = " Tab: next terminal  Enter: send  PgUp/PgDn: scroll  F2: speed  F3: pause  F4: trap log user  F5: hold trap log  F6: zoom  F7: step  F8: step a trap  F9: stop at next trap  ?: help  Esc q: quit ";
+        const MID: &str = " Tab: next  F2: speed  F3: pause  F7: step  F8: trap  F9: stop at trap  F4: trap user  F5: hold  ?: help  Esc q: quit ";
         const SHORT: &str =
-            " Tab Enter Up/Dn PgUp/Dn  F2 speed F3 pause F4 trap user F5 hold  Esc q: quit ";
+            " Tab PgUp/Dn F2 speed F3 pause F7 step F8 trap F9 stop ?: help Esc q: quit ";
         if self.esc {
             " Press q to quit, any other key to go on "
         } else if (width as usize) >= FULL.len() {
