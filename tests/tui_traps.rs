@@ -191,7 +191,7 @@ fn single_step_and_stop_at_next_trap() {
         m.note
     );
     let ran = live.system.machine.cpu.instructions - before;
-    assert!(ran >= 1 && ran < cpcms::tui::live::STEP_LIMIT);
+    assert!((1..cpcms::tui::live::STEP_LIMIT).contains(&ran));
 
     let written = live.system.machine.cpu.traps.written();
     live.apply(Action::StepTrap);
