@@ -675,19 +675,23 @@ fn the_trap_log_shows_the_newest_traps_at_80x24_and_160x50() {
     for (w, h) in [(80, 24), (120, 30), (160, 50)] {
         let s = screen(&app, w, h);
         let all = s.join("\n");
-        let (newest, older) = if w == 80 {
-            ("05.030 ALICE SIO 30(0) ...", "05.029 BOB SIO 29(0) 129")
-        } else {
-            (
-                "09:00:05.030 ALICE    SIO   30(0)            ...",
-                "09:00:05.029 BOB      SIO   29(0)            129",
-            )
+        let (newest, older) = match w {
+            80 => ("05.030 ALICE ... SIO 01E", "05.029 BOB 129 SIO 01D"),
+            // The trap log beside the CP panel: what CP did names the instruction.
+            160 => (
+                "09:00:05.030 ALICE      ...  SIO 01E -> device",
+                "09:00:05.029 BOB        129  SIO 01D -> device",
+            ),
+            _ => (
+                "09:00:05.030 ALICE    SIO   30(0)            ...  SIO 01E -> device",
+                "09:00:05.029 BOB      SIO   29(0)            129  SIO 01D -> device",
+            ),
         };
         assert!(has(&s, "Trap"), "{w}x{h}\n{all}");
         assert!(has(&s, newest), "{w}x{h}\n{all}");
         assert!(has(&s, older), "{w}x{h}\n{all}");
         assert!(
-            !has(&s, "SIO   1(0) ") && !has(&s, "SIO 1(0) "),
+            !has(&s, "SIO   1(0) ") && !has(&s, "SIO 001 -> "),
             "only the newest fit\n{all}"
         );
         assert!(has(&s, "F2") && has(&s, "F9") && has(&s, "?"), "{all}");

@@ -72,7 +72,7 @@ pub(super) fn areas(area: Rect, terminals: usize, zoom: usize) -> Areas {
     let terms = term_areas(terms, terminals, zoom);
     let (operator, cp, traps) = if area.width >= WIDE {
         let [o, c, t] = Layout::horizontal([
-            Constraint::Percentage(25),
+            Constraint::Percentage(20),
             Constraint::Length(66),
             Constraint::Min(20),
         ])

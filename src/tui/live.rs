@@ -433,21 +433,51 @@ fn refresh(t: &mut TermView, sys: &System, dev: u16, user: Option<String>) {
     t.hidden = sys.machine.print_inhibited(dev);
 }
 
-/// Run the full-screen view on a booted system, playing `scenario`, until the person
-/// quits.
-pub fn run(system: System, scenario: &Scenario) -> Result<(), String> {
-    let mut live = Live::new(system, Some(scenario), &scenario.title, scenario.mips);
-    let mut term = ratatui::try_init().map_err(|e| {
+/// Start the full-screen view: raw mode, the alternate screen, bracketed paste and the
+/// mouse; a panic puts the terminal back as it was before it reports (ratatui's hook
+/// restores the screen, this one turns the mouse and paste modes off first).
+pub fn start_screen() -> Result<ratatui::DefaultTerminal, String> {
+    let term = ratatui::try_init().map_err(|e| {
         format!(
             "cannot start the full-screen view: {e} (to print the transcript instead: \
              cpcms play --headless)"
         )
     })?;
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::EnableBracketedPaste,
+        crossterm::event::EnableMouseCapture
+    );
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            crossterm::event::DisableMouseCapture,
+            crossterm::event::DisableBracketedPaste
+        );
+        hook(info);
+    }));
+    Ok(term)
+}
+
+/// Put the terminal back as it was.
+pub fn stop_screen() {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::event::DisableBracketedPaste
+    );
+    ratatui::restore();
+}
+
+/// Run the full-screen view on a booted system, playing `scenario`, until the person
+/// quits.
+pub fn run(system: System, scenario: &Scenario) -> Result<(), String> {
+    let mut live = Live::new(system, Some(scenario), &scenario.title, scenario.mips);
+    let mut term = start_screen()?;
     let mut app = App::new(Model::default());
     let r = super::run_loop(&mut term, &mut app, &mut live, super::crossterm_event);
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
-    ratatui::restore();
+    stop_screen();
     live.system.machine.set_tracer(None);
     r.map_err(|e| format!("terminal error: {e}"))
 }

@@ -533,6 +533,11 @@ pub fn crossterm_event(timeout: Duration) -> io::Result<Option<Event>> {
         ce::Event::Key(k) if k.kind != KeyEventKind::Release => Some(Event::Key(k)),
         ce::Event::Paste(s) => Some(Event::Paste(s)),
         ce::Event::Resize(w, h) => Some(Event::Resize(w, h)),
+        ce::Event::Mouse(m)
+            if matches!(m.kind, ce::MouseEventKind::Down(ce::MouseButton::Left)) =>
+        {
+            Some(Event::Click(m.column, m.row))
+        }
         _ => None,
     })
 }

@@ -34,20 +34,30 @@ impl TrapLine {
     }
 
     /// As [`TrapLine::text`] in columns; narrower than that, in as few as it can:
-    /// `04.123 ALICE SSM 16(0) 2 SSM -> ...` (seconds and milliseconds).
+    /// `04.123 ALICE 2 SSM -> ...` (seconds and milliseconds, CP's count, what CP did).
     pub fn text_for(&self, width: usize) -> String {
         let cp = match self.cp {
             Some(n) => n.to_string(),
             None => "...".into(),
         };
         let line = if width < 48 {
+            // Narrow: CP's count before the text, so that only the text is cut; what CP
+            // did names the instruction itself.
             let c = clock(self.tod);
             let ins: Vec<&str> = self.instruction.split_whitespace().collect();
+            let what = if self.did.is_empty() {
+                ins.join(" ")
+            } else {
+                self.did.clone()
+            };
+            format!("{} {} {cp} {what}", c.get(6..).unwrap_or(&c), self.user)
+        } else if width < 96 && !self.did.is_empty() {
+            // Medium: what CP did names the instruction; the disassembly is left out.
             format!(
-                "{} {} {} {cp} {}",
-                c.get(6..).unwrap_or(&c),
+                "{} {:<8} {:>5}  {}",
+                clock(self.tod),
                 self.user,
-                ins.join(" "),
+                cp,
                 self.did
             )
         } else {
