@@ -86,6 +86,16 @@ enum Command {
         #[command(flatten)]
         system: SystemArgs,
     },
+    /// The exhibit: play the scenarios (DIR/*.ron, default scenarios/, else the
+    /// demonstration) in a loop; any key gives a visitor the terminals; after --idle
+    /// without a key the narration starts again. Ctrl-C ends it (Esc q does not)
+    Kiosk {
+        /// Directory of scenario files (RON), played in name order
+        dir: Option<PathBuf>,
+        /// Give the narration back after this long without a key (e.g. 90s, 3m)
+        #[arg(long, default_value = "3m", value_name = "TIME")]
+        idle: String,
+    },
     /// Generate the system for a scenario (default: the demonstration) and write CP's and
     /// CMS's listings and the generated SYSCONF into a directory, for reading
     Sysgen {
@@ -378,11 +388,56 @@ fn run(cli: Cli) -> Result<u8, Fail> {
                 bench,
             )
         }
+        Some(Command::Kiosk { dir, idle }) => {
+            acts("kiosk")?;
+            kiosk(dir.as_deref(), &idle)
+        }
         Some(Command::Disasm { file, addr }) => {
             acts("disasm")?;
             disasm(&file, addr)
         }
     }
+}
+
+/// `cpcms kiosk`: the scenarios of `dir` (or scenarios/, or the demonstration) in a
+/// loop on the screen.
+fn kiosk(dir: Option<&Path>, idle: &str) -> Result<u8, Fail> {
+    use std::io::IsTerminal;
+    let idle_ms = units::parse_duration(idle).map_err(|e| bad(format!("--idle: {e}")))?
+        / cpcms::cpu::TOD_PER_US
+        / 1000;
+    if idle_ms == 0 {
+        return Err(bad("--idle: give a time longer than nothing (e.g. 3m)"));
+    }
+    let dir = dir.map(Path::to_path_buf).or_else(|| {
+        let d = PathBuf::from("scenarios");
+        d.is_dir().then_some(d)
+    });
+    let mut scenarios = Vec::new();
+    if let Some(d) = &dir {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(d)
+            .map_err(|e| bad(format!("{}: {e}", d.display())))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        files.sort();
+        for f in files {
+            scenarios.push(load_scenario(Some(&f), &[])?);
+        }
+        if scenarios.is_empty() {
+            return Err(bad(format!("{}: no scenario files (*.ron)", d.display())));
+        }
+    } else {
+        scenarios.push(load_scenario(None, &[])?);
+    }
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return Err(bad("cannot start the kiosk: this is not a terminal"));
+    }
+    let mut term = cpcms::tui::live::start_screen().map_err(bad)?;
+    let r = cpcms::tui::kiosk::run(&mut term, &scenarios, idle_ms, cpcms::tui::crossterm_event);
+    cpcms::tui::live::stop_screen();
+    r.map_err(bad)?;
+    Ok(0)
 }
 
 /// `--roms` must name a directory; `--data` a directory or nothing yet.

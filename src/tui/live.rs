@@ -93,6 +93,16 @@ impl Live {
         }
     }
 
+    /// Where the scenario is (`None`: none, or stopped by [`Live::stop_scenario`]).
+    pub fn scenario_progress(&self) -> Option<Progress> {
+        self.player.as_ref().map(Player::progress)
+    }
+
+    /// Stop the scenario where it is: the terminals are the person's.
+    pub fn stop_scenario(&mut self) {
+        self.player = None;
+    }
+
     /// The speed preset in use: its name and MIPS (`None`: full speed).
     pub fn speed(&self) -> (&str, Option<f64>) {
         let (n, m) = &self.presets[self.speed];

@@ -26,6 +26,7 @@
 //! is not kept for Up/Down.
 
 mod draw;
+pub mod kiosk;
 pub mod live;
 pub mod meters;
 mod text;
@@ -179,6 +180,8 @@ pub struct App {
     pub zoom: usize,
     /// The help overlay is shown (`?` on an empty line, or F1; any key closes it).
     pub help_shown: bool,
+    /// Kiosk mode: Esc q does not quit (Ctrl-C, for the staff, does).
+    pub kiosk: bool,
     pub quit: bool,
 }
 
@@ -325,7 +328,7 @@ impl App {
         if self.esc {
             self.esc = false;
             match k.code {
-                KeyCode::Char('q' | 'Q') => {
+                KeyCode::Char('q' | 'Q') if !self.kiosk => {
                     self.quit = true;
                     return Vec::new();
                 }
