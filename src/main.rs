@@ -81,6 +81,10 @@ enum Command {
         /// transcript on stdout, exit 1 if an Expect is not met
         #[arg(long)]
         headless: bool,
+        /// Write what is typed in the full-screen view, with its virtual time and the
+        /// answer each line got, to this file as a scenario that replays the session
+        #[arg(long, value_name = "FILE.ron")]
+        record: Option<PathBuf>,
         #[command(flatten)]
         trace: TraceArgs,
         #[command(flatten)]
@@ -340,13 +344,20 @@ fn run(cli: Cli) -> Result<u8, Fail> {
         )))
     };
     match cli.command {
-        None => play(None, false, &TraceArgs::default(), outer),
+        None => play(None, false, None, &TraceArgs::default(), outer),
         Some(Command::Play {
             file,
             headless,
+            record,
             trace,
             system,
-        }) => play(file.as_deref(), headless, &trace, &system.or(outer)),
+        }) => play(
+            file.as_deref(),
+            headless,
+            record.as_deref(),
+            &trace,
+            &system.or(outer),
+        ),
         Some(Command::Sysgen {
             file,
             out,
@@ -534,11 +545,17 @@ fn open_trace(args: &TraceArgs) -> Result<Option<Trace<std::io::BufWriter<std::f
 fn play(
     file: Option<&Path>,
     headless: bool,
+    record: Option<&Path>,
     trace: &TraceArgs,
     sys_args: &SystemArgs,
 ) -> Result<u8, Fail> {
     use std::io::IsTerminal;
     check_system_args(sys_args)?;
+    if headless && record.is_some() {
+        return Err(bad(
+            "--record records what a person types in the full-screen view: not with --headless",
+        ));
+    }
     let s = load_scenario(file, &cp_volumes(&sys_args.device)?)?;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if !headless && !terminal {
@@ -566,7 +583,7 @@ fn play(
     if headless {
         play_headless(&s, sys)
     } else {
-        cpcms::tui::live::run(sys, &s).map_err(bad)?;
+        cpcms::tui::live::run(sys, &s, record).map_err(bad)?;
         Ok(0)
     }
 }

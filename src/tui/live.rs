@@ -47,6 +47,8 @@ pub struct Live {
     status: Status,
     /// For the measured MIPS: instructions and wall time at the last measurement.
     meas: (u64, Instant),
+    /// `--record`: what is typed, and when.
+    recorder: Option<super::record::Recorder>,
     /// F9: pause once a trap after `armed_at` (the trap log's count then) is emulated.
     stop_at_trap: bool,
     armed_at: u64,
@@ -87,10 +89,25 @@ impl Live {
             meas: (instr, Instant::now()),
             mips: 0.0,
             meters: Default::default(),
+            recorder: None,
             stop_at_trap: false,
             armed_at: 0,
             note: String::new(),
         }
+    }
+
+    /// Record from now on what is typed (by the scenario `s` this system was booted for,
+    /// and by the person), for [`Live::finish_recording`].
+    pub fn record(&mut self, s: &Scenario) -> Result<(), String> {
+        self.recorder = Some(super::record::Recorder::new(s, &self.system)?);
+        Ok(())
+    }
+
+    /// The recorded session as a scenario (see [`super::record`]); `None` if not
+    /// recording.
+    pub fn finish_recording(&mut self) -> Option<String> {
+        let sys = &self.system;
+        self.recorder.as_mut().map(|r| r.finish(sys))
     }
 
     /// Where the scenario is (`None`: none, or stopped by [`Live::stop_scenario`]).
@@ -258,7 +275,18 @@ impl Live {
                 .is_some_and(|p| p.progress() == Progress::Running);
             if playing {
                 if let Some(p) = self.player.as_mut() {
-                    p.advance(&mut self.system, to);
+                    match self.recorder.as_mut() {
+                        Some(rec) => {
+                            let mut t = super::record::Recording {
+                                sys: &mut self.system,
+                                rec,
+                            };
+                            p.advance(&mut t, to);
+                        }
+                        None => {
+                            p.advance(&mut self.system, to);
+                        }
+                    }
                 }
                 self.status = self.system.machine.status();
             } else {
@@ -406,7 +434,11 @@ impl Driver for Live {
         match action {
             Action::Type { terminal, text } => {
                 // A typing error (terminal gone) is not worth stopping an exhibit for.
-                let _ = self.system.type_line(terminal, &text);
+                if self.system.type_line(terminal, &text).is_ok()
+                    && let Some(r) = self.recorder.as_mut()
+                {
+                    r.typed(&self.system, terminal, &text);
+                }
             }
             Action::NextSpeed => self.set_speed(self.speed + 1),
             Action::Pause => self.set_paused(!self.paused),
@@ -481,13 +513,24 @@ pub fn stop_screen() {
 }
 
 /// Run the full-screen view on a booted system, playing `scenario`, until the person
-/// quits.
-pub fn run(system: System, scenario: &Scenario) -> Result<(), String> {
+/// quits; with `record`, then write the session there as a scenario.
+pub fn run(
+    system: System,
+    scenario: &Scenario,
+    record: Option<&std::path::Path>,
+) -> Result<(), String> {
     let mut live = Live::new(system, Some(scenario), &scenario.title, scenario.mips);
+    if record.is_some() {
+        live.record(scenario)?;
+    }
     let mut term = start_screen()?;
     let mut app = App::new(Model::default());
     let r = super::run_loop(&mut term, &mut app, &mut live, super::crossterm_event);
     stop_screen();
     live.system.machine.set_tracer(None);
+    if let (Some(path), Some(text)) = (record, live.finish_recording()) {
+        std::fs::write(path, text)
+            .map_err(|e| format!("{}: cannot write the recording: {e}", path.display()))?;
+    }
     r.map_err(|e| format!("terminal error: {e}"))
 }

@@ -29,6 +29,7 @@ mod draw;
 pub mod kiosk;
 pub mod live;
 pub mod meters;
+pub mod record;
 mod text;
 mod traps;
 
