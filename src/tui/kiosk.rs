@@ -123,9 +123,8 @@ impl KioskLoop {
 /// What the caption says while a visitor has the terminals.
 pub fn visitor_caption(idle_ms: u64) -> String {
     format!(
-        "The terminals are yours. Log on as one of the users the narration used (their \
-         passwords are their names), type CMS commands, press ? for help. Tab moves between \
-         terminals. After {} without a key, the show starts again.",
+        "The terminals are yours: log on as a user the story used, type commands; Tab: next \
+         terminal, ?: help. After {} without a key the show starts again.",
         minutes(idle_ms)
     )
 }

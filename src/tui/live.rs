@@ -15,6 +15,9 @@ use crate::sysgen::System;
 const SLICE: u64 = TOD_PER_SECOND / 100;
 /// Most instructions a step (F7, F8) runs looking for what it stops at.
 pub const STEP_LIMIT: u64 = 5_000_000;
+/// Most virtual time a step runs looking for what it stops at (every machine may be
+/// waiting for a person): two seconds.
+const STEP_TIME: u64 = 2 * TOD_PER_SECOND;
 /// A frame, in seconds (what F9's armed run does per frame).
 const FRAME_SECONDS: f64 = 0.05;
 /// Most wall time one frame may spend running the machine.
@@ -167,7 +170,11 @@ impl Live {
     /// on the way, and its waits, do not count), at most [`STEP_LIMIT`] instructions.
     /// Returns whether one did.
     pub fn step_instruction(&mut self) -> bool {
+        let give_up = self.system.machine.now().saturating_add(STEP_TIME);
         for _ in 0..STEP_LIMIT {
+            if self.system.machine.now() >= give_up {
+                break;
+            }
             let guest = self.in_problem_state();
             let m = &mut self.system.machine;
             let (cr1, ia) = (m.cpu.cr[1], (m.cpu.psw() & 0x00FF_FFFF) as u32);
@@ -193,7 +200,7 @@ impl Live {
     /// (at most [`STEP_LIMIT`] instructions). Returns whether one was.
     pub fn step_trap(&mut self) -> bool {
         let start = self.system.machine.cpu.traps.written();
-        let done = self.run_to_trap(start, STEP_LIMIT);
+        let done = self.run_to_trap(start, STEP_LIMIT, STEP_TIME);
         self.note = match done {
             Some(seq) => {
                 let e = self.system.machine.cpu.traps.get(seq).copied();
@@ -213,10 +220,15 @@ impl Live {
     }
 
     /// Run, an instruction at a time, until a trap after `after` is closed (CP
-    /// dispatched a machine after it), at most `limit` instructions: its `seq`.
-    fn run_to_trap(&mut self, after: u64, limit: u64) -> Option<u64> {
+    /// dispatched a machine after it), at most `limit` instructions and `time` of
+    /// virtual time: its `seq`.
+    fn run_to_trap(&mut self, after: u64, limit: u64, time: u64) -> Option<u64> {
         let m = &mut self.system.machine;
+        let give_up = m.now().saturating_add(time);
         for _ in 0..limit {
+            if m.now() >= give_up {
+                break;
+            }
             let (n, t) = (m.cpu.instructions, m.now());
             self.status = m.run_instructions(1);
             let log = &m.cpu.traps;
@@ -244,7 +256,7 @@ impl Live {
             // Armed: a frame's worth of instructions, one at a time, looking for the
             // trap after each.
             let budget = (self.model_mips * 1e6 * FRAME_SECONDS) as u64;
-            if let Some(seq) = self.run_to_trap(self.armed_at, budget.max(1000)) {
+            if let Some(seq) = self.run_to_trap(self.armed_at, budget.max(1000), TOD_PER_SECOND / 20) {
                 self.stop_at_trap = false;
                 self.paused = true;
                 self.note = format!("stopped at trap {seq} (F9)");
