@@ -424,23 +424,10 @@ fn kiosk(dir: Option<&Path>, idle: &str) -> Result<u8, Fail> {
         let d = PathBuf::from("scenarios");
         d.is_dir().then_some(d)
     });
-    let mut scenarios = Vec::new();
-    if let Some(d) = &dir {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(d)
-            .map_err(|e| bad(format!("{}: {e}", d.display())))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        files.sort();
-        for f in files {
-            scenarios.push(load_scenario(Some(&f), &[])?);
-        }
-        if scenarios.is_empty() {
-            return Err(bad(format!("{}: no scenario files (*.ron)", d.display())));
-        }
-    } else {
-        scenarios.push(load_scenario(None, &[])?);
-    }
+    let scenarios = match &dir {
+        Some(d) => cpcms::tui::kiosk::scenarios_in(d).map_err(bad)?,
+        None => vec![load_scenario(None, &[])?],
+    };
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         return Err(bad("cannot start the kiosk: this is not a terminal"));
     }

@@ -68,3 +68,22 @@ fn the_kiosk_screen_gives_the_terminals_and_takes_them_back() {
         }
     }
 }
+
+/// `cpcms kiosk DIR` plays DIR's scenarios in name order; none, or a bad one, is an
+/// error that names the place.
+#[test]
+fn the_kiosk_loads_a_directory_of_scenarios() {
+    use cpcms::tui::kiosk::scenarios_in;
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios"));
+    let all = scenarios_in(dir).unwrap();
+    assert!(all.len() >= 6);
+    assert!(all.windows(2).all(|w| w[0].file < w[1].file));
+    let tmp = std::env::temp_dir().join(format!("cpcms-kiosk-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let e = scenarios_in(&tmp).unwrap_err();
+    assert!(e.ends_with("no scenario files (*.ron)"), "{e}");
+    std::fs::write(tmp.join("bad.ron"), "(title: \"x\", steps: [Bogus])").unwrap();
+    let e = scenarios_in(&tmp).unwrap_err();
+    assert!(e.contains("bad.ron:1:"), "{e}");
+    std::fs::remove_dir_all(&tmp).unwrap();
+}

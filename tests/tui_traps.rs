@@ -224,3 +224,19 @@ fn single_step_and_stop_at_next_trap() {
     assert!(m.traps.last().unwrap().cp.is_some());
     assert!(m.note.starts_with("stopped at trap"), "{}", m.note);
 }
+
+/// A scenario with a directory cannot be written back as a scenario yet: `--record`
+/// says so before anything starts.
+#[test]
+fn recording_refuses_a_scenario_with_a_directory() {
+    let s = Scenario::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/links.ron"
+    )))
+    .unwrap();
+    let sys = System::boot(&s.sys_config(), None).unwrap();
+    let mut live = Live::new(sys, Some(&s), &s.title, s.mips);
+    let e = live.record(&s).unwrap_err();
+    assert!(e.contains("only a scenario with users:"), "{e}");
+    assert_eq!(live.finish_recording(), None);
+}

@@ -138,6 +138,23 @@ fn minutes(ms: u64) -> String {
     }
 }
 
+/// The scenarios in `dir` (every `*.ron`, in name order); an error names the file.
+pub fn scenarios_in(dir: &std::path::Path) -> Result<Vec<Scenario>, String> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no scenario files (*.ron)", dir.display()));
+    }
+    files
+        .iter()
+        .map(|f| Scenario::load(f).map_err(|e| e.to_string()))
+        .collect()
+}
+
 /// Boot a system for `s`.
 fn boot(s: &Scenario) -> Result<System, String> {
     System::boot(&s.sys_config(), None).map_err(|e| format!("{}: {e}", s.file))

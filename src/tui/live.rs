@@ -256,7 +256,9 @@ impl Live {
             // Armed: a frame's worth of instructions, one at a time, looking for the
             // trap after each.
             let budget = (self.model_mips * 1e6 * FRAME_SECONDS) as u64;
-            if let Some(seq) = self.run_to_trap(self.armed_at, budget.max(1000), TOD_PER_SECOND / 20) {
+            if let Some(seq) =
+                self.run_to_trap(self.armed_at, budget.max(1000), TOD_PER_SECOND / 20)
+            {
                 self.stop_at_trap = false;
                 self.paused = true;
                 self.note = format!("stopped at trap {seq} (F9)");
