@@ -81,12 +81,26 @@ enum Command {
         /// transcript on stdout, exit 1 if an Expect is not met
         #[arg(long)]
         headless: bool,
+        /// Write what is typed in the full-screen view, with its virtual time and the
+        /// answer each line got, to this file as a scenario that replays the session
+        #[arg(long, value_name = "FILE.ron")]
+        record: Option<PathBuf>,
         #[command(flatten)]
         publish: PublishArgs,
         #[command(flatten)]
         trace: TraceArgs,
         #[command(flatten)]
         system: SystemArgs,
+    },
+    /// The exhibit: play the scenarios (DIR/*.ron, default scenarios/, else the
+    /// demonstration) in a loop; any key gives a visitor the terminals; after --idle
+    /// without a key the narration starts again. Ctrl-C ends it (Esc q does not)
+    Kiosk {
+        /// Directory of scenario files (RON), played in name order
+        dir: Option<PathBuf>,
+        /// Give the narration back after this long without a key (e.g. 90s, 3m)
+        #[arg(long, default_value = "3m", value_name = "TIME")]
+        idle: String,
     },
     /// Generate the system for a scenario (default: the demonstration) and write CP's and
     /// CMS's listings and the generated SYSCONF into a directory, for reading
@@ -362,6 +376,7 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             None,
             false,
             &PublishArgs::default(),
+            None,
             &TraceArgs::default(),
             outer,
         ),
@@ -369,12 +384,14 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             file,
             headless,
             publish,
+            record,
             trace,
             system,
         }) => play(
             file.as_deref(),
             headless,
             &publish,
+            record.as_deref(),
             &trace,
             &system.or(outer),
         ),
@@ -419,11 +436,43 @@ fn run(cli: Cli) -> Result<u8, Fail> {
                 bench,
             )
         }
+        Some(Command::Kiosk { dir, idle }) => {
+            acts("kiosk")?;
+            kiosk(dir.as_deref(), &idle)
+        }
         Some(Command::Disasm { file, addr }) => {
             acts("disasm")?;
             disasm(&file, addr)
         }
     }
+}
+
+/// `cpcms kiosk`: the scenarios of `dir` (or scenarios/, or the demonstration) in a
+/// loop on the screen.
+fn kiosk(dir: Option<&Path>, idle: &str) -> Result<u8, Fail> {
+    use std::io::IsTerminal;
+    let idle_ms = units::parse_duration(idle).map_err(|e| bad(format!("--idle: {e}")))?
+        / cpcms::cpu::TOD_PER_US
+        / 1000;
+    if idle_ms == 0 {
+        return Err(bad("--idle: give a time longer than nothing (e.g. 3m)"));
+    }
+    let dir = dir.map(Path::to_path_buf).or_else(|| {
+        let d = PathBuf::from("scenarios");
+        d.is_dir().then_some(d)
+    });
+    let scenarios = match &dir {
+        Some(d) => cpcms::tui::kiosk::scenarios_in(d).map_err(bad)?,
+        None => vec![load_scenario(None, &[])?],
+    };
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return Err(bad("cannot start the kiosk: this is not a terminal"));
+    }
+    let mut term = cpcms::tui::live::start_screen().map_err(bad)?;
+    let r = cpcms::tui::kiosk::run(&mut term, &scenarios, idle_ms, cpcms::tui::crossterm_event);
+    cpcms::tui::live::stop_screen();
+    r.map_err(bad)?;
+    Ok(0)
 }
 
 /// `--roms` must name a directory; `--data` a directory or nothing yet.
@@ -528,11 +577,23 @@ fn play(
     file: Option<&Path>,
     headless: bool,
     publish: &PublishArgs,
+    record: Option<&Path>,
     trace: &TraceArgs,
     sys_args: &SystemArgs,
 ) -> Result<u8, Fail> {
     use std::io::IsTerminal;
     check_system_args(sys_args)?;
+    if publish.any() && record.is_some() {
+        return Err(Fail(
+            2,
+            "--record records what a person types in the full-screen view: not with --transcript, --html or --cast".into(),
+        ));
+    }
+    if headless && record.is_some() {
+        return Err(bad(
+            "--record records what a person types in the full-screen view: not with --headless",
+        ));
+    }
     let s = load_scenario(file, &cp_volumes(&sys_args.device)?)?;
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if !headless && !publish.any() && !terminal {
@@ -566,7 +627,7 @@ fn play(
     if headless || publish.any() {
         play_headless(&s, sys, headless, publish)
     } else {
-        cpcms::tui::live::run(sys, &s).map_err(bad)?;
+        cpcms::tui::live::run(sys, &s, record).map_err(bad)?;
         Ok(0)
     }
 }

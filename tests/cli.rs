@@ -470,3 +470,31 @@ fn bench_shows_progress_as_it_goes() {
     assert!(err.contains(" MIPS (best "), "{err}");
     assert!(String::from_utf8_lossy(&o.stdout).contains("| register "));
 }
+
+#[test]
+fn kiosk_and_record_refuse_what_they_cannot_do() {
+    fails_with(
+        &["kiosk", "--idle", "0s"],
+        2,
+        "--idle: give a time longer than nothing",
+    );
+    fails_with(&["kiosk", "--idle", "soon"], 2, "--idle: bad duration");
+    fails_with(&["kiosk", "/no/such/dir"], 2, "/no/such/dir: ");
+    // Without a terminal (as here) the kiosk says so instead of drawing.
+    fails_with(
+        &["kiosk", "scenarios"],
+        2,
+        "cannot start the kiosk: this is not a terminal",
+    );
+    fails_with(
+        &[
+            "play",
+            "scenarios/logon.ron",
+            "--headless",
+            "--record",
+            "x.ron",
+        ],
+        2,
+        "--record records what a person types in the full-screen view",
+    );
+}

@@ -110,15 +110,21 @@ fn panes_show_terminals_operator_cp_caption() {
         "{all}"
     );
     assert!(
-        has(&s, "USERID   TERM STATE      INSTRUCTIONS    TRAPS"),
+        has(
+            &s,
+            "USERID   TERM STATE         DIRECT     BY CP  TRAPS  EFFIC SHARE"
+        ),
         "{all}"
     );
     assert!(
-        has(&s, "ALICE    020  VM READ          123456      789"),
+        has(&s, "ALICE    020  VM READ       123456              789"),
         "{all}"
     );
     assert!(has(&s, "ALICE 020> _"), "{all}");
-    assert!(has(&s, "F4: trap user  F5: hold  Esc q: quit"), "{all}");
+    assert!(
+        has(&s, "F4: trap user  F5: hold  ?: help  Esc q: quit"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -648,6 +654,7 @@ fn with_traps() -> Model {
             user: if i % 2 == 0 { "ALICE" } else { "BOB" }.into(),
             instruction: format!("SIO   {i}(0)"),
             cp: (i < 30).then_some(100 + i),
+            did: format!("SIO {i:03X} -> device"),
         })
         .collect();
     m
@@ -668,22 +675,26 @@ fn the_trap_log_shows_the_newest_traps_at_80x24_and_160x50() {
     for (w, h) in [(80, 24), (120, 30), (160, 50)] {
         let s = screen(&app, w, h);
         let all = s.join("\n");
-        let (newest, older) = if w == 80 {
-            ("05.030 ALICE SIO 30(0) ...", "05.029 BOB SIO 29(0) 129")
-        } else {
-            (
-                "09:00:05.030 ALICE    SIO   30(0)            ...",
-                "09:00:05.029 BOB      SIO   29(0)            129",
-            )
+        let (newest, older) = match w {
+            80 => ("05.030 ALICE ... SIO 01E", "05.029 BOB 129 SIO 01D"),
+            // The trap log beside the CP panel: what CP did names the instruction.
+            160 => (
+                "09:00:05.030 ALICE      ...  SIO 01E -> device",
+                "09:00:05.029 BOB        129  SIO 01D -> device",
+            ),
+            _ => (
+                "09:00:05.030 ALICE    SIO   30(0)            ...  SIO 01E -> device",
+                "09:00:05.029 BOB      SIO   29(0)            129  SIO 01D -> device",
+            ),
         };
         assert!(has(&s, "Trap"), "{w}x{h}\n{all}");
         assert!(has(&s, newest), "{w}x{h}\n{all}");
         assert!(has(&s, older), "{w}x{h}\n{all}");
         assert!(
-            !has(&s, "SIO   1(0) ") && !has(&s, "SIO 1(0) "),
+            !has(&s, "SIO   1(0) ") && !has(&s, "SIO 001 -> "),
             "only the newest fit\n{all}"
         );
-        assert!(has(&s, "F2") && has(&s, "F5"), "{all}");
+        assert!(has(&s, "F2") && has(&s, "F9") && has(&s, "?"), "{all}");
         assert!(has(&s, "370/158 1.00 MIPS real 0.98"), "{w}x{h}\n{all}");
         // The newest trap is below the older ones.
         let row = |t: &str| s.iter().position(|l| l.contains(t)).unwrap();
@@ -785,7 +796,7 @@ fn a_disconnected_machine_shows_dsc() {
     let app = App::new(m);
     let s = screen(&app, 120, 30);
     assert!(
-        has(&s, "BOB      DSC  RUNNING              42        7"),
+        has(&s, "BOB      DSC  RUNNING           42                7"),
         "{}",
         s.join("\n")
     );

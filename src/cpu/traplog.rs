@@ -32,6 +32,22 @@ pub struct TrapEvent {
     /// Instructions CP ran from the trap until the CPU next entered the problem state;
     /// `None` while CP has not dispatched a virtual machine yet.
     pub cp_instructions: Option<u64>,
+    /// The operand address the guest named (base + displacement, 24 bits) for an
+    /// instruction that has one: the device of an SIO, the code of a DIAGNOSE, where
+    /// an LPSW's new PSW is.
+    pub operand: u32,
+    /// What the guest pointed at, read back at the trap without side effects (`data_len`
+    /// bytes, 0 if none or unreadable): an SIO's first CCW (through the CAW at the
+    /// guest's location X'48'), an LPSW's new PSW, an SSM's mask byte.
+    pub data: [u8; 8],
+    pub data_len: u8,
+    /// The state CP left when it next dispatched a virtual machine (valid once
+    /// `cp_instructions` is `Some`): that machine's address space (CR1), and the real
+    /// PSW's condition code and instruction address. When it is the trapping machine,
+    /// the condition code is the one CP's emulation gave it.
+    pub next_cr1: u32,
+    pub next_cc: u8,
+    pub next_ia: u32,
 }
 
 impl TrapEvent {
@@ -93,12 +109,15 @@ impl TrapLog {
         self.open = Some((e.seq, instructions));
     }
 
-    fn close(&mut self, instructions: u64) {
+    fn close(&mut self, instructions: u64, cr1: u32, cc: u8, ia: u32) {
         if let Some((seq, at)) = self.open.take() {
             let n = self.ring.len();
             let e = &mut self.ring[(seq - 1) as usize % n];
             if e.seq == seq {
                 e.cp_instructions = Some(instructions.wrapping_sub(at));
+                e.next_cr1 = cr1;
+                e.next_cc = cc;
+                e.next_ia = ia;
             }
         }
     }
@@ -133,8 +152,64 @@ impl Cpu {
             let n = ilen(b[0]) as usize;
             e.bytes[..n].copy_from_slice(&b[..n]);
             e.len = n as u8;
+            self.log_operand(&mut e);
         }
         self.traps.push(e, self.instructions);
+    }
+
+    /// The operand address of the trapped instruction, and what it points at (see
+    /// [`TrapEvent::data`]), read through the guest's own translation tables without
+    /// touching a TLB, a reference bit or anything the guest can see.
+    fn log_operand(&self, e: &mut TrapEvent) {
+        let b = e.bytes;
+        // S, SI and RS instructions: the base and displacement are bytes 2-3. SSK and
+        // ISK (RR) have none.
+        if matches!(b[0], 0x08 | 0x09) || e.len < 4 {
+            return;
+        }
+        let base = (b[2] >> 4) as usize;
+        let disp = (u32::from(b[2] & 15) << 8) | u32::from(b[3]);
+        let reg = if base == 0 { 0 } else { self.gpr[base] };
+        e.operand = reg.wrapping_add(disp) & super::AMASK;
+        let read = |va: u32, out: &mut [u8]| -> bool {
+            for (i, o) in out.iter_mut().enumerate() {
+                let Some(v) = self.peek_logical(va.wrapping_add(i as u32) & super::AMASK) else {
+                    return false;
+                };
+                *o = v;
+            }
+            true
+        };
+        let mut data = [0u8; 8];
+        let n = match b[0] {
+            // SIO, SIOF: the first CCW, where the CAW at X'48' says.
+            0x9C => {
+                let mut caw = [0u8; 4];
+                if read(0x48, &mut caw) {
+                    let at = u32::from_be_bytes(caw) & 0x00FF_FFF8;
+                    if read(at, &mut data) { 8 } else { 0 }
+                } else {
+                    0
+                }
+            }
+            0x82 if read(e.operand, &mut data) => 8,
+            0x80 if read(e.operand, &mut data[..1]) => 1,
+            _ => 0,
+        };
+        e.data = data;
+        e.data_len = n;
+    }
+
+    /// The byte at logical address `va` in the current state, if it can be read (the
+    /// DAT walk of the current address space, or real storage without DAT).
+    fn peek_logical(&self, va: u32) -> Option<u8> {
+        let real = if self.dat {
+            self.dat_walk(va).ok()?
+        } else {
+            va
+        };
+        let abs = self.absolute(real);
+        self.mem.peek(abs, 1).map(|s| s[0])
     }
 
     /// From `account_problem`, after every PSW change: the CPU entered the problem state,
@@ -142,7 +217,8 @@ impl Cpu {
     #[inline(always)]
     pub(crate) fn log_dispatch(&mut self, was_problem: bool) {
         if self.problem && !was_problem && self.traps.open.is_some() {
-            self.traps.close(self.instructions);
+            self.traps
+                .close(self.instructions, self.cr[1], self.cc, self.ia);
         }
     }
 }
@@ -158,7 +234,7 @@ mod tests {
         t.enable();
         for i in 0..300u64 {
             t.push(TrapEvent::default(), i * 10);
-            t.close(i * 10 + 3);
+            t.close(i * 10 + 3, 0, 0, 0);
         }
         assert_eq!(t.ring.len(), TRAP_LOG_SIZE);
         let seqs: Vec<u64> = t.since(0).map(|e| e.seq).collect();

@@ -236,34 +236,7 @@ impl Recorder {
 
     /// The traps logged since the last look, as the live view converts them.
     fn collect_traps(&mut self, sys: &System) {
-        let log = &sys.machine.cpu.traps;
-        for t in self.traps.iter_mut().filter(|t| t.cp.is_none()) {
-            if let Some(e) = log.get(t.seq) {
-                t.cp = e.cp_instructions;
-            }
-        }
-        let last = self.traps.back().map_or(0, |t| t.seq);
-        if log.written() == last {
-            return;
-        }
-        let spaces = sys.address_spaces();
-        let epoch = sys.machine.cpu.tod_epoch;
-        for e in log.since(last) {
-            let user = spaces
-                .iter()
-                .find(|(cr1, _)| *cr1 == e.cr1)
-                .map_or_else(|| format!("{:06X}", e.cr1), |(_, u)| u.clone());
-            if self.traps.len() == TRAP_LOG_SIZE {
-                self.traps.pop_front();
-            }
-            self.traps.push_back(TrapLine {
-                seq: e.seq,
-                tod: epoch.wrapping_add(e.now),
-                user,
-                instruction: crate::disasm::disassemble(e.instruction()).0,
-                cp: e.cp_instructions,
-            });
-        }
+        crate::tui::traps::collect(&mut self.traps, sys);
     }
 
     /// Write the recording: the header, then the frames, then one that puts the

@@ -79,22 +79,24 @@ pub fn parse_duration(s: &str) -> Result<u64, String> {
     } else {
         int.parse().map_err(|_| too_long())?
     };
-    // fraction, in units of unit_us, truncated to whole microseconds
-    let mut frac_us: u64 = 0;
-    let mut scale = unit_us;
-    for d in frac.bytes() {
-        scale /= 10;
-        if scale == 0 {
-            break;
-        }
-        frac_us += u64::from(d - b'0') * scale;
+    // The fraction, in TOD units (1/4096 us), truncated: exact for what a recording
+    // writes ("1.000244140625us" is one microsecond and one TOD unit).
+    let mut frac_num: u128 = 0;
+    let mut frac_den: u128 = 1;
+    for d in frac.bytes().take(24) {
+        frac_num = frac_num * 10 + u128::from(d - b'0');
+        frac_den *= 10;
     }
+    let frac_tod = (frac_num * u128::from(unit_us) * u128::from(TOD_PER_US) / frac_den) as u64;
     let us = int_v
         .checked_mul(unit_us)
-        .and_then(|v| v.checked_add(frac_us))
         .filter(|v| *v <= MAX_US)
         .ok_or_else(too_long)?;
-    Ok(us * TOD_PER_US)
+    let tod = (us * TOD_PER_US)
+        .checked_add(frac_tod)
+        .filter(|v| *v <= MAX_US * TOD_PER_US)
+        .ok_or_else(too_long)?;
+    Ok(tod)
 }
 
 /// Days from 1970-01-01 to the given proleptic Gregorian date (H. Hinnant's algorithm).

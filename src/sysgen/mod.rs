@@ -860,6 +860,15 @@ impl System {
         }
     }
 
+    /// Per logged-on user: the virtual CPU time CP charged it (VMVTIME) and the time CP
+    /// spent for it (VMCTIME), in CPU-timer units (TOD units), read from its VMBLOK now.
+    pub fn vm_times(&self) -> Vec<(String, u64, u64)> {
+        match VmTable::new(&self.cp) {
+            Some(t) => t.times(&self.cp, &self.machine.cpu),
+            None => Vec::new(),
+        }
+    }
+
     /// Which user owns which address space (CR1 value), read from CP's VMBLOKs now.
     pub fn address_spaces(&self) -> Vec<(u32, String)> {
         match VmTable::new(&self.cp) {

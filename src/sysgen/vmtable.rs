@@ -86,6 +86,20 @@ impl VmTable {
             .collect()
     }
 
+    /// Per logged-on machine: userid, VMVTIME and VMCTIME (CPU-timer units, as CP
+    /// charged them: its own run time, and CP's time spent for it).
+    pub(super) fn times(&self, cp: &Assembly, cpu: &crate::cpu::Cpu) -> Vec<(String, u64, u64)> {
+        let sym = |n: &str| cp.symbols.get(n).map(|s| s.value);
+        let (Some(vt), Some(ct)) = (sym("VMVTIME"), sym("VMCTIME")) else {
+            return Vec::new();
+        };
+        let dword =
+            |a: u32| (u64::from(Self::word(cpu, a)) << 32) | u64::from(Self::word(cpu, a + 4));
+        self.in_use(cpu)
+            .map(|(vm, _)| (self.userid(cpu, vm), dword(vm + vt), dword(vm + ct)))
+            .collect()
+    }
+
     pub(super) fn address_spaces(&self, cpu: &crate::cpu::Cpu) -> Vec<(u32, String)> {
         self.in_use(cpu)
             .map(|(vm, _)| (Self::word(cpu, vm + self.seg), self.userid(cpu, vm)))

@@ -13,6 +13,13 @@ use crate::sysgen::System;
 
 /// Virtual time run between looks at the wall clock.
 const SLICE: u64 = TOD_PER_SECOND / 100;
+/// Most instructions a step (F7, F8) runs looking for what it stops at.
+pub const STEP_LIMIT: u64 = 5_000_000;
+/// Most virtual time a step runs looking for what it stops at (every machine may be
+/// waiting for a person): two seconds.
+const STEP_TIME: u64 = 2 * TOD_PER_SECOND;
+/// A frame, in seconds (what F9's armed run does per frame).
+const FRAME_SECONDS: f64 = 0.05;
 /// Most wall time one frame may spend running the machine.
 const BUDGET: Duration = Duration::from_millis(35);
 /// If the host falls further behind than this, forget the debt (no catch-up bursts).
@@ -43,6 +50,15 @@ pub struct Live {
     status: Status,
     /// For the measured MIPS: instructions and wall time at the last measurement.
     meas: (u64, Instant),
+    /// `--record`: what is typed, and when.
+    recorder: Option<super::record::Recorder>,
+    /// F9: pause once a trap after `armed_at` (the trap log's count then) is emulated.
+    stop_at_trap: bool,
+    armed_at: u64,
+    /// What the last step did, for the CP panel.
+    note: String,
+    /// What the Popek and Goldberg meters are worked out from.
+    meters: super::meters::MeterState,
     mips: f64,
 }
 
@@ -79,7 +95,36 @@ impl Live {
             status: Status::Running,
             meas: (instr, Instant::now()),
             mips: 0.0,
+            meters: Default::default(),
+            recorder: None,
+            stop_at_trap: false,
+            armed_at: 0,
+            note: String::new(),
         }
+    }
+
+    /// Record from now on what is typed (by the scenario `s` this system was booted for,
+    /// and by the person), for [`Live::finish_recording`].
+    pub fn record(&mut self, s: &Scenario) -> Result<(), String> {
+        self.recorder = Some(super::record::Recorder::new(s, &self.system)?);
+        Ok(())
+    }
+
+    /// The recorded session as a scenario (see [`super::record`]); `None` if not
+    /// recording.
+    pub fn finish_recording(&mut self) -> Option<String> {
+        let sys = &self.system;
+        self.recorder.as_mut().map(|r| r.finish(sys))
+    }
+
+    /// Where the scenario is (`None`: none, or stopped by [`Live::stop_scenario`]).
+    pub fn scenario_progress(&self) -> Option<Progress> {
+        self.player.as_ref().map(Player::progress)
+    }
+
+    /// Stop the scenario where it is: the terminals are the person's.
+    pub fn stop_scenario(&mut self) {
+        self.player = None;
     }
 
     /// The speed preset in use: its name and MIPS (`None`: full speed).
@@ -111,10 +156,118 @@ impl Live {
         self.meas = (self.system.machine.cpu.instructions, Instant::now());
     }
 
+    /// The user whose address space `cr1` is, or its hex value.
+    fn user_of(&self, cr1: u32) -> String {
+        self.system
+            .address_spaces()
+            .into_iter()
+            .find(|(c, _)| *c == cr1)
+            .map_or_else(|| format!("{cr1:06X}"), |(_, u)| u)
+    }
+
+    /// Is the CPU in the problem state (a virtual machine's instruction is next)?
+    fn in_problem_state(&self) -> bool {
+        self.system.machine.cpu.psw() & (1 << 48) != 0
+    }
+
+    /// F7: run until one instruction of a virtual machine has run (CP's instructions
+    /// on the way, and its waits, do not count), at most [`STEP_LIMIT`] instructions.
+    /// Returns whether one did.
+    pub fn step_instruction(&mut self) -> bool {
+        let give_up = self.system.machine.now().saturating_add(STEP_TIME);
+        for _ in 0..STEP_LIMIT {
+            if self.system.machine.now() >= give_up {
+                break;
+            }
+            let guest = self.in_problem_state();
+            let m = &mut self.system.machine;
+            let (cr1, ia) = (m.cpu.cr[1], (m.cpu.psw() & 0x00FF_FFFF) as u32);
+            let (n, t) = (m.cpu.instructions, m.now());
+            self.status = m.run_instructions(1);
+            if m.cpu.instructions == n && m.now() == t {
+                // Nothing moves: every machine waits for a person.
+                break;
+            }
+            if guest && m.cpu.instructions > n {
+                let user = self.user_of(cr1);
+                self.note = format!("stepped: one instruction of {user}'s, at {ia:06X}");
+                self.restart_pacing();
+                return true;
+            }
+        }
+        self.note = "stepped: no virtual machine is ready to run".into();
+        self.restart_pacing();
+        false
+    }
+
+    /// F8: run until the next trap has been emulated and a virtual machine runs again
+    /// (at most [`STEP_LIMIT`] instructions). Returns whether one was.
+    pub fn step_trap(&mut self) -> bool {
+        let start = self.system.machine.cpu.traps.written();
+        let done = self.run_to_trap(start, STEP_LIMIT, STEP_TIME);
+        self.note = match done {
+            Some(seq) => {
+                let e = self.system.machine.cpu.traps.get(seq).copied();
+                match e {
+                    Some(e) => format!(
+                        "stepped to trap {seq}: {}, CP ran {}",
+                        crate::disasm::disassemble(e.instruction()).0,
+                        e.cp_instructions.unwrap_or(0)
+                    ),
+                    None => format!("stepped to trap {seq}"),
+                }
+            }
+            None => "stepped: no trap yet (every machine waits)".into(),
+        };
+        self.restart_pacing();
+        done.is_some()
+    }
+
+    /// Run, an instruction at a time, until a trap after `after` is closed (CP
+    /// dispatched a machine after it), at most `limit` instructions and `time` of
+    /// virtual time: its `seq`.
+    fn run_to_trap(&mut self, after: u64, limit: u64, time: u64) -> Option<u64> {
+        let m = &mut self.system.machine;
+        let give_up = m.now().saturating_add(time);
+        for _ in 0..limit {
+            if m.now() >= give_up {
+                break;
+            }
+            let (n, t) = (m.cpu.instructions, m.now());
+            self.status = m.run_instructions(1);
+            let log = &m.cpu.traps;
+            if log.written() > after
+                && log
+                    .get(after + 1)
+                    .is_none_or(|e| e.cp_instructions.is_some())
+            {
+                return Some(after + 1);
+            }
+            if m.cpu.instructions == n && m.now() == t {
+                break;
+            }
+        }
+        None
+    }
+
     /// Run the machine: up to the wall clock, or at full speed for a frame's budget.
     fn pace(&mut self) {
         if self.paused || self.player.as_ref().is_some_and(Player::waiting) {
             self.mips = 0.0;
+            return;
+        }
+        if self.stop_at_trap {
+            // Armed: a frame's worth of instructions, one at a time, looking for the
+            // trap after each.
+            let budget = (self.model_mips * 1e6 * FRAME_SECONDS) as u64;
+            if let Some(seq) =
+                self.run_to_trap(self.armed_at, budget.max(1000), TOD_PER_SECOND / 20)
+            {
+                self.stop_at_trap = false;
+                self.paused = true;
+                self.note = format!("stopped at trap {seq} (F9)");
+                self.restart_pacing();
+            }
             return;
         }
         let full = self.speed().1.is_none();
@@ -140,7 +293,18 @@ impl Live {
                 .is_some_and(|p| p.progress() == Progress::Running);
             if playing {
                 if let Some(p) = self.player.as_mut() {
-                    p.advance(&mut self.system, to);
+                    match self.recorder.as_mut() {
+                        Some(rec) => {
+                            let mut t = super::record::Recording {
+                                sys: &mut self.system,
+                                rec,
+                            };
+                            p.advance(&mut t, to);
+                        }
+                        None => {
+                            p.advance(&mut self.system, to);
+                        }
+                    }
                 }
                 self.status = self.system.machine.status();
                 // A Speed step: its preset from now on; a Pause: wait for the key.
@@ -180,37 +344,9 @@ impl Live {
         }
     }
 
-    /// Take the traps logged since the last look, and the CP instruction counts of
-    /// those that were still open.
+    /// Take the traps logged since the last look (see [`super::traps::collect`]).
     fn collect_traps(&mut self) {
-        let log = &self.system.machine.cpu.traps;
-        for t in self.traps.iter_mut().filter(|t| t.cp.is_none()) {
-            if let Some(e) = log.get(t.seq) {
-                t.cp = e.cp_instructions;
-            }
-        }
-        let last = self.traps.back().map_or(0, |t| t.seq);
-        if log.written() == last {
-            return;
-        }
-        let spaces = self.system.address_spaces();
-        let epoch = self.system.machine.cpu.tod_epoch;
-        for e in log.since(last) {
-            let user = spaces
-                .iter()
-                .find(|(cr1, _)| *cr1 == e.cr1)
-                .map_or_else(|| format!("{:06X}", e.cr1), |(_, u)| u.clone());
-            if self.traps.len() == TRAP_LOG_SIZE {
-                self.traps.pop_front();
-            }
-            self.traps.push_back(TrapLine {
-                seq: e.seq,
-                tod: epoch.wrapping_add(e.now),
-                user,
-                instruction: crate::disasm::disassemble(e.instruction()).0,
-                cp: e.cp_instructions,
-            });
-        }
+        super::traps::collect(&mut self.traps, &self.system);
     }
 
     /// Copy what the screen shows into `m`.
@@ -237,9 +373,24 @@ impl Live {
             .map(|v| v.userid.clone());
         let op = m.operator.get_or_insert_with(TermView::default);
         refresh(op, sys, sys.operator, opuser);
+        let times = sys.vm_times();
+        let direct: Vec<(String, u64)> = m
+            .vms
+            .iter()
+            .map(|v| (v.userid.clone(), v.instructions))
+            .collect();
+        m.meters = self.meters.update(
+            &times,
+            &direct,
+            sys.machine.now(),
+            sys.machine.cpu.step,
+            TOD_PER_SECOND,
+        );
         m.model_mips = self.model_mips;
         m.speed = self.speed().0.to_string();
         m.paused = self.paused;
+        m.stop_at_trap = self.stop_at_trap;
+        m.note.clone_from(&self.note);
         m.traps.clear();
         m.traps.extend(self.traps.iter().cloned());
         m.mips = self.mips;
@@ -283,7 +434,11 @@ impl Driver for Live {
         match action {
             Action::Type { terminal, text } => {
                 // A typing error (terminal gone) is not worth stopping an exhibit for.
-                let _ = self.system.type_line(terminal, &text);
+                if self.system.type_line(terminal, &text).is_ok()
+                    && let Some(r) = self.recorder.as_mut()
+                {
+                    r.typed(&self.system, terminal, &text);
+                }
             }
             Action::NextSpeed => self.set_speed(self.speed + 1),
             Action::Pause => self.set_paused(!self.paused),
@@ -292,6 +447,21 @@ impl Driver for Live {
                     p.resume();
                 }
                 self.restart_pacing();
+            }
+            Action::Step => {
+                self.set_paused(true);
+                self.step_instruction();
+            }
+            Action::StepTrap => {
+                self.set_paused(true);
+                self.step_trap();
+            }
+            Action::StopAtTrap => {
+                self.stop_at_trap = !self.stop_at_trap;
+                if self.stop_at_trap {
+                    self.armed_at = self.system.machine.cpu.traps.written();
+                    self.set_paused(false);
+                }
             }
         }
     }
@@ -311,21 +481,62 @@ fn refresh(t: &mut TermView, sys: &System, dev: u16, user: Option<String>) {
     t.hidden = sys.machine.print_inhibited(dev);
 }
 
-/// Run the full-screen view on a booted system, playing `scenario`, until the person
-/// quits.
-pub fn run(system: System, scenario: &Scenario) -> Result<(), String> {
-    let mut live = Live::new(system, Some(scenario), &scenario.title, scenario.mips);
-    let mut term = ratatui::try_init().map_err(|e| {
+/// Start the full-screen view: raw mode, the alternate screen, bracketed paste and the
+/// mouse; a panic puts the terminal back as it was before it reports (ratatui's hook
+/// restores the screen, this one turns the mouse and paste modes off first).
+pub fn start_screen() -> Result<ratatui::DefaultTerminal, String> {
+    let term = ratatui::try_init().map_err(|e| {
         format!(
             "cannot start the full-screen view: {e} (to print the transcript instead: \
              cpcms play --headless)"
         )
     })?;
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::EnableBracketedPaste,
+        crossterm::event::EnableMouseCapture
+    );
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            crossterm::event::DisableMouseCapture,
+            crossterm::event::DisableBracketedPaste
+        );
+        hook(info);
+    }));
+    Ok(term)
+}
+
+/// Put the terminal back as it was.
+pub fn stop_screen() {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::event::DisableBracketedPaste
+    );
+    ratatui::restore();
+}
+
+/// Run the full-screen view on a booted system, playing `scenario`, until the person
+/// quits; with `record`, then write the session there as a scenario.
+pub fn run(
+    system: System,
+    scenario: &Scenario,
+    record: Option<&std::path::Path>,
+) -> Result<(), String> {
+    let mut live = Live::new(system, Some(scenario), &scenario.title, scenario.mips);
+    if record.is_some() {
+        live.record(scenario)?;
+    }
+    let mut term = start_screen()?;
     let mut app = App::new(Model::default());
     let r = super::run_loop(&mut term, &mut app, &mut live, super::crossterm_event);
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
-    ratatui::restore();
+    stop_screen();
     live.system.machine.set_tracer(None);
+    if let (Some(path), Some(text)) = (record, live.finish_recording()) {
+        std::fs::write(path, text)
+            .map_err(|e| format!("{}: cannot write the recording: {e}", path.display()))?;
+    }
     r.map_err(|e| format!("terminal error: {e}"))
 }
