@@ -49,6 +49,7 @@
 *    CMDMSG   DMKMSG  MSG                                             *
 *    VDASD    DMKVIO  SIO, TIO, HIO on a minidisk                     *
 *    CCW      DMKCCW  channel-program translation for minidisks       *
+*    IOREQ    DMKIOQ  the guests' disk requests: queues, start, end   *
 *    VSPOOL   DMKVSP  the virtual reader, punch, printer; spool files *
 *    CSPOOL   DMKCSP  SPOOL, CLOSE, PURGE, QUERY READER/PUNCH/FILES   *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
@@ -162,9 +163,13 @@ SPFTEND  DS    0D
 *  block (on a 2K boundary, as an IDAW needs) where a NO-OP points.
 *  The user directory (SYSDIR, made by sysgen: DIRENTRYs).
          COPY  SYSDIR
-RCW      DS    (RCWMAX)D
-RCXTAB   DS    (RCWMAX*RCXLEN)X
-IDAWS    DS    (IDAWMAX)F
+*  One translation area per real disk (its RDISK points at its part
+*  of each: RDKRCW, RDKRCX, RDKIDW), so each disk's running program
+*  keeps its copy until it ends; and one IOBLOK per VDEV slot (IOREQ).
+RCW      DS    (NUMDASD*RCWMAX)D
+RCXTAB   DS    (NUMDASD*RCWMAX*RCXLEN)X
+IDAWS    DS    (NUMDASD*IDAWMAX)F
+IOBTAB   DS    (NUMTERM*VMNVDEV*IOBLEN)X
 BKTOFF   EQU   ((*-CP+2047)/2048)*2048
          ORG   CP+BKTOFF
 BUCKET   DS    XL2048
@@ -179,6 +184,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  CMDMSG
          COPY  VDASD
          COPY  CCW
+         COPY  IOREQ
          COPY  VSPOOL
          COPY  CSPOOL
 *---------------------------------------------------------------------*

@@ -317,6 +317,8 @@ CMDLOGOF ENTER
          ST    R1,NUSERS
          LA    R1,=C'LOGOFF'
          BAL   R14,OPMSG
+*  Its disk requests first: none may still read into a frame.
+         CALL  IOSCANCL
 *  Give the frames back: each valid page, then the table frame.
          L     R3,VMTABLES
          LA    R6,64
