@@ -1191,6 +1191,16 @@ fn ccw_refused_seek_then_no_seek() {
     verdict(after_attack(&mut rig, &snap, &prog, code));
 }
 
+/// The 191 while its channel program runs (tests/hostile/busy191.asm): CP runs a guest's
+/// disk program while the guest runs on, so the guest can look at its busy disk. SIO and
+/// TIO give CC 2, HIO CC 1 and the interruption that follows names one of the guest's
+/// own CCWs; then TIO finds the disk idle, a plain read ends cleanly, and an endless
+/// program left alone is halted by CP's watchdog with a program check at the guest's CCW.
+#[test]
+fn ccw_busy_disk_looks_like_a_real_channel() {
+    channel_attack("busy191", &[]);
+}
+
 /// READ HOME ADDRESS (X'1A') and WRITE R0 (X'15') (tests/hostile/readha.asm).
 ///
 /// Today: both pass as plain data transfers. READ HA after a SEEK to ALICE's cylinder 0
