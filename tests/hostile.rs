@@ -1201,6 +1201,97 @@ fn ccw_busy_disk_looks_like_a_real_channel() {
     channel_attack("busy191", &[]);
 }
 
+/// LOGOFF and IPL while disk programs run or wait their turn (tests/hostile/ioloop.asm).
+///
+/// ALICE and CAROL each start long disk programs (about 67 ms each) on the same real
+/// disk, one after another, so at any moment one runs and the other waits in the queue;
+/// ALICE's read a record of hers (an inverted marker no program image holds) into her
+/// frames. Four times, at different moments, ALICE logs off and on again and CAROL
+/// re-IPLs CMS; CP must cancel their requests - the running one halted - before ALICE's
+/// frames go back, so the record never shows up in anyone's storage afterwards (DAVE
+/// takes new frames just as ALICE logs off, tests/hostile/toucher.asm), both
+/// get working machines (ready lines), BOB's frames and every track outside ALICE's
+/// minidisk stay as they were, and BOB is answered.
+#[test]
+fn io_logoff_and_ipl_while_programs_run_or_wait() {
+    let users = [
+        ("ALICE", "ALICE", 256 * K),
+        ("BOB", BOB_PASSWORD, 256 * K),
+        ("CAROL", "CAROL", 256 * K),
+        ("DAVE", "DAVE", 1024 * K),
+    ];
+    let mut rig = Rig::with_users(&users, 4 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("ioloop");
+    let toucher = program("toucher");
+    let dave = rig.user("DAVE");
+    rig.plant(dave, &toucher);
+    let quiet = patched("ioloop", &[("WRITEIT", &[0; 4])]);
+    let marker: Vec<u8> = ebcdic(&format!("{:<80}", "IOLOOP MARKER: WHOSE FRAME IS THIS?"))
+        .iter()
+        .map(|b| !b)
+        .collect();
+    let (alice, carol) = (rig.user("ALICE"), rig.user("CAROL"));
+    let loops = prog.symbols["NLOOPS"].value;
+    let count =
+        |rig: &Rig, id: &str| u32::from_be_bytes(rig.guest_bytes(id, loops, 4).try_into().unwrap());
+    let mut p = Vec::new();
+    for round in 0..4u64 {
+        rig.plant(alice, &prog);
+        rig.start(alice, prog.origin);
+        rig.plant(carol, &quiet);
+        rig.start(carol, quiet.origin);
+        rig.run_for((400 + 23 * round) * MS).expect("CP alive");
+        let (a, c) = (count(&rig, "ALICE"), count(&rig, "CAROL"));
+        if a == 0 || c == 0 {
+            p.push(format!(
+                "round {round}: the disk programs did not run (ALICE {a}, CAROL {c})"
+            ));
+        }
+        let mem = rig.guest_bytes("ALICE", 0, 256 * K);
+        if !mem.windows(marker.len()).any(|w| w == marker) {
+            p.push(format!(
+                "round {round}: the harness finds no record in ALICE's storage"
+            ));
+        }
+        rig.type_line(alice, "#CP LOGOFF");
+        rig.start(dave, toucher.origin);
+        if let Err(e) = rig.wait_for(alice, "LOGOFF AT", SEC) {
+            p.push(format!("round {round}: ALICE's LOGOFF: {e}"));
+            break;
+        }
+        if let Err(e) = rig.ipl_cms(carol) {
+            p.push(format!("round {round}: CAROL: {e}"));
+            break;
+        }
+        if let Err(e) = rig.try_logon(alice) {
+            p.push(format!("round {round}: {e}"));
+            break;
+        }
+        rig.run_for(300 * MS).expect("CP alive");
+        if let Err(e) = rig.wait_code(dave, SEC) {
+            p.push(format!("round {round}: DAVE's pages: {e}"));
+        }
+        for (id, size) in [("ALICE", 256), ("BOB", 256), ("CAROL", 256), ("DAVE", 1024)] {
+            let mem = rig.guest_bytes(id, 0, size * K);
+            if let Some(at) = mem.windows(marker.len()).position(|w| w == marker) {
+                p.push(format!(
+                    "round {round}: ALICE's record read into {id}'s storage at {at:06X} \
+                     after she logged off"
+                ));
+            }
+        }
+    }
+    p.extend(rig.cp_static_damage());
+    p.extend(rig.frame_damage(&snap));
+    p.extend(rig.volume_damage(&snap, "ALICE"));
+    let bob = rig.user("BOB");
+    if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
+        p.push(format!("BOB: {e}"));
+    }
+    verdict(p);
+}
+
 /// READ HOME ADDRESS (X'1A') and WRITE R0 (X'15') (tests/hostile/readha.asm).
 ///
 /// Today: both pass as plain data transfers. READ HA after a SEEK to ALICE's cylinder 0
