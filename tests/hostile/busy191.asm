@@ -16,6 +16,8 @@
 *   7. the endless program again, left alone: CP's watchdog halts it  *
 *      and the interruption shows a program check, at one of the     *
 *      guest's CCWs.                                                  *
+*  And TCH on the disk's channel: CC 1 while the interruption is      *
+*  pending, CC 0 after; on a channel without a device CC 3 (BAD8).    *
 *                                                                     *
 *  X'600D': all as said; X'BADn': step n was not.                     *
 ***********************************************************************
@@ -34,6 +36,8 @@ BUSY191  START X'8000'
          BC    13,BAD03
          HIO   X'191'              4. halted ...
          BC    11,BAD04
+         TCH   X'100'              (its interruption pending: CC 1)
+         BC    11,BAD08
          BAL   R14,WAITIO          ... and its interruption
          TM    IOCSW+4,X'0C'
          BNO   BAD04
@@ -41,6 +45,10 @@ BUSY191  START X'8000'
          BNE   BAD04
          TIO   X'191'              5. idle now
          BC    7,BAD05
+         TCH   X'100'              (nothing pending: CC 0)
+         BC    7,BAD08
+         TCH   X'700'              (no device there: CC 3)
+         BC    14,BAD08
          LA    R1,READ             6. a plain read
          BAL   R14,DOIO
          LTR   R15,R15
@@ -90,6 +98,7 @@ BAD04    LPSW  BAD4
 BAD05    LPSW  BAD5
 BAD06    LPSW  BAD6
 BAD07    LPSW  BAD7
+BAD08    LPSW  BAD8
 *
          DS    0D
 LOOP     CCW   X'07',SEEK,X'40',6          SEEK cylinder 0 head 0
@@ -108,6 +117,7 @@ BAD4     DC    X'00020000',X'0000BAD4'
 BAD5     DC    X'00020000',X'0000BAD5'
 BAD6     DC    X'00020000',X'0000BAD6'
 BAD7     DC    X'00020000',X'0000BAD7'
+BAD8     DC    X'00020000',X'0000BAD8'
 WAITR    DS    F
          COPY  DOIO
          END
