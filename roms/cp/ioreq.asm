@@ -71,8 +71,11 @@ IQ20     ST    R5,0(R1)
          SR    R15,R15
          ICM   R0,15,RDKACT        the disk busy: it waits its turn
          BNZ   IQ90
-         C     R5,RDKQ             (others before it: their turn)
-         BNE   IQ90
+         C     R5,RDKQ             (others before it: their turn,
+         BE    IQ30                  IOSWORK starts the first)
+         MVI   IOSPEND,1
+         B     IQ90
+IQ30     DS    0H
          BAL   R14,IOSTART         free: now
          LTR   R15,R15
          BZ    IQ90
