@@ -877,7 +877,7 @@ CTFENCE  DC    X'0300000000000000' count 0: the channel refuses it
 ***********************************************************************
 *  CTAREA: CTRCW, CTRCX, CTIDW = the translation area of the minidisk *
 *  in VDWORK's real disk (VDRDISK): each real disk has its own, so a  *
-*  program running on one keeps its copy while another is built.     *
+*  program running on one keeps its copy while another is built.      *
 *  In: R11 = VMBLOK (VDWORK).  Out: R1 = the RDISK.  Uses R1.         *
 ***********************************************************************
 CTAREA   L     R1,VDRDISK

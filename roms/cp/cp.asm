@@ -40,9 +40,9 @@
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
-*    IOS      CP's own disk I/O; the real disks (RDISK)               *
+*    IOS      the real disks (RDISK): interruptions, CP's own I/O     *
 *  then CP's tables (VMBLOKs, RDEVs, RDISKs, the directory, the       *
-*  translated channel program), then the modules:                     *
+*  translated channel programs, the IOBLOKs), then the modules:       *
 *    QUERY    DMKCQG  QUERY                                           *
 *    LOGON    DMKLOG  LOGON, LOGOFF                                   *
 *    CMDVM    DMKCDB  DISPLAY, STORE, BEGIN, IPL: the user's machine  *

@@ -11,7 +11,7 @@
 *  area and starts it: so CP's SEEK in front is decided by what       *
 *  really ran last on the disk (the arm rules of CCW hold however     *
 *  users interleave), and the copy, its IDAWs and its arguments stay  *
-*  as they are until the program ends, with the frames they name.    *
+*  as they are until the program ends, with the frames they name.     *
 *  The end is an I/O interruption; IOSNOTE (IOS) keeps its CSW in the *
 *  RDISK and IOSWORK, called by the dispatcher, serves it: the CSW    *
 *  made the guest's (UNTRANS), its interruption pending for when its  *
@@ -19,7 +19,7 @@
 *                                                                     *
 *  The guest meanwhile sees what a real channel shows: SIO, TIO and   *
 *  CLRIO give CC 2 while its disk works; HIO, HDV (and CLRIO then)    *
-*  halt the program, or take the request out of the queue, and the   *
+*  halt the program, or take the request out of the queue, and the    *
 *  interruption that follows names where it stopped (IOSHALT).        *
 *                                                                     *
 *  The watchdog: a program still running 100 ms after its start       *

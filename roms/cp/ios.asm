@@ -4,7 +4,7 @@
 *  Each real disk is an RDISK: the system residence volume and the    *
 *  volumes sysgen configured beside it (DASDCONF).  Two kinds of      *
 *  channel programs run on them:                                      *
-*   - virtual machines' minidisk programs, asynchronously: a guest's   *
+*   - virtual machines' minidisk programs, asynchronously: a guest's  *
 *     SIO queues a request (IOBLOK) on the real disk; one program at  *
 *     a time runs on each disk, the others wait their turn in order,  *
 *     and meanwhile every virtual machine runs - the guest that       *
@@ -161,7 +161,7 @@ HALT10   TIO   0(R2)
 ***********************************************************************
 *  IOSNOTE: the I/O interruption at IODEV (its CSW at X'40'): if it   *
 *  is a real disk's, and the device end of the guest program running  *
-*  there (RDKACT), the CSW goes to its RDISK (RDKCSW, RDKDONE) and     *
+*  there (RDKACT), the CSW goes to its RDISK (RDKCSW, RDKDONE) and    *
 *  IOSPEND tells the dispatcher to have IOREQ serve it (IOSWORK).     *
 *  Out: CC 0 if IODEV is a real disk (nothing more to do with the     *
 *  interruption), CC not 0 if it is not.  Uses R0-R2.                 *

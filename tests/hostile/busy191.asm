@@ -1,5 +1,5 @@
 ***********************************************************************
-*  BUSY191: the 191 while its channel program runs.                  *
+*  BUSY191: the 191 while its channel program runs.                   *
 *                                                                     *
 *  CP runs a guest's disk program while the guest (and everyone) runs *
 *  on, so the guest can look at its disk while it works.  It must see *
@@ -14,7 +14,7 @@
 *   6. a plain read (SEEK, SEARCH ID, TIC, READ DATA) ends cleanly,   *
 *      its residual count 0;                                          *
 *   7. the endless program again, left alone: CP's watchdog halts it  *
-*      and the interruption shows a program check, at one of the     *
+*      and the interruption shows a program check, at one of the      *
 *      guest's CCWs.                                                  *
 *  And TCH on the disk's channel: CC 1 while the interruption is      *
 *  pending, CC 0 after; on a channel without a device CC 3 (BAD8).    *

@@ -15,7 +15,7 @@
 *  reads that record into BUF1; an enabled wait for its end, NLOOPS   *
 *  counted, again.  (Without the record - WRITEIT 0 - each program    *
 *  ends in "no record found": a disk held as long, nothing read.)     *
-*  It never ends; X'0E01': the record could not be written.          *
+*  It never ends; X'0E01': the record could not be written.           *
 ***********************************************************************
          COPY  GUEST
 IOLOOP   START X'8000'

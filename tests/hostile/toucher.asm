@@ -5,9 +5,8 @@
 *  off, so the frames that user gives back go to this machine at once *
 *  (CP's free frames are a chain, the last given back the first       *
 *  taken).  Each run touches the next 40 pages from where the last    *
-*  run stopped (NEXTPG, from X'40000' on), a few hundred instructions
-*  apart, then     *
-*  ends with X'600D'.                                                 *
+*  run stopped (NEXTPG, from X'40000' on), a few hundred instructions *
+*  apart, then ends with X'600D'.                                     *
 ***********************************************************************
          COPY  GUEST
 TOUCHER  START X'8000'
