@@ -1191,6 +1191,20 @@ fn ccw_refused_seek_then_no_seek() {
     verdict(after_attack(&mut rig, &snap, &prog, code));
 }
 
+/// More than one TIC in a channel program (tests/hostile/tic2.asm): SEEK, TIC to the
+/// search, SEARCH ID, TIC back to it, TIC to the read, READ DATA.
+///
+/// Found by the long fuzz run (seed 5EED0002, round 219,034, CP dead): CCWTRANS counted
+/// its TICs with `LA R0,1(R0)` - R0 as a base is no register, so the count stayed 1 and
+/// every TIC after the first went to the real channel with the guest's address, run as
+/// a real one: the channel ran whatever CCWs lay in that real storage (here it cleared
+/// CP's page 0). A correct CP resolves every TIC: the program reads ALICE's record as
+/// the plain SEEK, SEARCH, TIC, READ does.
+#[test]
+fn ccw_second_tic_points_at_cps_copy() {
+    channel_attack("tic2", &[]);
+}
+
 /// The 191 while its channel program runs (tests/hostile/busy191.asm): CP runs a guest's
 /// disk program while the guest runs on, so the guest can look at its busy disk. SIO and
 /// TIO give CC 2, HIO CC 1 and the interruption that follows names one of the guest's

@@ -382,8 +382,7 @@ CTTIC    CLI   CTFIRST,1
          ST    R7,RCXKEY
          MVC   RCXMODE,CTMODE
          L     R1,CTTICN           remember it
-         LR    R0,R1
-         LA    R0,1(R0)
+         LA    R0,1(R1)            (not LA R0,1(R0): R0 is no base)
          ST    R0,CTTICN
          SLL   R1,2
          LR    R0,R8
