@@ -2908,7 +2908,7 @@ fn soak_seven_attackers_one_victim() {
 /// the attackers (TICLOOP, the fuzzer, PRIVGEN's 191 programs) held CP in SYNCIO up to
 /// 100 ms per SIO, so their turns lasted up to twice a slice. Seven SPINs: worst 514 ms.
 /// (Now the Q1 dispatch answers him first, and their disk programs run while the others
-/// do: 196 answers, median 7 ms, 99% 549 ms, worst 559 ms.)
+/// do: 196 answers, median 7 ms, 99% 548 ms, worst 570 ms.)
 #[test]
 #[ignore = "long run: ten virtual minutes (CPCMS_SOAK_SECONDS)"]
 fn soak_seven_attackers_one_victim_long() {
