@@ -224,6 +224,36 @@ scenario!(
     ]
 );
 
+/// One user's disk works while another types: BOB's answers (his own disk's too) come
+/// between ALICE's FORMAT and its end, and within 30 ms while ALICE's endless channel
+/// programs each hold her real disk for 100 ms (the Expects say so); ALICE's re-IPL and
+/// LOGOFF in the middle of one leave her disks and BOB's working.
+#[test]
+fn concurrent_io() {
+    let file = concat!("scenarios/", "concurrent-io.ron");
+    let t = check(
+        file,
+        &[
+            "0 | DMSFOR732I 40 CYLINDERS FORMATTED ON DISK D(192)",
+            "1 | SAMPLE   EXEC     A2",
+            "0 | D (192): 0 FILES, 9 REC IN USE, 22791 LEFT (of 22800), 0% FULL (40 CYL)",
+        ],
+    );
+    let at = |want: &str| {
+        t.lines()
+            .position(|l| l.contains(want))
+            .unwrap_or_else(|| panic!("no {want:?}"))
+    };
+    let started = at("0 | DMSFOR733I FORMATTING DISK D");
+    let formatted = at("0 | DMSFOR732I");
+    let bob = at("1 | COPYFILE SAMPLE EXEC S = = A");
+    assert!(
+        started < bob && bob + 1 < formatted,
+        "BOB's COPYFILE and its answer come while ALICE's FORMAT runs:\n{t}"
+    );
+    golden(file, &t);
+}
+
 scenario!(
     links,
     "links.ron",

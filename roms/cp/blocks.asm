@@ -120,6 +120,8 @@ VDRDEV   DS    H                   the real disk it is on
 VDRELN   DS    H                   its first cylinder there
 VDCYLS   DS    H                   how many cylinders
 VDSTAT   DS    X                   its state
+VDBUSY   EQU   X'80'                 a channel program is queued or
+*                                    running on the real disk (IOREQ)
 VDINTP   EQU   X'40'                 an interruption is pending
 VDKEY    DS    X                   the CAW key
 VDFLAGS  DS    X                   how it is linked
@@ -275,7 +277,39 @@ RDKLAST  DS    A                   the minidisk (VDEV slot) whose
 *                                  arm is where that program left it;
 *                                  0 when nobody's program is known to
 *                                  have put it where it is
+*                                  -- the guests' requests (IOREQ) --
+RDKACT   DS    A                   the IOBLOK whose program runs on it
+RDKQ     DS    A                   the first IOBLOK waiting, or 0
+RDKFLG   DS    X                   flags
+RDKDONE  EQU   X'80'                 RDKACT's program is over: its
+*                                    CSW is in RDKCSW, not yet served
+         DS    XL3
+RDKPFX   DS    F                   CCWs CP put before the guest's
+RDKRCN   DS    F                   real CCWs in its translated program
+RDKRCW   DS    A                   its own translation area: the real
+RDKRCX   DS    A                     CCWs, their RCX entries and the
+RDKIDW   DS    A                     IDAWs (CCW), in CP's tables
+RDKDL    DS    D                   TOD clock: when the watchdog halts
+*                                    the running program (100 ms)
+RDKCSW   DS    D                   the CSW it ended with
 RDISKLEN EQU   *-RDISK
+*
+*---------------------------------------------------------------------*
+* IOBLOK: one guest disk request (VM/370's IOBLOK, cut down): a SIO   *
+* on a minidisk, waiting in its real disk's queue (RDKQ, in order) or *
+* running there (RDKACT).  A minidisk has at most one (a second SIO   *
+* gets CC 2), so IOBTAB, in CP's tables, holds one per VDEV slot.     *
+* The guest's channel program is translated when its request starts, *
+* into the real disk's own area (RDKRCW): so CP's SEEK in front is   *
+* decided by what really ran last on the disk, and the copy, its     *
+* IDAWs and arguments stay put until the program is over.            *
+*---------------------------------------------------------------------*
+IOBLOK   DSECT
+IOBNEXT  DS    A                   the next in the queue (or free)
+IOBVM    DS    A                   the VMBLOK that issued the SIO
+IOBVDEV  DS    A                   its VDEV slot (VMVDEVS)
+         DS    F
+IOBLEN   EQU   *-IOBLOK
 *
 *---------------------------------------------------------------------*
 * DIRENTRY: one user in the CP directory (SYSDIR).                    *

@@ -70,10 +70,14 @@
 *  guest CCW and mode it copies (so a TIC finds its target), and its  *
 *  argument copy.  UNTRANS turns the real CSW back into the guest's.  *
 *  RCW, RCXTAB and the IDAW lists are among CP's tables (cp.asm); the *
-*  RCX DSECT, RCWMAX and IDAWMAX are in BLOCKS.                       *
+*  RCX DSECT, RCWMAX and IDAWMAX are in BLOCKS.  Each real disk has   *
+*  its own part of them (RDKRCW, RDKRCX, RDKIDW: CTAREA), because a   *
+*  program runs on each disk at once and its copy must stay as it is  *
+*  until it ends; what CTARM and UNTRANS need then is kept in the     *
+*  RDISK too (RDKPFX, RDKRCN, RDKCSW).                                *
 *                                                                     *
-*  A module: its own CSECT, R13 its base (ENTER).  VDASD calls        *
-*  CCWTRANS, CTARM and UNTRANS.                                       *
+*  A module: its own CSECT, R13 its base (ENTER).  IOREQ calls        *
+*  CCWTRANS when a request starts, CTARM and UNTRANS when it ends.    *
 ***********************************************************************
 CTCD     EQU   X'80'               CCW flags: chain data
 CTCC     EQU   X'40'                 chain command
@@ -97,6 +101,7 @@ DMKCCW   CSECT
 CCWTRANS ENTER
          USING VMBLOK,R11
          USING RCX,R5
+         BAL   R14,CTAREA          the real disk's translation area
          SR    R8,R8               no real CCWs yet
          XC    CTIDAN,CTIDAN       no IDAWs
          XC    CTTICN,CTTICN       no TICs
@@ -377,8 +382,7 @@ CTTIC    CLI   CTFIRST,1
          ST    R7,RCXKEY
          MVC   RCXMODE,CTMODE
          L     R1,CTTICN           remember it
-         LR    R0,R1
-         LA    R0,1(R0)
+         LA    R0,1(R1)            (not LA R0,1(R0): R0 is no base)
          ST    R0,CTTICN
          SLL   R1,2
          LR    R0,R8
@@ -455,11 +459,13 @@ CTR10    C     R3,CTTICN
          LR    R1,R8               not copied: the last CCW, a fence
          BCTR  R1,0
          SLL   R1,3
-         A     R1,=A(RCW)
+         A     R1,CTRCW
 CTR20    STCM  R1,7,1(R6)
          LA    R3,1(R3)
          B     CTR10
-CTDONE   ST    R8,RCWCOUNT
+CTDONE   L     R1,VDRDISK          what CTARM and UNTRANS need
+         ST    R8,RDKRCN-RDISK(R1)   when the program is over
+         MVC   RDKPFX-RDISK(4,R1),CTPFX
          LEAVE CCWTRANS
 CCWTRANSR DS   F
 CCWTRANSB DS   F
@@ -487,7 +493,7 @@ CTNEW    C     R8,=A(RCWMAX-1)
          BNL   CTNEWX
 CTNEW10  LR    R6,R8
          SLL   R6,3
-         A     R6,=A(RCW)
+         A     R6,CTRCW
          XC    0(8,R6),0(R6)
          LA    R8,1(R8)
          LR    R0,R14
@@ -509,9 +515,9 @@ CTLAST   C     R8,=A(RCWMAX)
 *
 *  CTX: R5 -> the RCX entry of the real CCW at R6.  Uses R5.
 CTX      LR    R5,R6
-         S     R5,=A(RCW)
+         S     R5,CTRCW
          MH    R5,=AL2(RCXLEN/8)
-         A     R5,=A(RCXTAB)
+         A     R5,CTRCX
          BR    R14
 *
 *  CTTICAT: R6 -> the R3'th TIC remembered, R5 its RCX, R2 = its
@@ -520,7 +526,7 @@ CTTICAT  LR    R6,R3
          SLL   R6,2
          L     R6,CTTICS(R6)
          SLL   R6,3
-         A     R6,=A(RCW)
+         A     R6,CTRCW
          LR    R0,R14
          BAL   R14,CTX
          LR    R14,R0
@@ -531,8 +537,8 @@ CTTICAT  LR    R6,R3
 *  CTFIND: the copy of guest CCW R2 made in mode R0 (a halfword).
 *  Out: CC 0 and R1 -> it, or CC not 0.  Uses R1, R4, R15.
 CTFIND   SR    R15,R15
-         L     R1,=A(RCXTAB)
-         L     R4,=A(RCW)
+         L     R1,CTRCX
+         L     R4,CTRCW
 CTF10    CR    R15,R8
          BNL   CTFNO
          C     R2,RCXKEY-RCX(R1)
@@ -719,7 +725,7 @@ CTDAREAB DS    F
 CTIDAL   ENTER
          L     R3,CTIDAN           the list starts at the next IDAW
          SLL   R3,2
-         A     R3,=A(IDAWS)
+         A     R3,CTIDW
          ST    R3,CTLIST
          AR    R4,R2
          ST    R4,CTDEND
@@ -753,7 +759,7 @@ CTGIDA   ENTER
          ST    R4,CTLEFT
          L     R3,CTIDAN
          SLL   R3,2
-         A     R3,=A(IDAWS)
+         A     R3,CTIDW
          ST    R3,CTLIST
          MVI   CTGFIRST,1
 CTG10    L     R2,CTGNEXT          fetch the guest's IDAW
@@ -806,7 +812,7 @@ CTIDAW1  L     R1,CTIDAN
          LA    R0,1(R1)
          ST    R0,CTIDAN
          SLL   R1,2
-         A     R1,=A(IDAWS)
+         A     R1,CTIDW
          ST    R2,0(R1)
          CR    R1,R1               CC 0
          BR    R14
@@ -819,7 +825,7 @@ CTIDAWR  DS    F
 *  not 0 if the list is full.  Uses R0-R4.
 CTBKT    L     R3,CTIDAN
          SLL   R3,2
-         A     R3,=A(IDAWS)
+         A     R3,CTIDW
          LR    R2,R3
          A     R4,=F'2047'         the 2K blocks
          SRL   R4,11
@@ -860,10 +866,22 @@ CTDEND   DS    A
 CTLEFT   DS    F
 CTGNEXT  DS    A
 CTGIDAW  DS    F
-RCWCOUNT DS    F
+CTRCW    DS    A                   the real disk's area (CTAREA):
+CTRCX    DS    A                     its real CCWs, their RCX
+CTIDW    DS    A                     entries, its IDAWs
          DS    0D
 CTCCW    DS    D                   the guest's CCW
 CTFENCE  DC    X'0300000000000000' count 0: the channel refuses it
+*
+***********************************************************************
+*  CTAREA: CTRCW, CTRCX, CTIDW = the translation area of the minidisk *
+*  in VDWORK's real disk (VDRDISK): each real disk has its own, so a  *
+*  program running on one keeps its copy while another is built.      *
+*  In: R11 = VMBLOK (VDWORK).  Out: R1 = the RDISK.  Uses R1.         *
+***********************************************************************
+CTAREA   L     R1,VDRDISK
+         MVC   CTRCW(12),RDKRCW-RDISK(R1)
+         BR    R14
 *
 ***********************************************************************
 *  CTARM: after the I/O, is the arm where CP put it?  If CP's own     *
@@ -872,48 +890,51 @@ CTFENCE  DC    X'0300000000000000' count 0: the channel refuses it
 *  still be where the last program left it, on someone else's         *
 *  cylinders: then nobody owns the arm (the real disk's RDKLAST 0),   *
 *  and the next program on that disk starts with CP's SEEK again.     *
-*  In: R11 = VMBLOK (VDWORK), SYNCCSW, CTPFX.  Uses R1, R15.          *
+*  In: R11 = VMBLOK (VDWORK); its real disk's RDKCSW (the CSW the     *
+*  program ended with) and RDKPFX.  Uses R0-R2, R15.                  *
 ***********************************************************************
 CTARM    ENTER
-         L     R1,CTPFX            nothing in front: nothing to check
-         LTR   R1,R1
-         BZ    CTARM90
-         L     R1,SYNCCSW          the real CCW after the last one run
+         BAL   R14,CTAREA
+         LR    R2,R1
+         ICM   R0,15,RDKPFX-RDISK(R2)  nothing in front: nothing to
+         BZ    CTARM90                   check
+         L     R1,RDKCSW-RDISK(R2) the real CCW after the last one run
          N     R1,=X'00FFFFFF'
          SH    R1,=H'8'
-         S     R1,=A(RCW)
+         S     R1,CTRCW
          BM    CTARM10
          SRL   R1,3
-         C     R1,CTPFX            past CP's CCWs: the arm is right
+         CR    R1,R0               past CP's CCWs: the arm is right
          BNL   CTARM90
-CTARM10  L     R1,VDRDISK
-         XC    RDKLAST-RDISK(4,R1),RDKLAST-RDISK(R1)
+CTARM10  XC    RDKLAST-RDISK(4,R2),RDKLAST-RDISK(R2)
 CTARM90  LEAVE CTARM
 CTARMR   DS    F
 CTARMB   DS    F
 *
 ***********************************************************************
-*  UNTRANS: the real CSW (SYNCCSW) as the guest's (VDCSW): the CCW    *
-*  address goes back to the guest CCW's, the key to the CAW's.        *
-*  In: R11 = VMBLOK.  Uses R0-R2, R15.                                *
+*  UNTRANS: the real CSW (the real disk's RDKCSW) as the guest's      *
+*  (VDCSW): the CCW address goes back to the guest CCW's, the key to  *
+*  the CAW's.  In: R11 = VMBLOK (VDWORK).  Uses R0-R3, R15.           *
 ***********************************************************************
 UNTRANS  ENTER
-         MVC   VDCSW,SYNCCSW
-         L     R1,SYNCCSW          real CCW address + 8
+         BAL   R14,CTAREA
+         LR    R3,R1
+         MVC   VDCSW,RDKCSW-RDISK(R3)
+         L     R1,RDKCSW-RDISK(R3) real CCW address + 8
          N     R1,=X'00FFFFFF'
          SH    R1,=H'8'
-         S     R1,=A(RCW)          -> which copy
+         S     R1,CTRCW            -> which copy
          BM    UNT10
          SRL   R1,3
-         C     R1,RCWCOUNT
+         C     R1,RDKRCN-RDISK(R3)
          BNL   UNT10
          MH    R1,=AL2(RCXLEN)
-         A     R1,=A(RCXTAB)
+         A     R1,CTRCX
          L     R2,RCXGADR-RCX(R1)
          LA    R2,8(R2)
          ST    R2,VDCSW
          B     UNT20
-UNT10    MVC   VDCSW(4),VDCCWA     (never: every path ends in a fence)
+UNT10    MVC   VDCSW(4),VDCCWA     (a program CP halted or never ran)
 UNT20    MVC   VDCSW(1),VDKEY
          LEAVE UNTRANS
 UNTRANSR DS    F

@@ -500,6 +500,7 @@ KWCMS    DC    CL8'CMS'
 IPLCMS   ENTER
          ST    R8,IPLCMSR8
          MVI   VCSTAT,0            no I/O in progress or pending
+         CALL  IOSCANCL            (nor on its minidisks)
          MVC   VMTALEN,=H'-1'      nothing typed ahead
          MVI   VMSTATE,VMSRUN
          CLC   SYSRES,=H'0'        a system residence volume?

@@ -40,15 +40,16 @@
 *    DIAGNOSE DIAGNOSE codes 08, 0C, 60                               *
 *    TIMEFMT  the TOD clock as a date and time, numbers as text       *
 *    STORAGE  real page frames                                        *
-*    IOS      CP's own disk I/O; the real disks (RDISK)               *
+*    IOS      the real disks (RDISK): interruptions, CP's own I/O     *
 *  then CP's tables (VMBLOKs, RDEVs, RDISKs, the directory, the       *
-*  translated channel program), then the modules:                     *
+*  translated channel programs, the IOBLOKs), then the modules:       *
 *    QUERY    DMKCQG  QUERY                                           *
 *    LOGON    DMKLOG  LOGON, LOGOFF, AUTOLOG, reconnecting            *
 *    CMDVM    DMKCDB  DISPLAY, STORE, BEGIN, IPL: the user's machine  *
 *    CMDMSG   DMKMSG  MSG, WARNING                                    *
 *    VDASD    DMKVIO  SIO, TIO, HIO on a minidisk                     *
 *    CCW      DMKCCW  channel-program translation for minidisks       *
+*    IOREQ    DMKIOQ  the guests' disk requests: queues, start, end   *
 *    VSPOOL   DMKVSP  the virtual reader, punch, printer; spool files *
 *    CSPOOL   DMKCSP  SPOOL, CLOSE, PURGE, QUERY READER/PUNCH/FILES   *
 *    LINK     DMKLNK  LINK: another user's minidisk, its passwords    *
@@ -170,9 +171,13 @@ SPFTEND  DS    0D
 *  block (on a 2K boundary, as an IDAW needs) where a NO-OP points.
 *  The user directory (SYSDIR, made by sysgen: DIRENTRYs).
          COPY  SYSDIR
-RCW      DS    (RCWMAX)D
-RCXTAB   DS    (RCWMAX*RCXLEN)X
-IDAWS    DS    (IDAWMAX)F
+*  One translation area per real disk (its RDISK points at its part
+*  of each: RDKRCW, RDKRCX, RDKIDW), so each disk's running program
+*  keeps its copy until it ends; and one IOBLOK per VDEV slot (IOREQ).
+RCW      DS    (NUMDASD*RCWMAX)D
+RCXTAB   DS    (NUMDASD*RCWMAX*RCXLEN)X
+IDAWS    DS    (NUMDASD*IDAWMAX)F
+IOBTAB   DS    (NUMTERM*VMNVDEV*IOBLEN)X
 BKTOFF   EQU   ((*-CP+2047)/2048)*2048
          ORG   CP+BKTOFF
 BUCKET   DS    XL2048
@@ -187,6 +192,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  CMDMSG
          COPY  VDASD
          COPY  CCW
+         COPY  IOREQ
          COPY  VSPOOL
          COPY  CSPOOL
          COPY  LINK

@@ -6,7 +6,9 @@
 *      was working for (so TOTCPU shows what trapping costs), and     *
 *      takes it from that machine's time slice too: a machine whose   *
 *      trapped instructions keep CP busy uses its slice up as fast as *
-*      one that computes, and its turn ends (resource control),       *
+*      one that computes, and its turn ends (resource control, CHARGE)*
+*      and has IOREQ serve the real disks (programs over, the next    *
+*      requests started, the watchdog),                               *
 *   2. looks first at the machines whose users have just typed a line *
 *      (VMFQ1, for one slice), then at all round robin, starting with *
 *      the last one run (or the one after it, when its slice ended),  *
@@ -19,32 +21,17 @@
 *   5. if none is ready, waits with an enabled wait PSW: the real CPU *
 *      stops until a terminal or the timer interrupts.                *
 ***********************************************************************
-DISPATCH STPT  CPUTNOW
-         L     R11,CPFOR           charge CP's time to CPFOR
-         LTR   R11,R11
+DISPATCH BAL   R14,CHARGE          CP's time so far to CPFOR
+*
+*  Real disks: a guest's program over, a request to start, or one
+*  running (its watchdog): IOREQ serves them first, so their guests'
+*  interruptions are pending when the machines are looked at.
+         CLI   IOSPEND,0
+         BNE   DSP09
+         ICM   R0,15,IOSNACT
          BZ    DSP10
+DSP09    CALL  IOSWORK
          USING VMBLOK,R11
-         LM    R2,R3,CPMARK        CPMARK - CPUTNOW = CP time used
-         LM    R4,R5,CPUTNOW
-         BAL   R14,DSUB
-         STM   R2,R3,DSPCPT
-         LM    R4,R5,VMCTIME
-         BAL   R14,DADD
-         STM   R2,R3,VMCTIME
-         LM    R2,R3,VMSLICE       and from its slice
-         LM    R4,R5,DSPCPT
-         BAL   R14,DSUB
-         STM   R2,R3,VMSLICE
-         LTR   R2,R2               used up (zero or less)?
-         BM    DSP05
-         BP    DSP08
-         LTR   R3,R3
-         BNZ   DSP08
-DSP05    NI    VMFLAGS,X'FF'-VMFQ1 (no longer first, if it was)
-         C     R11,LASTUSER        then if it was the one running,
-         BNE   DSP08                 the next machine's turn
-         MVI   DSPNEXT,1
-DSP08    XC    CPFOR,CPFOR
 *
 *  Lines read while CP waited for a terminal to type (TDRAIN) are
 *  routed now, as if they had just arrived.
@@ -103,7 +90,12 @@ DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
          MVC   DSPTOD,VCNEXT
 DSPI20   LA    R11,VMBLKLEN(R11)
          BCT   R7,DSPI10
-         SCKC  DSPTOD
+         ICM   R0,15,IOSNACT       and a disk program's watchdog
+         BZ    DSPI30
+         CLC   IOSDL,DSPTOD
+         BNL   DSPI30
+         MVC   DSPTOD,IOSDL
+DSPI30   SCKC  DSPTOD
          LPSW  WAITPSW
 *
 *  Run the machine R11 points to.
@@ -139,8 +131,16 @@ DSPRUN   ST    R11,RUNUSER
 DSP40    LM    R2,R3,QUANTUM
 DSP42    STM   R2,R3,SLICEVAL
          SPT   SLICEVAL
+*  A guest's disk program running: the clock comparator must wake CP
+*  at its watchdog's deadline (IOSDL), if nothing wakes it sooner.
+         ICM   R0,15,IOSNACT
+         BZ    DSP44
+         STCKC DSPTOD
+         CLC   IOSDL,DSPTOD
+         BNL   DSP44
+         SCKC  IOSDL
 *  Its registers, and go.
-         MVC   GUESTREG(64),VMGPRS
+DSP44    MVC   GUESTREG(64),VMGPRS
          LM    R0,R15,GUESTREG
          LPSW  RUNPSW
          DROP  R11
@@ -197,6 +197,49 @@ DSPRYES  L     R14,DSPRDYR
          BR    R14
          DROP  R11
 DSPRDYR  DS    F
+*
+***********************************************************************
+*  CHARGE: the CP time since CPMARK (the CPU timer when CP took       *
+*  control, or when it last charged) goes to the machine CP was       *
+*  working for (CPFOR), if any: to its CP time (VMCTIME, so TOTCPU    *
+*  shows what trapping costs) and off its time slice, so a machine    *
+*  whose trapped instructions keep CP busy uses its slice up as fast  *
+*  as one that computes, and its turn ends (the next one's: DSPNEXT). *
+*  Then CPFOR is nobody and CPMARK now.  DISPATCH calls it first;     *
+*  IOREQ calls it for each request it serves.  Uses R2-R5, R11.       *
+***********************************************************************
+CHARGE   STPT  CPUTNOW
+         L     R11,CPFOR           charge CP's time to CPFOR
+         LTR   R11,R11
+         BZ    CHG08
+         USING VMBLOK,R11
+         LM    R2,R3,CPMARK        CPMARK - CPUTNOW = CP time used
+         LM    R4,R5,CPUTNOW
+         ST    R14,CHARGER
+         BAL   R14,DSUB
+         STM   R2,R3,DSPCPT
+         LM    R4,R5,VMCTIME
+         BAL   R14,DADD
+         STM   R2,R3,VMCTIME
+         LM    R2,R3,VMSLICE       and from its slice
+         LM    R4,R5,DSPCPT
+         BAL   R14,DSUB
+         STM   R2,R3,VMSLICE
+         L     R14,CHARGER
+         LTR   R2,R2               used up (zero or less)?
+         BM    CHG05
+         BP    CHG08
+         LTR   R3,R3
+         BNZ   CHG08
+CHG05    NI    VMFLAGS,X'FF'-VMFQ1 (no longer first, if it was)
+         C     R11,LASTUSER        then if it was the one running,
+         BNE   CHG08                 the next machine's turn
+         MVI   DSPNEXT,1
+CHG08    XC    CPFOR,CPFOR
+         MVC   CPMARK,CPUTNOW
+         BR    R14
+         DROP  R11
+CHARGER  DS    F
          DS    0D
 DSPCPT   DS    D                   CP time just charged
 DSPTOD   DS    D

@@ -80,26 +80,53 @@ RDINITR  DS    F
 *
 ***********************************************************************
 *  RDKINIT: build the RDISK table from DASDCONF (SYSCONF): for each   *
-*  real disk its address and volume serial; nobody's program has put  *
-*  its arm anywhere yet (RDKLAST 0).  Uses R2-R8.                     *
+*  real disk its address and volume serial, its part of the           *
+*  translation areas (RCW, RCXTAB, IDAWS); nobody's program has put   *
+*  its arm anywhere yet (RDKLAST 0), nothing runs or waits on it.     *
+*  Then every IOBLOK (IOBTAB) goes on the free chain, IOBFREE.        *
+*  Uses R0-R8.                                                        *
 ***********************************************************************
 RDKINIT  ST    R14,RDKINITR
          L     R8,=A(RDISKTAB)
          LA    R6,DASDCONF         8 bytes a disk: address, volser
          LA    R7,NUMDASD
          USING RDISK,R8
+         L     R0,=A(RCW)          the first disk's translation area
+         ST    R0,RDKIAREA
+         L     R0,=A(RCXTAB)
+         ST    R0,RDKIAREA+4
+         L     R0,=A(IDAWS)
+         ST    R0,RDKIAREA+8
 RDKI10   LR    R2,R8               clear the RDISK
          LA    R3,RDISKLEN
          BAL   R14,CLEAR
          MVC   RDKADDR,0(R6)
          MVC   RDKVOL,2(R6)
+         MVC   RDKRCW(12),RDKIAREA  its areas; the next disk's follow
+         L     R0,RDKIAREA
+         A     R0,=A(RCWMAX*8)
+         ST    R0,RDKIAREA
+         L     R0,RDKIAREA+4
+         A     R0,=A(RCWMAX*RCXLEN)
+         ST    R0,RDKIAREA+4
+         L     R0,RDKIAREA+8
+         A     R0,=A(IDAWMAX*4)
+         ST    R0,RDKIAREA+8
          LA    R6,8(R6)
          LA    R8,RDISKLEN(R8)
          BCT   R7,RDKI10
          DROP  R8
+         L     R2,=A(IOBTAB)       the IOBLOKs, chained
+         XC    IOBFREE,IOBFREE
+         L     R7,=A(NUMTERM*VMNVDEV)
+RDKI20   MVC   IOBNEXT-IOBLOK(4,R2),IOBFREE
+         ST    R2,IOBFREE
+         LA    R2,IOBLEN(R2)
+         BCT   R7,RDKI20
          L     R14,RDKINITR
          BR    R14
 RDKINITR DS    F
+RDKIAREA DS    3A                  the next disk's RCW, RCX, IDAWs
 *
 ***********************************************************************
 *  CLEAR: set R3 bytes at R2 to zero (MVCL with a zero-length source  *

@@ -1,18 +1,24 @@
 ***********************************************************************
-*  IOS: CP's own disk I/O (DMKIOS, much simplified).                  *
+*  IOS: the real disks (DMKIOS, much simplified).                     *
 *                                                                     *
-*  CP reads the CMS nucleus from the system residence volume, and     *
-*  runs virtual machines' disk channel programs on any real disk (an  *
-*  RDISK each: the system residence volume and the volumes sysgen     *
-*  configured beside it, DASDCONF), synchronously: it                 *
-*  starts the channel program and waits for its device end with a     *
-*  wait PSW that only that device's channel may interrupt (CR2 holds  *
-*  one mask bit per channel).  For the wait, the I/O new PSW points   *
-*  here instead of to IOINT.  Terminals, on channel 0, keep their     *
-*  interruptions pending meanwhile and get them afterwards.  VM/370   *
-*  queued its disk requests and dispatched other users meanwhile;     *
-*  a disk operation here takes a few milliseconds, and nobody else    *
-*  runs during them.                                                  *
+*  Each real disk is an RDISK: the system residence volume and the    *
+*  volumes sysgen configured beside it (DASDCONF).  Two kinds of      *
+*  channel programs run on them:                                      *
+*   - virtual machines' minidisk programs, asynchronously: a guest's  *
+*     SIO queues a request (IOBLOK) on the real disk; one program at  *
+*     a time runs on each disk, the others wait their turn in order,  *
+*     and meanwhile every virtual machine runs - the guest that       *
+*     issued the SIO too, until it waits.  The end arrives as an I/O  *
+*     interruption: IOSNOTE keeps its CSW in the RDISK, and the       *
+*     dispatcher has IOREQ (DMKIOQ) serve it: the guest's CSW, its    *
+*     virtual interruption, the next request started;                 *
+*   - CP's own (DASDREAD: the CMS nucleus at IPL CMS), synchronously  *
+*     with SYNCIO, which first lets a guest's program running on that *
+*     disk end.  CP waits with a wait PSW that only the disk's        *
+*     channel may interrupt (CR2 holds one mask bit per channel); for *
+*     the wait the I/O new PSW points here instead of to IOINT.       *
+*     Terminals, on channel 0, keep their interruptions pending       *
+*     meanwhile and get them afterwards.                              *
 ***********************************************************************
 *
 ***********************************************************************
@@ -24,9 +30,30 @@
 *       or did not end within SYNCMAX (R15 = 4: it is halted), or if  *
 *       the channel refused the program at SIO (R15 = 5: CC 1, the    *
 *       CSW in SYNCCSW, as after three tries).                        *
+*  A guest's program running on the disk ends first (or is halted by  *
+*  its own watchdog); its end is kept for IOREQ (IOSNOTE).            *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 SYNCIO   ENTER
+         ST    R1,SYNCPGM
+         BAL   R14,DKFIND          a guest's program running there?
+         BNZ   SYNC08
+         ICM   R0,15,RDKACT-RDISK(R1)
+         BZ    SYNC08
+         TM    RDKFLG-RDISK(R1),RDKDONE
+         BO    SYNC08
+         MVC   SYNCCKC,RDKDL-RDISK(R1)  yes: wait until its deadline
+         BAL   R14,SYNWAIT
+         BZ    SYNC05
+         BAL   R14,HALTDEV         time up: halted, a program check
+         BAL   R14,DKFIND
+         MVC   RDKCSW-RDISK(8,R1),=X'000000000C200000'
+         OI    RDKFLG-RDISK(R1),RDKDONE
+         MVI   IOSPEND,1
+         B     SYNC08
+SYNC05   BAL   R14,IOSNOTE         over: IOREQ serves it later
+         LH    R2,SYNCDEV
+SYNC08   L     R1,SYNCPGM
          ST    R1,CAW
          MVI   SYNCTRY,3
 SYNC10   SIO   0(R2)
@@ -46,8 +73,42 @@ SYNC12   IC    R0,SYNCTRY          stale status, now cleared: again
 SYNC15   LA    R15,2
          MVC   SYNCCSW,CSW
          B     SYNCFAIL
-*  Started: wait for this device's interruption alone.
-SYNC20   LR    R1,R2               the channel's mask bit in CR2
+*  Started.  A program can loop for ever (TIC back to a NO-OP): the
+*  wait ends after SYNCMAX (100 ms; the longest honest program on
+*  these disks takes a few milliseconds).
+SYNC20   STCK  SYNCCKC
+         STM   R2,R5,SYNCREGS
+         LM    R2,R3,SYNCCKC
+         LM    R4,R5,SYNCMAX
+         BAL   R14,DADD
+         STM   R2,R3,SYNCCKC
+         LM    R2,R5,SYNCREGS
+         BAL   R14,SYNWAIT
+         BNZ   SYNC60
+         MVC   SYNCCSW,CSW
+         TM    CSW+4,X'03'         unit check or exception?
+         BNZ   SYNCBAD
+         CLI   CSW+5,0             any channel error?
+         BNE   SYNCBAD
+         SR    R15,R15             CC 0
+         LEAVE SYNCIO
+SYNC60   BAL   R14,HALTDEV         stop the device, take its status
+         MVC   SYNCCSW,=X'000000000C200000'   a program check
+         LA    R15,4
+         B     SYNCFAIL
+SYNCBAD  LA    R15,1
+SYNCFAIL L     R14,SYNCIOR
+         LTR   R15,R15
+         BR    R14
+*
+***********************************************************************
+*  SYNWAIT: wait for device R2's device end, or until the TOD clock   *
+*  reaches SYNCCKC.  Out: CC 0 and its CSW at X'40': it ended; CC not *
+*  0: time is up.  Another real disk on the same channel that ends    *
+*  meanwhile goes to IOSNOTE.  Uses R0, R1, R14.                      *
+***********************************************************************
+SYNWAIT  ST    R14,SYNWAITR
+         LR    R1,R2               the channel's mask bit in CR2
          SRL   R1,8
          N     R1,=F'15'
          L     R0,=X'80000000'
@@ -56,47 +117,28 @@ SYNC20   LR    R1,R2               the channel's mask bit in CR2
          LCTL  R2,R2,SYNCCR2
          MVC   SYNCSAVE,IONPSW     catch the interruption here
          MVC   IONPSW(8),SYNCNEW
-*  A guest's channel program can loop for ever (TIC back to a NOP):
-*  the clock comparator ends the wait after SYNCMAX (100 ms; the
-*  longest honest program on these disks takes a few milliseconds).
-*  The wait is CP's time spent for the guest, charged to its slice.
          MVC   SYNCESAV,EXTNPSW
          MVC   EXTNPSW(8),SYNCTNEW
-         STCK  SYNCCKC
-         STM   R2,R5,SYNCREGS
-         LM    R2,R3,SYNCCKC
-         LM    R4,R5,SYNCMAX
-         BAL   R14,DADD
-         STM   R2,R3,SYNCCKC
-         LM    R2,R5,SYNCREGS
          SCKC  SYNCCKC
          LCTL  R0,R0,SYNCCR0       the clock comparator only
          STH   R2,SYNCDEV
 SYNC30   LPSW  SYNCWAIT
 SYNC40   CLC   IODEV,SYNCDEV       (I/O new PSW while waiting)
-         BNE   SYNC30
-         TM    CSW+4,X'04'         device end: over
+         BE    SYNC45
+         BAL   R14,IOSNOTE         another disk: IOREQ's business
+         LH    R2,SYNCDEV
+         B     SYNC30
+SYNC45   TM    CSW+4,X'04'         device end: over
          BZ    SYNC30
          BAL   R14,SYNCRST
-         MVC   SYNCCSW,CSW
-         TM    CSW+4,X'03'         unit check or exception?
-         BNZ   SYNCBAD
-         CLI   CSW+5,0             any channel error?
-         BNE   SYNCBAD
-         SR    R15,R15             CC 0
-         LEAVE SYNCIO
-SYNC60   CLC   EXTCODE,=X'1004'    (external new PSW: time is up?)
+         L     R14,SYNWAITR
+         CR    R14,R14             CC 0
+         BR    R14
+SYNC50   CLC   EXTCODE,=X'1004'    (external new PSW: time is up?)
          BNE   SYNC30
-         HDV   0(R2)               stop the device
-SYNC65   TIO   0(R2)               and take the status the halt left
-         BC    2,SYNC65              pending (else the next SIO finds
-         BAL   R14,SYNCRST           the device busy with it)
-         MVC   SYNCCSW,=X'000000000C200000'   a program check
-         LA    R15,4
-         B     SYNCFAIL
-SYNCBAD  LA    R15,1
-SYNCFAIL L     R14,SYNCIOR
-         LTR   R15,R15
+         BAL   R14,SYNCRST
+         L     R14,SYNWAITR
+         LTR   R14,R14             CC not 0
          BR    R14
 *  SYNCRST: the PSWs and control registers as they were.
 SYNCRST  MVC   IONPSW(8),SYNCSAVE
@@ -105,13 +147,58 @@ SYNCRST  MVC   IONPSW(8),SYNCSAVE
          LCTL  R0,R0,CPCR0
          SCKC  CKCNEVER
          BR    R14
+*
+***********************************************************************
+*  HALTDEV: stop device R2 (HALT DEVICE) and take the status the halt *
+*  leaves pending (else the next SIO finds the device busy with it).  *
+*  Out: CC 1 and the CSW at X'40' when there was status, else CC 0.   *
+***********************************************************************
+HALTDEV  HDV   0(R2)
+HALT10   TIO   0(R2)
+         BC    2,HALT10            CC 2: still working
+         BR    R14
+*
+***********************************************************************
+*  IOSNOTE: the I/O interruption at IODEV (its CSW at X'40'): if it   *
+*  is a real disk's, and the device end of the guest program running  *
+*  there (RDKACT), the CSW goes to its RDISK (RDKCSW, RDKDONE) and    *
+*  IOSPEND tells the dispatcher to have IOREQ serve it (IOSWORK).     *
+*  Out: CC 0 if IODEV is a real disk (nothing more to do with the     *
+*  interruption), CC not 0 if it is not.  Uses R0-R2.                 *
+***********************************************************************
+IOSNOTE  LH    R2,IODEV
+         ST    R14,IOSNOTER
+         BAL   R14,DKFIND
+         L     R14,IOSNOTER
+         BNZR  R14                 not a real disk
+         ICM   R0,15,RDKACT-RDISK(R1)  a guest's program running?
+         BZ    IOSN90
+         TM    RDKFLG-RDISK(R1),RDKDONE
+         BO    IOSN90
+         TM    CSW+4,X'04'         its device end?
+         BZ    IOSN90
+         MVC   RDKCSW-RDISK(8,R1),CSW
+         OI    RDKFLG-RDISK(R1),RDKDONE
+         MVI   IOSPEND,1
+IOSN90   CR    R1,R1               CC 0
+         BR    R14
+IOSNOTER DS    F
+*
 SYNCIOR  DS    F
+SYNWAITR DS    F
+SYNCPGM  DS    A
 SYNCREGS DS    4F
 SYNCCR2  DS    F
 ALLCHANS DC    X'FFFFFFFF'
 SYNCDEV  DS    H
 SYNCTRY  DS    X
+IOSPEND  DC    X'00'               1: IOSWORK has work (a program over,
+*                                    or a request to start)
+IOSNACT  DC    F'0'                real disks running a guest program
+IOBFREE  DC    A(0)                the free IOBLOKs (IOBTAB)
          DS    0D
+IOSDL    DC    X'FFFFFFFFFFFFFFFF' the earliest RDKDL (for the clock
+*                                    comparator), or "never"
 SYNCCSW  DS    D
 SYNCSAVE DS    D
 SYNCESAV DS    D
@@ -119,7 +206,7 @@ SYNCCKC  DS    D
 SYNCMAX  DC    F'0',F'409600000'   100 ms in TOD units (1 us = 4096)
          DS    0D
 SYNCNEW  DC    X'00080000',A(SYNC40)   EC, disabled
-SYNCTNEW DC    X'00080000',A(SYNC60)   EC, disabled
+SYNCTNEW DC    X'00080000',A(SYNC50)   EC, disabled
 SYNCWAIT DC    X'030A0000',A(0)        EC, I/O, external, wait
 SYNCCR0  DC    X'00800800'         CR0: the clock comparator, no timer
 *

@@ -437,6 +437,8 @@ LF05     LR    R3,R2
          LA    R1,OPWLOGOF
          BAL   R14,OPMSG
          MVI   LGFORCE,0
+*  Its disk requests first: none may still read into a frame.
+         CALL  IOSCANCL
 *  Give the frames back: each valid page, then the table frame.
          L     R3,VMTABLES
          LA    R6,64

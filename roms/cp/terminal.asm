@@ -312,13 +312,16 @@ TSTARTR  DS    F
 TSTTRY   DS    X
 *
 ***********************************************************************
-*  IOHNDL: an I/O interruption from a real terminal.                  *
+*  IOHNDL: an I/O interruption from a real terminal (a real disk's    *
+*  goes to IOSNOTE, and the dispatcher serves it).                    *
 *  Attention: a line is waiting to be read.  Device end: the running  *
 *  operation is over - a written line leaves the queue (and a guest   *
 *  waiting for room may go on), a read line goes to TINPUT.  Then the *
 *  next operation starts, and the dispatcher takes over.              *
 ***********************************************************************
-IOHNDL   LH    R2,IODEV            which terminal?
+IOHNDL   BAL   R14,IOSNOTE         a real disk's (IOS)?
+         BZ    DISPATCH
+         LH    R2,IODEV            which terminal?
          L     R8,=A(RDEVTAB)
          LA    R7,NUMTERM+1
          USING RDEV,R8

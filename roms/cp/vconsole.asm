@@ -61,10 +61,40 @@ VIO09    CH    R1,VCADDR           the console?
          MVI   VCCSW+5,0
          B     VSTCSW
 *
-*  TCH: channels 0 (console) and 1 (minidisk) are there, never busy.
-VTCH     SRL   R1,8
-         C     R1,=F'1'
-         BH    VCC3
+*  TCH: as the real channel: CC 1 if an interruption is pending for
+*  one of the machine's devices on that channel, CC 0 if it has a
+*  device there (channel 0: the console, reader, punch and printer;
+*  others: its minidisks), CC 3 if none.  (Each device has a
+*  subchannel of its own: a channel is never busy, CC 2.)
+VTCH     SRL   R1,8                the channel
+         LTR   R1,R1
+         BNZ   VTCH10
+         TM    VCSTAT,VCINTP       channel 0
+         BO    VCC1
+         TM    VMURS+(URSTAT-URBLOK),URINTP
+         BO    VCC1
+         TM    VMURS+URLEN+(URSTAT-URBLOK),URINTP
+         BO    VCC1
+         TM    VMURS+2*URLEN+(URSTAT-URBLOK),URINTP
+         BO    VCC1
+         B     VCC0
+VTCH10   LA    R2,VMVDEVS          its minidisks on that channel
+         LA    R3,VMNVDEV
+         LA    R0,3                none yet: CC 3
+VTCH20   LH    R4,VDADDR-VDWORK(R2)
+         LTR   R4,R4
+         BZ    VTCH30
+         SRL   R4,8
+         CR    R4,R1
+         BNE   VTCH30
+         SR    R0,R0               there: CC 0 at least
+         TM    VDSTAT-VDWORK(R2),VDINTP
+         BO    VCC1
+VTCH30   LA    R2,VDEVLEN(R2)
+         BCT   R3,VTCH20
+         B     VSETCC
+VCC1     LA    R0,1
+         B     VSETCC
 VCC0     SR    R0,R0
          B     VSETCC
 VCC3     LA    R0,3

@@ -40,6 +40,7 @@ roms!(
     "cp/ios.asm",
     "cp/ccw.asm",
     "cp/vdasd.asm",
+    "cp/ioreq.asm",
     "cp/vspool.asm",
     "cp/cspool.asm",
     "cp/link.asm",
