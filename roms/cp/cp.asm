@@ -51,6 +51,8 @@
 *    CCW      DMKCCW  channel-program translation for minidisks       *
 *    VSPOOL   DMKVSP  the virtual reader, punch, printer; spool files *
 *    CSPOOL   DMKCSP  SPOOL, CLOSE, PURGE, QUERY READER/PUNCH/FILES   *
+*    CMDSYS   DMKCFS  SYSTEM CLEAR, RESET, RESTART                    *
+*    PRIVSIM  DMKPRW  SIGP, STAP, RRB; monitor events (issue 12)      *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -181,6 +183,8 @@ TABEND   DS    0D                  the end of the core's section
          COPY  CCW
          COPY  VSPOOL
          COPY  CSPOOL
+         COPY  CMDSYS
+         COPY  PRIVSIM
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

@@ -114,6 +114,7 @@ DSPRUN   ST    R11,RUNUSER
          LA    R2,1(R2)
          ST    R2,VMDSPCNT
          LCTL  R1,R1,VMSEG         its address space
+         LCTL  R8,R8,VMCRS+32      (issue 12: its CR8, MONITOR CALL)
          PTLB                      forget the last one's translations
 *  The real PSW: EC mode, DAT, I/O, external and machine checks on,
 *  problem state; key, CC, program mask and address from the virtual
@@ -124,6 +125,9 @@ DSPRUN   ST    R11,RUNUSER
          O     R2,=F'13'           EC, machine checks, problem state
          STC   R2,RUNPSW+1
          IC    R2,VMPSW+4          CC and program mask
+         TM    VMPSW+1,PSWEC       (issue 12: an EC-mode virtual PSW
+         BZ    *+8                   has them in byte 2)
+         IC    R2,VMPSW+2
          N     R2,=F'63'
          STC   R2,RUNPSW+2
          MVI   RUNPSW+3,0

@@ -42,6 +42,8 @@ roms!(
     "cp/vdasd.asm",
     "cp/vspool.asm",
     "cp/cspool.asm",
+    "cp/cmdsys.asm",
+    "cp/privsim.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",
