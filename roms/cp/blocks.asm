@@ -139,6 +139,11 @@ VMRSPUSE DS    F                   bytes of response so far
 *  (below), built at LOGON by the spooling module (DMKVSP).
          DS    0D
 VMURS    DS    (VMNUR*URLEN)X
+*                                  -- its timers (vtimer.asm) --
+         DS    0D
+VMVCPUT  DS    D                   virtual CPU timer, as of VMVCTOD
+VMVCKC   DS    D                   virtual clock comparator
+VMVCTOD  DS    D                   TOD clock when VMVCPUT was updated
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -52,7 +52,8 @@
 *    VSPOOL   DMKVSP  the virtual reader, punch, printer; spool files *
 *    CSPOOL   DMKCSP  SPOOL, CLOSE, PURGE, QUERY READER/PUNCH/FILES   *
 *    CMDSYS   DMKCFS  SYSTEM CLEAR, RESET, RESTART                    *
-*    PRIVSIM  DMKPRW  SIGP, STAP, RRB; monitor events (issue 12)      *
+*    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
+*    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -185,6 +186,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  CSPOOL
          COPY  CMDSYS
          COPY  PRIVSIM
+         COPY  VTIMER
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

@@ -96,6 +96,7 @@ DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
          BE    DSPI20
          CLI   VMSTATE,VMSSTOP
          BE    DSPI20
+         CALL  VTWAKE              (issue 12: or its timers' deadlines)
          TM    VCSTAT,VCTURN
          BZ    DSPI20
          CLC   VCNEXT,DSPTOD
@@ -174,6 +175,7 @@ DSPREADY ST    R14,DSPRDYR
          LM    R7,R8,DSPSAVE
 DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
+         CALL  VTPEND              (issue 12: its timers' interruptions)
          TM    VCSTAT,VCINTP       console interruption pending?
          BZ    DSPR20
          TM    VMPSW,X'80'         and channel 0 enabled?

@@ -18,6 +18,17 @@
 *          halfword boundary (else specification).                    *
 *   RRB D2(B2)   RESET REFERENCE BIT: the guest real address names a  *
 *          real frame (GTRANS); the real RRB on it gives the CC.      *
+*   SPT STPT SCKC STCKC D2(B2)  the machine's own CPU timer and      *
+*          clock comparator (vtimer.asm); the operand on a double-    *
+*          word boundary (else specification).                        *
+*   IPK    bits 24-27 of R2 become the PSW key, bits 28-31 zero.      *
+*   SPKA D2(B2)  bits 24-27 of the second-operand address become the  *
+*          PSW key.                                                   *
+*   STPX D2(B2)  the prefix: 0 (the machine's page 0 is its own).     *
+*   SPX D2(B2)   a prefix of 0 is what the machine has: accepted.     *
+*          Any other prefix is not emulated yet (it would swap the    *
+*          two pages in the machine's page table): an operation       *
+*          exception, named in the README.                            *
 *   B2xx  any other: an operation exception, as a machine without     *
 *          the instruction gives (the list is in the README).         *
 *                                                                     *
@@ -43,7 +54,18 @@ PRVMORE  ENTER
          BE    PWSTAP
          CLI   VMINST+1,X'13'      RRB
          BE    PWRRB
-         LA    R15,9               not emulated
+         CLI   VMINST+1,X'0B'      IPK
+         BE    PWIPK
+         CLI   VMINST+1,X'0A'      SPKA
+         BE    PWSPKA
+         LA    R6,PWTIMTAB         SPT, STPT, SCKC, STCKC, SPX, STPX
+PW10     CLI   0(R6),X'FF'
+         BE    PWNOT
+         CLC   0(1,R6),VMINST+1
+         BE    PWMOVE
+         LA    R6,8(R6)
+         B     PW10
+PWNOT    LA    R15,9               not emulated
          B     PWOUT
 PWDONE   SR    R15,R15
 PWOUT    LEAVE PRVMORE
@@ -103,9 +125,70 @@ PWRRB    LH    R1,VMINST+2
          N     R0,=F'3'
          BAL   R14,SETCC
          B     PWDONE
+*
+*  IPK: the PSW key into bits 24-27 of R2.
+PWIPK    IC    R0,VMPSW+1
+         N     R0,=F'240'
+         STC   R0,VMGPRS+11
+         B     PWDONE
+*
+*  SPKA: the PSW key from bits 24-27 of the operand address.
+PWSPKA   LH    R1,VMINST+2
+         BAL   R14,OPADDR
+         N     R1,=F'240'
+         IC    R0,VMPSW+1
+         N     R0,=F'15'
+         OR    R0,R1
+         STC   R0,VMPSW+1
+         B     PWDONE
+*
+*  The instructions that move a field of the VMBLOK to or from the
+*  operand.  PWTIMTAB: the second opcode byte, the direction (0 from
+*  the guest, 1 to it), the length (the operand's alignment), and the
+*  field's offset in the VMBLOK.
+PWMOVE   LH    R1,VMINST+2
+         BAL   R14,OPADDR
+         LR    R2,R1
+         SR    R4,R4               its length
+         IC    R4,2(R6)
+         LR    R0,R4               on a boundary of that length?
+         BCTR  R0,0
+         NR    R1,R0
+         LA    R15,6
+         BNZ   PWOUT
+         LH    R3,4(R6)            the field
+         AR    R3,R11
+         CLI   VMINST+1,X'10'      SPX and STPX: PWPFX (STPX: 0)
+         BL    PWM05
+         XC    PWPFX,PWPFX
+         LA    R3,PWPFX
+PWM05    CLI   1(R6),0
+         BNE   PWM10
+         BAL   R14,GCOPYIN         from the guest
+         BNZ   PWOUT
+         CLI   VMINST+1,X'08'      SPT: it counts from now
+         BNE   PWM08
+         STCK  VMVCTOD
+PWM08    CLI   VMINST+1,X'10'      SPX: only prefix 0
+         BNE   PWDONE
+         L     R0,PWPFX
+         N     R0,=X'7FFFF000'     (bits 1-19: the prefix)
+         BZ    PWDONE
+         B     PWNOT
+PWM10    BAL   R14,GCOPYOUT        to the guest
+         BNZ   PWOUT
+         B     PWDONE
+PWTIMTAB DC    X'08',AL1(0,8,0),AL2(VMVCPUT-VMBLOK,0)   SPT
+         DC    X'09',AL1(1,8,0),AL2(VMVCPUT-VMBLOK,0)   STPT
+         DC    X'06',AL1(0,8,0),AL2(VMVCKC-VMBLOK,0)    SCKC
+         DC    X'07',AL1(1,8,0),AL2(VMVCKC-VMBLOK,0)    STCKC
+         DC    X'10',AL1(0,4,0),AL2(0,0)                 SPX
+         DC    X'11',AL1(1,4,0),AL2(0,0)                 STPX
+         DC    X'FF'
 PRVMORER DS    F
 PRVMOREB DS    F
-PWZERO   DC    H'0'
+PWPFX    DS    F
+PWZERO   DC    F'0'
 *
 ***********************************************************************
 *  PRWMC: a monitor event in a virtual machine: the monitor class     *

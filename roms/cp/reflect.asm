@@ -40,8 +40,9 @@ RF10     L     R2,RFLOC            store it in the guest's page 0
          LEAVE REFLECT
 *  EC mode: the old PSW as it is; the interruption code and ILC go
 *  where the POO puts them: program X'8C' (X'8D' ILC, X'8E' code),
-*  SVC X'88' (X'89' ILC, X'8A' code), external X'86' (the code
-*  alone: X'84' is the CPU address, not stored here), I/O X'BA'.
+*  SVC X'88' (X'89' ILC, X'8A' code), external X'84' (X'84'-X'85'
+*  the CPU address, 0 in a one-CPU machine, X'86' the code), I/O
+*  X'BA'.
 RFEC     XC    RFCODE,RFCODE
          STC   R3,RFCODE+1         ILC (in bytes: bits 5-6 of X'8D')
          STH   R2,RFCODE+2
@@ -53,11 +54,11 @@ RFEC     XC    RFCODE,RFCODE
          LA    R2,X'88'
          CLI   RFLOC+3,X'20'
          BE    RFEC10
-         LA    R3,RFCODE+2         external and I/O: the code
-         LA    R4,2
-         LA    R2,X'86'
+         LA    R2,X'84'
          CLI   RFLOC+3,X'18'
          BE    RFEC10
+         LA    R3,RFCODE+2         I/O: the device address
+         LA    R4,2
          LA    R2,X'BA'
 RFEC10   BAL   R14,GCOPYOUT
          BNZ   NOSTORE

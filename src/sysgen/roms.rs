@@ -44,6 +44,7 @@ roms!(
     "cp/cspool.asm",
     "cp/cmdsys.asm",
     "cp/privsim.asm",
+    "cp/vtimer.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

@@ -1,0 +1,125 @@
+***********************************************************************
+*  VTIMER: a virtual machine's CPU timer and clock comparator         *
+*  (DMKVTM; issue 12, "Equivalence").                                 *
+*                                                                     *
+*  The real CPU timer is CP's: it measures the machines' time slices. *
+*  Each machine has its own, VMVCPUT in its VMBLOK, as the Principles *
+*  of Operation define it for a CPU of its own: it is decremented     *
+*  while the machine runs (by the time it ran, from the real timer,   *
+*  at every interruption: VTRUN) and while it is in the wait state    *
+*  (by the TOD clock: VTPEND), not while other machines run or the    *
+*  machine is stopped.  VMVCTOD says when VMVCPUT was brought up to   *
+*  date.  Its clock comparator, VMVCKC, is compared with the real TOD *
+*  clock, which every machine shares (SCK is ignored).                *
+*                                                                     *
+*  A condition is pending while it holds: the CPU timer negative, the *
+*  TOD clock past the comparator.  The dispatcher presents it (VTPEND *
+*  from DSPREADY) when the virtual PSW enables external interruptions *
+*  (bit 7) and CR0 its subclass: bit 20 the clock comparator (code    *
+*  X'1004'), bit 21 the CPU timer (X'1005'); the clock comparator     *
+*  first, as the machine does.  In EC mode REFLECT stores X'84' with  *
+*  the CPU address 0 and the code; in BC mode the code goes into the  *
+*  old PSW and X'84' keeps what it had.  A machine waiting for a      *
+*  timer wakes CP in time: VTWAKE lowers the clock comparator CP      *
+*  waits with to the earliest of its deadlines.  A machine that runs  *
+*  sees its timer's interruption at its next trapped instruction or   *
+*  at the end of its time slice (at most 50 ms late).                 *
+*                                                                     *
+*  SPT, STPT, SCKC and STCKC are emulated in privsim.asm.             *
+*  A module: its own CSECT, R13 its base (ENTER).                     *
+***********************************************************************
+DMKVTM   CSECT
+         USING DMKVTM,R13          the module's base (ENTER sets it)
+*
+***********************************************************************
+*  VTRUN: the machine ran R2,R3 (CPU-timer units): its CPU timer goes *
+*  down as much, and is up to date now.  In: R11 = VMBLOK.  Keeps     *
+*  R2-R13.  Uses R0, R1, R15.                                         *
+***********************************************************************
+VTRUN    ENTER
+         USING VMBLOK,R11
+         STM   R2,R5,VTRSAVE
+         LR    R4,R2
+         LR    R5,R3
+         LM    R2,R3,VMVCPUT
+         BAL   R14,DSUB
+         STM   R2,R3,VMVCPUT
+         STCK  VMVCTOD
+         LM    R2,R5,VTRSAVE
+         LEAVE VTRUN
+VTRUNR   DS    F
+VTRUNB   DS    F
+VTRSAVE  DS    4F
+*
+***********************************************************************
+*  VTPEND: bring the CPU timer of a waiting machine up to date, and   *
+*  present the first pending timer interruption the virtual PSW and   *
+*  CR0 enable.  In: R11 = VMBLOK.  Keeps R7-R13.  Uses R0-R6, R15.    *
+***********************************************************************
+VTPEND   ENTER
+         STCK  VTNOW
+         TM    VMPSW+1,PSWWAIT     waiting: its timer ran by the clock
+         BZ    VTP10
+         LM    R2,R3,VTNOW
+         LM    R4,R5,VMVCTOD
+         BAL   R14,DSUB            the time it waited
+         LR    R4,R2
+         LR    R5,R3
+         LM    R2,R3,VMVCPUT
+         BAL   R14,DSUB
+         STM   R2,R3,VMVCPUT
+VTP10    MVC   VMVCTOD,VTNOW
+         TM    VMPSW,X'01'         external interruptions enabled?
+         BZ    VTPOUT
+         TM    VMCRS+2,X'08'       CR0 bit 20: the clock comparator
+         BZ    VTP20
+         CLC   VTNOW,VMVCKC        the TOD clock past it?
+         BNH   VTP20
+         LH    R2,=X'1004'
+         B     VTP30
+VTP20    TM    VMCRS+2,X'04'       CR0 bit 21: the CPU timer
+         BZ    VTPOUT
+         TM    VMVCPUT,X'80'       negative?
+         BZ    VTPOUT
+         LH    R2,=X'1005'
+VTP30    SR    R3,R3               (no instruction length)
+         LA    R4,X'18'            external old PSW
+         BAL   R14,REFLECT
+VTPOUT   LEAVE VTPEND
+VTPENDR  DS    F
+VTPENDB  DS    F
+         DS    0D
+VTNOW    DS    D
+*
+***********************************************************************
+*  VTWAKE: CP is about to wait with its clock comparator at DSPTOD:   *
+*  lower it to this machine's earliest timer deadline, if it has one  *
+*  enabled - the comparator itself, or (waiting) when its CPU timer   *
+*  goes negative.  In: R11 = VMBLOK.  Keeps R6-R13.  Uses R0-R5, R15. *
+***********************************************************************
+VTWAKE   ENTER
+         TM    VMPSW,X'01'         external interruptions enabled?
+         BZ    VTWOUT
+         TM    VMCRS+2,X'08'       the clock comparator
+         BZ    VTW10
+         CLC   VMVCKC,DSPTOD
+         BNL   VTW10
+         MVC   DSPTOD,VMVCKC
+VTW10    TM    VMCRS+2,X'04'       the CPU timer, counting in a wait
+         BZ    VTWOUT
+         TM    VMPSW+1,PSWWAIT
+         BZ    VTWOUT
+         LM    R2,R3,VMVCTOD       when it goes negative
+         LM    R4,R5,VMVCPUT
+         BAL   R14,DADD
+         STM   R2,R3,VTDEAD
+         CLC   VTDEAD,DSPTOD
+         BNL   VTWOUT
+         MVC   DSPTOD,VTDEAD
+VTWOUT   LEAVE VTWAKE
+VTWAKER  DS    F
+VTWAKEB  DS    F
+         DS    0D
+VTDEAD   DS    D
+         DROP  R11
+         LTORG                     the module's literals
