@@ -144,6 +144,10 @@ VMURS    DS    (VMNUR*URLEN)X
 VMVCPUT  DS    D                   virtual CPU timer, as of VMVCTOD
 VMVCKC   DS    D                   virtual clock comparator
 VMVCTOD  DS    D                   TOD clock when VMVCPUT was updated
+VMEXTP   DS    X                   external conditions pending:
+VMXEMS   EQU   X'80'                 emergency signal (SIGP X'03')
+VMXEXC   EQU   X'40'                 external call (SIGP X'02')
+VMXKEY   EQU   X'20'                 interrupt key (CP EXTERNAL)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

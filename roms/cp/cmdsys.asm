@@ -14,6 +14,9 @@
 *  SYSTEM RESTART  the restart key: the current PSW is stored at      *
 *                  guest location 8, the PSW at location 0 becomes    *
 *                  the current one, and the machine runs.             *
+*  EXTERNAL        the interrupt key: an external interruption, code  *
+*                  X'0040', pending until the machine takes it (CR0   *
+*                  bit 25 and the PSW's external mask).               *
 *                                                                     *
 *  With STORE and SYSTEM RESTART a user starts any standalone program *
 *  on a clean machine exactly as an operator did on a real one        *
@@ -47,19 +50,19 @@ CMDSYS   ENTER
          LEAVE CMDSYS
 *
 *  SYSTEM RESET.
-SYRES   BAL   R14,SYRESET
+SYRES    BAL   R14,SYRESET
          CPMSG RESMSG
          LEAVE CMDSYS
 *
 *  SYSTEM CLEAR: every page the machine has a frame for is zeroed
 *  (the others read as zeros anyway: their frames come zeroed), and
 *  the keys of both 2K blocks of each frame set to 0.
-SYCLR   BAL   R14,SYRESET
+SYCLR    BAL   R14,SYRESET
          XC    VMGPRS(64),VMGPRS
          L     R7,VMSIZE           pages in the machine
          SRL   R7,12
          SR    R6,R6               page number
-SYC10     LR    R1,R6               its segment-table entry
+SYC10    LR    R1,R6               its segment-table entry
          SRL   R1,4
          SLL   R1,2
          A     R1,VMTABLES
@@ -88,14 +91,14 @@ SYC10     LR    R1,R6               its segment-table entry
          SSK   R0,R2
          LA    R2,2048(R2)
          SSK   R0,R2
-SYC30     LA    R6,1(R6)
+SYC30    LA    R6,1(R6)
          CR    R6,R7
          BL    SYC10
          CPMSG CLRMSG
          LEAVE CMDSYS
 *
 *  SYSTEM RESTART: old PSW to 8, new PSW from 0.
-SYRST   LA    R2,8
+SYRST    LA    R2,8
          LA    R3,VMPSW
          LA    R4,8
          BAL   R14,GCOPYOUT
@@ -107,8 +110,14 @@ SYRST   LA    R2,8
          BNZ   SYNOST
          MVI   VMSTATE,VMSRUN
          LEAVE CMDSYS
-SYNOST  CPMSG MSG111Y,RC=111      (its first page: no frame left)
+SYNOST   CPMSG MSG111Y,RC=111      (its first page: no frame left)
          LEAVE CMDSYS
+*
+***********************************************************************
+*  CMDEXT: EXTERNAL.  In: R11 = VMBLOK.                               *
+***********************************************************************
+CMDEXT   OI    VMEXTP-VMBLOK(R11),VMXKEY
+         BR    R14
 *
 ***********************************************************************
 *  SYRESET: the machine's part of a system reset: nothing pending on *
@@ -116,10 +125,11 @@ SYNOST  CPMSG MSG111Y,RC=111      (its first page: no frame left)
 *  control registers and the virtual timers as after power-on; the    *
 *  machine stops.  In: R11 = VMBLOK.  Uses R0, R1.                    *
 ***********************************************************************
-SYRESET MVI   VCSTAT,0            the console
+SYRESET  MVI   VCSTAT,0            the console
+         MVI   VMEXTP,0            no external condition
          LA    R1,VMVDEVS          the minidisks
          LA    R0,VMNVDEV
-SYR10     NI    VDSTAT-VDWORK(R1),X'FF'-VDINTP
+SYR10    NI    VDSTAT-VDWORK(R1),X'FF'-VDINTP
          LA    R1,VDEVLEN(R1)
          BCT   R0,SYR10
          NI    VMURS+(URSTAT-URBLOK),X'FF'-URINTP

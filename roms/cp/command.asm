@@ -174,6 +174,7 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),H'0',A(CMDLOGON)
          DC    CL8'CLOSE',AL1(1),AL1(COMFUSER),H'0',A(CMDCLOSE)
          DC    CL8'PURGE',AL1(3),AL1(COMFUSER),H'0',A(CMDPURGE)
          DC    CL8'SYSTEM',AL1(3),AL1(COMFUSER),H'0',A(CMDSYS)
+         DC    CL8'EXTERNAL',AL1(3),AL1(COMFUSER),H'0',A(CMDEXT)
          DC    X'FF'
 *
 ***********************************************************************

@@ -8,12 +8,15 @@
 *          16-31 of R3, the order bits 24-31 of the second-operand    *
 *          address.  Any CPU address but 0 is not in the configur-    *
 *          ation: CC 3, R1 unchanged.  To itself: sense (X'01') is    *
-*          accepted, CC 0; an order code that is not assigned (X'00', *
-*          X'0D'-X'FF') is answered with CC 1 and the invalid-order   *
-*          status (X'00000002') in R1.  The other orders (external    *
-*          call, emergency signal, start, stop, restart, the resets)  *
-*          are not emulated yet: CC 2 (busy), which a real CPU may    *
-*          give any time and a program must retry.                    *
+*          answered as the bare machine (src/cpu/exec_control.rs,     *
+*          Hercules) answers: sense CC 0, or CC 1 with status X'80'   *
+*          while an external call is pending; external call makes one *
+*          pending (CC 0; one already pending: CC 1, X'80');          *
+*          emergency signal makes one pending (CC 0); start CC 0;     *
+*          set prefix and store status CC 1, incorrect state          *
+*          (X'00000200': the CPU is not stopped); every other order   *
+*          CC 1, invalid order (X'00000002').  The status replaces R1.*
+*          The interruptions are presented by VTPEND (vtimer.asm).    *
 *   STAP D2(B2)  STORE CPU ADDRESS: halfword 0; the operand on a      *
 *          halfword boundary (else specification).                    *
 *   RRB D2(B2)   RESET REFERENCE BIT: the guest real address names a  *
@@ -86,15 +89,35 @@ PWSIGP   SR    R6,R6               R6 = 4 * R1, R7 = 4 * R3
          BZ    PWS10
          LA    R0,3                no such CPU
          B     PWSCC
-PWS10    LA    R0,0                sense: accepted
-         CH    R1,=H'1'
-         BE    PWSCC
-         LA    R0,2                an assigned order: busy
-         LTR   R1,R1
-         BZ    PWS20
-         CH    R1,=H'12'
-         BNH   PWSCC
-PWS20    LA    R0,2                unassigned: invalid order
+PWS10    SR    R0,R0               the status, 0 for none
+         CH    R1,=H'1'            sense
+         BNE   PWS12
+         TM    VMEXTP,VMXEXC
+         BZ    PWS30
+         LA    R0,X'80'            an external call pending
+         B     PWS30
+PWS12    CH    R1,=H'2'            external call
+         BNE   PWS14
+         LA    R0,X'80'
+         TM    VMEXTP,VMXEXC       (one is pending already)
+         BO    PWS30
+         OI    VMEXTP,VMXEXC
+         SR    R0,R0
+         B     PWS30
+PWS14    CH    R1,=H'3'            emergency signal
+         BNE   PWS16
+         OI    VMEXTP,VMXEMS
+         B     PWS30
+PWS16    CH    R1,=H'4'            start
+         BE    PWS30
+         LA    R0,X'200'           set prefix, store status: incorrect
+         CH    R1,=H'13'             state
+         BE    PWS30
+         CH    R1,=H'14'
+         BE    PWS30
+         LA    R0,2                the rest: invalid order
+PWS30    LTR   R0,R0               a status: CC 1 and R1
+         BZ    PWSCC
          ST    R0,VMGPRS(R6)
          LA    R0,1
 PWSCC    BAL   R14,SETCC

@@ -71,23 +71,56 @@ VTPEND   ENTER
 VTP10    MVC   VMVCTOD,VTNOW
          TM    VMPSW,X'01'         external interruptions enabled?
          BZ    VTPOUT
-         TM    VMCRS+2,X'08'       CR0 bit 20: the clock comparator
+*  In the machine's order: emergency signal, external call, clock
+*  comparator, CPU timer, interrupt key.  The signals from SIGP store
+*  the sending CPU's address (0) at X'84' in BC mode too.
+         TM    VMEXTP,VMXEMS       emergency signal, CR0 bit 17
+         BZ    VTP04
+         TM    VMCRS+2,X'40'
+         BZ    VTP04
+         NI    VMEXTP,X'FF'-VMXEMS
+         LH    R2,=X'1201'
+         B     VTP06
+VTP04    TM    VMEXTP,VMXEXC       external call, CR0 bit 18
+         BZ    VTP08
+         TM    VMCRS+2,X'20'
+         BZ    VTP08
+         NI    VMEXTP,X'FF'-VMXEXC
+         LH    R2,=X'1202'
+VTP06    STH   R2,VTCODE
+         LA    R2,X'84'            CPU address 0
+         LA    R3,PWZERO2
+         LA    R4,2
+         BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         LH    R2,VTCODE
+         B     VTP30
+VTP08    TM    VMCRS+2,X'08'       CR0 bit 20: the clock comparator
          BZ    VTP20
          CLC   VTNOW,VMVCKC        the TOD clock past it?
          BNH   VTP20
          LH    R2,=X'1004'
          B     VTP30
 VTP20    TM    VMCRS+2,X'04'       CR0 bit 21: the CPU timer
-         BZ    VTPOUT
+         BZ    VTP25
          TM    VMVCPUT,X'80'       negative?
-         BZ    VTPOUT
+         BZ    VTP25
          LH    R2,=X'1005'
+         B     VTP30
+VTP25    TM    VMEXTP,VMXKEY       interrupt key, CR0 bit 25
+         BZ    VTPOUT
+         TM    VMCRS+3,X'40'
+         BZ    VTPOUT
+         NI    VMEXTP,X'FF'-VMXKEY
+         LA    R2,X'40'
 VTP30    SR    R3,R3               (no instruction length)
          LA    R4,X'18'            external old PSW
          BAL   R14,REFLECT
 VTPOUT   LEAVE VTPEND
 VTPENDR  DS    F
 VTPENDB  DS    F
+VTCODE   DS    H
+PWZERO2  DC    H'0'
          DS    0D
 VTNOW    DS    D
 *
