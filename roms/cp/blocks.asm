@@ -64,6 +64,9 @@ VMFQ1    EQU   X'10'                 interactive: its user has just
 *                                    ends (VM/370's Q1)
 VMFTANP  EQU   X'08'                 its type-ahead line is not yet
 *                                    typed: VCRREAD types it (TECHO)
+VMFITMR  EQU   X'04'                 its interval timer (X'50') runs:
+*                                    since a SYSTEM RESET or CLEAR, or
+*                                    since it turned CR0 bit 24 on
 VMVTIME  DS    D                   virtual CPU time (CPU-timer units)
 VMCTIME  DS    D                   CP time spent for this machine
 VMSLICE  DS    D                   what is left of its time slice
@@ -148,6 +151,9 @@ VMEXTP   DS    X                   external conditions pending:
 VMXEMS   EQU   X'80'                 emergency signal (SIGP X'03')
 VMXEXC   EQU   X'40'                 external call (SIGP X'02')
 VMXKEY   EQU   X'20'                 interrupt key (CP EXTERNAL)
+VMXITM   EQU   X'10'                 interval timer (X'50' negative)
+         DS    0D
+VMITTOD  DS    D                   TOD clock when X'50' was updated
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -127,6 +127,8 @@ CMDEXT   OI    VMEXTP-VMBLOK(R11),VMXKEY
 ***********************************************************************
 SYRESET  MVI   VCSTAT,0            the console
          MVI   VMEXTP,0            no external condition
+         XC    VMITTOD,VMITTOD     the interval timer starts afresh
+         OI    VMFLAGS,VMFITMR
          LA    R1,VMVDEVS          the minidisks
          LA    R0,VMNVDEV
 SYR10    NI    VDSTAT-VDWORK(R1),X'FF'-VDINTP

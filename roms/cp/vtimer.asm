@@ -21,7 +21,8 @@
 *  the CPU address 0 and the code; in BC mode the code goes into the  *
 *  old PSW and X'84' keeps what it had.  A machine waiting for a      *
 *  timer wakes CP in time: VTWAKE lowers the clock comparator CP      *
-*  waits with to the earliest of its deadlines.  A machine that runs  *
+*  waits with to the earliest of its deadlines.  The interval timer  *
+*  at X'50' (VTITIMER) is kept the same way.  A machine that runs    *
 *  sees its timer's interruption at its next trapped instruction or   *
 *  at the end of its time slice (at most 50 ms late).                 *
 *                                                                     *
@@ -69,6 +70,7 @@ VTPEND   ENTER
          BAL   R14,DSUB
          STM   R2,R3,VMVCPUT
 VTP10    MVC   VMVCTOD,VTNOW
+         BAL   R14,VTITIMER        the interval timer at X'50'
          TM    VMPSW,X'01'         external interruptions enabled?
          BZ    VTPOUT
 *  In the machine's order: emergency signal, external call, clock
@@ -107,7 +109,14 @@ VTP20    TM    VMCRS+2,X'04'       CR0 bit 21: the CPU timer
          BZ    VTP25
          LH    R2,=X'1005'
          B     VTP30
-VTP25    TM    VMEXTP,VMXKEY       interrupt key, CR0 bit 25
+VTP25    TM    VMEXTP,VMXITM       interval timer, CR0 bit 24
+         BZ    VTP27
+         TM    VMCRS+3,X'80'
+         BZ    VTP27
+         NI    VMEXTP,X'FF'-VMXITM
+         LA    R2,X'80'
+         B     VTP30
+VTP27    TM    VMEXTP,VMXKEY       interrupt key, CR0 bit 25
          BZ    VTPOUT
          TM    VMCRS+3,X'40'
          BZ    VTPOUT
@@ -119,6 +128,74 @@ VTP30    SR    R3,R3               (no instruction length)
 VTPOUT   LEAVE VTPEND
 VTPENDR  DS    F
 VTPENDB  DS    F
+*
+***********************************************************************
+*  VTITIMER: the interval timer, the word at the machine's X'50':     *
+*  while CR0 bit 24 is on it goes down by 1 in bit 31 every 13.02     *
+*  microseconds (bit 23 every 1/300 second) of the TOD clock, and     *
+*  going from positive or zero to negative it requests an external    *
+*  interruption (X'0080'), pending until taken.  As on the machine,  *
+*  it runs whatever CR0 says - once it has been started: by a system  *
+*  reset (SYSTEM CLEAR or RESET, after which CR0 bit 24 is on), or by *
+*  the machine's program turning CR0 bit 24 on (VMFITMR).  A machine  *
+*  that never did (CMS) has its X'50' left alone.                     *
+*  In: R11 = VMBLOK, VTNOW.  Uses R0-R6, R15.                         *
+***********************************************************************
+VTITIMER ST    R14,VTITR
+         TM    VMCRS+3,X'80'       CR0 bit 24 starts it
+         BZ    VTI05
+         OI    VMFLAGS,VMFITMR
+VTI05    TM    VMFLAGS,VMFITMR     running?
+         BZ    VTI80
+         CLC   VMITTOD,=D'0'       (the first time: from now on)
+         BE    VTI80
+         LM    R2,R3,VTNOW         microseconds since VMITTOD
+         LM    R4,R5,VMITTOD
+         BAL   R14,DSUB
+         SRDL  R2,12
+         LTR   R2,R2               (more than 35 minutes: as many)
+         BNZ   VTI10
+         LTR   R3,R3
+         BNM   VTI20
+VTI10    L     R3,=X'7FFFFFFF'
+VTI20    M     R2,=F'768'          units of 13.02 us: us * 768 / 10000
+         D     R2,=F'10000'
+         LTR   R6,R3
+         BZ    VTI90               (not one yet: keep VMITTOD)
+         LR    R5,R2               the part of a unit left over, in us,
+         SR    R4,R4                 stays for the next time: VMITTOD
+         D     R4,=F'768'            = now - that
+         SR    R4,R4
+         SLL   R5,12
+         LM    R2,R3,VTNOW
+         BAL   R14,DSUB
+         STM   R2,R3,VMITTOD
+         LA    R2,X'50'            the word
+         LA    R3,VTIWORD
+         LA    R4,4
+         BAL   R14,GCOPYIN
+         BNZ   VTI90
+         L     R0,VTIWORD
+         LR    R1,R0
+         SR    R1,R6
+         BO    VTI30               (overflow: from negative to positive)
+         ST    R1,VTIWORD
+         LTR   R0,R0               from positive or zero ...
+         BM    VTI30
+         LTR   R1,R1               ... to negative: a request
+         BNM   VTI30
+         OI    VMEXTP,VMXITM
+VTI30    ST    R1,VTIWORD
+         LA    R2,X'50'
+         LA    R3,VTIWORD
+         LA    R4,4
+         BAL   R14,GCOPYOUT
+         B     VTI90
+VTI80    MVC   VMITTOD,VTNOW
+VTI90    L     R14,VTITR
+         BR    R14
+VTITR    DS    F
+VTIWORD  DS    F
 VTCODE   DS    H
 PWZERO2  DC    H'0'
          DS    0D
@@ -138,9 +215,19 @@ VTWAKE   ENTER
          CLC   VMVCKC,DSPTOD
          BNL   VTW10
          MVC   DSPTOD,VMVCKC
-VTW10    TM    VMCRS+2,X'04'       the CPU timer, counting in a wait
-         BZ    VTWOUT
-         TM    VMPSW+1,PSWWAIT
+VTW10    TM    VMPSW+1,PSWWAIT     (waiting: its timers run by the
+         BZ    VTWOUT                clock)
+         TM    VMCRS+3,X'80'       the interval timer: a look every
+         BZ    VTW20                 1/300 second (its bit 23)
+         LM    R2,R3,VMITTOD
+         SR    R4,R4
+         L     R5,=A(3333*4096)
+         BAL   R14,DADD
+         STM   R2,R3,VTDEAD
+         CLC   VTDEAD,DSPTOD
+         BNL   VTW20
+         MVC   DSPTOD,VTDEAD
+VTW20    TM    VMCRS+2,X'04'       the CPU timer
          BZ    VTWOUT
          LM    R2,R3,VMVCTOD       when it goes negative
          LM    R4,R5,VMVCPUT
