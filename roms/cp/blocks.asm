@@ -67,6 +67,9 @@ VMFTANP  EQU   X'08'                 its type-ahead line is not yet
 VMFITMR  EQU   X'04'                 its interval timer (X'50') runs:
 *                                    since a SYSTEM RESET or CLEAR, or
 *                                    since it turned CR0 bit 24 on
+VMFVTIM  EQU   X'02'                 its timers or external signals
+*                                    are in use: the dispatcher keeps
+*                                    them (vtimer.asm); CMS never is
 VMVTIME  DS    D                   virtual CPU time (CPU-timer units)
 VMCTIME  DS    D                   CP time spent for this machine
 VMSLICE  DS    D                   what is left of its time slice

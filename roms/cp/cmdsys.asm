@@ -117,6 +117,10 @@ SYNOST   CPMSG MSG111Y,RC=111      (its first page: no frame left)
 *  CMDEXT: EXTERNAL.  In: R11 = VMBLOK.                               *
 ***********************************************************************
 CMDEXT   OI    VMEXTP-VMBLOK(R11),VMXKEY
+         TM    VMFLAGS-VMBLOK(R11),VMFVTIM   (the dispatcher presents
+         BOR   R14                            it: vtimer.asm)
+         OI    VMFLAGS-VMBLOK(R11),VMFVTIM
+         STCK  VMVCTOD-VMBLOK(R11)
          BR    R14
 *
 ***********************************************************************
@@ -128,7 +132,8 @@ CMDEXT   OI    VMEXTP-VMBLOK(R11),VMXKEY
 SYRESET  MVI   VCSTAT,0            the console
          MVI   VMEXTP,0            no external condition
          XC    VMITTOD,VMITTOD     the interval timer starts afresh
-         OI    VMFLAGS,VMFITMR
+         OI    VMFLAGS,VMFITMR+VMFVTIM
+         STCK  VMVCTOD
          LA    R1,VMVDEVS          the minidisks
          LA    R0,VMNVDEV
 SYR10    NI    VDSTAT-VDWORK(R1),X'FF'-VDINTP

@@ -96,7 +96,10 @@ DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
          BE    DSPI20
          CLI   VMSTATE,VMSSTOP
          BE    DSPI20
-         CALL  VTWAKE              (issue 12: or its timers' deadlines)
+         TM    VMFLAGS,VMFVTIM     (issue 12: or its timers'
+         BZ    DSPI15                deadlines, if it uses them)
+         CALL  VTWAKE
+DSPI15   DS    0H
          TM    VCSTAT,VCTURN
          BZ    DSPI20
          CLC   VCNEXT,DSPTOD
@@ -175,7 +178,10 @@ DSPREADY ST    R14,DSPRDYR
          LM    R7,R8,DSPSAVE
 DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
-         CALL  VTPEND              (issue 12: its timers' interruptions)
+         TM    VMFLAGS,VMFVTIM     (issue 12: its timers'
+         BZ    DSPR12                interruptions, if it uses them)
+         CALL  VTPEND
+DSPR12   DS    0H
          TM    VCSTAT,VCINTP       console interruption pending?
          BZ    DSPR20
          TM    VMPSW,X'80'         and channel 0 enabled?

@@ -67,7 +67,10 @@ SAVECX6  MVC   VMPSW+5(3),5(R1)    the instruction address
          LM    R2,R3,SLICEVAL
          LM    R4,R5,CPUTNOW
          BAL   R14,DSUB
-         CALL  VTRUN               (its virtual CPU timer too)
+         TM    VMFLAGS,VMFVTIM     (its virtual CPU timer too, if
+         BZ    SAVECX7               it uses it)
+         CALL  VTRUN
+SAVECX7  DS    0H
          LM    R4,R5,VMVTIME
          BAL   R14,DADD
          STM   R2,R3,VMVTIME

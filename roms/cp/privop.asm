@@ -458,8 +458,17 @@ CTL10    LR    R3,R6
 CTL20    BAL   R14,GCOPYOUT        STCTL
 CTL30    BNZ   NOSTORE
          CR    R6,R7               done the last one?
-         BE    DISPATCH
+         BE    CTL40
          LA    R6,1(R6)
          N     R6,=F'15'
          B     CTL10
+*  CR0 bit 24 on starts the interval timer (vtimer.asm): the
+*  dispatcher keeps this machine's timers from now on.
+CTL40    TM    VMCRS+3,X'80'
+         BZ    DISPATCH
+         TM    VMFLAGS,VMFVTIM
+         BO    DISPATCH
+         OI    VMFLAGS,VMFVTIM
+         STCK  VMVCTOD
+         B     DISPATCH
          DROP  R11

@@ -96,7 +96,8 @@ PWS10    SR    R0,R0               the status, 0 for none
          BZ    PWS30
          LA    R0,X'80'            an external call pending
          B     PWS30
-PWS12    CH    R1,=H'2'            external call
+PWS12    BAL   R14,PWVTON          (the signals are kept with them)
+         CH    R1,=H'2'            external call
          BNE   PWS14
          LA    R0,X'80'
          TM    VMEXTP,VMXEXC       (one is pending already)
@@ -169,7 +170,8 @@ PWSPKA   LH    R1,VMINST+2
 *  operand.  PWTIMTAB: the second opcode byte, the direction (0 from
 *  the guest, 1 to it), the length (the operand's alignment), and the
 *  field's offset in the VMBLOK.
-PWMOVE   LH    R1,VMINST+2
+PWMOVE   BAL   R14,PWVTON          the timers are in use now
+         LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
          SR    R4,R4               its length
@@ -208,6 +210,15 @@ PWTIMTAB DC    X'08',AL1(0,8,0),AL2(VMVCPUT-VMBLOK,0)   SPT
          DC    X'10',AL1(0,4,0),AL2(0,0)                 SPX
          DC    X'11',AL1(1,4,0),AL2(0,0)                 STPX
          DC    X'FF'
+*
+*  PWVTON: the machine uses its timers or external signals from now
+*  on (VMFVTIM): the dispatcher keeps them; its CPU timer counts from
+*  now.  Uses nothing.
+PWVTON   TM    VMFLAGS,VMFVTIM
+         BOR   R14
+         OI    VMFLAGS,VMFVTIM
+         STCK  VMVCTOD
+         BR    R14
 PRVMORER DS    F
 PRVMOREB DS    F
 PWPFX    DS    F

@@ -26,7 +26,12 @@
 *  sees its timer's interruption at its next trapped instruction or   *
 *  at the end of its time slice (at most 50 ms late).                 *
 *                                                                     *
-*  SPT, STPT, SCKC and STCKC are emulated in privsim.asm.             *
+*  SPT, STPT, SCKC and STCKC are emulated in privsim.asm.  All this  *
+*  costs the dispatcher nothing for a machine that does not use it   *
+*  (CMS): only a machine with VMFVTIM on is looked at, set by the     *
+*  first SPT, STPT, SCKC, STCKC, SIGP to itself, EXTERNAL, SYSTEM     *
+*  RESET or CLEAR, or LCTL turning CR0 bit 24 on; its CPU timer then  *
+*  starts counting (before, it reads as it was: 0 after LOGON).       *             *
 *  A module: its own CSECT, R13 its base (ENTER).                     *
 ***********************************************************************
 DMKVTM   CSECT
