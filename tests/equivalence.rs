@@ -67,6 +67,7 @@ const PROGRAMS: &[(&str, Verdict)] = &[
         ),
     ),
     ("keys", Runs),
+    ("ioec", Runs),
     ("pgmec", Runs),
     ("timer", Runs),
     ("itimer", Runs),
