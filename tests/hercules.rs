@@ -42,6 +42,7 @@
 //!           PER with other program exceptions, MC, SVC and LPSW
 //!  sigp     SIGP to a CPU that does not exist (cc 3) and to itself; STAP
 //!  io3215   SIO with data and command chaining, I/O interruption, CSW, TIO, SENSE, cc 3
+//!  ioec     the I/O interruption in EC mode: PSW bit 6 and CR2's channel mask, X'BA'
 //!  keys     SSK/ISK in BC and EC mode, reference/change recording, RRB
 //!  float    hexadecimal floating point: every arithmetic instruction, the masks,
 //!           significance/overflow/underflow/divide exceptions, extended results
@@ -434,6 +435,7 @@ herc!(pgmec);
 herc!(svc);
 herc!(timer);
 herc!(io3215);
+herc!(ioec);
 herc!(ifetch);
 herc!(itimer);
 herc!(sigp);

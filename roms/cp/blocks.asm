@@ -72,12 +72,16 @@ VMFQ1    EQU   X'10'                 interactive: its user has just
 *                                    others until it waits for its
 *                                    terminal again or its time slice
 *                                    ends (VM/370's Q1)
-VMFTANP  EQU   X'04'                 its type-ahead line is not yet
-*                                    typed: VCRREAD types it (TECHO)
 VMFDSC   EQU   X'08'                 disconnected (DISCONN, AUTOLOG):
 *                                    it runs without a terminal;
 *                                    VMRDEV is DSCRDEV, which types
 *                                    nothing
+VMFITMR  EQU   X'02'                 its interval timer (X'50') runs:
+*                                    since a SYSTEM RESET or CLEAR, or
+*                                    since it turned CR0 bit 24 on
+VMFVTIM  EQU   X'01'                 its timers or external signals
+*                                    are in use: the dispatcher keeps
+*                                    them (vtimer.asm); CMS never is
 VMVTIME  DS    D                   virtual CPU time (CPU-timer units)
 VMCTIME  DS    D                   CP time spent for this machine
 VMSLICE  DS    D                   what is left of its time slice
@@ -168,10 +172,24 @@ VMLKUSER DS    CL8                 the owner of the disk asked for
 VMLKENT  DS    A                   its directory entry (DIRDEVS)
 VMLKVA2  DS    H                   the address it is to have here
 VMLKMODE DS    X                   the mode asked for (1 R ... 7 MW)
-         DS    X
+VMFLAG2  DS    X                   more flags:
+VMFTANP  EQU   X'80'                 its type-ahead line is not yet
+*                                    typed: VCRREAD types it (TECHO)
 *                                  -- who the user is --
 VMCLASS  DS    X                   privilege classes (CLASSA ...),
 *                                    from the directory (DIRCLASS)
+*                                  -- its timers (vtimer.asm) --
+         DS    0D
+VMVCPUT  DS    D                   virtual CPU timer, as of VMVCTOD
+VMVCKC   DS    D                   virtual clock comparator
+VMVCTOD  DS    D                   TOD clock when VMVCPUT was updated
+VMEXTP   DS    X                   external conditions pending:
+VMXEMS   EQU   X'80'                 emergency signal (SIGP X'03')
+VMXEXC   EQU   X'40'                 external call (SIGP X'02')
+VMXKEY   EQU   X'20'                 interrupt key (CP EXTERNAL)
+VMXITM   EQU   X'10'                 interval timer (X'50' negative)
+         DS    0D
+VMITTOD  DS    D                   TOD clock when X'50' was updated
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

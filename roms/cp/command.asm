@@ -236,6 +236,10 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),AL1(CLASSANY),X'00'
          DC    A(CMDDRAIN)
          DC    CL8'SPACE',AL1(5),AL1(COMFUOP),AL1(CLASSD),X'00'
          DC    A(CMDSPACE)
+         DC    CL8'SYSTEM',AL1(3),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDSYS)
+         DC    CL8'EXTERNAL',AL1(3),AL1(COMFUSER),AL1(CLASSG),X'00'
+         DC    A(CMDEXT)
          DC    X'FF'
 *
 ***********************************************************************

@@ -57,6 +57,9 @@
 *    OPERATOR DMKOPR  DISCONN, FORCE, DISABLE, ENABLE, SHUTDOWN        *
 *    SPFILES  DMKCSU  QUERY READER ..., PURGE, TRANSFER, ORDER, CHANGE *
 *    RSPOOL   DMKRSP  the real reader and printer (the machine room)  *
+*    CMDSYS   DMKCFS  SYSTEM CLEAR, RESET, RESTART                    *
+*    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
+*    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -200,6 +203,9 @@ TABEND   DS    0D                  the end of the core's section
          COPY  OPERATOR
          COPY  SPFILES
          COPY  RSPOOL
+         COPY  CMDSYS
+         COPY  PRIVSIM
+         COPY  VTIMER
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

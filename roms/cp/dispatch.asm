@@ -83,6 +83,10 @@ DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
          BE    DSPI20
          CLI   VMSTATE,VMSSTOP
          BE    DSPI20
+         TM    VMFLAGS,VMFVTIM     (issue 12: or its timers'
+         BZ    DSPI15                deadlines, if it uses them)
+         CALL  VTWAKE
+DSPI15   DS    0H
          TM    VCSTAT,VCTURN
          BZ    DSPI20
          CLC   VCNEXT,DSPTOD
@@ -106,6 +110,7 @@ DSPRUN   ST    R11,RUNUSER
          LA    R2,1(R2)
          ST    R2,VMDSPCNT
          LCTL  R1,R1,VMSEG         its address space
+         LCTL  R8,R8,VMCRS+32      (issue 12: its CR8, MONITOR CALL)
          PTLB                      forget the last one's translations
 *  The real PSW: EC mode, DAT, I/O, external and machine checks on,
 *  problem state; key, CC, program mask and address from the virtual
@@ -116,6 +121,9 @@ DSPRUN   ST    R11,RUNUSER
          O     R2,=F'13'           EC, machine checks, problem state
          STC   R2,RUNPSW+1
          IC    R2,VMPSW+4          CC and program mask
+         TM    VMPSW+1,PSWEC       (issue 12: an EC-mode virtual PSW
+         BZ    *+8                   has them in byte 2)
+         IC    R2,VMPSW+2
          N     R2,=F'63'
          STC   R2,RUNPSW+2
          MVI   RUNPSW+3,0
@@ -170,6 +178,10 @@ DSPREADY ST    R14,DSPRDYR
          LM    R7,R8,DSPSAVE
 DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
+         TM    VMFLAGS,VMFVTIM     (issue 12: its timers'
+         BZ    DSPR12                interruptions, if it uses them)
+         CALL  VTPEND
+DSPR12   DS    0H
          TM    VCSTAT,VCINTP       console interruption pending?
          BZ    DSPR20
          TM    VMPSW,X'80'         and channel 0 enabled?

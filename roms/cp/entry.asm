@@ -54,15 +54,23 @@ SAVECTX  ENTER
          MVC   VMGPRS(64),INTREGS  its registers
          IC    R0,2(R1)            CC and program mask, real PSW
          N     R0,=F'63'             bits 18-23
-         IC    R2,VMPSW+4          virtual PSW byte 4: ILC CC mask
+         TM    VMPSW+1,PSWEC       (an EC-mode virtual PSW keeps them
+         BZ    SAVECX5               in byte 2, as the real one)
+         STC   R0,VMPSW+2
+         B     SAVECX6
+SAVECX5  IC    R2,VMPSW+4          virtual PSW byte 4: ILC CC mask
          N     R2,=F'192'            keep the ILC
          OR    R2,R0
          STC   R2,VMPSW+4
-         MVC   VMPSW+5(3),5(R1)    the instruction address
+SAVECX6  MVC   VMPSW+5(3),5(R1)    the instruction address
 *  Charge the slice: VMVTIME += SLICEVAL - CPUTNOW.
          LM    R2,R3,SLICEVAL
          LM    R4,R5,CPUTNOW
          BAL   R14,DSUB
+         TM    VMFLAGS,VMFVTIM     (its virtual CPU timer too, if
+         BZ    SAVECX7               it uses it)
+         CALL  VTRUN
+SAVECX7  DS    0H
          LM    R4,R5,VMVTIME
          BAL   R14,DADD
          STM   R2,R3,VMVTIME

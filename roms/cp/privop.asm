@@ -28,6 +28,9 @@ PRGHNDL  LTR   R11,R11
          BE    PAGEFLT
          CH    R2,=X'0010'
          BE    SEGFLT
+         CH    R2,=X'0040'         a monitor event: the class (X'94')
+         BNE   PRGREFL               and code (X'9C') the CPU stored
+         CALL  PRWMC                 in CP's page 0 go to the guest's
 PRGREFL  LA    R4,X'28'            reflect: program old PSW
          BAL   R14,REFLECT
          B     DISPATCH
@@ -97,6 +100,7 @@ PRVTAB   DC    X'82',AL3(SIMLPSW)  LPSW
          DC    X'B2',AL3(SIMB2)    STIDP, PTLB, ...
          DC    X'B7',AL3(SIMLCTL)  LCTL
          DC    X'B6',AL3(SIMSTCTL) STCTL
+         DC    X'AE',AL3(SIMMORE)  SIGP (DMKPRW)
          DC    X'FF'
 *
 ***********************************************************************
@@ -206,21 +210,46 @@ SIMSPEC  LA    R2,6
 *
 ***********************************************************************
 *  SETCC: set the virtual PSW's condition code (BC mode: byte 4,      *
-*  bits 2-3).  In: R0 = 0..3.  Uses R0, R15.                          *
+*  bits 2-3; EC mode: byte 2, bits 2-3).  In: R0 = 0..3.  Uses R0,    *
+*  R15.                                                               *
 ***********************************************************************
-SETCC    NI    VMPSW+4,X'CF'
+SETCC    TM    VMPSW+1,PSWEC
+         BO    SETCCEC
+         NI    VMPSW+4,X'CF'
          SLL   R0,4
          IC    R15,VMPSW+4
          OR    R15,R0
          STC   R15,VMPSW+4
          BR    R14
+SETCCEC  NI    VMPSW+2,X'CF'
+         SLL   R0,4
+         IC    R15,VMPSW+2
+         OR    R15,R0
+         STC   R15,VMPSW+2
+         BR    R14
+*
+*  SIMMORE: the instructions DMKPRW emulates (SIGP, STAP, RRB).  Its
+*  answer in R15: 0 done, 1 or 2 as GTRANS's (NOSTORE), 6 a
+*  specification exception, 9 not emulated (operation exception).
+SIMMORE  CALL  PRVMORE
+         LTR   R15,R15
+         BZ    DISPATCH
+         CH    R15,=H'6'
+         BE    SIMSPEC
+         CH    R15,=H'9'
+         BE    PRVOPEX
+         B     NOSTORE
 *
 ***********************************************************************
 *  LPSW D(B): the guest loads a new PSW.  The new PSW must be on a    *
-*  doubleword.  This CP gives BC-mode machines only (VM/370 without   *
-*  OPTION ECMODE): an EC-mode PSW is a specification exception.  A    *
-*  wait PSW with every interruption masked off can never end: the     *
-*  machine stops, as VM/370's did, with "DISABLED WAIT".              *
+*  doubleword.  An EC-mode PSW (VM/370's OPTION ECMODE) must have     *
+*  zeros in bits 0, 2-4, 16-17 and 24-39, else the PSW is loaded and  *
+*  then a specification exception taken with ILC 0, the invalid PSW   *
+*  its old PSW (the POO's early exception).  DAT (bit 5) and PER      *
+*  (bit 1) are not given to virtual machines yet (issue 12's later    *
+*  slices): such a PSW is treated as invalid too.  A wait PSW with    *
+*  every interruption masked off can never end: the machine stops, as *
+*  VM/370's did, with "DISABLED WAIT" (DWCHECK).                      *
 ***********************************************************************
 SIMLPSW  LH    R1,VMINST+2
          BAL   R14,OPADDR
@@ -231,16 +260,40 @@ SIMLPSW  LH    R1,VMINST+2
          LA    R4,8
          BAL   R14,GCOPYIN
          BNZ   NOSTORE
-         TM    NEWPSW+1,PSWEC
-         BO    SIMSPEC
          MVC   VMPSW,NEWPSW
-         TM    VMPSW+1,PSWWAIT     a wait PSW ...
-         BZ    DISPATCH
-         CLI   VMPSW,0             ... with nothing enabled?
-         BNE   DISPATCH
-         BAL   R14,DISWAIT
+         TM    NEWPSW+1,PSWEC      EC mode: the bits that must be 0
+         BZ    LPSW10
+         TM    NEWPSW,X'FC'        (0, 1 PER, 2-4, 5 DAT)
+         BNZ   LPSWBAD
+         TM    NEWPSW+2,X'C0'      (16-17)
+         BNZ   LPSWBAD
+         CLC   NEWPSW+3(2),=H'0'   (24-39)
+         BNE   LPSWBAD
+LPSW10   BAL   R14,DWCHECK
          B     DISPATCH
+LPSWBAD  LA    R2,6                early specification exception
+         SR    R3,R3                 (ILC 0)
+         B     PRGREFL
 NEWPSW   DS    D
+*
+***********************************************************************
+*  DWCHECK: if the virtual PSW is a wait PSW with every interruption  *
+*  masked off (BC mode: the system mask byte 0; EC mode: I/O and      *
+*  external, bits 6-7), the machine stops (DISWAIT).  REFLECT checks  *
+*  every new PSW so too.  In: R11 = VMBLOK.  Uses R0-R6, R15.         *
+***********************************************************************
+DWCHECK  DS    0H
+         USING VMBLOK,R11
+         TM    VMPSW+1,PSWWAIT     a wait PSW ...
+         BZR   R14
+         TM    VMPSW+1,PSWEC
+         BO    DWC10
+         CLI   VMPSW,0             ... BC: nothing enabled?
+         BNER  R14
+         B     DISWAIT
+DWC10    TM    VMPSW,X'03'         ... EC: neither I/O nor external?
+         BNZR  R14
+         B     DISWAIT
 *
 ***********************************************************************
 *  DISWAIT: the virtual machine entered a disabled wait.  Tell the    *
@@ -266,15 +319,30 @@ DISWAIT  ENTER
 DISWAITR DS    F
 DWMSG    DC    C'CP ENTERED; DISABLED WAIT PSW '''
 *
-*  SSM D(B): the byte at the operand becomes the system mask.
-SIMSSM   LH    R1,VMINST+2
+*  SSM D(B): the byte at the operand becomes the system mask.  With
+*  the virtual CR0's SSM-suppression bit (1) on it is a special-
+*  operation exception (X'13'); in EC mode bits 0 and 2-4 of the new
+*  mask must be zero (else specification).
+SIMSSM   TM    VMCRS,X'40'         SSM suppressed?
+         BO    SIMSPOP
+         LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
-         LA    R3,VMPSW
+         LA    R3,SSMBYTE
          LA    R4,1
          BAL   R14,GCOPYIN
          BNZ   NOSTORE
+         TM    VMPSW+1,PSWEC
+         BZ    SSM10
+         TM    SSMBYTE,X'B8'
+         BNZ   SIMSPEC
+SSM10    MVC   VMPSW(1),SSMBYTE
          B     DISPATCH            (may open the door to interrupts)
+SIMSPOP  LA    R2,X'13'            special operation
+         SR    R3,R3
+         IC    R3,PRGILC
+         B     PRGREFL
+SSMBYTE  DS    X
 *
 *  STNSM/STOSM D(B),I: store the system mask, then AND/OR I into it.
 SIMSTNSM DS    0H
@@ -306,7 +374,10 @@ SIMISK   BAL   R14,KEYADDR
          BNZ   KEYERR
          SR    R0,R0
          ISK   R0,R2
-         N     R0,=F'248'
+         TM    VMPSW+1,PSWEC       EC mode: with R and C (bits 5-6)
+         BO    ISK10
+         N     R0,=F'248'          BC mode: key and fetch bit only
+ISK10    N     R0,=F'254'
          STC   R0,VMGPRS+3(R5)
          B     DISPATCH
 *  KEYADDR: R5 = 4 * R1 field, R2 = real address for the R2 field.
@@ -345,7 +416,7 @@ SIMB2    CLI   VMINST+1,X'02'      STIDP
          CLI   VMINST+1,X'0D'      PTLB
          BE    DISPATCH
          CLI   VMINST+1,X'04'      SCK
-         BNE   PRVOPEX
+         BNE   SIMMORE             the rest: DMKPRW
          SR    R0,R0
          BAL   R14,SETCC
          B     DISPATCH
@@ -387,8 +458,17 @@ CTL10    LR    R3,R6
 CTL20    BAL   R14,GCOPYOUT        STCTL
 CTL30    BNZ   NOSTORE
          CR    R6,R7               done the last one?
-         BE    DISPATCH
+         BE    CTL40
          LA    R6,1(R6)
          N     R6,=F'15'
          B     CTL10
+*  CR0 bit 24 on starts the interval timer (vtimer.asm): the
+*  dispatcher keeps this machine's timers from now on.
+CTL40    TM    VMCRS+3,X'80'
+         BZ    DISPATCH
+         TM    VMFLAGS,VMFVTIM
+         BO    DISPATCH
+         OI    VMFLAGS,VMFVTIM
+         STCK  VMVCTOD
+         B     DISPATCH
          DROP  R11

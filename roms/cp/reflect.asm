@@ -16,6 +16,8 @@ REFLECT  ENTER
          USING VMBLOK,R11
          ST    R4,RFLOC
          MVC   RFPSW,VMPSW         the old PSW ...
+         TM    VMPSW+1,PSWEC       (EC mode: code and ILC go to their
+         BO    RFEC                  own places, RFEC)
          STH   R2,RFPSW+2          ... with the code
          SRL   R3,1                ... and the ILC (in halfwords)
          SLL   R3,6
@@ -23,7 +25,7 @@ REFLECT  ENTER
          N     R0,=F'63'
          OR    R0,R3
          STC   R0,RFPSW+4
-         LR    R2,R4               store it in the guest's page 0
+RF10     L     R2,RFLOC            store it in the guest's page 0
          LA    R3,RFPSW
          LA    R4,8
          BAL   R14,GCOPYOUT
@@ -34,10 +36,37 @@ REFLECT  ENTER
          LA    R4,8
          BAL   R14,GCOPYIN
          BNZ   NOSTORE
+         BAL   R14,DWCHECK         a disabled wait stops the machine
          LEAVE REFLECT
+*  EC mode: the old PSW as it is; the interruption code and ILC go
+*  where the POO puts them: program X'8C' (X'8D' ILC, X'8E' code),
+*  SVC X'88' (X'89' ILC, X'8A' code), external X'84' (X'84'-X'85'
+*  the CPU address, 0 in a one-CPU machine, X'86' the code), I/O
+*  X'BA'.
+RFEC     XC    RFCODE,RFCODE
+         STC   R3,RFCODE+1         ILC (in bytes: bits 5-6 of X'8D')
+         STH   R2,RFCODE+2
+         LA    R3,RFCODE           program and SVC: the word
+         LA    R4,4
+         LA    R2,X'8C'
+         CLI   RFLOC+3,X'28'
+         BE    RFEC10
+         LA    R2,X'88'
+         CLI   RFLOC+3,X'20'
+         BE    RFEC10
+         LA    R2,X'84'
+         CLI   RFLOC+3,X'18'
+         BE    RFEC10
+         LA    R3,RFCODE+2         I/O: the device address
+         LA    R4,2
+         LA    R2,X'BA'
+RFEC10   BAL   R14,GCOPYOUT
+         BNZ   NOSTORE
+         B     RF10
 REFLECTR DS    F
 RFLOC    DS    F
 RFPSW    DS    D
+RFCODE   DS    F
 *
 ***********************************************************************
 *  REFLIO: present the pending console interruption: the virtual CSW  *

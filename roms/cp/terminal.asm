@@ -426,12 +426,12 @@ TIN20    OI    VMFLAGS,VMFQ1       (an answer is awaited: see DISPATCH)
          BZ    TIN30
          BCTR  R1,0
          EX    R1,TINMVC
-TIN30    NI    VMFLAGS,X'FF'-VMFTANP
+TIN30    NI    VMFLAG2,X'FF'-VMFTANP
          TM    VCSTAT,VCREAD       ... and if it is waiting, give it
          BO    TIN35
          CLI   TINECHO,0           not printed yet: VCRREAD types it
          BE    TINEXIT               when the guest reads it
-         OI    VMFLAGS,VMFTANP
+         OI    VMFLAG2,VMFTANP
          B     TINEXIT
 TIN35    BAL   R14,TINECH          (typed now: the guest reads it now)
          NI    VCSTAT,X'FF'-VCREAD

@@ -9,10 +9,10 @@
 *    X'0A' read              the next line the user types; until one  *
 *                            comes the machine is in "VM READ"        *
 *    X'03' no-op, X'0B' alarm, X'04' sense                            *
-*  with command chaining and TIC.  When the channel program ends, CP  *
-*  builds the CSW a real channel would have stored and marks an I/O   *
-*  interruption pending; the dispatcher presents it as soon as the    *
-*  virtual PSW is enabled for channel 0.                              *
+*  with command and data chaining and TIC.  When the channel program *
+*  ends, CP builds the CSW a real channel would have stored and marks *
+*  an I/O interruption pending; the dispatcher presents it as soon as *
+*  the virtual PSW is enabled for channel 0.                          *
 *                                                                     *
 *  CSW: | key | address of last CCW + 8 | unit st | chan st | count | *
 *  unit status X'0C' = channel end + device end; channel status X'40' *
@@ -154,6 +154,7 @@ VSIO     TM    VCSTAT,VCINTP
 ***********************************************************************
 VCMAXCCW EQU   256
 VCRUN    ENTER
+         MVI   VCDCMD,0            no data chaining yet
          L     R8,VMRDEV           the user's real terminal
          MVC   VCLEFT,=AL2(VCMAXCCW)
          TM    VCCCWA+3,7          a CCW must be on a doubleword
@@ -184,6 +185,10 @@ VCR10    LH    R0,VCLEFT           one CCW more
          BNZ   VCRPCHK
          B     VCR10
 VCR20    SR    R7,R7
+         CLI   VCDCMD,0            data chaining: this CCW's command
+         BE    VCR22                 byte means nothing, the command
+         MVC   VCCCW(1),VCDCMD       goes on (POO, chapter 13)
+VCR22    DS    0H
          SR    R4,R4               a count of 0 is a program check
          ICM   R4,3,VCCCW+6
          BZ    VCRPCHK
@@ -198,10 +203,10 @@ VCR30    CLI   VCCCW,X'01'         write
          BE    VCRWRITE
          CLI   VCCCW,X'0A'         read
          BE    VCRREAD
-         CLI   VCCCW,X'03'         no-op
-         BE    VCRDONE0
-         CLI   VCCCW,X'0B'         audible alarm
-         BE    VCRDONE0
+         CLI   VCCCW,X'03'         no-op: no data, the whole count
+         BE    VCRCCWD               is the residual count
+         CLI   VCCCW,X'0B'         audible alarm: the same
+         BE    VCRCCWD
          CLI   VCCCW,X'04'         sense
          BE    VCRSENSE
 *  Anything else: unit check, sense byte "command reject".
@@ -257,7 +262,11 @@ VCRW10   ST    R4,VCWLEN
          LH    R0,VCBUDG           one line of its budget
          BCTR  R0,0
          STH   R0,VCBUDG
-         IC    R0,VCCCW            queue it
+         IC    R0,VCCCW            queue it (data chained on: without
+         TM    VCCCW+4,X'80'         a new line, the next CCW's text
+         BZ    VCRW20                continues the line)
+         LA    R0,X'01'
+VCRW20   DS    0H
          LA    R2,VCLINE
          L     R3,VCWLEN
          BAL   R14,TENQ
@@ -289,9 +298,9 @@ VCRR10   SR    R0,R0               residual = count - moved
          LA    R3,VMTAHEAD
          BAL   R14,GCOPYOUT
          BNZ   VCRPCHK
-         TM    VMFLAGS,VMFTANP     not typed yet: type it now, where
+         TM    VMFLAG2,VMFTANP     not typed yet: type it now, where
          BZ    VCRR20                the guest reads it (TECHO)
-         NI    VMFLAGS,X'FF'-VMFTANP
+         NI    VMFLAG2,X'FF'-VMFTANP
          LA    R2,VMTAHEAD
          LH    R3,VMTALEN
          BAL   R14,TECHO
@@ -321,7 +330,12 @@ VCRDONE0 XC    VCCCW+6(2),VCCCW+6  all of the count used
 *
 *  This CCW is done: chain to the next, or end.  Incorrect length
 *  (without SLI) ends the chain.
-VCRCCWD  TM    VCCCW+4,X'40'       command chaining?
+VCRCCWD  MVI   VCDCMD,0
+         TM    VCCCW+4,X'80'       data chaining: the next CCW goes on
+         BZ    VCRC05                with this command
+         MVC   VCDCMD,VCCCW
+         B     VCRC10
+VCRC05   TM    VCCCW+4,X'40'       command chaining?
          BZ    VCREND
          TM    VCSTAT,VCIL
          BZ    VCRC10
@@ -364,4 +378,5 @@ VCRTOD   DS    D
 VCPERIOD DC    X'000000000C350000' 50 ms (50000 << 12): a slice
 VCLINES  EQU   12
 VCLEFT   DS    H                   CCWs CP may still run now
+VCDCMD   DS    X                   the command data chaining continues
          DROP  R11

@@ -1,0 +1,456 @@
+//! Equivalence (issue 12): the standalone programs of `tests/hercules/*.asm`, which
+//! `tests/hercules.rs` runs on the bare machine, run in a virtual machine under CP and
+//! must end exactly as on the bare machine: the same PSW, registers and storage (the
+//! `*  DUMP` ranges), compared with the same golden file (Hercules 3.13's result).
+//!
+//! How a program gets into the virtual machine: the way an operator ran a standalone
+//! program on a real machine, and a user on VM/370. One system is booted with one user,
+//! EQUIV, whose machine has 2M like the Hercules configuration; LOGON IPLs CMS. For each
+//! program the user types, on the terminal:
+//!
+//! ```text
+//!  #CP SYSTEM CLEAR            storage zeros, keys 0, registers 0, CRs as at power-on
+//!  #CP STORE S000000 hex...    the image, 48 bytes a line (zero lines skipped: the
+//!                              storage is clear)
+//!  #CP SYSTEM RESTART          PSW at 8, the PSW at 0 loaded (Hercules' `restart`)
+//!  #CP EXTERNAL                the interrupt key, for a program that asks for it
+//!                              (`*  INTERRUPT KEY`, Hercules' `ext`)
+//! ```
+//!
+//! and waits for `DISABLED WAIT PSW`. The final state is read as a hardware monitor
+//! would: the virtual PSW and registers in the user's VMBLOK (VMPSW, VMGPRS), and the
+//! storage through the segment and page tables CP keeps for the machine.
+//!
+//! Not every program can run yet: [`PROGRAMS`] names each with what keeps it out (the
+//! instruction CP does not emulate, or an architected difference a virtual machine
+//! has), and the test prints that list. A program is never left out silently: a new
+//! `tests/hercules/*.asm` that is not in the table fails the test.
+//!
+//! `cargo test --release --test equivalence -- --nocapture` shows the list;
+//! `CPCMS_EQUIV_ROMS=roms` runs it against the CP and CMS in roms/ without rebuilding.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use cpcms::cpu::{TOD_PER_SECOND, TOD_PER_US};
+use cpcms::machine::Status;
+use cpcms::sysgen::{SysConfig, System, User};
+
+const MS: u64 = 1000 * TOD_PER_US;
+const SEC: u64 = TOD_PER_SECOND;
+
+/// Why a program can or cannot run in a virtual machine today.
+enum Verdict {
+    /// It runs under CP and must give the golden result.
+    Runs,
+    /// It cannot yet: the reason, as the test prints it.
+    Not(&'static str),
+}
+use Verdict::{Not, Runs};
+
+/// Every program in tests/hercules, with its verdict.
+const PROGRAMS: &[(&str, Verdict)] = &[
+    ("atomic", Runs),
+    ("branch", Runs),
+    ("decimal", Runs),
+    ("fixed", Runs),
+    ("logical", Runs),
+    ("storage", Runs),
+    ("float", Runs),
+    ("pgmbc", Runs),
+    ("svc", Runs),
+    ("sigp", Runs),
+    (
+        "io3215",
+        Not(
+            "the virtual machine has a printer at 00E (VM/370's spooled 1403): SIO and TIO to 00E give CC 0 and 1, not 3 (a configuration difference; the rest of it, the console's data and command chaining, CSW and SENSE, is as on the bare machine)",
+        ),
+    ),
+    ("keys", Runs),
+    (
+        "ioec",
+        Not(
+            "I/O interruptions of an EC-mode machine: CP presents them by the BC-mode channel masks only (PSW bit 6 and CR2 not yet looked at)",
+        ),
+    ),
+    ("pgmec", Runs),
+    ("timer", Runs),
+    ("itimer", Runs),
+    ("extaddr", Runs),
+    ("extsig", Runs),
+    (
+        "dat",
+        Not("virtual DAT: shadow segment and page tables (a later slice of issue 12)"),
+    ),
+    (
+        "ifetch",
+        Not("EC mode and virtual DAT (page-translation exceptions on fetch)"),
+    ),
+    (
+        "segprot",
+        Not("virtual DAT with segment protection (shadow tables, a later slice)"),
+    ),
+    (
+        "lowprot",
+        Not(
+            "low-address protection (virtual CR0 bit 3) is not applied to the guest's stores; EC mode",
+        ),
+    ),
+    (
+        "per",
+        Not("PER: the virtual CR9-CR11 are not put in the real control registers; EC mode"),
+    ),
+    ("per2", Not("PER (as per); EC mode")),
+    (
+        "das",
+        Not(
+            "the dual-address-space facility: virtual CR3-CR7, MVCP/MVCS/MVCK, PC/PT, ASN translation; EC mode",
+        ),
+    ),
+    (
+        "assist",
+        Not("the MVS assists (E502-E50D) are not emulated; EC mode"),
+    ),
+    (
+        "ext370",
+        Not("EC mode; ISKE, SSKE, RRBE, TB, IPTE not emulated"),
+    ),
+    (
+        "opsweep",
+        Not(
+            "runs every privileged opcode in the supervisor state, among them the ones CP does not emulate; EC mode",
+        ),
+    ),
+];
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hercules")
+}
+
+/// The final state as the golden files have it.
+#[derive(Debug, PartialEq, Eq)]
+struct State {
+    result: String,
+    psw: u64,
+    gpr: [u32; 16],
+    mem: Vec<(u32, u32)>,
+}
+
+impl State {
+    /// Parse a golden file (`cpcms ipl` output format).
+    fn parse(text: &str) -> State {
+        let mut s = State {
+            result: String::new(),
+            psw: 0,
+            gpr: [0; 16],
+            mem: Vec::new(),
+        };
+        for l in text.lines() {
+            if let Some(v) = l.strip_prefix("RESULT=") {
+                s.result = v.to_string();
+            } else if let Some(v) = l.strip_prefix("PSW=") {
+                s.psw = u64::from_str_radix(v, 16).expect("PSW");
+            } else if let Some((a, ws)) = l.strip_prefix("MEM ").and_then(|x| x.split_once(':')) {
+                let a = u32::from_str_radix(a, 16).expect("MEM address");
+                for (i, w) in ws.split_whitespace().enumerate() {
+                    s.mem
+                        .push((a + 4 * i as u32, u32::from_str_radix(w, 16).expect("word")));
+                }
+            } else if let Some((r, v)) = l.strip_prefix('R').and_then(|x| x.split_once('='))
+                && let Ok(r) = r.parse::<usize>()
+            {
+                s.gpr[r] = u32::from_str_radix(v, 16).expect("register");
+            }
+        }
+        s.normalized()
+    }
+
+    /// The ILC bits of a BC-mode current PSW are not architected (as tests/hercules.rs).
+    fn normalized(mut self) -> State {
+        if self.psw & (1 << 51) == 0 {
+            self.psw &= !0xC000_0000;
+        }
+        self
+    }
+
+    fn fields(&self) -> Vec<(String, String)> {
+        let mut f = vec![
+            ("RESULT".to_string(), self.result.clone()),
+            ("PSW".to_string(), format!("{:016X}", self.psw)),
+        ];
+        for (i, g) in self.gpr.iter().enumerate() {
+            f.push((format!("R{i}"), format!("{g:08X}")));
+        }
+        for (a, w) in &self.mem {
+            f.push((format!("MEM {a:06X}"), format!("{w:08X}")));
+        }
+        f
+    }
+}
+
+/// Field by field: "" when equal.
+fn diff(golden: &State, vm: &State) -> String {
+    let g: BTreeMap<String, String> = golden.fields().into_iter().collect();
+    let mut out = String::new();
+    for (k, v) in vm.fields() {
+        match g.get(&k) {
+            Some(gv) if *gv == v => {}
+            gv => out.push_str(&format!(
+                "  {k:<11} bare (golden): {}   virtual machine: {v}\n",
+                gv.map_or("(none)", |s| s.as_str())
+            )),
+        }
+    }
+    out
+}
+
+/// `*  DUMP aaa.lll` lines of a program.
+fn dump_ranges(src: &str) -> Vec<(u32, u32)> {
+    src.lines()
+        .filter_map(|l| {
+            l.strip_prefix('*')?
+                .trim()
+                .strip_prefix("DUMP ")?
+                .split_once('.')
+        })
+        .map(|(a, l)| {
+            (
+                u32::from_str_radix(a.trim(), 16).expect("DUMP address"),
+                u32::from_str_radix(l.trim(), 16).expect("DUMP length"),
+            )
+        })
+        .collect()
+}
+
+/// A booted system with one user at terminal 0, logged on.
+struct Rig {
+    sys: System,
+    cursor: u64,
+}
+
+impl Rig {
+    fn boot() -> Rig {
+        let cfg = SysConfig {
+            storage: 8 * 1024 * 1024,
+            mips: 1.0,
+            tod_epoch: cpcms::scenario::units::parse_date(cpcms::scenario::DEFAULT_DATE)
+                .expect("date"),
+            terminals: 1,
+            users: vec![User {
+                id: "EQUIV".into(),
+                password: "EQUIV".into(),
+                storage: 2 * 1024 * 1024,
+                classes: "G".into(),
+            }],
+            disks: Vec::new(),
+            storage_at: None,
+            volumes: Vec::new(),
+        };
+        // CPCMS_EQUIV_ROMS=DIR: CP and CMS from DIR/cp and DIR/cms, without rebuilding.
+        let roms = std::env::var_os("CPCMS_EQUIV_ROMS").map(PathBuf::from);
+        let sys = System::boot(&cfg, roms.as_deref()).expect("boot");
+        let mut rig = Rig { sys, cursor: 0 };
+        rig.wait_for("VM/370 ONLINE", SEC).expect("greeting");
+        rig.type_line("LOGON EQUIV EQUIV");
+        rig.wait_for("CMS VERSION", 10 * SEC).expect("LOGON");
+        rig
+    }
+
+    fn now(&self) -> u64 {
+        self.sys.machine.now()
+    }
+
+    fn view(&self) -> cpcms::devices::transcript::Transcript<'_> {
+        self.sys
+            .machine
+            .transcript(self.sys.terminals[0])
+            .unwrap_or_default()
+    }
+
+    fn type_line(&mut self, text: &str) {
+        self.sys
+            .machine
+            .type_line(self.sys.terminals[0], text)
+            .expect("type");
+        self.cursor = self.cursor.max(self.view().end());
+    }
+
+    /// Run until the terminal shows `text` after the cursor (at most `within`); the
+    /// cursor moves past it.
+    fn wait_for(&mut self, text: &str, within: u64) -> Result<(), String> {
+        let deadline = self.now() + within;
+        loop {
+            let view = self.view();
+            let rest = view.since(self.cursor).0;
+            if let Some(p) = rest.find(text) {
+                self.cursor = view.end() - (rest.len() - p - text.len()) as u64;
+                return Ok(());
+            }
+            if self.now() >= deadline {
+                let tail: Vec<&str> = rest.lines().rev().take(6).collect();
+                return Err(format!("no {text:?}; the terminal last showed {tail:?}"));
+            }
+            let step = (deadline - self.now()).min(10 * MS);
+            match self.sys.machine.run_until(self.now() + step) {
+                Status::DisabledWait(psw) => {
+                    return Err(format!("the real machine stopped: PSW {psw:016X}"));
+                }
+                Status::Checkstop => return Err("the real machine checkstopped".into()),
+                _ => {}
+            }
+        }
+    }
+
+    fn sym(&self, name: &str) -> u32 {
+        self.sys.cp.symbols[name].value
+    }
+
+    fn word(&self, a: u32) -> u32 {
+        u32::from_be_bytes(self.sys.machine.peek(a, 4).unwrap().try_into().unwrap())
+    }
+
+    /// EQUIV's VMBLOK: the slot whose VMUSER is EQUIV (OPERATOR's comes first).
+    fn vmblok(&self) -> u32 {
+        let (table, len, count) = (self.sym("VMTABLE"), self.sym("VMBLKLEN"), self.sym("NUMVM"));
+        let user = self.sym("VMUSER");
+        // "EQUIV   " in EBCDIC.
+        let want = [0xC5, 0xD8, 0xE4, 0xC9, 0xE5, 0x40, 0x40, 0x40];
+        (0..count)
+            .map(|i| table + i * len)
+            .find(|&vm| self.sys.machine.peek(vm + user, 8).unwrap() == want)
+            .expect("EQUIV's VMBLOK")
+    }
+
+    /// A word of the guest's storage, through its DAT tables (no frame: zero).
+    fn guest_word(&self, a: u32) -> u32 {
+        let vm = self.vmblok();
+        let tables = self.word(vm + self.sym("VMTABLES"));
+        let ste = self.word(tables + (a >> 16) * 4);
+        if ste & 1 != 0 {
+            return 0;
+        }
+        let pte = self.word((ste & 0x00FF_FFF8) + ((a >> 12) & 15) * 2) >> 16;
+        if pte & 8 != 0 {
+            return 0;
+        }
+        self.word(((pte & 0xFFF0) << 8) + (a & 0xFFF))
+    }
+
+    /// Plant, restart, wait for the disabled wait; the final state.
+    fn run(&mut self, image: &[u8], dumps: &[(u32, u32)], key: bool) -> Result<State, String> {
+        self.type_line("#CP SYSTEM CLEAR");
+        self.wait_for("STORAGE CLEARED - SYSTEM RESET", SEC)?;
+        for (n, chunk) in image.chunks(48).enumerate() {
+            if chunk.iter().all(|b| *b == 0) {
+                continue;
+            }
+            let hex: String = chunk.iter().map(|b| format!("{b:02X}")).collect();
+            self.type_line(&format!("#CP STORE S{:06X} {hex}", 48 * n));
+            self.wait_for("STORE COMPLETE", SEC)?;
+        }
+        self.type_line("#CP SYSTEM RESTART");
+        if key {
+            // `*  INTERRUPT KEY`: the operator presses it right after the start
+            // (Hercules' `ext`); CP's EXTERNAL command is a virtual machine's key.
+            self.type_line("#CP EXTERNAL");
+        }
+        let result = match self.wait_for("DISABLED WAIT PSW", 20 * SEC) {
+            Ok(()) => "WAIT",
+            Err(e) if e.contains("real machine") => return Err(e),
+            Err(_) => "TIMEOUT",
+        };
+        let vm = self.vmblok();
+        let psw = self.sys.machine.peek(vm + self.sym("VMPSW"), 8).unwrap();
+        let mut gpr = [0; 16];
+        for (i, g) in gpr.iter_mut().enumerate() {
+            *g = self.word(vm + self.sym("VMGPRS") + 4 * i as u32);
+        }
+        let mut mem = Vec::new();
+        for &(a, l) in dumps {
+            for w in (a..a + l).step_by(4) {
+                mem.push((w, self.guest_word(w)));
+            }
+        }
+        Ok(State {
+            result: result.into(),
+            psw: u64::from_be_bytes(psw.try_into().unwrap()),
+            gpr,
+            mem,
+        }
+        .normalized())
+    }
+}
+
+/// Every program of tests/hercules is in PROGRAMS, once.
+#[test]
+fn every_hercules_program_is_named() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.ok()?.file_name().into_string().ok()?;
+            n.strip_suffix(".asm").map(str::to_string)
+        })
+        .collect();
+    on_disk.sort();
+    let mut named: Vec<String> = PROGRAMS.iter().map(|(n, _)| n.to_string()).collect();
+    named.sort();
+    assert_eq!(
+        on_disk, named,
+        "tests/hercules/*.asm and PROGRAMS in tests/equivalence.rs must name the same programs"
+    );
+}
+
+/// The programs that run end as on the bare machine; the list of those that cannot yet
+/// is printed with the reason.
+#[test]
+fn hercules_programs_in_a_virtual_machine() {
+    let mut rig = Rig::boot();
+    let mut report = String::new();
+    let mut ran = 0;
+    println!("equivalence: the tests/hercules programs in a virtual machine under CP");
+    for (name, verdict) in PROGRAMS {
+        let reason = match verdict {
+            Not(r) => {
+                println!("  {name:<8} cannot run yet: {r}");
+                continue;
+            }
+            Runs => name,
+        };
+        let asm = format!("{reason}.asm");
+        let src = std::fs::read_to_string(dir().join(&asm)).expect("source");
+        let a = cpcms::asm::assemble(&asm, &|f: &str| std::fs::read_to_string(dir().join(f)).ok())
+            .unwrap_or_else(|e| panic!("{asm}:\n{}", e.join("\n")));
+        assert_eq!(a.origin, 0, "{asm}: the image starts at 0");
+        let golden = State::parse(
+            &std::fs::read_to_string(dir().join(format!("{name}.golden"))).expect("golden"),
+        );
+        let start = rig.now();
+        let key = src
+            .lines()
+            .any(|l| l.strip_prefix('*').map(str::trim) == Some("INTERRUPT KEY"));
+        match rig.run(&a.image, &dump_ranges(&src), key) {
+            Ok(vm) => {
+                let d = diff(&golden, &vm);
+                let ms = (rig.now() - start) / MS;
+                if d.is_empty() {
+                    println!("  {name:<8} same as the bare machine ({ms} ms virtual)");
+                    ran += 1;
+                } else {
+                    println!("  {name:<8} DIFFERS from the bare machine");
+                    report.push_str(&format!("{name}:\n{d}"));
+                }
+            }
+            Err(e) => {
+                println!("  {name:<8} FAILED: {e}");
+                report.push_str(&format!("{name}: {e}\n"));
+            }
+        }
+    }
+    let runs = PROGRAMS.iter().filter(|(_, v)| matches!(v, Runs)).count();
+    println!(
+        "equivalence: {ran} of {runs} runnable programs as on the bare machine; {} of {} cannot run yet",
+        PROGRAMS.len() - runs,
+        PROGRAMS.len()
+    );
+    assert!(report.is_empty(), "in a virtual machine:\n{report}");
+}
