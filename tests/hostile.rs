@@ -1303,6 +1303,75 @@ fn io_logoff_and_ipl_while_programs_run_or_wait() {
     verdict(p);
 }
 
+/// DETACH of a minidisk while its channel programs run or wait (tests/hostile/ioloop.asm,
+/// endless 50 ms programs on ALICE's 191, and CAROL's on hers, on the same real disk):
+/// CP halts ALICE's running program and takes her waiting ones out of the queue
+/// (IOSCANDV) before the slot is cleared, so nothing ends later into the slot (empty
+/// after DETACH, or the next LINK's). ALICE's 191 is then not there (her next SIO: CC 3,
+/// the loop stops counting), CAROL's disk goes on, CP is whole, BOB answers.
+#[test]
+fn detach_while_the_disk_works() {
+    let users = [
+        ("ALICE", "ALICE", 256 * K),
+        ("BOB", BOB_PASSWORD, 256 * K),
+        ("CAROL", "CAROL", 256 * K),
+    ];
+    let mut rig = Rig::with_users(&users, 4 << 20);
+    let snap = rig.snapshot(&["BOB"]);
+    let prog = program("ioloop");
+    let quiet = patched("ioloop", &[("WRITEIT", &[0; 4])]);
+    let (alice, carol) = (rig.user("ALICE"), rig.user("CAROL"));
+    let loops = prog.symbols["NLOOPS"].value;
+    let count =
+        |rig: &Rig, id: &str| u32::from_be_bytes(rig.guest_bytes(id, loops, 4).try_into().unwrap());
+    let mut p = Vec::new();
+    rig.plant(alice, &prog);
+    rig.start(alice, prog.origin);
+    rig.plant(carol, &quiet);
+    rig.start(carol, quiet.origin);
+    rig.run_for(300 * MS).expect("CP alive");
+    if count(&rig, "ALICE") == 0 || count(&rig, "CAROL") == 0 {
+        p.push("the disk programs did not run".to_string());
+    }
+    // Her 191's slot in her VMBLOK (VMVDEVS): after DETACH it must stay empty.
+    let vm = rig.vmblok("ALICE").expect("ALICE's VMBLOK");
+    let (slots, len) = (rig.sym("VMVDEVS"), rig.sym("VDEVLEN"));
+    let slot = (0..rig.sym("VMNVDEV"))
+        .map(|i| vm + slots + i * len)
+        .find(|&a| rig.half(a) == 0x191)
+        .expect("ALICE's 191 slot");
+    rig.type_line(alice, "#CP DETACH 191");
+    if let Err(e) = rig.wait_for(alice, "DASD 191 DETACHED", SEC) {
+        p.push(format!("ALICE's DETACH: {e}"));
+    }
+    rig.run_for(100 * MS).expect("CP alive");
+    let left = rig.sys.machine.peek(slot, len).expect("VMBLOK").to_vec();
+    if left.iter().any(|&b| b != 0) {
+        p.push(format!(
+            "ALICE's detached 191 slot is not empty 100 ms later (a program of it ended \
+             into it): {left:02X?}"
+        ));
+    }
+    let (a0, c0) = (count(&rig, "ALICE"), count(&rig, "CAROL"));
+    rig.run_for(500 * MS).expect("CP alive");
+    let (a1, c1) = (count(&rig, "ALICE"), count(&rig, "CAROL"));
+    if a1 != a0 {
+        p.push(format!("ALICE's loop went on after DETACH ({a0} -> {a1})"));
+    }
+    if c1 <= c0 {
+        p.push(format!(
+            "CAROL's disk stopped after ALICE's DETACH ({c0} -> {c1})"
+        ));
+    }
+    p.extend(rig.cp_static_damage());
+    p.extend(rig.frame_damage(&snap));
+    let bob = rig.user("BOB");
+    if let Err(e) = rig.victim_answers(bob, IDLE_BOUND) {
+        p.push(format!("BOB: {e}"));
+    }
+    verdict(p);
+}
+
 /// READ HOME ADDRESS (X'1A') and WRITE R0 (X'15') (tests/hostile/readha.asm).
 ///
 /// Today: both pass as plain data transfers. READ HA after a SEEK to ALICE's cylinder 0

@@ -421,10 +421,15 @@ VDROOMR  DS    F
 *
 ***********************************************************************
 *  VDFREE: the disk in the VDEV slot at R2 goes: the slot is cleared  *
-*  (a pending interruption with it), and no real disk's arm is "where *
-*  it left it" any more (RDKLAST).  Uses R0, R1, R15.                 *
+*  (a pending interruption with it), its disk requests cancelled      *
+*  first (IOSCANDV: a program of it still running is halted), and no  *
+*  real disk's arm is "where it left it" any more (RDKLAST).          *
+*  Uses R0, R1, R15.                                                  *
 ***********************************************************************
-VDFREE   L     R1,=A(RDISKTAB)
+VDFREE   ST    R14,VDFREER
+         CALL  IOSCANDV            its disk requests end first
+         L     R14,VDFREER
+         L     R1,=A(RDISKTAB)
          LA    R15,NUMDASD
 VDF10    C     R2,RDKLAST-RDISK(R1)
          BNE   VDF20
@@ -433,6 +438,7 @@ VDF20    LA    R1,RDISKLEN(R1)
          BCT   R15,VDF10
          XC    0(VDEVLEN,R2),0(R2)
          BR    R14
+VDFREER  DS    F
 *
 ***********************************************************************
 *  VDTYPE: the 3 or 4 letters at R4 (DASD, RDR ...) and a blank at    *

@@ -367,6 +367,50 @@ IC40     NI    VDSTAT-VDWORK(R6),X'FF'-VDBUSY-VDINTP
 IOSCANCLR DS   F
 IOSCANCLB DS   F
 ICSAVE   DS    13F
+*
+***********************************************************************
+*  IOSCANDV: the minidisk in VDEV slot R2 goes (DETACH): none of its  *
+*  requests may go on, and none may end later into a slot that is     *
+*  gone (or given to the next LINK).  As IOSCANCL, for one slot: a    *
+*  waiting request leaves its queue, a running program is halted and  *
+*  its status taken; the slot is then idle, nothing pending.  The     *
+*  machine's other disks go on as they were.                          *
+*  In: R2 -> the VDEV slot.  Saves every register but R15.            *
+***********************************************************************
+IOSCANDV ENTER
+         STM   R0,R12,ICSAVE
+         LR    R6,R2
+         L     R7,=A(RDISKTAB)
+         LA    R8,NUMDASD
+ID10     LA    R1,RDKQ             its waiting request?
+ID12     ICM   R5,15,0(R1)
+         BZ    ID20
+         C     R6,IOBVDEV
+         BE    ID14
+         LR    R1,R5
+         B     ID12
+ID14     MVC   0(4,R1),IOBNEXT     unlinked, and free
+         MVC   IOBNEXT,IOBFREE
+         ST    R5,IOBFREE
+         B     ID12
+ID20     ICM   R5,15,RDKACT        its program running?
+         BZ    ID30
+         C     R6,IOBVDEV
+         BNE   ID30
+         TM    RDKFLG,RDKDONE
+         BO    ID25
+         LH    R2,RDKADDR
+         BAL   R14,HALTDEV
+ID25     BAL   R14,IOBREL
+         XC    RDKLAST,RDKLAST     the arm: nobody knows where
+         MVI   IOSPEND,1           the next request on that disk
+ID30     LA    R7,RDISKLEN(R7)
+         BCT   R8,ID10
+         NI    VDSTAT-VDWORK(R6),X'FF'-VDBUSY-VDINTP
+         LM    R0,R12,ICSAVE
+         LEAVE IOSCANDV
+IOSCANDVR DS   F
+IOSCANDVB DS   F
          DROP  R5
          DROP  R7
          DROP  R11
