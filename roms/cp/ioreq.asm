@@ -331,32 +331,9 @@ IOSHALTB DS    F
 ***********************************************************************
 IOSCANCL ENTER
          STM   R0,R12,ICSAVE
-         L     R7,=A(RDISKTAB)
-         LA    R8,NUMDASD
-IC10     LA    R1,RDKQ             its waiting requests
-IC12     ICM   R5,15,0(R1)
-         BZ    IC20
-         C     R11,IOBVM
-         BE    IC14
-         LR    R1,R5
-         B     IC12
-IC14     MVC   0(4,R1),IOBNEXT     unlinked, and free
-         MVC   IOBNEXT,IOBFREE
-         ST    R5,IOBFREE
-         B     IC12
-IC20     ICM   R5,15,RDKACT        its program running?
-         BZ    IC30
-         C     R11,IOBVM
-         BNE   IC30
-         TM    RDKFLG,RDKDONE
-         BO    IC25
-         LH    R2,RDKADDR
-         BAL   R14,HALTDEV
-IC25     BAL   R14,IOBREL
-         XC    RDKLAST,RDKLAST     the arm: nobody knows where
-         MVI   IOSPEND,1           the next request on that disk
-IC30     LA    R7,RDISKLEN(R7)
-         BCT   R8,IC10
+         LR    R6,R11              the machine's requests:
+         LA    R4,IOBVM-IOBLOK       those whose IOBVM is R11
+         BAL   R14,ICDISKS
          LA    R6,VMVDEVS          its minidisks: idle
          LA    R8,VMNVDEV
 IC40     NI    VDSTAT-VDWORK(R6),X'FF'-VDBUSY-VDINTP
@@ -379,38 +356,49 @@ ICSAVE   DS    13F
 ***********************************************************************
 IOSCANDV ENTER
          STM   R0,R12,ICSAVE
-         LR    R6,R2
-         L     R7,=A(RDISKTAB)
-         LA    R8,NUMDASD
-ID10     LA    R1,RDKQ             its waiting request?
-ID12     ICM   R5,15,0(R1)
-         BZ    ID20
-         C     R6,IOBVDEV
-         BE    ID14
-         LR    R1,R5
-         B     ID12
-ID14     MVC   0(4,R1),IOBNEXT     unlinked, and free
-         MVC   IOBNEXT,IOBFREE
-         ST    R5,IOBFREE
-         B     ID12
-ID20     ICM   R5,15,RDKACT        its program running?
-         BZ    ID30
-         C     R6,IOBVDEV
-         BNE   ID30
-         TM    RDKFLG,RDKDONE
-         BO    ID25
-         LH    R2,RDKADDR
-         BAL   R14,HALTDEV
-ID25     BAL   R14,IOBREL
-         XC    RDKLAST,RDKLAST     the arm: nobody knows where
-         MVI   IOSPEND,1           the next request on that disk
-ID30     LA    R7,RDISKLEN(R7)
-         BCT   R8,ID10
+         LR    R6,R2               the slot's requests:
+         LA    R4,IOBVDEV-IOBLOK     those whose IOBVDEV is R2
+         BAL   R14,ICDISKS
          NI    VDSTAT-VDWORK(R6),X'FF'-VDBUSY-VDINTP
          LM    R0,R12,ICSAVE
          LEAVE IOSCANDV
 IOSCANDVR DS   F
 IOSCANDVB DS   F
+*
+*  ICDISKS: on every real disk, the requests whose word at offset R4
+*  in the IOBLOK is R6: a waiting one leaves its queue and is free; a
+*  running one's program is halted (HALT DEVICE), its status taken,
+*  and nobody owns that disk's arm any more.  Uses R0-R8, R14-R15.
+ICDISKS  ST    R14,ICDISKR
+         L     R7,=A(RDISKTAB)
+         LA    R8,NUMDASD
+IC10     LA    R1,RDKQ             the waiting requests
+IC12     ICM   R5,15,0(R1)
+         BZ    IC20
+         C     R6,0(R4,R5)
+         BE    IC14
+         LR    R1,R5
+         B     IC12
+IC14     MVC   0(4,R1),IOBNEXT     unlinked, and free
+         MVC   IOBNEXT,IOBFREE
+         ST    R5,IOBFREE
+         B     IC12
+IC20     ICM   R5,15,RDKACT        the program running?
+         BZ    IC30
+         C     R6,0(R4,R5)
+         BNE   IC30
+         TM    RDKFLG,RDKDONE
+         BO    IC25
+         LH    R2,RDKADDR
+         BAL   R14,HALTDEV
+IC25     BAL   R14,IOBREL
+         XC    RDKLAST,RDKLAST     the arm: nobody knows where
+         MVI   IOSPEND,1           the next request on that disk
+IC30     LA    R7,RDISKLEN(R7)
+         BCT   R8,IC10
+         L     R14,ICDISKR
+         BR    R14
+ICDISKR  DS    F
          DROP  R5
          DROP  R7
          DROP  R11
