@@ -190,6 +190,7 @@ impl Rig {
                 password: pw.to_string(),
                 storage: *st,
                 classes: "G".into(),
+                spool: cpcms::sysgen::DEFAULT_SPOOL,
             })
             .collect();
         Rig::boot_with(users, Vec::new(), Vec::new(), real)
@@ -2922,6 +2923,7 @@ fn soak_seven_attackers_one_victim_long() {
 /// read-only (ALL). Nobody links anything at LOGON.
 const LINK_DIR: &str = "\
 USER ALICE ALICE 256K\n MDISK 191 3350 1 2 CPCMS1 MR ALIREAD ALIWRITE ALIMULT\n\
+ SPOOL 00C 2540 READER\n SPOOL 00D 2540 PUNCH\n\
 USER BOB SWORDFSH 256K\n MDISK 191 3350 3 2 CPCMS1 MR BOBREAD\n\
 USER MAINT MAINT 256K\n MDISK 190 3350 11 2 CPCMS1 RR ALL\n";
 

@@ -156,8 +156,10 @@ VMRSPADR DS    A                   guest address of the buffer
 VMRSPLEN DS    F                   its length
 VMRSPUSE DS    F                   bytes of response so far
 *                                  -- its unit-record devices --
-*  The reader (00C), punch (00D) and printer (00E): a URBLOK each
-*  (below), built at LOGON by the spooling module (DMKVSP).
+*  The reader, punch and printer (00C, 00D, 00E for a CMS user), a
+*  URBLOK each in that order, built at LOGON by the spooling module
+*  (DMKVSP) from the directory's SPOOL statements (DIRURS); URADDR 0:
+*  the machine has none (or DETACHed it).
          DS    0D
 VMURS    DS    (VMNUR*URLEN)X
 *                                  -- LINK (DMKLNK) --
@@ -352,6 +354,10 @@ DIRNDEV  DS    H                   minidisks
 DIRCLASS DS    X                   privilege classes (CLASSA ...)
          DS    X
 DIRDEVS  DS    (VMNVDEV*DIRDLEN)X  the minidisks
+DIRURS   DS    (VMNUR*4)X          its reader, punch and printer, in
+*                                  that order (SPOOL statements): each
+*                                  its address (0: none), its class
+DIRURLEN EQU   4                   bytes a SPOOL entry: H, C, X
 DIRLEN   EQU   *-DIRENTRY
 *
 *---------------------------------------------------------------------*
