@@ -2948,6 +2948,46 @@ fn nothing_at_391(rig: &mut Rig, after: &str) {
     rig.ipl_cms(0).expect("CMS again");
 }
 
+/// The directory's SPOOL statements decide the unit-record devices: ALICE's only one is
+/// a reader at 01C, BOB has none. SIO at 00C, 00D and 00E gets CC 3 for both; at 01C
+/// ALICE's reader takes a SENSE and BOB finds nothing (tests/hostile/spoolat.asm).
+/// QUERY VIRTUAL lists what is there, commands that name a missing device by type are
+/// refused, and IPL finds the reader at its own address.
+#[test]
+fn spool_statements_decide_the_unit_record_devices() {
+    let dir = "USER ALICE ALICE 256K\n SPOOL 01C 2540 READER *\n MDISK 191 3350 1 2 CPCMS1 W\n\
+               USER BOB BOB 256K\n";
+    let mut rig = Rig::with_directory(dir, 2 << 20, &["ALICE", "BOB"]);
+    let prog = program("spoolat");
+    for (i, id, want) in [(0, "ALICE", 0x600D), (1, "BOB", 0x00C3)] {
+        let code = rig.run_program(i, &prog, 10 * SEC);
+        assert_eq!(code, Ok(want), "{id}: {}", rig.transcript(i));
+    }
+    rig.cp(0, "QUERY VIRTUAL", "RDR 01C CL * NOCONT NOHOLD EOF READY");
+    rig.cp(1, "QUERY VIRTUAL", "STORAGE");
+    for (i, no) in [
+        (0, &["RDR 00C", "PUN", "PRT"][..]),
+        (1, &["RDR", "PUN", "PRT"][..]),
+    ] {
+        let q = rig
+            .transcript(i)
+            .rsplit("QUERY VIRTUAL")
+            .next()
+            .unwrap()
+            .to_string();
+        for n in no {
+            assert!(!q.contains(n), "{i}: {n} in {q}");
+        }
+    }
+    rig.cp(1, "CLOSE READER", "OPERAND MISSING OR INVALID");
+    rig.cp(1, "SPOOL PRINTER CLASS B", "OPERAND MISSING OR INVALID");
+    rig.cp(1, "IPL 0", "DEV 0");
+    rig.cp(0, "CLOSE PUNCH", "OPERAND MISSING OR INVALID");
+    rig.cp(0, "IPL 00C", "DEV 00C");
+    // Her reader is empty: IPL from it fails, and says where it is.
+    rig.cp(0, "IPL 01C", "IPL 01C FAILED, CSW");
+}
+
 /// A read-only link made with the LINK command (MAINT's 190, read password ALL, so no
 /// password asked) refuses writes with the real unit check, as the directory's do:
 /// tests/hostile/rolink.asm reads R0 of the 190 and then tries to write a record there,

@@ -255,7 +255,7 @@ MSG020S  DC    C'DMKCSP020E USERID MISSING OR INVALID'
 CMDCLOSE ENTER
          ST    R6,CSPEND           the line's end (R6: the device)
          BAL   R14,URARG
-         BNE   CCLBAD
+         BNE   CCLNODEV            (R6 is no URBLOK then)
          MVI   SPCHOLD,0           the device's HOLD, unless told
 CCL10    BAL   R14,NEXTW
          LTR   R3,R3
@@ -296,7 +296,7 @@ CCL90    BAL   R14,SPCLOSE
          MVI   SPCHOLD,0
          LEAVE CMDCLOSE
 CCLBAD   MVC   URNAME,BLANKS
-         CPMSG MSG026C,RC=26
+CCLNODEV CPMSG MSG026C,RC=26
          LEAVE CMDCLOSE
 CCLMVFN  MVC   URNAME(0),0(R2)
 CCLMVFT  MVC   URNAME+8(0),0(R2)
