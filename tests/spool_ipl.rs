@@ -1,7 +1,8 @@
 //! `IPL 00C` in a virtual machine: a standalone program deck (tests/devices/ipl.asm, the
 //! deck `cpcms ipl --deck` runs on the bare machine) goes through the machine room's card
 //! reader into ALICE's virtual reader, and she IPLs it. It must end as it ends bare: the
-//! same disabled wait, the same registers and storage.
+//! same disabled wait, the same registers and storage. And the same from a reader the
+//! directory puts at 01C (`SPOOL 01C 2540 READER`): `IPL 01C`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
