@@ -346,6 +346,10 @@ DIRDLNK  EQU   X'20'                   a LINK statement: another
 DIRDRPW  EQU   12                    read password (R, RR links)
 DIRDWPW  EQU   20                    write password (W, WR links)
 DIRDMPW  EQU   28                    multiple password (M, MR, MW)
+*  Then the reader, punch and printer (DIRURS): VMNUR entries of
+*  DIRURLEN bytes, each the device's address (0: the user has none),
+*  its class (SPOOL ... class) and a spare byte.
+DIRURLEN EQU   4                   bytes a SPOOL entry: H, C, X
 DIRENTRY DSECT
 DIRUSER  DS    CL8                 userid
 DIRPASS  DS    CL8                 password
@@ -354,10 +358,8 @@ DIRNDEV  DS    H                   minidisks
 DIRCLASS DS    X                   privilege classes (CLASSA ...)
          DS    X
 DIRDEVS  DS    (VMNVDEV*DIRDLEN)X  the minidisks
-DIRURS   DS    (VMNUR*4)X          its reader, punch and printer, in
-*                                  that order (SPOOL statements): each
-*                                  its address (0: none), its class
-DIRURLEN EQU   4                   bytes a SPOOL entry: H, C, X
+DIRURS   DS    (VMNUR*DIRURLEN)X   its reader, punch and printer, in
+*                                  that order (SPOOL statements)
 DIRLEN   EQU   *-DIRENTRY
 *
 *---------------------------------------------------------------------*
