@@ -54,6 +54,7 @@ fn config(users: &[&str]) -> SysConfig {
                 password: id.to_string(),
                 storage: 512 * 1024,
                 classes: "G".into(),
+                spool: cpcms::sysgen::DEFAULT_SPOOL,
             })
             .collect(),
         terminals: users.len(),

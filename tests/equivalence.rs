@@ -241,6 +241,7 @@ impl Rig {
                 password: "EQUIV".into(),
                 storage: 2 * 1024 * 1024,
                 classes: "G".into(),
+                spool: cpcms::sysgen::DEFAULT_SPOOL,
             }],
             disks: Vec::new(),
             storage_at: None,

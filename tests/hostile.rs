@@ -190,6 +190,7 @@ impl Rig {
                 password: pw.to_string(),
                 storage: *st,
                 classes: "G".into(),
+                spool: cpcms::sysgen::DEFAULT_SPOOL,
             })
             .collect();
         Rig::boot_with(users, Vec::new(), Vec::new(), real)
@@ -2991,6 +2992,7 @@ fn soak_seven_attackers_one_victim_long() {
 /// read-only (ALL). Nobody links anything at LOGON.
 const LINK_DIR: &str = "\
 USER ALICE ALICE 256K\n MDISK 191 3350 1 2 CPCMS1 MR ALIREAD ALIWRITE ALIMULT\n\
+ SPOOL 00C 2540 READER\n SPOOL 00D 2540 PUNCH\n\
 USER BOB SWORDFSH 256K\n MDISK 191 3350 3 2 CPCMS1 MR BOBREAD\n\
 USER MAINT MAINT 256K\n MDISK 190 3350 11 2 CPCMS1 RR ALL\n";
 
@@ -3013,6 +3015,46 @@ fn nothing_at_391(rig: &mut Rig, after: &str) {
         other => panic!("after {after}: a disk at 391 ({other:x?})"),
     }
     rig.ipl_cms(0).expect("CMS again");
+}
+
+/// The directory's SPOOL statements decide the unit-record devices: ALICE's only one is
+/// a reader at 01C, BOB has none. SIO at 00C, 00D and 00E gets CC 3 for both; at 01C
+/// ALICE's reader takes a SENSE and BOB finds nothing (tests/hostile/spoolat.asm).
+/// QUERY VIRTUAL lists what is there, commands that name a missing device by type are
+/// refused, and IPL finds the reader at its own address.
+#[test]
+fn spool_statements_decide_the_unit_record_devices() {
+    let dir = "USER ALICE ALICE 256K\n SPOOL 01C 2540 READER *\n MDISK 191 3350 1 2 CPCMS1 W\n\
+               USER BOB BOB 256K\n";
+    let mut rig = Rig::with_directory(dir, 2 << 20, &["ALICE", "BOB"]);
+    let prog = program("spoolat");
+    for (i, id, want) in [(0, "ALICE", 0x600D), (1, "BOB", 0x00C3)] {
+        let code = rig.run_program(i, &prog, 10 * SEC);
+        assert_eq!(code, Ok(want), "{id}: {}", rig.transcript(i));
+    }
+    rig.cp(0, "QUERY VIRTUAL", "RDR 01C CL * NOCONT NOHOLD EOF READY");
+    rig.cp(1, "QUERY VIRTUAL", "STORAGE");
+    for (i, no) in [
+        (0, &["RDR 00C", "PUN", "PRT"][..]),
+        (1, &["RDR", "PUN", "PRT"][..]),
+    ] {
+        let q = rig
+            .transcript(i)
+            .rsplit("QUERY VIRTUAL")
+            .next()
+            .unwrap()
+            .to_string();
+        for n in no {
+            assert!(!q.contains(n), "{i}: {n} in {q}");
+        }
+    }
+    rig.cp(1, "CLOSE READER", "OPERAND MISSING OR INVALID");
+    rig.cp(1, "SPOOL PRINTER CLASS B", "OPERAND MISSING OR INVALID");
+    rig.cp(1, "IPL 0", "DEV 0");
+    rig.cp(0, "CLOSE PUNCH", "OPERAND MISSING OR INVALID");
+    rig.cp(0, "IPL 00C", "DEV 00C");
+    // Her reader is empty: IPL from it fails, and says where it is.
+    rig.cp(0, "IPL 01C", "IPL 01C FAILED, CSW");
 }
 
 /// A read-only link made with the LINK command (MAINT's 190, read password ALL, so no

@@ -66,6 +66,7 @@ fn minidisks_follow_their_users_across_restarts() {
         password: id.into(),
         storage: 256 * 1024,
         classes: "G".into(),
+        spool: cpcms::sysgen::DEFAULT_SPOOL,
     };
     let cfg = |ids: &[&str]| SysConfig {
         storage: 2 << 20,

@@ -156,8 +156,10 @@ VMRSPADR DS    A                   guest address of the buffer
 VMRSPLEN DS    F                   its length
 VMRSPUSE DS    F                   bytes of response so far
 *                                  -- its unit-record devices --
-*  The reader (00C), punch (00D) and printer (00E): a URBLOK each
-*  (below), built at LOGON by the spooling module (DMKVSP).
+*  The reader, punch and printer (00C, 00D, 00E for a CMS user), a
+*  URBLOK each in that order, built at LOGON by the spooling module
+*  (DMKVSP) from the directory's SPOOL statements (DIRURS); URADDR 0:
+*  the machine has none (or DETACHed it).
          DS    0D
 VMURS    DS    (VMNUR*URLEN)X
 *                                  -- LINK (DMKLNK) --
@@ -344,6 +346,10 @@ DIRDLNK  EQU   X'20'                   a LINK statement: another
 DIRDRPW  EQU   12                    read password (R, RR links)
 DIRDWPW  EQU   20                    write password (W, WR links)
 DIRDMPW  EQU   28                    multiple password (M, MR, MW)
+*  Then the reader, punch and printer (DIRURS): VMNUR entries of
+*  DIRURLEN bytes, each the device's address (0: the user has none),
+*  its class (SPOOL ... class) and a spare byte.
+DIRURLEN EQU   4                   bytes a SPOOL entry: H, C, X
 DIRENTRY DSECT
 DIRUSER  DS    CL8                 userid
 DIRPASS  DS    CL8                 password
@@ -352,6 +358,8 @@ DIRNDEV  DS    H                   minidisks
 DIRCLASS DS    X                   privilege classes (CLASSA ...)
          DS    X
 DIRDEVS  DS    (VMNVDEV*DIRDLEN)X  the minidisks
+DIRURS   DS    (VMNUR*DIRURLEN)X   its reader, punch and printer, in
+*                                  that order (SPOOL statements)
 DIRLEN   EQU   *-DIRENTRY
 *
 *---------------------------------------------------------------------*

@@ -463,7 +463,9 @@ CMDIPL   ENTER VMCMD
          B     VMEXIT
 IPL10    BAL   R14,HEXIN           IPL vaddr: the reader (00C)?
          BNZ   IPLBAD
-         LA    R4,VMURS
+         LTR   R1,R1               (0: no reader's, even one absent)
+         BZ    IPLBAD
+         LA    R4,VMURS            the reader, wherever it is
          CH    R1,URADDR-URBLOK(R4)
          BNE   IPLBAD
          CALL  URIPL

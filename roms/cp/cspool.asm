@@ -80,6 +80,8 @@ URA30    SLL   R0,4
          BCT   R3,URA10
          LA    R6,VMURS
          LA    R1,VMNUR
+         LTR   R0,R0               (address 0: no device's)
+         BZ    URANO
 URA40    CH    R0,URADDR
          BE    URAYES
          LA    R6,URLEN(R6)
@@ -88,7 +90,10 @@ URA40    CH    R0,URADDR
 URATYPE  LA    R6,VMURS
          LA    R1,VMNUR
 URA50    CLM   R0,1,URTYPE
-         BE    URAYES
+         BNE   URA55
+         CLC   URADDR,=H'0'        (none, or DETACHed: not there)
+         BNE   URAYES
+URA55    DS    0H
          LA    R6,URLEN(R6)
          BCT   R1,URA50
 URANO    L     R14,URARGR
@@ -250,7 +255,7 @@ MSG020S  DC    C'DMKCSP020E USERID MISSING OR INVALID'
 CMDCLOSE ENTER
          ST    R6,CSPEND           the line's end (R6: the device)
          BAL   R14,URARG
-         BNE   CCLBAD
+         BNE   CCLNODEV            (R6 is no URBLOK then)
          MVI   SPCHOLD,0           the device's HOLD, unless told
 CCL10    BAL   R14,NEXTW
          LTR   R3,R3
@@ -291,7 +296,7 @@ CCL90    BAL   R14,SPCLOSE
          MVI   SPCHOLD,0
          LEAVE CMDCLOSE
 CCLBAD   MVC   URNAME,BLANKS
-         CPMSG MSG026C,RC=26
+CCLNODEV CPMSG MSG026C,RC=26
          LEAVE CMDCLOSE
 CCLMVFN  MVC   URNAME(0),0(R2)
 CCLMVFT  MVC   URNAME+8(0),0(R2)
@@ -423,9 +428,10 @@ QVUR1    ST    R14,QVUR1R
 QVU02    TM    URFLAG,URFHOLD
          BZ    QVU04
          MVC   LINEBUF+20(6),=C'HOLD  '
-QVU04    LH    R1,URADDR           the address: 00C, 00D or 00E
-         LA    R1,QVHEX(R1)
-         MVC   LINEBUF+6(1),0(R1)
+QVU04    LH    R0,URADDR           its address (00C, 01C ...)
+         LA    R2,LINEBUF+4
+         LA    R3,3
+         BAL   R14,HEXOUT
          LA    R3,L'QVPUN
          CLI   URTYPE,URTRDR
          BNE   QVU06
@@ -448,9 +454,10 @@ QVU10    LA    R2,LINEBUF
          CLI   URTYPE,URTRDR       a reader: that is all
          BE    QVU90
          MVC   LINEBUF(L'QVFOR),QVFOR
-         LH    R1,URADDR
-         LA    R1,QVHEX(R1)
-         MVC   LINEBUF+7(1),0(R1)
+         LH    R0,URADDR
+         LA    R2,LINEBUF+5
+         LA    R3,3
+         BAL   R14,HEXOUT
          MVC   LINEBUF+13(8),VMUSER
          MVC   LINEBUF+27(8),VMUSER
          CLI   URTO,C' '
@@ -470,7 +477,6 @@ QVURSR   DS    F
 QVURSB   DS    F
 QVUR1R   DS    F
 QVULEN   DS    F
-QVHEX    DC    C'0123456789ABCDEF'
 QVPUN    DC    C'PUN 00D CL A NOCONT NOHOLD COPY 01 READY'
 QVFOR    DC    C'     00D FOR xxxxxxxx DIST xxxxxxxx'
          DROP  R6,R11

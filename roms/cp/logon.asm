@@ -217,7 +217,7 @@ LG50     LR    R2,R11
          ST    R8,VMRDEV
          MVC   VMTERMA,RDEVADDR-RDEV(R8)
          MVC   VCADDR,=X'0009'     the virtual console
-         CALL  URLOGON             its reader, punch and printer
+         CALL  URLOGON             its reader, punch and printer (R4)
 *  Its minidisks, from the directory, into the VDEV slots, each with
 *  the RDISK of its real disk (none: 0, and its SIO gets CC 3).
          LH    R5,DIRNDEV

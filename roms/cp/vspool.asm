@@ -1,9 +1,10 @@
 ***********************************************************************
 *  VSPOOL: the virtual reader, punch and printer (DMKVSP, DMKSPS).    *
 *                                                                     *
-*  Every virtual machine has a reader at 00C (a 2540 reader), a punch *
-*  at 00D (a 2540 punch) and a printer at 00E (a 1403), a URBLOK each *
-*  in its VMBLOK.  None of them is a real device: what the guest      *
+*  A virtual machine has the reader (a 2540 reader), punch (a 2540   *
+*  punch) and printer (a 1403) its directory's SPOOL statements give  *
+*  it - a CMS user's at 00C, 00D and 00E - a URBLOK each in its       *
+*  VMBLOK.  None of them is a real device: what the guest             *
 *  punches or prints goes into a spool file held by CP, and what it   *
 *  reads comes from the first spool file in its reader.  CP runs the  *
 *  guest's channel program itself, at SIO, and makes the I/O          *
@@ -338,32 +339,31 @@ SPDIRTY  DC    (SPFRAMES)X'00'     written since the last checkpoint
 SPUSED   DS    (SPFRAMES)X         SPWARM: held by a file
 *
 ***********************************************************************
-*  URLOGON: the reader, punch and printer of a new virtual machine.   *
-*  In: R11 = VMBLOK (cleared).  Uses R1.                              *
+*  URLOGON: the reader, punch and printer of a new virtual machine,   *
+*  as its directory entry's SPOOL statements say (DIRURS): each one's *
+*  address (0: the machine has none, as if DETACHed, and SIO to it    *
+*  gives CC 3) and class (a reader's * reads every class).  The       *
+*  URBLOKs keep their order - reader, punch, printer - so the rest of *
+*  CP finds the reader at VMURS whatever its address.                 *
+*  In: R4 = DIRENTRY, R11 = VMBLOK (cleared).  Uses R0-R3.            *
 ***********************************************************************
 URLOGON  ENTER
          USING VMBLOK,R11
          LA    R1,VMURS
          USING URBLOK,R1
-         MVC   URADDR,=X'000C'
-         MVI   URTYPE,URTRDR
-         MVI   URCLASS,C'*'        a reader reads every class
+         LA    R2,DIRURS-DIRENTRY(R4)   the directory's SPOOL entries
+         LA    R3,URTRDR           reader, punch, printer (1, 2, 3)
+         LA    R0,VMNUR
+URL10    MVC   URADDR,0(R2)        its address, or 0
+         STC   R3,URTYPE
+         MVC   URCLASS,2(R2)       its class
+         MVC   URTO,BLANKS         spooled to its own user
          MVI   URCOPY,1
          MVC   URNAME,BLANKS
          LA    R1,URLEN(R1)
-         MVC   URADDR,=X'000D'
-         MVI   URTYPE,URTPUN
-         MVC   URTO,BLANKS
-         MVI   URCLASS,C'A'        punch and printer: class A
-         MVI   URCOPY,1
-         MVC   URNAME,BLANKS
-         LA    R1,URLEN(R1)
-         MVC   URADDR,=X'000E'
-         MVI   URTYPE,URTPRT
-         MVC   URTO,BLANKS
-         MVI   URCLASS,C'A'
-         MVI   URCOPY,1
-         MVC   URNAME,BLANKS
+         LA    R2,DIRURLEN(R2)
+         LA    R3,1(R3)
+         BCT   R0,URL10
          DROP  R1
          LEAVE URLOGON
 URLOGONR DS    F
@@ -941,7 +941,7 @@ URRUNI   ST    R14,URRUNR
 *  program; when it ends with channel end and device end and nothing  *
 *  else, the device address goes to location 2-3 and the PSW at 0 is *
 *  loaded (its ending status is not presented).  Else the machine    *
-*  stops: IPL 00C FAILED, CSW ...                                     *
+*  stops: IPL 00C FAILED, CSW ... (the reader's address).             *
 *  In: R8 = RDEV, R11 = VMBLOK.  Out: CC 0; CC not 0 if it failed     *
 *  (the user has been told).  Uses R0-R7, R15.                        *
 ***********************************************************************
@@ -982,6 +982,10 @@ UIP10    MVI   VCSTAT,0            the console: nothing under way
          LEAVE URIPL
 UIPBAD   MVI   VMSTATE,VMSSTOP     the machine stays stopped
          MVC   LINEBUF(L'UIPMSG),UIPMSG
+         LH    R0,URADDR           the reader's address, not always 00C
+         LA    R2,LINEBUF+4
+         LA    R3,3
+         BAL   R14,HEXOUT
          L     R0,URCSW
          LA    R2,LINEBUF+L'UIPMSG
          LA    R3,8

@@ -184,6 +184,7 @@ mod tests {
                 password: id.to_string(),
                 storage: 256 * 1024,
                 classes: "G".into(),
+                spool: crate::sysgen::DEFAULT_SPOOL,
             })
             .collect()
     }

@@ -19,10 +19,15 @@
 //! A-H, default G: CP refuses a command none of them allows), `MDISK vaddr 3350 start count volser
 //! mode [passwords]` (modes R and RR are read-only, W, WR, M, MR and MW read-write),
 //! `LINK userid vaddr myvaddr mode` (another user's MDISK, read-only with R or RR),
-//! `DEDICATE vaddr raddr` (the whole real disk at `raddr`, read-write). Read and checked
-//! but not yet acted on, because CP has nothing to act with yet: `DIRECTORY`, `ACCOUNT`,
-//! `OPTION`, `IPL` (CP always IPLs CMS), `CONSOLE` (always 009), `SPOOL` (no spooling
-//! yet), `SPECIAL`; their operands are still checked where this file knows their syntax.
+//! `DEDICATE vaddr raddr` (the whole real disk at `raddr`, read-write), `SPOOL vaddr type
+//! [class]` (the machine's reader, punch or printer, which CP builds at LOGON: type
+//! `2540 READER` (or `READ`), `2540R` or `3505` for a reader, `2540 PUNCH`, `2540P` or
+//! `3525` for a punch, `1403`, `3211` or `3203` for a printer; class `*` or A-Z, 0-9,
+//! default `*` for a reader and A for the others; at most one of each, as CP's VMBLOK
+//! has room for; a user without SPOOL statements has none). Read and checked but not yet
+//! acted on, because CP has nothing to act with yet: `DIRECTORY`, `ACCOUNT`, `OPTION`,
+//! `IPL` (CP always IPLs CMS), `CONSOLE` (always 009), `SPECIAL`; their operands are
+//! still checked where this file knows their syntax.
 //!
 //! An MDISK's volser names its volume by label, as VM/370 found volumes: the system
 //! residence volume `CPCMS1` (cylinders 1 and up: cylinder 0 is CP's) or a volume
@@ -35,10 +40,15 @@
 //! statement outside a USER, unknown statements, bad numbers, a volume that is not
 //! mounted, extents off their volume or overlapping another on it, two disks at one
 //! address, a LINK to a disk that is not in the directory or is dedicated, more than
-//! `MAX_DISKS` disks for one user.
+//! `MAX_DISKS` disks for one user, a SPOOL device at the console's address (009), a
+//! disk's or another SPOOL device's, an unknown device type or class, a second reader
+//! (punch, printer).
 
 use super::volumes::Volume;
-use super::{Disk, MAX_DISKS, SYSRES, SYSRES_MODEL, SYSRES_VOLSER, User};
+use super::{Disk, MAX_DISKS, SYSRES, SYSRES_MODEL, SYSRES_VOLSER, UnitRecord, User};
+
+/// The virtual console's address: CP gives every machine its 3215 there.
+const CONSOLE: u16 = 0x009;
 
 /// A parsed directory: the users, and every user's minidisks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +99,8 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
     let mut disks: Vec<Disk> = Vec::new();
     let mut owned_at: Vec<(usize, usize)> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
+    // Every SPOOL device: (its user, its address, where), checked against the disks.
+    let mut spools: Vec<(String, u16, (usize, usize))> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let toks = tokens(line);
         let Some(&(col, first)) = toks.first() else {
@@ -158,8 +170,10 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
                 }
                 // No classes: G, a general user (as VM/370's DIRECT defaulted).
                 let classes = tok(5).map_or("G".to_string(), |(_, c)| c.to_uppercase());
+                // No SPOOL statements: no reader, punch or printer.
                 users.push(User {
                     classes,
+                    spool: [None; 3],
                     ..User::new(&id, &pw, storage)
                 });
             }
@@ -372,7 +386,87 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
                 add(&mut disks, disk).map_err(|e| err(cva, e))?;
                 owned_at.push((n, cva));
             }
-            "IPL" | "CONSOLE" | "SPOOL" | "ACCOUNT" | "OPTION" | "SPECIAL" => {}
+            "SPOOL" => {
+                let (cva, va) = need(1, "a virtual address")?;
+                let vaddr =
+                    vaddr(va).ok_or_else(|| err(cva, format!("address {va}: hex, 001-FFF")))?;
+                let (cty, ty) = need(2, "a device type (2540, 3505, 3525, 1403, 3211, 3203)")?;
+                let (kind, next) = match ty.to_uppercase().as_str() {
+                    "2540" => {
+                        let (c, rp) = need(3, "READER or PUNCH after 2540")?;
+                        match rp.to_uppercase().as_str() {
+                            "READ" | "READER" | "RDR" => (0, 4),
+                            "PUNCH" | "PUN" => (1, 4),
+                            _ => return Err(err(c, format!("2540 {rp}: READER or PUNCH"))),
+                        }
+                    }
+                    "2540R" | "3505" => (0, 3),
+                    "2540P" | "3525" => (1, 3),
+                    "1403" | "3211" | "3203" => (2, 3),
+                    _ => {
+                        return Err(err(
+                            cty,
+                            format!(
+                                "device type {ty}: 2540 READER, 2540 PUNCH, 2540R, 2540P, \
+                                 3505, 3525, 1403, 3211 or 3203"
+                            ),
+                        ));
+                    }
+                };
+                let class = match tok(next) {
+                    None => [b'*', b'A', b'A'][kind],
+                    Some((c, cl)) => {
+                        let b = cl.to_ascii_uppercase().into_bytes();
+                        match b[..] {
+                            [b'*'] if kind == 0 => b'*',
+                            [x] if x.is_ascii_uppercase() || x.is_ascii_digit() => x,
+                            _ => {
+                                return Err(err(
+                                    c,
+                                    format!(
+                                        "class {cl}: A-Z or 0-9{}",
+                                        if kind == 0 { ", or * (any)" } else { "" }
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                };
+                if let Some((c, more)) = tok(next + 1) {
+                    return Err(err(
+                        c,
+                        format!("SPOOL {more}: after the class comes nothing"),
+                    ));
+                }
+                const KIND: [&str; 3] = ["reader", "punch", "printer"];
+                if vaddr == CONSOLE {
+                    return Err(err(cva, format!("address {vaddr:03X} is the console's")));
+                }
+                let u = users.last_mut().expect("a USER came first");
+                if let Some(k) = u
+                    .spool
+                    .iter()
+                    .position(|d| d.is_some_and(|d| d.vaddr == vaddr))
+                {
+                    return Err(err(
+                        cva,
+                        format!("{me} has a {} at {vaddr:03X} already", KIND[k]),
+                    ));
+                }
+                if let Some(d) = u.spool[kind] {
+                    return Err(err(
+                        cty,
+                        format!(
+                            "{me} has a {} already (at {:03X}): CP gives a machine at most \
+                             one reader, one punch and one printer",
+                            KIND[kind], d.vaddr
+                        ),
+                    ));
+                }
+                u.spool[kind] = Some(UnitRecord { vaddr, class });
+                spools.push((me, vaddr, (n, cva)));
+            }
+            "IPL" | "CONSOLE" | "ACCOUNT" | "OPTION" | "SPECIAL" => {}
             other => {
                 return Err(err(col, format!("unknown directory statement {other}")));
             }
@@ -416,6 +510,15 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
             ..d
         };
         add(&mut disks, disk).map_err(err)?;
+    }
+    for (user, vaddr, (n, c)) in spools {
+        if disks.iter().any(|d| d.user == user && d.vaddr == vaddr) {
+            return Err(DirError {
+                line: n + 1,
+                col: c + 1,
+                message: format!("{user} has a disk at {vaddr:03X} already"),
+            });
+        }
     }
     Ok(Directory { users, disks })
 }

@@ -34,7 +34,36 @@ pub struct User {
     pub storage: u32,
     /// Privilege classes, letters A-H (`G`: a general user; see [`privilege_mask`]).
     pub classes: String,
+    /// Its reader, punch and printer, in that order (the directory's SPOOL statements;
+    /// `None`: the machine has none).
+    pub spool: [Option<UnitRecord>; 3],
 }
+
+/// A virtual unit-record device (a directory's `SPOOL vaddr type class`): its address
+/// and spool class (`*`, a reader's "any", or A-Z, 0-9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnitRecord {
+    pub vaddr: u16,
+    pub class: u8,
+}
+
+/// The reader, punch and printer VM/370's directories gave a CMS user, and what the
+/// short `users:` form and sysgen's own users (MAINT, OPERATOR) get:
+/// `SPOOL 00C 2540 READER *`, `SPOOL 00D 2540 PUNCH A`, `SPOOL 00E 1403 A`.
+pub const DEFAULT_SPOOL: [Option<UnitRecord>; 3] = [
+    Some(UnitRecord {
+        vaddr: 0x00C,
+        class: b'*',
+    }),
+    Some(UnitRecord {
+        vaddr: 0x00D,
+        class: b'A',
+    }),
+    Some(UnitRecord {
+        vaddr: 0x00E,
+        class: b'A',
+    }),
+];
 
 impl User {
     /// A general user (class G).
@@ -44,6 +73,7 @@ impl User {
             password: password.into(),
             storage,
             classes: "G".into(),
+            spool: DEFAULT_SPOOL,
         }
     }
 }
@@ -376,8 +406,9 @@ pub fn user_disks(cfg: &SysConfig, extents: &[Extent]) -> Vec<Disk> {
 /// `MAX_DISKS` minidisks each (DIRDLEN, 36 bytes): virtual address, real disk, first
 /// cylinder, cylinders, flags (X'80' read-only, X'40' dedicated, X'20' a LINK statement,
 /// not an MDISK of this user), then the MDISK's read, write and multiple passwords
-/// (blanks: none), which CP's LINK command checks; and its privilege classes (DIRCLASS,
-/// see [`privilege_mask`]).
+/// (blanks: none), which CP's LINK command checks; its privilege classes (DIRCLASS,
+/// see [`privilege_mask`]); and its reader, punch and printer (DIRURS: address, 0 for
+/// none, and class; CP builds the URBLOKs from them at LOGON).
 pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     let disks = user_disks(cfg, extents);
     let mut s = String::new();
@@ -427,6 +458,16 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
                 MAX_DISKS - mine.len()
             ));
         }
+        // DIRURS: the reader, punch and printer (address 0: none), and their classes.
+        let ur: Vec<String> = u
+            .spool
+            .iter()
+            .map(|d| match d {
+                Some(d) => format!("X'{:04X}',C'{}',X'00'", d.vaddr, d.class as char),
+                None => "X'0000',C' ',X'00'".into(),
+            })
+            .collect();
+        s.push_str(&format!("         DC    {}   SPOOL\n", ur.join(",")));
     }
     s
 }

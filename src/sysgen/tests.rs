@@ -12,6 +12,7 @@ fn config() -> SysConfig {
             password: "SECRET".into(),
             storage: 512 * 1024,
             classes: "G".into(),
+            spool: crate::sysgen::DEFAULT_SPOOL,
         }],
         terminals: 2,
         disks: Vec::new(),
@@ -72,7 +73,7 @@ fn sysconf_lists_terminals_and_directory() {
                  DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    (7)XL36'00'\n";
-    assert!(dir.ends_with(operator), "{dir}");
+    assert!(dir.contains(operator), "{dir}");
     assert!(text.contains("SYSRES   DC    X'0150'"));
     assert!(text.contains("NSSPAGES DC    H'2'"));
     assert!(text.contains("NUMDASD  EQU   1 "));
@@ -274,6 +275,7 @@ fn a_maint_in_the_users_list_owns_the_s_disk_and_has_a_191() {
         password: "SECRET".into(),
         storage: 1 << 20,
         classes: "G".into(),
+        spool: crate::sysgen::DEFAULT_SPOOL,
     });
     let ids: Vec<String> = directory_users(&cfg).into_iter().map(|u| u.id).collect();
     assert_eq!(ids, ["ALICE", "MAINT", "OPERATOR"], "no second MAINT");
@@ -348,6 +350,7 @@ fn minidisks_are_cms_disks_and_the_s_disk_is_rebuilt_at_every_start() {
         password: "BOB".into(),
         storage: 512 * 1024,
         classes: "G".into(),
+        spool: crate::sysgen::DEFAULT_SPOOL,
     });
     let sys = System::boot_in(&two, None, Some(&dir)).unwrap();
     let bob = extent_of(&sys.extents, "BOB", 0x191).unwrap().start;
@@ -426,6 +429,7 @@ fn classroom(n: usize, storage: u32) -> SysConfig {
                 password: "PW".into(),
                 storage: 1 << 20,
                 classes: "G".into(),
+                spool: crate::sysgen::DEFAULT_SPOOL,
             })
             .collect(),
         terminals: n,
@@ -520,4 +524,88 @@ fn bad_configurations_are_refused() {
     let mut c = config();
     c.terminals = 0;
     assert!(c.check().is_err());
+}
+
+/// The directory's SPOOL statements: parsed in VM/370's forms, checked, and carried into
+/// SYSDIR (DIRURS: address and class of the reader, punch and printer; 0 for none).
+#[test]
+fn spool_statements_give_the_reader_punch_and_printer() {
+    let d = direct::parse(
+        "USER ALICE ALICE 512K\n SPOOL 01C 2540 READER\n SPOOL 00D 2540P B\n \
+         SPOOL 00E 3211\n\
+         USER BOB BOB 512K\n SPOOL 00C 3505 *\n SPOOL 10D 2540 punch 7\n\
+         USER CAROL CAROL 512K\n MDISK 191 3350 1 2 CPCMS1 W\n",
+    )
+    .unwrap();
+    let ur = |v: u16, c: u8| Some(UnitRecord { vaddr: v, class: c });
+    assert_eq!(
+        d.users[0].spool,
+        [ur(0x01C, b'*'), ur(0x00D, b'B'), ur(0x00E, b'A')]
+    );
+    assert_eq!(d.users[1].spool, [ur(0x00C, b'*'), ur(0x10D, b'7'), None]);
+    assert_eq!(d.users[2].spool, [None; 3], "no SPOOL statements: none");
+    let cfg = SysConfig {
+        users: d.users,
+        disks: d.disks,
+        ..config()
+    };
+    let dir = sysdir(&cfg, &[]);
+    for line in [
+        "DC    X'001C',C'*',X'00',X'000D',C'B',X'00',X'000E',C'A',X'00'   SPOOL\n",
+        "DC    X'000C',C'*',X'00',X'010D',C'7',X'00',X'0000',C' ',X'00'   SPOOL\n",
+        "DC    X'0000',C' ',X'00',X'0000',C' ',X'00',X'0000',C' ',X'00'   SPOOL\n",
+    ] {
+        assert!(dir.contains(line), "{line}{dir}");
+    }
+    // The short form and sysgen's own users: 00C, 00D, 00E.
+    let dir = sysdir(&config(), &[]);
+    let defaults = "DC    X'000C',C'*',X'00',X'000D',C'A',X'00',X'000E',C'A',X'00'   SPOOL\n";
+    assert_eq!(
+        dir.matches(defaults).count(),
+        3,
+        "ALICE, MAINT, OPERATOR: {dir}"
+    );
+    // The mistakes, with their places.
+    for (text, want) in [
+        (
+            "USER A A 64K\n SPOOL 00C 2540",
+            "u:2:16: SPOOL needs READER or PUNCH",
+        ),
+        (
+            "USER A A 64K\n SPOOL 00C 2540 PRINTER",
+            "u:2:17: 2540 PRINTER",
+        ),
+        ("USER A A 64K\n SPOOL 00C 3270", "u:2:12: device type 3270"),
+        (
+            "USER A A 64K\n SPOOL 00D 2540 PUNCH *",
+            "u:2:23: class *: A-Z or 0-9",
+        ),
+        ("USER A A 64K\n SPOOL 00E 1403 AB", "u:2:17: class AB"),
+        ("USER A A 64K\n SPOOL 00E 1403 A X", "u:2:19: SPOOL X"),
+        (
+            "USER A A 64K\n SPOOL 009 1403",
+            "u:2:8: address 009 is the console's",
+        ),
+        ("USER A A 64K\n SPOOL G0E 1403", "u:2:8: address G0E"),
+        (
+            "USER A A 64K\n SPOOL 00C 3505\n SPOOL 00C 1403",
+            "u:3:8: A has a reader at 00C already",
+        ),
+        (
+            "USER A A 64K\n SPOOL 00E 1403\n SPOOL 00F 3203",
+            "u:3:12: A has a printer already (at 00E)",
+        ),
+        (
+            "USER A A 64K\n SPOOL 191 2540R\n MDISK 191 3350 1 2 CPCMS1 W",
+            "u:2:8: A has a disk at 191 already",
+        ),
+        (
+            "USER M M 64K\n MDISK 190 3350 1 2 CPCMS1 RR\nUSER A A 64K\n SPOOL 190 1403\n \
+             LINK M 190 190",
+            "u:4:8: A has a disk at 190 already",
+        ),
+    ] {
+        let e = direct::parse(text).unwrap_err().at("u");
+        assert!(e.starts_with(want), "{text}: {e}");
+    }
 }
