@@ -30,11 +30,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::cpu::{TOD_PER_SECOND, TOD_PER_US, TRAP_LOG_SIZE};
-use crate::machine::Status;
-use crate::scenario::player::{self, Player, Progress};
+use crate::scenario::player::Player;
 use crate::scenario::{Scenario, Step};
 use crate::sysgen::System;
-use crate::tui::{App, Event, Model, TermView, TrapLine};
+use crate::tui::{App, Event, Model, TrapLine};
 
 /// Virtual time between frames at most: ten a second.
 pub const FRAME: u64 = TOD_PER_SECOND / 10;
@@ -191,19 +190,7 @@ impl Recorder {
         self.collect_traps(sys);
         let m = &mut self.app.model;
         m.title.clone_from(&self.title);
-        m.vms = sys.vm_status();
-        m.terminals
-            .resize_with(sys.terminals.len(), TermView::default);
-        for (t, &dev) in m.terminals.iter_mut().zip(&sys.terminals) {
-            let user = m
-                .vms
-                .iter()
-                .find(|v| v.terminal == dev)
-                .map(|v| v.userid.clone());
-            view(t, sys, dev, user);
-        }
-        let op = m.operator.get_or_insert_with(TermView::default);
-        view(op, sys, sys.operator, None);
+        crate::tui::live::fill_machine(m, sys);
         let mips = self.mips;
         m.model_mips = mips;
         m.mips = mips;
@@ -215,23 +202,9 @@ impl Recorder {
         m.traps.clear();
         m.traps.extend(self.traps.iter().cloned());
         m.tod = sys.machine.cpu.tod();
-        m.machine = match sys.machine.status() {
-            Status::Running => "running".into(),
-            Status::Waiting => "waiting".into(),
-            s => player::describe(s),
-        };
-        m.caption = p.caption().unwrap_or("").to_string();
-        m.marker = p.marker().unwrap_or("").to_string();
-        m.highlight = p.highlight();
+        m.machine = crate::tui::live::machine_state(sys.machine.status());
+        crate::tui::live::fill_player(m, p, "the end");
         m.waiting = false;
-        m.scenario = match p.progress() {
-            Progress::Running => format!("step {} of {}", p.step_index() + 1, p.step_count()),
-            Progress::Done => "the end".into(),
-            Progress::Failed => match p.failure() {
-                Some(f) => format!("stopped at step {}: {}", f.step + 1, f.message),
-                None => "stopped".into(),
-            },
-        };
     }
 
     /// The traps logged since the last look, as the live view converts them.
@@ -260,19 +233,6 @@ impl Recorder {
             json_string(&format!("\x1b[0m\x1b[{};1H\r\n\x1b[?25h", self.size.1))
         )
     }
-}
-
-/// One terminal as the view shows it.
-fn view(t: &mut TermView, sys: &System, dev: u16, user: Option<String>) {
-    let tr = sys.machine.transcript(dev).unwrap_or_default();
-    if t.dev != dev || t.start != tr.start || t.text.len() != tr.text.len() {
-        t.text.clear();
-        t.text.push_str(tr.text);
-        t.start = tr.start;
-    }
-    t.dev = dev;
-    t.user = user;
-    t.hidden = sys.machine.print_inhibited(dev);
 }
 
 /// Microseconds as seconds with six decimals (no floating point: the same text always).

@@ -354,25 +354,7 @@ impl Live {
         self.collect_traps();
         let sys = &self.system;
         m.title.clone_from(&self.title);
-        m.vms = sys.vm_status();
-        let n = sys.terminals.len();
-        m.terminals.resize_with(n, TermView::default);
-        for (t, &dev) in m.terminals.iter_mut().zip(&sys.terminals) {
-            let user = m
-                .vms
-                .iter()
-                .find(|v| v.terminal == dev)
-                .map(|v| v.userid.clone());
-            refresh(t, sys, dev, user);
-        }
-        // OPERATOR, logged on there when CP starts (if the directory has him).
-        let opuser = m
-            .vms
-            .iter()
-            .find(|v| v.terminal == sys.operator)
-            .map(|v| v.userid.clone());
-        let op = m.operator.get_or_insert_with(TermView::default);
-        refresh(op, sys, sys.operator, opuser);
+        fill_machine(m, sys);
         let times = sys.vm_times();
         let direct: Vec<(String, u64)> = m
             .vms
@@ -395,32 +377,63 @@ impl Live {
         m.traps.extend(self.traps.iter().cloned());
         m.mips = self.mips;
         m.tod = sys.machine.cpu.tod();
-        m.machine = match self.status {
-            Status::Running => "running".into(),
-            Status::Waiting => "waiting".into(),
-            s => player::describe(s),
-        };
+        m.machine = machine_state(self.status);
         match &self.player {
             None => {
                 m.scenario.clear();
             }
             Some(p) => {
-                m.caption = p.caption().unwrap_or("").to_string();
-                m.marker = p.marker().unwrap_or("").to_string();
-                m.highlight = p.highlight();
+                fill_player(m, p, "the terminals are yours");
                 m.waiting = p.waiting();
-                m.scenario = match p.progress() {
-                    Progress::Running => {
-                        format!("step {} of {}", p.step_index() + 1, p.step_count())
-                    }
-                    Progress::Done => "the terminals are yours".into(),
-                    Progress::Failed => match p.failure() {
-                        Some(f) => format!("stopped at step {}: {}", f.step + 1, f.message),
-                        None => "stopped".into(),
-                    },
-                };
             }
         }
+    }
+}
+
+/// Fill the model's machine side as the screen shows it: the virtual machines, each
+/// terminal's text and user, and the operator's console (with OPERATOR, logged on there
+/// when CP starts, if the directory has him). The live view and `play --cast` both use it.
+pub fn fill_machine(m: &mut Model, sys: &System) {
+    m.vms = sys.vm_status();
+    let user_at = |m: &Model, dev: u16| {
+        m.vms
+            .iter()
+            .find(|v| v.terminal == dev)
+            .map(|v| v.userid.clone())
+    };
+    let users: Vec<Option<String>> = sys.terminals.iter().map(|&d| user_at(m, d)).collect();
+    let opuser = user_at(m, sys.operator);
+    m.terminals
+        .resize_with(sys.terminals.len(), TermView::default);
+    for ((t, &dev), user) in m.terminals.iter_mut().zip(&sys.terminals).zip(users) {
+        refresh(t, sys, dev, user);
+    }
+    let op = m.operator.get_or_insert_with(TermView::default);
+    refresh(op, sys, sys.operator, opuser);
+}
+
+/// Fill the model from a scenario's player: caption, chapter, highlight, and where the
+/// scenario is (`done`: what to say once it has ended).
+pub fn fill_player(m: &mut Model, p: &Player, done: &str) {
+    m.caption = p.caption().unwrap_or("").to_string();
+    m.marker = p.marker().unwrap_or("").to_string();
+    m.highlight = p.highlight();
+    m.scenario = match p.progress() {
+        Progress::Running => format!("step {} of {}", p.step_index() + 1, p.step_count()),
+        Progress::Done => done.into(),
+        Progress::Failed => match p.failure() {
+            Some(f) => format!("stopped at step {}: {}", f.step + 1, f.message),
+            None => "stopped".into(),
+        },
+    };
+}
+
+/// What the status line says of the machine.
+pub fn machine_state(s: Status) -> String {
+    match s {
+        Status::Running => "running".into(),
+        Status::Waiting => "waiting".into(),
+        s => player::describe(s),
     }
 }
 
