@@ -271,6 +271,8 @@ RDEVQIN  DS    H                   queue: next slot to fill
 RDEVQOUT DS    H                   queue: next slot to send
 RDEVQCNT DS    H                   queue: slots in use
 RDEVRLEN DS    H                   the length of that line (RDINPUT)
+RDEVMSK  DS    X                   1: a print inhibit (X'1B') is queued:
+*                                    no read until it is out (TMASK)
 RDEVBUF  DS    CL136               input buffer
 RDEVQ    DS    0F                  the output queue
          ORG   RDEVQ+RDEVQN*QSLOTLEN

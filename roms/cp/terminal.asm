@@ -115,7 +115,10 @@ TDRSAVE  DS    8F
 *  TDEQ: the line the terminal has typed leaves the queue, and the
 *  terminal is free.  In: R8 = RDEV.  Uses R1.
 TDEQ     NI    RDEVFLAG,X'FF'-RDBUSY
-         LH    R1,RDEVQOUT
+         CLI   RDEVCCW,X'1B'       the print inhibit is out: the
+         BNE   TDEQ10                password may be read (TSTART)
+         MVI   RDEVMSK,0
+TDEQ10   LH    R1,RDEVQOUT
          LA    R1,1(R1)
          N     R1,=A(RDEVQN-1)
          STH   R1,RDEVQOUT
@@ -228,22 +231,11 @@ TSTART   ENTER
          MVI   TSTTRY,3            retries after CC 1
 TST10    TM    RDEVFLAG,RDBUSY+RDDEAD+RDINPUT
          BNZ   TSTEXIT
-         LH    R0,RDEVQCNT         an inhibit-print order (X'1B') is
-         LTR   R0,R0                 the next to go?  It goes before
-         BZ    TST12                 any read, so that the line it
-         LH    R1,RDEVQOUT           masks is the next one read
-         MH    R1,=AL2(QSLOTLEN)     (LINK's password)
-         LA    R1,RDEVQ(R1)
-         CLI   QSCMD(R1),X'1B'
-         BE    TST20
-TST12    DS    0H
+         CLI   RDEVMSK,0           a print inhibit queued (TMASK)?  It,
+         BNE   TST20                 and the prompt before it, go out
+*                                    before the password is read
          TM    RDEVFLAG,RDATTN     a line waiting in the terminal?
          BZ    TST20
-         CLI   RDEVSTAT,RDSPASS    a password is due: "ENTER PASSWORD:"
-         BNE   TST15                 and its print inhibit (TMASK) go
-         CLC   RDEVQCNT,=H'0'        out before the line is read
-         BNE   TST20
-TST15    DS    0H
          L     R15,RDEVUSER
          LTR   R15,R15
          BZ    TSTREAD
@@ -498,13 +490,14 @@ TECHOR   DS    F
 *  TMASK: the next line this terminal reads is a password.  Queue the *
 *  3215's print inhibit (X'1B', no data) behind the prompt: the paper *
 *  shows XXXXXXXX where the password was typed, and TSTART sends the  *
-*  prompt and this before it reads the line (RDEVSTAT = RDSPASS).     *
+*  prompt and this before it reads the line (RDEVMSK, until TDEQ).    *
 *  In: R8 = RDEV.  Uses R0-R3, R15.                                   *
 ***********************************************************************
 TMASK    ENTER
          LA    R0,X'1B'            (TSTART gives it a blank, count 1)
          SR    R3,R3
          BAL   R14,TENQ
+         MVI   RDEVMSK-RDEV(R8),1  no read until it is out (TDEQ)
          BAL   R14,TSTART
          LEAVE TMASK
 TMASKR   DS    F
