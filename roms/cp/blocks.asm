@@ -132,6 +132,9 @@ VDFLAGS  DS    X                   how it is linked
 VDRO     EQU   X'80'                 read-only: writes are refused
 VDDED    EQU   X'40'                 a dedicated real disk (DEDICATE)
 VDLINK   EQU   X'20'                 a link to another user's MDISK
+VDIPLC   EQU   X'10'                 the next program is the rest of
+*                                    an IPL (vipl.asm): CCWTRANS puts
+*                                    the arm back just past record 1
          DS    X
 VDVCYL   DS    H                   where the guest's arm is: cylinder
 VDVHEAD  DS    H                     and head (of the minidisk)
@@ -192,6 +195,9 @@ VMXKEY   EQU   X'20'                 interrupt key (CP EXTERNAL)
 VMXITM   EQU   X'10'                 interval timer (X'50' negative)
          DS    0D
 VMITTOD  DS    D                   TOD clock when X'50' was updated
+*                                  -- IPL of a minidisk (vipl.asm) --
+VMIPLDEV DS    H                   the minidisk whose IPL program runs
+*                                    now, or 0
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

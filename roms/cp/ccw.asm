@@ -107,8 +107,8 @@ CCWTRANS ENTER
          XC    CTTICN,CTTICN       no TICs
          MVI   CTFULL,0
          L     R7,VDCCWA           the guest's first CCW
-         TM    VDFLAGS,VDRO        read-only: always CP's SEEK and
-         BO    CT03                  a file mask
+         TM    VDFLAGS,VDRO+VDIPLC read-only: always CP's SEEK and
+         BNZ   CT03                  a file mask; an IPL: the SEEK
          L     R1,VDRDISK          was the last program on this real
          CLC   RDKLAST-RDISK(4,R1),VMVDCUR  disk this minidisk's?
          BE    CT05                  Then the arm is where it left it.
@@ -124,7 +124,7 @@ CT03     BAL   R14,CTNEW
 *  protected disk does.  (The guest's own SET FILE MASK then gets
 *  command reject: one per chain.)
          TM    VDFLAGS,VDRO
-         BZ    CT05
+         BZ    CT04
          BAL   R14,CTNEW
          LR    R0,R7
          SH    R0,=H'8'
@@ -134,6 +134,43 @@ CT03     BAL   R14,CTNEW
          ST    R0,0(R6)
          MVI   0(R6),X'1F'         SET FILE MASK
          MVI   4(R6),CTCC
+         MVI   7(R6),1
+*  The rest of an IPL (VDIPLC, vipl.asm): the disk must stand where
+*  READ IPL left it, just past record 1 of the minidisk's cylinder 0,
+*  head 0, where CP's SEEK has put the arm: SEARCH ID EQUAL for that
+*  record, a TIC back to the search, and READ DATA of one byte of it
+*  into CP's own copy.  The guest's chain at 8 goes on from there.
+CT04     TM    VDFLAGS,VDIPLC
+         BZ    CT05
+         NI    VDFLAGS,X'FF'-VDIPLC
+         BAL   R14,CTNEW           SEARCH ID EQUAL cc 0 1
+         LR    R0,R7
+         SH    R0,=H'8'
+         ST    R0,RCXGADR
+         LH    R0,VDRELN
+         STH   R0,RCXARG           CC (the minidisk's cylinder 0)
+         MVI   RCXARG+4,1          HH 0, R 1
+         LA    R0,RCXARG
+         ST    R0,0(R6)
+         MVI   0(R6),X'31'
+         MVI   4(R6),CTCC
+         MVI   7(R6),5
+         ST    R6,CTIPLS
+         BAL   R14,CTNEW           TIC back to it
+         LR    R0,R7
+         SH    R0,=H'8'
+         ST    R0,RCXGADR
+         MVC   0(4,R6),CTIPLS
+         MVI   0(R6),X'08'
+         MVI   7(R6),1
+         BAL   R14,CTNEW           READ DATA, one byte (SLI)
+         LR    R0,R7
+         SH    R0,=H'8'
+         ST    R0,RCXGADR
+         LA    R0,RCXARG
+         ST    R0,0(R6)
+         MVI   0(R6),X'06'
+         MVI   4(R6),CTCC+X'20'
          MVI   7(R6),1
 CT05     L     R1,VDRDISK          from now on the arm of this real
          MVC   RDKLAST-RDISK(4,R1),VMVDCUR  disk is this minidisk's
@@ -598,6 +635,7 @@ CTFETCH  ENTER
          BAL   R14,GCOPYIN
          LEAVE CTFETCH             (CC from GCOPYIN)
 CTFETX   LEAVE CTFETCH,CC=NZ
+CTIPLS   DS    A                   (VDIPLC: the search's real CCW)
 CTFETCHR DS    F
 CTFETCHB DS    F
 *

@@ -124,12 +124,23 @@ CMDEXT   OI    VMEXTP-VMBLOK(R11),VMXKEY
          BR    R14
 *
 ***********************************************************************
+*  VMRESET: SYRESET for the other modules (IPL of a minidisk).        *
+*  In: R11 = VMBLOK.  Uses R0, R1.                                    *
+***********************************************************************
+VMRESET  ENTER
+         BAL   R14,SYRESET
+         LEAVE VMRESET
+VMRESETR DS    F
+VMRESETB DS    F
+*
+***********************************************************************
 *  SYRESET: the machine's part of a system reset: nothing pending on *
 *  its console, minidisks and unit-record devices, the PSW zero, the  *
 *  control registers and the virtual timers as after power-on; the    *
 *  machine stops.  In: R11 = VMBLOK.  Uses R0, R1.                    *
 ***********************************************************************
 SYRESET  MVI   VCSTAT,0            the console
+         XC    VMIPLDEV,VMIPLDEV   an IPL under way is over
          MVI   VMEXTP,0            no external condition
          XC    VMITTOD,VMITTOD     the interval timer starts afresh
          OI    VMFLAGS,VMFITMR+VMFVTIM

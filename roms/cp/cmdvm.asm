@@ -450,8 +450,8 @@ BEG10    MVI   VMSTATE,VMSRUN
 ***********************************************************************
 *  CMDIPL: IPL CMS: load the CMS nucleus into the machine again and   *
 *  start it, as after LOGON.  IPL 00C: from the virtual reader's      *
-*  first file, as a real machine from cards (VSPOOL's URIPL).         *
-*  (There are no disks to IPL from yet.)                              *
+*  first file, as a real machine from cards (VSPOOL's URIPL).  IPL    *
+*  191: from that minidisk, as from a real disk (VIPL's DKIPL).       *
 ***********************************************************************
 CMDIPL   ENTER VMCMD
          BAL   R14,NEXTTOK
@@ -467,8 +467,19 @@ IPL10    BAL   R14,HEXIN           IPL vaddr: the reader (00C)?
          BZ    IPLBAD
          LA    R4,VMURS            the reader, wherever it is
          CH    R1,URADDR-URBLOK(R4)
-         BNE   IPLBAD
+         BNE   IPL20
          CALL  URIPL
+         B     VMEXIT
+*  IPL vaddr: one of its minidisks (VIPL).
+IPL20    LA    R4,VMVDEVS
+         LA    R5,VMNVDEV
+IPL22    CH    R1,VDADDR-VDWORK(R4)
+         BE    IPL25
+         LA    R4,VDEVLEN(R4)
+         BCT   R5,IPL22
+         B     IPLBAD
+IPL25    LR    R2,R4
+         CALL  DKIPL
          B     VMEXIT
 IPLBAD   MVC   LINEBUF(L'MSG040A),MSG040A
          C     R3,=F'8'

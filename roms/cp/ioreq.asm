@@ -186,7 +186,10 @@ IOSFIN   ENTER
          OI    VDSTAT,VDINTP
          NI    VDSTAT,X'FF'-VDBUSY
          BAL   R14,VDBACK
-         BAL   R14,IOBREL          the disk is free
+         OC    VMIPLDEV,VMIPLDEV   the rest of its IPL (vipl.asm)?
+         BZ    IOSF10
+         CALL  IPLEND
+IOSF10   BAL   R14,IOBREL          the disk is free
          LEAVE IOSFIN
 IOSFINR  DS    F
 IOSFINB  DS    F
@@ -331,6 +334,7 @@ IOSHALTB DS    F
 ***********************************************************************
 IOSCANCL ENTER
          STM   R0,R12,ICSAVE
+         XC    VMIPLDEV,VMIPLDEV   an IPL's chain ends unfinished
          LR    R6,R11              the machine's requests:
          LA    R4,IOBVM-IOBLOK       those whose IOBVM is R11
          BAL   R14,ICDISKS

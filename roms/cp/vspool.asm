@@ -939,8 +939,8 @@ URRUNI   ST    R14,URRUNR
 *  read 24 bytes at 0, command chaining, SLI - on it and the chain    *
 *  that follows from location 8, exactly as SIO runs a channel        *
 *  program; when it ends with channel end and device end and nothing  *
-*  else, the device address goes to location 2-3 and the PSW at 0 is *
-*  loaded (its ending status is not presented).  Else the machine    *
+*  else, the device address is stored and the PSW at 0 loaded (VIPL's *
+*  IPLLOAD; its ending status is not presented).  Else the machine    *
 *  stops: IPL 00C FAILED, CSW ... (the reader's address).             *
 *  In: R8 = RDEV, R11 = VMBLOK.  Out: CC 0; CC not 0 if it failed     *
 *  (the user has been told).  Uses R0-R7, R15.                        *
@@ -967,18 +967,9 @@ UIP10    MVI   VCSTAT,0            the console: nothing under way
          NI    URSTAT,X'FF'-URINTP
          CLC   URCSW+4(2),=X'0C00' channel end, device end, nothing else?
          BNE   UIPBAD
-         LA    R2,2                the device address at 2-3
-         LA    R3,URADDR
-         LA    R4,2
-         BAL   R14,GCOPYOUT
+         LH    R0,URADDR           the device address stored, the PSW
+         CALL  IPLLOAD               at 0 loaded (VIPL)
          BNZ   UIPBAD
-         SR    R2,R2               the PSW at 0
-         LA    R3,VMPSW
-         LA    R4,8
-         BAL   R14,GCOPYIN
-         BNZ   UIPBAD
-         MVI   VMSTATE,VMSRUN
-         CR    R2,R2
          LEAVE URIPL
 UIPBAD   MVI   VMSTATE,VMSSTOP     the machine stays stopped
          MVC   LINEBUF(L'UIPMSG),UIPMSG

@@ -1,0 +1,219 @@
+//! `IPL 191` in a virtual machine: a standalone program on a minidisk (tests/devices/ipl.asm
+//! in record 2, the IPL record in record 1 reading it with a READ DATA that has no search in
+//! front, so the disk must stand where READ IPL left it) runs as it runs when the bare
+//! machine IPLs the same records from a real disk: the same disabled wait, registers and
+//! storage, the device address at 2-3, no interruption pending after the IPL. Read-only
+//! (a link), where CP's SEEK and file mask go in front of the chain, the same. A minidisk
+//! without an IPL record, and one whose IPL chain never ends, fail the IPL with the CSW,
+//! and the machine can be IPLed again.
+
+use cpcms::devices::dasd::{self, Model, Record};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn cpcms(dir: &Path, args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_cpcms"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run cpcms");
+    assert!(
+        o.status.success(),
+        "{args:?}: {}\n{}",
+        String::from_utf8_lossy(&o.stderr),
+        String::from_utf8_lossy(&o.stdout)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("cpcms-disk-ipl-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// The IPL record: a PSW starting at X'200', a READ DATA of the next record to X'200'
+/// (144 bytes, SLI) at 8, and at 16 whatever `ccw2` is.
+fn ipl1(ec: bool, ccw1_flags: u8, ccw2: [u8; 8]) -> Vec<u8> {
+    let mut r = vec![0u8; 24];
+    let mode = if ec { 0x08 } else { 0 };
+    r[..8].copy_from_slice(&[0, mode, 0, 0, 0, 0, 0x02, 0x00]);
+    r[8..16].copy_from_slice(&[0x06, 0, 0x02, 0, ccw1_flags, 0, 0, 144]);
+    r[16..].copy_from_slice(&ccw2);
+    r
+}
+
+/// IPLVOL, a 3350 of 10 cylinders: the IPL records at cylinder 0 head 0 (for the bare
+/// machine, in place of the label's IPL1 and IPL2), and for the minidisks at cylinder 5
+/// (the program), 6 (nothing: R0 alone) and 7 (a chain that loops for ever: its CCW at
+/// 8 command-chains to a TIC back to it). `ec`: the IPL PSWs are EC-mode ones.
+fn volume(dir: &Path, ec: bool) -> Vec<u8> {
+    let out = dir.join("ipl.img");
+    cpcms(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "asm",
+            "tests/devices/ipl.asm",
+            "--image",
+            out.to_str().unwrap(),
+        ],
+    );
+    let mut program = std::fs::read(&out).unwrap();
+    program.resize(144, 0);
+    let model = Model::D3350;
+    let ts = model.track_size();
+    let mut img = dasd::new_volume(model, 10, Some("IPLVOL"));
+    let at = |cyl: usize| dasd::HEADER + cyl * model.heads() as usize * ts;
+    let off = at(0);
+    let mut t = dasd::parse_track(&img[off..off + ts], 0, 0).unwrap();
+    t.records[1].data = ipl1(ec, 0x20, [0; 8]);
+    t.records[2].data = program.clone();
+    img[off..off + ts].copy_from_slice(&dasd::track_image(&t, ts));
+    for (cyl, recs) in [
+        (5u16, vec![ipl1(ec, 0x20, [0; 8]), program.clone()]),
+        (
+            7,
+            vec![
+                ipl1(ec, 0x60, [0x08, 0, 0, 0x08, 0, 0, 0, 1]),
+                program.clone(),
+            ],
+        ),
+    ] {
+        let off = at(cyl as usize);
+        let mut t = dasd::parse_track(&img[off..off + ts], cyl, 0).unwrap();
+        for (i, data) in recs.iter().enumerate() {
+            t.records.push(Record::new(cyl, 0, i as u8 + 1, &[], data));
+        }
+        img[off..off + ts].copy_from_slice(&dasd::track_image(&t, ts));
+    }
+    img
+}
+
+/// The bare machine IPLs IPLVOL (a 3350 at 150): its storage at 240, as `cpcms ipl`
+/// prints it (`000240 xxxxxxxx ...`).
+fn bare_run(dir: &Path, at: &str) -> String {
+    let bare = cpcms(dir, &["ipl", "--dasd", "vol.3350", "--dump", at]);
+    assert!(bare.contains("C0DE\nR0="), "{bare}");
+    assert!(bare.contains("R4=00000037\n"), "{bare}");
+    let start = format!("MEM {:0>6}: ", at.split('.').next().unwrap());
+    bare.lines()
+        .find(|l| l.starts_with(&start))
+        .unwrap_or_else(|| panic!("{bare}"))
+        .trim_start_matches("MEM ")
+        .replace(':', "")
+}
+
+#[test]
+fn ipl_of_a_minidisk_runs_its_program_as_the_bare_machine_does() {
+    let dir = scratch("191");
+    std::fs::write(dir.join("vol.3350"), volume(&dir, false)).unwrap();
+    let mem = bare_run(&dir, "240.10");
+    // Bare, 2-3 held 150: the first word at 240 (the program's copy of 0-7) is 00000150.
+    let want = |dev: &str| mem.replacen(" 00000150 ", &format!(" 00000{dev} "), 1);
+    assert_ne!(want("191"), mem, "{mem}");
+    std::fs::write(
+        dir.join("ipl.ron"),
+        r#"Scenario(
+    title: "IPL 191",
+    machine: (devices: [(addr: "151", type: "3350", file: "vol.3350", volser: "IPLVOL")]),
+    directory: "USER ALICE ALICE 512K
+ MDISK 191 3350 5 1 IPLVOL W
+ MDISK 193 3350 6 1 IPLVOL W
+ MDISK 194 3350 7 1 IPLVOL W
+USER BOB BOB 512K
+ LINK ALICE 191 192 RR",
+    steps: [
+        Type(terminal: 0, text: "LOGON ALICE ALICE"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: ""),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "CP IPL 191"),
+        Expect(terminal: 0, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
+        Type(terminal: 0, text: "DISPLAY 240.10"),
+        Expect(terminal: 0, text: "000240 "),
+        Type(terminal: 0, text: "DISPLAY G4"),
+        Expect(terminal: 0, text: "GPR  4 = "),
+        Type(terminal: 0, text: "IPL 193"),
+        Expect(terminal: 0, text: "IPL 193 FAILED, CSW "),
+        Type(terminal: 0, text: "IPL 194"),
+        Expect(terminal: 0, text: "IPL 194 FAILED, CSW ", within: "10s"),
+        Type(terminal: 0, text: "IPL 191"),
+        Expect(terminal: 0, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
+        Type(terminal: 1, text: "LOGON BOB BOB"),
+        Expect(terminal: 1, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 1, text: ""),
+        Expect(terminal: 1, text: "R; T="),
+        Type(terminal: 1, text: "CP IPL 192"),
+        Expect(terminal: 1, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
+        Type(terminal: 1, text: "DISPLAY 240.10"),
+        Expect(terminal: 1, text: "000240 "),
+        Type(terminal: 1, text: "IPL 195"),
+        Expect(terminal: 1, text: "DEV 195 DOES NOT EXIST"),
+    ],
+)"#,
+    )
+    .unwrap();
+    let out = cpcms(&dir, &["play", "ipl.ron", "--headless"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    // The program saw its device address at 2-3, TIO cc 0, the sum 55: as bare.
+    assert!(out.contains(&format!("0 | {}", want("191"))), "{out}");
+    assert!(out.contains("0 | GPR  4 = 00000037"), "{out}");
+    assert!(out.contains(&format!("1 | {}", want("192"))), "{out}");
+    assert_eq!(out.matches("DISABLED WAIT").count(), 3, "{out}");
+    // No record 1: the disk's unit check (no record found) ends the IPL.
+    let fail = |dev: &str| {
+        out.lines()
+            .find(|l| l.contains(&format!("IPL {dev} FAILED, CSW ")))
+            .unwrap_or_else(|| panic!("{out}"))
+            .to_string()
+    };
+    assert!(
+        fail("193").ends_with("IPL 193 FAILED, CSW 00000008 0E000018"),
+        "{}",
+        fail("193")
+    );
+    // The endless chain: the watchdog halts it, a program check for the IPL.
+    assert!(
+        fail("194").ends_with("IPL 194 FAILED, CSW 00000008 0C200000"),
+        "{}",
+        fail("194")
+    );
+}
+
+/// An EC-mode IPL PSW: location 0-7 is left as the record put it and the device address
+/// goes to the I/O address word at X'B8' instead, in the virtual machine as on the bare one.
+#[test]
+fn an_ec_mode_ipl_psw_gets_the_device_address_at_b8() {
+    let dir = scratch("ec");
+    std::fs::write(dir.join("vol.3350"), volume(&dir, true)).unwrap();
+    let mem = bare_run(&dir, "240.10");
+    let b8 = bare_run(&dir, "B8.4");
+    assert!(b8.starts_with("0000B8 00000150 "), "bare: {b8}");
+    assert!(mem.starts_with("000240 00080000 00000200 "), "{mem}");
+    std::fs::write(
+        dir.join("ipl.ron"),
+        r#"Scenario(
+    title: "IPL 191, EC mode",
+    machine: (devices: [(addr: "151", type: "3350", file: "vol.3350", volser: "IPLVOL")]),
+    directory: "USER ALICE ALICE 512K
+ MDISK 191 3350 5 1 IPLVOL W",
+    steps: [
+        Type(terminal: 0, text: "LOGON ALICE ALICE"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: ""),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "CP IPL 191"),
+        Expect(terminal: 0, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
+        Type(terminal: 0, text: "DISPLAY 240.10"),
+        Expect(terminal: 0, text: "000240 "),
+        Type(terminal: 0, text: "DISPLAY B8.4"),
+        Expect(terminal: 0, text: "0000B8 "),
+    ],
+)"#,
+    )
+    .unwrap();
+    let out = cpcms(&dir, &["play", "ipl.ron", "--headless"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.contains(&format!("0 | {mem}")), "bare: {mem}\n{out}");
+    assert!(out.contains("0 | 0000B8 00000191"), "{out}");
+}
