@@ -558,6 +558,36 @@ fn type_ahead_is_echoed_where_cms_reads_it() {
     assert_eq!(order, ["LINE0", "R", "LINE1", "R", "LINE2", "R"], "{out}");
 }
 
+/// A line typed while CP types an answer longer than the terminal's queue (`DISPLAY
+/// 0.1000`: 256 lines, the queue holds 16): CP waits for the terminal between lines
+/// (TDRAIN) and reads the typed line then; the rest of the answer must still come, and the
+/// typed line be served after it. (The terminal used to be marked dead: TSTART started
+/// nothing while the line read waited to be routed.)
+#[test]
+fn typing_while_cp_types_a_long_answer_keeps_the_terminal() {
+    let out = play_text(
+        "drain",
+        r#"Scenario(
+    title: "typing while CP types",
+    users: [ (id: "ALICE", password: "ALICE", storage: "256K") ],
+    steps: [
+        Type(terminal: 0, text: "LOGON ALICE ALICE"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: ""),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "CP DISPLAY 0.1000"),
+        Expect(terminal: 0, text: "000100 "),
+        Type(terminal: 0, text: "CP QUERY TIME"),
+        Expect(terminal: 0, text: "000FF0 ", within: "60s"),
+        Expect(terminal: 0, text: "TIME IS", within: "60s"),
+    ],
+)"#,
+    );
+    let last = out.find("0 | 000FF0 ").expect("the whole answer");
+    let time = out.find("0 | TIME IS").expect("the typed line served");
+    assert!(last < time, "{out}");
+}
+
 /// Issue 14, item 20: the password typed after `ENTER PASSWORD:` is masked in the
 /// transcript (`XXXXXXXX`, the 3215's print inhibit mask) and never shown. Needs CP: one
 /// CCW, X'1B' (inhibit print, no data), on the terminal right after the `ENTER

@@ -222,15 +222,21 @@ CPLNEW   DS    F
 ***********************************************************************
 *  TSTART: start the terminal's next operation, if it is idle.        *
 *  A waiting typed line (attention) is read first - unless the user's *
-*  type-ahead line is still unread, in which case the terminal keeps  *
-*  it; otherwise the oldest queued line is written.                   *
+*  type-ahead line is still unread, or a line TDRAIN read is not yet  *
+*  routed, in which case the terminal keeps it; otherwise the oldest  *
+*  queued line is written.                                            *
 *  In: R8 = RDEV.  Uses R0-R1, R15.                                   *
 ***********************************************************************
 TSTART   ENTER
          USING RDEV,R8
          MVI   TSTTRY,3            retries after CC 1
-TST10    TM    RDEVFLAG,RDBUSY+RDDEAD+RDINPUT
+TST10    TM    RDEVFLAG,RDBUSY+RDDEAD
          BNZ   TSTEXIT
+         TM    RDEVFLAG,RDINPUT    a line read, not yet routed (TDRAIN)
+         BO    TST20                 holds RDEVBUF: no read, but CP's
+*                                    lines go on (else a user typing
+*                                    while CP types a long answer
+*                                    would stop the terminal for good)
          CLI   RDEVMSK,0           a print inhibit queued (TMASK)?  It,
          BNE   TST20                 and the prompt before it, go out
 *                                    before the password is read
