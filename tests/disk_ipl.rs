@@ -103,25 +103,16 @@ fn bare_run(dir: &Path, at: &str) -> String {
         .replace(':', "")
 }
 
-#[test]
-fn ipl_of_a_minidisk_runs_its_program_as_the_bare_machine_does() {
-    let dir = scratch("191");
-    std::fs::write(dir.join("vol.3350"), volume(&dir, false)).unwrap();
-    let mem = bare_run(&dir, "240.10");
-    // Bare, 2-3 held 150: the first word at 240 (the program's copy of 0-7) is 00000150.
-    let want = |dev: &str| mem.replacen(" 00000150 ", &format!(" 00000{dev} "), 1);
-    assert_ne!(want("191"), mem, "{mem}");
+/// Play a scenario in `dir` on IPLVOL (vol.3350 at 151) with `directory`, in which
+/// ALICE logs on at terminal 0 and `IPL 191`s from CMS, then `steps` (RON steps).
+fn play(dir: &Path, directory: &str, steps: &str) -> String {
     std::fs::write(
         dir.join("ipl.ron"),
-        r#"Scenario(
+        format!(
+            r#"Scenario(
     title: "IPL 191",
     machine: (devices: [(addr: "151", type: "3350", file: "vol.3350", volser: "IPLVOL")]),
-    directory: "USER ALICE ALICE 512K
- MDISK 191 3350 5 1 IPLVOL W
- MDISK 193 3350 6 1 IPLVOL W
- MDISK 194 3350 7 1 IPLVOL W
-USER BOB BOB 512K
- LINK ALICE 191 192 RR",
+    directory: "{directory}",
     steps: [
         Type(terminal: 0, text: "LOGON ALICE ALICE"),
         Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
@@ -131,7 +122,31 @@ USER BOB BOB 512K
         Expect(terminal: 0, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
         Type(terminal: 0, text: "DISPLAY 240.10"),
         Expect(terminal: 0, text: "000240 "),
-        Type(terminal: 0, text: "DISPLAY G4"),
+{steps}    ],
+)"#
+        ),
+    )
+    .unwrap();
+    cpcms(dir, &["play", "ipl.ron", "--headless"])
+}
+
+#[test]
+fn ipl_of_a_minidisk_runs_its_program_as_the_bare_machine_does() {
+    let dir = scratch("191");
+    std::fs::write(dir.join("vol.3350"), volume(&dir, false)).unwrap();
+    let mem = bare_run(&dir, "240.10");
+    // Bare, 2-3 held 150: the first word at 240 (the program's copy of 0-7) is 00000150.
+    let want = |dev: &str| mem.replacen(" 00000150 ", &format!(" 00000{dev} "), 1);
+    assert_ne!(want("191"), mem, "{mem}");
+    let out = play(
+        &dir,
+        "USER ALICE ALICE 512K
+ MDISK 191 3350 5 1 IPLVOL W
+ MDISK 193 3350 6 1 IPLVOL W
+ MDISK 194 3350 7 1 IPLVOL W
+USER BOB BOB 512K
+ LINK ALICE 191 192 RR",
+        r#"        Type(terminal: 0, text: "DISPLAY G4"),
         Expect(terminal: 0, text: "GPR  4 = "),
         Type(terminal: 0, text: "IPL 193"),
         Expect(terminal: 0, text: "IPL 193 FAILED, CSW "),
@@ -149,11 +164,8 @@ USER BOB BOB 512K
         Expect(terminal: 1, text: "000240 "),
         Type(terminal: 1, text: "IPL 195"),
         Expect(terminal: 1, text: "DEV 195 DOES NOT EXIST"),
-    ],
-)"#,
-    )
-    .unwrap();
-    let out = cpcms(&dir, &["play", "ipl.ron", "--headless"]);
+"#,
+    );
     let _ = std::fs::remove_dir_all(&dir);
     // The program saw its device address at 2-3, TIO cc 0, the sum 55: as bare.
     assert!(out.contains(&format!("0 | {}", want("191"))), "{out}");
@@ -190,29 +202,14 @@ fn an_ec_mode_ipl_psw_gets_the_device_address_at_b8() {
     let b8 = bare_run(&dir, "B8.4");
     assert!(b8.starts_with("0000B8 00000150 "), "bare: {b8}");
     assert!(mem.starts_with("000240 00080000 00000200 "), "{mem}");
-    std::fs::write(
-        dir.join("ipl.ron"),
-        r#"Scenario(
-    title: "IPL 191, EC mode",
-    machine: (devices: [(addr: "151", type: "3350", file: "vol.3350", volser: "IPLVOL")]),
-    directory: "USER ALICE ALICE 512K
+    let out = play(
+        &dir,
+        "USER ALICE ALICE 512K
  MDISK 191 3350 5 1 IPLVOL W",
-    steps: [
-        Type(terminal: 0, text: "LOGON ALICE ALICE"),
-        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
-        Type(terminal: 0, text: ""),
-        Expect(terminal: 0, text: "R; T="),
-        Type(terminal: 0, text: "CP IPL 191"),
-        Expect(terminal: 0, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
-        Type(terminal: 0, text: "DISPLAY 240.10"),
-        Expect(terminal: 0, text: "000240 "),
-        Type(terminal: 0, text: "DISPLAY B8.4"),
+        r#"        Type(terminal: 0, text: "DISPLAY B8.4"),
         Expect(terminal: 0, text: "0000B8 "),
-    ],
-)"#,
-    )
-    .unwrap();
-    let out = cpcms(&dir, &["play", "ipl.ron", "--headless"]);
+"#,
+    );
     let _ = std::fs::remove_dir_all(&dir);
     assert!(out.contains(&format!("0 | {mem}")), "bare: {mem}\n{out}");
     assert!(out.contains("0 | 0000B8 00000191"), "{out}");

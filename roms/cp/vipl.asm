@@ -103,6 +103,8 @@ DKI75    MVC   DKICSW,=X'0000000000000000'  (no frame for page 0)
          B     DKI85
 DKI80    MVC   DKICSW,=X'0000000000040000'  not there: channel control
 DKI85    L     R6,DKISLOT                      check
+         LH    R0,VDADDR-VDWORK(R6)
+         LA    R1,DKICSW
          BAL   R14,IPLFAIL
 DKI88    LEAVE DKIPL,CC=NZ
 DKI90    LEAVE DKIPL
@@ -134,7 +136,9 @@ IPLEND   ENTER
          LH    R0,VDADDR-VDWORK(R6)
          BAL   R14,IPLLOAD         then it runs
          BZ    IPE90
-IPE80    BAL   R14,IPLFAIL
+IPE80    LH    R0,VDADDR-VDWORK(R6)
+         LA    R1,DKICSW
+         BAL   R14,IPLFAIL
 IPE90    LM    R6,R8,IPESAVE
          LEAVE IPLEND
 IPLENDR  DS    F
@@ -183,32 +187,42 @@ DKIWORD  DS    F
 DKIDEV   DS    H
 *
 ***********************************************************************
-*  IPLFAIL: "IPL ccc FAILED, CSW xxxxxxxx xxxxxxxx" (the CSW in       *
-*  DKICSW) on the user's terminal; the machine stays stopped.         *
-*  In: R11 = VMBLOK, R6 -> the VDEV slot.  Uses R0-R5, R15.           *
+*  IPLFAIL: "IPL ccc FAILED, CSW xxxxxxxx xxxxxxxx" for the user (a   *
+*  DIAGNOSE X'08' response buffer, or the terminal: CPLINE - also     *
+*  when the IPL ends later, while nobody waits for an answer); the    *
+*  machine stays stopped, as a real one stays in the load state.      *
+*  Both IPLs use it: a minidisk's here, the reader's (VSPOOL's URIPL).*
+*  In: R11 = VMBLOK, R0 = the device address, R1 -> the CSW.          *
+*  Uses R0-R5, R15.                                                   *
 ***********************************************************************
-IPLFAIL  ST    R14,IPLFAILR
+IPLFAIL  ENTER
+         ST    R8,IPFR8
          MVI   VMSTATE,VMSSTOP
+         MVC   IPFCSW,0(R1)
          MVC   DKILINE(L'DKIMSG),DKIMSG
-         LH    R0,VDADDR-VDWORK(R6)
          LA    R2,DKILINE+4
          LA    R3,3
          BAL   R14,HEXOUT
-         L     R0,DKICSW
+         L     R0,IPFCSW
          LA    R2,DKILINE+L'DKIMSG
          LA    R3,8
          BAL   R14,HEXOUT
          MVI   DKILINE+L'DKIMSG+8,C' '
-         L     R0,DKICSW+4
+         L     R0,IPFCSW+4
          LA    R2,DKILINE+L'DKIMSG+9
          LA    R3,8
          BAL   R14,HEXOUT
          LA    R2,DKILINE
          LA    R3,L'DKIMSG+17
-         CALL  VMLINE
-         L     R14,IPLFAILR
-         BR    R14
+         L     R8,VMRDEV
+         BAL   R14,CPLINE
+         L     R8,IPFR8
+         LEAVE IPLFAIL
 IPLFAILR DS    F
+IPLFAILB DS    F
+IPFR8    DS    F
+         DS    0F
+IPFCSW   DS    XL8
 DKIMSG   DC    C'IPL ccc FAILED, CSW '
 DKILINE  DS    CL40
          DROP  R11

@@ -971,29 +971,14 @@ UIP10    MVI   VCSTAT,0            the console: nothing under way
          CALL  IPLLOAD               at 0 loaded (VIPL)
          BNZ   UIPBAD
          LEAVE URIPL
-UIPBAD   MVI   VMSTATE,VMSSTOP     the machine stays stopped
-         MVC   LINEBUF(L'UIPMSG),UIPMSG
-         LH    R0,URADDR           the reader's address, not always 00C
-         LA    R2,LINEBUF+4
-         LA    R3,3
-         BAL   R14,HEXOUT
-         L     R0,URCSW
-         LA    R2,LINEBUF+L'UIPMSG
-         LA    R3,8
-         BAL   R14,HEXOUT
-         L     R0,URCSW+4
-         LA    R2,LINEBUF+L'UIPMSG+9
-         LA    R3,8
-         BAL   R14,HEXOUT
-         MVI   LINEBUF+L'UIPMSG+8,C' '
-         LA    R2,LINEBUF
-         LA    R3,L'UIPMSG+17
-         BAL   R14,CPLINE
+UIPBAD   LH    R0,URADDR           IPL ccc FAILED, CSW ... (VIPL); the
+         LA    R1,URCSW              machine stays stopped
+         CALL  IPLFAIL
+         L     R8,URIPLR8
          LEAVE URIPL,CC=NZ
 URIPLR   DS    F
 URIPLB   DS    F
 URIPLR8  DS    F
-UIPMSG   DC    C'IPL 00C FAILED, CSW '
 *
 ***********************************************************************
 *  REFLUR: present the unit-record devices' pending interruptions     *
