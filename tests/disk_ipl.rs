@@ -152,8 +152,22 @@ USER BOB BOB 512K
         Expect(terminal: 0, text: "IPL 193 FAILED, CSW "),
         Type(terminal: 0, text: "IPL 194"),
         Expect(terminal: 0, text: "IPL 194 FAILED, CSW ", within: "10s"),
-        Type(terminal: 0, text: "IPL 191"),
+        Type(terminal: 0, text: "STORE 300 DEADBEEF"),
+        Expect(terminal: 0, text: "STORE COMPLETE"),
+        Type(terminal: 0, text: "IPL 191 STOP"),
+        Sleep("100ms"),
+        Type(terminal: 0, text: "DISPLAY PSW"),
+        Expect(terminal: 0, text: "PSW = "),
+        Type(terminal: 0, text: "DISPLAY 300.4"),
+        Expect(terminal: 0, text: "000300 "),
+        Type(terminal: 0, text: "BEGIN"),
         Expect(terminal: 0, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
+        Type(terminal: 0, text: "IPL 191 CL"),
+        Expect(terminal: 0, text: "DISABLED WAIT PSW '00020000 0000C0DE'"),
+        Type(terminal: 0, text: "DISPLAY 300.4"),
+        Expect(terminal: 0, text: "000300 "),
+        Type(terminal: 0, text: "IPL 191 NOW"),
+        Expect(terminal: 0, text: "INVALID OPTION - NOW"),
         Type(terminal: 1, text: "LOGON BOB BOB"),
         Expect(terminal: 1, text: "CMS VERSION", within: "30s"),
         Type(terminal: 1, text: ""),
@@ -171,7 +185,13 @@ USER BOB BOB 512K
     assert!(out.contains(&format!("0 | {}", want("191"))), "{out}");
     assert!(out.contains("0 | GPR  4 = 00000037"), "{out}");
     assert!(out.contains(&format!("1 | {}", want("192"))), "{out}");
-    assert_eq!(out.matches("DISABLED WAIT").count(), 3, "{out}");
+    assert_eq!(out.matches("DISABLED WAIT").count(), 4, "{out}");
+    // STOP: loaded (the device address in the PSW) but stopped until BEGIN; storage
+    // kept. CLEAR: storage zeros before the IPL.
+    assert!(out.contains("0 | PSW = 00000191  00000200"), "{out}");
+    assert!(out.contains("0 | 000300 DEADBEEF"), "{out}");
+    assert!(out.contains("0 | 000300 00000000"), "{out}");
+    assert!(out.contains("0 | INVALID OPTION - NOW"), "{out}");
     // No record 1: the disk's unit check (no record found) ends the IPL.
     let fail = |dev: &str| {
         out.lines()

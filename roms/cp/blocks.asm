@@ -198,6 +198,7 @@ VMITTOD  DS    D                   TOD clock when X'50' was updated
 *                                  -- IPL of a minidisk (vipl.asm) --
 VMIPLDEV DS    H                   the minidisk whose IPL program runs
 *                                    now, or 0
+VMIPLSTP DS    X                   1: IPL ... STOP (stopped when loaded)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -54,10 +54,20 @@ SYRES    BAL   R14,SYRESET
          CPMSG RESMSG
          LEAVE CMDSYS
 *
-*  SYSTEM CLEAR: every page the machine has a frame for is zeroed
-*  (the others read as zeros anyway: their frames come zeroed), and
-*  the keys of both 2K blocks of each frame set to 0.
-SYCLR    BAL   R14,SYRESET
+*  SYSTEM CLEAR.
+SYCLR    BAL   R14,VMCLEAR
+         CPMSG CLRMSG
+         LEAVE CMDSYS
+*
+***********************************************************************
+*  VMCLEAR: system reset-clear (SYSTEM CLEAR; IPL ... CLEAR): the     *
+*  machine reset (SYRESET), its general registers zero, and every     *
+*  page it has a frame for zeroed, the keys of both 2K blocks of each *
+*  frame 0 (the others read as zeros anyway: their frames come        *
+*  zeroed).  In: R11 = VMBLOK.  Uses R0-R7.                           *
+***********************************************************************
+VMCLEAR  ENTER
+         BAL   R14,SYRESET
          XC    VMGPRS(64),VMGPRS
          L     R7,VMSIZE           pages in the machine
          SRL   R7,12
@@ -94,8 +104,9 @@ SYC10    LR    R1,R6               its segment-table entry
 SYC30    LA    R6,1(R6)
          CR    R6,R7
          BL    SYC10
-         CPMSG CLRMSG
-         LEAVE CMDSYS
+         LEAVE VMCLEAR
+VMCLEARR DS    F
+VMCLEARB DS    F
 *
 *  SYSTEM RESTART: old PSW to 8, new PSW from 0.
 SYRST    LA    R2,8

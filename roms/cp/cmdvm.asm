@@ -452,15 +452,23 @@ BEG10    MVI   VMSTATE,VMSRUN
 *  start it, as after LOGON.  IPL 00C: from the virtual reader's      *
 *  first file, as a real machine from cards (VSPOOL's URIPL).  IPL    *
 *  191: from that minidisk, as from a real disk (VIPL's DKIPL).       *
+*  Options: CLEAR (storage cleared first, as SYSTEM CLEAR), NOCLEAR,  *
+*  STOP (loaded, but stopped until BEGIN).                            *
 ***********************************************************************
 CMDIPL   ENTER VMCMD
          BAL   R14,NEXTTOK
+         STM   R2,R3,IPLTOK        what to IPL; first its options
+         BAL   R14,IPLOPTS
+         BNZ   VMEXIT              (a wrong one: said so)
+         LM    R2,R3,IPLTOK
          L     R4,=A(KWCMS)
          LA    R5,3
          BAL   R14,KWMATCH
          BNE   IPL10
+         BAL   R14,IPLCLR          (CLEAR)
          BAL   R14,IPLCMS
-         B     VMEXIT
+         BNZ   VMEXIT
+         B     IPL30
 IPL10    BAL   R14,HEXIN           IPL vaddr: the reader (00C)?
          BNZ   IPLBAD
          LTR   R1,R1               (0: no reader's, even one absent)
@@ -468,9 +476,16 @@ IPL10    BAL   R14,HEXIN           IPL vaddr: the reader (00C)?
          LA    R4,VMURS            the reader, wherever it is
          CH    R1,URADDR-URBLOK(R4)
          BNE   IPL20
+         BAL   R14,IPLCLR          (CLEAR)
          CALL  URIPL
+         BNZ   VMEXIT
+IPL30    CLI   VMIPLSTP,0          STOP: it stays stopped, its PSW
+         BE    VMEXIT                loaded, until BEGIN
+         MVI   VMSTATE,VMSSTOP
+         MVI   VMIPLSTP,0
          B     VMEXIT
-*  IPL vaddr: one of its minidisks (VIPL).
+*  IPL vaddr: one of its minidisks (VIPL; STOP is seen to when the
+*  IPL's chain ends).
 IPL20    LA    R4,VMVDEVS
          LA    R5,VMNVDEV
 IPL22    CH    R1,VDADDR-VDWORK(R4)
@@ -478,9 +493,77 @@ IPL22    CH    R1,VDADDR-VDWORK(R4)
          LA    R4,VDEVLEN(R4)
          BCT   R5,IPL22
          B     IPLBAD
-IPL25    LR    R2,R4
+IPL25    BAL   R14,IPLCLR          (CLEAR)
+         LR    R2,R4
          CALL  DKIPL
          B     VMEXIT
+*
+*  IPLOPTS: the options after the device or system: CLear, NOCLear,
+*  STOP (VM/370's; PARM is left out).  IPLCLEAR and VMIPLSTP say
+*  which.  Out: CC 0; CC not 0 for one that is none of these (the
+*  user has been told: DMKCFG003E INVALID OPTION - xxx).  Uses R1-R5.
+IPLOPTS  ST    R14,IPLOPTR
+         MVI   IPLCLEAR,0
+         MVI   VMIPLSTP,0
+IPO10    BAL   R14,NEXTTOK
+         LTR   R3,R3
+         BZ    IPO90               no more: CC 0 (R3 = 0)
+         L     R4,=A(KWIPLCLR)
+         LA    R5,2
+         BAL   R14,KWMATCH
+         BNE   IPO20
+         MVI   IPLCLEAR,1
+         B     IPO10
+IPO20    L     R4,=A(KWNOCLR)
+         LA    R5,4
+         BAL   R14,KWMATCH
+         BNE   IPO30
+         MVI   IPLCLEAR,0
+         B     IPO10
+IPO30    L     R4,=A(KWSTOP)
+         LA    R5,4
+         BAL   R14,KWMATCH
+         BNE   IPO80
+         MVI   VMIPLSTP,1
+         B     IPO10
+IPO80    MVC   LINEBUF(L'MSG003),MSG003   none of them
+         C     R3,=F'8'
+         BNH   IPO85
+         LA    R3,8
+IPO85    LR    R1,R3
+         BCTR  R1,0
+         EX    R1,IPOMVC
+         LA    R3,L'MSG003+1(R1)
+         LA    R2,LINEBUF
+         LA    R0,3
+         BAL   R14,CPERR
+         MVI   VMIPLSTP,0
+         LTR   R14,R14             CC not 0
+IPO90    L     R14,IPLOPTR
+         BR    R14
+IPOMVC   MVC   LINEBUF+L'MSG003(0),0(R2)
+IPLOPTR  DS    F
+IPLTOK   DS    2F
+IPLCLEAR DS    X                   1: IPL ... CLEAR
+MSG003   DC    C'DMKCFG003E INVALID OPTION - '
+KWIPLCLR DC    CL8'CLEAR'
+KWNOCLR  DC    CL8'NOCLEAR'
+KWSTOP   DC    CL8'STOP'
+*
+*  IPLCLR: with CLEAR, the machine is reset and its storage cleared
+*  first (SYSTEM CLEAR's VMCLEAR), once no program of its disks can
+*  write into it any more (IOSCANCL).  Uses R0-R7 (R4 kept).
+IPLCLR   CLI   IPLCLEAR,0
+         BER   R14
+         ST    R14,IPLCLRR
+         ST    R4,IPLCLR4
+         CALL  IOSCANCL
+         CALL  VMCLEAR
+         L     R4,IPLCLR4
+         L     R14,IPLCLRR
+         BR    R14
+IPLCLRR  DS    F
+IPLCLR4  DS    F
 IPLBAD   MVC   LINEBUF(L'MSG040A),MSG040A
          C     R3,=F'8'
          BNH   IPLB10

@@ -177,7 +177,11 @@ IPP30    BAL   R14,GCOPYOUT
          BNZ   IPP90
          MVC   VMPSW,DKIPSW        it runs from there
          MVI   VMSTATE,VMSRUN
-         CR    R2,R2               CC 0
+         CLI   VMIPLSTP,0          (IPL ... STOP: from there, once
+         BE    IPP40                 BEGIN is typed)
+         MVI   VMSTATE,VMSSTOP
+         MVI   VMIPLSTP,0
+IPP40    CR    R2,R2               CC 0
 IPP90    LEAVE IPLLOAD
 IPLLOADR DS    F
 IPLLOADB DS    F
