@@ -1,5 +1,10 @@
 //! Unit tests of sysgen (the module is `super`).
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::devices::dasd::{Record, track_image};
+
 use super::*;
 
 fn config() -> SysConfig {
