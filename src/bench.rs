@@ -205,10 +205,11 @@ pub struct Timing {
 }
 
 impl Timing {
-    /// The measure to use: CPU time if known (and `cpu_time`), else wall time.
+    /// The measure to use: CPU time if known (and `cpu_time`), else wall time. A CPU time
+    /// of zero (a run shorter than Linux's accounting saw) is not known.
     fn pick(&self, cpu_time: bool) -> Duration {
         match self.cpu {
-            Some(c) if cpu_time => c,
+            Some(c) if cpu_time && !c.is_zero() => c,
             _ => self.wall,
         }
     }
@@ -465,9 +466,14 @@ pub fn run(
     };
     let runs = opts.runs.max(1);
     progress(&format!(
-        "{} programs, {runs} run{} each on cpcms{}, the best counting ({} time)",
+        "{} programs, {runs} run{} each on cpcms{}{}, the best counting ({} time)",
         PROGRAMS.len(),
         if runs == 1 { "" } else { "s" },
+        if rig.is_some() {
+            " (register and storage also in a virtual machine under CP)"
+        } else {
+            ""
+        },
         if herc.is_some() {
             " and on Hercules"
         } else {
