@@ -35,7 +35,7 @@ struct Cli {
 }
 
 /// Where CP and CMS come from and where the disks live: only for the commands that boot
-/// the system (play, and with no command) and, --roms only, sysgen.
+/// the system (play, and with no command) and, --roms only, sysgen and bench.
 #[derive(Args, Debug, Default, Clone)]
 struct SystemArgs {
     /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
@@ -425,8 +425,12 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             acts("ipl")?;
             ipl(&a)
         }
-        Some(Command::Bench(a)) => {
-            acts("bench")?;
+        Some(Command::Bench(mut a)) => {
+            // --roms (for the virtual machine) acts on bench, as on sysgen.
+            if outer.data.is_some() || !outer.device.is_empty() {
+                acts("bench")?;
+            }
+            a.roms = a.roms.or_else(|| outer.roms.clone());
             bench(&a)
         }
         Some(Command::Asm {
@@ -1240,6 +1244,7 @@ mod tests {
             assert!(parse(args).is_err(), "{args:?}");
         }
         assert!(parse(&["sysgen", "--roms", "r"]).is_ok());
+        assert!(parse(&["bench", "--roms", "r"]).is_ok());
     }
 
     #[test]

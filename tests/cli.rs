@@ -200,7 +200,6 @@ fn system_options_only_where_they_act() {
         ("asm", false),
         ("disasm", false),
         ("ipl", false),
-        ("bench", false),
     ] {
         let o = cpcms(&[cmd, "--help"]);
         let h = String::from_utf8_lossy(&o.stdout);
@@ -208,9 +207,17 @@ fn system_options_only_where_they_act() {
         assert_eq!(h.contains("--roms"), shows, "{cmd}: {h}");
         assert_eq!(h.contains("--data"), shows, "{cmd}: {h}");
     }
-    let o = cpcms(&["sysgen", "--help"]);
-    let h = String::from_utf8_lossy(&o.stdout);
-    assert!(h.contains("--roms") && !h.contains("--data"), "{h}");
+    // sysgen and bench (its virtual machine) take --roms only.
+    for cmd in ["sysgen", "bench"] {
+        let o = cpcms(&[cmd, "--help"]);
+        let h = String::from_utf8_lossy(&o.stdout);
+        assert!(h.contains("--roms") && !h.contains("--data"), "{cmd}: {h}");
+    }
+    fails_with(
+        &["--data", "d", "bench", "--no-vm"],
+        2,
+        "--data acts only on play",
+    );
 }
 
 /// `--device` for CP: a real disk beside the system residence volume, a 3350 image that
