@@ -243,8 +243,8 @@ struct BenchArgs {
     /// cms/) instead of the copies built into cpcms
     #[arg(long, value_name = "DIR")]
     roms: Option<PathBuf>,
-    /// Only show where CP's instructions go, by CP routine: per trap for a trap loop
-    /// (LPSW, SSM, SSK, ISK, DIAGNOSE, SIO, TIO, STCTL, STPT), per dispatch for the
+    /// Only show where CP's instructions go, by CP routine: per iteration of a trap loop
+    /// (LPSW, SSM, SSK, ISK, DIAGNOSE, SIO, SIO+I/O, TIO, STCTL, STPT), per dispatch for the
     /// register or storage loop (at --scale)
     #[arg(long, value_name = "INSTRUCTION")]
     profile: Option<String>,
@@ -914,10 +914,12 @@ fn bench(a: &BenchArgs) -> Result<u8, Fail> {
         let mut rig = bench::vm::VmRig::boot(a.roms.as_deref()).map_err(bad)?;
         let (per, prof) = bench::vm::trap_profile(&mut rig, name, a.scale).map_err(bad)?;
         let total: f64 = prof.iter().map(|p| p.1).sum();
-        println!("{name}: {total:.1} CP instructions per {per}, by CP routine");
+        let mut text = format!("{name}: {total:.1} CP instructions per {per}, by CP routine\n");
         for (label, n) in prof.into_iter().filter(|p| p.1 >= 0.05) {
-            println!("{label:<10} {n:>8.1}");
+            text.push_str(&format!("{label:<10} {n:>8.1}\n"));
         }
+        // (A closed pipe, as `| head` leaves, is not an error worth a panic.)
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
         return Ok(0);
     }
     let opts = bench::Options {

@@ -489,7 +489,7 @@ fn bench_shows_progress_as_it_goes() {
     assert!(out.contains("\n| storage | 120003 | "), "{out}");
     assert!(out.contains("| CP instructions per trap |"), "{out}");
     for t in [
-        "LPSW", "SSM", "SSK", "ISK", "DIAGNOSE", "SIO", "TIO", "STCTL", "STPT",
+        "LPSW", "SSM", "SSK", "ISK", "DIAGNOSE", "SIO", "SIO+I/O", "TIO", "STCTL", "STPT",
     ] {
         assert!(out.contains(&format!("\n| {t} (")), "{t}: {out}");
     }

@@ -288,6 +288,9 @@ pub const TRAP_ITERATIONS: u64 = 1000;
 
 macro_rules! trap {
     ($name:expr, $what:expr, $op:expr, $body:expr, $data:expr) => {
+        trap!($name, $what, $op, $body, $data, 2)
+    };
+    ($name:expr, $what:expr, $op:expr, $body:expr, $data:expr, $per:expr) => {
         Trap {
             name: $name,
             what: $what,
@@ -303,16 +306,17 @@ macro_rules! trap {
                     "\n         END\n"
                 ),
                 setup: 1 + 2,
-                per_iteration: 2,
+                per_iteration: $per,
                 iterations: TRAP_ITERATIONS,
             },
         }
     };
 }
 
-/// The trap loops: each iteration is the privileged instruction and a BCT. R3 holds
-/// X'800' (a storage block for SSK and ISK).
-pub const TRAPS: [Trap; 9] = [
+/// The trap loops: each iteration is the privileged instruction and a BCT (the SIO
+/// with I/O, its LPSW of a wait PSW too). R3 holds X'800' (a storage block for SSK and
+/// ISK).
+pub const TRAPS: [Trap; 10] = [
     trap!(
         "LPSW",
         "LPSW of a PSW that goes on at the next instruction",
@@ -354,6 +358,14 @@ pub const TRAPS: [Trap; 9] = [
         0x9C,
         "TOP      SIO   X'0FF'",
         ""
+    ),
+    trap!(
+        "SIO+I/O",
+        "SIO 009, a no-op CCW; LPSW of an enabled wait PSW; the I/O interruption",
+        0x9C,
+        "TOP      SIO   X'009'\n         LPSW  WAITIO\nBACK     DS    0H",
+        "         DS    0D\nWAITIO   DC    X'80020000',A(0)\nNOPCCW   DC    X'03',AL3(0),X'20',AL1(0),H'1'\n         ORG   BENCH+X'48'\n         DC    A(NOPCCW)\n         ORG   BENCH+X'78'\n         DC    X'00000000',A(BACK)\n         ORG",
+        3
     ),
     trap!(
         "TIO",
@@ -494,8 +506,8 @@ pub fn vm_table(rows: &[super::Row]) -> String {
     s
 }
 
-/// Where CP's instructions go: for a trap loop (`name` one of [`TRAPS`]) per trapped
-/// instruction, for the register or storage loop (at `scale`) per dispatch of the guest
+/// Where CP's instructions go: for a trap loop (`name` one of [`TRAPS`]) per iteration
+/// (one trapped instruction; SIO+I/O's: two and an I/O interruption), for the register or storage loop (at `scale`) per dispatch of the guest
 /// (a time slice's end and the redispatch). By CP routine (the nearest label at or
 /// before each instruction CP ran, among CP's own labels), most first. Runs the program
 /// once more with an instruction tracer (slow, for looking, not for timing).
@@ -517,7 +529,7 @@ pub fn trap_profile(
         }
     }
     let (p, iterations, per) = match TRAPS.iter().find(|t| t.name.eq_ignore_ascii_case(name)) {
-        Some(t) => (&t.program, t.program.iterations, "trap"),
+        Some(t) => (&t.program, t.program.iterations, "loop iteration"),
         None => {
             let p = vm_programs()
                 .find(|p| p.name.eq_ignore_ascii_case(name))
@@ -534,7 +546,7 @@ pub fn trap_profile(
     let r = rig.restart(10 * SEC * (p.instructions(iterations) / 1_000_000 + 1), SEC);
     rig.sys.machine.set_tracer(None);
     let (c, _) = r?;
-    let divide = if per == "trap" {
+    let divide = if per == "loop iteration" {
         iterations
     } else {
         c.dispatches.max(1)
