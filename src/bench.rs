@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 use crate::asm;
 use crate::machine::{Machine, MachineConfig, Status};
 
+pub mod vm;
+
 /// One benchmark program.
 pub struct Program {
     /// Short name, e.g. `register`.
@@ -203,10 +205,11 @@ pub struct Timing {
 }
 
 impl Timing {
-    /// The measure to use: CPU time if known (and `cpu_time`), else wall time.
+    /// The measure to use: CPU time if known (and `cpu_time`), else wall time. A CPU time
+    /// of zero (a run shorter than Linux's accounting saw) is not known.
     fn pick(&self, cpu_time: bool) -> Duration {
         match self.cpu {
-            Some(c) if cpu_time => c,
+            Some(c) if cpu_time && !c.is_zero() => c,
             _ => self.wall,
         }
     }
@@ -425,6 +428,8 @@ pub struct Row {
     pub cpcms_mips: f64,
     /// `None` when Hercules was not run.
     pub hercules_mips: Option<f64>,
+    /// The same program in a virtual machine under CP; `None` when not run there.
+    pub vm: Option<vm::VmRow>,
 }
 
 /// Options of `cpcms bench`.
@@ -445,8 +450,14 @@ fn mips(instructions: u64, d: Duration) -> f64 {
 }
 
 /// Run every program; `progress` hears about each run as it is made (a line each, with
-/// the best figure so far), so a long benchmark is never silent.
-pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Vec<Row>, String> {
+/// the best figure so far), so a long benchmark is never silent. With `rig`, the
+/// register and storage loops also run in its virtual machine, each run right after
+/// the bare one (so a change in the host's load touches both alike).
+pub fn run(
+    opts: &Options,
+    mut rig: Option<&mut vm::VmRig>,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<Row>, String> {
     let mut herc = if opts.hercules && Hercules::available() {
         progress("starting Hercules");
         Some(Hercules::start()?)
@@ -455,9 +466,14 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Vec<Row>, S
     };
     let runs = opts.runs.max(1);
     progress(&format!(
-        "{} programs, {runs} run{} each on cpcms{}, the best counting ({} time)",
+        "{} programs, {runs} run{} each on cpcms{}{}, the best counting ({} time)",
         PROGRAMS.len(),
         if runs == 1 { "" } else { "s" },
+        if rig.is_some() {
+            " (register and storage also in a virtual machine under CP)"
+        } else {
+            ""
+        },
         if herc.is_some() {
             " and on Hercules"
         } else {
@@ -470,9 +486,9 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Vec<Row>, S
         let iterations = ((p.iterations as f64 * opts.scale) as u64).max(1);
         let expected = p.instructions(iterations);
         let img = image(p, iterations)?;
-        let mut report = |machine: &str, run: u32, this: Duration, best: Duration| {
+        let mut report = |machine: &str, run: u32, this: Duration, best: Duration, also: &str| {
             progress(&format!(
-                "({}/{}) {} on {machine}, run {run} of {runs}: {:.0} MIPS (best {:.0})",
+                "({}/{}) {} on {machine}, run {run} of {runs}: {:.0} MIPS (best {:.0}){also}",
                 k + 1,
                 PROGRAMS.len(),
                 p.name,
@@ -481,19 +497,42 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Vec<Row>, S
             ));
         };
         let mut best = Duration::MAX;
+        let in_vm = vm::vm_programs().any(|v| v.name == p.name);
+        let mut vm_best = Duration::MAX;
+        let mut vm_counts = None;
         for r in 1..=runs {
             let t = run_cpcms(&img, expected)?.pick(opts.cpu_time);
             best = best.min(t);
-            report("cpcms", r, t, best);
+            report("cpcms", r, t, best, "");
+            if let Some(rig) = rig.as_deref_mut().filter(|_| in_vm) {
+                let (c, t) = vm::run_once(rig, p, iterations)?;
+                let t = t.pick(opts.cpu_time);
+                vm_best = vm_best.min(t);
+                report(
+                    "a virtual machine under CP",
+                    r,
+                    t,
+                    vm_best,
+                    &format!(
+                        " of the guest; {} CP instructions, {} dispatches",
+                        c.cp, c.dispatches
+                    ),
+                );
+                vm_counts = Some(c);
+            }
         }
         let cpcms_mips = mips(expected, best);
+        let vm = vm_counts.map(|counts| vm::VmRow {
+            counts,
+            guest_mips: mips(counts.guest, vm_best),
+        });
         let hercules_mips = match herc.as_mut() {
             Some(h) => {
                 let mut best = Duration::MAX;
                 for r in 1..=runs {
                     let t = h.run(&img, p.name)?.pick(opts.cpu_time);
                     best = best.min(t);
-                    report("Hercules", r, t, best);
+                    report("Hercules", r, t, best, "");
                 }
                 Some(mips(expected, best))
             }
@@ -505,6 +544,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(&str)) -> Result<Vec<Row>, S
             instructions: expected,
             cpcms_mips,
             hercules_mips,
+            vm,
         });
     }
     Ok(rows)
@@ -567,6 +607,7 @@ mod tests {
             instructions: 5,
             cpcms_mips: 400.0,
             hercules_mips: Some(200.0),
+            vm: None,
         }];
         let t = table(&rows);
         assert!(

@@ -86,8 +86,12 @@ fn run(cli: Cli) -> Result<u8, Fail> {
             acts("ipl")?;
             ipl(&a)
         }
-        Some(Command::Bench(a)) => {
-            acts("bench")?;
+        Some(Command::Bench(mut a)) => {
+            // --roms (for the virtual machine) acts on bench, as on sysgen.
+            if outer.data.is_some() || !outer.device.is_empty() {
+                acts("bench")?;
+            }
+            a.roms = a.roms.or_else(|| outer.roms.clone());
             bench(&a)
         }
         Some(Command::Asm {

@@ -200,7 +200,6 @@ fn system_options_only_where_they_act() {
         ("asm", false),
         ("disasm", false),
         ("ipl", false),
-        ("bench", false),
     ] {
         let o = cpcms(&[cmd, "--help"]);
         let h = String::from_utf8_lossy(&o.stdout);
@@ -208,9 +207,17 @@ fn system_options_only_where_they_act() {
         assert_eq!(h.contains("--roms"), shows, "{cmd}: {h}");
         assert_eq!(h.contains("--data"), shows, "{cmd}: {h}");
     }
-    let o = cpcms(&["sysgen", "--help"]);
-    let h = String::from_utf8_lossy(&o.stdout);
-    assert!(h.contains("--roms") && !h.contains("--data"), "{h}");
+    // sysgen and bench (its virtual machine) take --roms only.
+    for cmd in ["sysgen", "bench"] {
+        let o = cpcms(&[cmd, "--help"]);
+        let h = String::from_utf8_lossy(&o.stdout);
+        assert!(h.contains("--roms") && !h.contains("--data"), "{cmd}: {h}");
+    }
+    fails_with(
+        &["--data", "d", "bench", "--no-vm"],
+        2,
+        "--data acts only on play",
+    );
 }
 
 /// `--device` for CP: a real disk beside the system residence volume, a 3350 image that
@@ -460,7 +467,7 @@ fn bench_shows_progress_as_it_goes() {
     let o = cpcms(&["bench", "--scale", "0.0005", "--runs", "2", "--no-hercules"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
-    assert!(err.starts_with("3 programs, 2 runs each on cpcms"), "{err}");
+    assert!(err.contains("\n3 programs, 2 runs each on cpcms (register and storage also in a virtual machine under CP)"), "{err}");
     // A line for every run, with the best so far.
     assert_eq!(err.matches(" on cpcms, run ").count(), 6, "{err}");
     assert!(
@@ -469,6 +476,36 @@ fn bench_shows_progress_as_it_goes() {
     );
     assert!(err.contains(" MIPS (best "), "{err}");
     assert!(String::from_utf8_lossy(&o.stdout).contains("| register "));
+    // The register and storage loops in a virtual machine under CP, each run after its
+    // bare run: the VM table; then the trap-cost table (tests/bench.rs checks the counts).
+    assert_eq!(
+        err.matches(" on a virtual machine under CP, run ").count(),
+        4,
+        "{err}"
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("| VM guest MIPS | VM/bare |"), "{out}");
+    assert!(out.contains("\n| register | 200005 | "), "{out}");
+    assert!(out.contains("\n| storage | 120003 | "), "{out}");
+    assert!(out.contains("| CP instructions per trap |"), "{out}");
+    for t in [
+        "LPSW", "SSM", "SSK", "ISK", "DIAGNOSE", "SIO", "SIO+I/O", "TIO", "STCTL", "STPT",
+    ] {
+        assert!(out.contains(&format!("\n| {t} (")), "{t}: {out}");
+    }
+    // --no-vm: the bare table only.
+    let o = cpcms(&[
+        "bench",
+        "--scale",
+        "0.0001",
+        "--runs",
+        "1",
+        "--no-hercules",
+        "--no-vm",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success() && out.contains("| register "), "{out}");
+    assert!(!out.contains("VM/bare"), "{out}");
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub(crate) struct Cli {
 }
 
 /// Where CP and CMS come from and where the disks live: only for the commands that boot
-/// the system (play, and with no command) and, --roms only, sysgen.
+/// the system (play, and with no command) and, --roms only, sysgen and bench.
 #[derive(Args, Debug, Default, Clone)]
 pub(crate) struct SystemArgs {
     /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the
@@ -229,6 +229,19 @@ pub(crate) struct BenchArgs {
     /// Also write the programs' images into this directory (for `cpcms ipl --core`)
     #[arg(long, value_name = "DIR")]
     pub(crate) images: Option<PathBuf>,
+    /// Do not run the programs in a virtual machine under CP (the VM row and the
+    /// trap-cost table)
+    #[arg(long)]
+    pub(crate) no_vm: bool,
+    /// For the virtual machine: assemble CP and CMS from this directory (holding cp/ and
+    /// cms/) instead of the copies built into cpcms
+    #[arg(long, value_name = "DIR")]
+    pub(crate) roms: Option<PathBuf>,
+    /// Only show where CP's instructions go, by CP routine: per iteration of a trap loop
+    /// (LPSW, SSM, SSK, ISK, DIAGNOSE, SIO, SIO+I/O, TIO, STCTL, STPT), per dispatch for the
+    /// register or storage loop (at --scale)
+    #[arg(long, value_name = "INSTRUCTION")]
+    pub(crate) profile: Option<String>,
 }
 
 #[derive(Args, Debug)]

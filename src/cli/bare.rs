@@ -236,14 +236,44 @@ pub(crate) fn bench(a: &BenchArgs) -> Result<u8, Fail> {
     if let Some(dir) = &a.images {
         bench::write_images(dir, a.scale).map_err(bad)?;
     }
+    if let Some(name) = &a.profile {
+        let mut rig = bench::vm::VmRig::boot(a.roms.as_deref()).map_err(bad)?;
+        let (per, prof) = bench::vm::trap_profile(&mut rig, name, a.scale).map_err(bad)?;
+        let total: f64 = prof.iter().map(|p| p.1).sum();
+        let mut text = format!("{name}: {total:.1} CP instructions per {per}, by CP routine\n");
+        for (label, n) in prof.into_iter().filter(|p| p.1 >= 0.05) {
+            text.push_str(&format!("{label:<10} {n:>8.1}\n"));
+        }
+        // (A closed pipe, as `| head` leaves, is not an error worth a panic.)
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        return Ok(0);
+    }
     let opts = bench::Options {
         scale: a.scale,
         runs: a.runs,
         hercules: !a.no_hercules,
         cpu_time: !a.wall,
     };
-    let rows = bench::run(&opts, &mut |m| eprintln!("{m}")).map_err(bad)?;
+    // The register and storage loops also run in a virtual machine under CP, then the
+    // trap loops measure the cost of each trapped instruction.
+    let mut rig = if a.no_vm {
+        None
+    } else {
+        eprintln!(
+            "booting CP (mips {}) and logging {} on",
+            bench::vm::MIPS,
+            bench::vm::USER
+        );
+        Some(bench::vm::VmRig::boot(a.roms.as_deref()).map_err(bad)?)
+    };
+    let rows = bench::run(&opts, rig.as_mut(), &mut |m| eprintln!("{m}")).map_err(bad)?;
     print!("{}", bench::table(&rows));
+    let Some(mut rig) = rig else { return Ok(0) };
+    println!();
+    print!("{}", bench::vm::vm_table(&rows));
+    let traps = bench::vm::run_traps(&mut rig, &mut |m| eprintln!("{m}")).map_err(bad)?;
+    println!();
+    print!("{}", bench::vm::trap_table(&traps));
     Ok(0)
 }
 

@@ -62,6 +62,7 @@ fn play_takes_the_system_options_before_or_after_it() {
         assert!(parse(args).is_err(), "{args:?}");
     }
     assert!(parse(&["sysgen", "--roms", "r"]).is_ok());
+    assert!(parse(&["bench", "--roms", "r"]).is_ok());
 }
 
 #[test]
