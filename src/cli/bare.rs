@@ -267,13 +267,15 @@ pub(crate) fn bench(a: &BenchArgs) -> Result<u8, Fail> {
         Some(bench::vm::VmRig::boot(a.roms.as_deref()).map_err(bad)?)
     };
     let rows = bench::run(&opts, rig.as_mut(), &mut |m| eprintln!("{m}")).map_err(bad)?;
-    print!("{}", bench::table(&rows));
+    // (Each table as it is ready; a closed pipe, as `| head` leaves, ends nothing badly.)
+    let show = |text: &str| {
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    };
+    show(&bench::table(&rows));
     let Some(mut rig) = rig else { return Ok(0) };
-    println!();
-    print!("{}", bench::vm::vm_table(&rows));
+    show(&format!("\n{}", bench::vm::vm_table(&rows)));
     let traps = bench::vm::run_traps(&mut rig, &mut |m| eprintln!("{m}")).map_err(bad)?;
-    println!();
-    print!("{}", bench::vm::trap_table(&traps));
+    show(&format!("\n{}", bench::vm::trap_table(&traps)));
     Ok(0)
 }
 

@@ -1,6 +1,7 @@
 //! The commands that boot the system: `play` (the full-screen view or a headless
 //! transcript), `kiosk` and `sysgen`.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use cpcms::devices::{DeviceSpec, DeviceType};
@@ -82,7 +83,7 @@ pub(crate) fn sysgen(
     ] {
         let path = out.join(name);
         std::fs::write(&path, text).map_err(|e| bad(format!("{}: {e}", path.display())))?;
-        println!("{}", path.display());
+        let _ = writeln!(std::io::stdout(), "{}", path.display());
     }
     Ok(0)
 }
