@@ -78,18 +78,9 @@ const PROGRAMS: &[(&str, Verdict)] = &[
     ("itimer", Runs),
     ("extaddr", Runs),
     ("extsig", Runs),
-    (
-        "dat",
-        Not("virtual DAT: shadow segment and page tables (a later slice of issue 12)"),
-    ),
-    (
-        "ifetch",
-        Not("EC mode and virtual DAT (page-translation exceptions on fetch)"),
-    ),
-    (
-        "segprot",
-        Not("virtual DAT with segment protection (shadow tables, a later slice)"),
-    ),
+    ("dat", Runs),
+    ("ifetch", Runs),
+    ("segprot", Runs),
     (
         "lowprot",
         Not(

@@ -51,6 +51,7 @@ CMDSYS   ENTER
 *
 *  SYSTEM RESET.
 SYRES    BAL   R14,SYRESET
+         CALL  VATFREE             (no shadow tables: vat.asm)
          CPMSG RESMSG
          LEAVE CMDSYS
 *
@@ -58,6 +59,7 @@ SYRES    BAL   R14,SYRESET
 *  (the others read as zeros anyway: their frames come zeroed), and
 *  the keys of both 2K blocks of each frame set to 0.
 SYCLR    BAL   R14,SYRESET
+         CALL  VATFREE             (no shadow tables: vat.asm)
          XC    VMGPRS(64),VMGPRS
          L     R7,VMSIZE           pages in the machine
          SRL   R7,12

@@ -111,6 +111,9 @@ DSPRUN   ST    R11,RUNUSER
          ST    R2,VMDSPCNT
          LCTL  R1,R1,VMSEG         its address space
          LCTL  R8,R8,VMCRS+32      (issue 12: its CR8, MONITOR CALL)
+         CALL  VATRUN              (issue 12: or its shadow tables,
+         LTR   R15,R15               if its PSW has DAT on; vat.asm)
+         BNZ   NOSTORE
          PTLB                      forget the last one's translations
 *  The real PSW: EC mode, DAT, I/O, external and machine checks on,
 *  problem state; key, CC, program mask and address from the virtual
