@@ -116,6 +116,7 @@ PRVTAB   DC    X'82',AL3(SIMLPSW)  LPSW
          DC    X'B6',AL3(SIMSTCTL) STCTL
          DC    X'AE',AL3(SIMMORE)  SIGP (DMKPRW)
          DC    X'B1',AL3(SIMVAT)   LRA (DMKVAT)
+         DC    X'E5',AL3(SIMVAT)   TPROT (DMKVAT)
          DC    X'FF'
 *
 ***********************************************************************

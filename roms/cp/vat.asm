@@ -620,7 +620,7 @@ VATOPEXR DS    F
 VATOPEXB DS    F
 *
 ***********************************************************************
-*  VATSIM: LRA, PTLB, IPTE and TB for the virtual machine (from       *
+*  VATSIM: LRA, PTLB, IPTE, TB, TPROT for the virtual machine (from   *
 *  privop's SIMVAT).  The virtual PSW points past the instruction.    *
 *   LRA  R1,D2(X2,B2)  the guest's tables (whatever its PSW's DAT     *
 *        bit): CC 0 and the guest real address; CC 1 segment entry    *
@@ -632,13 +632,17 @@ VATOPEXB DS    F
 *        the shadow tables forgotten.                                 *
 *   TB   R1,R2         the guest real 4K block at R2 cleared (CP's    *
 *        own tables find it): CC 0, R0 zero.                          *
+*   TPROT D1(B1),D2(B2)  (VSTPROT, below)                             *
 *  In: R11, VMINST.  Out: R15 = 0 done; 1 or 2 as GTRANS (NOSTORE);   *
-*  4: a program exception for the guest, its code in R2.              *
+*  4: a program exception for the guest, its code in R2; 9: not one   *
+*  of these (an operation exception).                                 *
 *  Uses R0-R8, R15.                                                   *
 ***********************************************************************
 VATSIM   ENTER
          CLI   VMINST,X'B1'
          BE    VSLRA
+         CLI   VMINST,X'E5'
+         BE    VSTPROT
          CLI   VMINST+1,X'0D'
          BE    VSPTLB
          CLI   VMINST+1,X'21'
@@ -708,6 +712,69 @@ VSI10    OI    1(R2),X'08'         invalid: bit 12 (4K pages)
          OI    1(R2),X'04'
 VSI20    BAL   R14,VATPURG1
          B     VSDONE
+*  TPROT D1(B1),D2(B2): may key D2 bits 24-27 fetch from or store at
+*  D1 (virtual if DAT is on)?  Low-address protection (CR0 bit 3) and
+*  segment protection forbid the store; the real frame's key (ISK)
+*  and fetch-protection bit the rest.  No translation: CC 3.
+VSTPROT  CLI   VMINST+1,X'01'      (E5xx other than TPROT: not ours)
+         BNE   VSNOT
+         LH    R1,VMINST+4         the key
+         BAL   R14,OPADDR
+         SRL   R1,4
+         N     R1,=F'15'
+         SLL   R1,4
+         ST    R1,VSKEY
+         LH    R1,VMINST+2         the address
+         BAL   R14,OPADDR
+         LR    R2,R1
+         MVI   VWPROT,0
+         TM    VMCRS,X'10'         low-address protection?
+         BZ    VSTP10
+         C     R1,=F'512'
+         BNL   VSTP10
+         MVI   VWPROT,X'04'        (as if a protected segment)
+VSTP10   TM    VMPSW+1,PSWEC       DAT on?
+         BZ    VSTP20
+         TM    VMPSW,X'04'
+         BZ    VSTP20
+         IC    R0,VWPROT
+         STC   R0,VSLAP
+         BAL   R14,VATWALK
+         OC    VWPROT,VSLAP
+         LTR   R15,R15
+         BZ    VSTP20
+         CH    R15,=H'5'
+         BE    VSADDR
+         CH    R15,=H'6'
+         BE    VSSPEC
+         CH    R15,=H'7'
+         BE    VSNOFRM
+         LA    R0,3                no translation: CC 3
+         B     VSTP90
+VSTP20   BAL   R14,GTRANS          the real frame
+         BNZ   VSOUT
+         SR    R1,R1
+         ISK   R1,R2               its key and fetch bit
+         LR    R0,R1
+         N     R1,=F'240'
+         L     R15,VSKEY
+         LTR   R15,R15             key 0, or the frame's: CC 0 or 1
+         BZ    VSTP30
+         CR    R1,R15
+         BE    VSTP30
+         N     R0,=F'8'            another's: fetch-protected, CC 2;
+         LA    R0,2                  else CC 1
+         BNZ   VSTP90
+         LA    R0,1
+         B     VSTP90
+VSTP30   SR    R0,R0
+         CLI   VWPROT,0
+         BE    VSTP90
+         LA    R0,1
+VSTP90   BAL   R14,SETCC
+         B     VSDONE
+VSNOT    LA    R15,9
+         B     VSOUT
 *  LRA.
 VSLRA    LH    R1,VMINST+2         D2(X2,B2)
          BAL   R14,OPADDR
@@ -752,5 +819,7 @@ VSPGM    LA    R15,4
 VSOUT    LEAVE VATSIM
 VATSIMR  DS    F
 VATSIMB  DS    F
+VSKEY    DS    F
+VSLAP    DS    X
          DROP  R11
          LTORG                     the module's literals
