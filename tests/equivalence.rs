@@ -500,7 +500,10 @@ fn virtual_dat_programs_as_on_the_bare_cpu() {
             .unwrap_or_else(|e| panic!("{asm}:\n{}", e.join("\n")));
         let dumps = dump_ranges(&src);
         let bare = bare_state(name, &a.image, &dumps);
-        assert_eq!(bare.result, "WAIT", "{name} ends in its disabled wait on the bare CPU");
+        assert_eq!(
+            bare.result, "WAIT",
+            "{name} ends in its disabled wait on the bare CPU"
+        );
         match rig.run(&a.image, &dumps, false) {
             Ok(vm) => {
                 let d = diff(&bare, &vm);
