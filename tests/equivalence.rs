@@ -519,3 +519,104 @@ fn virtual_dat_programs_as_on_the_bare_cpu() {
     }
     assert!(report.is_empty(), "in a virtual machine:\n{report}");
 }
+
+/// The register and storage loops of `cpcms bench`, in EC mode with DAT off or on (4K
+/// pages, 64K segments, one to one): `@PSW` is the PSW's first word.
+const LOOPS: &str = r"
+PERF     START 0
+         DC    X'0000000000000200'
+         ORG   PERF+X'68'
+         DC    X'0002000000000BAD'
+         ORG   PERF+X'200'
+         BALR  12,0
+         USING *,12
+         LCTL  0,1,CRS
+         LPSW  GOPSW
+GO       L     5,COUNT
+TOP      AR    1,2
+         XR    3,1
+         LR    4,3
+         L     6,WORD1
+         A     6,WORD2
+         ST    6,WORD3
+         MVC   BUF2,BUF1
+         CLC   BUF2,BUF1
+         BCT   5,TOP
+         LPSW  DONE
+         DS    0D
+DONE     DC    X'000200000000C0DE'
+GOPSW    DC    X'@PSW',A(GO)
+CRS      DC    X'00800000',A(X'4000')
+COUNT    DC    F'200000'
+WORD1    DC    F'1234567'
+WORD2    DC    F'7654321'
+WORD3    DC    F'0'
+BUF1     DC    CL16'SYSTEM/370 CPCMS'
+BUF2     DC    CL16' '
+         ORG   PERF+X'4000'
+         DC    X'F0004100',15F'1'
+         ORG   PERF+X'4100'
+         DC    X'0000001000200030004000500060007000800090'
+         DC    X'00A000B000C000D000E000F0'
+         END
+";
+
+impl Rig {
+    /// Plant `image`, restart it, wait for its disabled wait: the instructions the real
+    /// CPU ran meanwhile in problem state (the guest's) and in supervisor state (CP's).
+    fn run_counted(&mut self, image: &[u8]) -> Result<(u64, u64), String> {
+        self.type_line("#CP SYSTEM CLEAR");
+        self.wait_for("STORAGE CLEARED - SYSTEM RESET", SEC)?;
+        for (n, chunk) in image.chunks(48).enumerate() {
+            if chunk.iter().all(|b| *b == 0) {
+                continue;
+            }
+            let hex: String = chunk.iter().map(|b| format!("{b:02X}")).collect();
+            self.type_line(&format!("#CP STORE S{:06X} {hex}", 48 * n));
+            self.wait_for("STORE COMPLETE", SEC)?;
+        }
+        let count = |rig: &Rig| {
+            let cpu = &rig.sys.machine.cpu;
+            let guest: u64 = cpu.problem_instructions.iter().map(|(_, n)| n).sum();
+            (guest, cpu.instructions)
+        };
+        let (g0, t0) = count(self);
+        self.type_line("#CP SYSTEM RESTART");
+        self.wait_for("DISABLED WAIT PSW '00020000 0000C0DE'", 60 * SEC)?;
+        let (g1, t1) = count(self);
+        Ok((g1 - g0, (t1 - t0) - (g1 - g0)))
+    }
+}
+
+/// What shadow tables cost once they are filled: the loops with DAT on run with no more
+/// CP instructions per guest instruction than with DAT off, give or take the few
+/// translation exceptions that fill the shadow tables (a page or two of code and data)
+/// and the dispatcher's VATRUN per time slice. `-- --nocapture` prints the figures.
+#[test]
+fn shadow_tables_cost_nothing_once_filled() {
+    let mut rig = Rig::boot();
+    let mut per = Vec::new();
+    for (what, psw) in [("DAT off", "00080000"), ("DAT on", "04080000")] {
+        let src = LOOPS.replace("@PSW", psw);
+        let a = cpcms::asm::assemble("loops.asm", &|f: &str| {
+            (f == "loops.asm").then(|| src.clone())
+        })
+        .unwrap_or_else(|e| panic!("loops.asm:\n{}", e.join("\n")));
+        let (guest, cp) = rig.run_counted(&a.image).expect(what);
+        assert!(
+            guest >= 200_000 * 9,
+            "{what}: the loops ran ({guest} instructions)"
+        );
+        let ratio = cp as f64 / guest as f64;
+        println!(
+            "  {what:<7}: {guest} guest instructions, {cp} CP instructions: {ratio:.5} CP per guest"
+        );
+        per.push(ratio);
+    }
+    assert!(
+        per[1] < per[0] + 0.002,
+        "DAT on costs {:.5} CP instructions per guest instruction, DAT off {:.5}",
+        per[1],
+        per[0]
+    );
+}

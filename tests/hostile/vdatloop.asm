@@ -3,7 +3,7 @@
 *                                                                     *
 *  The attack (on the CPU share).  ALICE turns DAT on with 2K pages   *
 *  and 64K segments, then loops: she touches one page in each of      *
-*  four segments - each a translation exception CP takes and         *
+*  four segments - each a translation exception CP takes and          *
 *  answers by filling a shadow-table entry - purges her TLB (PTLB:    *
 *  CP forgets every shadow entry) and starts again; every eighth      *
 *  round she also touches an invalid page, a page-translation         *
