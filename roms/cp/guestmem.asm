@@ -79,39 +79,34 @@ GTRANSR  DS    F
 *  Out: CC 0, R2 and R3 advanced past the data; or CC not 0 with R15  *
 *  as GTRANS says.  Uses R0-R5, R15.                                  *
 *  GCOPYVI, GCOPYVO: the same for the operands of an instruction CP   *
-*  emulates (R11's): while its virtual PSW has DAT on they are guest  *
-*  VIRTUAL addresses, translated by the guest's own tables first      *
-*  (VATGV, vat.asm; R15 = 3: a translation exception for the guest,   *
-*  NOSTORE reflects it).                                              *
+*  emulates for machine R11: while its virtual PSW has DAT on (EC     *
+*  mode, bit 5) they are guest VIRTUAL addresses, and vat.asm's       *
+*  VATCOPY copies them a 2K block at a time, each translated by the   *
+*  guest's own tables first (R15 = 3: a translation exception for    *
+*  the guest, NOSTORE reflects it).                                   *
 ***********************************************************************
-GCOPYIN  MVI   GCDIR,0
-         B     GCOPYRL
-GCOPYOUT MVI   GCDIR,1
-GCOPYRL  MVI   GCVIRT,0            guest real addresses
-         B     GCOPY
 GCOPYVI  MVI   GCDIR,0
          B     GCOPYV
 GCOPYVO  MVI   GCDIR,1
-GCOPYV   MVI   GCVIRT,0            virtual if DAT is on (EC, bit 5)
-         TM    VMPSW-VMBLOK+1(R11),PSWEC
+GCOPYV   TM    VMPSW-VMBLOK+1(R11),PSWEC
          BZ    GCOPY
          TM    VMPSW-VMBLOK(R11),X'04'
          BZ    GCOPY
-         MVI   GCVIRT,1
+         L     R15,=A(VATCOPY)     (it returns to the caller)
+         BR    R15
+GCOPYIN  MVI   GCDIR,0
+         B     GCOPY
+GCOPYOUT MVI   GCDIR,1
 GCOPY    ENTER
 GC10     LTR   R4,R4               anything left?
          BNP   GCDONE
          ST    R2,GCGADDR
+         BAL   R14,GTRANS          R2 = real address
+         BNZ   GCFAIL
          L     R5,GCGADDR          bytes left in this page
          N     R5,=X'00000FFF'
          LCR   R5,R5
          A     R5,=F'4096'
-         CLI   GCVIRT,0            a virtual address: the guest's
-         BE    GC15                  tables first (and R5 to the end
-         CALL  VATGV                 of its 2K block at most)
-         BNZ   GCFAIL
-GC15     BAL   R14,GTRANS          R2 = real address
-         BNZ   GCFAIL
          CR    R5,R4               no more than asked for
          BNH   GC20
          LR    R5,R4
@@ -141,5 +136,4 @@ GCMVCOUT MVC   0(0,R2),0(R3)       CP -> guest
 GCOPYR   DS    F
 GCGADDR  DS    F
 GCDIR    DS    X
-GCVIRT   DS    X                   1: GCGADDR is a guest virtual address
          DROP  R11

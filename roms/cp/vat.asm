@@ -36,9 +36,9 @@
 *  through GTRANS, so a table beyond its storage is an addressing     *
 *  exception for it, as on the real machine.                          *
 *                                                                     *
-*  Here too: LRA, PTLB, IPTE and TB for the guest (VATSIM), and the   *
-*  guest-virtual step in front of GTRANS for the operands of the      *
-*  instructions CP emulates while DAT is on (VATGV, from GCOPYVI/VO). *
+*  Here too: LRA, PTLB, IPTE, TB, TPROT for the guest (VATSIM), and   *
+*  the guest-virtual step in front of GTRANS for the operands of the  *
+*  instructions CP emulates while DAT is on (VATCOPY, for GCOPYVI/VO).*
 *  The bare CPU (src/cpu/access.rs, dat_walk_prot) is the model: the  *
 *  same checks, in the same order.                                    *
 *                                                                     *
@@ -56,7 +56,8 @@ DMKVAT   CSECT
 *  CR0's bits 8-12 the guest's page and segment size; VMFSHAD says    *
 *  so.  Otherwise, if the last machine ran on shadow tables, the real *
 *  CR0 gets CP's format back (CR1 the dispatcher has loaded already). *
-*  Only bits 8-12 of the real CR0 are changed here.                   *
+*  Only bits 8-12 of the real CR0 are changed here; VATREAL (in the   *
+*  core: the dispatcher looks at it) says whether they are a guest's. *
 *  In: R11.  Out: R15 = 0, or 2 if no frame is left for the shadow    *
 *  segment table (the machine cannot run).  Uses R0, R1, R15.         *
 ***********************************************************************
@@ -118,7 +119,6 @@ VATRUNB  DS    F
 VRCR0    DS    F
 VRCR1    DS    F
 VRFMT    DS    X
-VATREAL  DC    X'00'               1: the real CR0 has a guest's format
 *
 ***********************************************************************
 *  VATPURGE: forget every shadow-table entry of machine R11 (its      *
@@ -551,53 +551,77 @@ VTR      DS    F
 VTWORD   DS    F
 *
 ***********************************************************************
-*  VATGV: a guest VIRTUAL address to a guest real one, for GCOPYVI    *
-*  and GCOPYVO: the operands of an instruction CP emulates for a      *
-*  machine whose virtual PSW has DAT on.                              *
-*  In: R11, R2 = address, R5 = bytes wanted from it in its 4K block.  *
-*  Out: CC 0, R2 = the guest real address, R5 no further than the end *
-*  of its 2K block (the next 2K page may be anywhere); or CC not 0    *
-*  and R15 = 1 (addressing), 2 (no frame) as GTRANS says, or 3: a     *
-*  translation exception, its code in VATXCODE and the address in     *
-*  VATXTEA (VATOPEX reflects it).  Keeps R3, R4, R6-R14.              *
+*  VATCOPY: GCOPYVI and GCOPYVO for a machine whose virtual PSW has   *
+*  DAT on (the core's GCOPYV branches here, GCDIR set): copy R4 bytes *
+*  between guest VIRTUAL address R2 and CP address R3, a 2K block at  *
+*  a time (a 2K page's neighbour may be anywhere), each block's       *
+*  address translated by the guest's own tables (VATWALK) and the     *
+*  guest real one copied by the core's GCOPYIN or GCOPYOUT.           *
+*  In: R11, R2, R3, R4; GCDIR.  Out: CC 0, R2 and R3 past the data;   *
+*  or CC not 0 and R15 = 1 (addressing), 2 (no frame) as GTRANS's,    *
+*  or 3: a translation exception, its code in VATXCODE and the        *
+*  address in VATXTEA (VATOPEX reflects it).  Uses R0-R5, R15 (as     *
+*  GCOPY).                                                            *
 ***********************************************************************
-VATGV    ENTER
-         STM   R6,R8,VGSAVE
+VATCOPY  ENTER
+         STM   R6,R8,VYSAVE
+         MVC   VYDIR,GCDIR
+VC10     LTR   R4,R4               anything left?
+         BNP   VCDONE
+         ST    R2,VYVA
          ST    R2,VATXTEA
-         BAL   R14,VATWALK
-         BNZ   VG20
-         LR    R0,R2               bytes to the end of the 2K block
-         N     R0,=X'000007FF'
-         LCR   R0,R0
-         A     R0,=F'2048'
-         CR    R5,R0
-         BNH   VG10
-         LR    R5,R0
-VG10     SR    R15,R15
-         B     VGOUT
-VG20     CH    R15,=H'7'           no frame
-         BE    VG40
+         BAL   R14,VATWALK         R2 = the guest real address
+         BNZ   VC20
+         LR    R5,R2               bytes to the end of the 2K block
+         N     R5,=X'000007FF'
+         LCR   R5,R5
+         A     R5,=F'2048'
+         CR    R5,R4               no more than asked for
+         BNH   VC12
+         LR    R5,R4
+VC12     SR    R4,R5               what is left after this block
+         ST    R4,VYLEFT
+         ST    R5,VYLEN
+         LR    R4,R5
+         CLI   VYDIR,0             copy it (R3 advances)
+         BNE   VC14
+         BAL   R14,GCOPYIN
+         B     VC16
+VC14     BAL   R14,GCOPYOUT
+VC16     BNZ   VCOUT               (GTRANS's 1 or 2)
+         L     R2,VYVA             the next block
+         A     R2,VYLEN
+         L     R4,VYLEFT
+         B     VC10
+VCDONE   SR    R15,R15
+         B     VCOUT
+VC20     CH    R15,=H'7'           no frame
+         BE    VC40
          CH    R15,=H'5'           addressing
-         BE    VG30
+         BE    VC30
          BAL   R14,VATCODE         a translation exception
          STH   R2,VATXCODE
          LA    R15,3
-         B     VGOUT
-VG30     LA    R15,1
-         B     VGOUT
-VG40     LA    R15,2
-VGOUT    LM    R6,R8,VGSAVE
+         B     VCOUT
+VC30     LA    R15,1
+         B     VCOUT
+VC40     LA    R15,2
+VCOUT    LM    R6,R8,VYSAVE
          LTR   R15,R15
-         LEAVE VATGV
-VATGVR   DS    F
-VATGVB   DS    F
-VGSAVE   DS    3F
-VATXCODE DS    H                   the exception VATGV found
-         DS    H
+         LEAVE VATCOPY
+VATCOPYR DS    F
+VATCOPYB DS    F
+VYVA     DS    F
+VYLEN    DS    F
+VYLEFT   DS    F
+VYSAVE   DS    3F
+VYDIR    DS    X
+         DS    X
+VATXCODE DS    H                   the exception VATCOPY found
 VATXTEA  DS    F                   at this address
 *
 ***********************************************************************
-*  VATOPEX: reflect the translation exception VATGV found for an      *
+*  VATOPEX: reflect the translation exception VATCOPY found for an    *
 *  emulated instruction's operand.  A segment- or page-translation    *
 *  exception nullifies the instruction (the virtual PSW back to it,   *
 *  ILC bytes) and stores the address at the guest's X'90'; a          *
