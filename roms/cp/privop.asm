@@ -490,9 +490,13 @@ CTL30    BNZ   NOSTORE
          LA    R6,1(R6)
          N     R6,=F'15'
          B     CTL10
-*  CR0 bit 24 on starts the interval timer (vtimer.asm): the
-*  dispatcher keeps this machine's timers from now on.
-CTL40    TM    VMCRS+3,X'80'
+*  LCTL purges the TLB, as the CPU's does: the shadow tables go
+*  (vat.asm).  CR0 bit 24 on starts the interval timer (vtimer.asm):
+*  the dispatcher keeps this machine's timers from now on.
+CTL40    CLI   VMINST,X'B7'
+         BNE   CTL45
+         CALL  VATPURGE
+CTL45    TM    VMCRS+3,X'80'
          BZ    DISPATCH
          TM    VMFLAGS,VMFVTIM
          BO    DISPATCH
