@@ -6,7 +6,8 @@
 *  CP owns the real machine and gives every user a virtual one.      *
 *  It runs in supervisor state with DAT off; each virtual machine     *
 *  runs in problem state with DAT on, through a segment table of its  *
-*  own, so guest real address 0 is that user's own page 0.            *
+*  own, so guest real address 0 is that user's own page 0 (one that   *
+*  turns DAT on for itself runs through a shadow table: VAT).         *
 *                                                                     *
 *  Whatever a guest does that could touch the real machine - LPSW,    *
 *  SSM, SIO, DIAGNOSE, ... - is privileged.  In problem state the     *
