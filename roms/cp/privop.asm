@@ -475,6 +475,13 @@ SIMSTCTL LH    R1,VMINST+2
          LR    R7,R6
          SRL   R6,4                R1 field
          N     R7,=F'15'           R3 field
+         LR    R4,R7               (issue 12: with DAT on, the whole
+         SR    R4,R6                 operand translated first, so a
+         N     R4,=F'15'             translation exception changes no
+         LA    R4,1(R4)              register and stores nothing:
+         SLL   R4,2                  vat.asm)
+         CALL  VATPROBE
+         BNZ   NOSTORE
 CTL10    LR    R3,R6
          SLL   R3,2
          LA    R3,VMCRS(R3)

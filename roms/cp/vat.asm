@@ -621,6 +621,59 @@ VATXCODE DS    H                   the exception VATCOPY found
 VATXTEA  DS    F                   at this address
 *
 ***********************************************************************
+*  VATPROBE: would VATCOPY reach all of R4 bytes at guest address R2? *
+*  For an emulated instruction whose operand is copied in pieces     *
+*  (LCTL, STCTL: a register at a time): translated first, a block at *
+*  a time, so that a translation exception is taken before any piece *
+*  moved, as the CPU takes it (the instruction nullified).  Nothing   *
+*  to do while the virtual PSW has DAT off.                           *
+*  In: R11, R2, R4.  Out: CC 0; or CC not 0 and R15 as VATCOPY's.     *
+*  Keeps R2, R6-R14.  Uses R0, R1, R3-R5, R15.                        *
+***********************************************************************
+VATPROBE ENTER VPB
+         SR    R15,R15
+         TM    VMPSW+1,PSWEC       DAT on?
+         BZ    VPBOUT
+         TM    VMPSW,X'04'
+         BZ    VPBOUT
+         STM   R6,R8,VPBSAVE
+         ST    R2,VPBADDR
+         LR    R3,R2               the last byte
+         AR    R3,R4
+         BCTR  R3,0
+         N     R3,=X'00FFF800'     (its block)
+VPB10    ST    R2,VATXTEA          each block from the first
+         BAL   R14,VATWALK
+         BNZ   VPB20
+         L     R2,VATXTEA
+         N     R2,=X'00FFF800'
+         CR    R2,R3               the last one done?
+         BE    VPB30
+         A     R2,=F'2048'
+         B     VPB10
+VPB20    LR    R0,R15              as VATCOPY: no frame,
+         LA    R15,2
+         CH    R0,=H'7'
+         BE    VPB40
+         LA    R15,1               addressing,
+         CH    R0,=H'5'
+         BE    VPB40
+         LR    R15,R0              or a translation exception
+         BAL   R14,VATCODE
+         STH   R2,VATXCODE
+         LA    R15,3
+         B     VPB40
+VPB30    SR    R15,R15
+VPB40    LM    R6,R8,VPBSAVE
+         L     R2,VPBADDR
+VPBOUT   LTR   R15,R15
+         LEAVE VPB
+VPBR     DS    F
+VPBB     DS    F
+VPBSAVE  DS    3F
+VPBADDR  DS    F
+*
+***********************************************************************
 *  VATOPEX: reflect the translation exception VATCOPY found for an    *
 *  emulated instruction's operand.  A segment- or page-translation    *
 *  exception nullifies the instruction (the virtual PSW back to it,   *

@@ -13,7 +13,9 @@
 *  2K boundary X'5000' (the two halves land 18K apart), runs LRA, touches an
 *  invalid page, stores control registers to a virtual address and loads
 *  them and a PSW from one, stores them into an invalid page (nullified,
-*  X'11'), invalidates page 10 with IPTE and touches it (X'11').  PGMH
+*  X'11'), stores and loads control registers across into it (nullified:
+*  nothing stored, nothing loaded), invalidates page 10 with IPTE and
+*  touches it (X'11').  PGMH
 *  records each program old PSW, X'8C' and X'90' (X'90' with its rightmost
 *  11 bits cleared: unpredictable with 2K pages).
 *
@@ -21,7 +23,8 @@
 *  DUMP 900.90
 *  DUMP 4FF0.10
 *  DUMP 9800.40
-*  DUMP 9900.10
+*  DUMP 9900.20
+*  DUMP 9FF0.10
 *  DUMP A000.10
 DAT2K    START 0
          DC    X'0000000000000200'   restart PSW: BC mode, disabled, key 0
@@ -84,8 +87,19 @@ C3       L     2,=A(X'200000')
          LA    10,SLOT4
          LA    11,C4
          L     1,0(,2)               segment-translation X'10'
+* ---- STCTL and LCTL running into the invalid page: nothing moves -------------
+C4       L     2,=A(X'57F0')
+         LA    10,SLOT7
+         LA    11,C7
+         STCTL 0,15,0(2)             X'11': nothing at X'57F0' (real X'9FF0')
+C7       L     2,=A(X'57FC')
+         LA    10,SLOT8
+         LA    11,C8
+         LCTL  0,1,0(2)              X'11': CR0 as it was
+C8       L     2,=A(X'5100')
+         STCTL 0,1,X'10'(2)          real X'9910': CR0 and CR1 unchanged
 * ---- IPTE page 10, then touch it ---------------------------------------------
-C4       L     3,=A(X'3100')
+         L     3,=A(X'3100')
          L     2,=A(X'5000')
          IPTE  3,2
          LA    10,SLOT5
@@ -136,6 +150,8 @@ SLOT3    DS    2D
 SLOT4    DS    2D
 SLOT5    DS    2D
 SLOT6    DS    2D
+SLOT7    DS    2D
+SLOT8    DS    2D
 * ---- the segment table ------------------------------------------------------
          ORG   DAT2K+X'3000'
          DC    X'00003100'           0: length 0 (32 pages), X'3100'
@@ -157,6 +173,8 @@ SLOT6    DS    2D
          DC    4X'4F4F4F4F'
          ORG   DAT2K+X'9800'
          DC    4X'98989898'
+         ORG   DAT2K+X'9FF0'
+         DC    4X'9F9F9F9F'
          ORG   DAT2K+X'9920'
          DC    X'04080000',A(C0)     the PSW LPSW loads from X'5120'
          ORG   DAT2K+X'A000'
