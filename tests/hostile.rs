@@ -1583,6 +1583,30 @@ fn cpu_program_check_loop() {
     one_attacker("pcloop");
 }
 
+/// Translation exceptions without end under virtual DAT (tests/hostile/vdatloop.asm):
+/// shadow-table fills in four segments, a PTLB that forgets them, again and again; every eighth
+/// round a page-translation exception reflected to ALICE. Nearly all of it is CP's work
+/// for her: charged to her slice (as every trap), BOB answers within 250 ms.
+#[test]
+fn cpu_virtual_dat_fault_loop() {
+    let (rig, r) = share(&["vdatloop"], ONE_ATTACKER_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside vdatloop: {e}"));
+    }
+    // The loop really ran on shadow tables: CP filled entries and forgot them.
+    let alice = rig.vmblok("ALICE").expect("ALICE's VMBLOK");
+    let filled = rig.word(alice + rig.sym("VMVATFIL"));
+    let purged = rig.word(alice + rig.sym("VMVATPRG"));
+    println!("vdatloop: {filled} shadow entries filled, {purged} purges");
+    if filled < 1000 || purged < 100 {
+        p.push(format!(
+            "ALICE's loop did not run on shadow tables: {filled} fills, {purged} purges"
+        ));
+    }
+    verdict(p);
+}
+
 /// An endless channel program (SEEK, TIC back to it) started again and again
 /// (tests/hostile/ticloop.asm). Today: no ready line for BOB within 30 s: CP runs a
 /// guest's channel program synchronously, with every other interruption masked off, and
@@ -1701,6 +1725,22 @@ fn storage_lpsw_operand_beyond_storage() {
 #[test]
 fn storage_stidp_operand_beyond_storage() {
     attack("stidpbeyond", &[], 10 * SEC);
+}
+
+/// Virtual DAT with tables that name every address (tests/hostile/vdatmap.asm): ALICE
+/// turns DAT on with a segment table mapping all 16M of virtual addresses one to one onto
+/// "real" addresses 0-FFFFFF, and stores X'BAD!' and loads at one address in every 64K
+/// past the end of her storage; then a page table, then a segment table, past it; then
+/// a page-table entry with bits 13-14 set.
+///
+/// A CP whose shadow tables took her entries for real addresses stores into CP's or
+/// BOB's storage. A correct CP (vat.asm: every entry she names is a guest real address,
+/// through GTRANS) gives her what a real machine of her size gives: addressing
+/// exceptions (code 5), and a translation-specification exception (X'12') for the bad
+/// entry; every byte of CP's and BOB's storage unchanged.
+#[test]
+fn storage_virtual_dat_tables_name_every_address() {
+    attack("vdatmap", &[], 30 * SEC);
 }
 
 /// DIAGNOSE X'0C' with its area past the guest's storage (tests/hostile/diagbeyond.asm).

@@ -199,6 +199,28 @@ VMITTOD  DS    D                   TOD clock when X'50' was updated
 VMIPLDEV DS    H                   the minidisk whose IPL program runs
 *                                    now, or 0
 VMIPLSTP DS    X                   1: IPL ... STOP (stopped when loaded)
+*                                  -- (vdat) its shadow tables: the --
+*  segment and page tables CP builds while its virtual PSW has DAT on
+*  (vat.asm, DMKVAT): its virtual addresses straight to real frames.
+*  VMVATFR holds the frames they live in (the first: the shadow
+*  segment table, 256 entries, then page tables); VMVATNX is where
+*  the next page table goes, VMVATEN the end of that frame.
+VMFSHAD  EQU   X'40'                 (VMFLAG2) it runs on its shadow
+*                                    tables: a translation exception
+*                                    is CP's to look at (VATFAULT)
+VMVATNF  EQU   8                   frames the shadow tables may have
+         DS    0F
+VMVATFR  DS    (VMVATNF)A          their frames; VMVATFR = the shadow
+*                                    segment table, 0: none yet
+VMVATN   DS    F                   how many frames it holds
+VMVATCI  DS    F                   4 * the frame VMVATNX is in
+VMVATNX  DS    A                   where the next page table goes
+VMVATEN  DS    A                   the end of that frame
+VMVATCR1 DS    F                   the guest's CR1 they were built for
+VMVATFMT DS    X                   and its CR0 byte 1 (page and
+         DS    XL3                   segment size bits, X'F8')
+VMVATFIL DS    F                   shadow entries filled (statistics)
+VMVATPRG DS    F                   times purged (statistics)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -6,7 +6,8 @@
 *  CP owns the real machine and gives every user a virtual one.      *
 *  It runs in supervisor state with DAT off; each virtual machine     *
 *  runs in problem state with DAT on, through a segment table of its  *
-*  own, so guest real address 0 is that user's own page 0.            *
+*  own, so guest real address 0 is that user's own page 0 (one that   *
+*  turns DAT on for itself runs through a shadow table: VAT).         *
 *                                                                     *
 *  Whatever a guest does that could touch the real machine - LPSW,    *
 *  SSM, SIO, DIAGNOSE, ... - is privileged.  In problem state the     *
@@ -61,6 +62,7 @@
 *    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *    VIPL     DMKVMI  IPL from a minidisk                             *
+*    VAT      DMKVAT  virtual DAT: shadow tables, LRA PTLB IPTE TB    *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -208,6 +210,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  PRIVSIM
          COPY  VTIMER
          COPY  VIPL
+         COPY  VAT
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

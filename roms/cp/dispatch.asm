@@ -111,6 +111,18 @@ DSPRUN   ST    R11,RUNUSER
          ST    R2,VMDSPCNT
          LCTL  R1,R1,VMSEG         its address space
          LCTL  R8,R8,VMCRS+32      (issue 12: its CR8, MONITOR CALL)
+*  Issue 12: its shadow tables instead (vat.asm's VATRUN), if its
+*  PSW (EC mode) may have DAT on, or the real CR0 back to CP's page
+*  and segment size if the last machine's was a guest's (VATREAL).
+         NI    VMFLAG2,X'FF'-VMFSHAD
+         TM    VMPSW+1,PSWEC
+         BO    DSP26
+         CLI   VATREAL,0
+         BE    DSP28
+DSP26    CALL  VATRUN
+         LTR   R15,R15
+         BNZ   NOSTORE
+DSP28    DS    0H
          PTLB                      forget the last one's translations
 *  The real PSW: EC mode, DAT, I/O, external and machine checks on,
 *  problem state; key, CC, program mask and address from the virtual
@@ -256,3 +268,5 @@ CHARGER  DS    F
 DSPCPT   DS    D                   CP time just charged
 DSPTOD   DS    D
 DSPSAVE  DS    2F
+VATREAL  DC    X'00'               1: the real CR0 has a guest's page
+*                                    and segment size (vat.asm)

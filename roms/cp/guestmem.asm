@@ -78,7 +78,22 @@ GTRANSR  DS    F
 *  pages that follow each other need not be in frames that do.        *
 *  Out: CC 0, R2 and R3 advanced past the data; or CC not 0 with R15  *
 *  as GTRANS says.  Uses R0-R5, R15.                                  *
+*  GCOPYVI, GCOPYVO: the same for the operands of an instruction CP   *
+*  emulates for machine R11: while its virtual PSW has DAT on (EC     *
+*  mode, bit 5) they are guest VIRTUAL addresses, and vat.asm's       *
+*  VATCOPY copies them a 2K block at a time, each translated by the   *
+*  guest's own tables first (R15 = 3: a translation exception for    *
+*  the guest, NOSTORE reflects it).                                   *
 ***********************************************************************
+GCOPYVI  MVI   GCDIR,0
+         B     GCOPYV
+GCOPYVO  MVI   GCDIR,1
+GCOPYV   TM    VMPSW-VMBLOK+1(R11),PSWEC
+         BZ    GCOPY
+         TM    VMPSW-VMBLOK(R11),X'04'
+         BZ    GCOPY
+         L     R15,=A(VATCOPY)     (it returns to the caller)
+         BR    R15
 GCOPYIN  MVI   GCDIR,0
          B     GCOPY
 GCOPYOUT MVI   GCDIR,1

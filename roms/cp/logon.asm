@@ -460,6 +460,7 @@ LF30     LA    R3,4(R3)
          BCT   R6,LF10
          L     R15,VMTABLES
          BAL   R14,FRAMEFRE
+         CALL  VATFREE             and its shadow tables' (vat.asm)
 *  Its spool files: open ones purged, the one being read kept.
          CALL  URLOGOF
 *  No real disk's arm is "where this user left it" any more.

@@ -35,8 +35,11 @@ PRGREFL  LA    R4,X'28'            reflect: program old PSW
          BAL   R14,REFLECT
          B     DISPATCH
 *
-*  A first touch of a page: give it a frame.
-PAGEFLT  L     R2,TRANSADR
+*  A first touch of a page: give it a frame.  (Issue 12: a machine
+*  running on its shadow tables has its own translation: VATFLT.)
+PAGEFLT  TM    VMFLAG2,VMFSHAD
+         BO    VATFLT
+         L     R2,TRANSADR
          BAL   R14,GTRANS          (allocates the frame)
          BZ    DISPATCH            and run the instruction again
          CH    R15,=H'1'           (beyond the storage, in the last
@@ -46,11 +49,22 @@ PAGEFLT  L     R2,TRANSADR
 *  Beyond the end of virtual storage: addressing exception (code 5).
 *  The real interruption nullified the instruction; an addressing
 *  exception suppresses it, so step over it.
-SEGFLT   L     R0,VMPSW+4
+SEGFLT   TM    VMFLAG2,VMFSHAD
+         BO    VATFLT
+         L     R0,VMPSW+4
          AR    R0,R3
          STCM  R0,7,VMPSW+5
          LA    R2,5
          B     PRGREFL
+*
+*  A translation exception on the shadow tables (vat.asm): filled, so
+*  the instruction runs again, or the guest's own interruption.
+VATFLT   CALL  VATFAULT
+         LTR   R15,R15
+         BZ    DISPATCH
+         CH    R15,=H'3'
+         BE    SIMPGM
+         B     NOSTORE
 *
 ***********************************************************************
 *  PRIVOP: emulate a privileged instruction for a virtual machine in  *
@@ -66,7 +80,7 @@ PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
          XC    VMINST,VMINST
          LR    R4,R3               its length: not a byte more (it
          LA    R3,VMINST             may end where storage ends)
-         BAL   R14,GCOPYIN         fetch it
+         BAL   R14,GCOPYVI         fetch it (virtual if DAT is on)
          BNZ   NOSTORE
          L     R2,VMPRVCNT         count it
          LA    R2,1(R2)
@@ -101,6 +115,8 @@ PRVTAB   DC    X'82',AL3(SIMLPSW)  LPSW
          DC    X'B7',AL3(SIMLCTL)  LCTL
          DC    X'B6',AL3(SIMSTCTL) STCTL
          DC    X'AE',AL3(SIMMORE)  SIGP (DMKPRW)
+         DC    X'B1',AL3(SIMVAT)   LRA (DMKVAT)
+         DC    X'E5',AL3(SIMVAT)   TPROT (DMKVAT)
          DC    X'FF'
 *
 ***********************************************************************
@@ -135,7 +151,7 @@ PX10     ST    R1,PRVEXA
          L     R2,PRVEXA
          LA    R3,VMINST
          LA    R4,2
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYVI
          BNZ   NOSTORE
          IC    R4,VMINST           its length: 2, 4 or 6 bytes from
          N     R4,=F'255'            the opcode's first two bits
@@ -145,7 +161,7 @@ PX10     ST    R1,PRVEXA
          N     R4,=F'255'
          L     R2,PRVEXA           all of it
          LA    R3,VMINST
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYVI
          BNZ   NOSTORE
          CLI   VMINST,X'44'        EXECUTE of EXECUTE
          BE    SIMEXEC
@@ -181,6 +197,8 @@ PRVOPEX  LA    R2,1
 *  on, and stops.
 NOSTORE  CH    R15,=H'1'
          BE    SIMADDR
+         CH    R15,=H'3'           (a translation exception for an
+         BE    SIMXLAT               operand, DAT on: vat.asm)
          CPMSG NOSTMSG,VIA=VMLINE
          MVI   VMSTATE,VMSSTOP
          B     DISPATCH
@@ -204,9 +222,11 @@ OPADDR   LR    R15,R1
 *
 *  A specification exception for the guest (odd operand address ...).
 SIMSPEC  LA    R2,6
-         SR    R3,R3
+SIMPGM   SR    R3,R3               (the program exception R2)
          IC    R3,PRGILC
          B     PRGREFL
+SIMXLAT  CALL  VATOPEX             (R2 = its code)
+         B     SIMPGM
 *
 ***********************************************************************
 *  SETCC: set the virtual PSW's condition code (BC mode: byte 4,      *
@@ -231,13 +251,17 @@ SETCCEC  NI    VMPSW+2,X'CF'
 *  SIMMORE: the instructions DMKPRW emulates (SIGP, STAP, RRB).  Its
 *  answer in R15: 0 done, 1 or 2 as GTRANS's (NOSTORE), 6 a
 *  specification exception, 9 not emulated (operation exception).
+SIMVAT   CALL  VATSIM              LRA PTLB IPTE TB (DMKVAT): the same
+         B     SIMANS                answers, and 4: the exception R2
 SIMMORE  CALL  PRVMORE
-         LTR   R15,R15
+SIMANS   LTR   R15,R15
          BZ    DISPATCH
          CH    R15,=H'6'
          BE    SIMSPEC
          CH    R15,=H'9'
          BE    PRVOPEX
+         CH    R15,=H'4'
+         BE    SIMPGM
          B     NOSTORE
 *
 ***********************************************************************
@@ -245,10 +269,10 @@ SIMMORE  CALL  PRVMORE
 *  doubleword.  An EC-mode PSW (VM/370's OPTION ECMODE) must have     *
 *  zeros in bits 0, 2-4, 16-17 and 24-39, else the PSW is loaded and  *
 *  then a specification exception taken with ILC 0, the invalid PSW   *
-*  its old PSW (the POO's early exception).  DAT (bit 5) and PER      *
-*  (bit 1) are not given to virtual machines yet (issue 12's later    *
-*  slices): such a PSW is treated as invalid too.  A wait PSW with    *
-*  every interruption masked off can never end: the machine stops, as *
+*  its old PSW (the POO's early exception).  DAT (bit 5) is the       *
+*  guest's (shadow tables, vat.asm); PER (bit 1) is not given to      *
+*  virtual machines yet: such a PSW is treated as invalid.  A wait    *
+*  PSW with every interruption masked off can never end: it stops, as *
 *  VM/370's did, with "DISABLED WAIT" (DWCHECK).                      *
 ***********************************************************************
 SIMLPSW  LH    R1,VMINST+2
@@ -258,12 +282,12 @@ SIMLPSW  LH    R1,VMINST+2
          BNZ   SIMSPEC
          LA    R3,NEWPSW
          LA    R4,8
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYVI
          BNZ   NOSTORE
          MVC   VMPSW,NEWPSW
          TM    NEWPSW+1,PSWEC      EC mode: the bits that must be 0
          BZ    LPSW10
-         TM    NEWPSW,X'FC'        (0, 1 PER, 2-4, 5 DAT)
+         TM    NEWPSW,X'F8'        (0, 1 PER, 2-4)
          BNZ   LPSWBAD
          TM    NEWPSW+2,X'C0'      (16-17)
          BNZ   LPSWBAD
@@ -330,7 +354,7 @@ SIMSSM   TM    VMCRS,X'40'         SSM suppressed?
          LR    R2,R1
          LA    R3,SSMBYTE
          LA    R4,1
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYVI
          BNZ   NOSTORE
          TM    VMPSW+1,PSWEC
          BZ    SSM10
@@ -351,7 +375,7 @@ SIMSTOSM LH    R1,VMINST+2
          LR    R2,R1
          LA    R3,VMPSW
          LA    R4,1
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYVO
          BNZ   NOSTORE
          CLI   VMINST,X'AC'
          BNE   SIMSTO2
@@ -413,8 +437,12 @@ KEYADDRR DS    F
 ***********************************************************************
 SIMB2    CLI   VMINST+1,X'02'      STIDP
          BE    SIMSTIDP
-         CLI   VMINST+1,X'0D'      PTLB
-         BE    DISPATCH
+         CLI   VMINST+1,X'0D'      PTLB, IPTE, TB: DMKVAT
+         BE    SIMVAT
+         CLI   VMINST+1,X'21'
+         BE    SIMVAT
+         CLI   VMINST+1,X'2C'
+         BE    SIMVAT
          CLI   VMINST+1,X'04'      SCK
          BNE   SIMMORE             the rest: DMKPRW
          SR    R0,R0
@@ -427,7 +455,7 @@ SIMSTIDP LH    R1,VMINST+2
          BNZ   SIMSPEC
          LA    R3,CPUID
          LA    R4,8
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYVO
          BNZ   NOSTORE
          B     DISPATCH
 CPUID    DC    X'FF',X'037000',X'3158',X'0000'
@@ -447,24 +475,35 @@ SIMSTCTL LH    R1,VMINST+2
          LR    R7,R6
          SRL   R6,4                R1 field
          N     R7,=F'15'           R3 field
+         LR    R4,R7               (issue 12: with DAT on, the whole
+         SR    R4,R6                 operand translated first, so a
+         N     R4,=F'15'             translation exception changes no
+         LA    R4,1(R4)              register and stores nothing:
+         SLL   R4,2                  vat.asm)
+         CALL  VATPROBE
+         BNZ   NOSTORE
 CTL10    LR    R3,R6
          SLL   R3,2
          LA    R3,VMCRS(R3)
          LA    R4,4
          CLI   VMINST,X'B7'
          BNE   CTL20
-         BAL   R14,GCOPYIN         LCTL
+         BAL   R14,GCOPYVI         LCTL
          B     CTL30
-CTL20    BAL   R14,GCOPYOUT        STCTL
+CTL20    BAL   R14,GCOPYVO         STCTL
 CTL30    BNZ   NOSTORE
          CR    R6,R7               done the last one?
          BE    CTL40
          LA    R6,1(R6)
          N     R6,=F'15'
          B     CTL10
-*  CR0 bit 24 on starts the interval timer (vtimer.asm): the
-*  dispatcher keeps this machine's timers from now on.
-CTL40    TM    VMCRS+3,X'80'
+*  LCTL purges the TLB, as the CPU's does: the shadow tables go
+*  (vat.asm).  CR0 bit 24 on starts the interval timer (vtimer.asm):
+*  the dispatcher keeps this machine's timers from now on.
+CTL40    CLI   VMINST,X'B7'
+         BNE   CTL45
+         CALL  VATPURGE
+CTL45    TM    VMCRS+3,X'80'
          BZ    DISPATCH
          TM    VMFLAGS,VMFVTIM
          BO    DISPATCH

@@ -133,7 +133,7 @@ PWSTAP   LH    R1,VMINST+2
          BNZ   PWOUT
          LA    R3,PWZERO
          LA    R4,2
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYVO
          BNZ   PWOUT
          B     PWDONE
 *
@@ -189,7 +189,7 @@ PWMOVE   BAL   R14,PWVTON          the timers are in use now
          LA    R3,PWPFX
 PWM05    CLI   1(R6),0
          BNE   PWM10
-         BAL   R14,GCOPYIN         from the guest
+         BAL   R14,GCOPYVI         from the guest
          BNZ   PWOUT
          CLI   VMINST+1,X'08'      SPT: it counts from now
          BNE   PWM08
@@ -200,7 +200,7 @@ PWM08    CLI   VMINST+1,X'10'      SPX: only prefix 0
          N     R0,=X'7FFFF000'     (bits 1-19: the prefix)
          BZ    PWDONE
          B     PWNOT
-PWM10    BAL   R14,GCOPYOUT        to the guest
+PWM10    BAL   R14,GCOPYVO         to the guest
          BNZ   PWOUT
          B     PWDONE
 PWTIMTAB DC    X'08',AL1(0,8,0),AL2(VMVCPUT-VMBLOK,0)   SPT

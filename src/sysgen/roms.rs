@@ -52,6 +52,7 @@ roms!(
     "cp/privsim.asm",
     "cp/vtimer.asm",
     "cp/vipl.asm",
+    "cp/vat.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

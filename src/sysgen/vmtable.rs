@@ -15,6 +15,9 @@ pub(super) struct VmTable {
     term: u32,
     privops: u32,
     seg: u32,
+    /// VMVATFR: the machine's shadow segment table while its PSW has DAT on (vat.asm);
+    /// the real CR1 is then that table's address with length X'0F'.
+    shadow: Option<u32>,
 }
 
 impl VmTable {
@@ -29,6 +32,7 @@ impl VmTable {
             term: sym("VMTERMA")?,
             privops: sym("VMPRVCNT")?,
             seg: sym("VMSEG")?,
+            shadow: sym("VMVATFR"),
         })
     }
 
@@ -52,6 +56,12 @@ impl VmTable {
         })
     }
 
+    /// The real CR1 the machine runs with on its shadow tables, if it has them.
+    fn shadow_cr1(&self, cpu: &crate::cpu::Cpu, vm: u32) -> Option<u32> {
+        let sto = Self::word(cpu, vm + self.shadow?);
+        (sto != 0).then_some(sto | 0x0F00_0000)
+    }
+
     fn userid(&self, cpu: &crate::cpu::Cpu, vm: u32) -> String {
         crate::ebcdic::decode(Self::bytes(cpu, vm + self.user, 8))
             .trim_end()
@@ -63,6 +73,7 @@ impl VmTable {
             .map(|(vm, st)| {
                 let b = Self::bytes(cpu, vm + self.term, 2);
                 let cr1 = Self::word(cpu, vm + self.seg);
+                let shadow = self.shadow_cr1(cpu, vm);
                 VmStatus {
                     userid: self.userid(cpu, vm),
                     terminal: u16::from_be_bytes([b[0], b[1]]),
@@ -77,9 +88,9 @@ impl VmTable {
                     instructions: cpu
                         .problem_instructions
                         .iter()
-                        .find(|(c, _)| *c == cr1)
+                        .filter(|(c, _)| *c == cr1 || Some(*c) == shadow)
                         .map(|(_, n)| *n)
-                        .unwrap_or(0),
+                        .sum(),
                     privops: Self::word(cpu, vm + self.privops) as u64,
                 }
             })
@@ -102,7 +113,11 @@ impl VmTable {
 
     pub(super) fn address_spaces(&self, cpu: &crate::cpu::Cpu) -> Vec<(u32, String)> {
         self.in_use(cpu)
-            .map(|(vm, _)| (Self::word(cpu, vm + self.seg), self.userid(cpu, vm)))
+            .flat_map(|(vm, _)| {
+                let id = self.userid(cpu, vm);
+                let shadow = self.shadow_cr1(cpu, vm).map(|c| (c, id.clone()));
+                std::iter::once((Self::word(cpu, vm + self.seg), id)).chain(shadow)
+            })
             .collect()
     }
 }
