@@ -59,6 +59,8 @@
 *    RSPOOL   DMKRSP  the real reader and printer (the machine room)  *
 *    CMDSYS   DMKCFS  SYSTEM CLEAR, RESET, RESTART                    *
 *    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
+*    PRIVEXT  DMKPRX  TPROT, MVS assists, DAS, MVCK; PMRUN (CR0 bit 3, *
+*                     CR3, PER) for the dispatcher                    *
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
@@ -205,6 +207,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  RSPOOL
          COPY  CMDSYS
          COPY  PRIVSIM
+         COPY  PRIVEXT
          COPY  VTIMER
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *

@@ -59,7 +59,7 @@ SEGFLT   L     R0,VMPSW+4
 *  address.  It is copied to VMINST and dispatched by opcode.         *
 ***********************************************************************
 PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
-         BO    PRGREFL             then it is the guest's own error
+         BO    PRVPROB             then it is the guest's own error
          L     R2,VMPSW+4          address of the instruction
          SR    R2,R3
          N     R2,=X'00FFFFFF'
@@ -101,6 +101,8 @@ PRVTAB   DC    X'82',AL3(SIMLPSW)  LPSW
          DC    X'B7',AL3(SIMLCTL)  LCTL
          DC    X'B6',AL3(SIMSTCTL) STCTL
          DC    X'AE',AL3(SIMMORE)  SIGP (DMKPRW)
+         DC    X'E5',AL3(SIMMORE)  TPROT, assists, LASP (DMKPRX)
+         DC    X'D9',AL3(SIMMORE)  MVCK (DMKPRX)
          DC    X'FF'
 *
 ***********************************************************************
@@ -170,9 +172,16 @@ PXLEN    DC    AL1(2,4,4,6)
 *
 *  Not emulated: to the guest it is an operation exception.
 PRVOPEX  LA    R2,1
-         SR    R3,R3
+SIMPGM   SR    R3,R3               (a program interruption, code R2)
          IC    R3,PRGILC
          B     PRGREFL
+*
+*  A privileged operation in the virtual problem state: the code its
+*  virtual machine would give (DMKPRX), or it runs again (R15 0).
+PRVPROB  CALL  PRXPROB
+         LTR   R15,R15
+         BZ    DISPATCH
+         B     SIMPGM
 *
 *  A guest address CP could not reach.  R15 = 1: it lies beyond the
 *  virtual machine's storage, an addressing exception for the guest
@@ -238,6 +247,8 @@ SIMMORE  CALL  PRVMORE
          BE    SIMSPEC
          CH    R15,=H'9'
          BE    PRVOPEX
+         CH    R15,=H'10'          (DMKPRX: the code in R2)
+         BE    SIMPGM
          B     NOSTORE
 *
 ***********************************************************************
@@ -263,7 +274,7 @@ SIMLPSW  LH    R1,VMINST+2
          MVC   VMPSW,NEWPSW
          TM    NEWPSW+1,PSWEC      EC mode: the bits that must be 0
          BZ    LPSW10
-         TM    NEWPSW,X'FC'        (0, 1 PER, 2-4, 5 DAT)
+         TM    NEWPSW,X'BC'        (0, 2-4, 5 DAT; 1 PER: PMRUN)
          BNZ   LPSWBAD
          TM    NEWPSW+2,X'C0'      (16-17)
          BNZ   LPSWBAD
@@ -349,6 +360,8 @@ SIMSTNSM DS    0H
 SIMSTOSM LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
+         CALL  PRXLOWP             (low-address protection?)
+         BNZ   SIMPROT
          LA    R3,VMPSW
          LA    R4,1
          BAL   R14,GCOPYOUT
@@ -359,6 +372,8 @@ SIMSTOSM LH    R1,VMINST+2
          B     DISPATCH
 SIMSTO2  OC    VMPSW(1),VMINST+1   STOSM: OR
          B     DISPATCH
+SIMPROT  LA    R2,4                protection
+         B     SIMPGM
 *
 ***********************************************************************
 *  SSK R1,R2 / ISK R1,R2: storage keys.  The guest names a guest real *
@@ -464,7 +479,10 @@ CTL30    BNZ   NOSTORE
          B     CTL10
 *  CR0 bit 24 on starts the interval timer (vtimer.asm): the
 *  dispatcher keeps this machine's timers from now on.
-CTL40    TM    VMCRS+3,X'80'
+CTL40    CLI   VMINST,X'B7'        LCTL: low-address protection or
+         BNE   CTL42                 PER on? (DMKPRX)
+         CALL  PRXLCTL
+CTL42    TM    VMCRS+3,X'80'
          BZ    DISPATCH
          TM    VMFLAGS,VMFVTIM
          BO    DISPATCH
