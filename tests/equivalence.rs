@@ -98,13 +98,15 @@ const PROGRAMS: &[(&str, Verdict)] = &[
     ),
     (
         "per",
-        Not("PER: the virtual CR9-CR11 are not put in the real control registers; EC mode"),
+        Not(
+            "PER: not given to a virtual machine yet (the virtual CR9-CR11 are kept, the real PSW's PER bit stays off): a real PER event of the guest's SVC would come to CP with CP's SVC new PSW as its old PSW, and CP must make the events of the instructions it emulates (LPSW's branch, STCTL's stores) itself",
+        ),
     ),
-    ("per2", Not("PER (as per); EC mode")),
+    ("per2", Not("PER (as per)")),
     (
         "das",
         Not(
-            "the dual-address-space facility: virtual CR3-CR7, MVCP/MVCS/MVCK, PC/PT, ASN translation; EC mode",
+            "the dual-address-space facility with DAT on: it runs in three address spaces (virtual DAT, shadow tables for the primary and the secondary space, ASN translation through the guest's tables); with the virtual DAT off a virtual machine gets exactly the POO's exceptions (opsweep), and MVCK runs",
         ),
     ),
     ("assist", Runs),

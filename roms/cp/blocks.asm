@@ -179,11 +179,10 @@ VMFTANP  EQU   X'80'                 its type-ahead line is not yet
 *                                    typed: VCRREAD types it (TECHO)
 *                                    (privmisc, privext.asm:)
 VMFPRM   EQU   X'04'                 the real CR0 bit 3 (low-address
-*                                    protection), CR3 (MVCK's keys),
-*                                    CR9-CR11 and the PSW's PER bit
-*                                    come from the virtual ones when
-*                                    it runs (PMRUN): set by LCTL of
-*                                    CR0 bit 3 or CR9, by MVCK
+*                                    protection) and CR3 (MVCK's
+*                                    keys) come from the virtual ones
+*                                    when it runs (PMRUN): set by LCTL
+*                                    of CR0 bit 3, by MVCK
 *                                  -- who the user is --
 VMCLASS  DS    X                   privilege classes (CLASSA ...),
 *                                    from the directory (DIRCLASS)

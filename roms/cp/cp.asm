@@ -60,7 +60,7 @@
 *    CMDSYS   DMKCFS  SYSTEM CLEAR, RESET, RESTART                    *
 *    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
 *    PRIVEXT  DMKPRX  TPROT, MVS assists, DAS, MVCK; PMRUN (CR0 bit 3, *
-*                     CR3, PER) for the dispatcher                    *
+*                     CR3) for the dispatcher                         *
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *

@@ -148,8 +148,8 @@ DSP42    STM   R2,R3,SLICEVAL
          BNL   DSP44
          SCKC  IOSDL
 *  Its registers, and go.
-DSP44    TM    VMFLAG2,VMFPRM      (issue 12: the real CR0 bit 3,
-         BZ    DSP46                 CR3, CR9-11, PER bit: DMKPRX)
+DSP44    TM    VMFLAG2,VMFPRM      (issue 12: the real CR0 bit 3
+         BZ    DSP46                 and CR3: DMKPRX)
          CALL  PMRUN
 DSP46    MVC   GUESTREG(64),VMGPRS
          LM    R0,R15,GUESTREG

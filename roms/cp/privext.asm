@@ -43,8 +43,8 @@
 *  the real machine check for the guest what the guest's control      *
 *  registers ask: real CR0 bit 3 from the virtual CR0 bit 3 (the      *
 *  guest's real addresses are the real CPU's virtual ones, so it is   *
-*  the guest's 0-511 that are protected); CR3 as above; CR9-CR11 and  *
-*  the PSW's PER bit from the virtual ones (PER events: PRXPER).      *
+*  the guest's 0-511 that are protected); CR3 as above.  (PER: not    *
+*  yet, see PMRUN.)                                                   *
 *  SAVECTX (entry.asm) puts CP's CR0 back at every interruption from  *
 *  a virtual machine, so CP's own stores below 512 are never refused. *
 *                                                                     *
@@ -456,22 +456,20 @@ XPL10    LTR   R0,R0
 *
 ***********************************************************************
 *  PRXLCTL: after LCTL: does the machine now need PMRUN?  The virtual *
-*  CR0 bit 3 or any PER event bit of CR9 sets VMFPRM (it stays: the   *
-*  dispatcher then reloads the real registers each time, which costs *
-*  a few instructions).  In: R11 = VMBLOK.  Uses nothing.             *
+*  CR0 bit 3 sets VMFPRM (it stays: the dispatcher then reloads the   *
+*  real registers each time, which costs a few instructions).         *
+*  In: R11 = VMBLOK.  Uses nothing.                                   *
 ***********************************************************************
 PRXLCTL  ENTER
          TM    VMCRS,X'10'         low-address protection
-         BO    XPLC10
-         TM    VMCRS+36,X'F0'      PER events
          BZ    XPLC20
-XPLC10   OI    VMFLAG2,VMFPRM
+         OI    VMFLAG2,VMFPRM
 XPLC20   LEAVE PRXLCTL
 *
 ***********************************************************************
 *  PMRUN: the dispatcher is about to run a machine with VMFPRM: the   *
-*  real CR0 bit 3, CR3, CR9-CR11 and RUNPSW's PER bit from its        *
-*  virtual ones.  In: R11 = VMBLOK.  Uses R0, R1.                     *
+*  real CR0 bit 3 and CR3 from its virtual ones.  In: R11 = VMBLOK.   *
+*  Uses nothing.                                                      *
 ***********************************************************************
 PMRUN    ENTER
          STCTL R0,R0,PMCR          the real CR0 as the dispatcher
@@ -485,13 +483,12 @@ PMR10    LCTL  R0,R0,PMCR
          BZ    PMR20
          MVC   PMCR(2),VMCRS+12    the guest's mask for its problem
 PMR20    LCTL  R3,R3,PMCR            programs
-         TM    VMPSW+1,PSWEC       PER: an EC-mode PSW's bit 1
-         BZ    PMR30
-         TM    VMPSW,X'40'
-         BZ    PMR30
-         LCTL  R9,R11,VMCRS+36
-         OI    RUNPSW,X'40'
-PMR30    LEAVE PMRUN
+*  PER is not given to the real machine yet: a real PER event of the
+*  guest's SVC would be presented with CP's SVC new PSW as its old
+*  PSW, into CP; events of the instructions CP emulates (LPSW's
+*  branch, STCTL's stores) would have to be made by CP.  The virtual
+*  CR9-CR11 are kept; the real PSW's PER bit stays off.
+         LEAVE PMRUN
 *
 PRXMOREB DS    F
 PRXMORER DS    F
@@ -501,6 +498,20 @@ PRXLOWPB DS    F
 PRXLOWPR DS    F
 PRXLCTLB DS    F
 PRXLCTLR DS    F
+*
+***********************************************************************
+*  PMSTOP: an interruption from a machine PMRUN ran: CP's own CR0     *
+*  (no low-address protection: CP stores the CAW at X'48') and CR3    *
+*  (zero: no key for MVCK in the problem state) again, before CP      *
+*  stores anything below 512 or runs another machine.  SAVECTX calls  *
+*  it.  Uses nothing.                                                 *
+***********************************************************************
+PMSTOP   ENTER
+         LCTL  R0,R0,CPCR0
+         LCTL  R3,R3,=F'0'
+         LEAVE PMSTOP
+PMSTOPB  DS    F
+PMSTOPR  DS    F
 PMRUNB   DS    F
 PMRUNR   DS    F
 XPACCR   DS    F

@@ -274,7 +274,7 @@ SIMLPSW  LH    R1,VMINST+2
          MVC   VMPSW,NEWPSW
          TM    NEWPSW+1,PSWEC      EC mode: the bits that must be 0
          BZ    LPSW10
-         TM    NEWPSW,X'BC'        (0, 2-4, 5 DAT; 1 PER: PMRUN)
+         TM    NEWPSW,X'FC'        (0, 1 PER, 2-4, 5 DAT)
          BNZ   LPSWBAD
          TM    NEWPSW+2,X'C0'      (16-17)
          BNZ   LPSWBAD
