@@ -1828,6 +1828,17 @@ fn privop_execute_of_a_privileged_instruction() {
     attack("exssm", &[], 10 * SEC);
 }
 
+/// Low-address protection, MVCK with a CR3 of all ones, the DAS instructions with DAT
+/// off, LASP, TPROT, an MVS assist, SSKE and ISKE past the end of storage
+/// (tests/hostile/lowpdas.asm, issue 12's DMKPRX). The guest's CR0 bit 3 is the real
+/// one while it runs: CP, writing the guest's DIAGNOSE X'08' answer on the terminal
+/// (its CAW at real X'48'), must have put its own CR0 back; each instruction gets the
+/// POO's program check; BOB is untouched.
+#[test]
+fn privop_low_address_protection_das_assists_beyond_storage() {
+    attack("lowpdas", &[], 20 * SEC);
+}
+
 // ---------------------------------------------------------------------------------------
 // Terminal output
 // ---------------------------------------------------------------------------------------
