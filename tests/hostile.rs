@@ -1828,6 +1828,26 @@ fn privop_execute_of_a_privileged_instruction() {
     attack("exssm", &[], 10 * SEC);
 }
 
+/// An I/O new PSW that is a disabled wait, loaded by the dispatcher presenting the
+/// interruption to a waiting machine (tests/hostile/iodwait.asm). CP types DISABLED WAIT
+/// and must leave the machine stopped (CP READ): a line typed without #CP is a CP
+/// command. Before the fix the dispatcher, finding the new PSW a wait PSW, marked the
+/// stopped machine "waiting" again (DSPREADY), and a line typed went to the guest.
+#[test]
+fn io_new_psw_disabled_wait_stops_the_machine() {
+    let mut rig = Rig::with_users(PAIR, 2 << 20);
+    assert_eq!(
+        rig.run_program(0, &program("iodwait"), 10 * SEC),
+        Ok(0x600D)
+    );
+    let id = rig.users[0].id.clone();
+    rig.settle();
+    assert!(rig.stopped(&id), "the machine is not stopped after its disabled wait");
+    rig.type_line(0, "QUERY TIME");
+    rig.wait_for(0, "TIME IS", SEC)
+        .expect("a stopped machine's terminal talks to CP");
+}
+
 /// Low-address protection, MVCK with a CR3 of all ones, the DAS instructions with DAT
 /// off, LASP, TPROT, an MVS assist, SSKE and ISKE past the end of storage
 /// (tests/hostile/lowpdas.asm, issue 12's DMKPRX). The guest's CR0 bit 3 is the real

@@ -198,7 +198,9 @@ DSPR20   BAL   R14,REFLDISK        the minidisks' pending ones
          TM    VMURS+2*URLEN+(URSTAT-URBLOK),URINTP
          BZ    DSPR30
 DSPR25   CALL  REFLUR
-DSPR30   TM    VMPSW+1,PSWWAIT     still waiting?
+DSPR30   CLI   VMSTATE,VMSSTOP     an interruption's new PSW was a
+         BE    DSPRNO                disabled wait: stopped (DISWAIT)
+         TM    VMPSW+1,PSWWAIT     still waiting?
          BZ    DSPRYES
          MVI   VMSTATE,VMSWAIT     show why
          TM    VCSTAT,VCREAD
