@@ -187,7 +187,8 @@ DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
 DSPR12   DS    0H
          TM    VCSTAT,VCINTP       console interruption pending?
          BZ    DSPR20
-         TM    VMPSW,X'80'         and channel 0 enabled?
+         BAL   R14,VIOMASK         and channel 0 enabled? (issue 12:
+         TM    VIOMSK,X'80'          in either PSW mode)
          BZ    DSPR20
          BAL   R14,REFLIO          present it
 DSPR20   BAL   R14,REFLDISK        the minidisks' pending ones

@@ -1015,7 +1015,8 @@ REFLUR   ENTER
          LA    R7,VMNUR
 RFU10    TM    URSTAT,URINTP
          BZ    RFU20
-         TM    VMPSW,X'80'
+         BAL   R14,VIOMASK         channel 0 enabled (either mode)?
+         TM    VIOMSK,X'80'
          BZ    RFU20
          NI    URSTAT,X'FF'-URINTP
          LA    R2,X'40'
