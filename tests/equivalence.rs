@@ -91,13 +91,8 @@ const PROGRAMS: &[(&str, Verdict)] = &[
             "IPTE and TEST BLOCK are not emulated yet (virtual DAT's slice); low-address protection itself (virtual CR0 bit 3: the guest's stores, STOSM, TPROT) is as on the bare machine",
         ),
     ),
-    (
-        "per",
-        Not(
-            "PER: not given to a virtual machine yet (the virtual CR9-CR11 are kept, the real PSW's PER bit stays off): a real PER event of the guest's SVC would come to CP with CP's SVC new PSW as its old PSW, and CP must make the events of the instructions it emulates (LPSW's branch, STCTL's stores) itself",
-        ),
-    ),
-    ("per2", Not("PER (as per)")),
+    ("per", Runs),
+    ("per2", Runs),
     (
         "das",
         Not(
@@ -283,7 +278,16 @@ impl Rig {
             let step = (deadline - self.now()).min(10 * MS);
             match self.sys.machine.run_until(self.now() + step) {
                 Status::DisabledWait(psw) => {
-                    return Err(format!("the real machine stopped: PSW {psw:016X}"));
+                    let m = &self.sys.machine;
+                    let hex = |a: u32, n: u32| -> String {
+                        m.peek(a, n).unwrap().iter().map(|b| format!("{b:02X}")).collect()
+                    };
+                    return Err(format!(
+                        "the real machine stopped: PSW {psw:016X} (program old PSW {}, code {}, INTREGS {})",
+                        hex(0x28, 8),
+                        hex(0x8C, 4),
+                        hex(0x200, 64)
+                    ));
                 }
                 Status::Checkstop => return Err("the real machine checkstopped".into()),
                 _ => {}

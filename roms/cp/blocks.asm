@@ -182,7 +182,12 @@ VMFPRM   EQU   X'04'                 the real CR0 bit 3 (low-address
 *                                    protection) and CR3 (MVCK's
 *                                    keys) come from the virtual ones
 *                                    when it runs (PMRUN): set by LCTL
-*                                    of CR0 bit 3, by MVCK
+*                                    of CR0 bit 3 or CR9, by MVCK;
+*                                    CR9-CR11 and the PSW's PER bit
+*                                    too
+VMFPERP  EQU   X'02'                 a PER program interruption is
+*                                    pending (PRXPER): DSPREADY gives
+*                                    it before anything else (PRXPERP)
 *                                  -- who the user is --
 VMCLASS  DS    X                   privilege classes (CLASSA ...),
 *                                    from the directory (DIRCLASS)
@@ -198,6 +203,11 @@ VMXKEY   EQU   X'20'                 interrupt key (CP EXTERNAL)
 VMXITM   EQU   X'10'                 interval timer (X'50' negative)
          DS    0D
 VMITTOD  DS    D                   TOD clock when X'50' was updated
+*                                  -- PER (privmisc, privext.asm) --
+VMPERILC DS    X                   the ILC of the PER program inter-
+*                                    ruption pending (VMFPERP): after
+*                                    an instruction CP emulated, or
+*                                    the guest's SVC
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -181,6 +181,10 @@ DSPREADY ST    R14,DSPRDYR
          LM    R7,R8,DSPSAVE
 DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
+         TM    VMFLAG2,VMFPERP     (issue 12: a PER interruption
+         BZ    DSPR11                pending, DMKPRX)
+         CALL  PRXPERP
+DSPR11   DS    0H
          TM    VMFLAGS,VMFVTIM     (issue 12: its timers'
          BZ    DSPR12                interruptions, if it uses them)
          CALL  VTPEND

@@ -43,8 +43,13 @@
 *  the real machine check for the guest what the guest's control      *
 *  registers ask: real CR0 bit 3 from the virtual CR0 bit 3 (the      *
 *  guest's real addresses are the real CPU's virtual ones, so it is   *
-*  the guest's 0-511 that are protected); CR3 as above.  (PER: not    *
-*  yet, see PMRUN.)                                                   *
+*  the guest's 0-511 that are protected); CR3 as above; CR9-CR11 and  *
+*  the PSW's PER bit from the virtual ones: the real CPU recognizes   *
+*  the guest's PER events (its addresses are the guest's), and CP     *
+*  reflects them (PRXPER, PRXSVCP, PRXPERP).  Not made by CP: the     *
+*  events of the instructions it emulates itself (a store by STCTL,  *
+*  STNSM, SIGP ...; LPSW's new instruction address); their fetch      *
+*  event is given, after the instruction, as the CPU gives it.        *
 *  SAVECTX (entry.asm) puts CP's CR0 back at every interruption from  *
 *  a virtual machine, so CP's own stores below 512 are never refused. *
 *                                                                     *
@@ -456,15 +461,117 @@ XPL10    LTR   R0,R0
 *
 ***********************************************************************
 *  PRXLCTL: after LCTL: does the machine now need PMRUN?  The virtual *
-*  CR0 bit 3 sets VMFPRM (it stays: the dispatcher then reloads the   *
-*  real registers each time, which costs a few instructions).         *
-*  In: R11 = VMBLOK.  Uses nothing.                                   *
+*  CR0 bit 3 or a PER event mask of CR9 sets VMFPRM (it stays: the    *
+*  dispatcher then reloads the real registers each time, which costs *
+*  a few instructions).  In: R11 = VMBLOK.  Uses nothing.             *
 ***********************************************************************
 PRXLCTL  ENTER
          TM    VMCRS,X'10'         low-address protection
+         BO    XPLC10
+         TM    VMCRS+36,X'F0'      PER events
          BZ    XPLC20
-         OI    VMFLAG2,VMFPRM
+XPLC10   OI    VMFLAG2,VMFPRM
 XPLC20   LEAVE PRXLCTL
+*
+***********************************************************************
+*  PRXPER: the real CPU ended a guest's instruction with a PER event  *
+*  (bit X'80' of the program interruption code).  The PER code and    *
+*  address it stored in CP's page 0 (X'96'-X'9B') go to the guest's;  *
+*  then, by the rest of the code:                                     *
+*    X'11'         CP's own business (a first touch of a page): the   *
+*                  instruction runs again and the event comes again   *
+*                  (an MVCL's stores before the fault do not: their   *
+*                  event is lost, a difference named in the README);  *
+*    X'02', and X'10' or X'11' beyond the machine's storage: CP      *
+*                  emulates the instruction, or gives the addressing  *
+*                  exception; the PER interruption comes with it or   *
+*                  after it (VMFPERP, its ILC in VMPERILC): by        *
+*                  PRGREFL with the code of an exception the          *
+*                  emulation ends in, else by PRXPERP;                *
+*    any other     the guest's own: reflected at once with the whole  *
+*                  code (a monitor event's class and code too).       *
+*  In: R11 = VMBLOK, R2 = the code, R3 = the ILC.  Out: R2 = the code *
+*  PRGHNDL goes on with; R3 kept.  Uses R0-R5, R15.                   *
+***********************************************************************
+PRXPER   ENTER
+         ST    R3,XPR3
+         STH   R2,XPCODE
+         BAL   R14,XPCOPY          X'96'-X'9B' to the guest
+         LH    R2,XPCODE
+         N     R2,=X'0000FF7F'     the rest of the code
+         CH    R2,=H'2'
+         BE    XPE05
+         CH    R2,=X'0010'         segment: beyond the machine's
+         BE    XPE05                 storage, an addressing exception
+         CH    R2,=X'0011'         page: a first touch (nullified,
+         BNE   XPE10                 it comes again), or beyond the
+         L     R0,TRANSADR           storage in the last segment
+         N     R0,=X'00FFFFFF'
+         C     R0,VMSIZE
+         BL    XPE90
+XPE05    OI    VMFLAG2,VMFPERP     CP first, the PER after it (or
+         MVC   VMPERILC,XPR3+3       with its exception: PRGREFL)
+         B     XPE90
+XPE10    LH    R2,XPCODE           the guest's own: all of it
+         TM    XPCODE+1,X'40'      (a monitor event: its class and
+         BZ    XPE90                 code too)
+         CALL  PRWMC
+XPE90    L     R3,XPR3
+         LEAVE PRXPER
+*  XPCOPY: the PER code and address (CP's X'96'-X'9B') into the
+*  guest's page 0.  Uses R0-R5, R15.
+XPCOPY   ST    R14,XPCOPYR
+         MVC   XPPER,X'96'
+         LA    R2,X'96'
+         LA    R3,XPPER
+         LA    R4,6
+         BAL   R14,GCOPYOUT        (no frame for page 0: the
+         L     R14,XPCOPYR           reflection will say so)
+         BR    R14
+*
+***********************************************************************
+*  PRXSVCP: a program interruption came while CP ran.  If it is a PER *
+*  event whose old PSW is CP's SVC new PSW, the guest's SVC had the   *
+*  event: the CPU took the SVC interruption and then, at once, this   *
+*  one.  The event is noted for the guest (VMFPERP, with the SVC's    *
+*  ILC), to be given after its SVC interruption, as the CPU gives it. *
+*  Out: R15 = 0 so (PRGCP takes the SVC), else not 0 (CP's own        *
+*  failure).  Uses R0-R5, R11, R15.                                   *
+***********************************************************************
+PRXSVCP  ENTER
+         TM    PRGCODE+1,X'80'     a PER event ...
+         BZ    XPS90
+         L     R0,PRGOPSW+4        ... at CP's SVC entry ...
+         N     R0,=X'00FFFFFF'
+         C     R0,=A(SVCINT)
+         BNE   XPS90
+         TM    SVCOPSW+1,PSWPROB   ... after a guest's SVC
+         BZ    XPS90
+         L     R11,RUNUSER
+         LTR   R11,R11
+         BZ    XPS90
+         BAL   R14,XPCOPY
+         OI    VMFLAG2,VMFPERP
+         MVC   VMPERILC,SVCILC
+         SR    R15,R15
+         LEAVE PRXSVCP
+XPS90    LA    R15,1
+         LEAVE PRXSVCP
+*
+***********************************************************************
+*  PRXPERP: DSPREADY found a PER interruption pending (VMFPERP): give *
+*  it now, before anything else, with the PSW as the emulated         *
+*  instruction or the SVC interruption left it: code X'0080'.         *
+*  In: R11 = VMBLOK.  Uses R0-R6, R15.                                *
+***********************************************************************
+PRXPERP  ENTER
+         NI    VMFLAG2,X'FF'-VMFPERP
+         LA    R2,X'80'
+         SR    R3,R3
+         IC    R3,VMPERILC
+         LA    R4,X'28'            program old PSW
+         BAL   R14,REFLECT
+         LEAVE PRXPERP
 *
 ***********************************************************************
 *  PMRUN: the dispatcher is about to run a machine with VMFPRM: the   *
@@ -483,12 +590,13 @@ PMR10    LCTL  R0,R0,PMCR
          BZ    PMR20
          MVC   PMCR(2),VMCRS+12    the guest's mask for its problem
 PMR20    LCTL  R3,R3,PMCR            programs
-*  PER is not given to the real machine yet: a real PER event of the
-*  guest's SVC would be presented with CP's SVC new PSW as its old
-*  PSW, into CP; events of the instructions CP emulates (LPSW's
-*  branch, STCTL's stores) would have to be made by CP.  The virtual
-*  CR9-CR11 are kept; the real PSW's PER bit stays off.
-         LEAVE PMRUN
+         TM    VMPSW+1,PSWEC       PER: an EC-mode PSW's bit 1 ...
+         BZ    PMR30
+         TM    VMPSW,X'40'
+         BZ    PMR30
+         LCTL  R9,R11,VMCRS+36     ... with the virtual CR9-CR11
+         OI    RUNPSW,X'40'
+PMR30    LEAVE PMRUN
 *
 PRXMOREB DS    F
 PRXMORER DS    F
@@ -531,6 +639,16 @@ XPNEXT   DS    F
 XPNEWL   DS    F
 XPNEWH   DS    F
 PMCR     DS    F
+PRXPERB  DS    F
+PRXPERR  DS    F
+PRXSVCPB DS    F
+PRXSVCPR DS    F
+PRXPERPB DS    F
+PRXPERPR DS    F
+XPR3     DS    F
+XPCOPYR  DS    F
+XPCODE   DS    H
+XPPER    DS    XL6
 XPOP     DS    H
          DROP  R11
          LTORG                     the module's literals

@@ -16,13 +16,16 @@
 *  A program interruption in CP itself is a CP failure: CPABEND.      *
 ***********************************************************************
 PRGHNDL  LTR   R11,R11
-         BZ    CPABEND             CP's own mistake
+         BZ    PRGCP               CP's own mistake (or a guest's PER)
          USING VMBLOK,R11
          ST    R11,CPFOR           CP works for this machine now
          LH    R2,PRGCODE          interruption code
          SR    R3,R3
          IC    R3,PRGILC           instruction length in bytes
-         CH    R2,=H'2'
+         TM    PRGCODE+1,X'80'     a PER event too?  DMKPRX says what
+         BZ    PRGH10                is left to do (R2)
+         CALL  PRXPER
+PRGH10   CH    R2,=H'2'
          BE    PRIVOP
          CH    R2,=X'0011'
          BE    PAGEFLT
@@ -31,9 +34,25 @@ PRGHNDL  LTR   R11,R11
          CH    R2,=X'0040'         a monitor event: the class (X'94')
          BNE   PRGREFL               and code (X'9C') the CPU stored
          CALL  PRWMC                 in CP's page 0 go to the guest's
-PRGREFL  LA    R4,X'28'            reflect: program old PSW
+PRGREFL  TM    VMFLAG2,VMFPERP     (a PER event of the instruction
+         BZ    PRGREFL2              CP emulated: in this interruption,
+         NI    VMFLAG2,X'FF'-VMFPERP   DMKPRX)
+         O     R2,=F'128'
+PRGREFL2 LA    R4,X'28'            reflect: program old PSW
          BAL   R14,REFLECT
          B     DISPATCH
+*
+*  A program interruption in CP: CP's own mistake - or a guest's SVC
+*  with a PER event, which the CPU presents right after the SVC
+*  interruption, with CP's SVC new PSW as its old PSW (DMKPRX
+*  notes the event for the guest; the SVC is then taken as SVCINT
+*  takes it: INTREGS hold the guest's registers, unchanged).
+PRGCP    CALL  PRXSVCP
+         LTR   R15,R15
+         BNZ   CPABEND
+         LA    R1,SVCOPSW
+         BAL   R14,SAVECTX
+         B     SVCHNDL
 *
 *  A first touch of a page: give it a frame.
 PAGEFLT  L     R2,TRANSADR
@@ -256,9 +275,9 @@ SIMMORE  CALL  PRVMORE
 *  doubleword.  An EC-mode PSW (VM/370's OPTION ECMODE) must have     *
 *  zeros in bits 0, 2-4, 16-17 and 24-39, else the PSW is loaded and  *
 *  then a specification exception taken with ILC 0, the invalid PSW   *
-*  its old PSW (the POO's early exception).  DAT (bit 5) and PER      *
-*  (bit 1) are not given to virtual machines yet (issue 12's later    *
-*  slices): such a PSW is treated as invalid too.  A wait PSW with    *
+*  its old PSW (the POO's early exception).  DAT (bit 5) is not given *
+*  to virtual machines yet (issue 12's later slices): such a PSW is   *
+*  treated as invalid too; PER (bit 1) is (DMKPRX).  A wait PSW with  *
 *  every interruption masked off can never end: the machine stops, as *
 *  VM/370's did, with "DISABLED WAIT" (DWCHECK).                      *
 ***********************************************************************
@@ -274,7 +293,7 @@ SIMLPSW  LH    R1,VMINST+2
          MVC   VMPSW,NEWPSW
          TM    NEWPSW+1,PSWEC      EC mode: the bits that must be 0
          BZ    LPSW10
-         TM    NEWPSW,X'FC'        (0, 1 PER, 2-4, 5 DAT)
+         TM    NEWPSW,X'BC'        (0, 2-4, 5 DAT; 1 PER: DMKPRX)
          BNZ   LPSWBAD
          TM    NEWPSW+2,X'C0'      (16-17)
          BNZ   LPSWBAD
