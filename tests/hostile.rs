@@ -1848,6 +1848,16 @@ fn io_new_psw_disabled_wait_stops_the_machine() {
         .expect("a stopped machine's terminal talks to CP");
 }
 
+/// PER on for every event over all of storage (tests/hostile/perall.asm, DMKPRX): an
+/// SVC with a PER event (the CPU presents the PER interruption with CP's SVC new PSW
+/// as its old PSW - CP died of it without PRGCP), DIAGNOSE X'08' and other emulated
+/// instructions with their fetch events, MVCL into the end of storage (X'0085'), a
+/// wrapped area. The guest counts its interruptions and ends; BOB is untouched.
+#[test]
+fn privop_per_every_event_everywhere() {
+    attack("perall", &[], 30 * SEC);
+}
+
 /// Low-address protection, MVCK with a CR3 of all ones, the DAS instructions with DAT
 /// off, LASP, TPROT, an MVS assist, SSKE and ISKE past the end of storage
 /// (tests/hostile/lowpdas.asm, issue 12's DMKPRX). The guest's CR0 bit 3 is the real
