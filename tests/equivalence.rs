@@ -280,7 +280,11 @@ impl Rig {
                 Status::DisabledWait(psw) => {
                     let m = &self.sys.machine;
                     let hex = |a: u32, n: u32| -> String {
-                        m.peek(a, n).unwrap().iter().map(|b| format!("{b:02X}")).collect()
+                        m.peek(a, n)
+                            .unwrap()
+                            .iter()
+                            .map(|b| format!("{b:02X}"))
+                            .collect()
                     };
                     return Err(format!(
                         "the real machine stopped: PSW {psw:016X} (program old PSW {}, code {}, INTREGS {})",

@@ -1842,7 +1842,10 @@ fn io_new_psw_disabled_wait_stops_the_machine() {
     );
     let id = rig.users[0].id.clone();
     rig.settle();
-    assert!(rig.stopped(&id), "the machine is not stopped after its disabled wait");
+    assert!(
+        rig.stopped(&id),
+        "the machine is not stopped after its disabled wait"
+    );
     rig.type_line(0, "QUERY TIME");
     rig.wait_for(0, "TIME IS", SEC)
         .expect("a stopped machine's terminal talks to CP");
