@@ -410,10 +410,10 @@ fn hercules_programs_in_a_virtual_machine() {
     let only = std::env::var("CPCMS_EQUIV_ONLY").ok();
     let only: Option<Vec<&str>> = only.as_deref().map(|s| s.split(',').collect());
     for (name, verdict) in PROGRAMS {
-        if let Some(o) = &only {
-            if !o.contains(name) {
-                continue;
-            }
+        if let Some(o) = &only
+            && !o.contains(name)
+        {
+            continue;
         }
         let reason = match verdict {
             _ if only.is_some() => name,
