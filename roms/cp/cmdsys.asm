@@ -131,6 +131,7 @@ CMDEXT   OI    VMEXTP-VMBLOK(R11),VMXKEY
 ***********************************************************************
 SYRESET  MVI   VCSTAT,0            the console
          MVI   VMEXTP,0            no external condition
+         NI    VMFLAG2,X'FF'-VMFPERP   (no PER interruption either)
          XC    VMITTOD,VMITTOD     the interval timer starts afresh
          OI    VMFLAGS,VMFITMR+VMFVTIM
          STCK  VMVCTOD

@@ -385,8 +385,10 @@ XPDATON  TM    VMPSW+1,PSWEC
          BR    R14
 *
 *  XPBACK: the virtual PSW back to the trapped instruction (its
-*  length PRGILC), so that it runs again.  Uses R0, R1.
-XPBACK   L     R0,VMPSW+4
+*  length PRGILC), so that it runs again (and its PER events come
+*  again: none is kept pending).  Uses R0, R1.
+XPBACK   NI    VMFLAG2,X'FF'-VMFPERP
+         L     R0,VMPSW+4
          SR    R1,R1
          IC    R1,PRGILC
          SR    R0,R1

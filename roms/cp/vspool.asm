@@ -958,6 +958,7 @@ UIP05    NI    URSTAT,X'FF'-URINTP
          XC    URFILE,URFILE
          BAL   R14,SPREWIND
 UIP10    MVI   VCSTAT,0            the console: nothing under way
+         NI    VMFLAG2,X'FF'-VMFPERP   (no PER interruption pending)
          MVC   VMTALEN,=H'-1'
          XC    URCCWA,URCCWA
          MVC   URCCW,=X'0200000060000018'
