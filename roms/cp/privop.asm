@@ -459,6 +459,8 @@ SIMSTIDP LH    R1,VMINST+2
          LR    R2,R1
          N     R1,=F'7'
          BNZ   SIMSPEC
+         CALL  PRXLOWP             (low-address protection?)
+         BNZ   SIMPROT
          LA    R3,CPUID
          LA    R4,8
          BAL   R14,GCOPYOUT
@@ -476,7 +478,11 @@ SIMSTCTL LH    R1,VMINST+2
          LR    R2,R1               guest address
          N     R1,=F'3'
          BNZ   SIMSPEC
-         SR    R6,R6
+         CLI   VMINST,X'B6'        STCTL below 512 under low-address
+         BNE   CTL05                 protection: refused
+         CALL  PRXLOWP
+         BNZ   SIMPROT
+CTL05    SR    R6,R6
          IC    R6,VMINST+1
          LR    R7,R6
          SRL   R6,4                R1 field

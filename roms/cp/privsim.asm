@@ -57,7 +57,9 @@ DMKPRW   CSECT
 *  PRVMORE: emulate the trapped instruction in VMINST (SIGP or B2xx). *
 *  In: R11 = VMBLOK.  Out: R15 = 0 done (the virtual PSW updated),    *
 *  1 or 2 a guest address as GTRANS answers, 6 a specification        *
-*  exception, 9 not emulated.  Uses R0-R7, R15.                       *
+*  exception, 9 not emulated, 10 the program interruption whose code  *
+*  is in R2 (protection: a store below 512 under low-address          *
+*  protection).  Uses R0-R7, R15.                                     *
 ***********************************************************************
 PRVMORE  ENTER
          USING VMBLOK,R11
@@ -148,6 +150,8 @@ PWSTAP   LH    R1,VMINST+2
          LA    R15,6
          N     R1,=F'1'
          BNZ   PWOUT
+         CALL  PRXLOWP             (low-address protection)
+         BNZ   PWPROT
          LA    R3,PWZERO
          LA    R4,2
          BAL   R14,GCOPYOUT
@@ -258,9 +262,14 @@ PWM08    CLI   VMINST+1,X'10'      SPX: only prefix 0
          N     R0,=X'7FFFF000'     (bits 1-19: the prefix)
          BZ    PWDONE
          B     PWNOT
-PWM10    BAL   R14,GCOPYOUT        to the guest
+PWM10    CALL  PRXLOWP             to the guest (below 512 with
+         BNZ   PWPROT                low-address protection: no)
+         BAL   R14,GCOPYOUT
          BNZ   PWOUT
          B     PWDONE
+PWPROT   LA    R2,4                protection (answer 10: the code
+         LA    R15,10                in R2, as DMKPRX's)
+         B     PWOUT
 PWTIMTAB DC    X'08',AL1(0,8,0),AL2(VMVCPUT-VMBLOK,0)   SPT
          DC    X'09',AL1(1,8,0),AL2(VMVCPUT-VMBLOK,0)   STPT
          DC    X'06',AL1(0,8,0),AL2(VMVCKC-VMBLOK,0)    SCKC

@@ -7,9 +7,10 @@
 *  guest runs; CP must put its own back before it stores below 512   *
 *  (the CAW of its terminal I/O): DIAGNOSE X'08' makes it write to    *
 *  the terminal, and the guest's own store below 512 must be refused  *
-*  (protection, code 4).  With its CR3 all ones and MVCK, no other    *
-*  machine may see that key mask.  Then, in turn, each of these must  *
-*  give exactly its program check, CP going on:                       *
+*  (protection, code 4), and so must the stores CP makes for it      *
+*  (STCTL, STIDP, STPT, STAP).  With its CR3 all ones and MVCK, no    *
+*  other machine may see that key mask.  Then, in turn, each of these *
+*  must give exactly its program check, CP going on:                  *
 *     IAC, EPAR, PC, MVCP    special operation (X'13'): DAT is off    *
 *     LASP                   special operation: CR14 bit 12 off       *
 *     TPROT past the end     addressing (5)                           *
@@ -32,6 +33,31 @@ A1       LPSW  BAD1
 C1       LA    R8,4
          LA    R7,4
          LA    R6,A1
+         BAL   R14,PCCHECK
+         BNE   W1
+*  1b-1e: stores CP makes for the guest are refused there too.
+         LA    R9,C1B
+         STCTL R0,R0,X'100'
+A1B      LPSW  BAD1
+C1B      LA    R6,A1B
+         BAL   R14,PCCHECK
+         BNE   W1
+         LA    R9,C1C
+         STIDP X'100'
+A1C      LPSW  BAD1
+C1C      LA    R6,A1C
+         BAL   R14,PCCHECK
+         BNE   W1
+         LA    R9,C1D
+         STPT  X'100'
+A1D      LPSW  BAD1
+C1D      LA    R6,A1D
+         BAL   R14,PCCHECK
+         BNE   W1
+         LA    R9,C1E
+         STAP  X'100'
+A1E      LPSW  BAD1
+C1E      LA    R6,A1E
          BAL   R14,PCCHECK
          BNE   W1
 *  2: CP writes on the terminal (its CAW at its X'48') meanwhile.
