@@ -1828,6 +1828,15 @@ fn privop_execute_of_a_privileged_instruction() {
     attack("exssm", &[], 10 * SEC);
 }
 
+/// Storage keys on the operands of the instructions CP emulates (tests/hostile/keyemu.asm):
+/// with PSW key 5, STCTL, STIDP, STPT into a block of key 3 with fetch protection, and
+/// LCTL, LPSW, SSM, SPT from it, are protection exceptions, as on the real machine. Not an
+/// attack: fidelity (CP stores and fetches with its own key 0).
+#[test]
+fn privop_storage_keys_on_emulated_operands() {
+    attack("keyemu", &[], 10 * SEC);
+}
+
 /// An I/O new PSW that is a disabled wait, loaded by the dispatcher presenting the
 /// interruption to a waiting machine (tests/hostile/iodwait.asm). CP types DISABLED WAIT
 /// and must leave the machine stopped (CP READ): a line typed without #CP is a CP

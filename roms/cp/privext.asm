@@ -443,23 +443,34 @@ XPPRET   LA    R15,10
          LEAVE PRXPROB
 *
 ***********************************************************************
-*  PRXLOWP: would low-address protection refuse a store the guest's  *
-*  instruction makes (CP emulating it) at guest address R2?  CC not  *
-*  0 yes (the virtual CR0 bit 3 on and R2 below 512).  R2 kept.       *
-*  Uses R0.                                                           *
+*  PRXSTCK: would protection refuse a store the guest's instruction   *
+*  makes (CP emulating it) at guest address R2?  PRXFTCK: a fetch?    *
+*  As the CPU checks the first byte of the operand: low-address       *
+*  protection (a store below 512 with the virtual CR0 bit 3), then    *
+*  the PSW key against the key of the frame's block (a fetch: only a  *
+*  fetch-protected block refuses).  CC not 0: refused (protection,    *
+*  code 4).  An address beyond the machine's storage passes: the      *
+*  access itself then gives the addressing exception.  (An operand    *
+*  that crosses into a 2K block of another key, as STCTL's or LCTL's  *
+*  of many registers may, is checked at its first byte only.)         *
+*  R1-R15 kept.  Uses R0.                                             *
 ***********************************************************************
-PRXLOWP  ENTER
+PRXSTCK  ENTER
+         STM   R1,R6,XPSTSAVE
+         LA    R6,1                a store
+         B     XPST10
+PRXFTCK  ENTER PRXSTCK
+         STM   R1,R6,XPSTSAVE
+         SR    R6,R6               a fetch
+XPST10   N     R2,=X'00FFFFFF'
+         BAL   R14,XPCHECK
          SR    R0,R0
-         TM    VMCRS,X'10'
-         BZ    XPL10
-         LR    R0,R2
-         N     R0,=X'00FFFFFF'
-         C     R0,=F'512'
+         CH    R15,=H'10'          refused?
+         BNE   XPST20
          LA    R0,1
-         BL    XPL10
-         SR    R0,R0
-XPL10    LTR   R0,R0
-         LEAVE PRXLOWP
+XPST20   LM    R1,R6,XPSTSAVE
+         LTR   R0,R0
+         LEAVE PRXSTCK
 *
 ***********************************************************************
 *  PRXLCTL: after LCTL: does the machine now need PMRUN?  The virtual *
@@ -604,8 +615,9 @@ PRXMOREB DS    F
 PRXMORER DS    F
 PRXPROBB DS    F
 PRXPROBR DS    F
-PRXLOWPB DS    F
-PRXLOWPR DS    F
+PRXSTCKB DS    F
+PRXSTCKR DS    F
+XPSTSAVE DS    6F
 PRXLCTLB DS    F
 PRXLCTLR DS    F
 *

@@ -286,7 +286,11 @@ SIMLPSW  LH    R1,VMINST+2
          LR    R2,R1
          N     R1,=F'7'
          BNZ   SIMSPEC
-         LA    R3,NEWPSW
+         TM    VMPSW+1,X'F0'       a PSW key but 0: fetch protection?
+         BZ    LPSW05
+         CALL  PRXFTCK
+         BNZ   SIMPROT
+LPSW05   LA    R3,NEWPSW
          LA    R4,8
          BAL   R14,GCOPYIN
          BNZ   NOSTORE
@@ -358,7 +362,11 @@ SIMSSM   TM    VMCRS,X'40'         SSM suppressed?
          LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
-         LA    R3,SSMBYTE
+         TM    VMPSW+1,X'F0'       a PSW key but 0: fetch protection?
+         BZ    SSM05
+         CALL  PRXFTCK
+         BNZ   SIMPROT
+SSM05    LA    R3,SSMBYTE
          LA    R4,1
          BAL   R14,GCOPYIN
          BNZ   NOSTORE
@@ -379,7 +387,7 @@ SIMSTNSM DS    0H
 SIMSTOSM LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
-         CALL  PRXLOWP             (low-address protection?)
+         CALL  PRXSTCK             (protection: key, low address)
          BNZ   SIMPROT
          LA    R3,VMPSW
          LA    R4,1
@@ -459,7 +467,7 @@ SIMSTIDP LH    R1,VMINST+2
          LR    R2,R1
          N     R1,=F'7'
          BNZ   SIMSPEC
-         CALL  PRXLOWP             (low-address protection?)
+         CALL  PRXSTCK             (protection: key, low address)
          BNZ   SIMPROT
          LA    R3,CPUID
          LA    R4,8
@@ -478,9 +486,14 @@ SIMSTCTL LH    R1,VMINST+2
          LR    R2,R1               guest address
          N     R1,=F'3'
          BNZ   SIMSPEC
-         CLI   VMINST,X'B6'        STCTL below 512 under low-address
-         BNE   CTL05                 protection: refused
-         CALL  PRXLOWP
+         CLI   VMINST,X'B6'        STCTL: may it store there (key,
+         BNE   CTL03                 low-address protection)?
+         CALL  PRXSTCK
+         BNZ   SIMPROT
+         B     CTL05
+CTL03    TM    VMPSW+1,X'F0'       LCTL: may it fetch there (a PSW
+         BZ    CTL05                 key but 0)?
+         CALL  PRXFTCK
          BNZ   SIMPROT
 CTL05    SR    R6,R6
          IC    R6,VMINST+1

@@ -150,7 +150,7 @@ PWSTAP   LH    R1,VMINST+2
          LA    R15,6
          N     R1,=F'1'
          BNZ   PWOUT
-         CALL  PRXLOWP             (low-address protection)
+         CALL  PRXSTCK             (protection: key, low address)
          BNZ   PWPROT
          LA    R3,PWZERO
          LA    R4,2
@@ -251,7 +251,9 @@ PWMOVE   BAL   R14,PWVTON          the timers are in use now
          LA    R3,PWPFX
 PWM05    CLI   1(R6),0
          BNE   PWM10
-         BAL   R14,GCOPYIN         from the guest
+         CALL  PRXFTCK             from the guest (fetch protection)
+         BNZ   PWPROT
+         BAL   R14,GCOPYIN
          BNZ   PWOUT
          CLI   VMINST+1,X'08'      SPT: it counts from now
          BNE   PWM08
@@ -262,8 +264,8 @@ PWM08    CLI   VMINST+1,X'10'      SPX: only prefix 0
          N     R0,=X'7FFFF000'     (bits 1-19: the prefix)
          BZ    PWDONE
          B     PWNOT
-PWM10    CALL  PRXLOWP             to the guest (below 512 with
-         BNZ   PWPROT                low-address protection: no)
+PWM10    CALL  PRXSTCK             to the guest (protection: key,
+         BNZ   PWPROT                low address)
          BAL   R14,GCOPYOUT
          BNZ   PWOUT
          B     PWDONE
