@@ -180,6 +180,17 @@ VMLKMODE DS    X                   the mode asked for (1 R ... 7 MW)
 VMFLAG2  DS    X                   more flags:
 VMFTANP  EQU   X'80'                 its type-ahead line is not yet
 *                                    typed: VCRREAD types it (TECHO)
+*                                    (privmisc, privext.asm:)
+VMFPRM   EQU   X'04'                 the real CR0 bit 3 (low-address
+*                                    protection) and CR3 (MVCK's
+*                                    keys) come from the virtual ones
+*                                    when it runs (PMRUN): set by LCTL
+*                                    of CR0 bit 3 or CR9, by MVCK;
+*                                    CR9-CR11 and the PSW's PER bit
+*                                    too
+VMFPERP  EQU   X'02'                 a PER program interruption is
+*                                    pending (PRXPER): DSPREADY gives
+*                                    it before anything else (PRXPERP)
 *                                  -- who the user is --
 VMCLASS  DS    X                   privilege classes (CLASSA ...),
 *                                    from the directory (DIRCLASS)
@@ -221,6 +232,11 @@ VMVATFMT DS    X                   and its CR0 byte 1 (page and
          DS    XL3                   segment size bits, X'F8')
 VMVATFIL DS    F                   shadow entries filled (statistics)
 VMVATPRG DS    F                   times purged (statistics)
+*                                  -- PER (privmisc, privext.asm) --
+VMPERILC DS    X                   the ILC of the PER program inter-
+*                                    ruption pending (VMFPERP): after
+*                                    an instruction CP emulated, or
+*                                    the guest's SVC
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -156,6 +156,7 @@ VMRESETB DS    F
 SYRESET  MVI   VCSTAT,0            the console
          XC    VMIPLDEV,VMIPLDEV   an IPL under way is over
          MVI   VMEXTP,0            no external condition
+         NI    VMFLAG2,X'FF'-VMFPERP   (no PER interruption either)
          XC    VMITTOD,VMITTOD     the interval timer starts afresh
          OI    VMFLAGS,VMFITMR+VMFVTIM
          STCK  VMVCTOD

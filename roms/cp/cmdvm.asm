@@ -596,6 +596,7 @@ KWCMS    DC    CL8'CMS'
 IPLCMS   ENTER
          ST    R8,IPLCMSR8
          MVI   VCSTAT,0            no I/O in progress or pending
+         NI    VMFLAG2,X'FF'-VMFPERP   (nor a PER interruption)
          CALL  IOSCANCL            (nor on its minidisks)
          MVC   VMTALEN,=H'-1'      nothing typed ahead
          MVI   VMSTATE,VMSRUN

@@ -60,6 +60,8 @@
 *    RSPOOL   DMKRSP  the real reader and printer (the machine room)  *
 *    CMDSYS   DMKCFS  SYSTEM CLEAR, RESET, RESTART                    *
 *    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
+*    PRIVEXT  DMKPRX  TPROT, MVS assists, DAS, MVCK; PMRUN (CR0 bit 3, *
+*                     CR3) for the dispatcher                         *
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *    VIPL     DMKVMI  IPL from a minidisk                             *
 *    VAT      DMKVAT  virtual DAT: shadow tables, LRA PTLB IPTE TB    *
@@ -208,6 +210,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  RSPOOL
          COPY  CMDSYS
          COPY  PRIVSIM
+         COPY  PRIVEXT
          COPY  VTIMER
          COPY  VIPL
          COPY  VAT

@@ -160,7 +160,10 @@ DSP42    STM   R2,R3,SLICEVAL
          BNL   DSP44
          SCKC  IOSDL
 *  Its registers, and go.
-DSP44    MVC   GUESTREG(64),VMGPRS
+DSP44    TM    VMFLAG2,VMFPRM      (issue 12: the real CR0 bit 3
+         BZ    DSP46                 and CR3: DMKPRX)
+         CALL  PMRUN
+DSP46    MVC   GUESTREG(64),VMGPRS
          LM    R0,R15,GUESTREG
          LPSW  RUNPSW
          DROP  R11
@@ -190,13 +193,18 @@ DSPREADY ST    R14,DSPRDYR
          LM    R7,R8,DSPSAVE
 DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
+         TM    VMFLAG2,VMFPERP     (issue 12: a PER interruption
+         BZ    DSPR11                pending, DMKPRX)
+         CALL  PRXPERP
+DSPR11   DS    0H
          TM    VMFLAGS,VMFVTIM     (issue 12: its timers'
          BZ    DSPR12                interruptions, if it uses them)
          CALL  VTPEND
 DSPR12   DS    0H
          TM    VCSTAT,VCINTP       console interruption pending?
          BZ    DSPR20
-         TM    VMPSW,X'80'         and channel 0 enabled?
+         BAL   R14,VIOMASK         and channel 0 enabled? (issue 12:
+         TM    VIOMSK,X'80'          in either PSW mode)
          BZ    DSPR20
          BAL   R14,REFLIO          present it
 DSPR20   BAL   R14,REFLDISK        the minidisks' pending ones
@@ -207,7 +215,9 @@ DSPR20   BAL   R14,REFLDISK        the minidisks' pending ones
          TM    VMURS+2*URLEN+(URSTAT-URBLOK),URINTP
          BZ    DSPR30
 DSPR25   CALL  REFLUR
-DSPR30   TM    VMPSW+1,PSWWAIT     still waiting?
+DSPR30   CLI   VMSTATE,VMSSTOP     an interruption's new PSW was a
+         BE    DSPRNO                disabled wait: stopped (DISWAIT)
+         TM    VMPSW+1,PSWWAIT     still waiting?
          BZ    DSPRYES
          MVI   VMSTATE,VMSWAIT     show why
          TM    VCSTAT,VCREAD

@@ -51,6 +51,10 @@ SAVECTX  ENTER
          BZ    SAVECX9             no: CP was waiting
          L     R11,RUNUSER
          USING VMBLOK,R11
+         TM    VMFLAG2,VMFPRM      (issue 12: its CR0 bit 3 and CR3
+         BZ    SAVECX4               were loaded: CP's back, DMKPRX)
+         CALL  PMSTOP
+SAVECX4  DS    0H
          MVC   VMGPRS(64),INTREGS  its registers
          IC    R0,2(R1)            CC and program mask, real PSW
          N     R0,=F'63'             bits 18-23

@@ -16,13 +16,16 @@
 *  A program interruption in CP itself is a CP failure: CPABEND.      *
 ***********************************************************************
 PRGHNDL  LTR   R11,R11
-         BZ    CPABEND             CP's own mistake
+         BZ    PRGCP               CP's own mistake (or a guest's PER)
          USING VMBLOK,R11
          ST    R11,CPFOR           CP works for this machine now
          LH    R2,PRGCODE          interruption code
          SR    R3,R3
          IC    R3,PRGILC           instruction length in bytes
-         CH    R2,=H'2'
+         TM    PRGCODE+1,X'80'     a PER event too?  DMKPRX says what
+         BZ    PRGH10                is left to do (R2)
+         CALL  PRXPER
+PRGH10   CH    R2,=H'2'
          BE    PRIVOP
          CH    R2,=X'0011'
          BE    PAGEFLT
@@ -31,9 +34,25 @@ PRGHNDL  LTR   R11,R11
          CH    R2,=X'0040'         a monitor event: the class (X'94')
          BNE   PRGREFL               and code (X'9C') the CPU stored
          CALL  PRWMC                 in CP's page 0 go to the guest's
-PRGREFL  LA    R4,X'28'            reflect: program old PSW
+PRGREFL  TM    VMFLAG2,VMFPERP     (a PER event of the instruction
+         BZ    PRGREFL2              CP emulated: in this interruption,
+         NI    VMFLAG2,X'FF'-VMFPERP   DMKPRX)
+         O     R2,=F'128'
+PRGREFL2 LA    R4,X'28'            reflect: program old PSW
          BAL   R14,REFLECT
          B     DISPATCH
+*
+*  A program interruption in CP: CP's own mistake - or a guest's SVC
+*  with a PER event, which the CPU presents right after the SVC
+*  interruption, with CP's SVC new PSW as its old PSW (DMKPRX
+*  notes the event for the guest; the SVC is then taken as SVCINT
+*  takes it: INTREGS hold the guest's registers, unchanged).
+PRGCP    CALL  PRXSVCP
+         LTR   R15,R15
+         BNZ   CPABEND
+         LA    R1,SVCOPSW
+         BAL   R14,SAVECTX
+         B     SVCHNDL
 *
 *  A first touch of a page: give it a frame.  (Issue 12: a machine
 *  running on its shadow tables has its own translation: VATFLT.)
@@ -73,7 +92,7 @@ VATFLT   CALL  VATFAULT
 *  address.  It is copied to VMINST and dispatched by opcode.         *
 ***********************************************************************
 PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
-         BO    PRGREFL             then it is the guest's own error
+         BO    PRVPROB             then it is the guest's own error
          L     R2,VMPSW+4          address of the instruction
          SR    R2,R3
          N     R2,=X'00FFFFFF'
@@ -116,7 +135,8 @@ PRVTAB   DC    X'82',AL3(SIMLPSW)  LPSW
          DC    X'B6',AL3(SIMSTCTL) STCTL
          DC    X'AE',AL3(SIMMORE)  SIGP (DMKPRW)
          DC    X'B1',AL3(SIMVAT)   LRA (DMKVAT)
-         DC    X'E5',AL3(SIMVAT)   TPROT (DMKVAT)
+         DC    X'E5',AL3(SIME5)    TPROT (DMKVAT), assists, LASP (DMKPRX)
+         DC    X'D9',AL3(SIMMORE)  MVCK (DMKPRX)
          DC    X'FF'
 *
 ***********************************************************************
@@ -186,9 +206,16 @@ PXLEN    DC    AL1(2,4,4,6)
 *
 *  Not emulated: to the guest it is an operation exception.
 PRVOPEX  LA    R2,1
-         SR    R3,R3
+SIMPGM   SR    R3,R3               (a program interruption, code R2)
          IC    R3,PRGILC
          B     PRGREFL
+*
+*  A privileged operation in the virtual problem state: the code its
+*  virtual machine would give (DMKPRX), or it runs again (R15 0).
+PRVPROB  CALL  PRXPROB
+         LTR   R15,R15
+         BZ    DISPATCH
+         B     SIMPGM
 *
 *  A guest address CP could not reach.  R15 = 1: it lies beyond the
 *  virtual machine's storage, an addressing exception for the guest
@@ -222,9 +249,7 @@ OPADDR   LR    R15,R1
 *
 *  A specification exception for the guest (odd operand address ...).
 SIMSPEC  LA    R2,6
-SIMPGM   SR    R3,R3               (the program exception R2)
-         IC    R3,PRGILC
-         B     PRGREFL
+         B     SIMPGM
 SIMXLAT  CALL  VATOPEX             (R2 = its code)
          B     SIMPGM
 *
@@ -248,9 +273,14 @@ SETCCEC  NI    VMPSW+2,X'CF'
          STC   R15,VMPSW+2
          BR    R14
 *
-*  SIMMORE: the instructions DMKPRW emulates (SIGP, STAP, RRB).  Its
-*  answer in R15: 0 done, 1 or 2 as GTRANS's (NOSTORE), 6 a
-*  specification exception, 9 not emulated (operation exception).
+*  SIMMORE: the instructions DMKPRW emulates (SIGP, STAP, RRB; DMKPRX
+*  the DAS ones, MVCK, assists).  Its answer in R15: 0 done, 1 or 2
+*  as GTRANS's (NOSTORE), 6 a specification exception, 9 not emulated
+*  (operation exception), 10 the program interruption whose code is
+*  in R2.  E5: TPROT is DMKVAT's (it translates virtual addresses),
+*  the rest of the family DMKPRX's.
+SIME5    CLI   VMINST+1,X'01'
+         BNE   SIMMORE
 SIMVAT   CALL  VATSIM              LRA PTLB IPTE TB (DMKVAT): the same
          B     SIMANS                answers, and 4: the exception R2
 SIMMORE  CALL  PRVMORE
@@ -260,7 +290,9 @@ SIMANS   LTR   R15,R15
          BE    SIMSPEC
          CH    R15,=H'9'
          BE    PRVOPEX
-         CH    R15,=H'4'
+         CH    R15,=H'4'           (DMKVAT: the code in R2)
+         BE    SIMPGM
+         CH    R15,=H'10'          (DMKPRX: the code in R2)
          BE    SIMPGM
          B     NOSTORE
 *
@@ -270,24 +302,27 @@ SIMANS   LTR   R15,R15
 *  zeros in bits 0, 2-4, 16-17 and 24-39, else the PSW is loaded and  *
 *  then a specification exception taken with ILC 0, the invalid PSW   *
 *  its old PSW (the POO's early exception).  DAT (bit 5) is the       *
-*  guest's (shadow tables, vat.asm); PER (bit 1) is not given to      *
-*  virtual machines yet: such a PSW is treated as invalid.  A wait    *
-*  PSW with every interruption masked off can never end: it stops, as *
-*  VM/370's did, with "DISABLED WAIT" (DWCHECK).                      *
+*  guest's (shadow tables, vat.asm); PER (bit 1) too (DMKPRX).  A     *
+*  wait PSW with every interruption masked off can never end: the     *
+*  machine stops, as VM/370's did, with "DISABLED WAIT" (DWCHECK).    *
 ***********************************************************************
 SIMLPSW  LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
          N     R1,=F'7'
          BNZ   SIMSPEC
-         LA    R3,NEWPSW
+         TM    VMPSW+1,X'F0'       a PSW key but 0: fetch protection?
+         BZ    LPSW05
+         CALL  PRXFTCK
+         BNZ   SIMPROT
+LPSW05   LA    R3,NEWPSW
          LA    R4,8
          BAL   R14,GCOPYVI
          BNZ   NOSTORE
          MVC   VMPSW,NEWPSW
          TM    NEWPSW+1,PSWEC      EC mode: the bits that must be 0
          BZ    LPSW10
-         TM    NEWPSW,X'F8'        (0, 1 PER, 2-4)
+         TM    NEWPSW,X'B8'        (0, 2-4; 1 PER: DMKPRX; 5 DAT: DMKVAT)
          BNZ   LPSWBAD
          TM    NEWPSW+2,X'C0'      (16-17)
          BNZ   LPSWBAD
@@ -352,7 +387,11 @@ SIMSSM   TM    VMCRS,X'40'         SSM suppressed?
          LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
-         LA    R3,SSMBYTE
+         TM    VMPSW+1,X'F0'       a PSW key but 0: fetch protection?
+         BZ    SSM05
+         CALL  PRXFTCK
+         BNZ   SIMPROT
+SSM05    LA    R3,SSMBYTE
          LA    R4,1
          BAL   R14,GCOPYVI
          BNZ   NOSTORE
@@ -373,6 +412,8 @@ SIMSTNSM DS    0H
 SIMSTOSM LH    R1,VMINST+2
          BAL   R14,OPADDR
          LR    R2,R1
+         CALL  PRXSTCK             (protection: key, low address)
+         BNZ   SIMPROT
          LA    R3,VMPSW
          LA    R4,1
          BAL   R14,GCOPYVO
@@ -383,6 +424,8 @@ SIMSTOSM LH    R1,VMINST+2
          B     DISPATCH
 SIMSTO2  OC    VMPSW(1),VMINST+1   STOSM: OR
          B     DISPATCH
+SIMPROT  LA    R2,4                protection
+         B     SIMPGM
 *
 ***********************************************************************
 *  SSK R1,R2 / ISK R1,R2: storage keys.  The guest names a guest real *
@@ -453,6 +496,8 @@ SIMSTIDP LH    R1,VMINST+2
          LR    R2,R1
          N     R1,=F'7'
          BNZ   SIMSPEC
+         CALL  PRXSTCK             (protection: key, low address)
+         BNZ   SIMPROT
          LA    R3,CPUID
          LA    R4,8
          BAL   R14,GCOPYVO
@@ -470,7 +515,16 @@ SIMSTCTL LH    R1,VMINST+2
          LR    R2,R1               guest address
          N     R1,=F'3'
          BNZ   SIMSPEC
-         SR    R6,R6
+         CLI   VMINST,X'B6'        STCTL: may it store there (key,
+         BNE   CTL03                 low-address protection)?
+         CALL  PRXSTCK
+         BNZ   SIMPROT
+         B     CTL05
+CTL03    TM    VMPSW+1,X'F0'       LCTL: may it fetch there (a PSW
+         BZ    CTL05                 key but 0)?
+         CALL  PRXFTCK
+         BNZ   SIMPROT
+CTL05    SR    R6,R6
          IC    R6,VMINST+1
          LR    R7,R6
          SRL   R6,4                R1 field
@@ -498,11 +552,13 @@ CTL30    BNZ   NOSTORE
          N     R6,=F'15'
          B     CTL10
 *  LCTL purges the TLB, as the CPU's does: the shadow tables go
-*  (vat.asm).  CR0 bit 24 on starts the interval timer (vtimer.asm):
-*  the dispatcher keeps this machine's timers from now on.
+*  (vat.asm); low-address protection or PER may be on now (DMKPRX).
+*  CR0 bit 24 on starts the interval timer (vtimer.asm): the
+*  dispatcher keeps this machine's timers from now on.
 CTL40    CLI   VMINST,X'B7'
          BNE   CTL45
          CALL  VATPURGE
+         CALL  PRXLCTL
 CTL45    TM    VMCRS+3,X'80'
          BZ    DISPATCH
          TM    VMFLAGS,VMFVTIM

@@ -32,8 +32,18 @@
 *          Any other prefix is not emulated yet (it would swap the    *
 *          two pages in the machine's page table): an operation       *
 *          exception, named in the README.                            *
-*   B2xx  any other: an operation exception, as a machine without     *
-*          the instruction gives (the list is in the README).         *
+*   ISKE R1,R2 / SSKE R1,R2 / RRBE R1,R2 (B229, B22B, B22A): the     *
+*          storage key of the 4K block whose guest real address is in *
+*          R2 (bits 1-19; beyond 24 bits or the machine's storage: an *
+*          addressing exception).  The block is a frame of CP's, and  *
+*          like the bare machine's a double-key block: its two 2K     *
+*          halves have a key each (as SSK and ISK see them).  SSKE    *
+*          sets both from R1 bits 24-30; ISKE gives both ORed in R1   *
+*          bits 24-30 (bit 31 zero, bits 0-23 unchanged); RRBE resets *
+*          both reference bits, the CC from both ORed (R and C).      *
+*   B2xx  any other, and E5xx and MVCK: DMKPRX (privext.asm), which   *
+*          emulates them or gives the exception the POO gives, else   *
+*          an operation exception (the list is in the README).        *
 *                                                                     *
 *  And PRWMC, for a monitor event: the class and code the CPU stored  *
 *  in CP's page 0 go to the guest's.                                  *
@@ -47,12 +57,16 @@ DMKPRW   CSECT
 *  PRVMORE: emulate the trapped instruction in VMINST (SIGP or B2xx). *
 *  In: R11 = VMBLOK.  Out: R15 = 0 done (the virtual PSW updated),    *
 *  1 or 2 a guest address as GTRANS answers, 6 a specification        *
-*  exception, 9 not emulated.  Uses R0-R7, R15.                       *
+*  exception, 9 not emulated, 10 the program interruption whose code  *
+*  is in R2 (protection: a store below 512 under low-address          *
+*  protection).  Uses R0-R7, R15.                                     *
 ***********************************************************************
 PRVMORE  ENTER
          USING VMBLOK,R11
          CLI   VMINST,X'AE'
          BE    PWSIGP
+         CLI   VMINST,X'B2'        (E5xx, MVCK: DMKPRX)
+         BNE   PWNOT
          CLI   VMINST+1,X'12'      STAP
          BE    PWSTAP
          CLI   VMINST+1,X'13'      RRB
@@ -61,6 +75,11 @@ PRVMORE  ENTER
          BE    PWIPK
          CLI   VMINST+1,X'0A'      SPKA
          BE    PWSPKA
+         CLI   VMINST+1,X'29'      ISKE, RRBE, SSKE
+         BL    PW05
+         CLI   VMINST+1,X'2B'
+         BNH   PWKEYE
+PW05     DS    0H
          LA    R6,PWTIMTAB         SPT, STPT, SCKC, STCKC, SPX, STPX
 PW10     CLI   0(R6),X'FF'
          BE    PWNOT
@@ -68,7 +87,7 @@ PW10     CLI   0(R6),X'FF'
          BE    PWMOVE
          LA    R6,8(R6)
          B     PW10
-PWNOT    LA    R15,9               not emulated
+PWNOT    CALL  PRXMORE             the rest: DMKPRX (privext.asm)
          B     PWOUT
 PWDONE   SR    R15,R15
 PWOUT    LEAVE PRVMORE
@@ -131,6 +150,8 @@ PWSTAP   LH    R1,VMINST+2
          LA    R15,6
          N     R1,=F'1'
          BNZ   PWOUT
+         CALL  PRXSTCK             (protection: key, low address)
+         BNZ   PWPROT
          LA    R3,PWZERO
          LA    R4,2
          BAL   R14,GCOPYVO
@@ -166,6 +187,47 @@ PWSPKA   LH    R1,VMINST+2
          STC   R0,VMPSW+1
          B     PWDONE
 *
+*  ISKE, RRBE, SSKE (RRE: R1 and R2 in byte 3) on a 4K block's two
+*  keys.  R5 = 4 * R1, R2 = the block's real address, R3 its second
+*  half.
+PWKEYE   SR    R5,R5
+         IC    R5,VMINST+3
+         LR    R2,R5
+         SRL   R5,4                R1 * 4
+         SLL   R5,2
+         N     R2,=F'15'           R2 * 4
+         SLL   R2,2
+         L     R2,VMGPRS(R2)
+         N     R2,=X'7FFFF000'     bits 1-19: the block
+         LA    R15,1               beyond 24 bits: addressing
+         C     R2,=X'00FFFFFF'
+         BH    PWOUT
+         BAL   R14,GTRANS          the frame (or R15 1 or 2)
+         BNZ   PWOUT
+         LA    R3,2048(R2)         its second half
+         CLI   VMINST+1,X'2B'
+         BE    PWSSKE
+         SR    R0,R0               both keys, ORed (F, R, C too:
+         ISK   R0,R2                 CP runs in EC mode)
+         SR    R1,R1
+         ISK   R1,R3
+         OR    R0,R1
+         N     R0,=F'254'
+         CLI   VMINST+1,X'2A'
+         BE    PWRRBE
+         STC   R0,VMGPRS+3(R5)     ISKE: into R1 bits 24-31
+         B     PWDONE
+PWRRBE   RRB   0(R2)               both reference bits off
+         RRB   0(R3)
+         SRL   R0,1                the CC: R and C of both
+         N     R0,=F'3'
+         BAL   R14,SETCC
+         B     PWDONE
+PWSSKE   L     R0,VMGPRS(R5)       both keys from R1 bits 24-30
+         SSK   R0,R2
+         SSK   R0,R3
+         B     PWDONE
+*
 *  The instructions that move a field of the VMBLOK to or from the
 *  operand.  PWTIMTAB: the second opcode byte, the direction (0 from
 *  the guest, 1 to it), the length (the operand's alignment), and the
@@ -189,7 +251,9 @@ PWMOVE   BAL   R14,PWVTON          the timers are in use now
          LA    R3,PWPFX
 PWM05    CLI   1(R6),0
          BNE   PWM10
-         BAL   R14,GCOPYVI         from the guest
+         CALL  PRXFTCK             from the guest (fetch protection)
+         BNZ   PWPROT
+         BAL   R14,GCOPYVI
          BNZ   PWOUT
          CLI   VMINST+1,X'08'      SPT: it counts from now
          BNE   PWM08
@@ -200,9 +264,14 @@ PWM08    CLI   VMINST+1,X'10'      SPX: only prefix 0
          N     R0,=X'7FFFF000'     (bits 1-19: the prefix)
          BZ    PWDONE
          B     PWNOT
-PWM10    BAL   R14,GCOPYVO         to the guest
+PWM10    CALL  PRXSTCK             to the guest (protection: key,
+         BNZ   PWPROT                low address)
+         BAL   R14,GCOPYVO
          BNZ   PWOUT
          B     PWDONE
+PWPROT   LA    R2,4                protection (answer 10: the code
+         LA    R15,10                in R2, as DMKPRX's)
+         B     PWOUT
 PWTIMTAB DC    X'08',AL1(0,8,0),AL2(VMVCPUT-VMBLOK,0)   SPT
          DC    X'09',AL1(1,8,0),AL2(VMVCPUT-VMBLOK,0)   STPT
          DC    X'06',AL1(0,8,0),AL2(VMVCKC-VMBLOK,0)    SCKC

@@ -113,7 +113,8 @@ RFD10    TM    VDSTAT-VDWORK(R6),VDINTP
          LA    R0,X'80'
          SRL   R0,0(R1)
 RFD15    STC   R0,RFDMASK
-         NC    RFDMASK,VMPSW       open for it?
+         BAL   R14,VIOMASK         open for it?
+         NC    RFDMASK,VIOMSK
          BZ    RFD30
          ST    R6,VMVDCUR
          MVC   VDWORK,0(R6)
@@ -143,6 +144,28 @@ REFLDR   DS    F
 RFDSAVE  DS    2F
 RFDMASK  DS    X
          DROP  R11
+*
+***********************************************************************
+*  VIOMASK: the virtual PSW's I/O masks, in the BC mode's form: bit n *
+*  (n = 0-5) channel n enabled, bit 6 the channels from 6 on.  An EC- *
+*  mode PSW has one I/O mask (bit 6) and the channel masks are CR2's  *
+*  bits 0-6 (channel 6 standing for the rest, as no device CP gives   *
+*  a machine is on a higher one).  In: R11 = VMBLOK.  Out: VIOMSK.    *
+***********************************************************************
+VIOMASK  DS    0H
+         USING VMBLOK,R11
+         MVC   VIOMSK,VMPSW        BC mode: the system mask
+         NI    VIOMSK,X'FE'          (bit 7 is the external mask)
+         TM    VMPSW+1,PSWEC
+         BZR   R14
+         MVI   VIOMSK,0            EC mode: I/O masked off,
+         TM    VMPSW,X'02'
+         BZR   R14
+         MVC   VIOMSK,VMCRS+8        or CR2's channel masks
+         NI    VIOMSK,X'FE'
+         BR    R14
+         DROP  R11
+VIOMSK   DS    X
 *
 ***********************************************************************
 *  VDBACK: VDWORK, the copy of the minidisk slot CP is serving, back  *

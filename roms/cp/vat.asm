@@ -674,6 +674,29 @@ VPBSAVE  DS    3F
 VPBADDR  DS    F
 *
 ***********************************************************************
+*  VATXLATE: the guest real address behind guest virtual address R2,  *
+*  for a check that looks at the frame (DMKPRX's protection checks of *
+*  the operands CP handles for the guest).  Nothing to do while the   *
+*  virtual PSW has DAT off.  In: R11, R2.  Out: CC 0 and R2 the guest *
+*  real address; CC not 0 if it does not translate (the access itself *
+*  then gives the guest its exception).  Uses R0, R1, R15.            *
+***********************************************************************
+VATXLATE ENTER VXL
+         SR    R15,R15
+         TM    VMPSW+1,PSWEC       DAT on?
+         BZ    VXLOUT
+         TM    VMPSW,X'04'
+         BZ    VXLOUT
+         STM   R6,R8,VXLSAVE
+         BAL   R14,VATWALK
+         LM    R6,R8,VXLSAVE
+VXLOUT   LTR   R15,R15
+         LEAVE VXL
+VXLR     DS    F
+VXLB     DS    F
+VXLSAVE  DS    3F
+*
+***********************************************************************
 *  VATOPEX: reflect the translation exception VATCOPY found for an    *
 *  emulated instruction's operand.  A segment- or page-translation    *
 *  exception nullifies the instruction (the virtual PSW back to it,   *
@@ -772,13 +795,18 @@ VSIPTE   BAL   R14,VATFMT
          N     R2,=X'00FFFFF8'
          AR    R2,R1
          N     R2,=X'00FFFFFF'
-         BAL   R14,GTRANS
+         TM    VMCRS,X'10'         low-address protection: no entry
+         BZ    VSI05                 below 512 (the CPU's store)
+         C     R2,=F'512'
+         BL    VSPROT
+VSI05    BAL   R14,GTRANS
          BNZ   VSOUT
          IC    R0,VMPSW+1          the PSW key may store there?
          N     R0,=F'240'
          BZ    VSI10
-         SR    R1,R1
-         ISK   R1,R2
+         LR    R1,R2               (ISK wants bits 28-31 zero: else
+         N     R1,=X'00FFFFF0'       CP's own specification exception)
+         ISK   R1,R1
          N     R1,=F'240'
          CR    R1,R0
          BNE   VSPROT
@@ -830,7 +858,8 @@ VSTP10   TM    VMPSW+1,PSWEC       DAT on?
          B     VSTP90
 VSTP20   BAL   R14,GTRANS          the real frame
          BNZ   VSOUT
-         SR    R1,R1
+         N     R2,=X'00FFFFF0'     (ISK wants bits 28-31 zero: else
+         SR    R1,R1                 CP's own specification exception)
          ISK   R1,R2               its key and fetch bit
          LR    R0,R1
          N     R1,=F'240'

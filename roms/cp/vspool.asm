@@ -958,6 +958,7 @@ UIP05    NI    URSTAT,X'FF'-URINTP
          XC    URFILE,URFILE
          BAL   R14,SPREWIND
 UIP10    MVI   VCSTAT,0            the console: nothing under way
+         NI    VMFLAG2,X'FF'-VMFPERP   (no PER interruption pending)
          MVC   VMTALEN,=H'-1'
          XC    URCCWA,URCCWA
          MVC   URCCW,=X'0200000060000018'
@@ -991,7 +992,8 @@ REFLUR   ENTER
          LA    R7,VMNUR
 RFU10    TM    URSTAT,URINTP
          BZ    RFU20
-         TM    VMPSW,X'80'
+         BAL   R14,VIOMASK         channel 0 enabled (either mode)?
+         TM    VIOMSK,X'80'
          BZ    RFU20
          NI    URSTAT,X'FF'-URINTP
          LA    R2,X'40'

@@ -50,6 +50,7 @@ roms!(
     "cp/rspool.asm",
     "cp/cmdsys.asm",
     "cp/privsim.asm",
+    "cp/privext.asm",
     "cp/vtimer.asm",
     "cp/vipl.asm",
     "cp/vat.asm",
