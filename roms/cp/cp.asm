@@ -60,6 +60,7 @@
 *    CMDSYS   DMKCFS  SYSTEM CLEAR, RESET, RESTART                    *
 *    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
+*    PAGING   DMKPAG  the frame table, page faults, paging to disk    *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -206,6 +207,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  CMDSYS
          COPY  PRIVSIM
          COPY  VTIMER
+         COPY  PAGING
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

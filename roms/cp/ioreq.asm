@@ -192,8 +192,12 @@ IOSFINR  DS    F
 IOSFINB  DS    F
 *
 *  IOBREL: RDKACT's IOBLOK back on the free chain; nothing runs on
-*  disk R7.  Uses R1, R5.
-IOBREL   L     R5,RDKACT
+*  disk R7, so the frames its program pointed into are unlocked
+*  (paging.asm).  Uses R1, R5.
+IOBREL   ST    R14,IOBRELR
+         CALL  PGUNLKD
+         L     R14,IOBRELR
+         L     R5,RDKACT
          MVC   IOBNEXT,IOBFREE
          ST    R5,IOBFREE
          XC    RDKACT,RDKACT
@@ -202,6 +206,7 @@ IOBREL   L     R5,RDKACT
          BCTR  R1,0
          ST    R1,IOSNACT
          BR    R14
+IOBRELR  DS    F
 *
 ***********************************************************************
 *  IOSWORK: serve the real disks (the dispatcher calls it when        *

@@ -147,6 +147,9 @@ PWRRB    LH    R1,VMINST+2
          IPM   R0                  the CC, bits 2-3
          SRL   R0,28
          N     R0,=F'3'
+         CALL  PGRRB               R and C CP took from the real key
+         SRL   R1,1                  (paging.asm): X'04' X'02' -> CC
+         OR    R0,R1
          BAL   R14,SETCC
          B     PWDONE
 *

@@ -424,6 +424,16 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     for v in &cfg.volumes {
         s.push_str(&format!("         DC    H'{}'\n", v.cyls));
     }
+    // CP's page area on the system residence volume (paging.asm): 0 cylinders, none.
+    let page = extent_of(extents, alloc::PAGE_OWNER, alloc::PAGE_VADDR);
+    s.push_str(&format!(
+        "PAGCYL   DC    H'{}'                 the page area: first cylinder,\n",
+        page.map_or(0, |e| e.start)
+    ));
+    s.push_str(&format!(
+        "PAGCYLS  DC    H'{}'                 cylinders (4K slots, NSSRPT a track)\n",
+        page.map_or(0, |e| e.cyls)
+    ));
     s.push_str("         DS    0F\n");
     s.push_str("DIRECTRY DS    0F                  USER id password storage, minidisks\n");
     for u in &directory_users(cfg) {
@@ -699,6 +709,22 @@ pub fn build_sysres(
         let at = crate::devices::dasd::HEADER + h * ts;
         img[at..at + ts].copy_from_slice(&track_image(&t, ts));
     }
+    // CP's page area: every track formatted with PAGES_PER_TRACK 4K records (the paging
+    // slots, which CP reads and writes with READ DATA and WRITE DATA).
+    if let Some(e) = extent_of(extents, alloc::PAGE_OWNER, alloc::PAGE_VADDR) {
+        let zero = vec![0u8; 4096];
+        for c in e.start..e.end() {
+            for h in 0..heads {
+                let mut t = empty_track(c, h);
+                for r in 1..=PAGES_PER_TRACK {
+                    t.records.push(Record::new(c, h, r as u8, &[], &zero));
+                }
+                let at =
+                    crate::devices::dasd::HEADER + (c as usize * heads as usize + h as usize) * ts;
+                img[at..at + ts].copy_from_slice(&track_image(&t, ts));
+            }
+        }
+    }
     Ok(img)
 }
 
@@ -800,7 +826,8 @@ impl System {
         } else {
             // A directory names every extent itself: the record just lists those on the
             // system residence volume.
-            cfg.disks
+            let mut v: Vec<Extent> = cfg
+                .disks
                 .iter()
                 .filter(|d| !d.link && d.raddr == SYSRES)
                 .map(|d| Extent {
@@ -809,7 +836,19 @@ impl System {
                     start: d.start,
                     cyls: d.cyls,
                 })
-                .collect()
+                .collect();
+            // CP's page area after them, when the volume has room.
+            let start = v.iter().map(Extent::end).max().unwrap_or(1).max(1);
+            let cyls = alloc::page_cyls(&cfg.users);
+            if start as u32 + cyls as u32 <= SYSRES_MODEL.cylinders() as u32 {
+                v.push(Extent {
+                    user: alloc::PAGE_OWNER.to_string(),
+                    vaddr: alloc::PAGE_VADDR,
+                    start,
+                    cyls,
+                });
+            }
+            v
         };
         let mut extra = BTreeMap::new();
         extra.insert("SYSCONF".to_string(), sysconf(cfg, nss.len() as u32));

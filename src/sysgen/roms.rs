@@ -51,6 +51,7 @@ roms!(
     "cp/cmdsys.asm",
     "cp/privsim.asm",
     "cp/vtimer.asm",
+    "cp/paging.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

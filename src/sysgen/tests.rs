@@ -232,7 +232,17 @@ fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
     // Users' minidisks start after cylinder 0, two cylinders each, and MAINT's 190 follows.
     assert_eq!(mdisk_cylinder(0), 1);
     assert_eq!(mdisk_cylinder(1), 3);
-    assert_eq!(img.len(), crate::devices::dasd::HEADER + 5 * 30 * ts);
+    // Then CP's page area: every track four 4K records (the paging slots).
+    let page = extent_of(&map, alloc::PAGE_OWNER, alloc::PAGE_VADDR).unwrap();
+    assert_eq!(page.start, 5);
+    assert_eq!(
+        img.len(),
+        crate::devices::dasd::HEADER + (5 + page.cyls as usize) * 30 * ts
+    );
+    let at = crate::devices::dasd::HEADER + (5 * 30 + 29) * ts;
+    let t = crate::devices::dasd::parse_track(&img[at..at + ts], 5, 29).unwrap();
+    assert_eq!(t.records.len(), 5, "R0 and four slots");
+    assert!(t.records[1..].iter().all(|r| r.data.len() == 4096));
 }
 
 #[test]
