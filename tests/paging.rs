@@ -205,12 +205,45 @@ fn three_machines_of_1m_each_in_less_real_storage() {
         rig.wait(t, "DISABLED WAIT PSW '00020000 0000600D'", 60 * SEC);
     }
     eprintln!(
-        "PGINS {} PGOUTS {} PGSTEALS {} PGFAULTS {} FREE {}",
+        "PGINS {} PGOUTS {} PGSTEALS {} PGFAULTS {} FREE {} WAITS {}",
         rig.word("PGINS"),
         rig.word("PGOUTS"),
         rig.word("PGSTEALS"),
         rig.word("PGFAULTS"),
-        rig.word("FRMCOUNT")
+        rig.word("FRMCOUNT"),
+        rig.word("PGWAITS")
     );
     assert!(rig.word("PGOUTS") > 0);
+}
+
+#[test]
+fn query_paging_and_indicate_show_the_counts() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    let prog = program("touch");
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+        rig.plant(t, &prog);
+    }
+    for t in 0..users.len() {
+        rig.start(t, prog.origin);
+    }
+    for t in 0..users.len() {
+        rig.wait(t, "DISABLED WAIT PSW '00020000 0000600D'", 60 * SEC);
+    }
+    rig.type_line(0, "#CP QUERY PAGING");
+    rig.wait(0, "SLOTS", SEC);
+    rig.type_line(0, "#CP INDICATE USER");
+    rig.wait(0, "WRITES=", SEC);
+    rig.type_line(1, "#CP INDICATE LOAD");
+    rig.wait(1, "BOB", SEC);
+    let op = rig.sys.terminals.len();
+    rig.type_line(op, "INDICATE USER ALICE");
+    rig.wait(op, "WRITES=", SEC);
+    rig.type_line(op, "INDICATE USER NOBODY");
+    rig.wait(op, "NOBODY NOT LOGGED ON", SEC);
+    for t in [0, 1, op] {
+        let view = rig.sys.machine.transcript(rig.dev(t)).unwrap();
+        eprintln!("{}", view.text);
+    }
 }

@@ -200,6 +200,12 @@ VMPGTAB  DS    A                   its page records (PGREC, one per
 VMPGIN   DS    F                   pages read in from their slots
 VMPGOUT  DS    F                   pages written to their slots
 VMPGTOT  DS    F                   pages it has: in frames or on slots
+VMPGWFR  DS    A                   page wait: the frame its page is
+*                                    being read into, or 0
+VMPGWPG  DS    A                   ... and which page (guest address)
+VMPGNXT  DS    A                   the next machine whose read waits
+*                                    for the paging device (PGQHEAD)
+VMPGWTS  DS    F                   times it waited for a page
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *
@@ -356,6 +362,9 @@ RDKIDW   DS    A                     IDAWs (CCW), in CP's tables
 RDKDL    DS    D                   TOD clock: when the watchdog halts
 *                                    the running program (100 ms)
 RDKCSW   DS    D                   the CSW it ended with
+RDKIDN   DS    F                   IDAWs its translated program uses:
+*                                    the frames locked for it (paging)
+         DS    F
 RDISKLEN EQU   *-RDISK
 *
 *---------------------------------------------------------------------*

@@ -61,6 +61,7 @@
 *    PRIVSIM  DMKPRW  SIGP, STAP, RRB, timers, keys, prefix, MC       *
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *    PAGING   DMKPAG  the frame table, page faults, paging to disk    *
+*    PAGECMD  DMKPGC  QUERY PAGING, INDICATE                          *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -208,6 +209,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  PRIVSIM
          COPY  VTIMER
          COPY  PAGING
+         COPY  PAGECMD
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

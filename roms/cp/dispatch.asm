@@ -178,6 +178,8 @@ DSPREADY ST    R14,DSPRDYR
          LM    R7,R8,DSPSAVE
 DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
+         CLI   VMSTATE,VMSPGWT     waiting for a page (paging.asm)?
+         BE    DSPRNO
          TM    VMFLAGS,VMFVTIM     (issue 12: its timers'
          BZ    DSPR12                interruptions, if it uses them)
          CALL  VTPEND

@@ -107,6 +107,8 @@ IOSTART  ENTER
          STM   R5,R7,ISSAVE
          CALL  CCWTRANS            (errors in it are fences in RCW)
          LM    R5,R7,ISSAVE
+         L     R1,=A(CTIDAN)       its IDAWs: the frames it locked
+         MVC   RDKIDN,0(R1)          (paging.asm's PGUNLKD)
          L     R1,RDKRCW           the CAW: key 0, the translated copy
          ST    R1,CAW
          MVI   ISTRY,3

@@ -92,6 +92,10 @@ PGINITB  DS    F
 PGFAULT  ENTER
          STM   R0,R12,PGFSAVE
          ST    R1,PGFPTE
+         BAL   R14,PGIDLE          a read running ends first: it may
+         L     R1,PGFPTE             be this very page's
+         TM    1(R1),X'08'
+         BZ    PGF40
          BAL   R14,PGGET           R15 = a frame, zeroed, keys 0
          LTR   R7,R15
          BZ    PGF90
@@ -144,13 +148,10 @@ PGF30    LR    R1,R7               the frame is the page's
          L     R1,PGFAULTS
          LA    R1,1(R1)
          ST    R1,PGFAULTS
-         LM    R0,R12,PGFSAVE
+PGF40    LM    R0,R12,PGFSAVE
          CR    R0,R0               CC 0
          LEAVE PGFAULT
-PGF80    L     R1,PGIOERRS         the read failed: frame back
-         LA    R1,1(R1)
-         ST    R1,PGIOERRS
-         LR    R15,R7
+PGF80    LR    R15,R7              the read failed: frame back
          BAL   R14,FRAMEFRE
 PGF90    LM    R0,R12,PGFSAVE
          LEAVE PGFAULT,CC=NZ
@@ -335,10 +336,7 @@ PGO30    IC    R0,PGKEY0-PGREC(R8)
          L     R14,PGOUTR
          CR    R0,R0               CC 0
          BR    R14
-PGONO    L     R1,PGIOERRS
-         LA    R1,1(R1)
-         ST    R1,PGIOERRS
-         L     R11,PGO11
+PGONO    L     R11,PGO11
          L     R14,PGOUTR
          LTR   R14,R14             CC not 0
          BR    R14
@@ -382,50 +380,357 @@ PGFTE9   LTR   R14,R14
 *
 ***********************************************************************
 *  PGSLOTIO: read (PGOP X'06') or write (X'05') frame R7 to or from   *
-*  slot R1 (1 and up): cylinder PAGCYL + t / NSSHPC, head t mod       *
-*  NSSHPC, record s mod NSSRPT + 1, where s = R1 - 1 and t = s /      *
-*  NSSRPT.  Out: CC as DASDREAD.  Uses R0-R7 (R7 kept), R15.          *
+*  slot R1 (1 and up) synchronously: a read running on the paging     *
+*  device ends first (PGIDLE), and the reads waiting start after.     *
+*  Out: CC 0 done; CC not 0 the I/O failed (SYNCIO's R15).            *
+*  Uses R0, R1, R15 (keeps R2-R14).                                   *
 ***********************************************************************
 PGSLOTIO ST    R14,PGSIOR
          STM   R2,R7,PGSIOS
-         LR    R6,R7               the frame
-         BCTR  R1,0                s
-         SR    R0,R0
-         LH    R15,NSSRPT
-         DR    R0,R15              R1 = t, R0 = s mod NSSRPT
-         LR    R5,R0
-         LA    R5,1(R5)            record
-         SR    R0,R0
-         LH    R15,NSSHPC
-         DR    R0,R15
-         LR    R4,R0               head
-         L     R3,=A(PAGCYL)
-         LH    R3,0(R3)
-         AR    R3,R1               cylinder
-         L     R7,=F'4096'
-         LH    R2,SYSRES
-         STM   R3,R5,PGIOARG
-         CLI   PGOP,X'05'
-         BE    PGSIO10
-         BAL   R14,DASDREAD
-         B     PGSIO20
-PGSIO10  BAL   R14,DASDWRIT
-PGSIO20  BZ    PGSIO30
-         CLI   PGIOCSW,0
+         ST    R1,PGSIOSL
+         BAL   R14,PGIDLE
+         L     R1,PGSIOSL
+         BAL   R14,PGCCW           the channel program
+         LA    R1,PGCCWS
+         LH    R2,PAGDEV
+         BAL   R14,SYNCIO
+         BZ    PGSIO30
+         CLI   PGIOCSW,0           (the first failure, for a person)
          BNE   PGSIO25
          MVC   PGIOCSW,SYNCCSW
          STC   R15,PGIOCSW
-         MVC   PGIOCSW+1(1),PGIOARG+3
-         MVC   PGIOCSW+2(1),PGIOARG+7
-         MVC   PGIOCSW+3(1),PGIOARG+11
-         MVC   PGIOCSW+7(1),PGOP
-PGSIO25  LTR   R15,R15
-PGSIO30  LM    R2,R7,PGSIOS        (keeps the CC)
+PGSIO25  L     R1,PGIOERRS
+         LA    R1,1(R1)
+         ST    R1,PGIOERRS
+PGSIO30  IPM   R0                  (keep the CC)
+         ST    R0,PGSIOCC
+         BAL   R14,PGSTART         the reads waiting: the next
+         L     R0,PGSIOCC
+         SPM   R0
+         LM    R2,R7,PGSIOS
          L     R14,PGSIOR
          BR    R14
 PGSIOR   DS    F
 PGSIOS   DS    6F
+PGSIOSL  DS    F
+PGSIOCC  DS    F
 PGOP     DS    X
+*
+***********************************************************************
+*  PGCCW: the channel program for slot R1 (1 and up) and frame R7,    *
+*  PGOP its command (X'06' READ DATA, X'05' WRITE DATA), in PGCCWS:   *
+*  SEEK, SEARCH ID EQUAL, TIC back to it, the data.  Slot s - 1 = t * *
+*  NSSRPT + (record - 1); track t is head t mod NSSHPC of cylinder    *
+*  PAGCYL + t / NSSHPC.  Uses R0, R1, R15.                            *
+***********************************************************************
+PGCCW    BCTR  R1,0
+         SR    R0,R0
+         LH    R15,NSSRPT
+         DR    R0,R15              R1 = t, R0 = record - 1
+         AH    R0,=H'1'
+         STC   R0,PGSRCH+4
+         SR    R0,R0
+         LH    R15,NSSHPC
+         DR    R0,R15              R1 = cylinder - PAGCYL, R0 = head
+         AH    R1,PAGCYL
+         XC    PGSEEK,PGSEEK
+         STH   R1,PGSEEK+2
+         STH   R0,PGSEEK+4
+         MVC   PGSRCH(4),PGSEEK+2
+         ST    R7,PGCCWS+24        the frame
+         MVC   PGCCWS+24(1),PGOP     and the command
+         BR    R14
+         DS    0D
+PGCCWS   CCW   X'07',PGSEEK,X'40',6    SEEK
+         CCW   X'31',PGSRCH,X'40',5    SEARCH ID EQUAL
+         CCW   X'08',PGCCWS+8,0,1      TIC back to the search
+         CCW   X'06',0,X'20',4096      READ (WRITE) DATA, 4K
+PGSEEK   DS    XL6
+PGSRCH   DS    XL5
+*
+***********************************************************************
+*  PAGE WAIT.  A guest's own page fault on a page that is on its slot *
+*  does not stop CP: the machine waits (VMSTATE VMSPGWT; the          *
+*  dispatcher passes it by) while the paging device reads the page,   *
+*  and the others run.  One read runs at a time (PGACT, for PGAVM);   *
+*  the machines whose reads wait are queued (PGQHEAD, VMPGNXT).  The  *
+*  read's end is an I/O interruption (IOSNOTE calls PGIOINT): the     *
+*  page gets its frame, and the machine runs again.  The frame being  *
+*  read into is its page's already (FTVM), and locked (FTLOCK 1), so  *
+*  nobody steals it meanwhile.  CP's own faults (GTRANS) read         *
+*  synchronously, after the running read (PGIDLE); a page read both   *
+*  ways keeps the first frame, and the second goes back (PGDONE).     *
+***********************************************************************
+*
+***********************************************************************
+*  PGWAIT: a guest's page fault (PRIVOP's PAGEFLT).  In: R11 = VMBLOK, *
+*  R2 = the guest address.  Out: CC 0 the machine waits for the page  *
+*  (VMSPGWT); CC not 0 it is not one to wait for (never touched,      *
+*  beyond storage, no frame): GTRANS's business.  Keeps R0-R14.       *
+***********************************************************************
+PGWAIT   ENTER
+         STM   R0,R12,PGWSAVE
+         ICM   R0,15,VMPGWFR       its read is already on its way
+         BNZ   PGW50               (STORE PSW made it run again)
+         N     R2,=X'00FFFFFF'
+         C     R2,VMSIZE
+         BNL   PGW90
+         LR    R6,R2               the page
+         N     R6,=X'00FFF000'
+         LR    R8,R6               its record
+         SRL   R8,10
+         A     R8,VMPGTAB
+         TM    PGKEY0-PGREC(R8),PGCUR  on its slot?
+         BZ    PGW90
+         LR    R2,R6
+         BAL   R14,PGPTE
+         TM    1(R1),X'08'         and not in a frame?
+         BZ    PGW90
+         BAL   R14,PGGET           a frame for it
+         LTR   R7,R15
+         BZ    PGW90
+         L     R6,PGWSAVE+8        (PGGET used R6, R8)
+         N     R6,=X'00FFF000'
+         LR    R1,R7               the page's, locked
+         BAL   R14,PGFTE
+         USING FTE,R1
+         ST    R11,FTVM
+         ST    R6,FTPAGE
+         MVI   FTFLAG,0
+         MVI   FTLOCK,1
+         DROP  R1
+         ST    R7,VMPGWFR
+         ST    R6,VMPGWPG
+         XC    VMPGNXT,VMPGNXT     queued last
+         ICM   R1,15,PGQTAIL
+         BZ    PGW20
+         ST    R11,VMPGNXT-VMBLOK(R1)
+         B     PGW30
+PGW20    ST    R11,PGQHEAD
+PGW30    ST    R11,PGQTAIL
+         BAL   R14,PGSTART         started, if the device is free
+         ICM   R0,15,VMPGWFR       (over already: it failed to start)
+         BZ    PGW90
+PGW50    MVI   VMSTATE,VMSPGWT
+         L     R1,VMPGWTS
+         LA    R1,1(R1)
+         ST    R1,VMPGWTS
+         L     R1,PGWAITS
+         LA    R1,1(R1)
+         ST    R1,PGWAITS
+         LM    R0,R12,PGWSAVE
+         CR    R0,R0               CC 0: it waits
+         LEAVE PGWAIT
+PGW90    LM    R0,R12,PGWSAVE
+         LEAVE PGWAIT,CC=NZ
+PGWAITR  DS    F
+PGWAITB  DS    F
+PGWSAVE  DS    13F
+*
+***********************************************************************
+*  PGSTART: if no read runs, start the first one waiting.  A read    *
+*  the channel refuses is done synchronously instead.  Keeps R2-R14.  *
+*  Uses R0, R1, R15.                                                  *
+***********************************************************************
+PGSTART  CLI   PGACT,0             one running?
+         BNER  R14
+         ICM   R1,15,PGQHEAD       one waiting?
+         BZR   R14
+         ST    R14,PGSTR
+         STM   R2,R8,PGSTS
+         ST    R11,PGST11
+         LR    R11,R1
+         MVC   PGQHEAD,VMPGNXT     off the queue
+         ICM   R0,15,PGQHEAD
+         BNZ   PGST10
+         XC    PGQTAIL,PGQTAIL
+PGST10   ST    R11,PGAVM
+         MVC   PGAFRM,VMPGWFR
+         L     R8,VMPGWPG          its slot
+         SRL   R8,10
+         A     R8,VMPGTAB
+         LH    R1,PGSLOT-PGREC(R8)
+         L     R7,VMPGWFR
+         MVI   PGOP,X'06'
+         BAL   R14,PGCCW
+         LA    R1,PGCCWS
+         ST    R1,CAW
+         LH    R2,PAGDEV
+         SIO   0(R2)
+         BC    8,PGST20            started
+         MVI   PGACT,1             refused (status was pending): read
+         LA    R1,PGCCWS             it now, as CP's own (SYNCIO tries
+         BAL   R14,SYNCIO            again, and waits)
+         MVC   PGDCSW,SYNCCSW
+         BZ    PGST25
+         MVC   PGDCSW,=X'000000000C200000'   (failed)
+PGST25   BAL   R14,PGDONE
+         B     PGST30
+PGST20   MVI   PGACT,1
+PGST30   L     R11,PGST11
+         LM    R2,R8,PGSTS
+         L     R14,PGSTR
+         BR    R14
+PGSTR    DS    F
+PGSTS    DS    7F
+PGST11   DS    A
+*
+***********************************************************************
+*  PGIOINT: an I/O interruption from the paging device (IOSNOTE): a   *
+*  read is over: PGDONE, and the next starts.  Keeps R0-R14.          *
+***********************************************************************
+PGIOINT  ENTER
+         STM   R0,R12,PGISAVE
+         TM    CSW+4,X'04'         device end: over
+         BZ    PGI90
+         CLI   PGACT,0             (nothing of ours ran: stray)
+         BE    PGI90
+         MVC   PGDCSW,CSW
+         BAL   R14,PGDONE
+         BAL   R14,PGSTART
+PGI90    LM    R0,R12,PGISAVE
+         LEAVE PGIOINT
+PGIOINTR DS    F
+PGIOINTB DS    F
+PGISAVE  DS    13F
+*
+***********************************************************************
+*  PGIDLE: if a read runs, wait for its end (the paging device's      *
+*  channel alone open, 100 ms at most: then it is halted) and finish  *
+*  it (PGDONE).  Keeps R2-R14.  Uses R0, R1, R15.                     *
+***********************************************************************
+PGIDLE   CLI   PGACT,0
+         BER   R14
+PGIDLE2  ST    R14,PGIDR
+         STM   R2,R8,PGIDS
+         STCK  SYNCCKC             the deadline
+         LM    R2,R3,SYNCCKC
+         LM    R4,R5,SYNCMAX
+         BAL   R14,DADD
+         STM   R2,R3,SYNCCKC
+         LH    R2,PAGDEV
+         BAL   R14,SYNWAIT
+         BZ    PGID10
+         BAL   R14,HALTDEV         time up: halted, a failure
+         MVC   CSW,=X'000000000C200000'
+PGID10   MVC   PGDCSW,CSW
+         BAL   R14,PGDONE
+         LM    R2,R8,PGIDS
+         L     R14,PGIDR
+         BR    R14
+PGIDR    DS    F
+PGIDS    DS    7F
+*
+***********************************************************************
+*  PGDONE: the read for PGAVM is over, its CSW in PGDCSW.  Clean      *
+*  (channel end and device end, nothing else): the page is in its     *
+*  frame - keys back, page-table entry valid - and the machine runs   *
+*  again.  Failed, or the page got a frame meanwhile (CP read it      *
+*  itself), or the machine went (PGAVM 0): the frame goes back; a     *
+*  machine that faults again tries again.  Uses R0-R8, R15 (keeps     *
+*  R11).                                                              *
+***********************************************************************
+PGDONE   ST    R14,PGDR
+         ST    R11,PGD11
+         MVI   PGACT,0
+         L     R7,PGAFRM           the frame
+         ICM   R11,15,PGAVM        whose?
+         BZ    PGD80
+         XC    VMPGWFR,VMPGWFR     its wait is over, one way or the
+         CLI   VMSTATE,VMSPGWT       other
+         BNE   PGD10
+         MVI   VMSTATE,VMSRUN
+PGD10    L     R6,VMPGWPG          the page
+         LR    R2,R6
+         BAL   R14,PGPTE
+         TM    1(R1),X'08'         a frame already?
+         BZ    PGD80
+         TM    PGDCSW+4,X'F3'      anything but channel and device end?
+         BNZ   PGD80
+         CLI   PGDCSW+5,0
+         BNE   PGD80
+         LR    R8,R6               its record: the keys
+         SRL   R8,10
+         A     R8,VMPGTAB
+         IC    R0,PGKEY0-PGREC(R8)
+         N     R0,=F'248'
+         SSK   R0,R7
+         IC    R0,PGKEY1-PGREC(R8)
+         N     R0,=F'248'
+         LA    R2,2048(R7)
+         SSK   R0,R2
+         LR    R0,R7               the page-table entry: valid
+         SRL   R0,8
+         STH   R0,0(R1)
+         LR    R1,R7               the frame: unlocked
+         BAL   R14,PGFTE
+         MVI   FTLOCK-FTE(R1),0
+         L     R1,VMFRAMES
+         LA    R1,1(R1)
+         ST    R1,VMFRAMES
+         L     R1,VMPGIN
+         LA    R1,1(R1)
+         ST    R1,VMPGIN
+         L     R1,PGINS
+         LA    R1,1(R1)
+         ST    R1,PGINS
+         B     PGD90
+PGD80    LR    R1,R7               the frame goes back
+         BAL   R14,PGFTE
+         XC    0(FTLEN,R1),0(R1)
+         LR    R15,R7
+         BAL   R14,FRAMEFRE
+PGD90    XC    PGAVM,PGAVM
+         L     R11,PGD11
+         L     R14,PGDR
+         BR    R14
+PGDR     DS    F
+PGD11    DS    A
+*
+***********************************************************************
+*  PGCANCEL: machine R11 goes, or is cleared: a read it waits for is  *
+*  forgotten - off the queue and its frame free, or, when it runs,    *
+*  left to end with nobody's name on it (PGDONE frees the frame).     *
+*  Keeps R2-R14.  Uses R0, R1, R15.                                   *
+***********************************************************************
+PGCANCEL ICM   R15,15,VMPGWFR
+         BZR   R14
+         XC    VMPGWFR,VMPGWFR
+         CLI   VMSTATE,VMSPGWT
+         BNE   PGC01
+         MVI   VMSTATE,VMSRUN
+PGC01    C     R11,PGAVM           its read runs?
+         BNE   PGC02
+         CLI   PGACT,0
+         BE    PGC02
+         XC    PGAVM,PGAVM         yes: it ends as nobody's
+         BR    R14
+PGC02    LA    R1,PGQHEAD          no: off the queue
+PGC03    ICM   R0,15,0(R1)
+         BZ    PGC06
+         CR    R0,R11
+         BE    PGC04
+         L     R1,=A(VMPGNXT-VMBLOK)
+         AR    R1,R0
+         B     PGC03
+PGC04    MVC   0(4,R1),VMPGNXT
+         XC    PGQTAIL,PGQTAIL     (the tail: the last one left)
+         ICM   R1,15,PGQHEAD
+         BZ    PGC06
+PGC05    ST    R1,PGQTAIL
+         ICM   R1,15,VMPGNXT-VMBLOK(R1)
+         BNZ   PGC05
+PGC06    ST    R14,PGCANR
+         ST    R15,PGCANF
+         LR    R1,R15              its frame: free
+         BAL   R14,PGFTE
+         XC    0(FTLEN,R1),0(R1)
+         L     R15,PGCANF
+         BAL   R14,FRAMEFRE
+         L     R14,PGCANR
+         BR    R14
+PGCANR   DS    F
+PGCANF   DS    F
 *
 ***********************************************************************
 *  PGSALLOC: a free paging slot (the first 0 bit in the slot map).    *
@@ -512,6 +817,7 @@ PGLOGONB DS    F
 ***********************************************************************
 PGLOGOF  ENTER
          STM   R2,R8,PGLSAVE
+         BAL   R14,PGCANCEL        a read it waits for: forgotten
          ICM   R8,15,VMPGTAB
          BZ    PGLO90
          SR    R2,R2               guest page address
@@ -558,6 +864,7 @@ PGLSAVE  DS    7F
 ***********************************************************************
 PGCLEAR  ENTER
          STM   R2,R8,PGLSAVE
+         BAL   R14,PGCANCEL        a read it waits for: forgotten
          ICM   R8,15,VMPGTAB
          BZ    PGC90
          SR    R2,R2
@@ -614,17 +921,21 @@ PGKSAVE  DS    2F
 *
 ***********************************************************************
 *  PGUNLKD: the channel program on real disk R7 is over (IOREQ's      *
-*  IOBREL): each frame its IDAW list pointed into is unlocked once,   *
-*  and the list emptied (zeros), so it never counts twice.            *
+*  IOBREL): each frame its IDAW list (RDKIDN of them) pointed into is *
+*  unlocked once, and RDKIDN is 0, so it never counts twice.  (The    *
+*  list itself stays as it is: a channel never finds a zero there.)   *
 *  In: R7 = RDISK.  Keeps R0-R14.                                     *
 ***********************************************************************
 PGUNLKD  ENTER
          STM   R0,R4,PGUSAVE
          L     R3,RDKIDW-RDISK(R7) its IDAWs
+         ICM   R4,15,RDKIDN-RDISK(R7)
+         BNP   PGU90
+         XC    RDKIDN-RDISK(4,R7),RDKIDN-RDISK(R7)
+         C     R4,=A(IDAWMAX)      (never more)
+         BNH   PGU10
          L     R4,=A(IDAWMAX)
-PGU10    ICM   R1,15,0(R3)
-         BZ    PGU90               the end of the list
-         XC    0(4,R3),0(R3)
+PGU10    L     R1,0(R3)
          BAL   R14,PGFTE
          BNZ   PGU20
          USING FTE,R1
@@ -728,7 +1039,14 @@ PGOUTS   DC    F'0'                pages written out
 PGSTEALS DC    F'0'                frames taken from their machines
 PGFAULTS DC    F'0'                frames given to guest pages
 PGSLOTS  DC    F'0'                slots in use
-PGIOERRS DC    F'0'                paging I/O that failed (or no slot)
-PGIOCSW  DC    XL8'00'             the first one's CSW
-PGIOARG  DC    3F'0'
+PGIOERRS DC    F'0'                paging I/O that failed
+PGWAITS  DC    F'0'                page waits (guest faults that waited)
+PGQHEAD  DC    A(0)                machines whose reads wait to start
+PGQTAIL  DC    A(0)
+PGAVM    DC    A(0)                the machine whose read runs (0: gone)
+PGAFRM   DC    A(0)                ... and the frame it reads into
+PGACT    DC    X'00'               1: a read runs on the paging device
+         DS    0D
+PGIOCSW  DC    XL8'00'             the first failure's CSW (byte 0: R15)
+PGDCSW   DC    XL8'00'             the CSW of the read just over
          LTORG                     the module's literals

@@ -37,6 +37,9 @@ PRGREFL  LA    R4,X'28'            reflect: program old PSW
 *
 *  A first touch of a page: give it a frame.
 PAGEFLT  L     R2,TRANSADR
+         CALL  PGWAIT              a page on its slot: page wait while
+         BZ    DISPATCH              it is read (paging.asm)
+         L     R2,TRANSADR
          BAL   R14,GTRANS          (allocates the frame)
          BZ    DISPATCH            and run the instruction again
          CH    R15,=H'1'           (beyond the storage, in the last

@@ -63,23 +63,7 @@ pub fn wanted(users: &[User]) -> Vec<(String, u16, u16)> {
         .map(|u| (u.id.clone(), USER_VADDR, MDISK_CYLS))
         .collect();
     v.push((SDISK_OWNER.to_string(), SDISK_VADDR, SDISK_CYLS));
-    v.push((PAGE_OWNER.to_string(), PAGE_VADDR, page_cyls(users)));
     v
-}
-
-/// The owner CP's page area is recorded under (it is nobody's minidisk).
-pub const PAGE_OWNER: &str = "$PAGING";
-/// The "address" its extent is recorded under (0 would read back as a 191).
-pub const PAGE_VADDR: u16 = 0xFFF;
-/// Most cylinders of page area (30: 3,600 4K slots, 14M of paged-out storage).
-pub const PAGE_CYLS_MAX: u16 = 30;
-
-/// Cylinders of page area for `users`: a 4K slot for every page of their virtual
-/// storage (and OPERATOR's and MAINT's 1M each), at most [`PAGE_CYLS_MAX`].
-pub fn page_cyls(users: &[User]) -> u16 {
-    let bytes: u64 = users.iter().map(|u| u.storage as u64).sum::<u64>() + (2 << 20);
-    let per_cyl = (SYSRES_MODEL.heads() as u64) * 4 * 4096;
-    bytes.div_ceil(per_cyl).clamp(1, PAGE_CYLS_MAX as u64) as u16
 }
 
 /// The extents for `users` (see [`wanted`]), given what the volume's record says (`old`,
@@ -219,10 +203,7 @@ mod tests {
         // MAINT's 190, the S disk, after them.
         let s = extent_of(&m, "MAINT", 0x190).unwrap();
         assert_eq!((s.start, s.cyls), (mdisk_cylinder(2), 2));
-        // CP's page area last.
-        let p = extent_of(&m, PAGE_OWNER, PAGE_VADDR).unwrap();
-        assert_eq!(p.start, s.end());
-        assert_eq!(m.len(), 4);
+        assert_eq!(m.len(), 3);
     }
 
     #[test]

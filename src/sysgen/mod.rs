@@ -317,6 +317,15 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
         "NSSHPC   DC    H'{}'                 heads per cylinder\n",
         SYSRES_MODEL.heads()
     ));
+    // CP's paging device (paging.asm): its page area, cylinder 1 on.
+    s.push_str(&format!(
+        "PAGDEV   DC    X'{PAGE_DEV:04X}'             the paging device (CPPAGE),\n"
+    ));
+    s.push_str("PAGCYL   DC    H'1'                its page area: first cylinder,\n");
+    s.push_str(&format!(
+        "PAGCYLS  DC    H'{}'                cylinders (4K slots, NSSRPT a track)\n",
+        page_cyls(&cfg.users)
+    ));
     s.push_str(&format!(
         "TERMADDR DC    X'{OPERATOR:04X}'             the operator\n"
     ));
@@ -424,16 +433,6 @@ pub fn sysdir(cfg: &SysConfig, extents: &[Extent]) -> String {
     for v in &cfg.volumes {
         s.push_str(&format!("         DC    H'{}'\n", v.cyls));
     }
-    // CP's page area on the system residence volume (paging.asm): 0 cylinders, none.
-    let page = extent_of(extents, alloc::PAGE_OWNER, alloc::PAGE_VADDR);
-    s.push_str(&format!(
-        "PAGCYL   DC    H'{}'                 the page area: first cylinder,\n",
-        page.map_or(0, |e| e.start)
-    ));
-    s.push_str(&format!(
-        "PAGCYLS  DC    H'{}'                 cylinders (4K slots, NSSRPT a track)\n",
-        page.map_or(0, |e| e.cyls)
-    ));
     s.push_str("         DS    0F\n");
     s.push_str("DIRECTRY DS    0F                  USER id password storage, minidisks\n");
     for u in &directory_users(cfg) {
@@ -490,6 +489,45 @@ pub fn generated_members(cfg: &SysConfig, roms: &Roms) -> Result<(String, String
     let cms = roms.assemble("cms", "cms", &BTreeMap::new())?;
     let extents = allocate(&cfg.users, &[])?;
     Ok((sysconf(cfg, cms.image.len() as u32), sysdir(cfg, &extents)))
+}
+
+/// CP's paging device: a 3350 only CP uses (no RDISK, so no user can ATTACH, DEDICATE or
+/// LINK it), on a channel of its own (2), so that its interruptions never wait for the
+/// system residence volume's. It lives in memory: paged-out pages mean nothing after
+/// the run.
+pub const PAGE_DEV: u16 = 0x2F0;
+/// Its volume serial.
+pub const PAGE_VOLSER: &str = "CPPAGE";
+/// Most cylinders of page area (30: 3,600 4K slots, 14M of paged-out storage).
+pub const PAGE_CYLS_MAX: u16 = 30;
+
+/// Cylinders of page area for `users`: a 4K slot for every page of their virtual
+/// storage (and OPERATOR's and MAINT's 1M each), at most [`PAGE_CYLS_MAX`].
+pub fn page_cyls(users: &[User]) -> u16 {
+    let bytes: u64 = users.iter().map(|u| u.storage as u64).sum::<u64>() + (2 << 20);
+    let per_cyl = (SYSRES_MODEL.heads() as u64) * PAGES_PER_TRACK as u64 * 4096;
+    bytes.div_ceil(per_cyl).clamp(1, PAGE_CYLS_MAX as u64) as u16
+}
+
+/// The paging volume: cylinder 0 with its label (CPPAGE), then `cyls` cylinders whose
+/// every track holds PAGES_PER_TRACK 4K records (the paging slots, which CP reads and
+/// writes with READ DATA and WRITE DATA).
+pub fn build_page_volume(cyls: u16) -> Vec<u8> {
+    let heads = SYSRES_MODEL.heads();
+    let ts = SYSRES_MODEL.track_size();
+    let mut img = new_volume(SYSRES_MODEL, cyls + 1, Some(PAGE_VOLSER));
+    let zero = vec![0u8; 4096];
+    for c in 1..=cyls {
+        for h in 0..heads {
+            let mut t = empty_track(c, h);
+            for r in 1..=PAGES_PER_TRACK {
+                t.records.push(Record::new(c, h, r as u8, &[], &zero));
+            }
+            let at = crate::devices::dasd::HEADER + (c as usize * heads as usize + h as usize) * ts;
+            img[at..at + ts].copy_from_slice(&track_image(&t, ts));
+        }
+    }
+    img
 }
 
 /// The first cylinder of user `i`'s 191 minidisk on a fresh system residence volume (a
@@ -709,22 +747,6 @@ pub fn build_sysres(
         let at = crate::devices::dasd::HEADER + h * ts;
         img[at..at + ts].copy_from_slice(&track_image(&t, ts));
     }
-    // CP's page area: every track formatted with PAGES_PER_TRACK 4K records (the paging
-    // slots, which CP reads and writes with READ DATA and WRITE DATA).
-    if let Some(e) = extent_of(extents, alloc::PAGE_OWNER, alloc::PAGE_VADDR) {
-        let zero = vec![0u8; 4096];
-        for c in e.start..e.end() {
-            for h in 0..heads {
-                let mut t = empty_track(c, h);
-                for r in 1..=PAGES_PER_TRACK {
-                    t.records.push(Record::new(c, h, r as u8, &[], &zero));
-                }
-                let at =
-                    crate::devices::dasd::HEADER + (c as usize * heads as usize + h as usize) * ts;
-                img[at..at + ts].copy_from_slice(&track_image(&t, ts));
-            }
-        }
-    }
     Ok(img)
 }
 
@@ -826,8 +848,7 @@ impl System {
         } else {
             // A directory names every extent itself: the record just lists those on the
             // system residence volume.
-            let mut v: Vec<Extent> = cfg
-                .disks
+            cfg.disks
                 .iter()
                 .filter(|d| !d.link && d.raddr == SYSRES)
                 .map(|d| Extent {
@@ -836,19 +857,7 @@ impl System {
                     start: d.start,
                     cyls: d.cyls,
                 })
-                .collect();
-            // CP's page area after them, when the volume has room.
-            let start = v.iter().map(Extent::end).max().unwrap_or(1).max(1);
-            let cyls = alloc::page_cyls(&cfg.users);
-            if start as u32 + cyls as u32 <= SYSRES_MODEL.cylinders() as u32 {
-                v.push(Extent {
-                    user: alloc::PAGE_OWNER.to_string(),
-                    vaddr: alloc::PAGE_VADDR,
-                    start,
-                    cyls,
-                });
-            }
-            v
+                .collect()
         };
         let mut extra = BTreeMap::new();
         extra.insert("SYSCONF".to_string(), sysconf(cfg, nss.len() as u32));
@@ -909,6 +918,11 @@ impl System {
         }
         .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));
+        let page = build_page_volume(page_cyls(&cfg.users));
+        machine.attach(
+            PAGE_DEV,
+            Box::new(Dasd::in_memory(page, SYSRES_MODEL)?.at(PAGE_DEV)),
+        );
         for v in &cfg.volumes {
             if v.create {
                 v.create()?;

@@ -52,6 +52,7 @@ roms!(
     "cp/privsim.asm",
     "cp/vtimer.asm",
     "cp/paging.asm",
+    "cp/pagecmd.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

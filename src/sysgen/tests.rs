@@ -232,17 +232,35 @@ fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
     // Users' minidisks start after cylinder 0, two cylinders each, and MAINT's 190 follows.
     assert_eq!(mdisk_cylinder(0), 1);
     assert_eq!(mdisk_cylinder(1), 3);
-    // Then CP's page area: every track four 4K records (the paging slots).
-    let page = extent_of(&map, alloc::PAGE_OWNER, alloc::PAGE_VADDR).unwrap();
-    assert_eq!(page.start, 5);
+    assert_eq!(img.len(), crate::devices::dasd::HEADER + 5 * 30 * ts);
+}
+
+#[test]
+fn the_page_volume_has_a_label_and_a_slot_for_every_page() {
+    let cfg = config();
+    let cyls = page_cyls(&cfg.users);
+    let img = build_page_volume(cyls);
+    let ts = SYSRES_MODEL.track_size();
     assert_eq!(
         img.len(),
-        crate::devices::dasd::HEADER + (5 + page.cyls as usize) * 30 * ts
+        crate::devices::dasd::HEADER + (1 + cyls as usize) * 30 * ts
     );
-    let at = crate::devices::dasd::HEADER + (5 * 30 + 29) * ts;
-    let t = crate::devices::dasd::parse_track(&img[at..at + ts], 5, 29).unwrap();
+    let at = crate::devices::dasd::HEADER;
+    assert_eq!(
+        volumes::label_of(&img[at..at + ts]).as_deref(),
+        Some(PAGE_VOLSER)
+    );
+    // Cylinder 1, the last head: R0 and four 4K slots.
+    let at = crate::devices::dasd::HEADER + (30 + 29) * ts;
+    let t = crate::devices::dasd::parse_track(&img[at..at + ts], 1, 29).unwrap();
     assert_eq!(t.records.len(), 5, "R0 and four slots");
     assert!(t.records[1..].iter().all(|r| r.data.len() == 4096));
+    let conf = sysconf(&cfg, 7000);
+    assert!(
+        conf.contains(&format!("PAGCYLS  DC    H'{cyls}'")),
+        "{conf}"
+    );
+    assert!(conf.contains("PAGDEV   DC    X'02F0'"), "{conf}");
 }
 
 #[test]
