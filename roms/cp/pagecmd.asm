@@ -12,7 +12,8 @@
 *                      has, in frames or on slots)                    *
 *     INDICATE [LOAD]  STORAGE-nnn% RATIO-n.n (the frames CP may give *
 *                      that hold guest pages; the users' pages to     *
-*                      their frames), then a line per user:           *
+*                      their frames, 9.9 at most), then a line per    *
+*                      user:                                          *
 *                      userid   RES-nnnn WS-nnnn READS=nnnnnn         *
 *                      WRITES=nnnnnn                                  *
 *  The counts are paging.asm's (PGINS ...) and each VMBLOK's          *
@@ -150,15 +151,15 @@ IND12    LA    R2,LINEBUF+8
          MH    R1,=H'10'
          SR    R0,R0
          DR    R0,R4
-IND14    SR    R0,R0
+IND14    C     R1,=F'99'           (more than 9.9 shows as 9.9)
+         BNH   IND15
+         LA    R1,99
+IND15    SR    R0,R0
          D     R0,=F'10'           n.n
          ST    R0,INDTENTH
          LA    R2,LINEBUF+19
          LA    R3,1
-         C     R1,=F'9'            (at most 9.9 shown as such)
-         BNH   IND16
-         LA    R1,9
-IND16    BAL   R14,DECOUT
+         BAL   R14,DECOUT
          L     R1,INDTENTH
          LA    R2,LINEBUF+21
          LA    R3,1
