@@ -223,7 +223,7 @@ PGS12    LR    R6,R3
          ICM   R0,15,FTVM          a guest's page?
          BZ    PGS40
          CLI   FTLOCK,0            a channel program points in?
-         BNE   PGS40
+         BNE   PGS35
          LR    R7,R3               the frame
          SLL   R7,12
          L     R8,FTPAGE           its page record
@@ -254,6 +254,10 @@ PGS30    BAL   R14,PGOUT           no: it goes
          LR    R15,R7
          L     R14,PGSTEALR
          BR    R14
+         B     PGS40
+PGS35    L     R0,PGLOCKED         (counted: frames a channel program
+         AH    R0,=H'1'              kept)
+         ST    R0,PGLOCKED
 PGS40    BCT   R5,PGS10
          ST    R3,PGHAND
          SR    R15,R15             nothing to take
@@ -455,7 +459,10 @@ PGSRCH   DS    XL5
 *  and the others run.  One read runs at a time (PGACT, for PGAVM);   *
 *  the machines whose reads wait are queued (PGQHEAD, VMPGNXT).  The  *
 *  read's end is an I/O interruption (IOSNOTE calls PGIOINT): the     *
-*  page gets its frame, and the machine runs again.  The frame being  *
+*  page gets its frame, and the machine runs again - first, as one    *
+*  whose user has just typed a line does (VMFQ1), so that a machine   *
+*  that pages is not held up a whole time slice per page by one that  *
+*  computes.  The frame being  *
 *  read into is its page's already (FTVM), and locked (FTLOCK 1), so  *
 *  nobody steals it meanwhile.  CP's own faults (GTRANS) read         *
 *  synchronously, after the running read (PGIDLE); a page read both   *
@@ -640,6 +647,9 @@ PGDONE   ST    R14,PGDR
          CLI   VMSTATE,VMSPGWT       other
          BNE   PGD10
          MVI   VMSTATE,VMSRUN
+         OI    VMFLAGS,VMFQ1       and it runs next, not after the
+*                                    running machine's time slice (as
+*                                    after its user's line: VMFQ1)
 PGD10    L     R6,VMPGWPG          the page
          LR    R2,R6
          BAL   R14,PGPTE
@@ -1041,6 +1051,7 @@ PGFAULTS DC    F'0'                frames given to guest pages
 PGSLOTS  DC    F'0'                slots in use
 PGIOERRS DC    F'0'                paging I/O that failed
 PGWAITS  DC    F'0'                page waits (guest faults that waited)
+PGLOCKED DC    F'0'                times the clock passed a locked frame
 PGQHEAD  DC    A(0)                machines whose reads wait to start
 PGQTAIL  DC    A(0)
 PGAVM    DC    A(0)                the machine whose read runs (0: gone)

@@ -150,7 +150,8 @@ pub struct VmStatus {
     pub userid: String,
     pub terminal: u16,
     /// "RUNNING", "VM READ", "WAIT", "CP READ" (stopped), "CP WRITE" (its DIAGNOSE X'08'
-    /// waits for the terminal to type CP's answer).
+    /// waits for the terminal to type CP's answer), "PAGE WAIT" (a page of its is being
+    /// read from the paging device).
     pub state: String,
     /// Problem-state instructions executed in this virtual machine.
     pub instructions: u64,
