@@ -255,10 +255,25 @@ fn query_paging_and_indicate_show_the_counts() {
     rig.wait(op, "WRITES=", SEC);
     rig.type_line(op, "INDICATE USER NOBODY");
     rig.wait(op, "NOBODY NOT LOGGED ON", SEC);
-    for t in [0, 1, op] {
-        let view = rig.sys.machine.transcript(rig.dev(t)).unwrap();
-        eprintln!("{}", view.text);
-    }
+    // The TUI's CP panel shows the paging, read from CP's tables by field name.
+    let mut m = cpcms::tui::Model::default();
+    cpcms::tui::live::fill_machine(&mut m, &rig.sys);
+    let p = m.paging.clone().expect("CP has paging");
+    assert!(p.page_outs > 100 && p.page_ins > 100, "{p:?}");
+    let lines = cpcms::tui::App::new(m).cp_lines();
+    let paging = lines
+        .iter()
+        .find(|l| l.starts_with("PAGING "))
+        .expect("a PAGING line");
+    assert!(
+        paging.contains(&format!("{} in {} out", p.page_ins, p.page_outs)),
+        "{paging}"
+    );
+    let res = lines
+        .iter()
+        .find(|l| l.starts_with("RES/PAGES"))
+        .expect("RES/PAGES");
+    assert!(res.contains("ALICE ") && res.contains("/255"), "{res}");
 }
 
 /// A program with a word patched: (symbol, value).

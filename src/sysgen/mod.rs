@@ -159,6 +159,21 @@ pub struct VmStatus {
     pub privops: u64,
 }
 
+/// What CP's paging has done (roms/cp/paging.asm), read from its counts and each
+/// VMBLOK by field name, as [`VmStatus`] is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PagingStatus {
+    /// Pages read in from the paging device, written out to it.
+    pub page_ins: u32,
+    pub page_outs: u32,
+    /// Guest faults that waited for a page (page wait).
+    pub waits: u32,
+    /// Frames taken from one page for another.
+    pub steals: u32,
+    /// Per logged-on user: (userid, pages in frames, pages it has).
+    pub users: Vec<(String, u32, u32)>,
+}
+
 /// The operator's console.
 pub const OPERATOR: u16 = 0x009;
 /// The machine room's card reader (a 3505) and printer (a 1403): see [`machine_room`].
@@ -948,6 +963,38 @@ impl System {
     }
 
     /// The logged-on virtual machines, read from CP's VMBLOKs.
+    /// The paging counts, if CP has paging (`None` for a CP without DMKPAG).
+    pub fn paging(&self) -> Option<PagingStatus> {
+        let sym = |n: &str| self.cp.symbols.get(n).map(|s| s.value);
+        let word = |a: u32| {
+            self.machine
+                .peek(a, 4)
+                .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let (table, len, count) = (sym("VMTABLE")?, sym("VMBLKLEN")?, sym("NUMVM")?);
+        let (frames, pages) = (sym("VMFRAMES")?, sym("VMPGTOT")?);
+        let users = self
+            .vm_status()
+            .into_iter()
+            .filter_map(|v| {
+                (0..count)
+                    .map(|i| table + i * len)
+                    .find(|&vm| {
+                        let id = crate::ebcdic::decode(self.machine.peek(vm, 8).unwrap_or(&[]));
+                        id.trim_end() == v.userid
+                    })
+                    .map(|vm| (v.userid, word(vm + frames), word(vm + pages)))
+            })
+            .collect();
+        Some(PagingStatus {
+            page_ins: word(sym("PGINS")?),
+            page_outs: word(sym("PGOUTS")?),
+            waits: word(sym("PGWAITS")?),
+            steals: word(sym("PGSTEALS")?),
+            users,
+        })
+    }
+
     pub fn vm_status(&self) -> Vec<VmStatus> {
         match VmTable::new(&self.cp) {
             Some(t) => t.read(&self.machine.cpu),
