@@ -468,3 +468,57 @@ fn a_machine_in_page_wait_does_not_stop_the_others() {
     );
     assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
 }
+
+/// The cost of paging, measured (not a timed test): `cargo test --release --test paging
+/// measure -- --ignored --nocapture`. One 1M machine runs TOUCH (two passes over 240
+/// pages) with real storage to spare (every fault a first touch: a zeroed frame) and in
+/// 512K beside another 1M machine's TOUCH (faults steal, write and read pages); CP's
+/// instructions (all minus the guests' own) per fault, and the virtual time taken.
+#[test]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+fn measure_cp_instructions_per_fault() {
+    for (real, both) in [(4 << 20, false), (768 << 10, true), (512 << 10, true)] {
+        let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+        let mut rig = Rig::boot(&users, real);
+        let prog = program("touch");
+        let n = if both { 2 } else { 1 };
+        for (t, (id, _)) in users.iter().enumerate().take(n) {
+            rig.logon(t, id);
+            rig.plant(t, &prog);
+        }
+        let guest = |rig: &Rig| -> u64 {
+            rig.sys
+                .machine
+                .cpu
+                .problem_instructions
+                .iter()
+                .map(|(_, n)| *n)
+                .sum()
+        };
+        let (i0, g0, t0) = (rig.sys.machine.cpu.instructions, guest(&rig), rig.now());
+        let (f0, w0, o0) = (
+            rig.word("PGFAULTS"),
+            rig.word("PGWAITS"),
+            rig.word("PGOUTS"),
+        );
+        let i0p = rig.word("PGINS");
+        for t in 0..n {
+            rig.start(t, prog.origin);
+        }
+        for t in 0..n {
+            assert_eq!(rig.wait_code(t, 120 * SEC), 0x600D);
+        }
+        let cp = (rig.sys.machine.cpu.instructions - i0) - (guest(&rig) - g0);
+        // Frames given by PGFAULT (first touches, CP's own page-ins) and page waits.
+        let faults = (rig.word("PGFAULTS") - f0) + (rig.word("PGWAITS") - w0);
+        let outs = rig.word("PGOUTS") - o0;
+        eprintln!(
+            "real {:>5}K, {n} machine(s): {faults} faults ({} page-ins, {outs} page-outs), \
+             {cp} CP instructions, {} per fault, {:.2} virtual s",
+            real >> 10,
+            rig.word("PGINS") - i0p,
+            cp / faults.max(1) as u64,
+            (rig.now() - t0) as f64 / SEC as f64
+        );
+    }
+}
