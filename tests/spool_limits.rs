@@ -19,6 +19,8 @@ const SCENARIO: &str = r##"Scenario(
         Expect(terminal: 2, text: "PUN FILE 0001  TO  BOB      COPY 01 NOHOLD"),
         Type(terminal: 0, text: "LOGON ALICE ALICE"),
         Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: ""),
+        Expect(terminal: 0, text: "R; T="),
         Type(terminal: 0, text: "#CP STORE 48 00000840"),
         Expect(terminal: 0, text: "STORE COMPLETE"),
         Type(terminal: 0, text: "#CP STORE 840 01000880 20000050 02000880 20000050"),

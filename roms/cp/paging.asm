@@ -92,6 +92,8 @@ PGINITB  DS    F
 PGFAULT  ENTER
          STM   R0,R12,PGFSAVE
          ST    R1,PGFPTE
+         ICM   R0,15,VMPGTAB       (no page records: no machine)
+         BZ    PGF90
          BAL   R14,PGIDLE          a read running ends first: it may
          L     R1,PGFPTE             be this very page's
          TM    1(R1),X'08'
