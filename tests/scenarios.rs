@@ -362,6 +362,41 @@ fn demo_is_deterministic() {
     assert_eq!(a.stdout, b.stdout);
 }
 
+/// Paging (roms/cp/paging.asm): eight 1M machines in 1M of real storage each write and
+/// check every page of their storage; every one ends with X'600D', and the counts show
+/// that most of it went to the paging device and back.
+#[test]
+fn paging() {
+    let file = concat!("scenarios/", "paging.ron");
+    let t = check(
+        file,
+        &[
+            "0 | PAGING: PAGE-INS",
+            "0 | FRAMES 00256",
+            "7 | PAGES: RES-",
+        ],
+    );
+    for term in 0..8 {
+        let want = format!("{term} | CP ENTERED; DISABLED WAIT PSW '00020000 0000600D'");
+        assert!(t.contains(&want), "no {want:?}:\n{t}");
+    }
+    assert!(!t.contains("0000BAD1'"), "a word read back wrong:\n{t}");
+    let counts = t.lines().find(|l| l.contains("PAGING: PAGE-INS")).unwrap();
+    let n = |key: &str| -> u32 {
+        let at = counts.find(key).unwrap() + key.len() + 1;
+        counts[at..at + 8].parse().unwrap()
+    };
+    // 8 x 240 pages written, far more than the 256 frames: most went out and came back.
+    assert!(n("PAGE-OUTS") > 1500, "{counts}");
+    assert!(n("PAGE-INS") > 1500, "{counts}");
+    assert_eq!(
+        n("PAGE-INS"),
+        n("WAITS"),
+        "every guest page-in was a page wait: {counts}"
+    );
+    golden(file, &t);
+}
+
 /// Every scenario file parses, and has a test above.
 #[test]
 fn every_scenario_parses_and_is_tested() {

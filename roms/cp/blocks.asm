@@ -63,6 +63,8 @@ VMSWAIT  EQU   3                     enabled wait (idle)
 VMSSTOP  EQU   4                     stopped: CP READ
 VMSOUTW  EQU   5                     its DIAGNOSE X'08' waits for its
 *                                    terminal to type CP's answer
+VMSPGWT  EQU   6                     page wait: a page of its is being
+*                                    read in (paging.asm)
 VMFLAGS  DS    X                   flags
 VMFBUF   EQU   X'80'                 CP responses go to a DIAG 8 buffer
 VMFEMSG  EQU   X'40'                 SET EMSG ON: show message ids
@@ -237,8 +239,54 @@ VMPERILC DS    X                   the ILC of the PER program inter-
 *                                    ruption pending (VMFPERP): after
 *                                    an instruction CP emulated, or
 *                                    the guest's SVC
+*                                  -- its pages (paging.asm) --
+VMPGTAB  DS    A                   its page records (PGREC, one per
+*                                    page): a frame, from LOGON
+VMPGIN   DS    F                   pages read in from their slots
+VMPGOUT  DS    F                   pages written to their slots
+VMPGTOT  DS    F                   pages it has: in frames or on slots
+VMPGWFR  DS    A                   page wait: the frame its page is
+*                                    being read into, or 0
+VMPGWPG  DS    A                   ... and which page (guest address)
+VMPGNXT  DS    A                   the next machine whose read waits
+*                                    for the paging device (PGQHEAD)
+VMPGWTS  DS    F                   times it waited for a page
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
+*
+*---------------------------------------------------------------------*
+* FTE: one real frame (paging.asm's frame table, PGFTAB: an entry per *
+* 4K of real storage, by frame number).                               *
+*---------------------------------------------------------------------*
+FTE      DSECT
+FTVM     DS    A                   the machine whose page it holds,
+*                                    or 0: not a guest page (CP's,
+*                                    free, a machine's DAT tables)
+FTPAGE   DS    A                   which page: its guest real address
+FTFLAG   DS    X                   (reserved)
+FTLOCK   DS    X                   channel programs pointing into it:
+*                                    not stolen while more than 0
+         DS    H
+         DS    F
+FTLEN    EQU   *-FTE               (16: the frame number * 16)
+*
+*---------------------------------------------------------------------*
+* PGREC: one page of a virtual machine, resident or not (paging.asm;  *
+* VMPGTAB holds one per page, in page order).                         *
+*---------------------------------------------------------------------*
+PGREC    DSECT
+PGSLOT   DS    H                   its paging slot (1 and up), or 0
+PGKEY0   DS    X                   the first 2K: key and fetch bit
+*                                    (bits 0-4) while the page is out;
+*                                    the guest's reference and change
+*                                    bits CP took from the real key
+*                                    (bits 5-6, X'04' X'02')
+PGCUR    EQU   X'01'                 (bit 7) its slot holds the page
+*                                    as it is: no write to steal it
+PGKEY1   DS    X                   the second 2K: the same
+PGTOUCH  EQU   X'01'                 (bit 7) the page exists: touched
+*                                    since LOGON or SYSTEM CLEAR
+PGRECLEN EQU   *-PGREC
 *
 *---------------------------------------------------------------------*
 * SFBLOK: one spool file (VM/370's SFBLOK).  SPFTAB, in CP's tables,  *
@@ -359,6 +407,9 @@ RDKIDW   DS    A                     IDAWs (CCW), in CP's tables
 RDKDL    DS    D                   TOD clock: when the watchdog halts
 *                                    the running program (100 ms)
 RDKCSW   DS    D                   the CSW it ended with
+RDKIDN   DS    F                   IDAWs its translated program uses:
+*                                    the frames locked for it (paging)
+         DS    F
 RDISKLEN EQU   *-RDISK
 *
 *---------------------------------------------------------------------*

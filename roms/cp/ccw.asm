@@ -846,6 +846,8 @@ CTIDAW1  L     R1,CTIDAN
          BAL   R14,GTRANS
          L     R14,CTIDAWR
          BNZR  R14
+         CALL  PGLOCK              not stolen until the program ends
+         L     R14,CTIDAWR           (IOREQ's IOBREL: PGUNLKD)
          L     R1,CTIDAN
          LA    R0,1(R1)
          ST    R0,CTIDAN

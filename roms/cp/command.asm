@@ -240,6 +240,8 @@ COMTAB   DC    CL8'LOGON',AL1(1),AL1(COMFPRE),AL1(CLASSANY),X'00'
          DC    A(CMDSYS)
          DC    CL8'EXTERNAL',AL1(3),AL1(COMFUSER),AL1(CLASSG),X'00'
          DC    A(CMDEXT)
+         DC    CL8'INDICATE',AL1(3),AL1(COMFUOP),AL1(CLASSAG),X'00'
+         DC    A(CMDIND)
          DC    X'FF'
 *
 ***********************************************************************

@@ -65,6 +65,8 @@
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *    VIPL     DMKVMI  IPL from a minidisk                             *
 *    VAT      DMKVAT  virtual DAT: shadow tables, LRA PTLB IPTE TB    *
+*    PAGING   DMKPAG  the frame table, page faults, paging to disk    *
+*    PAGECMD  DMKPGC  QUERY PAGING, INDICATE                          *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -214,6 +216,8 @@ TABEND   DS    0D                  the end of the core's section
          COPY  VTIMER
          COPY  VIPL
          COPY  VAT
+         COPY  PAGING
+         COPY  PAGECMD
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

@@ -193,6 +193,8 @@ DSPREADY ST    R14,DSPRDYR
          LM    R7,R8,DSPSAVE
 DSPR10   CLI   VMSTATE,VMSOUTW     waiting for its terminal to type?
          BE    DSPRNO
+         CLI   VMSTATE,VMSPGWT     waiting for a page (paging.asm)?
+         BE    DSPRNO
          TM    VMFLAG2,VMFPERP     (issue 12: a PER interruption
          BZ    DSPR11                pending, DMKPRX)
          CALL  PRXPERP

@@ -113,7 +113,10 @@ EXTHNDL  CLC   EXTCODE,=X'1004'    clock comparator (DSPIDLE's)?
 EXTH05   CLC   EXTCODE,=X'1005'    CPU timer?
          BNE   DISPATCH
          MVI   DSPNEXT,1           rotate to the next machine
-         B     DISPATCH
+         ICM   R1,15,LASTUSER      its slice is over: it is no longer
+         BZ    DISPATCH              first (VMFQ1), as when CP's work
+         NI    VMFLAGS-VMBLOK(R1),X'FF'-VMFQ1   for it used the slice
+         B     DISPATCH              up (CHARGE)
 *
 ***********************************************************************
 *  SVCHNDL: a virtual machine issued SVC.  That is the guest's own    *

@@ -4,12 +4,11 @@
 *  CP runs with DAT off, so a guest address means nothing to it until *
 *  it has been translated the way the hardware translates it for the  *
 *  guest: through the machine's segment table (64K segments) and page *
-*  tables (4K pages).  A page the guest has never touched has no      *
-*  frame yet (its page-table entry is invalid); GTRANS gives it one   *
-*  on the spot, zeroed, exactly as a page fault would - as long as    *
-*  the machine holds fewer frames than its share (FRMSHARE: the free  *
-*  frames divided among the terminals, set at start-up), so that no   *
-*  user can take the frames the others need to log on and run.       *
+*  tables (4K pages).  A page without a frame (never touched, or      *
+*  paged out) has an invalid page-table entry; GTRANS gives it one on *
+*  the spot, exactly as a page fault would (PGFAULT, paging.asm: a    *
+*  free frame or a stolen one; zeroed, or the page read back from its *
+*  paging slot).                                                      *
 *                                                                     *
 *  Segment-table entry (4 bytes)     Page-table entry (2 bytes)       *
 *    0-3   page-table length - 1       0-11  frame address bits 8-19  *
@@ -42,19 +41,10 @@ GTRANS   DS    0H
          AR    R1,R15              -> page-table entry
          TM    1(R1),X'08'         invalid?
          BZ    GTR20
-         L     R15,VMFRAMES        yes: is its share used up?
-         C     R15,FRMSHARE
-         BNL   GTRNOFRM
-         ST    R14,GTRANSR         no: give the page a frame
-         BAL   R14,FRAMEGET        R15 = frame
+         ST    R14,GTRANSR         yes: a frame for it, free, stolen
+         CALL  PGFAULT               or read back (paging.asm)
          L     R14,GTRANSR
-         LTR   R15,R15
-         BZ    GTRNOFRM
-         L     R0,VMFRAMES
-         AH    R0,=H'1'
-         ST    R0,VMFRAMES
-         SRL   R15,8               frame address bits 8-19
-         STH   R15,0(R1)           -> valid page-table entry
+         BNZ   GTRNOFRM
 GTR20    SR    R15,R15
          ICM   R15,3,0(R1)         the page-table entry
          N     R15,=X'0000FFF0'

@@ -107,6 +107,8 @@ IOSTART  ENTER
          STM   R5,R7,ISSAVE
          CALL  CCWTRANS            (errors in it are fences in RCW)
          LM    R5,R7,ISSAVE
+         L     R1,=A(CTIDAN)       its IDAWs: the frames it locked
+         MVC   RDKIDN,0(R1)          (paging.asm's PGUNLKD)
          L     R1,RDKRCW           the CAW: key 0, the translated copy
          ST    R1,CAW
          MVI   ISTRY,3
@@ -195,8 +197,12 @@ IOSFINR  DS    F
 IOSFINB  DS    F
 *
 *  IOBREL: RDKACT's IOBLOK back on the free chain; nothing runs on
-*  disk R7.  Uses R1, R5.
-IOBREL   L     R5,RDKACT
+*  disk R7, so the frames its program pointed into are unlocked
+*  (paging.asm).  Uses R1, R5.
+IOBREL   ST    R14,IOBRELR
+         CALL  PGUNLKD
+         L     R14,IOBRELR
+         L     R5,RDKACT
          MVC   IOBNEXT,IOBFREE
          ST    R5,IOBFREE
          XC    RDKACT,RDKACT
@@ -205,6 +211,7 @@ IOBREL   L     R5,RDKACT
          BCTR  R1,0
          ST    R1,IOSNACT
          BR    R14
+IOBRELR  DS    F
 *
 ***********************************************************************
 *  IOSWORK: serve the real disks (the dispatcher calls it when        *

@@ -163,12 +163,19 @@ HALT10   TIO   0(R2)
 *  is a real disk's, and the device end of the guest program running  *
 *  there (RDKACT), the CSW goes to its RDISK (RDKCSW, RDKDONE) and    *
 *  IOSPEND tells the dispatcher to have IOREQ serve it (IOSWORK).     *
+*  CP's paging device's goes to paging.asm (PGIOINT: a page read in). *
 *  Out: CC 0 if IODEV is a real disk (nothing more to do with the     *
 *  interruption), CC not 0 if it is not.  Uses R0-R2.                 *
 ***********************************************************************
 IOSNOTE  LH    R2,IODEV
          ST    R14,IOSNOTER
-         BAL   R14,DKFIND
+         CLC   IODEV,PAGDEV        CP's paging device (paging.asm)?
+         BNE   IOSN05
+         CALL  PGIOINT
+         L     R14,IOSNOTER
+         CR    R14,R14             CC 0: served
+         BR    R14
+IOSN05   BAL   R14,DKFIND
          L     R14,IOSNOTER
          BNZR  R14                 not a real disk
          ICM   R0,15,RDKACT-RDISK(R1)  a guest's program running?

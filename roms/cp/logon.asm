@@ -239,11 +239,14 @@ LG52     DS    0H
          DROP  R4
          MVC   VMTALEN,=H'-1'      nothing typed ahead
 *  The address space: segment table at +0, page tables from +256.
-         BAL   R14,FRAMEGET
+         CALL  PGFRAME             (free, or stolen: paging.asm)
          LTR   R15,R15
          BZ    LGNOSTOR
          ST    R15,VMTABLES
-         LR    R2,R15
+         CALL  PGLOGON             its page records (paging.asm)
+         LTR   R15,R15
+         BZ    LGNOSTOR
+         L     R2,VMTABLES
          O     R2,=X'03000000'     64 entries: length code 3
          ST    R2,VMSEG
          L     R5,VMSIZE           segments of storage
@@ -439,25 +442,9 @@ LF05     LR    R3,R2
          MVI   LGFORCE,0
 *  Its disk requests first: none may still read into a frame.
          CALL  IOSCANCL
-*  Give the frames back: each valid page, then the table frame.
-         L     R3,VMTABLES
-         LA    R6,64
-LF10     TM    3(R3),X'01'         segment valid?
-         BO    LF30
-         L     R4,0(R3)            its page table
-         N     R4,=X'00FFFFF8'
-         LA    R7,16
-LF20     TM    1(R4),X'08'         page valid?
-         BO    LF25
-         SR    R15,R15
-         ICM   R15,3,0(R4)
-         N     R15,=X'0000FFF0'
-         SLL   R15,8
-         BAL   R14,FRAMEFRE
-LF25     LA    R4,2(R4)
-         BCT   R7,LF20
-LF30     LA    R3,4(R3)
-         BCT   R6,LF10
+*  Give the frames back: each page's frame and paging slot, the page
+*  records (paging.asm), then the table frame.
+         CALL  PGLOGOF
          L     R15,VMTABLES
          BAL   R14,FRAMEFRE
          CALL  VATFREE             and its shadow tables' (vat.asm)

@@ -168,6 +168,9 @@ PWRRB    LH    R1,VMINST+2
          IPM   R0                  the CC, bits 2-3
          SRL   R0,28
          N     R0,=F'3'
+         CALL  PGRRB               R and C CP took from the real key
+         SRL   R1,1                  (paging.asm): X'04' X'02' -> CC
+         OR    R0,R1
          BAL   R14,SETCC
          B     PWDONE
 *
@@ -212,13 +215,23 @@ PWKEYE   SR    R5,R5
          SR    R1,R1
          ISK   R1,R3
          OR    R0,R1
+         CALL  PGRC                and the R and C CP's clock took
+         OR    R0,R1                 from either half (paging.asm)
+         ST    R2,PWKEYR2
+         LR    R2,R3
+         CALL  PGRC
+         OR    R0,R1
+         L     R2,PWKEYR2
          N     R0,=F'254'
          CLI   VMINST+1,X'2A'
          BE    PWRRBE
          STC   R0,VMGPRS+3(R5)     ISKE: into R1 bits 24-31
          B     PWDONE
-PWRRBE   RRB   0(R2)               both reference bits off
-         RRB   0(R3)
+PWRRBE   RRB   0(R2)               both reference bits off, the kept
+         RRB   0(R3)                 ones too
+         CALL  PGRRB
+         LR    R2,R3
+         CALL  PGRRB
          SRL   R0,1                the CC: R and C of both
          N     R0,=F'3'
          BAL   R14,SETCC
@@ -226,7 +239,11 @@ PWRRBE   RRB   0(R2)               both reference bits off
 PWSSKE   L     R0,VMGPRS(R5)       both keys from R1 bits 24-30
          SSK   R0,R2
          SSK   R0,R3
+         CALL  PGSSK               the kept R and C go, both halves
+         LR    R2,R3
+         CALL  PGSSK
          B     PWDONE
+PWKEYR2  DS    F
 *
 *  The instructions that move a field of the VMBLOK to or from the
 *  operand.  PWTIMTAB: the second opcode byte, the direction (0 from

@@ -87,7 +87,8 @@ CPCR0    DC    X'00800C00'         CR0: 4K pages, 64K segs, CPU timer,
 CKCNEVER DC    X'FFFFFFFFFFFFFFFF' the clock comparator: "never"
 FREEFRM  DC    A(0)                the free page-frame chain
 FRMCOUNT DC    F'0'                frames on it
-FRMSHARE DC    F'0'                frames one virtual machine may hold
+FRMSHARE DC    F'0'                an even share of the frames (no
+*                                  limit: paging.asm steals beyond it)
 NUSERS   DC    F'0'                users logged on
 TODNOW   DS    D                   a TOD clock value being formatted
 *

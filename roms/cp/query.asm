@@ -3,6 +3,7 @@
 *                                                                     *
 *     QUERY NAMES     ALICE    - 020 , BOB      - 021 , CAROL    - DSC*
 *     QUERY USERS     002 USERS, 000 DIALED                           *
+*     QUERY PAGING    the paging counts (pagecmd.asm)                 *
 *     QUERY TIME      TIME IS 09:00:05 GMT FRIDAY 06/29/79, and for a *
 *                     user the CONNECT= ... TOTCPU= line              *
 *     QUERY VIRTUAL   the user's own machine: storage, console, disks *
@@ -32,6 +33,13 @@ CMDQUERY ENTER
          L     R4,=A(KWUSERS)
          BAL   R14,KWMATCH
          BE    QUSERS
+         LA    R4,=CL8'PAGING'     QUERY PAGING (pagecmd.asm)
+         LA    R5,3
+         BAL   R14,KWMATCH
+         BNE   Q05
+         CALL  QPAGING
+         B     QEXIT
+Q05      LA    R5,1
          LTR   R11,R11             a user's spool files?
          BZ    Q10
          LA    R0,1

@@ -6,8 +6,9 @@
 *  frames and chained: the first word of each free frame holds the    *
 *  address of the next.  Virtual machines get frames one page at a    *
 *  time, when they first touch a page, and give them back at LOGOFF.  *
-*  This CP does not page to disk: a machine that needs one more frame *
-*  than its share (FRMSHARE) is stopped, and the others go on.        *
+*  When none is free, paging.asm steals one (PGFAULT): real storage   *
+*  may be smaller than the virtual machines' storage together.        *
+*  (FRMSHARE is no longer a limit: it says what an even share is.)    *
 ***********************************************************************
 *
 ***********************************************************************
@@ -28,8 +29,10 @@ FI10     S     R3,=F'4096'         from the top down, so the lowest
          LA    R4,1(R4)
          B     FI10
 FI20     ST    R4,FRMCOUNT
-*  The spool area first (SPOOL's SPINIT takes SPFRAMES of them).
+*  The frame table first (paging.asm), then the spool area (SPOOL's
+*  SPINIT takes SPFRAMES of them).
          ST    R14,FRMINITR
+         CALL  PGINIT
          CALL  SPINIT
          L     R14,FRMINITR
          L     R4,FRMCOUNT

@@ -177,6 +177,11 @@ impl System {
         }
         .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));
+        let page = build_page_volume(page_cyls(&cfg.users));
+        machine.attach(
+            PAGE_DEV,
+            Box::new(Dasd::in_memory(page, SYSRES_MODEL)?.at(PAGE_DEV)),
+        );
         for v in &cfg.volumes {
             if v.create {
                 v.create()?;
@@ -206,6 +211,38 @@ impl System {
             Some(t) => t.read(&self.machine.cpu),
             None => Vec::new(),
         }
+    }
+
+    /// The paging counts, if CP has paging (`None` for a CP without DMKPAG).
+    pub fn paging(&self) -> Option<PagingStatus> {
+        let sym = |n: &str| self.cp.symbols.get(n).map(|s| s.value);
+        let word = |a: u32| {
+            self.machine
+                .peek(a, 4)
+                .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let (table, len, count) = (sym("VMTABLE")?, sym("VMBLKLEN")?, sym("NUMVM")?);
+        let (frames, pages) = (sym("VMFRAMES")?, sym("VMPGTOT")?);
+        let users = self
+            .vm_status()
+            .into_iter()
+            .filter_map(|v| {
+                (0..count)
+                    .map(|i| table + i * len)
+                    .find(|&vm| {
+                        let id = crate::ebcdic::decode(self.machine.peek(vm, 8).unwrap_or(&[]));
+                        id.trim_end() == v.userid
+                    })
+                    .map(|vm| (v.userid, word(vm + frames), word(vm + pages)))
+            })
+            .collect();
+        Some(PagingStatus {
+            page_ins: word(sym("PGINS")?),
+            page_outs: word(sym("PGOUTS")?),
+            waits: word(sym("PGWAITS")?),
+            steals: word(sym("PGSTEALS")?),
+            users,
+        })
     }
 
     /// Per logged-on user: the virtual CPU time CP charged it (VMVTIME) and the time CP

@@ -43,6 +43,15 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
         "NSSHPC   DC    H'{}'                 heads per cylinder\n",
         SYSRES_MODEL.heads()
     ));
+    // CP's paging device (paging.asm): its page area, cylinder 1 on.
+    s.push_str(&format!(
+        "PAGDEV   DC    X'{PAGE_DEV:04X}'             the paging device (CPPAGE),\n"
+    ));
+    s.push_str("PAGCYL   DC    H'1'                its page area: first cylinder,\n");
+    s.push_str(&format!(
+        "PAGCYLS  DC    H'{}'                cylinders (4K slots, NSSRPT a track)\n",
+        page_cyls(&cfg.users)
+    ));
     s.push_str(&format!(
         "TERMADDR DC    X'{OPERATOR:04X}'             the operator\n"
     ));

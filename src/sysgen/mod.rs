@@ -151,12 +151,28 @@ pub struct VmStatus {
     pub userid: String,
     pub terminal: u16,
     /// "RUNNING", "VM READ", "WAIT", "CP READ" (stopped), "CP WRITE" (its DIAGNOSE X'08'
-    /// waits for the terminal to type CP's answer).
+    /// waits for the terminal to type CP's answer), "PAGE WAIT" (a page of its is being
+    /// read from the paging device).
     pub state: String,
     /// Problem-state instructions executed in this virtual machine.
     pub instructions: u64,
     /// Privileged instructions CP trapped and emulated for it.
     pub privops: u64,
+}
+
+/// What CP's paging has done (roms/cp/paging.asm), read from its counts and each
+/// VMBLOK by field name, as [`VmStatus`] is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PagingStatus {
+    /// Pages read in from the paging device, written out to it.
+    pub page_ins: u32,
+    pub page_outs: u32,
+    /// Guest faults that waited for a page (page wait).
+    pub waits: u32,
+    /// Frames taken from one page for another.
+    pub steals: u32,
+    /// Per logged-on user: (userid, pages in frames, pages it has).
+    pub users: Vec<(String, u32, u32)>,
 }
 
 /// The operator's console.

@@ -54,6 +54,8 @@ roms!(
     "cp/vtimer.asm",
     "cp/vipl.asm",
     "cp/vat.asm",
+    "cp/paging.asm",
+    "cp/pagecmd.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

@@ -9,6 +9,45 @@ use crate::devices::dasd::{Dasd, Record, empty_track, label_records, new_volume,
 
 use super::*;
 
+/// CP's paging device: a 3350 only CP uses (no RDISK, so no user can ATTACH, DEDICATE or
+/// LINK it), on a channel of its own (2), so that its interruptions never wait for the
+/// system residence volume's. It lives in memory: paged-out pages mean nothing after
+/// the run.
+pub const PAGE_DEV: u16 = 0x2F0;
+/// Its volume serial.
+pub const PAGE_VOLSER: &str = "CPPAGE";
+/// Most cylinders of page area (30: 3,600 4K slots, 14M of paged-out storage).
+pub const PAGE_CYLS_MAX: u16 = 30;
+
+/// Cylinders of page area for `users`: a 4K slot for every page of their virtual
+/// storage (and OPERATOR's and MAINT's 1M each), at most [`PAGE_CYLS_MAX`].
+pub fn page_cyls(users: &[User]) -> u16 {
+    let bytes: u64 = users.iter().map(|u| u.storage as u64).sum::<u64>() + (2 << 20);
+    let per_cyl = (SYSRES_MODEL.heads() as u64) * PAGES_PER_TRACK as u64 * 4096;
+    bytes.div_ceil(per_cyl).clamp(1, PAGE_CYLS_MAX as u64) as u16
+}
+
+/// The paging volume: cylinder 0 with its label (CPPAGE), then `cyls` cylinders whose
+/// every track holds PAGES_PER_TRACK 4K records (the paging slots, which CP reads and
+/// writes with READ DATA and WRITE DATA).
+pub fn build_page_volume(cyls: u16) -> Vec<u8> {
+    let heads = SYSRES_MODEL.heads();
+    let ts = SYSRES_MODEL.track_size();
+    let mut img = new_volume(SYSRES_MODEL, cyls + 1, Some(PAGE_VOLSER));
+    let zero = vec![0u8; 4096];
+    for c in 1..=cyls {
+        for h in 0..heads {
+            let mut t = empty_track(c, h);
+            for r in 1..=PAGES_PER_TRACK {
+                t.records.push(Record::new(c, h, r as u8, &[], &zero));
+            }
+            let at = crate::devices::dasd::HEADER + (c as usize * heads as usize + h as usize) * ts;
+            img[at..at + ts].copy_from_slice(&track_image(&t, ts));
+        }
+    }
+    img
+}
+
 /// The first cylinder of user `i`'s 191 minidisk on a fresh system residence volume (a
 /// kept one says where in its allocation record: see [`alloc`]).
 pub fn mdisk_cylinder(i: usize) -> u16 {

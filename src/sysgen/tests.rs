@@ -241,6 +241,34 @@ fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
 }
 
 #[test]
+fn the_page_volume_has_a_label_and_a_slot_for_every_page() {
+    let cfg = config();
+    let cyls = page_cyls(&cfg.users);
+    let img = build_page_volume(cyls);
+    let ts = SYSRES_MODEL.track_size();
+    assert_eq!(
+        img.len(),
+        crate::devices::dasd::HEADER + (1 + cyls as usize) * 30 * ts
+    );
+    let at = crate::devices::dasd::HEADER;
+    assert_eq!(
+        volumes::label_of(&img[at..at + ts]).as_deref(),
+        Some(PAGE_VOLSER)
+    );
+    // Cylinder 1, the last head: R0 and four 4K slots.
+    let at = crate::devices::dasd::HEADER + (30 + 29) * ts;
+    let t = crate::devices::dasd::parse_track(&img[at..at + ts], 1, 29).unwrap();
+    assert_eq!(t.records.len(), 5, "R0 and four slots");
+    assert!(t.records[1..].iter().all(|r| r.data.len() == 4096));
+    let conf = sysconf(&cfg, 7000);
+    assert!(
+        conf.contains(&format!("PAGCYLS  DC    H'{cyls}'")),
+        "{conf}"
+    );
+    assert!(conf.contains("PAGDEV   DC    X'02F0'"), "{conf}");
+}
+
+#[test]
 fn a_data_directory_keeps_minidisks_and_renews_cylinder_zero() {
     let dir = std::env::temp_dir().join(format!("cpcms-sysgen-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

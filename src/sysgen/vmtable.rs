@@ -82,6 +82,7 @@ impl VmTable {
                         2 => "VM READ",
                         3 => "WAIT",
                         5 => "CP WRITE",
+                        6 => "PAGE WAIT",
                         _ => "CP READ",
                     }
                     .to_string(),

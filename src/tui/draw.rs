@@ -439,7 +439,7 @@ impl App {
                 format!(
                     "{:<8} {term:<4} {:<8} {:>11} {:>9} {:>6} {:>6} {:>5}",
                     s.userid,
-                    s.state.get(..8).unwrap_or(&s.state),
+                    short_state(&s.state, 8),
                     direct,
                     by_cp,
                     s.privops,
@@ -450,13 +450,30 @@ impl App {
                 format!(
                     "{:<8} {:<7} {:>8} {:>7} {:>6} {:>5}",
                     s.userid,
-                    s.state.get(..7).unwrap_or(&s.state),
+                    short_state(&s.state, 7),
                     direct,
                     by_cp,
                     effic,
                     share
                 )
             });
+        }
+        // Paging, once there has been any: the counts, and each machine's pages in
+        // frames / pages it has.
+        if let Some(p) = m.paging.as_ref().filter(|p| p.page_ins + p.page_outs > 0) {
+            v.push(format!(
+                "PAGING {} in {} out {} waits {} steals",
+                p.page_ins, p.page_outs, p.waits, p.steals
+            ));
+            let mut line = String::from("RES/PAGES");
+            for (id, res, pages) in &p.users {
+                let more = format!(" {id} {res}/{pages}");
+                if line.len() + more.len() > width {
+                    break;
+                }
+                line.push_str(&more);
+            }
+            v.push(line);
         }
         if v.len() + super::meters::EXPLAIN.len() <= height {
             for (k, e) in super::meters::EXPLAIN {
@@ -528,4 +545,13 @@ pub fn help_text() -> Vec<String> {
             .map(|(k, e)| format!("{k:<7} {e}")),
     );
     v
+}
+
+/// A machine's state in `n` columns: "PAGE WAIT" as "PGWAIT", the others cut.
+fn short_state(state: &str, n: usize) -> &str {
+    if state == "PAGE WAIT" {
+        "PGWAIT"
+    } else {
+        state.get(..n).unwrap_or(state)
+    }
 }

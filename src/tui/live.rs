@@ -395,6 +395,7 @@ impl Live {
 /// when CP starts, if the directory has him). The live view and `play --cast` both use it.
 pub fn fill_machine(m: &mut Model, sys: &System) {
     m.vms = sys.vm_status();
+    m.paging = sys.paging();
     let user_at = |m: &Model, dev: u16| {
         m.vms
             .iter()

@@ -108,6 +108,8 @@ pub struct Model {
     pub highlight: Option<usize>,
     /// The scenario waits at a Pause for a key (Enter, Space or any letter).
     pub waiting: bool,
+    /// CP's paging counts (shown once anything was paged).
+    pub paging: Option<crate::sysgen::PagingStatus>,
 }
 
 impl Model {

@@ -1,0 +1,524 @@
+//! Paging (issue 12): CP gives virtual machines more storage than the real machine has,
+//! stealing frames with a clock over its frame table and writing pages to its page area
+//! on the system residence volume (roms/cp/paging.asm).
+
+use cpcms::cpu::{TOD_PER_SECOND, TOD_PER_US};
+use cpcms::machine::Status;
+use cpcms::sysgen::{SysConfig, System, User};
+
+const MS: u64 = 1000 * TOD_PER_US;
+const SEC: u64 = TOD_PER_SECOND;
+
+struct Rig {
+    sys: System,
+    cursors: Vec<u64>,
+}
+
+impl Rig {
+    fn boot(users: &[(&str, u32)], real: u32) -> Rig {
+        let cfg = SysConfig {
+            storage: real,
+            mips: 1.0,
+            tod_epoch: cpcms::scenario::units::parse_date(cpcms::scenario::DEFAULT_DATE)
+                .expect("date"),
+            terminals: users.len(),
+            users: users
+                .iter()
+                .map(|(id, st)| User::new(id, id, *st))
+                .collect(),
+            disks: Vec::new(),
+            storage_at: None,
+            volumes: Vec::new(),
+        };
+        let sys = System::boot(&cfg, None).expect("boot");
+        let n = sys.terminals.len() + 1;
+        let mut rig = Rig {
+            sys,
+            cursors: vec![0; n],
+        };
+        let op = rig.sys.terminals.len();
+        rig.wait(op, "LINE 009 LOGON  AS OPERATOR USERS = 001", SEC);
+        rig
+    }
+
+    fn dev(&self, t: usize) -> u16 {
+        if t == self.sys.terminals.len() {
+            self.sys.operator
+        } else {
+            self.sys.terminals[t]
+        }
+    }
+
+    fn now(&self) -> u64 {
+        self.sys.machine.now()
+    }
+
+    fn type_line(&mut self, t: usize, text: &str) {
+        let dev = self.dev(t);
+        self.sys.machine.type_line(dev, text).expect("type");
+        let end = self.sys.machine.transcript(dev).unwrap().end();
+        self.cursors[t] = self.cursors[t].max(end);
+    }
+
+    fn try_wait(&mut self, t: usize, text: &str, within: u64) -> Result<(), String> {
+        let deadline = self.now() + within;
+        let dev = self.dev(t);
+        loop {
+            let view = self.sys.machine.transcript(dev).unwrap();
+            let rest = view.since(self.cursors[t]).0;
+            if let Some(p) = rest.find(text) {
+                self.cursors[t] = view.end() - (rest.len() - p - text.len()) as u64;
+                return Ok(());
+            }
+            if self.now() >= deadline {
+                return Err(format!(
+                    "terminal {t} did not show {text:?}; it shows:\n{}",
+                    view.text
+                ));
+            }
+            let to = self.now() + 10 * MS;
+            if let st @ (Status::DisabledWait(_) | Status::Checkstop) =
+                self.sys.machine.run_until(to)
+                && self.now() < to
+            {
+                return Err(format!("the machine stopped ({st:?}) before {text:?}"));
+            }
+        }
+    }
+
+    fn wait(&mut self, t: usize, text: &str, within: u64) {
+        if let Err(e) = self.try_wait(t, text, within) {
+            panic!(
+                "{e}\n{}\nPSW {:016X} {:?} {} PGFAULTS {} PGINS {} PGOUTS {}",
+                self.ftdump(),
+                self.sys.machine.cpu.psw(),
+                self.sys.vm_status(),
+                self.vmpsw(1),
+                self.word("PGFAULTS"),
+                self.word("PGINS"),
+                self.word("PGOUTS")
+            );
+        }
+    }
+
+    fn ftdump(&self) -> String {
+        let ft = self.word("PGFTAB");
+        let n = self.word("PGNFRM");
+        let (mut guest, mut locked) = (0, 0);
+        for i in 0..n {
+            let e = self.sys.machine.peek(ft + 16 * i, 16).unwrap();
+            if e[0..4] != [0, 0, 0, 0] {
+                guest += 1;
+            }
+            if e[9] != 0 {
+                locked += 1;
+            }
+        }
+        format!(
+            "frames {n} guest {guest} locked {locked} slots {}/{} steals {} free {} ioerrs {} csw {:08X}{:08X}",
+            self.word("PGSLOTS"),
+            self.word("PGNSLOT"),
+            self.word("PGSTEALS"),
+            self.word("FRMCOUNT"),
+            self.word("PGIOERRS"),
+            self.word("PGIOCSW"),
+            self.sys
+                .machine
+                .peek(self.sys.cp.symbols["PGIOCSW"].value + 4, 4)
+                .map(|b| u32::from_be_bytes(b.try_into().unwrap()))
+                .unwrap()
+        )
+    }
+
+    fn vmpsw(&self, i: u32) -> String {
+        let vm = self.sys.cp.symbols["VMTABLE"].value + i * self.sys.cp.symbols["VMBLKLEN"].value;
+        let p = self.sys.cp.symbols["VMPSW"].value;
+        format!("{:02X?}", self.sys.machine.peek(vm + p, 8).unwrap())
+    }
+
+    fn word(&self, name: &str) -> u32 {
+        let a = self.sys.cp.symbols[name].value;
+        u32::from_be_bytes(self.sys.machine.peek(a, 4).unwrap().try_into().unwrap())
+    }
+
+    fn logon(&mut self, t: usize, id: &str) {
+        self.type_line(t, &format!("LOGON {id} {id}"));
+        self.wait(t, "CMS VERSION", 30 * SEC);
+        self.type_line(t, "");
+        self.wait(t, "R;", 10 * SEC);
+    }
+}
+
+fn program(name: &str) -> cpcms::asm::Assembly {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/paging");
+    let read = |n: &str| -> Option<String> {
+        let file = if n.ends_with(".asm") {
+            n.to_string()
+        } else {
+            format!("{}.asm", n.to_ascii_lowercase())
+        };
+        std::fs::read_to_string(dir.join(&file))
+            .or_else(|_| std::fs::read_to_string(dir.join("../hostile").join(&file)))
+            .ok()
+    };
+    cpcms::asm::assemble_with(
+        &format!("{name}.asm"),
+        &read,
+        &cpcms::asm::Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("tests/paging/{name}.asm:\n{}", e.join("\n")))
+    .assembly
+}
+
+impl Rig {
+    fn plant(&mut self, t: usize, prog: &cpcms::asm::Assembly) {
+        for (n, chunk) in prog.image.chunks(48).enumerate() {
+            let at = prog.origin + 48 * n as u32;
+            let hex: String = chunk.iter().map(|b| format!("{b:02X}")).collect();
+            self.type_line(t, &format!("#CP STORE S{at:06X} {hex}"));
+            self.wait(t, "STORE COMPLETE", SEC);
+        }
+    }
+
+    /// Wait for terminal `t`'s disabled wait and return its code.
+    fn wait_code(&mut self, t: usize, within: u64) -> u32 {
+        let key = "DISABLED WAIT PSW '";
+        self.wait(t, key, within);
+        let view = self.sys.machine.transcript(self.dev(t)).unwrap();
+        let rest = view.since(self.cursors[t]).0.to_string();
+        let hex: String = rest.chars().filter(|c| *c != ' ').skip(8).take(8).collect();
+        u32::from_str_radix(&hex, 16).unwrap_or_else(|_| panic!("wait PSW: {rest:?}"))
+    }
+
+    /// A word of user `vm`'s (0 OPERATOR, 1 the first user ...) VMBLOK field `field`.
+    fn vm_word(&self, vm: u32, field: &str) -> u32 {
+        let s = &self.sys.cp.symbols;
+        let a = s["VMTABLE"].value + vm * s["VMBLKLEN"].value + s[field].value;
+        u32::from_be_bytes(self.sys.machine.peek(a, 4).unwrap().try_into().unwrap())
+    }
+
+    fn start(&mut self, t: usize, addr: u32) {
+        self.type_line(t, &format!("#CP STORE PSW 00000000 {addr:08X}"));
+    }
+}
+
+#[test]
+fn three_machines_of_1m_each_in_less_real_storage() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20), ("CAROL", 1 << 20)];
+    let mut rig = Rig::boot(&users, 1 << 20);
+    let prog = program("touch");
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+        rig.plant(t, &prog);
+    }
+    for t in 0..users.len() {
+        rig.start(t, prog.origin);
+    }
+    for t in 0..users.len() {
+        rig.wait(t, "DISABLED WAIT PSW '00020000 0000600D'", 60 * SEC);
+    }
+    eprintln!(
+        "PGINS {} PGOUTS {} PGSTEALS {} PGFAULTS {} FREE {} WAITS {}",
+        rig.word("PGINS"),
+        rig.word("PGOUTS"),
+        rig.word("PGSTEALS"),
+        rig.word("PGFAULTS"),
+        rig.word("FRMCOUNT"),
+        rig.word("PGWAITS")
+    );
+    assert!(rig.word("PGOUTS") > 0);
+}
+
+#[test]
+fn query_paging_and_indicate_show_the_counts() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    let prog = program("touch");
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+        rig.plant(t, &prog);
+    }
+    for t in 0..users.len() {
+        rig.start(t, prog.origin);
+    }
+    for t in 0..users.len() {
+        rig.wait(t, "DISABLED WAIT PSW '00020000 0000600D'", 60 * SEC);
+    }
+    rig.type_line(0, "#CP QUERY PAGING");
+    rig.wait(0, "SLOTS", SEC);
+    rig.type_line(0, "#CP INDICATE USER");
+    rig.wait(0, "WRITES=", SEC);
+    rig.type_line(1, "#CP INDICATE LOAD");
+    rig.wait(1, "BOB", SEC);
+    let op = rig.sys.terminals.len();
+    rig.type_line(op, "INDICATE USER ALICE");
+    rig.wait(op, "WRITES=", SEC);
+    rig.type_line(op, "INDICATE USER NOBODY");
+    rig.wait(op, "NOBODY NOT LOGGED ON", SEC);
+    // The TUI's CP panel shows the paging, read from CP's tables by field name.
+    let mut m = cpcms::tui::Model::default();
+    cpcms::tui::live::fill_machine(&mut m, &rig.sys);
+    let p = m.paging.clone().expect("CP has paging");
+    assert!(p.page_outs > 100 && p.page_ins > 100, "{p:?}");
+    let lines = cpcms::tui::App::new(m).cp_lines();
+    let paging = lines
+        .iter()
+        .find(|l| l.starts_with("PAGING "))
+        .expect("a PAGING line");
+    assert!(
+        paging.contains(&format!("{} in {} out", p.page_ins, p.page_outs)),
+        "{paging}"
+    );
+    let res = lines
+        .iter()
+        .find(|l| l.starts_with("RES/PAGES"))
+        .expect("RES/PAGES");
+    assert!(res.contains("ALICE ") && res.contains("/255"), "{res}");
+}
+
+/// A program with a word patched: (symbol, value).
+fn patched(name: &str, patches: &[(&str, u32)]) -> cpcms::asm::Assembly {
+    let mut a = program(name);
+    for (sym, v) in patches {
+        let off = (a.symbols[*sym].value - a.origin) as usize;
+        a.image[off..off + 4].copy_from_slice(&v.to_be_bytes());
+    }
+    a
+}
+
+/// Storage keys (key, fetch bit) and the guest's reference and change bits survive a
+/// page-out and a page-in; CP's clock, which takes reference bits away from the real key,
+/// and its own reading and writing of the page, do not show in ISK or RRB
+/// (tests/paging/keys.asm, in EC mode).
+#[test]
+fn keys_survive_page_out_and_in() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    rig.logon(0, "ALICE");
+    rig.logon(1, "BOB");
+    let keys = program("keys");
+    let touch = patched("touch", &[("PASSES", 3)]);
+    rig.plant(0, &keys);
+    rig.plant(1, &touch);
+    rig.start(1, touch.origin);
+    rig.start(0, keys.origin);
+    let code = rig.wait_code(0, 60 * SEC);
+    let bad = |n: &str| {
+        let a = keys.symbols[n].value;
+        format!("{n} {:08X}", rig_guest_word(&rig, 1, a))
+    };
+    assert_eq!(code, 0x600D, "{} {}", bad("BADADDR"), bad("GOTKEY"));
+    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
+    let outs = rig.vm_word(1, "VMPGOUT");
+    assert!(outs > 100, "ALICE's pages went out {outs} times");
+}
+
+/// A word of guest storage of user `vm`, through its DAT tables (0 if not resident).
+fn rig_guest_word(rig: &Rig, vm: u32, addr: u32) -> u32 {
+    let tables = rig.vm_word(vm, "VMTABLES");
+    let m = &rig.sys.machine;
+    let ste = u32::from_be_bytes(
+        m.peek(tables + (addr >> 16) * 4, 4)
+            .unwrap()
+            .try_into()
+            .unwrap(),
+    );
+    let pt = ste & 0x00FF_FFF8;
+    let pte = u16::from_be_bytes(
+        m.peek(pt + ((addr >> 12) & 15) * 2, 2)
+            .unwrap()
+            .try_into()
+            .unwrap(),
+    );
+    if pte & 0x0008 != 0 {
+        return 0;
+    }
+    let frame = ((pte as u32) & 0xFFF0) << 8;
+    u32::from_be_bytes(
+        m.peek(frame + (addr & 0xFFF), 4)
+            .unwrap()
+            .try_into()
+            .unwrap(),
+    )
+}
+
+/// The hostile I/O test (without the locks it fails: ALICE's round 2 finds the garbage
+/// her page held before the read, the data having gone to a frame CP gave away while the
+/// channel program ran). ALICE reads a 16K record from her minidisk into pages whose
+/// frames are being stolen all around (BOB and CAROL page heavily beside her, and she
+/// touches all her storage between reads). The frames a running channel program points
+/// into are locked until it ends: her data always lands in her own pages (IOLOCK checks
+/// every word, twelve times), and never in a frame BOB's or CAROL's page got (TOUCH
+/// checks every one of theirs).
+#[test]
+fn a_disk_read_never_lands_in_a_frame_another_machine_got() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20), ("CAROL", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let iolock = program("iolock");
+    let touch = patched("touch", &[("PASSES", 6)]);
+    rig.plant(0, &iolock);
+    rig.plant(1, &touch);
+    rig.plant(2, &touch);
+    for t in [1, 2, 0] {
+        rig.start(t, if t == 0 { iolock.origin } else { touch.origin });
+    }
+    let code = rig.wait_code(0, 120 * SEC);
+    assert_eq!(
+        code,
+        0x600D,
+        "ALICE: round {} CSW {:08X} {:08X} BADADDR {:06X}",
+        rig_guest_word(&rig, 1, iolock.symbols["NROUND"].value),
+        rig_guest_word(&rig, 1, iolock.symbols["IOCSW"].value),
+        rig_guest_word(&rig, 1, iolock.symbols["IOCSW"].value + 4),
+        rig_guest_word(&rig, 1, iolock.symbols["BADADDR"].value)
+    );
+    assert_eq!(rig.wait_code(1, 120 * SEC), 0x600D, "BOB");
+    assert_eq!(rig.wait_code(2, 120 * SEC), 0x600D, "CAROL");
+    eprintln!("locked frames passed by: {}", rig.word("PGLOCKED"));
+    assert!(rig.vm_word(1, "VMPGOUT") > 100, "ALICE's pages were stolen");
+}
+
+/// The same run twice gives the same transcripts and the same paging counts: paging is
+/// decided by instructions and device times, never by the host.
+#[test]
+fn paging_is_deterministic() {
+    let run = || {
+        let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+        let mut rig = Rig::boot(&users, 768 << 10);
+        let prog = program("touch");
+        for (t, (id, _)) in users.iter().enumerate() {
+            rig.logon(t, id);
+            rig.plant(t, &prog);
+        }
+        for t in 0..users.len() {
+            rig.start(t, prog.origin);
+        }
+        for t in 0..users.len() {
+            assert_eq!(rig.wait_code(t, 60 * SEC), 0x600D);
+        }
+        let text: Vec<String> = (0..users.len())
+            .map(|t| {
+                rig.sys
+                    .machine
+                    .transcript(rig.dev(t))
+                    .unwrap()
+                    .text
+                    .to_string()
+            })
+            .collect();
+        let counts = ["PGINS", "PGOUTS", "PGSTEALS", "PGWAITS", "PGHAND"].map(|n| rig.word(n));
+        (text, counts, rig.now())
+    };
+    let a = run();
+    assert!(a.1[1] > 100, "it paged: {:?}", a.1);
+    assert_eq!(a, run());
+}
+
+/// A machine in page wait does not stop the others: while BOB touches 1M in 768K of
+/// real storage (most of his faults wait for the paging device), ALICE's loop runs on,
+/// and BOB is seen in page wait ("PAGE WAIT" in the machines' status) while ALICE's
+/// counter moves.
+#[test]
+fn a_machine_in_page_wait_does_not_stop_the_others() {
+    let users = [("ALICE", 256 << 10), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    rig.logon(0, "ALICE");
+    rig.logon(1, "BOB");
+    let count = program("count");
+    let touch = patched("touch", &[("PASSES", 4)]);
+    rig.plant(0, &count);
+    rig.plant(1, &touch);
+    rig.start(0, count.origin);
+    rig.start(1, touch.origin);
+    let counter = count.symbols["COUNTER"].value;
+    let (mut both, mut waits) = (0, 0);
+    let mut last = rig_guest_word(&rig, 1, counter);
+    let mut samples = 0;
+    for _ in 0..5000 {
+        samples += 1;
+        let to = rig.now() + MS;
+        let _ = rig.sys.machine.run_until(to);
+        let st = rig.sys.vm_status();
+        let bob_waits = st
+            .iter()
+            .any(|v| v.userid == "BOB" && v.state == "PAGE WAIT");
+        let now = rig_guest_word(&rig, 1, counter);
+        if bob_waits {
+            waits += 1;
+            if now > last {
+                both += 1;
+            }
+        }
+        last = now;
+        if st.iter().any(|v| v.userid == "BOB" && v.state == "CP READ") {
+            break;
+        }
+    }
+    assert!(
+        waits > 10,
+        "BOB seen in page wait {waits} times in {samples} ms: {:?}",
+        rig.sys.vm_status()
+    );
+    assert!(
+        both * 2 > waits,
+        "ALICE's counter moved in only {both} of the {waits} samples with BOB in page wait"
+    );
+    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
+}
+
+/// The cost of paging, measured (not a timed test): `cargo test --release --test paging
+/// measure -- --ignored --nocapture`. One 1M machine runs TOUCH (two passes over 240
+/// pages) with real storage to spare (every fault a first touch: a zeroed frame) and in
+/// 512K beside another 1M machine's TOUCH (faults steal, write and read pages); CP's
+/// instructions (all minus the guests' own) per fault, and the virtual time taken.
+#[test]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+fn measure_cp_instructions_per_fault() {
+    for (real, both) in [(4 << 20, false), (768 << 10, true), (512 << 10, true)] {
+        let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+        let mut rig = Rig::boot(&users, real);
+        let prog = program("touch");
+        let n = if both { 2 } else { 1 };
+        for (t, (id, _)) in users.iter().enumerate().take(n) {
+            rig.logon(t, id);
+            rig.plant(t, &prog);
+        }
+        let guest = |rig: &Rig| -> u64 {
+            rig.sys
+                .machine
+                .cpu
+                .problem_instructions
+                .iter()
+                .map(|(_, n)| *n)
+                .sum()
+        };
+        let (i0, g0, t0) = (rig.sys.machine.cpu.instructions, guest(&rig), rig.now());
+        let (f0, w0, o0) = (
+            rig.word("PGFAULTS"),
+            rig.word("PGWAITS"),
+            rig.word("PGOUTS"),
+        );
+        let i0p = rig.word("PGINS");
+        for t in 0..n {
+            rig.start(t, prog.origin);
+        }
+        for t in 0..n {
+            assert_eq!(rig.wait_code(t, 120 * SEC), 0x600D);
+        }
+        let cp = (rig.sys.machine.cpu.instructions - i0) - (guest(&rig) - g0);
+        // Frames given by PGFAULT (first touches, CP's own page-ins) and page waits.
+        let faults = (rig.word("PGFAULTS") - f0) + (rig.word("PGWAITS") - w0);
+        let outs = rig.word("PGOUTS") - o0;
+        eprintln!(
+            "real {:>5}K, {n} machine(s): {faults} faults ({} page-ins, {outs} page-outs), \
+             {cp} CP instructions, {} per fault, {:.2} virtual s",
+            real >> 10,
+            rig.word("PGINS") - i0p,
+            cp / faults.max(1) as u64,
+            (rig.now() - t0) as f64 / SEC as f64
+        );
+    }
+}
