@@ -175,32 +175,24 @@ VTI20    M     R2,=F'768'          units of 13.02 us: us * 768 / 10000
          LM    R2,R3,VTNOW
          BAL   R14,DSUB
          STM   R2,R3,VMITTOD
-         LA    R2,X'50'            the word
-         LA    R3,VTIWORD
-         LA    R4,4
-         BAL   R14,GCOPYIN
-         BNZ   VTI90
-         L     R0,VTIWORD
+         LA    R2,X'50'            the word, in the frame of the
+         BAL   R14,GTRANS            machine's page 0 (one translation:
+         BNZ   VTI90                 this runs at every time slice)
+         L     R0,0(R2)
          LR    R1,R0
          SR    R1,R6
          BO    VTI30               (overflow: from negative to positive)
-         ST    R1,VTIWORD
          LTR   R0,R0               from positive or zero ...
          BM    VTI30
          LTR   R1,R1               ... to negative: a request
          BNM   VTI30
          OI    VMEXTP,VMXITM
-VTI30    ST    R1,VTIWORD
-         LA    R2,X'50'
-         LA    R3,VTIWORD
-         LA    R4,4
-         BAL   R14,GCOPYOUT
+VTI30    ST    R1,0(R2)
          B     VTI90
 VTI80    MVC   VMITTOD,VTNOW
 VTI90    L     R14,VTITR
          BR    R14
 VTITR    DS    F
-VTIWORD  DS    F
 VTCODE   DS    H
 PWZERO2  DC    H'0'
          DS    0D
