@@ -219,13 +219,7 @@ VATFAULT ENTER VFT
 VF20     L     R7,0(R6)            -> the shadow page-table entry
          N     R7,=X'00FFFFF8'
          L     R1,VFVA
-         LA    R0,1
-         L     R8,VWSSH
-         SLL   R0,0(R8)
-         BCTR  R0,0
-         NR    R1,R0
-         L     R8,VWPSH
-         SRL   R1,0(R8)
+         BAL   R14,VPINDEX
          AR    R1,R1
          AR    R7,R1
          L     R0,VFREAL           the real frame's address bits 8-19
@@ -377,6 +371,20 @@ VFMBAD   LTR   R14,R14             CC not 0 (an address)
          BR    R14
 *
 ***********************************************************************
+*  VPINDEX: the page index of virtual address R1 within its segment,  *
+*  in the guest's translation format (VATFMT's VWSSH, VWPSH: segment  *
+*  and page shifts).  Out: R1 = the index, R8 = VWPSH.  Uses R0.      *
+***********************************************************************
+VPINDEX  LA    R0,1
+         L     R8,VWSSH
+         SLL   R0,0(R8)
+         BCTR  R0,0
+         NR    R1,R0
+         L     R8,VWPSH
+         SRL   R1,0(R8)
+         BR    R14
+*
+***********************************************************************
 *  VATWALK: translate a guest virtual address through the guest's     *
 *  own tables (CR0's format, CR1's segment table), every entry        *
 *  fetched from its guest real address through GTRANS - so a table    *
@@ -430,13 +438,7 @@ VATWALK  ST    R14,VWR
          N     R7,=X'00FFFFF8'     page-table origin
          SRL   R6,28               and length
          L     R1,VWVA             the page index
-         LA    R0,1
-         L     R8,VWSSH
-         SLL   R0,0(R8)
-         BCTR  R0,0
-         NR    R1,R0
-         L     R8,VWPSH
-         SRL   R1,0(R8)
+         BAL   R14,VPINDEX
          LR    R0,R1               beyond the table?  (Its length
          L     R8,VWSSH              counts a sixteenth of the
          S     R8,VWPSH              largest a unit.)
@@ -783,13 +785,7 @@ VSIPTE   BAL   R14,VATFMT
          N     R7,=F'15'           R2: the virtual address
          SLL   R7,2
          L     R1,VMGPRS(R7)       its page index * 2
-         LA    R0,1
-         L     R8,VWSSH
-         SLL   R0,0(R8)
-         BCTR  R0,0
-         NR    R1,R0
-         L     R8,VWPSH
-         SRL   R1,0(R8)
+         BAL   R14,VPINDEX
          AR    R1,R1
          L     R2,VMGPRS(R6)
          N     R2,=X'00FFFFF8'
