@@ -116,13 +116,7 @@ PGFAULT  ENTER
          MVI   PGOP,X'06'
          BAL   R14,PGSLOTIO
          BNZ   PGF80
-         IC    R0,PGKEY0-PGREC(R8)       its keys, reference and change 0
-         N     R0,=F'248'
-         SSK   R0,R7
-         IC    R0,PGKEY1-PGREC(R8)
-         N     R0,=F'248'
-         LA    R1,2048(R7)
-         SSK   R0,R1
+         BAL   R14,PGKEYSET              its keys, reference and change 0
          L     R1,VMPGIN
          LA    R1,1(R1)
          ST    R1,VMPGIN
@@ -191,19 +185,10 @@ PGGET    ST    R14,PGGETR
          BAL   R14,PGSTEAL         no: take one
          LTR   R15,R15
          BZ    PGG90
-         ST    R15,PGGFRM          zeroed, keys 0, as FRAMEGET's
-         SR    R0,R0
-         SSK   R0,R15
-         LA    R1,2048(R15)
-         SSK   R0,R1
-         LR    R2,R15
-         L     R3,=F'4096'
-         BAL   R14,CLEAR
-         L     R15,PGGFRM
+         BAL   R14,FRAMEZAP        zeroed, keys 0, as FRAMEGET's
 PGG90    L     R14,PGGETR
          BR    R14
 PGGETR   DS    F
-PGGFRM   DS    A
 *
 ***********************************************************************
 *  PGSTEAL: the clock.  The hand goes round the frame table from      *
@@ -386,6 +371,20 @@ PGFTE    N     R1,=X'00FFFFFF'
          CR    R1,R1
          BR    R14
 PGFTE9   LTR   R14,R14
+         BR    R14
+*
+***********************************************************************
+*  PGKEYSET: a page read back into frame R7 gets the storage keys its *
+*  page record R8 kept (both 2K halves), reference and change bits 0  *
+*  (the guest's are in the record).  Uses R0, R15.                    *
+***********************************************************************
+PGKEYSET IC    R0,PGKEY0-PGREC(R8)
+         N     R0,=F'248'
+         SSK   R0,R7
+         IC    R0,PGKEY1-PGREC(R8)
+         N     R0,=F'248'
+         LA    R15,2048(R7)
+         SSK   R0,R15
          BR    R14
 *
 ***********************************************************************
@@ -668,13 +667,7 @@ PGD10    L     R6,VMPGWPG          the page
          LR    R8,R6               its record: the keys
          SRL   R8,10
          A     R8,VMPGTAB
-         IC    R0,PGKEY0-PGREC(R8)
-         N     R0,=F'248'
-         SSK   R0,R7
-         IC    R0,PGKEY1-PGREC(R8)
-         N     R0,=F'248'
-         LA    R2,2048(R7)
-         SSK   R0,R2
+         BAL   R14,PGKEYSET
          LR    R0,R7               the page-table entry: valid
          SRL   R0,8
          STH   R0,0(R1)

@@ -59,7 +59,19 @@ FRAMEGET L     R15,FREEFRM
          L     R1,FRMCOUNT
          BCTR  R1,0
          ST    R1,FRMCOUNT
-         ST    R15,FRGFRM
+         BAL   R14,FRAMEZAP
+         LM    R0,R5,FRGSAVE
+         L     R14,FRGR
+         BR    R14
+FRGSAVE  DS    6F
+FRGR     DS    F
+*
+***********************************************************************
+*  FRAMEZAP: make the frame at R15 as good as new for its next owner: *
+*  zeroed, the storage keys of both 2K halves 0.  (FRAMEGET's frames, *
+*  and those PAGING steals.)  Keeps R15.  Uses R0-R5.                 *
+***********************************************************************
+FRAMEZAP ST    R14,FRZR
          SR    R0,R0               key 0 for both 2K halves
          SSK   R0,R15
          LA    R1,2048(R15)
@@ -67,13 +79,9 @@ FRAMEGET L     R15,FREEFRM
          LR    R2,R15
          L     R3,=F'4096'
          BAL   R14,CLEAR
-         L     R15,FRGFRM
-         LM    R0,R5,FRGSAVE
-         L     R14,FRGR
+         L     R14,FRZR
          BR    R14
-FRGSAVE  DS    6F
-FRGR     DS    F
-FRGFRM   DS    F
+FRZR     DS    F
 *
 ***********************************************************************
 *  FRAMEFRE: put the frame at R15 back on the chain.  Uses R1.        *
