@@ -42,7 +42,8 @@ DSP10    CLI   TDRPEND,0
 *  a line gets the answer before the machines that only compute, as
 *  VM/370's Q1 gave it.  Each keeps the place for one time slice at
 *  most, so a user who types cannot starve the others either.
-DSP11    L     R11,=A(VMTABLE)
+DSP11    MVI   DSPALONE,0
+         L     R11,=A(VMTABLE)
          LA    R7,NUMVM
 DSPQ10   TM    VMFLAGS,VMFQ1
          BZ    DSPQ20
@@ -58,7 +59,8 @@ DSPQ20   LA    R11,VMBLKLEN(R11)
          B     DSP14
 DSP12    CLI   DSPNEXT,0           slice over: start after it
          BE    DSP14
-         LA    R11,VMBLKLEN(R11)
+         MVI   DSPALONE,1          (if the look comes round to it
+         LA    R11,VMBLKLEN(R11)     again, no other was ready)
 DSP14    MVI   DSPNEXT,0
          LA    R7,NUMVM          look at each machine once
 DSP20    C     R11,=A(VMTEND)      wrap around
@@ -70,40 +72,22 @@ DSP22    BAL   R14,DSPREADY        ready to run?
          BCT   R7,DSP20
 *
 *  Nobody is ready: wait.  The CPU timer is set to "never" so that an
-*  idle CP is not woken for nothing; a terminal will wake it.
+*  idle CP is not woken for nothing; a terminal, or the clock
+*  comparator at the first of CP's deadlines (DSPWAKE), will wake it.
 DSPIDLE  XC    RUNUSER,RUNUSER
          SPT   TIMERMAX
-*  A console program waiting for its next period (VCTURN) must go on
-*  then, though nothing else happens: the clock comparator wakes CP
-*  at the earliest VCNEXT.
-         MVC   DSPTOD,CKCNEVER
-         L     R11,=A(VMTABLE)
-         LA    R7,NUMVM
-DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
-         BE    DSPI20
-         CLI   VMSTATE,VMSSTOP
-         BE    DSPI20
-         TM    VMFLAGS,VMFVTIM     (issue 12: or its timers'
-         BZ    DSPI15                deadlines, if it uses them)
-         CALL  VTWAKE
-DSPI15   DS    0H
-         TM    VCSTAT,VCTURN
-         BZ    DSPI20
-         CLC   VCNEXT,DSPTOD
-         BNL   DSPI20
-         MVC   DSPTOD,VCNEXT
-DSPI20   LA    R11,VMBLKLEN(R11)
-         BCT   R7,DSPI10
-         ICM   R0,15,IOSNACT       and a disk program's watchdog
-         BZ    DSPI30
-         CLC   IOSDL,DSPTOD
-         BNL   DSPI30
-         MVC   DSPTOD,IOSDL
-DSPI30   SCKC  DSPTOD
+         BAL   R14,DSPWAKE
+         SCKC  DSPTOD
          LPSW  WAITPSW
 *
-*  Run the machine R11 points to.
-DSPRUN   ST    R11,RUNUSER
+*  Run the machine R11 points to.  It was alone (DSPALONE) if its
+*  slice had ended and the look came round to it again.
+DSPRUN   CLI   DSPALONE,0
+         BE    DSP23
+         C     R11,LASTUSER
+         BE    DSP23
+         MVI   DSPALONE,0          another one: it was not alone
+DSP23    ST    R11,RUNUSER
          ST    R11,LASTUSER
          MVI   VMSTATE,VMSRUN
          L     R2,VMDSPCNT         count the dispatch
@@ -141,7 +125,15 @@ DSP28    DS    0H
          MVI   RUNPSW+3,0
          MVC   RUNPSW+4(4),VMPSW+4
          MVI   RUNPSW+4,0
-*  The time slice: what is left of the last one, or a new one.
+*  The time slice: what is left of the last one, or a new one.  A
+*  new one is 50 ms (QUANTUM); 400 ms (QUANTUM2) for a machine that
+*  was alone when its last one ended - a machine that only computes
+*  then pays for a slice's end (some 350 CP instructions) an eighth
+*  as often; the first I/O or clock-comparator interruption cuts it
+*  back (SLICECUT), and the clock comparator is set to CP's first
+*  deadline (DSPWAKE: a console's next turn, a timer of a waiting
+*  machine, a disk program's watchdog) so nothing of CP's waits
+*  longer than it would have.
          LM    R2,R3,VMSLICE
          LTR   R2,R2
          BM    DSP40               used up
@@ -149,7 +141,23 @@ DSP28    DS    0H
          LTR   R3,R3               high word zero: is the low word?
          BNZ   DSP42
 DSP40    LM    R2,R3,QUANTUM
-DSP42    STM   R2,R3,SLICEVAL
+         CLI   DSPALONE,0
+         BE    DSP41
+         BAL   R14,DSPWAKE
+         SCKC  DSPTOD
+         LM    R2,R3,QUANTUM2
+DSP41    STM   R2,R3,VMSLICE
+*  Issue 12: the real timer may end it sooner, at the first deadline
+*  of the machine's own timers (VTSLICE), so their interruptions come
+*  when a real machine's would, not at the slice's end (it sets
+*  SLICEBND then, and SAVECTX takes only what was used off VMSLICE).
+DSP42    MVI   SLICEBND,0
+         TM    VMFLAGS,VMFVTIM
+         BZ    DSP43
+         TM    VMPSW,X'01'         (external interruptions enabled)
+         BZ    DSP43
+         CALL  VTSLICE
+DSP43    STM   R2,R3,SLICEVAL
          SPT   SLICEVAL
 *  A guest's disk program running: the clock comparator must wake CP
 *  at its watchdog's deadline (IOSDL), if nothing wakes it sooner.
@@ -235,6 +243,61 @@ DSPRYES  L     R14,DSPRDYR
 DSPRDYR  DS    F
 *
 ***********************************************************************
+*  DSPWAKE: DSPTOD = the first moment CP has something to do that no  *
+*  interruption will tell it of: the next turn of a console program   *
+*  pacing its output (VCNEXT), a timer deadline of a machine that     *
+*  uses its timers (VTWAKE), a disk program's watchdog (IOSDL); all   *
+*  ones if none.  Keeps R2-R13.  Uses R0, R1, R14, R15.               *
+***********************************************************************
+DSPWAKE  ST    R14,DSPWAKR
+         STM   R2,R11,DSPWSAV
+         MVC   DSPTOD,CKCNEVER
+         L     R11,=A(VMTABLE)
+         USING VMBLOK,R11
+         LA    R7,NUMVM
+DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
+         BE    DSPI20
+         CLI   VMSTATE,VMSSTOP
+         BE    DSPI20
+         TM    VMFLAGS,VMFVTIM     (issue 12: or its timers'
+         BZ    DSPI15                deadlines, if it uses them)
+         CALL  VTWAKE
+DSPI15   DS    0H
+         TM    VCSTAT,VCTURN
+         BZ    DSPI20
+         CLC   VCNEXT,DSPTOD
+         BNL   DSPI20
+         MVC   DSPTOD,VCNEXT
+DSPI20   LA    R11,VMBLKLEN(R11)
+         BCT   R7,DSPI10
+         DROP  R11
+         ICM   R0,15,IOSNACT       and a disk program's watchdog
+         BZ    DSPI30
+         CLC   IOSDL,DSPTOD
+         BNL   DSPI30
+         MVC   DSPTOD,IOSDL
+DSPI30   LM    R2,R11,DSPWSAV
+         L     R14,DSPWAKR
+         BR    R14
+DSPWAKR  DS    F
+DSPWSAV  DS    10F
+*
+***********************************************************************
+*  SLICECUT: an I/O or clock-comparator interruption may have made    *
+*  another machine ready: a long slice (QUANTUM2, given to a machine  *
+*  that was alone) shrinks to an ordinary one's length at most, so    *
+*  the others get their turn as soon as they would have.  Uses R1.    *
+***********************************************************************
+SLICECUT ICM   R1,15,LASTUSER
+         BZR   R14
+         TM    VMSLICE-VMBLOK(R1),X'80'  (negative: used up already)
+         BOR   R14
+         CLC   VMSLICE-VMBLOK(8,R1),QUANTUM
+         BNHR  R14
+         MVC   VMSLICE-VMBLOK(8,R1),QUANTUM
+         BR    R14
+*
+***********************************************************************
 *  CHARGE: the CP time since CPMARK (the CPU timer when CP took       *
 *  control, or when it last charged) goes to the machine CP was       *
 *  working for (CPFOR), if any: to its CP time (VMCTIME, so TOTCPU    *
@@ -280,5 +343,7 @@ CHARGER  DS    F
 DSPCPT   DS    D                   CP time just charged
 DSPTOD   DS    D
 DSPSAVE  DS    2F
+DSPALONE DC    X'00'               1: the machine run now was alone
+*                                    when its slice ended (DSPRUN)
 VATREAL  DC    X'00'               1: the real CR0 has a guest's page
 *                                    and segment size (vat.asm)

@@ -78,7 +78,19 @@ SAVECX7  DS    0H
          LM    R4,R5,VMVTIME
          BAL   R14,DADD
          STM   R2,R3,VMVTIME
-         MVC   VMSLICE,CPUTNOW     what is left of the slice
+*  What is left of the slice: what the real timer has left, and more
+*  if it was loaded with less than the slice (SLICEBND: up to a timer
+*  of the machine's, VTSLICE).
+         CLI   SLICEBND,0
+         BNE   SAVECX8
+         MVC   VMSLICE,CPUTNOW
+         B     SAVECX9
+SAVECX8  LM    R2,R3,VMSLICE       VMSLICE - SLICEVAL + CPUTNOW
+         LM    R4,R5,SLICEVAL
+         BAL   R14,DSUB
+         LM    R4,R5,CPUTNOW
+         BAL   R14,DADD
+         STM   R2,R3,VMSLICE
          DROP  R11
 SAVECX9  LEAVE SAVECTX
 SAVECTXR DS    F
@@ -102,21 +114,32 @@ DADD1    AR    R2,R4
          BR    R14
 *
 ***********************************************************************
-*  EXTHNDL: external interruption.  The only one CP asks for is the   *
-*  CPU timer (code X'1005'): the running machine's slice is over, so  *
-*  the dispatcher moves on to the next one (round robin).             *
+*  EXTHNDL: external interruption.  CP asks for two: the CPU timer   *
+*  (code X'1005'), loaded with the running machine's slice or up to   *
+*  one of its own timers' deadlines (VTSLICE) - if the slice is over  *
+*  (VMSLICE zero or less) the dispatcher moves on to the next machine *
+*  (round robin), else it presents the timer's interruption; and the  *
+*  clock comparator (X'1004'), set to CP's first deadline (DSPWAKE).  *
 ***********************************************************************
-EXTHNDL  CLC   EXTCODE,=X'1004'    clock comparator (DSPIDLE's)?
+EXTHNDL  CLC   EXTCODE,=X'1004'    clock comparator (DSPWAKE's)?
          BNE   EXTH05
          SCKC  CKCNEVER            once is enough
+         BAL   R14,SLICECUT        (a lone machine's long slice ends)
          B     DISPATCH
 EXTH05   CLC   EXTCODE,=X'1005'    CPU timer?
          BNE   DISPATCH
-         MVI   DSPNEXT,1           rotate to the next machine
-         ICM   R1,15,LASTUSER      its slice is over: it is no longer
-         BZ    DISPATCH              first (VMFQ1), as when CP's work
-         NI    VMFLAGS-VMBLOK(R1),X'FF'-VMFQ1   for it used the slice
-         B     DISPATCH              up (CHARGE)
+         ICM   R1,15,LASTUSER
+         BZ    DISPATCH
+         LM    R2,R3,VMSLICE-VMBLOK(R1)
+         LTR   R2,R2               its slice over?
+         BM    EXTH10
+         BP    DISPATCH            no: a timer of its own is due
+         LTR   R3,R3
+         BNZ   DISPATCH
+EXTH10   MVI   DSPNEXT,1           rotate to the next machine
+         NI    VMFLAGS-VMBLOK(R1),X'FF'-VMFQ1   it is no longer first
+         B     DISPATCH              (VMFQ1), as when CP's work for it
+*                                    used the slice up (CHARGE)
 *
 ***********************************************************************
 *  SVCHNDL: a virtual machine issued SVC.  That is the guest's own    *

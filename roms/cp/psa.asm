@@ -74,12 +74,13 @@ RUNUSER  DC    A(0)                VMBLOK now running, or 0
 LASTUSER DC    A(0)                VMBLOK dispatched last
 CPFOR    DC    A(0)                VMBLOK whose request CP is serving
 DSPNEXT  DC    X'00'               1: slice ended, rotate to the next
-CPRC     DC    X'00'               (pad)
+SLICEBND DC    X'00'               1: SLICEVAL is less than VMSLICE
 CPRCH    DC    H'0'                return code of the last CP command
 CPUTNOW  DS    D                   CPU timer at this interruption
 CPMARK   DS    D                   CPU timer when CP took control
 SLICEVAL DS    D                   CPU timer value of the last dispatch
 QUANTUM  DC    X'000000000C350000' time slice: 50 ms (50000 << 12)
+QUANTUM2 DC    X'0000000061A80000' a lone machine's: 400 ms (DSPRUN)
 TIMERMAX DC    X'7FFFFFFFFFFFFFFF' "never": the timer while idle
 CPCR0    DC    X'00800C00'         CR0: 4K pages, 64K segs, CPU timer,
 *                                    clock comparator (DSPIDLE)

@@ -317,7 +317,8 @@ TSTTRY   DS    X
 *  waiting for room may go on), a read line goes to TINPUT.  Then the *
 *  next operation starts, and the dispatcher takes over.              *
 ***********************************************************************
-IOHNDL   BAL   R14,IOSNOTE         a real disk's (IOS)?
+IOHNDL   BAL   R14,SLICECUT        (a lone machine's long slice ends)
+         BAL   R14,IOSNOTE         a real disk's (IOS)?
          BZ    DISPATCH
          LH    R2,IODEV            which terminal?
          L     R8,=A(RDEVTAB)

@@ -23,8 +23,8 @@
 *  timer wakes CP in time: VTWAKE lowers the clock comparator CP      *
 *  waits with to the earliest of its deadlines.  The interval timer  *
 *  at X'50' (VTITIMER) is kept the same way.  A machine that runs    *
-*  sees its timer's interruption at its next trapped instruction or   *
-*  at the end of its time slice (at most 50 ms late).                 *
+*  gets its timer's interruption on time: the dispatcher loads the    *
+*  real CPU timer no later than its first timer deadline (VTSLICE).  *
 *                                                                     *
 *  SPT, STPT, SCKC and STCKC are emulated in privsim.asm.  All this  *
 *  costs the dispatcher nothing for a machine that does not use it   *
@@ -197,6 +197,87 @@ VTCODE   DS    H
 PWZERO2  DC    H'0'
          DS    0D
 VTNOW    DS    D
+*
+***********************************************************************
+*  VTSLICE: the dispatcher is about to load the real CPU timer with   *
+*  R2,R3 (the machine's slice): make it no later than the first       *
+*  deadline of the machine's own timers, so their interruption comes  *
+*  when a real machine's would and not at the slice's end: its CPU    *
+*  timer (it runs only while the machine runs: its value is the time  *
+*  to go), its clock comparator (the TOD clock's distance to it), its *
+*  interval timer (X'50', a unit is 13.02 us, until it goes negative).*
+*  A deadline already passed bounds nothing (its interruption is      *
+*  pending), nor does a timer whose subclass mask in CR0 is off (the  *
+*  dispatcher calls only while the PSW's external mask is on: any     *
+*  change of either comes through CP).  In: R11 = VMBLOK, R2,R3       *
+*  (CPU-timer units: bit 51 is a microsecond).  Out: R2,R3.  Keeps    *
+*  R4-R13.                                                            *
+***********************************************************************
+VTSLICE  ENTER
+         USING VMBLOK,R11
+         STM   R4,R7,VTSSAVE
+         TM    VMCRS+2,X'04'       the CPU timer: its value
+         BZ    VTS10
+         LM    R4,R5,VMVCPUT
+         BAL   R14,VTSMIN
+VTS10    TM    VMCRS+2,X'08'
+         BZ    VTS20
+         STCK  VTSTOD              the clock comparator: later than
+         CLC   VMVCKC,VTSTOD         the TOD clock?
+         BNH   VTS20
+         LR    R6,R2               (the bound so far)
+         LR    R7,R3
+         LM    R2,R3,VMVCKC        VMVCKC - TOD
+         LM    R4,R5,VTSTOD
+         BAL   R14,DSUB
+         LR    R4,R2
+         LR    R5,R3
+         LR    R2,R6
+         LR    R3,R7
+         BAL   R14,VTSMIN
+VTS20    TM    VMCRS+3,X'80'       the interval timer, if it runs
+         BZ    VTS90
+         TM    VMFLAGS,VMFITMR
+         BZ    VTS90
+         LR    R6,R2
+         LA    R2,X'50'            (in the frame of the machine's
+         BAL   R14,GTRANS            page 0)
+         LR    R7,R2
+         LR    R2,R6
+         BNZ   VTS90
+         L     R5,0(R7)            units to go before it is negative:
+         LTR   R5,R5                 X'50' + 1 (none if it is already;
+         BM    VTS90                 and a value of 2**16 or more is
+         C     R5,=F'65536'          853 ms away: beyond any slice)
+         BNL   VTS90
+         LA    R5,1(R5)
+         M     R4,=F'10000'        microseconds, rounded up:
+         AL    R5,=F'767'            units * 10000 / 768
+         D     R4,=F'768'
+         SR    R4,R4
+         SLDL  R4,12               CPU-timer units
+         BAL   R14,VTSMIN
+VTS90    LM    R4,R7,VTSSAVE
+         LEAVE VTSLICE
+*
+*  VTSMIN: R2,R3 = R4,R5 if R4,R5 is not negative and is less (and
+*  SLICEBND = 1).  (The slice in R2,R3 is positive.)
+VTSMIN   LTR   R4,R4
+         BMR   R14
+         CR    R4,R2               high words
+         BL    VTSM10
+         BHR   R14
+         CLR   R5,R3               low words, as logical numbers
+         BNLR  R14
+VTSM10   LR    R2,R4
+         LR    R3,R5
+         MVI   SLICEBND,1          (SAVECTX: the slice goes on)
+         BR    R14
+VTSLICER DS    F
+VTSLICEB DS    F
+VTSSAVE  DS    4F
+         DS    0D
+VTSTOD   DS    D
 *
 ***********************************************************************
 *  VTWAKE: CP is about to wait with its clock comparator at DSPTOD:   *
