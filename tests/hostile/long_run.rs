@@ -22,6 +22,13 @@ pub(crate) struct Runner {
     pub(crate) since: u64,
     /// Progress counted before a re-plant set the counter back to its assembled value.
     pub(crate) done_before: u64,
+    /// Words of statistics the program keeps (address, how many), which a re-plant
+    /// sets back to their assembled values too, and their sums before the re-plants.
+    pub(crate) tally: Option<(u32, usize)>,
+    pub(crate) tally_before: Vec<u64>,
+    /// Words whose values a re-plant keeps (a random generator's state: planted
+    /// afresh, it would run the same instructions to the same damage again).
+    pub(crate) keep: Vec<u32>,
     pub(crate) stopped: u32,
     pub(crate) stuck: u32,
     pub(crate) replanted: u32,
@@ -67,6 +74,9 @@ impl Runner {
             last: 0,
             since: 0,
             done_before: 0,
+            tally: None,
+            tally_before: Vec::new(),
+            keep: Vec::new(),
             stopped: 0,
             stuck: 0,
             replanted: 0,
@@ -82,6 +92,40 @@ impl Runner {
     pub(crate) fn start(&mut self, rig: &mut Rig) {
         rig.start(self.user, self.prog.origin);
         self.since = rig.now();
+    }
+
+    /// Count the `n` words at symbol `at` across re-plants ([`Runner::tallied`]).
+    pub(crate) fn tallying(mut self, at: &str, n: usize) -> Runner {
+        self.tally = Some((self.prog.symbols[at].value, n));
+        self.tally_before = vec![0; n];
+        self
+    }
+
+    /// Keep the word at symbol `at` across re-plants.
+    pub(crate) fn keeping(mut self, at: &str) -> Runner {
+        self.keep.push(self.prog.symbols[at].value);
+        self
+    }
+
+    /// The words of its tally as they stand now.
+    fn tally_now(&self, rig: &Rig) -> Vec<u64> {
+        let Some((at, n)) = self.tally else {
+            return Vec::new();
+        };
+        let b = rig.guest_bytes(&self.id, at, 4 * n as u32);
+        b.chunks(4)
+            .map(|w| u64::from(u32::from_be_bytes([w[0], w[1], w[2], w[3]])))
+            .collect()
+    }
+
+    /// Its tally so far, summed across re-plants (empty without [`Runner::tallying`]).
+    pub(crate) fn tallied(&self, rig: &Rig) -> Vec<u64> {
+        let now = self.tally_now(rig);
+        self.tally_before
+            .iter()
+            .zip(now)
+            .map(|(a, b)| a + b)
+            .collect()
     }
 
     /// Its progress so far (counted across re-plants).
@@ -105,7 +149,8 @@ impl Runner {
         })
     }
 
-    /// Look at it; start it again when it stopped or stands still.
+    /// Look at it; when it stopped or stands still, reset its machine and start it
+    /// again (planted again first if its code changed).
     pub(crate) fn tend(&mut self, rig: &mut Rig) -> Result<(), String> {
         if rig.vmblok(&self.id).is_none() {
             return Err(format!("{} is no longer logged on", self.id));
@@ -143,9 +188,24 @@ impl Runner {
                     .push(format!("{a:06X} at {:.1} s", now as f64 / SEC as f64));
             }
             self.done_before = self.progress(rig);
+            self.tally_before = self.tallied(rig);
             self.replanted += 1;
+            let kept: Vec<(u32, Vec<u8>)> = self
+                .keep
+                .iter()
+                .map(|&a| (a, rig.guest_bytes(&self.id, a, 4)))
+                .collect();
             self.plant(rig);
+            for (a, w) in kept {
+                let hex: String = w.iter().map(|b| format!("{b:02X}")).collect();
+                rig.type_line(self.user, &format!("#CP STORE S{a:06X} {hex}"));
+                rig.wait_for(self.user, "STORE COMPLETE", SEC)?;
+            }
         }
+        // A reset first: what holds it may be its control registers (low-address
+        // protection on, so its own handler's store into X'58' is a program check).
+        rig.type_line(self.user, "#CP SYSTEM RESET");
+        let _ = rig.wait_for(self.user, "SYSTEM RESET", 5 * SEC);
         rig.type_line(
             self.user,
             &format!("#CP STORE PSW 00000000 {:08X}", self.prog.origin),
