@@ -302,8 +302,8 @@ D14      ST    R4,VMREG            where the separator is
          LA    R0,1(R1)
 D20      LTR   R0,R0
          BZ    VMOPND
-         C     R0,=F'4096'         at most a page at a time
-         BNH   D22
+         CL    R0,=F'4096'         at most a page at a time (the
+         BNH   D22                   length is unsigned: .FFFFFFFF too)
          L     R0,=F'4096'
 D22      L     R1,VMADDR           the words that hold the bytes
          N     R1,=F'3'              asked for: from the word of the

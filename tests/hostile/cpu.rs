@@ -243,3 +243,13 @@ pub(crate) fn cpu_diagnose_08_output_flood() {
 pub(crate) fn cpu_console_program_of_short_lines() {
     one_attacker("conshort");
 }
+
+/// DIAGNOSE X'08' with "D L0003FFFF.B26548EB", X'15', "BEGIN 8000", in a loop
+/// (tests/hostile/dispbegin.asm): a DISPLAY far past the machine's storage whose lines
+/// make the machine wait for its terminal between the two commands, then a BEGIN.
+/// Found by the random privileged-instruction stream (seed 5EED1002, AVOID X'40'
+/// cleared): CP's own storage was written over and the real machine checkstopped.
+#[test]
+pub(crate) fn cpu_diagnose_08_display_then_begin() {
+    one_attacker("dispbegin");
+}
