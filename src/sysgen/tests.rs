@@ -51,10 +51,10 @@ fn sysconf_lists_terminals_and_directory() {
         "ALICE, MAINT and OPERATOR"
     );
     let dir = sysdir(&config(), &[]);
-    // ALICE: her 190, a read-only link to MAINT's (cylinders 3-4), and her 191.
+    // ALICE: her 190, a read-only link to MAINT's (cylinders 3-5), and her 191.
     // (The link carries no passwords: the MDISK it links to has them.)
     let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',X'02',X'00'   classes G\n         \
-                 DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
+                 DC    X'0190',X'0150',H'3',H'3',X'A0',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
@@ -70,12 +70,12 @@ fn sysconf_lists_terminals_and_directory() {
     // MAINT, added by sysgen: the S disk, read-only to him too; then OPERATOR.
     // Its read password ALL: anyone may LINK it read-only without one.
     let maint = "DC    CL8'MAINT',CL8'CPCMS',F'1048576',H'1',X'FE',X'00'   classes ABCDEFG\n         \
-                 DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
+                 DC    X'0190',X'0150',H'3',H'3',X'80',XL3'00'\n         \
                  DC    CL8'ALL',CL8' ',CL8' '\n         \
                  DC    (7)XL36'00'\n";
     assert!(dir.contains(maint), "{dir}");
     let operator = "DC    CL8'OPERATOR',CL8'OPERATOR',F'1048576',H'1',X'FF',X'00'   classes ABCDEFGH\n         \
-                 DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
+                 DC    X'0190',X'0150',H'3',H'3',X'A0',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    (7)XL36'00'\n";
     assert!(dir.contains(operator), "{dir}");
@@ -237,7 +237,7 @@ fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
     // Users' minidisks start after cylinder 0, two cylinders each, and MAINT's 190 follows.
     assert_eq!(mdisk_cylinder(0), 1);
     assert_eq!(mdisk_cylinder(1), 3);
-    assert_eq!(img.len(), crate::devices::dasd::HEADER + 5 * 30 * ts);
+    assert_eq!(img.len(), crate::devices::dasd::HEADER + 6 * 30 * ts);
 }
 
 #[test]
