@@ -155,7 +155,6 @@ USER BOB BOB 512K
         Type(terminal: 0, text: "STORE 300 DEADBEEF"),
         Expect(terminal: 0, text: "STORE COMPLETE"),
         Type(terminal: 0, text: "IPL 191 STOP"),
-        Sleep("100ms"),
         Type(terminal: 0, text: "DISPLAY PSW"),
         Expect(terminal: 0, text: "PSW = "),
         Type(terminal: 0, text: "DISPLAY 300.4"),
