@@ -642,3 +642,45 @@ fn spool_statements_give_the_reader_punch_and_printer() {
         assert!(e.starts_with(want), "{text}: {e}");
     }
 }
+
+/// The S disk as VM/370's installer left it (see iplnuc.rs): two cylinders of CMS files
+/// (its directory says so), the IPL record and program in blocks 1 and 2, the CMS
+/// nucleus on the third cylinder, a 4K page a record from head 0. A one-cylinder S disk
+/// has no room for the nucleus and gets none.
+#[test]
+fn the_s_disk_holds_the_cms_nucleus_past_its_files() {
+    let cfg = config();
+    let sys = System::boot(&cfg, None).unwrap();
+    let img = sys.sysres_image().unwrap();
+    let s = extent_of(&sys.extents, SDISK_OWNER, SDISK_VADDR).unwrap();
+    assert_eq!(s.cyls, 3);
+    let disk = cmsdisk::read_files(img, s.start).unwrap();
+    assert_eq!(disk.cyls, 2, "the file area");
+    let ts = SYSRES_MODEL.track_size();
+    let heads = SYSRES_MODEL.heads() as usize;
+    let track = |c: u16, h: usize| {
+        let at = crate::devices::dasd::HEADER + (c as usize * heads + h) * ts;
+        crate::devices::dasd::parse_track(&img[at..at + ts], c, h as u16).unwrap()
+    };
+    let roms = Roms::embedded();
+    let n = iplnuc::Nucleus::new(&roms, &sys.cms, s.cyls)
+        .unwrap()
+        .unwrap();
+    let t0 = track(s.start, 0);
+    assert_eq!(&t0.records[1].data[..], &n.ipl_record()[..]);
+    assert_eq!(t0.records[1].data[8], 0x06, "READ DATA of record 2");
+    assert_eq!(&t0.records[2].data[..n.boot.len()], &n.boot[..]);
+    assert_eq!(
+        n.boot_at as usize,
+        sys.cms.image.len().next_multiple_of(4096)
+    );
+    for p in 0..sys.cms.image.len().div_ceil(4096) {
+        let t = track(s.start + 2, p / 4);
+        let r = &t.records[p % 4 + 1];
+        assert_eq!(r.count[4] as usize, p % 4 + 1);
+        let page = &sys.cms.image[p * 4096..((p + 1) * 4096).min(sys.cms.image.len())];
+        assert_eq!(&r.data[..page.len()], page, "page {p}");
+    }
+    assert!(iplnuc::Nucleus::new(&roms, &sys.cms, 1).unwrap().is_none());
+    assert!(iplnuc::storage_min(&sys.cms).unwrap() > n.boot_at + 4096);
+}
