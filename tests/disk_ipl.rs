@@ -6,6 +6,10 @@
 //! (a link), where CP's SEEK and file mask go in front of the chain, the same. A minidisk
 //! without an IPL record, and one whose IPL chain never ends, fail the IPL with the CSW,
 //! and the machine can be IPLed again.
+//!
+//! `IPL 190`: CMS from the S disk, whose IPL record sysgen writes with the nucleus on its
+//! last cylinder (src/sysgen/iplnuc.rs, roms/cms/iplnuc.asm): a private copy, a message
+//! when the machine is too small, FORMAT below the nucleus keeping it IPLable. `PARM`.
 
 use cpcms::devices::dasd::{self, Model, Record};
 use std::path::{Path, PathBuf};
@@ -402,4 +406,66 @@ fn ipl_190_in_a_small_machine_fails_with_a_message_and_parm_reaches_the_register
     );
     assert_eq!(out.matches("1 | CMS VERSION 6.0").count(), 3, "{out}");
     assert!(!out.contains("INVALID OPTION"), "{out}");
+}
+
+/// FORMAT keeps an S disk's IPL records (blocks 1 and 2): on a writable S disk, MAINT's
+/// `FORMAT 190 Z 2` leaves the nucleus's cylinder alone, and `IPL 190` still brings up
+/// CMS, as VM/370's S disk was re-formatted below its nucleus. A FORMAT of all three
+/// cylinders overwrites the nucleus: `IPL 190` then says so (DMSINI081E, the 800-byte
+/// records are not its 4K pages) and stops, it does not run what it read.
+#[test]
+fn format_below_the_nucleus_keeps_the_s_disk_iplable() {
+    let dir = scratch("format");
+    std::fs::write(
+        dir.join("f.ron"),
+        r#"Scenario(
+    title: "FORMAT of a writable S disk",
+    directory: "USER MAINT CPCMS 1M 1M ABCDEFG
+ MDISK 190 3350 1 3 CPCMS1 MR",
+    steps: [
+        Type(terminal: 0, text: "LOGON MAINT CPCMS"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: "FORMAT 190 Z 2"),
+        Expect(terminal: 0, text: "(YES|NO):"),
+        Type(terminal: 0, text: "YES"),
+        Expect(terminal: 0, text: "ENTER DISK LABEL:"),
+        Type(terminal: 0, text: "NEWSYS"),
+        Expect(terminal: 0, text: "R; T=", within: "30s"),
+        Type(terminal: 0, text: "CP IPL 190"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: ""),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "QUERY DISK S"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "FORMAT 190 Z"),
+        Expect(terminal: 0, text: "(YES|NO):"),
+        Type(terminal: 0, text: "YES"),
+        Expect(terminal: 0, text: "ENTER DISK LABEL:"),
+        Type(terminal: 0, text: "NEWSYS"),
+        Expect(terminal: 0, text: "R; T=", within: "30s"),
+        Type(terminal: 0, text: "CP IPL 190"),
+        Expect(terminal: 0, text: "DISABLED WAIT", within: "30s"),
+    ],
+)"#,
+    )
+    .unwrap();
+    let out = cpcms(&dir, &["play", "f.ron", "--headless"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.contains("0 | DMSFOR732I 2 CYLINDERS FORMATTED ON DISK Z(190)"),
+        "{out}"
+    );
+    assert_eq!(out.matches("0 | CMS VERSION 6.0").count(), 2, "{out}");
+    assert!(
+        out.contains("0 | S (190): 0 FILES, 5 REC IN USE, 1135 LEFT (of 1140), 0% FULL (2 CYL)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 | DMSFOR732I 3 CYLINDERS FORMATTED ON DISK Z(190)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 | DMSINI081E I/O ERROR READING THE CMS NUCLEUS\n0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000081'"),
+        "{out}"
+    );
 }

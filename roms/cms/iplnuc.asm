@@ -178,7 +178,8 @@ WAIT81   DC    X'00020000',A(X'81')   disabled wait: I/O error
 NUCCCW   CCW   X'07',0,X'40',6     SEEK           (SEEKARG)
          CCW   X'31',0,X'40',5     SEARCH ID EQUAL (SRCHARG)
          CCW   X'08',0,0,1         TIC back to the search
-         CCW   X'06',0,X'20',4096  READ DATA: the page
+         CCW   X'06',0,0,4096      READ DATA: the page (no SLI: a
+*                                    record not 4K is an I/O error)
 MSGCCW   CCW   X'09',0,X'20',0     WRITE, carriage return
 SEEKARG  DC    XL6'00'             BB CC HH
          DS    0H
