@@ -37,6 +37,8 @@ pub struct Nucleus {
     /// The program (record 2) and the nucleus's image.
     pub boot: Vec<u8>,
     pub image: Vec<u8>,
+    /// The program's listing (when `roms` asks for listings: `cpcms sysgen`).
+    pub listing: String,
 }
 
 /// Pages a 3350 cylinder holds.
@@ -91,7 +93,9 @@ impl Nucleus {
         }
         let mut extra = BTreeMap::new();
         extra.insert("IPLNUCP".to_string(), member);
-        let boot = roms.assemble("cms", "iplnuc", &extra)?.image;
+        let boot = roms.assemble("cms", "iplnuc", &extra)?;
+        let listing = boot.listing;
+        let boot = boot.image;
         if boot.len() > BLOCK {
             return Err(format!(
                 "roms/cms/iplnuc.asm: {} bytes; record 2 of the S disk holds {BLOCK}",
@@ -107,6 +111,7 @@ impl Nucleus {
             boot_at,
             boot,
             image: cms.image.clone(),
+            listing,
         }))
     }
 
