@@ -17,9 +17,13 @@
 //! ```
 //!
 //! NUCBOOT is the page after the nucleus's last; the program reads the pages into place
-//! (page 0 last, through a buffer) and loads the PSW at 0, as CP's `IPL CMS` does. An S
-//! disk too small to spare the nucleus's cylinder (one: 120 pages) gets none: `IPL 190`
-//! then fails as from any disk without an IPL record.
+//! (page 0 last, through a buffer) and loads the PSW at 0, as CP's `IPL CMS` does. A
+//! machine smaller than CMS needs (NUCMIN: the nucleus, its register stack and a few pages
+//! of free storage) gets DMSINI080E and a disabled wait from the program; one too small
+//! even for record 2 at NUCBOOT, `IPL 190 FAILED, CSW ...` from CP, as a real channel
+//! would fail. An S disk too small to spare the nucleus's cylinder (one: 120 pages), or
+//! not on the system residence volume, gets none: `IPL 190` then fails as from any disk
+//! without an IPL record.
 
 use std::collections::BTreeMap;
 
