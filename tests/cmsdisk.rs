@@ -71,9 +71,11 @@ fn sysgen_formats_191s_and_fills_the_s_disk_from_roms() {
     let alice = read_disk(img, extent_of(&sys.extents, "ALICE", 0x191).unwrap().start);
     assert_eq!(alice.label, "ALI191");
     assert_eq!((alice.adtnum, alice.used, alice.cyls), (1140, 5, 2));
-    assert!(alice.files.is_empty());
+    assert!(alice.files.is_empty() && !alice.ipl);
     let s = read_disk(img, extent_of(&sys.extents, "MAINT", 0x190).unwrap().start);
     assert_eq!(s.label, "MAI190");
+    // The S disk: two cylinders of files, the third the CMS nucleus's (IPL 190).
+    assert_eq!((s.cyls, s.ipl), (2, true));
     // Every file of roms/cms/sdisk, in name order, as the module documentation says.
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/roms/cms/sdisk");
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -6,6 +6,10 @@
 //! (a link), where CP's SEEK and file mask go in front of the chain, the same. A minidisk
 //! without an IPL record, and one whose IPL chain never ends, fail the IPL with the CSW,
 //! and the machine can be IPLed again.
+//!
+//! `IPL 190`: CMS from the S disk, whose IPL record sysgen writes with the nucleus on its
+//! last cylinder (src/sysgen/iplnuc.rs, roms/cms/iplnuc.asm): a private copy, a message
+//! when the machine is too small, FORMAT below the nucleus keeping it IPLable. `PARM`.
 
 use cpcms::devices::dasd::{self, Model, Record};
 use std::path::{Path, PathBuf};
@@ -155,7 +159,6 @@ USER BOB BOB 512K
         Type(terminal: 0, text: "STORE 300 DEADBEEF"),
         Expect(terminal: 0, text: "STORE COMPLETE"),
         Type(terminal: 0, text: "IPL 191 STOP"),
-        Sleep("100ms"),
         Type(terminal: 0, text: "DISPLAY PSW"),
         Expect(terminal: 0, text: "PSW = "),
         Type(terminal: 0, text: "DISPLAY 300.4"),
@@ -233,4 +236,236 @@ fn an_ec_mode_ipl_psw_gets_the_device_address_at_b8() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(out.contains(&format!("0 | {mem}")), "bare: {mem}\n{out}");
     assert!(out.contains("0 | 0000B8 00000191"), "{out}");
+}
+
+/// Play `steps` (RON) on the short form's system: ALICE and BOB with 1M, TINY with 64K,
+/// each with a 191 and a read-only link to the S disk (MAINT's 190).
+fn play_sdisk(name: &str, steps: &str) -> String {
+    let dir = scratch(name);
+    std::fs::write(
+        dir.join("s.ron"),
+        format!(
+            r#"Scenario(
+    title: "IPL 190",
+    users: [
+        (id: "ALICE", password: "ALICE", storage: "1M"),
+        (id: "BOB", password: "BOB", storage: "1M"),
+        (id: "TINY", password: "TINY", storage: "64K"),
+    ],
+    steps: [
+{steps}    ],
+)"#
+        ),
+    )
+    .unwrap();
+    let out = cpcms(&dir, &["play", "s.ron", "--headless"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+/// `IPL 190` brings up CMS from the S disk, as VM/370's did: the disk's IPL record reads
+/// roms/cms/iplnuc.asm, which reads the nucleus from the disk's last cylinder into the
+/// user's own storage and starts it as `IPL CMS` does - the same banner, the S and A
+/// disks accessed at the first line, and a private copy: what ALICE stores into her
+/// nucleus BOB's does not see. The S disk's directory leaves the nucleus's cylinder out
+/// (2 of 3 cylinders), and the disk stays read-only to its users.
+#[test]
+fn ipl_190_brings_up_a_private_cms_from_the_s_disk() {
+    let out = play_sdisk(
+        "190",
+        r#"        Type(terminal: 0, text: "LOGON ALICE ALICE"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 1, text: "LOGON BOB BOB"),
+        Expect(terminal: 1, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 1, text: "CP DISPLAY 1000.4"),
+        Expect(terminal: 1, text: "R; T="),
+        Type(terminal: 0, text: "CP IPL 190"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: ""),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "QUERY DISK S"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "COPYFILE PROFSAMP EXEC S MINE EXEC A"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "LISTFILE MINE EXEC A"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "CP DISPLAY 1000.4"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "CP STORE 1000 12345678"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "CP DISPLAY 1000.4"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 1, text: "CP DISPLAY 1000.4"),
+        Expect(terminal: 1, text: "R; T="),
+        Type(terminal: 0, text: "ERASE PROFSAMP EXEC S"),
+        Expect(terminal: 0, text: "R("),
+        Type(terminal: 0, text: "FORMAT 190 Z"),
+        Expect(terminal: 0, text: "(YES|NO):"),
+        Type(terminal: 0, text: "YES"),
+        Expect(terminal: 0, text: "ENTER DISK LABEL:"),
+        Type(terminal: 0, text: "HACKED"),
+        Expect(terminal: 0, text: "R("),
+        Type(terminal: 1, text: "CP IPL 190 STOP"),
+        Type(terminal: 1, text: "DISPLAY PSW"),
+        Expect(terminal: 1, text: "PSW = "),
+        Type(terminal: 1, text: "BEGIN"),
+        Expect(terminal: 1, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 1, text: ""),
+        Expect(terminal: 1, text: "R; T="),
+        Type(terminal: 1, text: "LISTFILE PROFSAMP EXEC S"),
+        Expect(terminal: 1, text: "R; T="),
+        Type(terminal: 1, text: "CP DISPLAY 1000.4"),
+        Expect(terminal: 1, text: "R; T="),
+"#,
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    // The first line of what follows `cmd` on terminal `t`.
+    let after = |t: &str, cmd: &str, n: usize| -> String {
+        let at = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| **l == format!("{t} | {cmd}"))
+            .nth(n)
+            .unwrap_or_else(|| panic!("{cmd} #{n}:\n{out}"))
+            .0;
+        lines[at + 1].to_string()
+    };
+    assert_eq!(out.matches("0 | CMS VERSION 6.0").count(), 2, "{out}");
+    assert!(out.contains("0 | S (190): "), "{out}");
+    assert!(
+        after("0", "QUERY DISK S", 0).contains("(2 CYL), 3350, R/O"),
+        "{out}"
+    );
+    assert!(out.contains("0 | MINE     EXEC     A"), "{out}");
+    // The same nucleus as BOB's saved one, then ALICE's own changed, BOB's not.
+    let bob = after("1", "CP DISPLAY 1000.4", 0);
+    assert!(bob.starts_with("1 | 001000 "), "{out}");
+    assert_eq!(after("0", "CP DISPLAY 1000.4", 0)[1..], bob[1..], "{out}");
+    assert_eq!(
+        after("0", "CP DISPLAY 1000.4", 1),
+        "0 | 001000 12345678",
+        "{out}"
+    );
+    assert_eq!(after("1", "CP DISPLAY 1000.4", 1), bob, "{out}");
+    // Read-only: CMS refuses the ERASE, CP the FORMAT's writes.
+    assert!(
+        out.contains("0 | DMSERS037E DISK 'S' IS READ/ONLY"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 | DMSFOR037E DISK 'Z' IS READ/ONLY"),
+        "{out}"
+    );
+    // BOB's IPL 190 STOP: the line typed at once sees the loaded PSW (device 190, the
+    // IPL program past the nucleus), not a reset one; BEGIN runs it, and his nucleus
+    // is the disk's, not ALICE's changed one.
+    assert!(
+        after("1", "DISPLAY PSW", 0).starts_with("1 | PSW = 00000190  0000"),
+        "{out}"
+    );
+    assert_eq!(out.matches("1 | CMS VERSION 6.0").count(), 2, "{out}");
+    assert!(out.contains("1 | PROFSAMP EXEC     S2"), "{out}");
+    assert_eq!(after("1", "CP DISPLAY 1000.4", 2), bob, "{out}");
+}
+
+/// Too little storage for CMS: the S disk's IPL program says so and stops (a disabled
+/// wait with the message's number), it does not hang; `IPL ... PARM text` puts the text
+/// into the general registers from R0's first byte (VM/370 R6's CP Command Reference: up
+/// to 64 characters, all but the blank after PARM), the rest as they were.
+#[test]
+fn ipl_190_in_a_small_machine_fails_with_a_message_and_parm_reaches_the_registers() {
+    let long = "X".repeat(70);
+    let out = play_sdisk(
+        "small",
+        &format!(
+            r##"        Type(terminal: 0, text: "LOGON TINY TINY"),
+        Expect(terminal: 0, text: "CP ENTERED", within: "30s"),
+        Type(terminal: 0, text: "IPL 190"),
+        Expect(terminal: 0, text: "DISABLED WAIT", within: "30s"),
+        Type(terminal: 1, text: "LOGON ALICE ALICE"),
+        Expect(terminal: 1, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 1, text: "#CP IPL 190 STOP PARM ABCD EFGH IJ"),
+        Type(terminal: 1, text: "DISPLAY G0-3"),
+        Expect(terminal: 1, text: "GPR  0 = "),
+        Type(terminal: 1, text: "IPL CMS PARM {long}"),
+        Expect(terminal: 1, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 1, text: "#CP IPL 190 PARM"),
+        Expect(terminal: 1, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 1, text: ""),
+        Expect(terminal: 1, text: "R; T="),
+"##
+        ),
+    );
+    assert!(
+        out.contains("0 | DMSINI080E VIRTUAL STORAGE TOO SMALL FOR CMS\n0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000080'"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 | GPR  0 = C1C2C3C4 40C5C6C7 C840C9D1 "),
+        "{out}"
+    );
+    assert_eq!(out.matches("1 | CMS VERSION 6.0").count(), 3, "{out}");
+    assert!(!out.contains("INVALID OPTION"), "{out}");
+}
+
+/// FORMAT keeps an S disk's IPL records (blocks 1 and 2): on a writable S disk, MAINT's
+/// `FORMAT 190 Z 2` leaves the nucleus's cylinder alone, and `IPL 190` still brings up
+/// CMS, as VM/370's S disk was re-formatted below its nucleus. A FORMAT of all three
+/// cylinders overwrites the nucleus: `IPL 190` then says so (DMSINI081E, the 800-byte
+/// records are not its 4K pages) and stops, it does not run what it read.
+#[test]
+fn format_below_the_nucleus_keeps_the_s_disk_iplable() {
+    let dir = scratch("format");
+    std::fs::write(
+        dir.join("f.ron"),
+        r#"Scenario(
+    title: "FORMAT of a writable S disk",
+    directory: "USER MAINT CPCMS 1M 1M ABCDEFG
+ MDISK 190 3350 1 3 CPCMS1 MR",
+    steps: [
+        Type(terminal: 0, text: "LOGON MAINT CPCMS"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: "FORMAT 190 Z 2"),
+        Expect(terminal: 0, text: "(YES|NO):"),
+        Type(terminal: 0, text: "YES"),
+        Expect(terminal: 0, text: "ENTER DISK LABEL:"),
+        Type(terminal: 0, text: "NEWSYS"),
+        Expect(terminal: 0, text: "R; T=", within: "30s"),
+        Type(terminal: 0, text: "CP IPL 190"),
+        Expect(terminal: 0, text: "CMS VERSION", within: "30s"),
+        Type(terminal: 0, text: ""),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "QUERY DISK S"),
+        Expect(terminal: 0, text: "R; T="),
+        Type(terminal: 0, text: "FORMAT 190 Z"),
+        Expect(terminal: 0, text: "(YES|NO):"),
+        Type(terminal: 0, text: "YES"),
+        Expect(terminal: 0, text: "ENTER DISK LABEL:"),
+        Type(terminal: 0, text: "NEWSYS"),
+        Expect(terminal: 0, text: "R; T=", within: "30s"),
+        Type(terminal: 0, text: "CP IPL 190"),
+        Expect(terminal: 0, text: "DISABLED WAIT", within: "30s"),
+    ],
+)"#,
+    )
+    .unwrap();
+    let out = cpcms(&dir, &["play", "f.ron", "--headless"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.contains("0 | DMSFOR732I 2 CYLINDERS FORMATTED ON DISK Z(190)"),
+        "{out}"
+    );
+    assert_eq!(out.matches("0 | CMS VERSION 6.0").count(), 2, "{out}");
+    assert!(
+        out.contains("0 | S (190): 0 FILES, 5 REC IN USE, 1135 LEFT (of 1140), 0% FULL (2 CYL)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 | DMSFOR732I 3 CYLINDERS FORMATTED ON DISK Z(190)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("0 | DMSINI081E I/O ERROR READING THE CMS NUCLEUS\n0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000081'"),
+        "{out}"
+    );
 }

@@ -198,7 +198,9 @@ scenario!(
         "0 | DMSITS136S SVC 0D IS NOT SUPPORTED",
         "0 | DMSITP141T OPERATION EXCEPTION OCCURRED AT 020004",
         "0 | CP ENTERED; DISABLED WAIT PSW '00020000 00000143'",
-        "0 | IPL 190 FAILED, CSW 00000010 0C200000",
+        "0 | #CP IPL 190",
+        "0 | CMS VERSION",
+        "0 | S (190): ",
     ]
 );
 

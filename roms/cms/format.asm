@@ -16,6 +16,7 @@
 DMSFOR   CSECT
 FOMAXCYL EQU   115                 65531 blocks: what halfword block
 *                                    numbers reach
+FOWORK   EQU   19*808+1600         a track's records, blocks 1 and 2
 FORMAT   ENTER
          LR    R9,R1
          CLI   8(R9),X'FF'
@@ -100,13 +101,35 @@ FO12     CALL  ADTSLOT
          BZ    FO88
          USING ADT,R2
          STH   R6,ADTCUU
-         L     R0,=A(19*808)       the work area for a track
+         L     R0,=A(FOWORK)       the work area for a track
          CALL  GETBLK
          LTR   R15,R15
          BNZ   FO90
          LR    R10,R1
+*  Blocks 1 and 2 - on the S disk its IPL record and the program that
+*  reads the CMS nucleus (IPL 190) - are kept: read now into the work
+*  area past the track's, written back once the disk is formatted.
+*  So FORMAT 190 S 2, which leaves the cylinders past 2 alone, leaves
+*  the S disk IPLable, its nucleus on cylinder 2, as VM/370's S disk
+*  was kept.  A disk without them gives back what FORMAT writes there
+*  anyway, zeros; one not readable (not yet a CMS disk) keeps nothing.
+         MVI   FOKEEP,0
+         LA    R0,2                (RDBLK reads only blocks the ADT
+         ST    R0,ADTNUM             counts)
+         LA    R0,1
+         L     R1,=A(19*808)
+         AR    R1,R10
+         CALL  RDBLK
+         LTR   R15,R15
+         BNZ   FO19
+         LA    R0,2
+         LA    R1,800(R1)          (RDBLK keeps R1)
+         CALL  RDBLK
+         LTR   R15,R15
+         BNZ   FO19
+         MVI   FOKEEP,1
 *  Every track, until the minidisk ends.
-         SR    R8,R8               R8: the track
+FO19     SR    R8,R8               R8: the track
 FO20     LR    R0,R8
          LR    R1,R10
          CALL  FMTTRK
@@ -128,10 +151,7 @@ FO25     MH    R1,=H'30'
          CR    R8,R1
          BL    FO20
 *  The size: R8 tracks.
-FO30     LR    R1,R10
-         L     R0,=A(19*808)
-         CALL  FREEBLK
-         LR    R1,R8
+FO30     LR    R1,R8
          SR    R0,R0
          D     R0,=F'30'
          ST    R1,ADTCYL
@@ -141,6 +161,18 @@ FO30     LR    R1,R10
          BNH   FO32
          L     R1,=F'65531'
 FO32     ST    R1,ADTNUM
+         CLI   FOKEEP,0            blocks 1 and 2 back (see FO19)
+         BE    FO34
+         LA    R0,1
+         L     R1,=A(19*808)
+         AR    R1,R10
+         CALL  WRBLK
+         LA    R0,2
+         LA    R1,800(R1)
+         CALL  WRBLK
+FO34     LR    R1,R10
+         L     R0,=A(FOWORK)
+         CALL  FREEBLK
 *  The label.
          XC    FOBLOCK(250),FOBLOCK
          XC    FOBLOCK+250(250),FOBLOCK+250
@@ -153,7 +185,7 @@ FO32     ST    R1,ADTNUM
          LA    R1,FOBLOCK
          CALL  WRBLK
          LTR   R15,R15
-         BNZ   FO64
+         BNZ   FO66                (the work area is given back)
 *  An empty directory in storage: blocks 1-4 in use, one FST block
 *  to be written; COMMIT puts it and the master directory on the disk.
          LA    R0,800
@@ -211,7 +243,7 @@ FO32     ST    R1,ADTNUM
          DROP  R2
 FO60     LR    R8,R15              the first track could not be
          LR    R1,R10                written
-         L     R0,=A(19*808)
+         L     R0,=A(FOWORK)
          CALL  FREEBLK
          LR    R1,R2
          CALL  ADTDROP
@@ -235,7 +267,7 @@ FO61     CALL  LNNEW               no such device
          LA    R15,100
          RETURN
 FO64     LR    R1,R10              an error in the middle
-         L     R0,=A(19*808)
+         L     R0,=A(FOWORK)
          CALL  FREEBLK
 FO66     LR    R1,R2
          CALL  ADTDROP
@@ -294,6 +326,7 @@ FORR     DS    A
 FOLABEL  DS    CL6
          DS    0F
 FONCYL   DS    F                   cylinders asked for (0: all)
+FOKEEP   DS    X                   1: blocks 1 and 2 read (FO19)
 FO603R   DC    C'DMSFOR603R FORMAT WILL ERASE ALL FILES ON DISK ',X'00'
 FO603R2  DC    C'.  DO YOU WISH TO CONTINUE? (YES|NO):',X'00'
 FO605R   DC    C'DMSFOR605R ENTER DISK LABEL:'

@@ -453,7 +453,8 @@ BEG10    MVI   VMSTATE,VMSRUN
 *  first file, as a real machine from cards (VSPOOL's URIPL).  IPL    *
 *  191: from that minidisk, as from a real disk (VIPL's DKIPL).       *
 *  Options: CLEAR (storage cleared first, as SYSTEM CLEAR), NOCLEAR,  *
-*  STOP (loaded, but stopped until BEGIN).                            *
+*  STOP (loaded, but stopped until BEGIN), PARM text (last: the rest  *
+*  of the line, at most 64 characters, into the general registers).   *
 ***********************************************************************
 CMDIPL   ENTER VMCMD
          BAL   R14,NEXTTOK
@@ -468,6 +469,7 @@ CMDIPL   ENTER VMCMD
          BAL   R14,IPLCLR          (CLEAR)
          BAL   R14,IPLCMS
          BNZ   VMEXIT
+         BAL   R14,IPLPARM         (PARM)
          B     IPL30
 IPL10    BAL   R14,HEXIN           IPL vaddr: the reader (00C)?
          BNZ   IPLBAD
@@ -479,6 +481,7 @@ IPL10    BAL   R14,HEXIN           IPL vaddr: the reader (00C)?
          BAL   R14,IPLCLR          (CLEAR)
          CALL  URIPL
          BNZ   VMEXIT
+         BAL   R14,IPLPARM         (PARM)
 IPL30    CLI   VMIPLSTP,0          STOP: it stays stopped, its PSW
          BE    VMEXIT                loaded, until BEGIN
          MVI   VMSTATE,VMSSTOP
@@ -496,15 +499,18 @@ IPL22    CH    R1,VDADDR-VDWORK(R4)
 IPL25    BAL   R14,IPLCLR          (CLEAR)
          LR    R2,R4
          CALL  DKIPL
+         BNZ   VMEXIT
+         BAL   R14,IPLPARM         (PARM: there while the chain runs)
          B     VMEXIT
 *
 *  IPLOPTS: the options after the device or system: CLear, NOCLear,
-*  STOP (VM/370's; PARM is left out).  IPLCLEAR and VMIPLSTP say
+*  STOP, PARM text (VM/370's).  IPLCLEAR, VMIPLSTP and IPLPRML say
 *  which.  Out: CC 0; CC not 0 for one that is none of these (the
 *  user has been told: DMKCFG003E INVALID OPTION - xxx).  Uses R1-R5.
 IPLOPTS  ST    R14,IPLOPTR
          MVI   IPLCLEAR,0
          MVI   VMIPLSTP,0
+         XC    IPLPRML,IPLPRML
 IPO10    BAL   R14,NEXTTOK
          LTR   R3,R3
          BZ    IPO90               no more: CC 0 (R3 = 0)
@@ -523,9 +529,30 @@ IPO20    L     R4,=A(KWNOCLR)
 IPO30    L     R4,=A(KWSTOP)
          LA    R5,4
          BAL   R14,KWMATCH
-         BNE   IPO80
+         BNE   IPO40
          MVI   VMIPLSTP,1
          B     IPO10
+IPO40    L     R4,=A(KWPARM)
+         LA    R5,4
+         BAL   R14,KWMATCH
+         BNE   IPO80
+*  PARM: the rest of the line but the one blank after PARM, embedded
+*  blanks and all, up to 64 characters (VM/370's CP Command Reference:
+*  "passes up to 64 bytes of data ... to your virtual machine's
+*  general registers (4 bytes per register), starting with the high
+*  order byte of general register 0").  Nothing after it is an option.
+         LA    R2,1(R7)            past the blank
+         LR    R3,R6
+         SR    R3,R2               its length
+         BNP   IPO48               (none: no registers change)
+         C     R3,=F'64'
+         BNH   IPO45
+         LA    R3,64
+IPO45    STH   R3,IPLPRML
+         BCTR  R3,0
+         EX    R3,IPOPRM           kept until the IPL has loaded
+IPO48    CR    R3,R3               CC 0
+         B     IPO90
 IPO80    MVC   LINEBUF(L'MSG003),MSG003   none of them
          C     R3,=F'8'
          BNH   IPO85
@@ -542,6 +569,20 @@ IPO85    LR    R1,R3
 IPO90    L     R14,IPLOPTR
          BR    R14
 IPOMVC   MVC   LINEBUF+L'MSG003(0),0(R2)
+IPOPRM   MVC   IPLPRM(0),0(R2)
+*
+*  IPLPARM: with PARM, its text into the general registers from R0's
+*  first byte on; the rest of them as they were (VM/370: "the
+*  registers are not cleared before use").  Uses R1.
+IPLPARM  LH    R1,IPLPRML
+         LTR   R1,R1
+         BZR   R14
+         BCTR  R1,0
+         EX    R1,IPLPMVC
+         BR    R14
+IPLPMVC  MVC   VMGPRS(0),IPLPRM
+IPLPRML  DS    H                   PARM: its length (0: none)
+IPLPRM   DS    CL64                      its text
 IPLOPTR  DS    F
 IPLTOK   DS    2F
 IPLCLEAR DS    X                   1: IPL ... CLEAR
@@ -549,6 +590,7 @@ MSG003   DC    C'DMKCFG003E INVALID OPTION - '
 KWIPLCLR DC    CL8'CLEAR'
 KWNOCLR  DC    CL8'NOCLEAR'
 KWSTOP   DC    CL8'STOP'
+KWPARM   DC    CL8'PARM'
 *
 *  IPLCLR: with CLEAR, the machine is reset and its storage cleared
 *  first (SYSTEM CLEAR's VMCLEAR), once no program of its disks can

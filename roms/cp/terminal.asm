@@ -369,12 +369,21 @@ IOH90    BAL   R14,TSTART
          B     DISPATCH
 *
 ***********************************************************************
-*  TINPUT: route a line the person typed.                             *
+*  TINPUT: route a line the person typed (or keep it while the user's *
+*  machine is being loaded from a disk: see TIN00's comment).         *
 *  In: R8 = RDEV, the line in RDEVBUF, R3 = its length.               *
 *  Uses R0-R7, R11, R15.                                              *
 ***********************************************************************
 TINPUT   ENTER
-         MVI   TINECHO,0
+         ICM   R11,15,RDEVUSER     its user's IPL from a disk still
+         BZ    TIN00                 loading (VIPL)?  The line waits
+         ICM   R0,3,VMIPLDEV-VMBLOK(R11)  in RDEVBUF, routed by each
+         BZ    TIN00                 dispatch (TPENDING) until the
+         STH   R3,RDEVRLEN           machine is loaded - so that it
+         OI    RDEVFLAG,RDINPUT      sees it loaded (stopped after
+         MVI   TDRPEND,1             IPL ... STOP), as on VM/370
+         B     TINEXIT
+TIN00    MVI   TINECHO,0
          TM    RDEVFLAG,RDNOECH    read unprinted?  Then it is typed
          BZ    TIN01                 where it is used (TECHO)
          NI    RDEVFLAG,X'FF'-RDNOECH

@@ -50,6 +50,7 @@ DKIPL    ENTER
          CALL  IOSCANCL            (clears VMIPLDEV too)
          CALL  VMRESET
          MVI   VMSTATE,VMSSTOP     stopped until the IPL is over
+         BAL   R14,DKITAH          (a line typed ahead: for after it)
          L     R6,DKISLOT
          ST    R6,VMVDCUR
          MVC   VDWORK,0(R6)
@@ -108,6 +109,39 @@ DKI85    L     R6,DKISLOT                      check
          BAL   R14,IPLFAIL
 DKI88    LEAVE DKIPL,CC=NZ
 DKI90    LEAVE DKIPL
+*
+*  DKITAH: a line the user typed before the IPL, which the machine had
+*  not read yet (VMTAHEAD: "IPL 190 STOP" and "DISPLAY PSW" typed at
+*  once, CMS reading the first), is the loaded machine's: it goes back
+*  to the terminal's buffer as a line just read (RDINPUT), which
+*  TINPUT keeps until the IPL is over and then routes - a CP command
+*  if the machine stopped.  (Left as type-ahead of a stopped machine
+*  nobody would read it, and the terminal, its type-ahead full, would
+*  read nothing more.)  In: R11 = VMBLOK.  Uses R1.
+DKITAH   LH    R1,VMTALEN
+         LTR   R1,R1
+         BMR   R14                 nothing typed ahead
+         ST    R8,DKITAH8
+         ICM   R8,15,VMRDEV        its terminal (none: disconnected)
+         BZ    DKT90
+         USING RDEV,R8
+         TM    RDEVFLAG,RDINPUT    (the buffer holds a line already:
+         BO    DKT90                 then the type-ahead waits)
+         STH   R1,RDEVRLEN
+         BCTR  R1,0
+         EX    R1,DKIMVC
+         MVC   VMTALEN,=H'-1'
+         OI    RDEVFLAG,RDINPUT
+         MVI   TDRPEND,1
+         TM    VMFLAG2,VMFTANP     not typed yet: TINPUT types it
+         BZ    DKT90                 where it is used
+         NI    VMFLAG2,X'FF'-VMFTANP
+         OI    RDEVFLAG,RDNOECH
+DKT90    L     R8,DKITAH8
+         BR    R14
+         DROP  R8
+DKITAH8  DS    F
+DKIMVC   MVC   RDEVBUF-RDEV(0,R8),VMTAHEAD
 DKIPLR   DS    F
 DKIPLB   DS    F
 DKISLOT  DS    A

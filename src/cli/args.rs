@@ -101,7 +101,7 @@ pub(crate) enum Command {
     Sysgen {
         /// Scenario file (RON)
         file: Option<PathBuf>,
-        /// Directory for cp.lst, cms.lst, sysconf.asm and sysdir.asm
+        /// Directory for cp.lst, cms.lst, sysconf.asm, sysdir.asm and iplnuc.lst
         #[arg(long, default_value = "listings", value_name = "DIR")]
         out: PathBuf,
         /// Assemble CP and CMS from this directory (holding cp/ and cms/) instead of the

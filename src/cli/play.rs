@@ -85,6 +85,16 @@ pub(crate) fn sysgen(
         std::fs::write(&path, text).map_err(|e| bad(format!("{}: {e}", path.display())))?;
         let _ = writeln!(std::io::stdout(), "{}", path.display());
     }
+    // The S disk's IPL program (IPL 190), as sysgen assembled it for this S disk.
+    let sdisk = cpcms::sysgen::extent_of(&sys.extents, "MAINT", 0x190);
+    if let Some(n) = sdisk
+        .and_then(|s| cpcms::sysgen::iplnuc::Nucleus::new(&r, &sys.cms, s.cyls).ok())
+        .flatten()
+    {
+        let path = out.join("iplnuc.lst");
+        std::fs::write(&path, &n.listing).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+        let _ = writeln!(std::io::stdout(), "{}", path.display());
+    }
     Ok(0)
 }
 

@@ -202,7 +202,7 @@ mod tests {
         );
         // MAINT's 190, the S disk, after them.
         let s = extent_of(&m, "MAINT", 0x190).unwrap();
-        assert_eq!((s.start, s.cyls), (mdisk_cylinder(2), 2));
+        assert_eq!((s.start, s.cyls), (mdisk_cylinder(2), SDISK_CYLS));
         assert_eq!(m.len(), 3);
     }
 

@@ -155,7 +155,13 @@ impl System {
         let mut volume = build_sysres(cfg, &cp, &nss, &extents)?;
         let disks = user_disks(cfg, &extents);
         let files = install::sdisk_files(roms, install::stamp_of_tod(cfg.tod_epoch))?;
-        install::install(&mut volume, &disks, &files)?;
+        let nucleus = match install::sdisk_of(&disks) {
+            Some(s) if s.raddr == SYSRES && !s.dedicated => {
+                iplnuc::Nucleus::new(roms, &cms, s.cyls)?
+            }
+            _ => None,
+        };
+        install::install(&mut volume, &disks, &files, nucleus.as_ref())?;
         let mut machine = Machine::new(&MachineConfig {
             storage: cfg.storage,
             mips: cfg.mips,

@@ -642,7 +642,12 @@ fn read_block(img: &[u8], start: u16, n: u32) -> Result<[u8; BLOCK], String> {
     Ok(b)
 }
 
-fn write_block(img: &mut [u8], start: u16, n: u32, data: &[u8; BLOCK]) -> Result<(), String> {
+pub(super) fn write_block(
+    img: &mut [u8],
+    start: u16,
+    n: u32,
+    data: &[u8; BLOCK],
+) -> Result<(), String> {
     let at = block_at(img, start, n)?;
     img[at..at + BLOCK].copy_from_slice(data);
     Ok(())

@@ -27,6 +27,7 @@ use std::fs::File;
 use std::os::unix::fs::FileExt;
 
 use super::cmsdisk::{self, CmsFile, RecFm, Stamp};
+use super::iplnuc::Nucleus;
 use super::{Disk, Roms, SDISK_OWNER, SDISK_VADDR, SYSRES_MODEL};
 use crate::devices::dasd::{HEADER, parse_track};
 
@@ -200,18 +201,32 @@ fn own_on_sysres(disks: &[Disk]) -> impl Iterator<Item = &Disk> {
 }
 
 /// On a fresh volume image: format every minidisk of `disks` on it (see
-/// [`own_on_sysres`]) and put `files` (as [`sdisk_files`] gives them) on the S disk.
-pub fn install(img: &mut [u8], disks: &[Disk], files: &[(String, CmsFile)]) -> Result<(), String> {
+/// [`own_on_sysres`]) and put `files` (as [`sdisk_files`] gives them) on the S disk;
+/// with `nucleus`, the S disk's file area is its first `file_cyls` cylinders and the
+/// IPL records and CMS nucleus go on it too (see [`super::iplnuc`]).
+pub fn install(
+    img: &mut [u8],
+    disks: &[Disk],
+    files: &[(String, CmsFile)],
+    nucleus: Option<&Nucleus>,
+) -> Result<(), String> {
+    let sdisk = sdisk_of(disks);
     for d in own_on_sysres(disks) {
-        cmsdisk::format(img, d.start, d.cyls, &label(&d.user, d.vaddr))
+        let nuc = nucleus.filter(|_| Some(d) == sdisk);
+        let cyls = nuc.map_or(d.cyls, |n| n.file_cyls);
+        cmsdisk::format(img, d.start, cyls, &label(&d.user, d.vaddr))
             .map_err(|e| format!("{}'s {:03X}: {e}", d.user, d.vaddr))?;
+        if let Some(n) = nuc {
+            n.write(img, d.start)
+                .map_err(|e| format!("{}'s {:03X}: the CMS nucleus: {e}", d.user, d.vaddr))?;
+        }
     }
-    if let Some(s) = sdisk_of(disks) {
+    if let Some(s) = sdisk {
+        let cyls = nucleus.map_or(s.cyls, |n| n.file_cyls);
         for (path, f) in files {
             cmsdisk::write_file(img, s.start, f).map_err(|e| {
                 format!(
-                    "{path}: on the S disk ({SDISK_OWNER}'s {SDISK_VADDR:03X}, {} cylinders): {e}",
-                    s.cyls
+                    "{path}: on the S disk ({SDISK_OWNER}'s {SDISK_VADDR:03X}, {cyls} cylinders): {e}"
                 )
             })?;
         }

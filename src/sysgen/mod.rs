@@ -192,10 +192,11 @@ pub const MDISK_CYLS: u16 = 2;
 pub const USER_VADDR: u16 = 0x191;
 /// The S disk, CMS's system disk: MAINT's 190, which every user links read-only; sysgen
 /// fills it from `roms/cms/sdisk` at every start (see [`install`]). The short form gives
-/// MAINT one of `SDISK_CYLS` cylinders, allocated like the users' 191s (see [`alloc`]).
+/// MAINT one of `SDISK_CYLS` cylinders, allocated like the users' 191s (see [`alloc`]):
+/// two of CMS files and one for the CMS nucleus, which `IPL 190` reads (see [`iplnuc`]).
 pub const SDISK_OWNER: &str = "MAINT";
 pub const SDISK_VADDR: u16 = 0x190;
-pub const SDISK_CYLS: u16 = 2;
+pub const SDISK_CYLS: u16 = 3;
 /// MAINT's password when the short form adds MAINT to the directory. VM/370 would write
 /// NOLOG (the id can never log on), but CP does not know NOLOG yet; MAINT's 190 is
 /// read-only to MAINT too, and rebuilt at every start.
@@ -288,6 +289,7 @@ mod boot;
 pub mod cmsdisk;
 pub mod direct;
 pub mod install;
+pub mod iplnuc;
 pub mod machine_room;
 mod members;
 mod roms;

@@ -89,6 +89,7 @@ roms!(
     "cms/sdisk/TOUR.EXEC",
     "cms/sdisk/TYPE.HELPCMD",
     "cms/cms.asm",
+    "cms/iplnuc.asm",
     "cms/blocks.asm",
     "cms/nucon.asm",
     "cms/init.asm",

@@ -51,10 +51,10 @@ fn sysconf_lists_terminals_and_directory() {
         "ALICE, MAINT and OPERATOR"
     );
     let dir = sysdir(&config(), &[]);
-    // ALICE: her 190, a read-only link to MAINT's (cylinders 3-4), and her 191.
+    // ALICE: her 190, a read-only link to MAINT's (cylinders 3-5), and her 191.
     // (The link carries no passwords: the MDISK it links to has them.)
     let alice = "DC    CL8'ALICE',CL8'SECRET',F'524288',H'2',X'02',X'00'   classes G\n         \
-                 DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
+                 DC    X'0190',X'0150',H'3',H'3',X'A0',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    X'0191',X'0150',H'1',H'2',X'00',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
@@ -70,12 +70,12 @@ fn sysconf_lists_terminals_and_directory() {
     // MAINT, added by sysgen: the S disk, read-only to him too; then OPERATOR.
     // Its read password ALL: anyone may LINK it read-only without one.
     let maint = "DC    CL8'MAINT',CL8'CPCMS',F'1048576',H'1',X'FE',X'00'   classes ABCDEFG\n         \
-                 DC    X'0190',X'0150',H'3',H'2',X'80',XL3'00'\n         \
+                 DC    X'0190',X'0150',H'3',H'3',X'80',XL3'00'\n         \
                  DC    CL8'ALL',CL8' ',CL8' '\n         \
                  DC    (7)XL36'00'\n";
     assert!(dir.contains(maint), "{dir}");
     let operator = "DC    CL8'OPERATOR',CL8'OPERATOR',F'1048576',H'1',X'FF',X'00'   classes ABCDEFGH\n         \
-                 DC    X'0190',X'0150',H'3',H'2',X'A0',XL3'00'\n         \
+                 DC    X'0190',X'0150',H'3',H'3',X'A0',XL3'00'\n         \
                  DC    CL8' ',CL8' ',CL8' '\n         \
                  DC    (7)XL36'00'\n";
     assert!(dir.contains(operator), "{dir}");
@@ -237,7 +237,7 @@ fn the_system_residence_volume_holds_ipl_records_cms_and_cp() {
     // Users' minidisks start after cylinder 0, two cylinders each, and MAINT's 190 follows.
     assert_eq!(mdisk_cylinder(0), 1);
     assert_eq!(mdisk_cylinder(1), 3);
-    assert_eq!(img.len(), crate::devices::dasd::HEADER + 5 * 30 * ts);
+    assert_eq!(img.len(), crate::devices::dasd::HEADER + 6 * 30 * ts);
 }
 
 #[test]
@@ -641,4 +641,46 @@ fn spool_statements_give_the_reader_punch_and_printer() {
         let e = direct::parse(text).unwrap_err().at("u");
         assert!(e.starts_with(want), "{text}: {e}");
     }
+}
+
+/// The S disk as VM/370's installer left it (see iplnuc.rs): two cylinders of CMS files
+/// (its directory says so), the IPL record and program in blocks 1 and 2, the CMS
+/// nucleus on the third cylinder, a 4K page a record from head 0. A one-cylinder S disk
+/// has no room for the nucleus and gets none.
+#[test]
+fn the_s_disk_holds_the_cms_nucleus_past_its_files() {
+    let cfg = config();
+    let sys = System::boot(&cfg, None).unwrap();
+    let img = sys.sysres_image().unwrap();
+    let s = extent_of(&sys.extents, SDISK_OWNER, SDISK_VADDR).unwrap();
+    assert_eq!(s.cyls, 3);
+    let disk = cmsdisk::read_files(img, s.start).unwrap();
+    assert_eq!(disk.cyls, 2, "the file area");
+    let ts = SYSRES_MODEL.track_size();
+    let heads = SYSRES_MODEL.heads() as usize;
+    let track = |c: u16, h: usize| {
+        let at = crate::devices::dasd::HEADER + (c as usize * heads + h) * ts;
+        crate::devices::dasd::parse_track(&img[at..at + ts], c, h as u16).unwrap()
+    };
+    let roms = Roms::embedded();
+    let n = iplnuc::Nucleus::new(&roms, &sys.cms, s.cyls)
+        .unwrap()
+        .unwrap();
+    let t0 = track(s.start, 0);
+    assert_eq!(&t0.records[1].data[..], &n.ipl_record()[..]);
+    assert_eq!(t0.records[1].data[8], 0x06, "READ DATA of record 2");
+    assert_eq!(&t0.records[2].data[..n.boot.len()], &n.boot[..]);
+    assert_eq!(
+        n.boot_at as usize,
+        sys.cms.image.len().next_multiple_of(4096)
+    );
+    for p in 0..sys.cms.image.len().div_ceil(4096) {
+        let t = track(s.start + 2, p / 4);
+        let r = &t.records[p % 4 + 1];
+        assert_eq!(r.count[4] as usize, p % 4 + 1);
+        let page = &sys.cms.image[p * 4096..((p + 1) * 4096).min(sys.cms.image.len())];
+        assert_eq!(&r.data[..page.len()], page, "page {p}");
+    }
+    assert!(iplnuc::Nucleus::new(&roms, &sys.cms, 1).unwrap().is_none());
+    assert!(iplnuc::storage_min(&sys.cms).unwrap() > n.boot_at + 4096);
 }

@@ -65,6 +65,8 @@ pub struct Disk {
     pub used: u32,
     pub cyls: u32,
     pub files: Vec<File>,
+    /// Blocks 1 and 2 hold an IPL record and its program.
+    pub ipl: bool,
 }
 
 pub fn read_disk(img: &[u8], start: u16) -> Disk {
@@ -73,7 +75,11 @@ pub fn read_disk(img: &[u8], start: u16) -> Disk {
         start,
         tracks: HashMap::new(),
     };
-    assert!(d.block(1).iter().chain(&d.block(2)).all(|&b| b == 0));
+    // Blocks 1 and 2: zeros, or (sysgen's S disk, IPL 190) an IPL record - a BC-mode
+    // PSW and a READ DATA of record 2 at 8 - and the program it reads.
+    let (b1, b2) = (d.block(1), d.block(2));
+    let ipl = b1[8] == 0x06 && b1[..2] == [0, 0] && b2.iter().any(|&b| b != 0);
+    assert!(ipl || b1.iter().chain(&b2).all(|&b| b == 0));
     let label = d.block(3);
     assert_eq!(decode(&label[..4]), "CMS=");
     assert!(label[10..].iter().all(|&b| b == 0));
@@ -170,6 +176,7 @@ pub fn read_disk(img: &[u8], start: u16) -> Disk {
         used,
         cyls,
         files,
+        ipl,
     }
 }
 
