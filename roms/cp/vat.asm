@@ -66,7 +66,11 @@ VATRUN   ENTER
          BZ    VR50
          TM    VMPSW,X'04'
          BZ    VR50
-         ICM   R1,15,VMVATFR       its shadow segment table
+         MVC   VRSTD,VMCRS+4       the space it runs in: CR1's, or
+         TM    VMPSW+2,X'80'         in the secondary-space mode
+         BZ    VR05                  (PSW bit 16, das) CR7's
+         MVC   VRSTD,VMCRS+28
+VR05     ICM   R1,15,VMVATFR       its shadow segment table
          BNZ   VR10
          BAL   R14,FRAMEGET        the first time: a frame for it
          LTR   R15,R15
@@ -78,7 +82,7 @@ VATRUN   ENTER
          AH    R0,=H'1'
          ST    R0,VMFRAMES
          B     VR20
-VR10     CLC   VMVATCR1,VMCRS+4    built for this CR1
+VR10     CLC   VMVATCR1,VRSTD      built for this space's STD
          BNE   VR20
          IC    R0,VMCRS+1            and this format?
          N     R0,=F'248'
@@ -86,7 +90,7 @@ VR10     CLC   VMVATCR1,VMCRS+4    built for this CR1
          CLC   VRFMT,VMVATFMT
          BE    VR30
 VR20     BAL   R14,VATPURG1        no: start it afresh
-         MVC   VMVATCR1,VMCRS+4
+         MVC   VMVATCR1,VRSTD
          IC    R0,VMCRS+1
          N     R0,=F'248'
          STC   R0,VMVATFMT
@@ -118,6 +122,7 @@ VATRUNR  DS    F
 VATRUNB  DS    F
 VRCR0    DS    F
 VRCR1    DS    F
+VRSTD    DS    F
 VRFMT    DS    X
 *
 ***********************************************************************
@@ -400,12 +405,23 @@ VPINDEX  LA    R0,1
 *  VWPROT = X'04' if the segment is protected.  Uses R0, R1, R2, R6,  *
 *  R7, R8, R15.                                                       *
 ***********************************************************************
-VATWALK  ST    R14,VWR
+VATWALK  MVC   VWSTD,VMCRS+4       the current space: CR1's table,
+         MVI   VWSEC,0
+         TM    VMPSW+1,PSWEC         or CR7's in the secondary-space
+         BZ    VATWALK1              mode (EC, DAT on, PSW bit 16;
+         TM    VMPSW,X'04'           das: X'90' bit 0 then)
+         BZ    VATWALK1
+         TM    VMPSW+2,X'80'
+         BZ    VATWALK1
+         MVC   VWSTD,VMCRS+28
+         MVI   VWSEC,X'80'
+VATWALK1 ST    R14,VWR             (VATWSTD: VWSTD, VWSEC given)
          N     R2,=X'00FFFFFF'
          ST    R2,VWVA
          BAL   R14,VATFMT
          BNZ   VW60
-         L     R6,VMCRS+4          CR1: segment-table length, origin
+         L     R6,VWSTD            the STD: segment-table length,
+*                                    origin
          LR    R7,R6
          N     R7,=X'00FFFFC0'
          SRL   R6,24
@@ -506,7 +522,49 @@ VWVA     DS    F
 VWENT    DS    F
 VWPSH    DS    F                   page shift: 11 or 12
 VWSSH    DS    F                   segment shift: 16 or 20
+VWSTD    DS    F                   the segment-table designation
 VWPROT   DS    X
+VWSEC    DS    X                   X'80': the secondary space (das)
+*
+***********************************************************************
+*  VATWSTD: VATWALK in a space named (das: MVCP, MVCS, IVSK in the    *
+*  dual-address-space module, DMKDAS): guest virtual address R2       *
+*  through the segment table designation R0 (the guest's CR1 or      *
+*  CR7), R1 = X'80' for the secondary space (then a translation      *
+*  exception's X'90' gets bit 0), 0 for the primary.                  *
+*  In: R11, R0, R1, R2.  Out: CC 0, R2 the guest real address, R0 =   *
+*  X'04' if the segment is protected, else 0; or CC not 0 and R15 as  *
+*  VATCOPY's: 1 addressing, 2 no frame, 3 a translation exception     *
+*  (VATXCODE, VATXTEA: VATOPEX reflects it).  Uses R0-R2, R15.        *
+***********************************************************************
+VATWSTD  ENTER VWX
+         STM   R6,R8,VWXSAVE
+         ST    R0,VWSTD
+         STC   R1,VWSEC
+         ST    R2,VATXTEA
+         BAL   R14,VATWALK1
+         BZ    VWX20
+         LR    R0,R15              as VATCOPY: no frame,
+         LA    R15,2
+         CH    R0,=H'7'
+         BE    VWX30
+         LA    R15,1               addressing,
+         CH    R0,=H'5'
+         BE    VWX30
+         LR    R15,R0              or a translation exception
+         BAL   R14,VATCODE
+         STH   R2,VATXCODE
+         LA    R15,3
+         B     VWX30
+VWX20    SR    R0,R0               translated: the protection bit
+         IC    R0,VWPROT
+         SR    R15,R15
+VWX30    LM    R6,R8,VWXSAVE
+         LTR   R15,R15
+         LEAVE VWX
+VWXR     DS    F
+VWXB     DS    F
+VWXSAVE  DS    3F
 *
 ***********************************************************************
 *  VATCODE: VATWALK's answer R15 (1-6) as a program-interruption code *
@@ -543,6 +601,7 @@ VATTEA   ST    R14,VTR
          L     R0,VATXTEA
          N     R0,=X'00FFF800'
 VT10     ST    R0,VTWORD
+         OC    VTWORD(1),VWSEC     bit 0: the secondary space (das)
          LA    R2,X'90'
          LA    R3,VTWORD
          LA    R4,4
