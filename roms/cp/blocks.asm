@@ -229,7 +229,7 @@ VMVATN   DS    F                   how many frames it holds
 VMVATCI  DS    F                   4 * the frame VMVATNX is in
 VMVATNX  DS    A                   where the next page table goes
 VMVATEN  DS    A                   the end of that frame
-VMVATCR1 DS    F                   the guest's CR1 they were built for
+VMVATCR1 DS    F                   the guest STD they were built for
 VMVATFMT DS    X                   and its CR0 byte 1 (page and
          DS    XL3                   segment size bits, X'F8')
 VMVATFIL DS    F                   shadow entries filled (statistics)

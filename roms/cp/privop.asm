@@ -308,7 +308,7 @@ SIMANS   LTR   R15,R15
 ***********************************************************************
 *  LPSW D(B): the guest loads a new PSW.  The new PSW must be on a    *
 *  doubleword.  An EC-mode PSW (VM/370's OPTION ECMODE) must have     *
-*  zeros in bits 0, 2-4, 17 and 24-39 (bit 16 is the secondary-space *
+*  zeros in bits 0, 2-4, 17 and 24-39 (bit 16 is the secondary-space  *
 *  mode: DMKDAS), else the PSW is loaded and then a specification     *
 *  exception taken with ILC 0, the invalid PSW                        *
 *  its old PSW (the POO's early exception).  DAT (bit 5) is the       *

@@ -36,6 +36,14 @@
 *  through GTRANS, so a table beyond its storage is an addressing     *
 *  exception for it, as on the real machine.                          *
 *                                                                     *
+*  The dual-address-space facility (das, vdas.asm's DMKDAS): in the   *
+*  secondary-space mode (virtual PSW bit 16) the guest's current      *
+*  space is CR7's, so the shadow tables are built for the STD the     *
+*  guest uses NOW (VMVATCR1 holds it: a switch of space starts them   *
+*  afresh, one space's shadow at a time), VATWALK walks CR7's tables  *
+*  and a translation exception there gives the guest X'90' with bit   *
+*  0 (VWSEC); VATWSTD walks a space named (MVCP, MVCS).               *
+*                                                                     *
 *  Here too: LRA, PTLB, IPTE, TB, TPROT for the guest (VATSIM), and   *
 *  the guest-virtual step in front of GTRANS for the operands of the  *
 *  instructions CP emulates while DAT is on (VATCOPY, for GCOPYVI/VO).*
@@ -52,7 +60,8 @@ DMKVAT   CSECT
 *  VATRUN: the dispatcher is about to run machine R11.  If its        *
 *  virtual PSW has DAT on (EC mode, bit 5), the real CR1 becomes its  *
 *  shadow segment table (made on first use; forgotten if the guest's  *
-*  CR1 or translation format changed since it was built) and the real *
+*  current STD - CR1's, or CR7's in the secondary-space mode - or     *
+*  translation format changed since it was built) and the real        *
 *  CR0's bits 8-12 the guest's page and segment size; VMFSHAD says    *
 *  so.  Otherwise, if the last machine ran on shadow tables, the real *
 *  CR0 gets CP's format back (CR1 the dispatcher has loaded already). *
@@ -391,7 +400,8 @@ VPINDEX  LA    R0,1
 *
 ***********************************************************************
 *  VATWALK: translate a guest virtual address through the guest's     *
-*  own tables (CR0's format, CR1's segment table), every entry        *
+*  own tables (CR0's format, the current space's segment table: CR1's *
+*  or, in the secondary-space mode, CR7's), every entry               *
 *  fetched from its guest real address through GTRANS - so a table    *
 *  can name any address at all, and reaches nothing but the guest's   *
 *  own storage.  The checks and their order are the bare CPU's.       *
@@ -529,8 +539,8 @@ VWSEC    DS    X                   X'80': the secondary space (das)
 ***********************************************************************
 *  VATWSTD: VATWALK in a space named (das: MVCP, MVCS, IVSK in the    *
 *  dual-address-space module, DMKDAS): guest virtual address R2       *
-*  through the segment table designation R0 (the guest's CR1 or      *
-*  CR7), R1 = X'80' for the secondary space (then a translation      *
+*  through the segment table designation R0 (the guest's CR1 or       *
+*  CR7), R1 = X'80' for the secondary space (then a translation       *
 *  exception's X'90' gets bit 0), 0 for the primary.                  *
 *  In: R11, R0, R1, R2.  Out: CC 0, R2 the guest real address, R0 =   *
 *  X'04' if the segment is protected, else 0; or CC not 0 and R15 as  *

@@ -14,7 +14,7 @@
 *  The design.  The real machine never runs a guest with its own DAS  *
 *  controls on: the real CR0 bits 4-5, CR5 and CR14 stay CP's (off),  *
 *  the real PSW's bit 16 is always zero.  So every DAS instruction a  *
-*  guest gives traps: MVCP, MVCS, SAC, PC, PT, SSAR as a special       *
+*  guest gives traps: MVCP, MVCS, SAC, PC, PT, SSAR as a special      *
 *  operation (X'13', the core's DASOP calls DASTRAP), IAC, IVSK,      *
 *  EPAR, ESAR (no extraction authority in the real problem state) and *
 *  LASP (privileged) as a privileged operation (DMKPRX calls DASSIM,  *
@@ -69,7 +69,7 @@ DMKDAS   CSECT
 *  (DMKPRX).  In: R11, PRGILC; the virtual PSW past the instruction.  *
 *  Out: R15 = 0 done (the virtual PSW updated); 1, 2 as GTRANS        *
 *  (NOSTORE); 3 a translation exception of an operand (VATOPEX); 6 a  *
-*  specification exception; 10 the program interruption whose code   *
+*  specification exception; 10 the program interruption whose code    *
 *  is in R2 (nullified where the POO says, X'90' stored).  Anything   *
 *  not a DAS instruction: its real code, X'13'.  Uses R0-R8, R15.     *
 ***********************************************************************
@@ -82,6 +82,10 @@ DASTRAP  ENTER
          XC    VMINST,VMINST
          LA    R3,VMINST
          BAL   R14,GCOPYVI
+         BNZ   DSOUT
+         CLI   VMINST,X'44'        EXECUTE: the instruction it names
+         BNE   DS10
+         BAL   R14,DSEX
          BNZ   DSOUT
          B     DS10
 DASSIM   ENTER DASTRAP
@@ -116,6 +120,63 @@ DSTAB    DC    X'18',AL3(DSPC)     PC
          DC    X'27',AL3(DSESAR)   ESAR
          DC    X'28',AL3(DSPT)     PT
          DC    X'FF'
+*
+*  DSEX: the trapped instruction is an EXECUTE: its target into
+*  VMINST, its second byte ORed with R1's low byte (R1 not 0), as
+*  the CPU and the core's PRVEX do.  Out: CC 0; or R15 as DASTRAP
+*  answers (a target at an odd address: specification; an EXECUTE:
+*  execute exception).  Uses R0-R5, R15.
+DSEX     ST    R14,DSEXR
+         IC    R0,VMINST+1         the EXECUTE's R1
+         STC   R0,DSEXR1
+         LH    R1,VMINST+2         its D2(X2,B2)
+         BAL   R14,OPADDR
+         IC    R15,VMINST+1
+         N     R15,=F'15'
+         BZ    DSEX10
+         SLL   R15,2
+         A     R1,VMGPRS(R15)
+         N     R1,=X'00FFFFFF'
+DSEX10   ST    R1,DSEXA
+         LA    R2,6
+         LA    R15,10
+         N     R1,=F'1'            on a halfword
+         BNZ   DSEXOUT
+         XC    VMINST,VMINST       its opcode, then all of it
+         L     R2,DSEXA
+         LA    R3,VMINST
+         LA    R4,2
+         BAL   R14,GCOPYVI
+         BNZ   DSEXOUT
+         IC    R4,VMINST           (2, 4 or 6 bytes)
+         N     R4,=F'255'
+         SRL   R4,6
+         LA    R4,DSEXLEN(R4)
+         IC    R4,0(R4)
+         N     R4,=F'255'
+         L     R2,DSEXA
+         LA    R3,VMINST
+         BAL   R14,GCOPYVI
+         BNZ   DSEXOUT
+         LA    R2,3                an EXECUTE of an EXECUTE
+         LA    R15,10
+         CLI   VMINST,X'44'
+         BE    DSEXOUT
+         SR    R15,R15
+         IC    R0,DSEXR1           the byte from R1
+         SRL   R0,4
+         N     R0,=F'15'
+         BZ    DSEXOUT
+         SLL   R0,2
+         LR    R1,R0
+         L     R0,VMGPRS(R1)
+         STC   R0,DSEXR1
+         OC    VMINST+1(1),DSEXR1
+         SR    R15,R15
+DSEXOUT  L     R14,DSEXR
+         LTR   R15,R15
+         BR    R14
+DSEXLEN  DC    AL1(2,4,4,6)
 *
 *  The ways out.
 DXDONE   SR    R15,R15
@@ -349,7 +410,7 @@ DMMVCO   MVC   0(0,R2),0(R4)
 ***********************************************************************
 *  SAC D2(B2): bits 20-23 of the address: 0 the primary-space mode,   *
 *  1 the secondary-space mode (virtual PSW bit 16), anything else a   *
-*  specification exception.  DAT on and CR0 bit 5, else a special    *
+*  specification exception.  DAT on and CR0 bit 5, else a special     *
 *  operation.  (The next dispatch gives the shadow tables of the new  *
 *  space: VATRUN.)                                                    *
 ***********************************************************************
@@ -725,7 +786,7 @@ DPCSPEC  LA    R2,X'1F'            PC-translation specification
          B     DXPGM
 *
 ***********************************************************************
-*  The checks.  Each: R15 = 0 (CC 0) yes; else R15 = 10 (CC not 0)   *
+*  The checks.  Each: R15 = 0 (CC 0) yes; else R15 = 10 (CC not 0)    *
 *  and R2 the code.  DXTR: extraction (EPAR ...); DASNCK: SSAR;       *
 *  DLNKCK: PC and PT.  DDATON: CC not 0 if the virtual DAT is on.     *
 ***********************************************************************
@@ -781,7 +842,7 @@ DRG10     N     R1,=F'15'
 ***********************************************************************
 *  DWORD: the word at guest REAL address R2 (a table entry) into R0.  *
 *  Beyond 24 bits or the machine's storage: addressing.  DW4: four    *
-*  words from guest real address R0 (cut to 24 bits, each) to R3.    *
+*  words from guest real address R0 (cut to 24 bits, each) to R3.     *
 *  Out: CC 0; or CC not 0 and R15 as GTRANS (1, 2).  DWORD uses R0-   *
 *  R2, R15; DW4 also R3, R4.                                          *
 ***********************************************************************
@@ -875,7 +936,7 @@ DTOUT    L     R14,DTR
 ***********************************************************************
 *  DAUTH: ASN authorization: may authorization index R1 make DASTE's  *
 *  space primary (R3 = X'80', the P bit) or secondary (X'40', S)?     *
-*  Beyond the authority table's length: no.  Out: R15 = 0 (CC 0)     *
+*  Beyond the authority table's length: no.  Out: R15 = 0 (CC 0)      *
 *  yes, 4 no, 1 or 2 (GTRANS).  Uses R0-R2, R15.                      *
 ***********************************************************************
 DAUTH    ST    R14,DAR
@@ -943,6 +1004,9 @@ DW20     MVC   VMCRS+4(4),DASTE+8
          MVC   VMCRS+20(4),DASTE+12
          BR    R14
 *
+DSEXR    DS    F
+DSEXA    DS    F
+DSEXR1   DS    X
 DASTRAPR DS    F
 DASTRAPB DS    F
 DMRR     DS    F

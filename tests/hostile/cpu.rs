@@ -149,6 +149,29 @@ pub(crate) fn cpu_virtual_dat_fault_loop() {
     verdict(p);
 }
 
+/// PROGRAM CALL and PROGRAM TRANSFER ping-pong between two address spaces, for ever
+/// (tests/hostile/dasloop.asm): each a trap DMKDAS emulates through ALICE's ASN,
+/// linkage and entry tables, each space switch a fresh start of her shadow tables.
+/// Charged to her slice as every trap: BOB answers within 250 ms.
+#[test]
+pub(crate) fn cpu_pc_pt_ping_pong() {
+    let (rig, r) = share(&["dasloop"], ONE_ATTACKER_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside dasloop: {e}"));
+    }
+    // The loop really switched spaces: each switch starts the shadow tables afresh.
+    let alice = rig.vmblok("ALICE").expect("ALICE's VMBLOK");
+    let purged = rig.word(alice + rig.sym("VMVATPRG"));
+    println!("dasloop: {purged} purges");
+    if purged < 300 {
+        p.push(format!(
+            "ALICE's PC/PT loop did not switch spaces: {purged} purges"
+        ));
+    }
+    verdict(p);
+}
+
 /// An endless channel program (SEEK, TIC back to it) started again and again
 /// (tests/hostile/ticloop.asm). Today: no ready line for BOB within 30 s: CP runs a
 /// guest's channel program synchronously, with every other interruption masked off, and
