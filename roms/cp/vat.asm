@@ -38,9 +38,13 @@
 *                                                                     *
 *  The dual-address-space facility (das, vdas.asm's DMKDAS): in the   *
 *  secondary-space mode (virtual PSW bit 16) the guest's current      *
-*  space is CR7's, so the shadow tables are built for the STD the     *
-*  guest uses NOW (VMVATCR1 holds it: a switch of space starts them   *
-*  afresh, one space's shadow at a time), VATWALK walks CR7's tables  *
+*  space is CR7's, so the real CR1 is the shadow of the STD the       *
+*  guest uses NOW.  The first frame holds two shadow segment tables,  *
+*  A (+0, for the STD in VMVATCR1) and B (+1K, VMVATSB), sharing the  *
+*  page-table room: a guest switching between two spaces (SAC, PC,    *
+*  PT) keeps both filled; a third STD takes the older one's place     *
+*  (its page tables stay taken until the next purge, which forgets    *
+*  both).  VMVATCUR is the one in use.  VATWALK walks CR7's tables    *
 *  and a translation exception there gives the guest X'90' with bit   *
 *  0 (VWSEC); VATWSTD walks a space named (MVCP, MVCS).               *
 *                                                                     *
@@ -91,23 +95,46 @@ VR05     ICM   R1,15,VMVATFR       its shadow segment table
          AH    R0,=H'1'
          ST    R0,VMFRAMES
          B     VR20
-VR10     CLC   VMVATCR1,VRSTD      built for this space's STD
-         BNE   VR20
-         IC    R0,VMCRS+1            and this format?
+VR10     IC    R0,VMCRS+1          built for this format?
          N     R0,=F'248'
          STC   R0,VRFMT
          CLC   VRFMT,VMVATFMT
-         BE    VR30
-VR20     BAL   R14,VATPURG1        no: start it afresh
+         BNE   VR20
+         CLC   VMVATCR1,VRSTD      and this space's STD: shadow A,
+         BE    VR24
+         TM    VMVATBF,X'01'         or B (das)?
+         BZ    VR12
+         CLC   VMVATSB,VRSTD
+         BE    VR26
+VR12     TM    VMVATBF,X'02'       neither: the older one starts
+         BO    VR14                  afresh for it (its page tables
+         MVC   VMVATCR1,VRSTD        stay taken until a purge)
+         L     R1,VMVATFR
+         BAL   R14,VSTCLR
+         OI    VMVATBF,X'02'
+         B     VR24
+VR14     MVC   VMVATSB,VRSTD
+         L     R1,VMVATFR
+         LA    R1,1024(R1)
+         BAL   R14,VSTCLR
+         MVI   VMVATBF,X'01'
+         B     VR26
+VR20     BAL   R14,VATPURG1        no: start afresh
          MVC   VMVATCR1,VRSTD
+         MVI   VMVATBF,X'02'
          IC    R0,VMCRS+1
          N     R0,=F'248'
          STC   R0,VMVATFMT
+VR24     L     R0,VMVATFR          shadow A
+         B     VR28
+VR26     L     R0,VMVATFR          shadow B
+         A     R0,=F'1024'
+VR28     ST    R0,VMVATCUR
 VR30     STCTL R0,R0,VRCR0         the real CR0 with the guest's
          NI    VRCR0+1,X'07'         page and segment size
          OC    VRCR0+1(1),VMVATFMT
          LCTL  R0,R0,VRCR0
-         L     R0,VMVATFR          the real CR1: the shadow segment
+         L     R0,VMVATCUR         the real CR1: the shadow segment
          O     R0,=X'0F000000'       table, all 256 entries
          ST    R0,VRCR1
          LCTL  R1,R1,VRCR1
@@ -150,13 +177,14 @@ VPGB     DS    F
 *  VATPURG1: the same, for this module (BAL).
 VATPURG1 ICM   R1,15,VMVATFR       no shadow tables: nothing to do
          BZR   R14
-         MVC   0(4,R1),=X'00000001'    256 invalid entries (an MVC
-         MVC   4(252,R1),0(R1)           overlapping itself repeats
-         MVC   256(256,R1),0(R1)         the first one)
-         MVC   512(256,R1),0(R1)
-         MVC   768(256,R1),0(R1)
-         LA    R0,1024(R1)         page tables from +1K
+         ST    R14,VPG1R
+         BAL   R14,VSTCLR          both segment tables (A, B: das)
+         LA    R1,1024(R1)
+         BAL   R14,VSTCLR
+         L     R14,VPG1R
+         LA    R0,1024(R1)         page tables from +2K
          ST    R0,VMVATNX
+         L     R1,VMVATFR
          LA    R0,2048(R1)         to the end of the frame
          LA    R0,2048(R0)
          ST    R0,VMVATEN
@@ -164,6 +192,14 @@ VATPURG1 ICM   R1,15,VMVATFR       no shadow tables: nothing to do
          L     R1,VMVATPRG         (counted)
          LA    R1,1(R1)
          ST    R1,VMVATPRG
+         BR    R14
+VPG1R    DS    F
+*  VSTCLR: the shadow segment table at R1: 256 invalid entries.
+VSTCLR   MVC   0(4,R1),=X'00000001'    (an MVC overlapping itself
+         MVC   4(252,R1),0(R1)           repeats the first entry)
+         MVC   256(256,R1),0(R1)
+         MVC   512(256,R1),0(R1)
+         MVC   768(256,R1),0(R1)
          BR    R14
 *
 ***********************************************************************
@@ -221,7 +257,7 @@ VATFAULT ENTER VFT
          L     R8,VWSSH
          SRL   R6,0(R8)
          SLL   R6,2
-         A     R6,VMVATFR
+         A     R6,VMVATCUR         (the current space's: das)
          TM    3(R6),X'01'         without a page table yet?
          BZ    VF20
          BAL   R14,VATPTGET        R1 = one, every entry invalid

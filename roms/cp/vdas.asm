@@ -38,8 +38,9 @@
 *  and a change of space starts them afresh), VATWALK walks CR7's     *
 *  tables (a fault then gives the guest X'90' with bit 0, VWSEC), and *
 *  so the real CPU, running primary on the shadow, fetches and stores *
-*  exactly what the guest's secondary space holds.  One shadow at a   *
-*  time: switching spaces forgets the other, as a TLB may.            *
+*  exactly what the guest's secondary space holds.  The shadows of    *
+*  two spaces are kept at once (vat.asm: A and B), so a switch back   *
+*  and forth costs no refill.                                         *
 *                                                                     *
 *  ASN and PC-number translation read the guest's tables at guest     *
 *  REAL addresses (CR14's AFT, the AST, authority tables, CR5's       *
