@@ -51,9 +51,7 @@
 *  guest controls), so no table can keep CP busy; a PC/PT loop is one *
 *  trap an instruction, charged as the guest's other traps are.       *
 *  Not done (as for the other instructions CP emulates): the PER      *
-*  events of these instructions.  MVCP/MVCS move through a buffer:    *
-*  operands that overlap in the same frame move as MVC would, not a   *
-*  byte at a time.                                                    *
+*  events of these instructions.                                      *
 *                                                                     *
 *  A module: its own CSECT, R13 its base (ENTER).                     *
 ***********************************************************************
@@ -290,14 +288,7 @@ DM40     ICM   R0,15,DMLEN         nothing to move?
          LA    R5,DMOPD
          BAL   R14,DMRUN
          BNZ   DXERR
-         LA    R4,DMBUF            then moved
-         LA    R5,DMOPS
-         SR    R7,R7
-         BAL   R14,DMMV
-         LA    R4,DMBUF
-         LA    R5,DMOPD
-         LA    R7,1
-         BAL   R14,DMMV
+         BAL   R14,DMMOVE          then moved
 DM90     SR    R0,R0
          IC    R0,DMCC
          BAL   R14,SETCC
@@ -387,26 +378,42 @@ DMPOUT   L     R14,DMPR
          LTR   R15,R15
          BR    R14
 *
-*  DMMV: the pieces of operand R5 to (R7 = 0) or from (R7 = 1) the
-*  buffer at R4.  Uses R2-R4, R6, R8.
-DMMV     LA    R6,12(R5)
-         LA    R8,2
-DMMV10   L     R2,0(R6)            its real address
-         L     R3,4(R6)            and length
-         LTR   R3,R3
-         BZ    DMMV30
-         BCTR  R3,0
-         LTR   R7,R7
-         BNZ   DMMV20
-         EX    R3,DMMVCI
-         B     DMMV25
-DMMV20   EX    R3,DMMVCO
-DMMV25   LA    R4,1(R3,R4)
-DMMV30   LA    R6,8(R6)
-         BCT   R8,DMMV10
-         BR    R14
-DMMVCI   MVC   0(0,R4),0(R2)
-DMMVCO   MVC   0(0,R2),0(R4)
+*  DMMOVE: DMLEN bytes from the second operand's pieces to the
+*  first's, left to right, in runs within which neither crosses into
+*  its next piece: MVC moves each a byte at a time, so operands that
+*  overlap in a frame move as the CPU moves them.  Uses R2-R8.
+DMMOVE   L     R2,DMOPS+12         the source: where, how much left
+         L     R3,DMOPS+16           in its piece
+         L     R4,DMOPD+12         the destination
+         L     R5,DMOPD+16
+         L     R6,DMLEN            the rest
+DMM10    LTR   R6,R6
+         BZR   R14
+         LTR   R3,R3               a piece used up: the next
+         BNZ   DMM20
+         L     R2,DMOPS+20
+         L     R3,DMOPS+24
+DMM20    LTR   R5,R5
+         BNZ   DMM30
+         L     R4,DMOPD+20
+         L     R5,DMOPD+24
+DMM30    LR    R7,R6               this run: the least of the three
+         CR    R7,R3
+         BNH   DMM40
+         LR    R7,R3
+DMM40    CR    R7,R5
+         BNH   DMM50
+         LR    R7,R5
+DMM50    LR    R8,R7
+         BCTR  R8,0
+         EX    R8,DMMVC
+         AR    R2,R7
+         AR    R4,R7
+         SR    R3,R7
+         SR    R5,R7
+         SR    R6,R7
+         B     DMM10
+DMMVC    MVC   0(0,R4),0(R2)
 *
 ***********************************************************************
 *  SAC D2(B2): bits 20-23 of the address: 0 the primary-space mode,   *
@@ -1049,6 +1056,5 @@ DABIT    DS    X
 DAB      DS    X
 DLBITS   DS    X
 DXEVT    DS    X
-DMBUF    DS    XL256
          DROP  R11
          LTORG                     the module's literals
