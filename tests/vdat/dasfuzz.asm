@@ -16,7 +16,8 @@
 *  addresses in each segment, beyond storage, random); the PSW (DAT
 *  on, a random key now and then, the problem state, the secondary-
 *  space mode); and one of PC, PT, SSAR, LASP, MVCP, MVCS, MVCK, SAC,
-*  IAC, IVSK, EPAR, ESAR with random fields.  It runs, then SVC 255;
+*  IAC, IVSK, EPAR, ESAR with random fields.  It runs, then an MVC in
+*  the current space, then SVC 255;
 *  PC's and PT's entries land on SVC 254.  The SVC or program
 *  interruption (new PSWs with DAT off) records the registers, the
 *  control registers, the old PSW, the interruption code and X'90'
@@ -213,8 +214,11 @@ PSW30    LCTL  0,15,CRW
          LM    0,15,RUNREGS
          LPSW  RUNPSW
 *
-*  The instruction, then SVC 255; PC and PT land on SVC 254.
+*  The instruction, an MVC in the space the PSW then says (scratch to
+*  scratch: the secondary space's shadow, its translation exceptions
+*  with X'90' bit 0), then SVC 255; PC and PT land on SVC 254.
 RUNSLOT  DC    XL6'00'
+         MVC   0(8,6),0(7)
          SVC   255
 LAND     SVC   254
 *
