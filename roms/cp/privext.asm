@@ -373,11 +373,13 @@ PRXPROB  ENTER
          XC    XPOP,XPOP
          LA    R3,XPOP
          LA    R4,2
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYVI         (virtual if its DAT is on)
          LA    R2,2                (none there: the real code)
          BNZ   XPPRET
          CLI   XPOP,X'D9'          MVCK
          BE    XPP20
+         CLI   XPOP,X'44'          EXECUTE: DMKDAS looks at its target
+         BE    XPP14                 (not a DAS one: the real code)
          CLI   XPOP,X'B2'
          BNE   XPPRET
          LA    R1,XPDASB2          a DAS instruction?
@@ -391,8 +393,9 @@ XPP12    BAL   R14,XPDATON         virtual DAT off: special operation
          BNZ   XPP14
          LA    R2,X'13'
          B     XPPRET
-XPP14    CALL  DASTRAP             on: DMKDAS (its answer as
-         LEAVE PRXPROB               PRXMORE's)
+XPP14    LA    R2,2                on: DMKDAS (its answer as
+         CALL  DASTRAP               PRXMORE's)
+         LEAVE PRXPROB
 XPP20    TM    VMFLAG2,VMFPRM      MVCK with the virtual CR3 already:
          BO    XPPRET                the guest's own
          OI    VMFLAG2,VMFPRM

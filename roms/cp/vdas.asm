@@ -61,18 +61,22 @@ DMKDAS   CSECT
 *
 ***********************************************************************
 *  DASTRAP: a DAS instruction trapped (the real CPU's special         *
-*  operation, or a privileged operation in the virtual problem state  *
-*  with the virtual DAT on): fetch it into VMINST (ILC bytes before   *
-*  the virtual PSW's address, in the guest's current space) and       *
-*  emulate it.  DASSIM: the same for an instruction already in VMINST *
-*  (DMKPRX).  In: R11, PRGILC; the virtual PSW past the instruction.  *
-*  Out: R15 = 0 done (the virtual PSW updated); 1, 2 as GTRANS        *
-*  (NOSTORE); 3 a translation exception of an operand (VATOPEX); 6 a  *
-*  specification exception; 10 the program interruption whose code    *
-*  is in R2 (nullified where the POO says, X'90' stored).  Anything   *
-*  not a DAS instruction: its real code, X'13'.  Uses R0-R8, R15.     *
+*  operation; or a privileged operation in the virtual problem state  *
+*  with the virtual DAT on, or of an EXECUTE there): fetch it into    *
+*  VMINST (ILC bytes before the virtual PSW's address, in the guest's *
+*  current space; an EXECUTE's target) and emulate it.  DASSIM: the   *
+*  same for an instruction already in VMINST (DMKPRX).  In: R11,      *
+*  PRGILC, R2 the real code (DASTRAP); the virtual PSW past the       *
+*  instruction.  Out: R15 = 0 done (the virtual PSW updated); 1, 2 as *
+*  GTRANS (NOSTORE); 3 a translation exception of an operand          *
+*  (VATOPEX); 6 a specification exception; 10 the interruption whose  *
+*  code is in R2 (nullified where the POO says, X'90' stored).        *
+*  Anything not a DAS instruction (an EXECUTE's target): the real     *
+*  code, R2 at DASTRAP's entry (X'13', or X'02' from DMKPRX).         *
+*  Uses R0-R8, R15.                                                   *
 ***********************************************************************
 DASTRAP  ENTER
+         STH   R2,DXRCODE          (the real code)
          L     R2,VMPSW+4          the instruction: ILC bytes back
          SR    R4,R4
          IC    R4,PRGILC
@@ -88,6 +92,7 @@ DASTRAP  ENTER
          BNZ   DSOUT
          B     DS10
 DASSIM   ENTER DASTRAP
+         MVC   DXRCODE,=H'1'       (always a DAS one: PRXMORE's)
 DS10     CLI   VMINST,X'DA'        MVCP
          BE    DSMVCP
          CLI   VMINST,X'DB'        MVCS
@@ -96,12 +101,12 @@ DS10     CLI   VMINST,X'DA'        MVCP
          BNE   DS20
          CLI   VMINST+1,X'00'
          BE    DSLASP
-         B     DXSPOP
+         B     DXREAL
 DS20     CLI   VMINST,X'B2'        the B2 family
-         BNE   DXSPOP
+         BNE   DXREAL
          LA    R1,DSTAB
 DS30     CLI   0(R1),X'FF'
-         BE    DXSPOP
+         BE    DXREAL
          CLC   0(1,R1),VMINST+1
          BE    DS40
          LA    R1,4(R1)
@@ -180,6 +185,8 @@ DSEXLEN  DC    AL1(2,4,4,6)
 *  The ways out.
 DXDONE   SR    R15,R15
 DSOUT    LEAVE DASTRAP
+DXREAL   LH    R2,DXRCODE          not a DAS instruction: the real
+         B     DXPGM                 code (X'13', or X'02' by DMKPRX)
 DXSPOP   LA    R2,X'13'            special operation
          B     DXPGM
 DXPRIV   LA    R2,2                privileged operation
@@ -536,7 +543,9 @@ DSS20    MVC   VMCRS+14(2),DXASN+2
 *  in the old or the new PSTD.  Nothing changes unless CC 0.  CR14    *
 *  bit 12 off: a special operation (privileged: DMKPRX saw to it).    *
 ***********************************************************************
-DSLASP   TM    VMCRS+57,X'08'
+DSLASP   TM    VMPSW+1,PSWPROB     privileged (an EXECUTE's target
+         BO    DXPRIV                in the problem state comes here)
+         TM    VMCRS+57,X'08'
          BZ    DXSPOP
          LH    R1,VMINST+2
          BAL   R14,OPADDR
@@ -1048,6 +1057,7 @@ DMOPS    DS    7F                  MVCP/MVCS: the second operand
 DMOPD    DS    7F                    and the first
 DLD      DS    D                   LASP's doubleword
 DXCODE   DS    H
+DXRCODE  DS    H
 DMCC     DS    X
 DMKEY    DS    X
 DMPKEY   DS    X

@@ -16,7 +16,8 @@
 *  addresses in each segment, beyond storage, random); the PSW (DAT
 *  on, a random key now and then, the problem state, the secondary-
 *  space mode); and one of PC, PT, SSAR, LASP, MVCP, MVCS, MVCK, SAC,
-*  IAC, IVSK, EPAR, ESAR with random fields.  It runs, then an MVC in
+*  IAC, IVSK, EPAR, ESAR with random fields (one time in four as the
+*  target of EXECUTE).  It runs, then an MVC in
 *  the current space, then SVC 255;
 *  PC's and PT's entries land on SVC 254.  The SVC or program
 *  interruption (new PSWs with DAT off) records the registers, the
@@ -191,6 +192,12 @@ REGS10   ST    0,0(2)
          STH   1,RANDW+4
          NC    RANDW(6),MASKS-INSTAB(2)
          OC    RUNSLOT(6),RANDW
+         BAL   14,RAND               one time in four through EXECUTE
+         TM    SEED+3,X'0C'
+         BNZ   NOEX
+         MVC   EXSLOT(6),RUNSLOT
+         MVC   RUNSLOT(6),EXINST
+NOEX     DS    0H
 *  The PSW: DAT on; now and then a key, the problem state, the
 *  secondary-space mode.
          MVC   RUNPSW,=X'0408000000000000'
@@ -221,6 +228,9 @@ RUNSLOT  DC    XL6'00'
          MVC   0(8,6),0(7)
          SVC   255
 LAND     SVC   254
+EXSLOT   DC    XL6'00'               (EXECUTE's target)
+EXINST   EX    0,EXSLOT
+         BCR   0,0
 *
 *  SVCH, PGMH (EC mode, DAT off, key 0): record what happened.
 SVCH     STM   0,15,SAVER
