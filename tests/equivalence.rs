@@ -610,7 +610,7 @@ fn shadow_tables_cost_nothing_once_filled() {
     );
 }
 
-/// A loop of dual-address-space instructions under CP (DMKDAS): PC-ss into a second
+/// A loop of dual-address-space instructions under CP (DMKDAS; 791 CP instructions each): PC-ss into a second
 /// space and PT-ss back, SSAR to make it the secondary space again, SAC into the
 /// secondary-space mode and a load there, SAC back, MVCP: six traps a round, 1000
 /// rounds. `-- --nocapture` prints what CP spends on each; the two spaces keep a shadow

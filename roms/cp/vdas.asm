@@ -83,14 +83,26 @@ DASTRAP  ENTER
          SR    R2,R4
          N     R2,=X'00FFFFFF'
          XC    VMINST,VMINST
-         LA    R3,VMINST
+         LR    R1,R2               within one 2K block?
+         AR    R1,R4
+         BCTR  R1,0
+         XR    R1,R2
+         N     R1,=X'FFFFF800'
+         BNZ   DST10
+         LRA   R1,0(R2)            then the real CPU's own translation:
+         BNZ   DST10                 the real CR1 is yet the one it ran
+         BCTR  R4,0                  with (its shadow, or CP's tables
+         EX    R4,DSTMVC             for the machine): the frame
+         B     DST20
+DST10    LA    R3,VMINST           else the guest's tables (GCOPYVI)
          BAL   R14,GCOPYVI
          BNZ   DSOUT
-         CLI   VMINST,X'44'        EXECUTE: the instruction it names
+DST20    CLI   VMINST,X'44'        EXECUTE: the instruction it names
          BNE   DS10
          BAL   R14,DSEX
          BNZ   DSOUT
          B     DS10
+DSTMVC   MVC   VMINST(0),0(R1)
 DASSIM   ENTER DASTRAP
          MVC   DXRCODE,=H'1'       (always a DAS one: PRXMORE's)
 DS10     CLI   VMINST,X'DA'        MVCP
