@@ -610,11 +610,12 @@ fn shadow_tables_cost_nothing_once_filled() {
     );
 }
 
-/// A loop of dual-address-space instructions under CP (DMKDAS; 791 CP instructions each): PC-ss into a second
-/// space and PT-ss back, SSAR to make it the secondary space again, SAC into the
-/// secondary-space mode and a load there, SAC back, MVCP: six traps a round, 1000
-/// rounds. `-- --nocapture` prints what CP spends on each; the two spaces keep a shadow
-/// each (vat.asm), so after the first round no shadow is refilled.
+/// A loop of dual-address-space instructions under CP (DMKDAS; 791 CP instructions
+/// each): PC-ss into a second space and PT-ss back, SSAR to make it the secondary
+/// space again, SAC into the secondary-space mode and a load there, SAC back, MVCP:
+/// six traps a round, 1000 rounds. `-- --nocapture` prints what CP spends on each; the
+/// two spaces keep a shadow each (vat.asm), so after the first round no shadow is
+/// refilled.
 const DASLOOP: &str = r"
 DASCOST  START 0
          DC    X'0000000000000200'
