@@ -215,9 +215,10 @@ VMIPLSTP DS    X                   1: IPL ... STOP (stopped when loaded)
 *                                  -- (vdat) its shadow tables: the --
 *  segment and page tables CP builds while its virtual PSW has DAT on
 *  (vat.asm, DMKVAT): its virtual addresses straight to real frames.
-*  VMVATFR holds the frames they live in (the first: the shadow
-*  segment table, 256 entries, then page tables); VMVATNX is where
-*  the next page table goes, VMVATEN the end of that frame.
+*  VMVATFR holds the frames they live in (the first: two shadow
+*  segment tables of 256 entries, A and B (das), then page tables);
+*  VMVATNX is where the next page table goes, VMVATEN the end of
+*  that frame.
 VMFSHAD  EQU   X'40'                 (VMFLAG2) it runs on its shadow
 *                                    tables: a translation exception
 *                                    is CP's to look at (VATFAULT)
@@ -229,7 +230,7 @@ VMVATN   DS    F                   how many frames it holds
 VMVATCI  DS    F                   4 * the frame VMVATNX is in
 VMVATNX  DS    A                   where the next page table goes
 VMVATEN  DS    A                   the end of that frame
-VMVATCR1 DS    F                   the guest's CR1 they were built for
+VMVATCR1 DS    F                   the guest STD they were built for
 VMVATFMT DS    X                   and its CR0 byte 1 (page and
          DS    XL3                   segment size bits, X'F8')
 VMVATFIL DS    F                   shadow entries filled (statistics)
@@ -251,6 +252,15 @@ VMPGWPG  DS    A                   ... and which page (guest address)
 VMPGNXT  DS    A                   the next machine whose read waits
 *                                    for the paging device (PGQHEAD)
 VMPGWTS  DS    F                   times it waited for a page
+*                                  -- (das) two spaces' shadows --
+*  The first frame of the shadow tables holds two shadow segment
+*  tables (vat.asm): A at +0 for the STD in VMVATCR1, B at +1K for
+*  the STD in VMVATSB, so that a guest switching between its primary
+*  and secondary space (SAC, PC, PT: vdas.asm) keeps both filled.
+VMVATSB  DS    F                   the guest STD shadow B is for
+VMVATCUR DS    A                   the shadow segment table in use
+VMVATBF  DS    X                   X'01' B has an STD; X'02' B is
+*                                    the next to take a new STD
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -65,6 +65,7 @@
 *    VTIMER   DMKVTM  the virtual CPU timer and clock comparator      *
 *    VIPL     DMKVMI  IPL from a minidisk                             *
 *    VAT      DMKVAT  virtual DAT: shadow tables, LRA PTLB IPTE TB    *
+*    VDAS     DMKDAS  the dual-address-space facility with DAT on     *
 *    PAGING   DMKPAG  the frame table, page faults, paging to disk    *
 *    PAGECMD  DMKPGC  QUERY PAGING, INDICATE                          *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
@@ -216,6 +217,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  VTIMER
          COPY  VIPL
          COPY  VAT
+         COPY  VDAS
          COPY  PAGING
          COPY  PAGECMD
 *---------------------------------------------------------------------*

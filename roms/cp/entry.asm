@@ -59,8 +59,10 @@ SAVECX4  DS    0H
          IC    R0,2(R1)            CC and program mask, real PSW
          N     R0,=F'63'             bits 18-23
          TM    VMPSW+1,PSWEC       (an EC-mode virtual PSW keeps them
-         BZ    SAVECX5               in byte 2, as the real one)
-         STC   R0,VMPSW+2
+         BZ    SAVECX5               in byte 2, as the real one, with
+         NI    VMPSW+2,X'80'         its bit 16, the secondary-space
+         STC   R0,SAVECXB            mode, das: the real PSW has not)
+         OC    VMPSW+2(1),SAVECXB
          B     SAVECX6
 SAVECX5  IC    R2,VMPSW+4          virtual PSW byte 4: ILC CC mask
          N     R2,=F'192'            keep the ILC
@@ -94,6 +96,7 @@ SAVECX8  LM    R2,R3,VMSLICE       VMSLICE - SLICEVAL + CPUTNOW
          DROP  R11
 SAVECX9  LEAVE SAVECTX
 SAVECTXR DS    F
+SAVECXB  DS    X
 *
 ***********************************************************************
 *  DSUB: R2:R3 = R2:R3 - R4:R5, 64-bit.                               *

@@ -27,11 +27,9 @@
 *   CPU runs it directly, with the real CR3's PSW-key mask all ones   *
 *   for a virtual supervisor and the virtual CR3's for a virtual      *
 *   problem program (PMRUN); the first MVCK that traps turns that on  *
-*   (VMFPRM) and runs again.  Where the virtual machine ENABLES the   *
-*   facility (virtual DAT on with CR0 bits 4-5, CR14 bit 12) CP does  *
-*   not emulate it yet - that needs the secondary space's shadow      *
-*   tables and ASN translation through the guest's tables: an         *
-*   operation exception, named in the README.                         *
+*   (VMFPRM) and runs again.  With the virtual DAT on, every DAS      *
+*   instruction but MVCK goes to DMKDAS (vdas.asm), which emulates    *
+*   it against the virtual machine's state.                           *
 *                                                                     *
 *  PMRUN, called by the dispatcher for a machine with VMFPRM, makes   *
 *  the real machine check for the guest what the guest's control      *
@@ -90,17 +88,18 @@ XPPGM    LA    R15,10
 *  EPAR, ESAR, PT.
 XPDASB2  DC    X'1819232425262728FF'
 *
-*  PC ... PT: with the virtual DAT off, a special operation; on, the
-*  facility enabled: not emulated.
+*  PC ... PT: with the virtual DAT off, a special operation; on:
+*  DMKDAS (vdas.asm).
 XPDAS    BAL   R14,XPDATON
          BZ    XPSPOP
-         B     XPNOT
+XPDAS2   CALL  DASSIM
+         B     XPRET
 *
 *  LASP: special operation unless the virtual CR14's ASN-translation
-*  control (bit 12) is on; then not emulated.
+*  control (bit 12) is on; then DMKDAS.
 XPLASP   TM    VMCRS+57,X'08'
          BZ    XPSPOP
-         B     XPNOT
+         B     XPDAS2
 *
 *  MVCK in the virtual supervisor state: the real CPU can do it, with
 *  every key allowed in the real CR3 (PMRUN); run it again so.
@@ -374,11 +373,13 @@ PRXPROB  ENTER
          XC    XPOP,XPOP
          LA    R3,XPOP
          LA    R4,2
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYVI         (virtual if its DAT is on)
          LA    R2,2                (none there: the real code)
          BNZ   XPPRET
          CLI   XPOP,X'D9'          MVCK
          BE    XPP20
+         CLI   XPOP,X'44'          EXECUTE: DMKDAS looks at its target
+         BE    XPP14                 (not a DAS one: the real code)
          CLI   XPOP,X'B2'
          BNE   XPPRET
          LA    R1,XPDASB2          a DAS instruction?
@@ -389,9 +390,12 @@ XPP10    CLI   0(R1),X'FF'
          LA    R1,1(R1)
          B     XPP10
 XPP12    BAL   R14,XPDATON         virtual DAT off: special operation
-         BNZ   XPPRET
+         BNZ   XPP14
          LA    R2,X'13'
          B     XPPRET
+XPP14    LA    R2,2                on: DMKDAS (its answer as
+         CALL  DASTRAP               PRXMORE's)
+         LEAVE PRXPROB
 XPP20    TM    VMFLAG2,VMFPRM      MVCK with the virtual CR3 already:
          BO    XPPRET                the guest's own
          OI    VMFLAG2,VMFPRM

@@ -31,6 +31,8 @@ PRGH10   CH    R2,=H'2'
          BE    PAGEFLT
          CH    R2,=X'0010'
          BE    SEGFLT
+         CH    R2,=X'0013'         special operation: the real CPU's
+         BE    DASOP                 DAS controls are off (DMKDAS)
          CH    R2,=X'0040'         a monitor event: the class (X'94')
          BNE   PRGREFL               and code (X'9C') the CPU stored
          CALL  PRWMC                 in CP's page 0 go to the guest's
@@ -216,9 +218,13 @@ SIMPGM   SR    R3,R3               (a program interruption, code R2)
 *  A privileged operation in the virtual problem state: the code its
 *  virtual machine would give (DMKPRX), or it runs again (R15 0).
 PRVPROB  CALL  PRXPROB
-         LTR   R15,R15
-         BZ    DISPATCH
-         B     SIMPGM
+         B     SIMANS
+*
+*  A special operation (X'13') from the real CPU: a dual-address-
+*  space instruction, emulated for the virtual machine (DMKDAS), or
+*  its own special-operation exception.
+DASOP    CALL  DASTRAP
+         B     SIMANS
 *
 *  A guest address CP could not reach.  R15 = 1: it lies beyond the
 *  virtual machine's storage, an addressing exception for the guest
@@ -302,8 +308,9 @@ SIMANS   LTR   R15,R15
 ***********************************************************************
 *  LPSW D(B): the guest loads a new PSW.  The new PSW must be on a    *
 *  doubleword.  An EC-mode PSW (VM/370's OPTION ECMODE) must have     *
-*  zeros in bits 0, 2-4, 16-17 and 24-39, else the PSW is loaded and  *
-*  then a specification exception taken with ILC 0, the invalid PSW   *
+*  zeros in bits 0, 2-4, 17 and 24-39 (bit 16 is the secondary-space  *
+*  mode: DMKDAS), else the PSW is loaded and then a specification     *
+*  exception taken with ILC 0, the invalid PSW                        *
 *  its old PSW (the POO's early exception).  DAT (bit 5) is the       *
 *  guest's (shadow tables, vat.asm); PER (bit 1) too (DMKPRX).  A     *
 *  wait PSW with every interruption masked off can never end: the     *
@@ -327,7 +334,7 @@ LPSW05   LA    R3,NEWPSW
          BZ    LPSW10
          TM    NEWPSW,X'B8'        (0, 2-4; 1 PER: DMKPRX; 5 DAT: DMKVAT)
          BNZ   LPSWBAD
-         TM    NEWPSW+2,X'C0'      (16-17)
+         TM    NEWPSW+2,X'40'      (17; 16 is the secondary-space mode)
          BNZ   LPSWBAD
          CLC   NEWPSW+3(2),=H'0'   (24-39)
          BNE   LPSWBAD

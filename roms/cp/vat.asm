@@ -36,6 +36,18 @@
 *  through GTRANS, so a table beyond its storage is an addressing     *
 *  exception for it, as on the real machine.                          *
 *                                                                     *
+*  The dual-address-space facility (das, vdas.asm's DMKDAS): in the   *
+*  secondary-space mode (virtual PSW bit 16) the guest's current      *
+*  space is CR7's, so the real CR1 is the shadow of the STD the       *
+*  guest uses NOW.  The first frame holds two shadow segment tables,  *
+*  A (+0, for the STD in VMVATCR1) and B (+1K, VMVATSB), sharing the  *
+*  page-table room: a guest switching between two spaces (SAC, PC,    *
+*  PT) keeps both filled; a third STD takes the older one's place     *
+*  (its page tables stay taken until the next purge, which forgets    *
+*  both).  VMVATCUR is the one in use.  VATWALK walks CR7's tables    *
+*  and a translation exception there gives the guest X'90' with bit   *
+*  0 (VWSEC); VATWSTD walks a space named (MVCP, MVCS).               *
+*                                                                     *
 *  Here too: LRA, PTLB, IPTE, TB, TPROT for the guest (VATSIM), and   *
 *  the guest-virtual step in front of GTRANS for the operands of the  *
 *  instructions CP emulates while DAT is on (VATCOPY, for GCOPYVI/VO).*
@@ -52,7 +64,8 @@ DMKVAT   CSECT
 *  VATRUN: the dispatcher is about to run machine R11.  If its        *
 *  virtual PSW has DAT on (EC mode, bit 5), the real CR1 becomes its  *
 *  shadow segment table (made on first use; forgotten if the guest's  *
-*  CR1 or translation format changed since it was built) and the real *
+*  current STD - CR1's, or CR7's in the secondary-space mode - or     *
+*  translation format changed since it was built) and the real        *
 *  CR0's bits 8-12 the guest's page and segment size; VMFSHAD says    *
 *  so.  Otherwise, if the last machine ran on shadow tables, the real *
 *  CR0 gets CP's format back (CR1 the dispatcher has loaded already). *
@@ -66,7 +79,11 @@ VATRUN   ENTER
          BZ    VR50
          TM    VMPSW,X'04'
          BZ    VR50
-         ICM   R1,15,VMVATFR       its shadow segment table
+         MVC   VRSTD,VMCRS+4       the space it runs in: CR1's, or
+         TM    VMPSW+2,X'80'         in the secondary-space mode
+         BZ    VR05                  (PSW bit 16, das) CR7's
+         MVC   VRSTD,VMCRS+28
+VR05     ICM   R1,15,VMVATFR       its shadow segment table
          BNZ   VR10
          BAL   R14,FRAMEGET        the first time: a frame for it
          LTR   R15,R15
@@ -78,23 +95,46 @@ VATRUN   ENTER
          AH    R0,=H'1'
          ST    R0,VMFRAMES
          B     VR20
-VR10     CLC   VMVATCR1,VMCRS+4    built for this CR1
-         BNE   VR20
-         IC    R0,VMCRS+1            and this format?
+VR10     IC    R0,VMCRS+1          built for this format?
          N     R0,=F'248'
          STC   R0,VRFMT
          CLC   VRFMT,VMVATFMT
-         BE    VR30
-VR20     BAL   R14,VATPURG1        no: start it afresh
-         MVC   VMVATCR1,VMCRS+4
+         BNE   VR20
+         CLC   VMVATCR1,VRSTD      and this space's STD: shadow A,
+         BE    VR24
+         TM    VMVATBF,X'01'         or B (das)?
+         BZ    VR12
+         CLC   VMVATSB,VRSTD
+         BE    VR26
+VR12     TM    VMVATBF,X'02'       neither: the older one starts
+         BO    VR14                  afresh for it (its page tables
+         MVC   VMVATCR1,VRSTD        stay taken until a purge)
+         L     R1,VMVATFR
+         BAL   R14,VSTCLR
+         OI    VMVATBF,X'02'
+         B     VR24
+VR14     MVC   VMVATSB,VRSTD
+         L     R1,VMVATFR
+         LA    R1,1024(R1)
+         BAL   R14,VSTCLR
+         MVI   VMVATBF,X'01'
+         B     VR26
+VR20     BAL   R14,VATPURG1        no: start afresh
+         MVC   VMVATCR1,VRSTD
+         MVI   VMVATBF,X'02'
          IC    R0,VMCRS+1
          N     R0,=F'248'
          STC   R0,VMVATFMT
+VR24     L     R0,VMVATFR          shadow A
+         B     VR28
+VR26     L     R0,VMVATFR          shadow B
+         A     R0,=F'1024'
+VR28     ST    R0,VMVATCUR
 VR30     STCTL R0,R0,VRCR0         the real CR0 with the guest's
          NI    VRCR0+1,X'07'         page and segment size
          OC    VRCR0+1(1),VMVATFMT
          LCTL  R0,R0,VRCR0
-         L     R0,VMVATFR          the real CR1: the shadow segment
+         L     R0,VMVATCUR         the real CR1: the shadow segment
          O     R0,=X'0F000000'       table, all 256 entries
          ST    R0,VRCR1
          LCTL  R1,R1,VRCR1
@@ -118,6 +158,7 @@ VATRUNR  DS    F
 VATRUNB  DS    F
 VRCR0    DS    F
 VRCR1    DS    F
+VRSTD    DS    F
 VRFMT    DS    X
 *
 ***********************************************************************
@@ -136,13 +177,14 @@ VPGB     DS    F
 *  VATPURG1: the same, for this module (BAL).
 VATPURG1 ICM   R1,15,VMVATFR       no shadow tables: nothing to do
          BZR   R14
-         MVC   0(4,R1),=X'00000001'    256 invalid entries (an MVC
-         MVC   4(252,R1),0(R1)           overlapping itself repeats
-         MVC   256(256,R1),0(R1)         the first one)
-         MVC   512(256,R1),0(R1)
-         MVC   768(256,R1),0(R1)
-         LA    R0,1024(R1)         page tables from +1K
+         ST    R14,VPG1R
+         BAL   R14,VSTCLR          both segment tables (A, B: das)
+         LA    R1,1024(R1)
+         BAL   R14,VSTCLR
+         L     R14,VPG1R
+         LA    R0,1024(R1)         page tables from +2K
          ST    R0,VMVATNX
+         L     R1,VMVATFR
          LA    R0,2048(R1)         to the end of the frame
          LA    R0,2048(R0)
          ST    R0,VMVATEN
@@ -150,6 +192,14 @@ VATPURG1 ICM   R1,15,VMVATFR       no shadow tables: nothing to do
          L     R1,VMVATPRG         (counted)
          LA    R1,1(R1)
          ST    R1,VMVATPRG
+         BR    R14
+VPG1R    DS    F
+*  VSTCLR: the shadow segment table at R1: 256 invalid entries.
+VSTCLR   MVC   0(4,R1),=X'00000001'    (an MVC overlapping itself
+         MVC   4(252,R1),0(R1)           repeats the first entry)
+         MVC   256(256,R1),0(R1)
+         MVC   512(256,R1),0(R1)
+         MVC   768(256,R1),0(R1)
          BR    R14
 *
 ***********************************************************************
@@ -207,7 +257,7 @@ VATFAULT ENTER VFT
          L     R8,VWSSH
          SRL   R6,0(R8)
          SLL   R6,2
-         A     R6,VMVATFR
+         A     R6,VMVATCUR         (the current space's: das)
          TM    3(R6),X'01'         without a page table yet?
          BZ    VF20
          BAL   R14,VATPTGET        R1 = one, every entry invalid
@@ -386,7 +436,8 @@ VPINDEX  LA    R0,1
 *
 ***********************************************************************
 *  VATWALK: translate a guest virtual address through the guest's     *
-*  own tables (CR0's format, CR1's segment table), every entry        *
+*  own tables (CR0's format, the current space's segment table: CR1's *
+*  or, in the secondary-space mode, CR7's), every entry               *
 *  fetched from its guest real address through GTRANS - so a table    *
 *  can name any address at all, and reaches nothing but the guest's   *
 *  own storage.  The checks and their order are the bare CPU's.       *
@@ -400,12 +451,23 @@ VPINDEX  LA    R0,1
 *  VWPROT = X'04' if the segment is protected.  Uses R0, R1, R2, R6,  *
 *  R7, R8, R15.                                                       *
 ***********************************************************************
-VATWALK  ST    R14,VWR
+VATWALK  MVC   VWSTD,VMCRS+4       the current space: CR1's table,
+         MVI   VWSEC,0
+         TM    VMPSW+1,PSWEC         or CR7's in the secondary-space
+         BZ    VATWALK1              mode (EC, DAT on, PSW bit 16;
+         TM    VMPSW,X'04'           das: X'90' bit 0 then)
+         BZ    VATWALK1
+         TM    VMPSW+2,X'80'
+         BZ    VATWALK1
+         MVC   VWSTD,VMCRS+28
+         MVI   VWSEC,X'80'
+VATWALK1 ST    R14,VWR             (VATWSTD: VWSTD, VWSEC given)
          N     R2,=X'00FFFFFF'
          ST    R2,VWVA
          BAL   R14,VATFMT
          BNZ   VW60
-         L     R6,VMCRS+4          CR1: segment-table length, origin
+         L     R6,VWSTD            the STD: segment-table length,
+*                                    origin
          LR    R7,R6
          N     R7,=X'00FFFFC0'
          SRL   R6,24
@@ -506,7 +568,49 @@ VWVA     DS    F
 VWENT    DS    F
 VWPSH    DS    F                   page shift: 11 or 12
 VWSSH    DS    F                   segment shift: 16 or 20
+VWSTD    DS    F                   the segment-table designation
 VWPROT   DS    X
+VWSEC    DS    X                   X'80': the secondary space (das)
+*
+***********************************************************************
+*  VATWSTD: VATWALK in a space named (das: MVCP, MVCS, IVSK in the    *
+*  dual-address-space module, DMKDAS): guest virtual address R2       *
+*  through the segment table designation R0 (the guest's CR1 or       *
+*  CR7), R1 = X'80' for the secondary space (then a translation       *
+*  exception's X'90' gets bit 0), 0 for the primary.                  *
+*  In: R11, R0, R1, R2.  Out: CC 0, R2 the guest real address, R0 =   *
+*  X'04' if the segment is protected, else 0; or CC not 0 and R15 as  *
+*  VATCOPY's: 1 addressing, 2 no frame, 3 a translation exception     *
+*  (VATXCODE, VATXTEA: VATOPEX reflects it).  Uses R0-R2, R15.        *
+***********************************************************************
+VATWSTD  ENTER VWX
+         STM   R6,R8,VWXSAVE
+         ST    R0,VWSTD
+         STC   R1,VWSEC
+         ST    R2,VATXTEA
+         BAL   R14,VATWALK1
+         BZ    VWX20
+         LR    R0,R15              as VATCOPY: no frame,
+         LA    R15,2
+         CH    R0,=H'7'
+         BE    VWX30
+         LA    R15,1               addressing,
+         CH    R0,=H'5'
+         BE    VWX30
+         LR    R15,R0              or a translation exception
+         BAL   R14,VATCODE
+         STH   R2,VATXCODE
+         LA    R15,3
+         B     VWX30
+VWX20    SR    R0,R0               translated: the protection bit
+         IC    R0,VWPROT
+         SR    R15,R15
+VWX30    LM    R6,R8,VWXSAVE
+         LTR   R15,R15
+         LEAVE VWX
+VWXR     DS    F
+VWXB     DS    F
+VWXSAVE  DS    3F
 *
 ***********************************************************************
 *  VATCODE: VATWALK's answer R15 (1-6) as a program-interruption code *
@@ -543,6 +647,7 @@ VATTEA   ST    R14,VTR
          L     R0,VATXTEA
          N     R0,=X'00FFF800'
 VT10     ST    R0,VTWORD
+         OC    VTWORD(1),VWSEC     bit 0: the secondary space (das)
          LA    R2,X'90'
          LA    R3,VTWORD
          LA    R4,4

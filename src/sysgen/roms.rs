@@ -54,6 +54,7 @@ roms!(
     "cp/vtimer.asm",
     "cp/vipl.asm",
     "cp/vat.asm",
+    "cp/vdas.asm",
     "cp/paging.asm",
     "cp/pagecmd.asm",
     "cp/cpmsg.asm",

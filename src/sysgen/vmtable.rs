@@ -15,8 +15,8 @@ pub(super) struct VmTable {
     term: u32,
     privops: u32,
     seg: u32,
-    /// VMVATFR: the machine's shadow segment table while its PSW has DAT on (vat.asm);
-    /// the real CR1 is then that table's address with length X'0F'.
+    /// VMVATFR: the machine's shadow segment tables while its PSW has DAT on (vat.asm:
+    /// two, at +0 and +1K); the real CR1 is then one's address with length X'0F'.
     shadow: Option<u32>,
 }
 
@@ -56,10 +56,17 @@ impl VmTable {
         })
     }
 
-    /// The real CR1 the machine runs with on its shadow tables, if it has them.
-    fn shadow_cr1(&self, cpu: &crate::cpu::Cpu, vm: u32) -> Option<u32> {
-        let sto = Self::word(cpu, vm + self.shadow?);
-        (sto != 0).then_some(sto | 0x0F00_0000)
+    /// The real CR1s the machine runs with on its shadow tables, if it has them: the
+    /// frame's two shadow segment tables, at +0 and +1K (one a space, vat.asm).
+    fn shadow_cr1(&self, cpu: &crate::cpu::Cpu, vm: u32) -> Vec<u32> {
+        let Some(field) = self.shadow else {
+            return Vec::new();
+        };
+        let sto = Self::word(cpu, vm + field);
+        if sto == 0 {
+            return Vec::new();
+        }
+        vec![sto | 0x0F00_0000, (sto + 1024) | 0x0F00_0000]
     }
 
     fn userid(&self, cpu: &crate::cpu::Cpu, vm: u32) -> String {
@@ -89,7 +96,7 @@ impl VmTable {
                     instructions: cpu
                         .problem_instructions
                         .iter()
-                        .filter(|(c, _)| *c == cr1 || Some(*c) == shadow)
+                        .filter(|(c, _)| *c == cr1 || shadow.contains(c))
                         .map(|(_, n)| *n)
                         .sum(),
                     privops: Self::word(cpu, vm + self.privops) as u64,
@@ -116,7 +123,11 @@ impl VmTable {
         self.in_use(cpu)
             .flat_map(|(vm, _)| {
                 let id = self.userid(cpu, vm);
-                let shadow = self.shadow_cr1(cpu, vm).map(|c| (c, id.clone()));
+                let shadow: Vec<(u32, String)> = self
+                    .shadow_cr1(cpu, vm)
+                    .into_iter()
+                    .map(|c| (c, id.clone()))
+                    .collect();
                 std::iter::once((Self::word(cpu, vm + self.seg), id)).chain(shadow)
             })
             .collect()

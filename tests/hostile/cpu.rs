@@ -149,6 +149,42 @@ pub(crate) fn cpu_virtual_dat_fault_loop() {
     verdict(p);
 }
 
+/// PROGRAM CALL and PROGRAM TRANSFER ping-pong between two address spaces, for ever
+/// (tests/hostile/dasloop.asm): each a trap DMKDAS emulates through ALICE's ASN,
+/// linkage and entry tables; the two spaces keep a shadow each (vat.asm), so the loop
+/// runs without a shadow fault once both are filled. Charged to her slice as every
+/// trap: BOB answers within 250 ms.
+#[test]
+pub(crate) fn cpu_pc_pt_ping_pong() {
+    let (rig, r) = share(&["dasloop"], ONE_ATTACKER_BOUND);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside dasloop: {e}"));
+    }
+    // The loop really ran: PC put the entry parameter in R4, and every PC and PT was a
+    // trap and a dispatch; the shadows of the two spaces stayed (few fills, no purge
+    // but the first).
+    let alice = rig.vmblok("ALICE").expect("ALICE's VMBLOK");
+    let r4 = rig.word(alice + rig.sym("VMGPRS") + 16);
+    let dispatched = rig.word(alice + rig.sym("VMDSPCNT"));
+    let filled = rig.word(alice + rig.sym("VMVATFIL"));
+    let purged = rig.word(alice + rig.sym("VMVATPRG"));
+    println!(
+        "dasloop: R4 {r4:08X}, {dispatched} dispatches, {filled} shadow fills, {purged} purges"
+    );
+    if r4 != 0xEEEE_EEEE || dispatched < 500 {
+        p.push(format!(
+            "ALICE's PC/PT loop did not run: R4 {r4:08X}, {dispatched} dispatches"
+        ));
+    }
+    if filled > 100 || purged > 1 {
+        p.push(format!(
+            "the two spaces' shadows did not stay: {filled} fills, {purged} purges"
+        ));
+    }
+    verdict(p);
+}
+
 /// An endless channel program (SEEK, TIC back to it) started again and again
 /// (tests/hostile/ticloop.asm). Today: no ready line for BOB within 30 s: CP runs a
 /// guest's channel program synchronously, with every other interruption masked off, and

@@ -39,6 +39,20 @@ pub(crate) fn storage_virtual_dat_tables_name_every_address() {
     attack("vdatmap", &[], 30 * SEC);
 }
 
+/// The dual-address-space facility's tables beyond the guest's storage
+/// (tests/hostile/dasbeyond.asm, DMKDAS): with virtual DAT on, SSAR through an ASN first
+/// table past 16M and past her storage, an AFT entry and an authority table past it; PC
+/// through a linkage table and an entry table past it; MVCP through a secondary segment
+/// table past it; then a secondary space (and a primary) mapping all 16M one to one:
+/// MVCP from, MVCS into, and in the secondary-space mode a load from one address in
+/// every 64K past her storage. A real machine of her size gives an addressing exception
+/// for each; so must CP (every table word and every operand through GTRANS), with CP's
+/// and BOB's storage unchanged.
+#[test]
+pub(crate) fn storage_das_tables_beyond_storage() {
+    attack("dasbeyond", &[], 30 * SEC);
+}
+
 /// DIAGNOSE X'0C' with its area past the guest's storage (tests/hostile/diagbeyond.asm).
 /// Today: passes - DIAG0C goes to SIMADDR, an addressing exception (code 5, ILC 2, the
 /// address past the DIAGNOSE). Kept as a guard.
