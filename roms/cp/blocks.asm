@@ -251,6 +251,13 @@ VMPGWPG  DS    A                   ... and which page (guest address)
 VMPGNXT  DS    A                   the next machine whose read waits
 *                                    for the paging device (PGQHEAD)
 VMPGWTS  DS    F                   times it waited for a page
+*                                  -- (prefix) its prefix register --
+VMPFX    DS    F                   the prefix SPX set (bits 8-19), or
+*                                    0; while not 0 its real pages 0
+*                                    and VMPFX are exchanged in its
+*                                    page tables and page records
+*                                    (prefix.asm); a channel's absolute
+*                                    addresses go through GABS
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -62,6 +62,24 @@ GTRNOFRM LA    R15,2
 GTRANSR  DS    F
 *
 ***********************************************************************
+*  GABS: an ABSOLUTE address of machine R11 - a channel program's     *
+*  CCW, IDAW or data address - to the REAL address GTRANS takes: its  *
+*  pages 0 and VMPFX exchanged while it has a prefix (prefix.asm;     *
+*  the exchange is its own inverse).  In/out: R2.  Uses R0.           *
+***********************************************************************
+GABS     ICM   R0,15,VMPFX-VMBLOK(R11)
+         BZR   R14                 no prefix: the same
+         LR    R0,R2
+         N     R0,=X'00FFF000'     its page
+         BNZ   GABS10
+         O     R2,VMPFX-VMBLOK(R11)   page 0: the prefix page
+         BR    R14
+GABS10   C     R0,VMPFX-VMBLOK(R11)
+         BNER  R14
+         N     R2,=X'00000FFF'     the prefix page: page 0
+         BR    R14
+*
+***********************************************************************
 *  GCOPYIN:  copy R4 bytes from guest address R2 to CP address R3.    *
 *  GCOPYOUT: copy R4 bytes from CP address R3 to guest address R2.    *
 *  A page at a time (and at most 256 bytes per MVC), since guest      *
@@ -74,7 +92,13 @@ GTRANSR  DS    F
 *  VATCOPY copies them a 2K block at a time, each translated by the   *
 *  guest's own tables first (R15 = 3: a translation exception for    *
 *  the guest, NOSTORE reflects it).                                   *
+*  GCOPYAI, GCOPYAO: the same for a channel program's ABSOLUTE        *
+*  addresses (CCWs, data): each page through GABS first.              *
 ***********************************************************************
+GCOPYAI  MVI   GCDIR,X'10'
+         B     GCOPY
+GCOPYAO  MVI   GCDIR,X'11'
+         B     GCOPY
 GCOPYVI  MVI   GCDIR,0
          B     GCOPYV
 GCOPYVO  MVI   GCDIR,1
@@ -91,7 +115,10 @@ GCOPY    ENTER
 GC10     LTR   R4,R4               anything left?
          BNP   GCDONE
          ST    R2,GCGADDR
-         BAL   R14,GTRANS          R2 = real address
+         TM    GCDIR,X'10'         (absolute: real first)
+         BZ    GC15
+         BAL   R14,GABS
+GC15     BAL   R14,GTRANS          R2 = real address
          BNZ   GCFAIL
          L     R5,GCGADDR          bytes left in this page
          N     R5,=X'00000FFF'
@@ -105,8 +132,8 @@ GC20     C     R5,=F'256'          no more than one MVC moves
          LA    R5,256
 GC30     LR    R1,R5
          BCTR  R1,0                length - 1 for EX
-         CLI   GCDIR,0
-         BNE   GC40
+         TM    GCDIR,1
+         BO    GC40
          EX    R1,GCMVCIN
          B     GC50
 GC40     EX    R1,GCMVCOUT

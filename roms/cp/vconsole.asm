@@ -168,7 +168,7 @@ VCR10    LH    R0,VCLEFT           one CCW more
          L     R2,VCCCWA           fetch the CCW
          LA    R3,VCCCW
          LA    R4,8
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   VCRPCHK
          NI    VCSTAT,X'FF'-VCIL
          IC    R0,VCCCW
@@ -252,7 +252,7 @@ VCRW10   ST    R4,VCWLEN
          L     R2,VCCCW            copy the text in
          N     R2,=X'00FFFFFF'
          LA    R3,VCLINE
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   VCRPCHK
          STCM  R2,7,VCCCW+1        advance the CCW's address ...
          SR    R0,R0
@@ -296,7 +296,7 @@ VCRR10   SR    R0,R0               residual = count - moved
          L     R2,VCCCW            into the guest's buffer
          N     R2,=X'00FFFFFF'
          LA    R3,VMTAHEAD
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYAO
          BNZ   VCRPCHK
          TM    VMFLAG2,VMFTANP     not typed yet: type it now, where
          BZ    VCRR20                the guest reads it (TECHO)
@@ -317,7 +317,7 @@ VCRSENSE L     R2,VCCCW
          N     R2,=X'00FFFFFF'
          LA    R3,VCSENSE
          LA    R4,1
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYAO
          BNZ   VCRPCHK
          MVI   VCSENSE,0
          SR    R0,R0
