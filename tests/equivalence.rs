@@ -88,6 +88,7 @@ const PROGRAMS: &[(&str, Verdict)] = &[
     ("assist", Runs),
     ("ext370", Runs),
     ("opsweep", Runs),
+    ("prefix", Runs),
 ];
 
 fn dir() -> PathBuf {

@@ -64,6 +64,10 @@
 //!           BC and the EC mode: the CPU address, zeros or unchanged; the code
 //!  lowprot  low-address protection (CR0 bit 3): stores below 512 by ST, MVI, MVC,
 //!           STM, MVCL, STOSM, IPTE, TB, across 512, PSW key 0 and 3; TPROT
+//!  prefix   SPX/STPX: real page 0 and the prefix page exchanged for loads, the PSWs
+//!           of SVC, program, external and I/O interruptions, the CAW and CSW; CCWs
+//!           and data at absolute addresses; the prefix changed while I/O runs; the
+//!           last page; beyond storage (addressing), bits 20-31, off a word
 //!  segprot  segment protection (segment-table entry bit 29): fetch and instruction
 //!           fetch allowed, stores refused with any key, MVC across segments,
 //!           priority of translation exceptions, TPROT, LRA, MVCS/MVCP, TB, PTLB;
@@ -435,6 +439,7 @@ herc!(pgmec);
 herc!(svc);
 herc!(timer);
 herc!(io3215);
+herc!(prefix);
 herc!(ioec);
 herc!(ifetch);
 herc!(itimer);
