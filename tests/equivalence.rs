@@ -89,6 +89,7 @@ const PROGRAMS: &[(&str, Verdict)] = &[
     ("ext370", Runs),
     ("opsweep", Runs),
     ("prefix", Runs),
+    ("per3", Runs),
 ];
 
 fn dir() -> PathBuf {

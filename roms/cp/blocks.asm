@@ -258,6 +258,14 @@ VMPFX    DS    F                   the prefix SPX set (bits 8-19), or
 *                                    page tables and page records
 *                                    (prefix.asm); a channel's absolute
 *                                    addresses go through GABS
+*                                  -- (prefix) PER events CP makes --
+VMPERIA  DS    A                   the address of the instruction CP
+*                                    emulates with PER on (PRXPBEG)
+VMPERCNT DS    F                   its VMPRVCNT: the events are armed
+*                                    for it alone
+VMPERCOD DS    X                   the PER code of the pending PER
+*                                    interruption (VMFPERP): the CPU's
+VMPERCP  DS    X                   CP's events for it (privext.asm)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -104,7 +104,14 @@ GCOPYVI  MVI   GCDIR,0
 GCOPYVO  MVI   GCDIR,1
 GCOPYV   TM    VMPSW-VMBLOK+1(R11),PSWEC
          BZ    GCOPY
-         TM    VMPSW-VMBLOK(R11),X'04'
+         TM    VMPERCP-VMBLOK(R11),X'01'   (PER events armed: a store
+         BZ    GCV10                         may be one, DMKPRX)
+         CLI   GCDIR,1
+         BNE   GCV10
+         ST    R14,GCOPYVR
+         CALL  PRXPSTO
+         L     R14,GCOPYVR
+GCV10    TM    VMPSW-VMBLOK(R11),X'04'
          BZ    GCOPY
          L     R15,=A(VATCOPY)     (it returns to the caller)
          BR    R15
@@ -151,6 +158,7 @@ GCFAIL   L     R14,GCOPYR
 GCMVCIN  MVC   0(0,R3),0(R2)       guest -> CP
 GCMVCOUT MVC   0(0,R2),0(R3)       CP -> guest
 GCOPYR   DS    F
+GCOPYVR  DS    F
 GCGADDR  DS    F
 GCDIR    DS    X
          DROP  R11
