@@ -554,9 +554,49 @@ const PER_SVC: &str = "Hercules drops the PER event of SVC when the SVC new PSW 
 /// whose second word is the area).
 const PER_FIRST: &str = "Hercules checks only the first byte of a store against the PER area";
 
+/// POO: the CSW that an I/O instruction stores (TIO, CC 1) is a store of the CPU's, a
+/// storage-alteration event when X'40'-X'47' is monitored. Hercules 3.13 makes none.
+const PER_CSW: &str = "Hercules makes no PER event of the CSW an I/O instruction stores";
+
 herc!(
     per3,
     [
+        Deviation {
+            name: PER_CSW,
+            field: "R14",
+            hercules: "900003B0",
+            poo: "8000038A"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000D9C",
+            hercules: "D5D6D5C5",
+            poo: "40081000"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DA0",
+            hercules: "00000000",
+            poo: "000003A4"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DA4",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DA8",
+            hercules: "00000000",
+            poo: "20000000"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DAC",
+            hercules: "00000000",
+            poo: "03A00000"
+        },
         Deviation {
             name: PER_FIRST,
             field: "MEM 000C30",

@@ -659,6 +659,29 @@ XPT80    MVI   VMPERCP,0
 XPT90    LM    R0,R5,XPBSAVE
          LEAVE PRXPSTO
 *
+***********************************************************************
+*  PRXPCSW: an I/O instruction CP emulated ends with CC R0: SIO and   *
+*  TIO with CC 1 stored a CSW at X'40', a store as the CPU's (its     *
+*  8 bytes against the area as they are, PRXPSTO).  In: R11, R0.      *
+*  Keeps R0-R14.                                                      *
+***********************************************************************
+PRXPCSW  ENTER
+         CH    R0,=H'1'
+         BNE   XPW90
+         CLI   VMINST,X'9C'        SIO, SIOF
+         BE    XPW10
+         CLI   VMINST,X'9D'        TIO, CLRIO
+         BNE   XPW90
+XPW10    STM   R2,R4,XPCSAVE
+         LA    R2,X'40'
+         LA    R4,8
+         BAL   R14,PRXPSTO
+         LM    R2,R4,XPCSAVE
+XPW90    LEAVE PRXPCSW
+PRXPCSWB DS    F
+PRXPCSWR DS    F
+XPCSAVE  DS    3F
+*
 *  XPPEND: a candidate event: a PER interruption may be pending; if
 *  none was (no event of the CPU's), its code starts empty.
 XPPEND   TM    VMFLAG2,VMFPERP

@@ -98,7 +98,10 @@ VCC1     LA    R0,1
 VCC0     SR    R0,R0
          B     VSETCC
 VCC3     LA    R0,3
-VSETCC   BAL   R14,SETCC
+VSETCC   TM    VMPERCP,X'01'       (PER armed: a CSW stored is a
+         BZ    VSETCC2               store, DMKPRX)
+         CALL  PRXPCSW
+VSETCC2  BAL   R14,SETCC
          B     DISPATCH
 *
 *  TIO: pending status is given to the guest (CC 1, CSW stored and the

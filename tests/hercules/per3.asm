@@ -3,6 +3,7 @@
 *  STAP, STPT, STCKC, STNSM, STOSM), and the general-register alteration
 *  event of ISK, IPK, ISKE and of SIGP that sets a status (cc 1).  LPSW
 *  is no branch for PER: a successful-branching mask gives it no event.
+*  TIO storing a CSW at X'40' is a store too.
 *  A virtual machine's CP emulates these instructions itself, so it has
 *  to make their events as the CPU does (DMKPRX).
 *
@@ -144,7 +145,18 @@ C16      ST    2,0(,10)
          LPSW  PERPSW                the same state, at T17
 T17      STNSM DUMMY,X'BF'
          BAL   14,NONE
-C17      LPSW  DONE
+C17      DS    0H
+* ---- 18: TIO storing the CSW at X'40' (the area X'40'-X'47'): a store ---
+         MVC   X'48'(4),=A(NOPCCW)
+         SIO   X'009'                a write, its end masked off
+         LCTL  9,11,CRCSW
+         LA    11,C18
+         STOSM DUMMY,X'40'
+T18      TIO   X'009'                CC 2 while busy: again; CC 1: the
+         BC    2,T18                   CSW, an event
+         STNSM DUMMY,X'BF'
+         BAL   14,NONE
+C18      LPSW  DONE
 *
 *  PGMH: record the program old PSW, X'8C' and X'96'-X'9B'; resume at R11.
 PGMH     MVC   0(8,10),X'28'
@@ -173,6 +185,8 @@ CRSAW    DC    X'20000000',A(AREA),A(AREA+15)
 CRGR5    DC    X'10000400',A(0),A(0)          R5
 CRGR2    DC    X'10002000',A(0),A(0)          R2
 CRBR     DC    X'80000000',A(0),A(0)
+CRCSW    DC    X'20000000',A(X'40'),A(X'47')
+NOPCCW   CCW   X'09',DUMMY,X'20',1   write a byte
 T10T     STCTL 0,0,AREA+4
 DUMMY    DC    X'00'
          LTORG
