@@ -257,7 +257,7 @@ VMPFX    DS    F                   the prefix SPX set (bits 8-19), or
 *                                    and VMPFX are exchanged in its
 *                                    page tables and page records
 *                                    (prefix.asm); a channel's absolute
-*                                    addresses go through GABS
+*                                    addresses go through PFXCOPY, PFXABS
 *                                  -- (prefix) PER events CP makes --
 VMPERIA  DS    A                   the address of the instruction CP
 *                                    emulates with PER on (PRXPBEG)

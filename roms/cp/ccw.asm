@@ -843,8 +843,10 @@ CTIDAW1  L     R1,CTIDAN
          C     R1,=A(IDAWMAX)
          BNL   CTIW10
          ST    R14,CTIDAWR
-         BAL   R14,GABS            (absolute: real first)
-         BAL   R14,GTRANS
+         ICM   R0,15,VMPFX-VMBLOK(R11)   (absolute: with a prefix,
+         BZ    CTIW05                      real first: prefix.asm)
+         CALL  PFXABS
+CTIW05   BAL   R14,GTRANS
          L     R14,CTIDAWR
          BNZR  R14
          CALL  PGLOCK              not stolen until the program ends

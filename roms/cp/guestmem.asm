@@ -61,23 +61,6 @@ GTRNOFRM LA    R15,2
          BR    R14
 GTRANSR  DS    F
 *
-***********************************************************************
-*  GABS: an ABSOLUTE address of machine R11 - a channel program's     *
-*  CCW, IDAW or data address - to the REAL address GTRANS takes: its  *
-*  pages 0 and VMPFX exchanged while it has a prefix (prefix.asm;     *
-*  the exchange is its own inverse).  In/out: R2.  Uses R0.           *
-***********************************************************************
-GABS     ICM   R0,15,VMPFX-VMBLOK(R11)
-         BZR   R14                 no prefix: the same
-         LR    R0,R2
-         N     R0,=X'00FFF000'     its page
-         BNZ   GABS10
-         O     R2,VMPFX-VMBLOK(R11)   page 0: the prefix page
-         BR    R14
-GABS10   C     R0,VMPFX-VMBLOK(R11)
-         BNER  R14
-         N     R2,=X'00000FFF'     the prefix page: page 0
-         BR    R14
 *
 ***********************************************************************
 *  GCOPYIN:  copy R4 bytes from guest address R2 to CP address R3.    *
@@ -93,25 +76,30 @@ GABS10   C     R0,VMPFX-VMBLOK(R11)
 *  guest's own tables first (R15 = 3: a translation exception for    *
 *  the guest, NOSTORE reflects it).                                   *
 *  GCOPYAI, GCOPYAO: the same for a channel program's ABSOLUTE        *
-*  addresses (CCWs, data): each page through GABS first.              *
+*  addresses (CCWs, IDAWs, data): while the machine has a prefix,     *
+*  prefix.asm's PFXCOPY copies them a page at a time, each page's     *
+*  address exchanged first (page 0 and the prefix page).              *
 ***********************************************************************
-GCOPYAI  MVI   GCDIR,X'10'
-         B     GCOPY
-GCOPYAO  MVI   GCDIR,X'11'
-         B     GCOPY
+GCOPYAI  ICM   R0,15,VMPFX-VMBLOK(R11)   no prefix: absolute = real
+         BZ    GCOPYIN
+         MVI   GCDIR,0
+         B     GCOPYA
+GCOPYAO  ICM   R0,15,VMPFX-VMBLOK(R11)
+         BZ    GCOPYOUT
+         MVI   GCDIR,1
+GCOPYA   L     R15,=A(PFXCOPY)     (it returns to the caller)
+         BR    R15
 GCOPYVI  MVI   GCDIR,0
          B     GCOPYV
 GCOPYVO  MVI   GCDIR,1
-GCOPYV   TM    VMPSW-VMBLOK+1(R11),PSWEC
-         BZ    GCOPY
-         TM    VMPERCP-VMBLOK(R11),X'01'   (PER events armed: a store
-         BZ    GCV10                         may be one, DMKPRX)
-         CLI   GCDIR,1
-         BNE   GCV10
+         TM    VMPERCP-VMBLOK(R11),X'01'   (PER events armed: the store
+         BZ    GCOPYV                        may be one, DMKPRX)
          ST    R14,GCOPYVR
          CALL  PRXPSTO
          L     R14,GCOPYVR
-GCV10    TM    VMPSW-VMBLOK(R11),X'04'
+GCOPYV   TM    VMPSW-VMBLOK+1(R11),PSWEC
+         BZ    GCOPY
+         TM    VMPSW-VMBLOK(R11),X'04'
          BZ    GCOPY
          L     R15,=A(VATCOPY)     (it returns to the caller)
          BR    R15
@@ -122,10 +110,7 @@ GCOPY    ENTER
 GC10     LTR   R4,R4               anything left?
          BNP   GCDONE
          ST    R2,GCGADDR
-         TM    GCDIR,X'10'         (absolute: real first)
-         BZ    GC15
-         BAL   R14,GABS
-GC15     BAL   R14,GTRANS          R2 = real address
+         BAL   R14,GTRANS          R2 = real address
          BNZ   GCFAIL
          L     R5,GCGADDR          bytes left in this page
          N     R5,=X'00000FFF'
@@ -139,8 +124,8 @@ GC20     C     R5,=F'256'          no more than one MVC moves
          LA    R5,256
 GC30     LR    R1,R5
          BCTR  R1,0                length - 1 for EX
-         TM    GCDIR,1
-         BO    GC40
+         CLI   GCDIR,0
+         BNE   GC40
          EX    R1,GCMVCIN
          B     GC50
 GC40     EX    R1,GCMVCOUT

@@ -21,8 +21,8 @@
 *  themselves never move: a frame holds the same absolute page before *
 *  and after SPX, so a channel program running meanwhile goes on      *
 *  writing where it did.  The channel side (vconsole, vspool, ccw)    *
-*  turns its absolute addresses into real ones with GABS              *
-*  (guestmem.asm): the same exchange, which is its own inverse.       *
+*  turns its absolute addresses into real ones with PFXCOPY and       *
+*  PFXABS (GCOPYAI, GCOPYAO): the same exchange, its own inverse.     *
 *                                                                     *
 *  VMPFX holds the prefix (bits 8-19; 0: none).                       *
 *                                                                     *
@@ -147,6 +147,76 @@ PFW20    ST    R2,VMPGWPG
 PFW90    L     R14,PFXSWR
          BR    R14
 PFXSWR   DS    F
+*
+***********************************************************************
+*  PFXABS: an ABSOLUTE address of machine R11 - a channel program's   *
+*  CCW, IDAW or data address - to the REAL address GTRANS takes: its  *
+*  pages 0 and VMPFX exchanged (the exchange is its own inverse).     *
+*  In/out: R2.  Keeps R0-R14.                                         *
+***********************************************************************
+PFXABS   ENTER
+         BAL   R14,PFXSW
+         LEAVE PFXABS
+PFXABSR  DS    F
+PFXABSB  DS    F
+*  PFXSW: the exchange itself (R2).  Uses R15.
+PFXSW    ICM   R15,15,VMPFX
+         BZR   R14                 no prefix: the same
+         LR    R15,R2
+         N     R15,=X'00FFF000'    its page
+         BNZ   PFXSW10
+         O     R2,VMPFX            page 0: the prefix page
+         BR    R14
+PFXSW10  C     R15,VMPFX
+         BNER  R14
+         N     R2,=X'00000FFF'     the prefix page: page 0
+         BR    R14
+*
+***********************************************************************
+*  PFXCOPY: GCOPYAI and GCOPYAO (guestmem.asm) for a machine with a   *
+*  prefix: R4 bytes between absolute address R2 and CP address R3     *
+*  (GCDIR: 0 in, 1 out), a page at a time, each page's address        *
+*  exchanged (PFXSW) and copied by GCOPYIN or GCOPYOUT.               *
+*  Out: as GCOPYIN: CC 0, R2 and R3 advanced; or CC not 0 and R15 as  *
+*  GTRANS answers.  Uses R0-R5, R15.                                  *
+***********************************************************************
+PFXCOPY  ENTER
+         MVC   PFCDIR,GCDIR
+PFC10    LTR   R4,R4               anything left?
+         BNP   PFC80
+         LR    R5,R2               bytes left in this page
+         N     R5,=X'00000FFF'
+         LCR   R5,R5
+         A     R5,=F'4096'
+         CR    R5,R4               no more than asked for
+         BNH   PFC20
+         LR    R5,R4
+PFC20    SR    R4,R5
+         ST    R4,PFCLEFT
+         ST    R5,PFCLEN
+         ST    R2,PFCADDR
+         LR    R4,R5
+         BAL   R14,PFXSW           the page's real address
+         CLI   PFCDIR,0
+         BNE   PFC30
+         BAL   R14,GCOPYIN         (R3 advanced)
+         B     PFC40
+PFC30    BAL   R14,GCOPYOUT
+PFC40    BNZ   PFC90
+         L     R2,PFCADDR          the next page
+         A     R2,PFCLEN
+         L     R4,PFCLEFT
+         B     PFC10
+PFC80    SR    R15,R15             CC 0
+         LEAVE PFXCOPY
+PFC90    LTR   R15,R15             CC not 0 (GTRANS's answer)
+         LEAVE PFXCOPY
+PFXCOPYR DS    F
+PFXCOPYB DS    F
+PFCLEFT  DS    F
+PFCLEN   DS    F
+PFCADDR  DS    F
+PFCDIR   DS    X
 *
 *  PFXPTE: R1 -> the page-table entry of real address R2 (as GTRANS
 *  finds it).  Uses R0, R1.

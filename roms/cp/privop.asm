@@ -109,9 +109,9 @@ PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
          CLI   VMINST,X'44'        EXECUTE: the instruction it names
          BNE   PRV05
          BAL   R14,PRVEX
-PRV05    TM    VMPSW+1,PSWEC       (PER on in an EC-mode PSW: the
+PRV05    TM    VMPSW,X'40'         (PER on in an EC-mode PSW: the
          BZ    PRV07                 events CP's emulation makes,
-         TM    VMPSW,X'40'           DMKPRX)
+         TM    VMPSW+1,PSWEC         DMKPRX)
          BZ    PRV07
          CALL  PRXPBEG
 PRV07    LA    R1,PRVTAB           look the opcode up
