@@ -90,6 +90,7 @@ const PROGRAMS: &[(&str, Verdict)] = &[
     ("opsweep", Runs),
     ("prefix", Runs),
     ("per3", Runs),
+    ("keys2", Runs),
 ];
 
 fn dir() -> PathBuf {

@@ -64,6 +64,8 @@
 //!           BC and the EC mode: the CPU address, zeros or unchanged; the code
 //!  lowprot  low-address protection (CR0 bit 3): stores below 512 by ST, MVI, MVC,
 //!           STM, MVCL, STOSM, IPTE, TB, across 512, PSW key 0 and 3; TPROT
+//!  keys2    LCTL/STCTL whose operand crosses into a 2K block of another key: protection,
+//!           nothing loaded or stored; into one of the same key: done
 //!  per3     PER of the control instructions CP emulates: storage alteration by STCTL,
 //!           STPX, STAP, STPT, STCKC, STNSM, STOSM (and under EXECUTE); GR alteration
 //!           by ISK, IPK, ISKE and SIGP with cc 1; LPSW is no successful branch
@@ -443,6 +445,7 @@ herc!(svc);
 herc!(timer);
 herc!(io3215);
 herc!(prefix);
+herc!(keys2);
 herc!(ioec);
 herc!(ifetch);
 herc!(itimer);

@@ -432,6 +432,50 @@ XPST20   LM    R1,R6,XPSTSAVE
          LEAVE PRXSTCK
 *
 ***********************************************************************
+*  PRXCTLK: LCTL or STCTL (VMINST) at guest address R2, with a PSW    *
+*  key but 0: PRXSTCK or PRXFTCK checked the operand's first byte;    *
+*  its last byte (at most 64 bytes on) may lie in the next 2K block,  *
+*  of another key: that block is checked too, as the CPU checks every *
+*  block an operand spans (protection: nothing loaded or stored).     *
+*  In: R11, R2.  Out: CC 0 allowed; CC not 0 protection.  Keeps       *
+*  R0-R14.                                                            *
+***********************************************************************
+PRXCTLK  ENTER
+         STM   R0,R6,XPKSAVE
+         SR    R1,R1               the length: ((R3 - R1) mod 16 + 1)
+         IC    R1,VMINST+1           words
+         LR    R3,R1
+         SRL   R1,4
+         N     R3,=F'15'
+         SR    R3,R1
+         N     R3,=F'15'
+         LA    R3,1(R3)
+         SLL   R3,2
+         LR    R1,R2               its last byte
+         AR    R1,R3
+         BCTR  R1,0
+         N     R1,=X'00FFFFFF'
+         LR    R0,R2               in the same 2K block: done
+         XR    R0,R1
+         N     R0,=X'00FFF800'
+         BZ    XPK80
+         LR    R2,R1
+         CLI   VMINST,X'B6'        STCTL: a store
+         BNE   XPK20
+         BAL   R14,PRXSTCK
+         B     XPK30
+XPK20    BAL   R14,PRXFTCK         LCTL: a fetch
+XPK30    BNZ   XPK90
+XPK80    LM    R0,R6,XPKSAVE
+         CR    R0,R0               CC 0
+         LEAVE PRXCTLK
+XPK90    LM    R0,R6,XPKSAVE
+         LEAVE PRXCTLK,CC=NZ
+PRXCTLKB DS    F
+PRXCTLKR DS    F
+XPKSAVE  DS    7F
+*
+***********************************************************************
 *  PRXLCTL: after LCTL: does the machine now need PMRUN?  The virtual *
 *  CR0 bit 3 or a PER event mask of CR9 sets VMFPRM (it stays: the    *
 *  dispatcher then reloads the real registers each time, which costs  *

@@ -534,7 +534,11 @@ CTL03    TM    VMPSW+1,X'F0'       LCTL: may it fetch there (a PSW
          BZ    CTL05                 key but 0)?
          CALL  PRXFTCK
          BNZ   SIMPROT
-CTL05    SR    R6,R6
+CTL05    TM    VMPSW+1,X'F0'       (a PSW key but 0: the block of
+         BZ    CTL06                 the operand's last byte too,
+         CALL  PRXCTLK               DMKPRX)
+         BNZ   SIMPROT
+CTL06    SR    R6,R6
          IC    R6,VMINST+1
          LR    R7,R6
          SRL   R6,4                R1 field
