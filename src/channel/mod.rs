@@ -549,7 +549,12 @@ impl IoBus for Channel {
             // stored with BUSY and cleared.
             let p = sub.pending.pop_front().expect("front");
             self.npending -= 1;
-            store_status(mem, self.prefix, p.csw.unit | UnitStatus::BUSY, p.csw.channel);
+            store_status(
+                mem,
+                self.prefix,
+                p.csw.unit | UnitStatus::BUSY,
+                p.csw.channel,
+            );
             return IoCc::Cc1;
         }
         let caw = mem
@@ -617,13 +622,23 @@ impl IoBus for Channel {
             let d = sub.end(csw);
             self.adjust(d);
             self.recompute_due();
-            store_status(mem, self.prefix, UnitStatus::empty(), ChannelStatus::empty());
+            store_status(
+                mem,
+                self.prefix,
+                UnitStatus::empty(),
+                ChannelStatus::empty(),
+            );
             return IoCc::Cc1;
         }
         if !sub.pending.is_empty() {
             return IoCc::Cc0;
         }
-        store_status(mem, self.prefix, UnitStatus::empty(), ChannelStatus::empty());
+        store_status(
+            mem,
+            self.prefix,
+            UnitStatus::empty(),
+            ChannelStatus::empty(),
+        );
         IoCc::Cc1
     }
 
