@@ -859,11 +859,15 @@ PRXLCTLR DS    F
 *  (no low-address protection: CP stores the CAW at X'48') and CR3    *
 *  (zero: no key for MVCK in the problem state) again, before CP      *
 *  stores anything below 512 or runs another machine.  SAVECTX calls  *
-*  it.  Uses nothing.                                                 *
+*  it.  And the PSW key: with PMRUN's CR3 a virtual supervisor's SPKA *
+*  runs on the real CPU (semiprivileged, every key allowed), so the   *
+*  real old PSW's key is the machine's now.  In: R1 -> the old PSW,   *
+*  R11 = VMBLOK.  Uses nothing.                                       *
 ***********************************************************************
 PMSTOP   ENTER
          LCTL  R0,R0,CPCR0
          LCTL  R3,R3,=F'0'
+         MVZ   VMPSW+1(1),1(R1)    (the key: bits 8-11)
          LEAVE PMSTOP
 PMSTOPB  DS    F
 PMSTOPR  DS    F
