@@ -68,7 +68,8 @@
 //!           nothing loaded or stored; into one of the same key: done
 //!  per3     PER of the control instructions CP emulates: storage alteration by STCTL,
 //!           STPX, STAP, STPT, STCKC, STNSM, STOSM (and under EXECUTE); GR alteration
-//!           by ISK, IPK, ISKE and SIGP with cc 1; LPSW is no successful branch
+//!           by ISK, IPK, ISKE and SIGP with cc 1; LPSW is no successful branch; the
+//!           CSW TIO stores; the lock word of the assist E504
 //!  prefix   SPX/STPX: real page 0 and the prefix page exchanged for loads, the PSWs
 //!           of SVC, program, external and I/O interruptions, the CAW and CSW; CCWs
 //!           and data at absolute addresses; the prefix changed while I/O runs; the

@@ -289,6 +289,9 @@ XPACC    ST    R14,XPACCR
          B     XPACC20
 XPACC10  BAL   R14,GCOPYOUT
          BNZ   XPACCX
+         L     R2,XPGA             (a PER storage-alteration event
+         LA    R4,4                  if armed and in the area)
+         BAL   R14,PRXPSTO
 XPACC20  SR    R15,R15
 XPACCX   L     R14,XPACCR
          LTR   R15,R15
@@ -601,7 +604,8 @@ XPP90    LEAVE PRXPERP
 *   - storage alteration: a store of an emulated instruction into the *
 *     monitored area (CR10-CR11, wrapping; any byte of it): STCTL,    *
 *     STNSM, STOSM, STPX, STAP, STPT, STCKC, STIDP - every store CP   *
-*     makes with GCOPYVO, which calls PRXPSTO;                        *
+*     makes with GCOPYVO, which calls PRXPSTO - the assists' words    *
+*     (XPSTORE) and the CSW of SIO and TIO (PRXPCSW);                 *
 *   - general-register alteration: the register an emulated ISK, LRA, *
 *     IPK, ISKE or TB designates (SIGP's only with CC 1), monitored   *
 *     in CR9 bits 16-31, when the instruction completes;              *

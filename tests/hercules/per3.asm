@@ -3,7 +3,8 @@
 *  STAP, STPT, STCKC, STNSM, STOSM), and the general-register alteration
 *  event of ISK, IPK, ISKE and of SIGP that sets a status (cc 1).  LPSW
 *  is no branch for PER: a successful-branching mask gives it no event.
-*  TIO storing a CSW at X'40' is a store too.
+*  TIO storing a CSW at X'40' is a store too, and so is the lock word an
+*  MVS assist (E504) stores.
 *  A virtual machine's CP emulates these instructions itself, so it has
 *  to make their events as the CPU does (DMKPRX).
 *
@@ -156,7 +157,16 @@ T18      TIO   X'009'                CC 2 while busy: again; CC 1: the
          BC    2,T18                   CSW, an event
          STNSM DUMMY,X'BF'
          BAL   14,NONE
-C18      LPSW  DONE
+C18      DS    0H
+* ---- 19: the MVS assist E504 obtaining the free local lock (X'3080'): a store
+         L     9,=A(X'3000')
+         LCTL  9,11,CRLOCK
+         LA    11,C19
+         STOSM DUMMY,X'40'
+T19      DC    X'E50491009200'       obtain local: lock word, locks held
+         STNSM DUMMY,X'BF'
+         BAL   14,NONE
+C19      LPSW  DONE
 *
 *  PGMH: record the program old PSW, X'8C' and X'96'-X'9B'; resume at R11.
 PGMH     MVC   0(8,10),X'28'
@@ -186,6 +196,7 @@ CRGR5    DC    X'10000400',A(0),A(0)          R5
 CRGR2    DC    X'10002000',A(0),A(0)          R2
 CRBR     DC    X'80000000',A(0),A(0)
 CRCSW    DC    X'20000000',A(X'40'),A(X'47')
+CRLOCK   DC    X'20000000',A(X'3080'),A(X'3083')
 NOPCCW   CCW   X'09',DUMMY,X'20',1   write a byte
 T10T     STCTL 0,0,AREA+4
 DUMMY    DC    X'00'
@@ -195,4 +206,19 @@ AREA     DC    4F'0'
          DC    4F'0'
          ORG   PER3+X'C00'
 RESULTS  DS    96D
+*        The assist's operands (as in assist.asm): the ASCB at X'3000'
+*        with its local lock at X'3080', operand 1 at X'3100' holding the
+*        ASCB's address, the CPU address at X'31FC', locks held at
+*        X'3200', the lock interface table at X'3410' (failure: stop).
+         ORG   PER3+X'3080'
+         DC    F'0',F'0'             the local lock, its suspend queue
+         ORG   PER3+X'3100'
+         DC    A(X'3000')
+         ORG   PER3+X'31FC'
+         DC    F'64'                 the logical CPU address
+         DC    F'0'                  locks held
+         DC    A(X'3410')            the LIT
+         ORG   PER3+X'3400'
+         DC    4A(LOCKFAIL)
+LOCKFAIL DC    X'0000'               (not reached: operation exception)
          END
