@@ -1,6 +1,6 @@
 *  PER3 -- program-event recording of the control instructions (EC mode):
 *  the storage-alteration event of the privileged stores (STCTL, STPX,
-*  STAP, STPT, STCKC, STNSM, STOSM), and the general-register alteration
+*  STAP, STPT, STCKC, STNSM, STOSM, STIDP), and the general-register alteration
 *  event of ISK, IPK, ISKE and of SIGP that sets a status (cc 1).  LPSW
 *  is no branch for PER: a successful-branching mask gives it no event.
 *  TIO storing a CSW at X'40' is a store too, and so is the lock word an
@@ -166,7 +166,16 @@ C18      DS    0H
 T19      DC    X'E50491009200'       obtain local: lock word, locks held
          STNSM DUMMY,X'BF'
          BAL   14,NONE
-C19      LPSW  DONE
+C19      DS    0H
+* ---- 20: STIDP into the area (its value differs in a virtual machine, VM/370's
+*      version X'FF'; AREA is not dumped): a store ----------------------------
+         LCTL  9,11,CRSAW
+         LA    11,C20
+         STOSM DUMMY,X'40'
+T20      STIDP AREA
+         STNSM DUMMY,X'BF'
+         BAL   14,NONE
+C20      LPSW  DONE
 *
 *  PGMH: record the program old PSW, X'8C' and X'96'-X'9B'; resume at R11.
 PGMH     MVC   0(8,10),X'28'
