@@ -437,3 +437,11 @@ pub(crate) fn ccw_large_count_on_seek_and_search_arguments() {
 pub(crate) fn ccw_prefix_absolute_addresses() {
     attack("pfxdisk", &[], 20 * SEC);
 }
+
+/// The spooled punch and reader with a prefix (tests/hostile/pfxspool.asm): a card punched
+/// from absolute page 0 through a TIC there, and read back into absolute page 0, land
+/// where the architecture puts them.
+#[test]
+pub(crate) fn ccw_prefix_spooled_unit_record() {
+    attack("pfxspool", &[], 20 * SEC);
+}
