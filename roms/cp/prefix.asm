@@ -69,10 +69,12 @@ PFXNEW   DS    F
 *
 ***********************************************************************
 *  PFXZERO: a reset of machine R11 (SYSTEM RESET and CLEAR, IPL): its *
-*  prefix becomes 0, its pages 0 and P back in place.                 *
+*  prefix becomes 0, its pages 0 and P back in place; and no PER      *
+*  event CP was making for an instruction is left (privext.asm).      *
 *  In: R11 = VMBLOK.  Keeps R2-R14.  Uses R0, R1, R15.                *
 ***********************************************************************
 PFXZERO  ENTER
+         MVI   VMPERCP,0
          ICM   R0,15,VMPFX
          BZ    PFZ90
          STM   R2,R7,PFZSAVE
