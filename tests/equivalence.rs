@@ -80,6 +80,9 @@ const PROGRAMS: &[(&str, Verdict)] = &[
     ("assist", Runs),
     ("ext370", Runs),
     ("opsweep", Runs),
+    ("prefix", Runs),
+    ("per3", Runs),
+    ("keys2", Runs),
 ];
 
 fn dir() -> PathBuf {

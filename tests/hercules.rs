@@ -64,6 +64,16 @@
 //!           BC and the EC mode: the CPU address, zeros or unchanged; the code
 //!  lowprot  low-address protection (CR0 bit 3): stores below 512 by ST, MVI, MVC,
 //!           STM, MVCL, STOSM, IPTE, TB, across 512, PSW key 0 and 3; TPROT
+//!  keys2    LCTL/STCTL whose operand crosses into a 2K block of another key: protection,
+//!           nothing loaded or stored; into one of the same key: done
+//!  per3     PER of the control instructions CP emulates: storage alteration by STCTL,
+//!           STPX, STAP, STPT, STCKC, STNSM, STOSM (and under EXECUTE); GR alteration
+//!           by ISK, IPK, ISKE and SIGP with cc 1; LPSW is no successful branch; the
+//!           CSW TIO stores; the lock word of the assist E504
+//!  prefix   SPX/STPX: real page 0 and the prefix page exchanged for loads, the PSWs
+//!           of SVC, program, external and I/O interruptions, the CAW and CSW; CCWs
+//!           and data at absolute addresses; the prefix changed while I/O runs; the
+//!           last page; beyond storage (addressing), bits 20-31, off a word
 //!  segprot  segment protection (segment-table entry bit 29): fetch and instruction
 //!           fetch allowed, stores refused with any key, MVC across segments,
 //!           priority of translation exceptions, TPROT, LRA, MVCS/MVCP, TB, PTLB;
@@ -435,6 +445,8 @@ herc!(pgmec);
 herc!(svc);
 herc!(timer);
 herc!(io3215);
+herc!(prefix);
+herc!(keys2);
 herc!(ioec);
 herc!(ifetch);
 herc!(itimer);
@@ -540,6 +552,207 @@ const PER_RR_ILC: &str = "Hercules gives a PER event of an RR branch an earlier 
 /// with the SVC new PSW as its old PSW. Hercules drops the event when the SVC new PSW
 /// has PER off (and the SVC handler runs instead).
 const PER_SVC: &str = "Hercules drops the PER event of SVC when the SVC new PSW has PER off";
+
+/// POO: a store is a storage-alteration event when any byte it stores is in the
+/// monitored area. Hercules 3.13 looks at the first byte only (per3.asm: STCTL 0,1
+/// whose second word is the area).
+const PER_FIRST: &str = "Hercules checks only the first byte of a store against the PER area";
+
+/// POO: the CSW that an I/O instruction stores (TIO, CC 1) is a store of the CPU's, a
+/// storage-alteration event when X'40'-X'47' is monitored. Hercules 3.13 makes none.
+const PER_CSW: &str = "Hercules makes no PER event of the CSW an I/O instruction stores";
+
+herc!(
+    per3,
+    [
+        Deviation {
+            name: PER_CSW,
+            field: "R14",
+            hercules: "900003B0",
+            poo: "8000038A"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000D9C",
+            hercules: "D5D6D5C5",
+            poo: "40081000"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DA0",
+            hercules: "00000000",
+            poo: "000003A4"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DA4",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DA8",
+            hercules: "00000000",
+            poo: "20000000"
+        },
+        Deviation {
+            name: PER_CSW,
+            field: "MEM 000DAC",
+            hercules: "00000000",
+            poo: "03A00000"
+        },
+        Deviation {
+            name: PER_FIRST,
+            field: "MEM 000C30",
+            hercules: "D5D6D5C5",
+            poo: "40080000"
+        },
+        Deviation {
+            name: PER_FIRST,
+            field: "MEM 000C34",
+            hercules: "00000000",
+            poo: "0000024A"
+        },
+        Deviation {
+            name: PER_FIRST,
+            field: "MEM 000C38",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_FIRST,
+            field: "MEM 000C3C",
+            hercules: "00000000",
+            poo: "20000000"
+        },
+        Deviation {
+            name: PER_FIRST,
+            field: "MEM 000C40",
+            hercules: "00000000",
+            poo: "02460000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CF0",
+            hercules: "D5D6D5C5",
+            poo: "40080000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CF4",
+            hercules: "00000000",
+            poo: "000002F4"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CF8",
+            hercules: "00000000",
+            poo: "00020080"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000CFC",
+            hercules: "00000000",
+            poo: "10000000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D00",
+            hercules: "00000000",
+            poo: "02F20000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D20",
+            hercules: "D5D6D5C5",
+            poo: "40080000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D24",
+            hercules: "00000000",
+            poo: "00000322"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D28",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D2C",
+            hercules: "00000000",
+            poo: "10000000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D30",
+            hercules: "00000000",
+            poo: "031E0000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D38",
+            hercules: "D5D6D5C5",
+            poo: "40080000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D3C",
+            hercules: "00000000",
+            poo: "00000336"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D40",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D44",
+            hercules: "00000000",
+            poo: "10000000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D48",
+            hercules: "00000000",
+            poo: "03320000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D68",
+            hercules: "D5D6D5C5",
+            poo: "40081000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D6C",
+            hercules: "00000000",
+            poo: "00000362"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D70",
+            hercules: "00000000",
+            poo: "00040080"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D74",
+            hercules: "00000000",
+            poo: "10000000"
+        },
+        Deviation {
+            name: PER_GR,
+            field: "MEM 000D78",
+            hercules: "00000000",
+            poo: "035E0000"
+        },
+    ]
+);
 
 herc!(
     per,

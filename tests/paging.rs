@@ -522,3 +522,26 @@ fn measure_cp_instructions_per_fault() {
         );
     }
 }
+
+/// A machine with a prefix while its pages are stolen and read back (tests/paging/prefix.asm):
+/// CP's exchange of real pages 0 and P in the page tables, page records and frame table
+/// stays right through page-outs, page-ins and SPX while either page is on its slot.
+#[test]
+fn a_prefixed_machine_pages() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    rig.logon(0, "ALICE");
+    rig.logon(1, "BOB");
+    let pfx = program("prefix");
+    let touch = patched("touch", &[("PASSES", 3)]);
+    rig.plant(0, &pfx);
+    rig.plant(1, &touch);
+    rig.start(1, touch.origin);
+    rig.start(0, pfx.origin);
+    let code = rig.wait_code(0, 60 * SEC);
+    let bad = rig_guest_word(&rig, 1, pfx.symbols["BADADDR"].value);
+    assert_eq!(code, 0x600D, "BADADDR {bad:08X}");
+    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
+    let outs = rig.vm_word(1, "VMPGOUT");
+    assert!(outs > 100, "ALICE's pages went out {outs} times");
+}

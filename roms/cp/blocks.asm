@@ -261,6 +261,21 @@ VMVATSB  DS    F                   the guest STD shadow B is for
 VMVATCUR DS    A                   the shadow segment table in use
 VMVATBF  DS    X                   X'01' B has an STD; X'02' B is
 *                                    the next to take a new STD
+*                                  -- (prefix) its prefix register --
+VMPFX    DS    F                   the prefix SPX set (bits 8-19), or
+*                                    0; while not 0 its real pages 0
+*                                    and VMPFX are exchanged in its
+*                                    page tables and page records
+*                                    (prefix.asm); a channel's absolute
+*                                    addresses go through PFXCOPY, PFXABS
+*                                  -- (prefix) PER events CP makes --
+VMPERIA  DS    A                   the address of the instruction CP
+*                                    emulates with PER on (PRXPBEG)
+VMPERCNT DS    F                   its VMPRVCNT: the events are armed
+*                                    for it alone
+VMPERCOD DS    X                   the PER code of the pending PER
+*                                    interruption (VMFPERP): the CPU's
+VMPERCP  DS    X                   CP's events for it (privext.asm)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

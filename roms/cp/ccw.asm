@@ -374,7 +374,7 @@ CTWCNT   TM    CTCCW+4,CTIDA       (the guest's own IDAWs: not here)
          N     R2,=X'00FFFFFF'
          LA    R3,RCXARG
          LA    R4,8
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   CTPOIS1
          BAL   R14,CTX             (R5 again: GCOPYIN used it)
          LA    R3,RCXARG
@@ -632,7 +632,7 @@ CTFETCH  ENTER
          LR    R2,R7
          LA    R3,CTCCW
          LA    R4,8
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          LEAVE CTFETCH             (CC from GCOPYIN)
 CTFETX   LEAVE CTFETCH,CC=NZ
 CTIPLS   DS    A                   (VDIPLC: the search's real CCW)
@@ -678,7 +678,7 @@ CTA15    ST    R4,CTTAKE
          BAL   R14,CTX
          LA    R3,RCXARG
          A     R3,CTHAVE
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   CTARGX
          L     R0,CTHAVE
          A     R0,CTTAKE
@@ -803,7 +803,7 @@ CTGIDA   ENTER
 CTG10    L     R2,CTGNEXT          fetch the guest's IDAW
          LA    R3,CTGIDAW
          LA    R4,4
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   CTGX
          L     R2,CTGIDAW
          CL    R2,VMSIZE           (bit 0 set, or beyond storage)
@@ -843,7 +843,10 @@ CTIDAW1  L     R1,CTIDAN
          C     R1,=A(IDAWMAX)
          BNL   CTIW10
          ST    R14,CTIDAWR
-         BAL   R14,GTRANS
+         ICM   R0,15,VMPFX-VMBLOK(R11)   (absolute: with a prefix,
+         BZ    CTIW05                      real first: prefix.asm)
+         CALL  PFXABS
+CTIW05   BAL   R14,GTRANS
          L     R14,CTIDAWR
          BNZR  R14
          CALL  PGLOCK              not stolen until the program ends

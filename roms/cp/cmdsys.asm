@@ -51,6 +51,7 @@ CMDSYS   ENTER
 *
 *  SYSTEM RESET.
 SYRES    BAL   R14,SYRESET
+         CALL  PFXZERO             (prefix 0: prefix.asm)
          CALL  VATFREE             (no shadow tables: vat.asm)
          CPMSG RESMSG
          LEAVE CMDSYS
@@ -69,6 +70,7 @@ SYCLR    BAL   R14,VMCLEAR
 ***********************************************************************
 VMCLEAR  ENTER
          BAL   R14,SYRESET
+         CALL  PFXZERO             (prefix 0: prefix.asm)
          CALL  VATFREE             (no shadow tables: vat.asm)
          XC    VMGPRS(64),VMGPRS
          L     R7,VMSIZE           pages in the machine
@@ -143,6 +145,7 @@ CMDEXT   OI    VMEXTP-VMBLOK(R11),VMXKEY
 ***********************************************************************
 VMRESET  ENTER
          BAL   R14,SYRESET
+         CALL  PFXZERO             (prefix 0: prefix.asm)
          CALL  VATFREE             (no shadow tables: vat.asm)
          LEAVE VMRESET
 VMRESETR DS    F

@@ -640,6 +640,7 @@ IPLCMS   ENTER
          MVI   VCSTAT,0            no I/O in progress or pending
          NI    VMFLAG2,X'FF'-VMFPERP   (nor a PER interruption)
          CALL  IOSCANCL            (nor on its minidisks)
+         CALL  PFXZERO             (its prefix 0: prefix.asm)
          MVC   VMTALEN,=H'-1'      nothing typed ahead
          MVI   VMSTATE,VMSRUN
          CLC   SYSRES,=H'0'        a system residence volume?

@@ -68,6 +68,7 @@
 *    VDAS     DMKDAS  the dual-address-space facility with DAT on     *
 *    PAGING   DMKPAG  the frame table, page faults, paging to disk    *
 *    PAGECMD  DMKPGC  QUERY PAGING, INDICATE                          *
+*    PREFIX   DMKPFX  a machine's prefix register: SPX, resets        *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -220,6 +221,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  VDAS
          COPY  PAGING
          COPY  PAGECMD
+         COPY  PREFIX
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

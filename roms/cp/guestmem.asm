@@ -61,6 +61,7 @@ GTRNOFRM LA    R15,2
          BR    R14
 GTRANSR  DS    F
 *
+*
 ***********************************************************************
 *  GCOPYIN:  copy R4 bytes from guest address R2 to CP address R3.    *
 *  GCOPYOUT: copy R4 bytes from CP address R3 to guest address R2.    *
@@ -74,10 +75,28 @@ GTRANSR  DS    F
 *  VATCOPY copies them a 2K block at a time, each translated by the   *
 *  guest's own tables first (R15 = 3: a translation exception for    *
 *  the guest, NOSTORE reflects it).                                   *
+*  GCOPYAI, GCOPYAO: the same for a channel program's ABSOLUTE        *
+*  addresses (CCWs, IDAWs, data): while the machine has a prefix,     *
+*  prefix.asm's PFXCOPY copies them a page at a time, each page's     *
+*  address exchanged first (page 0 and the prefix page).              *
 ***********************************************************************
+GCOPYAI  ICM   R0,15,VMPFX-VMBLOK(R11)   no prefix: absolute = real
+         BZ    GCOPYIN
+         MVI   GCDIR,0
+         B     GCOPYA
+GCOPYAO  ICM   R0,15,VMPFX-VMBLOK(R11)
+         BZ    GCOPYOUT
+         MVI   GCDIR,1
+GCOPYA   L     R15,=A(PFXCOPY)     (it returns to the caller)
+         BR    R15
 GCOPYVI  MVI   GCDIR,0
          B     GCOPYV
 GCOPYVO  MVI   GCDIR,1
+         TM    VMPERCP-VMBLOK(R11),X'01'   (PER events armed: the store
+         BZ    GCOPYV                        may be one, DMKPRX)
+         ST    R14,GCOPYVR
+         CALL  PRXPSTO
+         L     R14,GCOPYVR
 GCOPYV   TM    VMPSW-VMBLOK+1(R11),PSWEC
          BZ    GCOPY
          TM    VMPSW-VMBLOK(R11),X'04'
@@ -124,6 +143,7 @@ GCFAIL   L     R14,GCOPYR
 GCMVCIN  MVC   0(0,R3),0(R2)       guest -> CP
 GCMVCOUT MVC   0(0,R2),0(R3)       CP -> guest
 GCOPYR   DS    F
+GCOPYVR  DS    F
 GCGADDR  DS    F
 GCDIR    DS    X
          DROP  R11

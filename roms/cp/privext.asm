@@ -38,10 +38,10 @@
 *  the guest's 0-511 that are protected); CR3 as above; CR9-CR11 and  *
 *  the PSW's PER bit from the virtual ones: the real CPU recognizes   *
 *  the guest's PER events (its addresses are the guest's), and CP     *
-*  reflects them (PRXPER, PRXSVCP, PRXPERP).  Not made by CP: the     *
-*  events of the instructions it emulates itself (a store by STCTL,   *
-*  STNSM, SIGP ...; LPSW's new instruction address); their fetch      *
-*  event is given, after the instruction, as the CPU gives it.        *
+*  reflects them (PRXPER, PRXSVCP, PRXPERP).  The events of the      *
+*  instructions CP emulates itself (a store by STCTL, STNSM ...; a    *
+*  register by ISK, SIGP ...) CP makes (PRXPBEG, PRXPSTO, XPFINAL);   *
+*  their fetch event is the CPU's, given after the instruction.       *
 *  SAVECTX (entry.asm) puts CP's CR0 back at every interruption from  *
 *  a virtual machine, so CP's own stores below 512 are never refused. *
 *                                                                     *
@@ -288,6 +288,9 @@ XPACC    ST    R14,XPACCR
          B     XPACC20
 XPACC10  BAL   R14,GCOPYOUT
          BNZ   XPACCX
+         L     R2,XPGA             (a PER storage-alteration event
+         LA    R4,4                  if armed and in the area)
+         BAL   R14,PRXPSTO
 XPACC20  SR    R15,R15
 XPACCX   L     R14,XPACCR
          LTR   R15,R15
@@ -436,6 +439,50 @@ XPST20   LM    R1,R6,XPSTSAVE
          LEAVE PRXSTCK
 *
 ***********************************************************************
+*  PRXCTLK: LCTL or STCTL (VMINST) at guest address R2, with a PSW    *
+*  key but 0: PRXSTCK or PRXFTCK checked the operand's first byte;    *
+*  its last byte (at most 64 bytes on) may lie in the next 2K block,  *
+*  of another key: that block is checked too, as the CPU checks every *
+*  block an operand spans (protection: nothing loaded or stored).     *
+*  In: R11, R2.  Out: CC 0 allowed; CC not 0 protection.  Keeps       *
+*  R0-R14.                                                            *
+***********************************************************************
+PRXCTLK  ENTER
+         STM   R0,R6,XPKSAVE
+         SR    R1,R1               the length: ((R3 - R1) mod 16 + 1)
+         IC    R1,VMINST+1           words
+         LR    R3,R1
+         SRL   R1,4
+         N     R3,=F'15'
+         SR    R3,R1
+         N     R3,=F'15'
+         LA    R3,1(R3)
+         SLL   R3,2
+         LR    R1,R2               its last byte
+         AR    R1,R3
+         BCTR  R1,0
+         N     R1,=X'00FFFFFF'
+         LR    R0,R2               in the same 2K block: done
+         XR    R0,R1
+         N     R0,=X'00FFF800'
+         BZ    XPK80
+         LR    R2,R1
+         CLI   VMINST,X'B6'        STCTL: a store
+         BNE   XPK20
+         BAL   R14,PRXSTCK
+         B     XPK30
+XPK20    BAL   R14,PRXFTCK         LCTL: a fetch
+XPK30    BNZ   XPK90
+XPK80    LM    R0,R6,XPKSAVE
+         CR    R0,R0               CC 0
+         LEAVE PRXCTLK
+XPK90    LM    R0,R6,XPKSAVE
+         LEAVE PRXCTLK,CC=NZ
+PRXCTLKB DS    F
+PRXCTLKR DS    F
+XPKSAVE  DS    7F
+*
+***********************************************************************
 *  PRXLCTL: after LCTL: does the machine now need PMRUN?  The virtual *
 *  CR0 bit 3 or a PER event mask of CR9 sets VMFPRM (it stays: the    *
 *  dispatcher then reloads the real registers each time, which costs  *
@@ -498,6 +545,7 @@ XPE90    L     R3,XPR3
 *  guest's page 0.  Uses R0-R5, R15.
 XPCOPY   ST    R14,XPCOPYR
          MVC   XPPER,X'96'
+         MVC   VMPERCOD,X'96'      (the CPU's events: XPFINAL)
          LA    R2,X'96'
          LA    R3,XPPER
          LA    R4,6
@@ -542,12 +590,242 @@ XPS90    LA    R15,1
 ***********************************************************************
 PRXPERP  ENTER
          NI    VMFLAG2,X'FF'-VMFPERP
+         SR    R0,R0               completed: which events are left
+         BAL   R14,XPFINAL           (CP's own, DMKPRX)
+         BNZ   XPP90
          LA    R2,X'80'
          SR    R3,R3
          IC    R3,VMPERILC
          LA    R4,X'28'            program old PSW
          BAL   R14,REFLECT
-         LEAVE PRXPERP
+XPP90    LEAVE PRXPERP
+*
+***********************************************************************
+*  The PER events CP makes itself (issue 12).  The real CPU sees a    *
+*  guest's instruction fetch, but the stores and register changes of  *
+*  an instruction CP emulates are CP's: CP makes their events as the  *
+*  bare CPU does (src/cpu/per.rs; tests/hercules/per3.asm):           *
+*   - storage alteration: a store of an emulated instruction into the *
+*     monitored area (CR10-CR11, wrapping; any byte of it): STCTL,    *
+*     STNSM, STOSM, STPX, STAP, STPT, STCKC, STIDP - every store CP   *
+*     makes with GCOPYVO, which calls PRXPSTO - the assists' words    *
+*     (XPSTORE) and the CSW of SIO and TIO (PRXPCSW);                 *
+*   - general-register alteration: the register an emulated ISK, LRA, *
+*     IPK, ISKE or TB designates (SIGP's only with CC 1), monitored   *
+*     in CR9 bits 16-31, when the instruction completes;              *
+*   - no successful branching: LPSW is no branch for PER.             *
+*  PRXPBEG, before the emulation (PRIVOP, while the virtual PSW has   *
+*  PER on), arms them for this instruction (VMPERCNT: its VMPRVCNT)   *
+*  and notes the address (VMPERIA: the EXECUTE's for a target).  A    *
+*  candidate event sets VMFPERP; at the end XPFINAL decides: with the *
+*  instruction completed (PRXPERP, from DSPREADY) every event counts; *
+*  ended by an exception (PRXPEXC, from PRGREFL) a store counts only  *
+*  when the exception terminates it (addressing, protection) and a    *
+*  register never (it is not changed).  The PER code is the CPU's     *
+*  (VMPERCOD, from XPCOPY) ORed with CP's; none left: no interruption.*
+***********************************************************************
+*
+***********************************************************************
+*  PRXPBEG: machine R11's virtual PSW has PER on (EC mode, bit 1) and *
+*  CP is about to emulate VMINST.  Arm the events.  In: R11, PRGILC.  *
+*  Keeps R0-R14.                                                      *
+***********************************************************************
+PRXPBEG  ENTER
+         STM   R0,R5,XPBSAVE
+         MVC   VMPERCNT,VMPRVCNT   this instruction's
+         L     R0,VMPSW+4          its address: the real old PSW was
+         SR    R1,R1                 past it
+         IC    R1,PRGILC
+         SR    R0,R1
+         N     R0,=X'00FFFFFF'
+         ST    R0,VMPERIA
+         MVI   VMPERCP,XPARM       armed
+         MVC   VMPERILC,PRGILC     (the ILC of its PER interruption)
+         TM    VMCRS+36,X'10'      registers monitored?
+         BZ    XPB90
+         SR    R2,R2               R2 = 4 * the register it designates
+         IC    R2,VMINST+1           (most: R1 in byte 1)
+         SRL   R2,4
+         CLI   VMINST,X'09'        ISK
+         BE    XPB20
+         CLI   VMINST,X'B1'        LRA
+         BE    XPB20
+         CLI   VMINST,X'AE'        SIGP (with CC 1: XPFINAL)
+         BE    XPB20
+         CLI   VMINST,X'B2'
+         BNE   XPB90
+         LA    R2,2
+         CLI   VMINST+1,X'0B'      IPK: R2
+         BE    XPB20
+         SR    R2,R2
+         CLI   VMINST+1,X'2C'      TB: R0
+         BE    XPB20
+         IC    R2,VMINST+3
+         SRL   R2,4
+         CLI   VMINST+1,X'29'      ISKE: R1 (RRE: byte 3)
+         BNE   XPB90
+XPB20    L     R0,=X'00008000'     its bit in CR9 bits 16-31
+         SRL   R0,0(R2)
+         N     R0,VMCRS+36
+         BZ    XPB90
+         OI    VMPERCP,XPGR        a candidate
+         BAL   R14,XPPEND
+XPB90    LM    R0,R5,XPBSAVE
+         LEAVE PRXPBEG
+*
+***********************************************************************
+*  PRXPSTO: GCOPYVO stores R4 bytes at R2 (a logical address) for the *
+*  instruction CP emulates, with the events armed: a storage-         *
+*  alteration event if storage alteration is monitored and a byte is  *
+*  in the area.  In: R11, R2, R4.  Keeps R0-R14.                      *
+***********************************************************************
+PRXPSTO  ENTER
+         STM   R0,R5,XPBSAVE
+         CLC   VMPERCNT,VMPRVCNT   armed for another instruction: off
+         BNE   XPT80
+         TM    VMCRS+36,X'20'      storage alteration monitored?
+         BZ    XPT90
+         LTR   R4,R4
+         BNP   XPT90
+         L     R0,VMCRS+40         S: the area's start
+         N     R0,=X'00FFFFFF'
+         LR    R1,R2               (A - S) mod 2**24 <= (E - S): the
+         SR    R1,R0                 store's first byte is in it
+         N     R1,=X'00FFFFFF'
+         L     R3,VMCRS+44
+         SR    R3,R0
+         N     R3,=X'00FFFFFF'
+         CLR   R1,R3
+         BNH   XPT50
+         LR    R1,R0               (S - A) mod 2**24 <= L - 1: the
+         SR    R1,R2                 area's first byte is in the store
+         N     R1,=X'00FFFFFF'
+         LR    R3,R4
+         BCTR  R3,0
+         CLR   R1,R3
+         BH    XPT90
+XPT50    OI    VMPERCP,XPSTO
+         BAL   R14,XPPEND
+         B     XPT90
+XPT80    MVI   VMPERCP,0
+XPT90    LM    R0,R5,XPBSAVE
+         LEAVE PRXPSTO
+*
+***********************************************************************
+*  PRXPCSW: an I/O instruction CP emulated ends with CC R0: SIO and   *
+*  TIO with CC 1 stored a CSW at X'40', a store as the CPU's (its     *
+*  8 bytes against the area as they are, PRXPSTO).  In: R11, R0.      *
+*  Keeps R0-R14.                                                      *
+***********************************************************************
+PRXPCSW  ENTER
+         CH    R0,=H'1'
+         BNE   XPW90
+         CLI   VMINST,X'9C'        SIO, SIOF
+         BE    XPW10
+         CLI   VMINST,X'9D'        TIO, CLRIO
+         BNE   XPW90
+XPW10    STM   R2,R4,XPCSAVE
+         LA    R2,X'40'
+         LA    R4,8
+         BAL   R14,PRXPSTO
+         LM    R2,R4,XPCSAVE
+XPW90    LEAVE PRXPCSW
+PRXPCSWB DS    F
+PRXPCSWR DS    F
+XPCSAVE  DS    3F
+*
+*  XPPEND: a candidate event: a PER interruption may be pending; if
+*  none was (no event of the CPU's), its code starts empty.
+XPPEND   TM    VMFLAG2,VMFPERP
+         BOR   R14
+         OI    VMFLAG2,VMFPERP
+         MVI   VMPERCOD,0
+         BR    R14
+*
+***********************************************************************
+*  PRXPEXC: PRGREFL reflects program interruption R2 with a PER       *
+*  interruption pending (VMFPERP): R2 gets X'80' if an event is left  *
+*  (XPFINAL, the instruction ended by that exception).  In: R11, R2.  *
+*  Out: R2.  Keeps R3-R14.                                            *
+***********************************************************************
+PRXPEXC  ENTER
+         STM   R3,R6,XPXSAVE
+         NI    VMFLAG2,X'FF'-VMFPERP
+         LR    R0,R2
+         BAL   R14,XPFINAL
+         BNZ   XPX90
+         O     R2,=F'128'
+XPX90    LM    R3,R6,XPXSAVE
+         LEAVE PRXPEXC
+*
+*  XPFINAL: the PER code of the instruction, the CPU's (VMPERCOD) and
+*  CP's events as it ended: R0 = 0 completed, else the code of the
+*  exception that ended it.  Out: CC 0 and the code in the guest's
+*  X'96' (and its address at X'98' if CP's alone); CC not 0: no event
+*  at all.  Disarms.  Uses R0, R1, R3-R6, R15 (keeps R2).
+XPFINAL  ST    R14,XPFINR
+         IC    R6,VMPERCOD         the CPU's events
+         N     R6,=F'240'
+         CLC   VMPERCNT,VMPRVCNT   CP's, if armed for this one
+         BNE   XPF50
+         TM    VMPERCP,XPSTO       a store: completed or terminated
+         BZ    XPF20
+         LTR   R0,R0
+         BZ    XPF15
+         CH    R0,=H'4'            (protection)
+         BE    XPF15
+         CH    R0,=H'5'            (addressing)
+         BNE   XPF20
+XPF15    O     R6,=F'32'
+XPF20    TM    VMPERCP,XPGR        a register: completed
+         BZ    XPF50
+         LTR   R0,R0
+         BNZ   XPF50
+         CLI   VMINST,X'AE'        (SIGP: CC 1 only)
+         BNE   XPF30
+         IC    R1,VMPSW+2
+         N     R1,=F'48'
+         CH    R1,=H'16'
+         BNE   XPF50
+XPF30    O     R6,=F'16'
+XPF50    MVI   VMPERCP,0
+         LTR   R6,R6
+         BZ    XPF90
+         IC    R1,VMPERCOD         CP's events besides the CPU's?
+         N     R1,=F'240'
+         CR    R1,R6
+         BE    XPF80               (no: X'96' is the CPU's already)
+         STC   R6,XPPER            the code, and the address CP
+         MVI   XPPER+1,0             noted if the CPU noted none
+         LA    R4,2
+         LTR   R1,R1
+         BNZ   XPF60
+         MVC   XPPER+2(4),VMPERIA
+         LA    R4,6
+XPF60    ST    R2,XPFR2
+         LA    R2,X'96'
+         LA    R3,XPPER
+         BAL   R14,GCOPYOUT        (no frame: the reflection says so)
+         L     R2,XPFR2
+XPF80    L     R14,XPFINR
+         CR    R14,R14             CC 0
+         BR    R14
+XPF90    L     R14,XPFINR
+         LTR   R14,R14             CC not 0
+         BR    R14
+XPFINR   DS    F
+XPFR2    DS    F
+XPARM    EQU   X'01'               (VMPERCP) armed for VMPERCNT
+XPSTO    EQU   X'20'                 a store in the area
+XPGR     EQU   X'10'                 a monitored register designated
+PRXPBEGB DS    F
+PRXPBEGR DS    F
+PRXPSTOB DS    F
+PRXPSTOR DS    F
+PRXPEXCB DS    F
+PRXPEXCR DS    F
+XPBSAVE  DS    6F
+XPXSAVE  DS    4F
 *
 ***********************************************************************
 *  PMRUN: the dispatcher is about to run a machine with VMFPRM: the   *
@@ -589,11 +867,15 @@ PRXLCTLR DS    F
 *  (no low-address protection: CP stores the CAW at X'48') and CR3    *
 *  (zero: no key for MVCK in the problem state) again, before CP      *
 *  stores anything below 512 or runs another machine.  SAVECTX calls  *
-*  it.  Uses nothing.                                                 *
+*  it.  And the PSW key: with PMRUN's CR3 a virtual supervisor's SPKA *
+*  runs on the real CPU (semiprivileged, every key allowed), so the   *
+*  real old PSW's key is the machine's now.  In: R1 -> the old PSW,   *
+*  R11 = VMBLOK.  Uses nothing.                                       *
 ***********************************************************************
 PMSTOP   ENTER
          LCTL  R0,R0,CPCR0
          LCTL  R3,R3,=F'0'
+         MVZ   VMPSW+1(1),1(R1)    (the key: bits 8-11)
          LEAVE PMSTOP
 PMSTOPB  DS    F
 PMSTOPR  DS    F

@@ -38,8 +38,7 @@ PRGH10   CH    R2,=H'2'
          CALL  PRWMC                 in CP's page 0 go to the guest's
 PRGREFL  TM    VMFLAG2,VMFPERP     (a PER event of the instruction
          BZ    PRGREFL2              CP emulated: in this interruption,
-         NI    VMFLAG2,X'FF'-VMFPERP   DMKPRX)
-         O     R2,=F'128'
+         CALL  PRXPEXC                 if one is left: DMKPRX)
 PRGREFL2 LA    R4,X'28'            reflect: program old PSW
          BAL   R14,REFLECT
          B     DISPATCH
@@ -112,7 +111,12 @@ PRIVOP   TM    VMPSW+1,PSWPROB     virtual problem state?
          CLI   VMINST,X'44'        EXECUTE: the instruction it names
          BNE   PRV05
          BAL   R14,PRVEX
-PRV05    LA    R1,PRVTAB           look the opcode up
+PRV05    TM    VMPSW,X'40'         (PER on in an EC-mode PSW: the
+         BZ    PRV07                 events CP's emulation makes,
+         TM    VMPSW+1,PSWEC         DMKPRX)
+         BZ    PRV07
+         CALL  PRXPBEG
+PRV07    LA    R1,PRVTAB           look the opcode up
 PRV10    CLI   0(R1),X'FF'
          BE    PRVOPEX             not one we emulate
          CLC   0(1,R1),VMINST
@@ -537,7 +541,11 @@ CTL03    TM    VMPSW+1,X'F0'       LCTL: may it fetch there (a PSW
          BZ    CTL05                 key but 0)?
          CALL  PRXFTCK
          BNZ   SIMPROT
-CTL05    SR    R6,R6
+CTL05    TM    VMPSW+1,X'F0'       (a PSW key but 0: the block of
+         BZ    CTL06                 the operand's last byte too,
+         CALL  PRXCTLK               DMKPRX)
+         BNZ   SIMPROT
+CTL06    SR    R6,R6
          IC    R6,VMINST+1
          LR    R7,R6
          SRL   R6,4                R1 field

@@ -27,11 +27,10 @@
 *   IPK    bits 24-27 of R2 become the PSW key, bits 28-31 zero.      *
 *   SPKA D2(B2)  bits 24-27 of the second-operand address become the  *
 *          PSW key.                                                   *
-*   STPX D2(B2)  the prefix: 0 (the machine's page 0 is its own).     *
-*   SPX D2(B2)   a prefix of 0 is what the machine has: accepted.     *
-*          Any other prefix is not emulated yet (it would swap the    *
-*          two pages in the machine's page table): an operation       *
-*          exception, named in the README.                            *
+*   STPX D2(B2)  the prefix (VMPFX); the operand on a word boundary. *
+*   SPX D2(B2)   a new prefix: bits 8-19 of the word; its page beyond *
+*          the machine's storage is an addressing exception.  CP      *
+*          exchanges the machine's pages 0 and P (prefix.asm).        *
 *   ISKE R1,R2 / SSKE R1,R2 / RRBE R1,R2 (B229, B22B, B22A): the     *
 *          storage key of the 4K block whose guest real address is in *
 *          R2 (bits 1-19; beyond 24 bits or the machine's storage: an *
@@ -262,9 +261,9 @@ PWMOVE   BAL   R14,PWVTON          the timers are in use now
          BNZ   PWOUT
          LH    R3,4(R6)            the field
          AR    R3,R11
-         CLI   VMINST+1,X'10'      SPX and STPX: PWPFX (STPX: 0)
-         BL    PWM05
-         XC    PWPFX,PWPFX
+         CLI   VMINST+1,X'10'      SPX and STPX: PWPFX (STPX: the
+         BL    PWM05                 prefix)
+         MVC   PWPFX,VMPFX
          LA    R3,PWPFX
 PWM05    CLI   1(R6),0
          BNE   PWM10
@@ -275,12 +274,13 @@ PWM05    CLI   1(R6),0
          CLI   VMINST+1,X'08'      SPT: it counts from now
          BNE   PWM08
          STCK  VMVCTOD
-PWM08    CLI   VMINST+1,X'10'      SPX: only prefix 0
-         BNE   PWDONE
-         L     R0,PWPFX
-         N     R0,=X'7FFFF000'     (bits 1-19: the prefix)
-         BZ    PWDONE
-         B     PWNOT
+PWM08    CLI   VMINST+1,X'10'      SPX: the new prefix (prefix.asm:
+         BNE   PWDONE                R15 1 is addressing, its page
+         L     R0,PWPFX              beyond the storage)
+         CALL  PFXSET
+         LTR   R15,R15
+         BNZ   PWOUT
+         B     PWDONE
 PWM10    CALL  PRXSTCK             to the guest (protection: key,
          BNZ   PWPROT                low address)
          BAL   R14,GCOPYVO

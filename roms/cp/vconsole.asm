@@ -98,7 +98,10 @@ VCC1     LA    R0,1
 VCC0     SR    R0,R0
          B     VSETCC
 VCC3     LA    R0,3
-VSETCC   BAL   R14,SETCC
+VSETCC   TM    VMPERCP,X'01'       (PER armed: a CSW stored is a
+         BZ    VSETCC2               store, DMKPRX)
+         CALL  PRXPCSW
+VSETCC2  BAL   R14,SETCC
          B     DISPATCH
 *
 *  TIO: pending status is given to the guest (CC 1, CSW stored and the
@@ -168,7 +171,7 @@ VCR10    LH    R0,VCLEFT           one CCW more
          L     R2,VCCCWA           fetch the CCW
          LA    R3,VCCCW
          LA    R4,8
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   VCRPCHK
          NI    VCSTAT,X'FF'-VCIL
          IC    R0,VCCCW
@@ -252,7 +255,7 @@ VCRW10   ST    R4,VCWLEN
          L     R2,VCCCW            copy the text in
          N     R2,=X'00FFFFFF'
          LA    R3,VCLINE
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   VCRPCHK
          STCM  R2,7,VCCCW+1        advance the CCW's address ...
          SR    R0,R0
@@ -296,7 +299,7 @@ VCRR10   SR    R0,R0               residual = count - moved
          L     R2,VCCCW            into the guest's buffer
          N     R2,=X'00FFFFFF'
          LA    R3,VMTAHEAD
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYAO
          BNZ   VCRPCHK
          TM    VMFLAG2,VMFTANP     not typed yet: type it now, where
          BZ    VCRR20                the guest reads it (TECHO)
@@ -317,7 +320,7 @@ VCRSENSE L     R2,VCCCW
          N     R2,=X'00FFFFFF'
          LA    R3,VCSENSE
          LA    R4,1
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYAO
          BNZ   VCRPCHK
          MVI   VCSENSE,0
          SR    R0,R0

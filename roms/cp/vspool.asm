@@ -722,7 +722,7 @@ URR10    BCT   R8,URR12            one CCW more
 URR12    L     R2,URCCWA           fetch it
          LA    R3,URCCW
          LA    R4,8
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          BNZ   URPCHK
 URR13    NI    URSTAT,X'FF'-URIL
          IC    R0,URCCW
@@ -764,7 +764,7 @@ URSENSEC L     R2,URCCW
          N     R2,=X'00FFFFFF'
          LA    R3,URSENSE
          LA    R4,1
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYAO
          BNZ   URPCHK
          MVI   URSENSE,0
          SR    R0,R0
@@ -815,7 +815,7 @@ URW40    LR    R5,R4               moved
          L     R2,URCCW
          N     R2,=X'00FFFFFF'
          ST    R1,URWFILE
-         BAL   R14,GCOPYIN
+         BAL   R14,GCOPYAI
          L     R1,URWFILE
          BNZ   URPCHK              (the record is not counted)
          L     R0,SFRECS
@@ -852,7 +852,7 @@ URRD10   BAL   R14,SPGET           the next record
 URRD30   LR    R5,R4
          L     R2,URCCW
          N     R2,=X'00FFFFFF'
-         BAL   R14,GCOPYOUT
+         BAL   R14,GCOPYAO
          BNZ   URPCHK
 *
 *  R5 bytes moved: the residual count.
@@ -959,6 +959,7 @@ UIP05    NI    URSTAT,X'FF'-URINTP
          BAL   R14,SPREWIND
 UIP10    MVI   VCSTAT,0            the console: nothing under way
          NI    VMFLAG2,X'FF'-VMFPERP   (no PER interruption pending)
+         CALL  PFXZERO             (its prefix 0: prefix.asm)
          MVC   VMTALEN,=H'-1'
          XC    URCCWA,URCCWA
          MVC   URCCW,=X'0200000060000018'

@@ -154,6 +154,9 @@ pub struct Channel {
     next_due: u64,
     /// Cached number of pending interruptions.
     npending: usize,
+    /// The CPU's prefix (`IoBus::set_prefix`): the CAW at real X'48' and the status
+    /// an I/O instruction stores at real X'44' are in the prefix area.
+    prefix: u32,
 }
 
 impl Channel {
@@ -162,6 +165,7 @@ impl Channel {
             subs: BTreeMap::new(),
             next_due: u64::MAX,
             npending: 0,
+            prefix: 0,
         }
     }
 
@@ -512,8 +516,8 @@ fn mask_bit(ch: u8) -> u16 {
 }
 
 /// Store the status portion of the CSW (bytes 4-5 at X'44').
-fn store_status(mem: &mut Storage, unit: UnitStatus, channel: ChannelStatus) {
-    if let Some(s) = mem.slice_mut(0x44, 2) {
+fn store_status(mem: &mut Storage, prefix: u32, unit: UnitStatus, channel: ChannelStatus) {
+    if let Some(s) = mem.slice_mut(prefix + 0x44, 2) {
         s[0] = unit.bits();
         s[1] = channel.bits();
     }
@@ -526,6 +530,10 @@ impl Channel {
 }
 
 impl IoBus for Channel {
+    fn set_prefix(&mut self, prefix: u32) {
+        self.prefix = prefix;
+    }
+
     fn start_io(&mut self, mem: &mut Storage, dev: u16, fast: bool, now: u64) -> IoCc {
         let Some(sub) = self.subs.get_mut(&dev) else {
             return IoCc::Cc3;
@@ -541,11 +549,16 @@ impl IoBus for Channel {
             // stored with BUSY and cleared.
             let p = sub.pending.pop_front().expect("front");
             self.npending -= 1;
-            store_status(mem, p.csw.unit | UnitStatus::BUSY, p.csw.channel);
+            store_status(
+                mem,
+                self.prefix,
+                p.csw.unit | UnitStatus::BUSY,
+                p.csw.channel,
+            );
             return IoCc::Cc1;
         }
         let caw = mem
-            .peek(0x48, 4)
+            .peek(self.prefix + 0x48, 4)
             .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
             .unwrap_or(0);
         let key = (caw >> 28) as u8;
@@ -609,13 +622,23 @@ impl IoBus for Channel {
             let d = sub.end(csw);
             self.adjust(d);
             self.recompute_due();
-            store_status(mem, UnitStatus::empty(), ChannelStatus::empty());
+            store_status(
+                mem,
+                self.prefix,
+                UnitStatus::empty(),
+                ChannelStatus::empty(),
+            );
             return IoCc::Cc1;
         }
         if !sub.pending.is_empty() {
             return IoCc::Cc0;
         }
-        store_status(mem, UnitStatus::empty(), ChannelStatus::empty());
+        store_status(
+            mem,
+            self.prefix,
+            UnitStatus::empty(),
+            ChannelStatus::empty(),
+        );
         IoCc::Cc1
     }
 

@@ -35,6 +35,7 @@ impl Cpu {
     pub(crate) fn channel_io<B: IoBus>(&mut self, bus: &mut B, ib: Ib) -> R {
         let dev = (self.ea1(ib) & 0xFFFF) as u16;
         let now = self.now;
+        bus.set_prefix(self.prefix);
         let r = match (ib.b(0), ib.b(1) & 1) {
             (0x9C, f) => bus.start_io(&mut self.mem, dev, f == 1, now),
             (0x9D, 0) => bus.test_io(&mut self.mem, dev, now),

@@ -47,6 +47,10 @@ pub enum IoCc {
 /// What the CPU needs from the channel subsystem. Implemented by `channel::Channel`.
 /// Device addresses are 16-bit `0cuu` values (channel in the high byte).
 pub trait IoBus {
+    /// The CPU's prefix register, before each I/O instruction: the channel fetches the
+    /// CAW from real X'48' and stores status at real X'44', both in the prefix area
+    /// (absolute `prefix + X'48'` while the prefix is not 0).
+    fn set_prefix(&mut self, _prefix: u32) {}
     /// SIO (`fast` = SIOF). The channel fetches the CAW from X'48' itself.
     fn start_io(&mut self, mem: &mut Storage, dev: u16, fast: bool, now: u64) -> IoCc;
     /// TIO.

@@ -57,6 +57,7 @@ roms!(
     "cp/vdas.asm",
     "cp/paging.asm",
     "cp/pagecmd.asm",
+    "cp/prefix.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

@@ -427,3 +427,21 @@ pub(crate) fn ccw_guest_ida_flag_on_a_seek() {
 pub(crate) fn ccw_large_count_on_seek_and_search_arguments() {
     channel_attack("bigseek", &[]);
 }
+
+/// Minidisk I/O with a prefix (tests/hostile/pfxdisk.asm): CCW, IDAW and data addresses
+/// are absolute. ALICE writes from absolute page 0 and reads into it and (through an
+/// IDAW list in absolute page 0) into the prefix page while she changes the prefix
+/// between SIO and the interruption, then with the last page as the prefix; every byte
+/// must land where the architecture puts it, seen through real (prefixed) addresses.
+#[test]
+pub(crate) fn ccw_prefix_absolute_addresses() {
+    attack("pfxdisk", &[], 20 * SEC);
+}
+
+/// The spooled punch and reader with a prefix (tests/hostile/pfxspool.asm): a card punched
+/// from absolute page 0 through a TIC there, and read back into absolute page 0, land
+/// where the architecture puts them.
+#[test]
+pub(crate) fn ccw_prefix_spooled_unit_record() {
+    attack("pfxspool", &[], 20 * SEC);
+}
