@@ -76,7 +76,7 @@ DSP22    BAL   R14,DSPREADY        ready to run?
 *  comparator at the first of CP's deadlines (DSPWAKE), will wake it.
 DSPIDLE  XC    RUNUSER,RUNUSER
          SPT   TIMERMAX
-         BAL   R14,DSPWAKE
+         CALL  DSPWAKE
          SCKC  DSPTOD
          LPSW  WAITPSW
 *
@@ -143,7 +143,7 @@ DSP28    DS    0H
 DSP40    LM    R2,R3,QUANTUM
          CLI   DSPALONE,0
          BE    DSP41
-         BAL   R14,DSPWAKE
+         CALL  DSPWAKE
          SCKC  DSPTOD
          LM    R2,R3,QUANTUM2
 DSP41    STM   R2,R3,VMSLICE
@@ -241,46 +241,6 @@ DSPRYES  L     R14,DSPRDYR
          BR    R14
          DROP  R11
 DSPRDYR  DS    F
-*
-***********************************************************************
-*  DSPWAKE: DSPTOD = the first moment CP has something to do that no  *
-*  interruption will tell it of: the next turn of a console program   *
-*  pacing its output (VCNEXT), a timer deadline of a machine that     *
-*  uses its timers (VTWAKE), a disk program's watchdog (IOSDL); all   *
-*  ones if none.  Keeps R2-R13.  Uses R0, R1, R14, R15.               *
-***********************************************************************
-DSPWAKE  ST    R14,DSPWAKR
-         STM   R2,R11,DSPWSAV
-         MVC   DSPTOD,CKCNEVER
-         L     R11,=A(VMTABLE)
-         USING VMBLOK,R11
-         LA    R7,NUMVM
-DSPI10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
-         BE    DSPI20
-         CLI   VMSTATE,VMSSTOP
-         BE    DSPI20
-         TM    VMFLAGS,VMFVTIM     (issue 12: or its timers'
-         BZ    DSPI15                deadlines, if it uses them)
-         CALL  VTWAKE
-DSPI15   DS    0H
-         TM    VCSTAT,VCTURN
-         BZ    DSPI20
-         CLC   VCNEXT,DSPTOD
-         BNL   DSPI20
-         MVC   DSPTOD,VCNEXT
-DSPI20   LA    R11,VMBLKLEN(R11)
-         BCT   R7,DSPI10
-         DROP  R11
-         ICM   R0,15,IOSNACT       and a disk program's watchdog
-         BZ    DSPI30
-         CLC   IOSDL,DSPTOD
-         BNL   DSPI30
-         MVC   DSPTOD,IOSDL
-DSPI30   LM    R2,R11,DSPWSAV
-         L     R14,DSPWAKR
-         BR    R14
-DSPWAKR  DS    F
-DSPWSAV  DS    10F
 *
 ***********************************************************************
 *  SLICECUT: an I/O or clock-comparator interruption may have made    *

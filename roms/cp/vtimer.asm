@@ -199,6 +199,47 @@ PWZERO2  DC    H'0'
 VTNOW    DS    D
 *
 ***********************************************************************
+*  DSPWAKE: DSPTOD = the first moment CP has something to do that no  *
+*  interruption will tell it of: the next turn of a console program   *
+*  pacing its output (VCNEXT), a timer deadline of a machine that     *
+*  uses its timers (VTWAKE), a disk program's watchdog (IOSDL); all   *
+*  ones if none.  The dispatcher sets the clock comparator to it when *
+*  CP waits (DSPIDLE) and when a machine alone gets a long slice.     *
+*  Keeps R2-R13.  Uses R0, R1, R15.                                   *
+***********************************************************************
+DSPWAKE  ENTER
+         STM   R2,R11,DSPWSAV
+         MVC   DSPTOD,CKCNEVER
+         L     R11,=A(VMTABLE)
+         USING VMBLOK,R11
+         LA    R7,NUMVM
+DSPW10   CLI   VMSTATE,VMSFREE     (a stopped machine's waits on)
+         BE    DSPW20
+         CLI   VMSTATE,VMSSTOP
+         BE    DSPW20
+         TM    VMFLAGS,VMFVTIM     (issue 12: or its timers'
+         BZ    DSPW15                deadlines, if it uses them)
+         BAL   R14,VTWAKE
+DSPW15   TM    VCSTAT,VCTURN
+         BZ    DSPW20
+         CLC   VCNEXT,DSPTOD
+         BNL   DSPW20
+         MVC   DSPTOD,VCNEXT
+DSPW20   LA    R11,VMBLKLEN(R11)
+         BCT   R7,DSPW10
+         DROP  R11
+         ICM   R0,15,IOSNACT       and a disk program's watchdog
+         BZ    DSPW30
+         CLC   IOSDL,DSPTOD
+         BNL   DSPW30
+         MVC   DSPTOD,IOSDL
+DSPW30   LM    R2,R11,DSPWSAV
+         LEAVE DSPWAKE
+DSPWAKER DS    F
+DSPWAKEB DS    F
+DSPWSAV  DS    10F
+*
+***********************************************************************
 *  VTSLICE: the dispatcher is about to load the real CPU timer with   *
 *  R2,R3 (the machine's slice): make it no later than the first       *
 *  deadline of the machine's own timers, so their interruption comes  *
