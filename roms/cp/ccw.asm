@@ -685,6 +685,7 @@ CTA15    ST    R4,CTTAKE
          ST    R0,CTHAVE
 CTA20    TM    CTCCW+4,CTCD        another piece?
          BZ    CTA50
+         SR    R0,R0               (IC leaves bits 0-23 alone)
          IC    R0,CTPIECES
          BCTR  R0,0
          STC   R0,CTPIECES

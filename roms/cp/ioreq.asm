@@ -118,6 +118,7 @@ IS10     SIO   0(R2)
          BC    4,IS12              CC 1: status stored
          BC    1,IS30              CC 3: not there
          TIO   0(R2)               CC 2: old status?  Take it, again
+         SR    R0,R0               (IC leaves bits 0-23 as they were)
          IC    R0,ISTRY
          BCTR  R0,0
          STC   R0,ISTRY
@@ -125,6 +126,7 @@ IS10     SIO   0(R2)
          BP    IS10
          B     IS30
 IS12     MVC   RDKCSW,CSW
+         SR    R0,R0
          IC    R0,ISTRY
          BCTR  R0,0
          STC   R0,ISTRY

@@ -62,7 +62,8 @@ SYNC10   SIO   0(R2)
          BC    4,SYNC12            CC 1: status was pending
          LA    R15,3               CC 3: not there
          B     SYNCFAIL
-SYNC12   IC    R0,SYNCTRY          stale status, now cleared: again
+SYNC12   SR    R0,R0               stale status, now cleared: again
+         IC    R0,SYNCTRY            (IC leaves bits 0-23 alone)
          BCTR  R0,0
          STC   R0,SYNCTRY
          LTR   R0,R0

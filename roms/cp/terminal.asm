@@ -299,7 +299,8 @@ TSTCSW2  CLI   RDEVCCW,X'0A'       a failed read: the line still waits
          CLI   RDEVCCW,X'1A'
          BNE   TSTCSW3
 TSTCSW25 OI    RDEVFLAG,RDATTN
-TSTCSW3  IC    R0,TSTTRY           try again, a few times
+TSTCSW3  SR    R0,R0               try again, a few times
+         IC    R0,TSTTRY             (IC leaves bits 0-23 alone)
          BCTR  R0,0
          STC   R0,TSTTRY
          LTR   R0,R0

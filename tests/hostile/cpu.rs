@@ -289,3 +289,16 @@ pub(crate) fn cpu_console_program_of_short_lines() {
 pub(crate) fn cpu_diagnose_08_display_then_begin() {
     one_attacker("dispbegin");
 }
+
+/// SIO to the minidisk of a channel program the channel refuses at its first CCW, in a
+/// loop, with a prefix set (tests/hostile/siofence.asm): the path where CP retries the
+/// real SIO (IOSTART). Its tries were counted in R0 after an IC, which left R0's high
+/// bits from CCW translation: with some programs (the random privileged-instruction
+/// stream's, seed 5EED1001, once SPX worked: R0 X'00000C27', BOB waited 835 ms) a
+/// refused program was tried thousands of times with CP disabled. Here R0 happens to be
+/// left negative, so this program took the old path quickly too; the stream's CI run
+/// (`fuzz_random_privileged_instructions`) is the one that failed.
+#[test]
+pub(crate) fn cpu_sio_refused_at_its_first_ccw() {
+    one_attacker("siofence");
+}
