@@ -202,9 +202,10 @@ VTNOW    DS    D
 *  DSPWAKE: DSPTOD = the first moment CP has something to do that no  *
 *  interruption will tell it of: the next turn of a console program   *
 *  pacing its output (VCNEXT), a timer deadline of a machine that     *
-*  uses its timers (VTWAKE), a disk program's watchdog (IOSDL); all   *
-*  ones if none.  The dispatcher sets the clock comparator to it when *
-*  CP waits (DSPIDLE) and when a machine alone gets a long slice.     *
+*  uses its timers (VTWAKE), a disk program's watchdog (IOSDL), but   *
+*  no sooner than 1 ms from now (below).  The dispatcher sets the     *
+*  clock comparator to it when CP waits (DSPIDLE) and when a machine  *
+*  alone gets a long slice.                                           *
 *  Keeps R2-R13.  Uses R0, R1, R15.                                   *
 ***********************************************************************
 DSPWAKE  ENTER
@@ -233,11 +234,28 @@ DSPW20   LA    R11,VMBLKLEN(R11)
          CLC   IOSDL,DSPTOD
          BNL   DSPW30
          MVC   DSPTOD,IOSDL
-DSPW30   LM    R2,R11,DSPWSAV
+*  Never earlier than a millisecond from now.  A deadline already
+*  passed - a guest in an enabled wait whose external new PSW is that
+*  wait again, its clock comparator's interruption taken over and
+*  over - would make the clock comparator interrupt CP the moment it
+*  waits, every time: an external interruption goes before an I/O
+*  one, so no terminal's line would ever come in.
+DSPW30   STCK  DSPWNOW
+         LM    R2,R3,DSPWNOW
+         AL    R3,=X'003E8000'     (1000 microseconds << 12)
+         BC    12,DSPW35
+         LA    R2,1(R2)            (carry)
+DSPW35   STM   R2,R3,DSPWNOW
+         CLC   DSPTOD,DSPWNOW
+         BNL   DSPW40
+         MVC   DSPTOD,DSPWNOW
+DSPW40   LM    R2,R11,DSPWSAV
          LEAVE DSPWAKE
 DSPWAKER DS    F
 DSPWAKEB DS    F
 DSPWSAV  DS    10F
+         DS    0D
+DSPWNOW  DS    D
 *
 ***********************************************************************
 *  VTSLICE: the dispatcher is about to load the real CPU timer with   *

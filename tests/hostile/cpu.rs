@@ -302,3 +302,15 @@ pub(crate) fn cpu_diagnose_08_display_then_begin() {
 pub(crate) fn cpu_sio_refused_at_its_first_ccw() {
     one_attacker("siofence");
 }
+
+/// An enabled wait whose external new PSW is the same wait, with the clock comparator in
+/// the past (tests/hostile/ckcwait.asm): the interruption is due again as soon as it is
+/// presented. CP set its own clock comparator to that machine's deadline, long passed,
+/// and was interrupted the moment it waited, every time; external interruptions go
+/// before I/O ones, so no terminal's line came in. Found by the random
+/// privileged-instruction stream once it ran (seeds 5EED1003, 5EED1005, 5EED1006: no
+/// ready line for BOB within 30 s). DSPWAKE now waits at least a millisecond.
+#[test]
+pub(crate) fn cpu_clock_comparator_due_for_ever_in_a_wait() {
+    one_attacker("ckcwait");
+}
