@@ -522,3 +522,85 @@ fn measure_cp_instructions_per_fault() {
         );
     }
 }
+
+/// The eight-user race of scenarios/paging.ron, measured (not a timed test): `cargo test
+/// --release --test paging measure_eight -- --ignored --nocapture`. Eight 1M machines in
+/// 1M of real storage run TOUCH; the paging counts, and the virtual time and the
+/// instructions from the first start to the last X'600D'.
+#[test]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+fn measure_eight_users_race() {
+    let ids = ["ALICE", "BOB", "CAROL", "DAVE", "EVE", "FRANK", "GRACE", "HEIDI"];
+    let users: Vec<(&str, u32)> = ids.iter().map(|i| (*i, 1 << 20)).collect();
+    let mut rig = Rig::boot(&users, 1 << 20);
+    let prog = program("touch");
+    for (t, id) in ids.iter().enumerate() {
+        rig.logon(t, id);
+        rig.plant(t, &prog);
+    }
+    let names = ["PGINS", "PGOUTS", "PGSTEALS", "PGWAITS"];
+    let c0 = names.map(|n| rig.word(n));
+    let (t0, i0) = (rig.now(), rig.sys.machine.cpu.instructions);
+    for t in 0..ids.len() {
+        rig.start(t, prog.origin);
+    }
+    for t in 0..ids.len() {
+        assert_eq!(rig.wait_code(t, 300 * SEC), 0x600D);
+    }
+    let c1 = names.map(|n| rig.word(n));
+    eprintln!(
+        "eight users: page-ins {} page-outs {} steals {} page waits {}; {:.3} virtual s, {} instructions",
+        c1[0] - c0[0],
+        c1[1] - c0[1],
+        c1[2] - c0[2],
+        c1[3] - c0[3],
+        (rig.now() - t0) as f64 / SEC as f64,
+        rig.sys.machine.cpu.instructions - i0
+    );
+}
+
+/// A CMS user's answers while two big machines page heavily, measured: CAROL types
+/// QUERY SEARCH twenty times while ALICE and BOB run TOUCH over 1M each in 768K of real
+/// storage; the time from each line to CMS's "R;" (virtual ms).
+fn cms_answers_beside_two_pagers() -> Vec<u64> {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20), ("CAROL", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = patched("touch", &[("PASSES", 40)]);
+    for t in 0..2 {
+        rig.plant(t, &touch);
+    }
+    for t in 0..2 {
+        rig.start(t, touch.origin);
+    }
+    // Let the two fill real storage first.
+    let to = rig.now() + 2 * SEC;
+    let _ = rig.sys.machine.run_until(to);
+    let mut times = Vec::new();
+    for _ in 0..20 {
+        let t0 = rig.now();
+        rig.type_line(2, "QUERY SEARCH");
+        rig.wait(2, "R;", 30 * SEC);
+        times.push((rig.now() - t0) / MS);
+        let to = rig.now() + 100 * MS;
+        let _ = rig.sys.machine.run_until(to);
+    }
+    assert!(rig.word("PGOUTS") > 100, "the two paged");
+    times
+}
+
+#[test]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+fn measure_cms_answers_beside_two_pagers() {
+    let mut t = cms_answers_beside_two_pagers();
+    let sum: u64 = t.iter().sum();
+    t.sort();
+    eprintln!(
+        "CAROL's 20 answers: median {} ms, worst {} ms, mean {} ms",
+        t[10],
+        t[19],
+        sum / 20
+    );
+}

@@ -251,6 +251,10 @@ VMPGWPG  DS    A                   ... and which page (guest address)
 VMPGNXT  DS    A                   the next machine whose read waits
 *                                    for the paging device (PGQHEAD)
 VMPGWTS  DS    F                   times it waited for a page
+*                                  -- pageio (paging.asm) --
+VMFPGFW  EQU   X'08'               VMFLAG2: in page wait for a frame
+*                                    (page-outs on their way free
+*                                    them: PGWAKE)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *
@@ -263,11 +267,16 @@ FTVM     DS    A                   the machine whose page it holds,
 *                                    or 0: not a guest page (CP's,
 *                                    free, a machine's DAT tables)
 FTPAGE   DS    A                   which page: its guest real address
-FTFLAG   DS    X                   (reserved)
+FTFLAG   DS    X                   its transfer on the paging device:
+FTFOUT   EQU   X'80'                 its page on its way out: written
+*                                    to FTSLOT, then the frame free
+FTFIN    EQU   X'40'                 its page on its way in: read from
+*                                    FTSLOT for FTVM's page wait
+FTFRUN   EQU   X'20'                 the transfer runs now (PGAFTE)
 FTLOCK   DS    X                   channel programs pointing into it:
 *                                    not stolen while more than 0
-         DS    H
-         DS    F
+FTSLOT   DS    H                   the slot of its transfer
+FTNEXT   DS    A                   the next entry on the paging queue
 FTLEN    EQU   *-FTE               (16: the frame number * 16)
 *
 *---------------------------------------------------------------------*

@@ -67,6 +67,7 @@
 *    VAT      DMKVAT  virtual DAT: shadow tables, LRA PTLB IPTE TB    *
 *    PAGING   DMKPAG  the frame table, page faults, paging to disk    *
 *    PAGECMD  DMKPGC  QUERY PAGING, INDICATE                          *
+*    PAGEKEY  DMKPGK  paging's start-up, frame locks, the guest's keys *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -218,6 +219,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  VAT
          COPY  PAGING
          COPY  PAGECMD
+         COPY  PAGEKEY
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

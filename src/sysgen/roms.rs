@@ -56,6 +56,7 @@ roms!(
     "cp/vat.asm",
     "cp/paging.asm",
     "cp/pagecmd.asm",
+    "cp/pagekey.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",
