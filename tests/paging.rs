@@ -530,7 +530,9 @@ fn measure_cp_instructions_per_fault() {
 #[test]
 #[ignore = "a measurement: run with --ignored --nocapture"]
 fn measure_eight_users_race() {
-    let ids = ["ALICE", "BOB", "CAROL", "DAVE", "EVE", "FRANK", "GRACE", "HEIDI"];
+    let ids = [
+        "ALICE", "BOB", "CAROL", "DAVE", "EVE", "FRANK", "GRACE", "HEIDI",
+    ];
     let users: Vec<(&str, u32)> = ids.iter().map(|i| (*i, 1 << 20)).collect();
     let mut rig = Rig::boot(&users, 1 << 20);
     let prog = program("touch");
@@ -591,6 +593,20 @@ fn cms_answers_beside_two_pagers() -> Vec<u64> {
     times
 }
 
+/// A pattern that defeats the clock: TOUCH sweeps 1M in order, over and over, in 768K
+/// of real storage beside another machine doing the same - every page is gone again by
+/// the time the sweep comes back to it (the clock degenerates to first in, first out,
+/// and every touch of the two is a fault). CP keeps paging, and a CMS user beside them
+/// still gets every answer, none slower than a second of virtual time.
+#[test]
+fn a_cms_user_answers_beside_two_machines_that_defeat_the_clock() {
+    let t = cms_answers_beside_two_pagers();
+    assert!(
+        t.iter().all(|ms| *ms < 1000),
+        "CAROL waited too long for an answer: {t:?} ms"
+    );
+}
+
 #[test]
 #[ignore = "a measurement: run with --ignored --nocapture"]
 fn measure_cms_answers_beside_two_pagers() {
@@ -603,4 +619,228 @@ fn measure_cms_answers_beside_two_pagers() {
         t[19],
         sum / 20
     );
+}
+
+fn run_ms(rig: &mut Rig, ms: u64) {
+    let to = rig.now() + ms * MS;
+    let _ = rig.sys.machine.run_until(to);
+}
+
+/// Page-outs are asynchronous: while the paging device writes a changed page out, the
+/// other machines run. ALICE counts; BOB and CAROL each sweep 1M in 768K of real storage.
+/// Sampled every millisecond, a page-out is seen running on the paging device (PGAFTE,
+/// PGAOP X'05') many times, and in most of those samples ALICE's counter moved; faults
+/// that found no frame waited for one in page wait (PGFWAITS), and every word is right.
+#[test]
+fn page_outs_run_while_the_others_run() {
+    let users = [("ALICE", 256 << 10), ("BOB", 1 << 20), ("CAROL", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let count = program("count");
+    let touch = program("touch");
+    rig.plant(0, &count);
+    rig.plant(1, &touch);
+    rig.plant(2, &touch);
+    rig.start(0, count.origin);
+    rig.start(1, touch.origin);
+    rig.start(2, touch.origin);
+    let counter = count.symbols["COUNTER"].value;
+    let aop = rig.sys.cp.symbols["PGAOP"].value;
+    let (mut writes, mut moved) = (0, 0);
+    let mut last = rig_guest_word(&rig, 1, counter);
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        let now = rig_guest_word(&rig, 1, counter);
+        let op = rig.sys.machine.peek(aop, 1).unwrap()[0];
+        if rig.word("PGAFTE") != 0 && op == 0x05 {
+            writes += 1;
+            if now > last {
+                moved += 1;
+            }
+        }
+        last = now;
+        let st = rig.sys.vm_status();
+        if st
+            .iter()
+            .filter(|v| v.userid == "BOB" || v.userid == "CAROL")
+            .all(|v| v.state == "CP READ")
+        {
+            break;
+        }
+    }
+    assert!(writes > 20, "a page-out seen running in {writes} samples");
+    assert!(
+        moved * 2 > writes,
+        "ALICE's counter moved in only {moved} of the {writes} samples with a page-out running"
+    );
+    assert!(rig.word("PGFWAITS") > 0, "no fault waited for a frame");
+    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
+    assert_eq!(rig.wait_code(2, 60 * SEC), 0x600D);
+    assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
+}
+
+/// LOGOFF and SYSTEM CLEAR of machines whose pages are on their way out: BOB logs off
+/// and CAROL clears her machine while page-outs of theirs are queued or running; the
+/// transfers are dropped or end as nobody's. DAVE, paging beside them, ends right; CAROL
+/// runs TOUCH again after the clear and ends right; BOB logs on again and does too. When
+/// all have logged off, every frame is back on the free chain (as many as before the
+/// first LOGON), no slot is in use and nothing is left on the paging queue.
+#[test]
+fn logoff_and_clear_while_pages_are_on_their_way_out() {
+    let users = [("BOB", 1 << 20), ("CAROL", 1 << 20), ("DAVE", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    let free0 = rig.word("FRMCOUNT");
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = program("touch");
+    for t in 0..3 {
+        rig.plant(t, &touch);
+    }
+    for t in 0..3 {
+        rig.start(t, touch.origin);
+    }
+    // Until a page-out of BOB's is on its way (his VMBLOK is the second).
+    let s = &rig.sys.cp.symbols;
+    let (ft, n) = (rig.word("PGFTAB"), rig.word("PGNFRM"));
+    let bob = s["VMTABLE"].value + s["VMBLKLEN"].value;
+    let carol = bob + s["VMBLKLEN"].value;
+    let fout = s["FTFOUT"].value as u8;
+    let on_its_way = |rig: &Rig, vm: u32| -> usize {
+        (0..n)
+            .filter(|i| {
+                let e = rig.sys.machine.peek(ft + 16 * i, 16).unwrap();
+                u32::from_be_bytes(e[0..4].try_into().unwrap()) == vm && e[8] & fout != 0
+            })
+            .count()
+    };
+    let mut seen = false;
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        if on_its_way(&rig, bob) > 0 {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "no page of BOB's was ever on its way out");
+    rig.type_line(0, "#CP LOGOFF");
+    rig.wait(0, "LOGOFF AT", 10 * SEC);
+    assert_eq!(
+        on_its_way(&rig, bob),
+        0,
+        "a page-out of BOB's survived LOGOFF"
+    );
+    seen = false;
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        if on_its_way(&rig, carol) > 0 {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "no page of CAROL's was ever on its way out");
+    rig.type_line(1, "#CP SYSTEM CLEAR");
+    rig.wait(1, "STORAGE CLEARED", 10 * SEC);
+    assert_eq!(
+        on_its_way(&rig, carol),
+        0,
+        "a page-out of CAROL's survived CLEAR"
+    );
+    rig.plant(1, &touch);
+    rig.start(1, touch.origin);
+    rig.type_line(1, "#CP BEGIN");
+    assert_eq!(rig.wait_code(2, 120 * SEC), 0x600D, "DAVE");
+    assert_eq!(rig.wait_code(1, 120 * SEC), 0x600D, "CAROL after the clear");
+    rig.logon(0, "BOB");
+    rig.plant(0, &touch);
+    rig.start(0, touch.origin);
+    assert_eq!(rig.wait_code(0, 120 * SEC), 0x600D, "BOB again");
+    for t in 0..3 {
+        rig.type_line(t, "#CP LOGOFF");
+        rig.wait(t, "LOGOFF AT", 10 * SEC);
+    }
+    run_ms(&mut rig, 500);
+    assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
+    assert_eq!(rig.word("PGQHEAD"), 0, "transfers left on the paging queue");
+    assert_eq!(rig.word("PGSLOTS"), 0, "slots still in use");
+    assert_eq!(rig.word("FRMCOUNT"), free0, "frames lost: {}", rig.ftdump());
+}
+
+/// The paging device full: four 4M machines touch 16M of pages in 1M of real storage, and
+/// the page area holds 14M (PAGE_CYLS_MAX cylinders). A changed page that has no slot to
+/// go to stays where it is (PGSALLOC says so at once; the clock passes it by); a machine
+/// whose fault finds no frame at all is stopped with DMKPTR111E, as for real storage
+/// exhausted. CP never stops: ALICE and BOB end right while the device is full, QUERY
+/// PAGING answers with every slot in use, and once they log off (their slots free again)
+/// CAROL and DAVE, which were crawling, end right too.
+#[test]
+fn a_full_paging_device_never_stops_cp() {
+    let ids = ["ALICE", "BOB", "CAROL", "DAVE"];
+    let users: Vec<(&str, u32)> = ids.iter().map(|i| (*i, 4 << 20)).collect();
+    let mut rig = Rig::boot(&users, 1 << 20);
+    for (t, id) in ids.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = patched("touch", &[("PASSES", 1)]);
+    for t in 0..4 {
+        rig.plant(t, &touch);
+    }
+    for t in 0..4 {
+        rig.start(t, touch.origin);
+    }
+    let step = |rig: &mut Rig, full: &mut bool| {
+        let to = rig.now() + 100 * MS;
+        let st = rig.sys.machine.run_until(to);
+        assert!(
+            !matches!(st, Status::DisabledWait(_) | Status::Checkstop) || rig.now() >= to,
+            "CP stopped: {st:?} {}",
+            rig.ftdump()
+        );
+        *full |= rig.word("PGSLOTS") == rig.word("PGNSLOT");
+    };
+    let mut full = false;
+    let shows = |rig: &Rig, t: usize, text: &str| -> bool {
+        let v = rig.sys.machine.transcript(rig.dev(t)).unwrap();
+        v.text.contains(text)
+    };
+    let done = "DISABLED WAIT PSW '00020000 0000600D'";
+    for _ in 0..5000 {
+        step(&mut rig, &mut full);
+        if (0..2).all(|t| shows(&rig, t, done) || shows(&rig, t, "DMKPTR111E")) {
+            break;
+        }
+    }
+    assert!(full, "the paging device never filled: {}", rig.ftdump());
+    rig.type_line(0, "#CP QUERY PAGING");
+    rig.wait(0, "SLOTS", 5 * SEC);
+    let before = rig.word("PGSLOTS");
+    assert_eq!(before, rig.word("PGNSLOT"), "every slot in use");
+    for t in 0..2 {
+        rig.type_line(t, "#CP LOGOFF");
+        rig.wait(t, "LOGOFF AT", 10 * SEC);
+    }
+    assert!(
+        rig.word("PGSLOTS") < before,
+        "ALICE's and BOB's slots are free again"
+    );
+    for _ in 0..5000 {
+        step(&mut rig, &mut full);
+        if (2..4).all(|t| shows(&rig, t, done) || shows(&rig, t, "DMKPTR111E")) {
+            break;
+        }
+    }
+    for t in 2..4 {
+        assert!(
+            shows(&rig, t, done),
+            "{} did not end right: {:?} {}",
+            ids[t],
+            rig.sys.vm_status(),
+            rig.ftdump()
+        );
+    }
+    for t in 0..4 {
+        assert!(!shows(&rig, t, "0000BAD1'"), "a word read back wrong");
+    }
 }

@@ -210,6 +210,7 @@ PGBACK   ST    R14,PGBKR
          BCTR  R0,0
          ST    R0,PGWIO
          DROP  R1
+         BAL   R14,PGWAKE          (none left: the waiters try again)
 PGBK10   BAL   R14,PGPTE           the entry: valid again
          NI    1(R1),X'FF'-X'08'
          L     R1,VMFRAMES
@@ -679,18 +680,36 @@ PGWSAVE  DS    13F
 PGWPTE   DS    A
 *
 ***********************************************************************
-*  PGENQ: frame-table entry R1 last on the paging queue.  Uses R15.   *
+*  PGENQ: frame-table entry R1 on the paging queue: a write last, a   *
+*  read after the reads already there but before every write - a      *
+*  machine waits for its read, nobody for a write.  (A read never     *
+*  needs a write still queued: a page on its way out is taken back,   *
+*  never read, and its slot holds it only once the write is over.)    *
+*  Uses R0, R15.                                                      *
 *  PGUNQ: frame-table entry R1 off it (if it is on it).  Uses R0, R15.*
 *  Both keep R1.                                                      *
 ***********************************************************************
-PGENQ    XC    FTNEXT-FTE(4,R1),FTNEXT-FTE(R1)
-         ICM   R15,15,PGQTAIL
-         BZ    PGEQ10
-         ST    R1,FTNEXT-FTE(R15)
-         B     PGEQ20
-PGEQ10   ST    R1,PGQHEAD
-PGEQ20   ST    R1,PGQTAIL
+PGENQ    ST    R14,PGEQR
+         LA    R15,PGQHEAD         -> the word that will name it
+         TM    FTFLAG-FTE(R1),FTFIN
+         BZ    PGEQ20              (a write: last)
+PGEQ10   ICM   R14,15,0(R15)       a read: past the reads queued
+         BZ    PGEQ30
+         TM    FTFLAG-FTE(R14),FTFIN
+         BZ    PGEQ30
+         LA    R15,FTNEXT-FTE(R14)
+         B     PGEQ10
+PGEQ20   ICM   R14,15,PGQTAIL      a write: after the last
+         BZ    PGEQ30
+         LA    R15,FTNEXT-FTE(R14)
+PGEQ30   MVC   FTNEXT-FTE(4,R1),0(R15)   R1 in front of what R15 names
+         ST    R1,0(R15)
+         L     R14,PGEQR
+         ICM   R0,15,FTNEXT-FTE(R1)      the last now?
+         BNZR  R14
+         ST    R1,PGQTAIL
          BR    R14
+PGEQR    DS    F
 *
 PGUNQ    LA    R15,PGQHEAD         -> the word that may name it
 PGUQ10   ICM   R0,15,0(R15)
@@ -912,21 +931,33 @@ PGDR     DS    F
 PGD11    DS    A
 *
 ***********************************************************************
-*  PGWAKE: a frame came free: every machine waiting for one (VMFPGFW) *
-*  runs again, and faults again.  Uses R0, R1.                        *
+*  PGWAKE: a frame came free: the next machine waiting for one        *
+*  (VMFPGFW), round the VMBLOKs from the one woken last, runs again   *
+*  and faults again; when no page-out is left on its way (PGWIO 0:    *
+*  no frame will come free that way), every one of them does.         *
+*  Uses R0, R1, R15.                                                  *
 ***********************************************************************
-PGWAKE   L     R1,=A(VMTABLE)
-         LA    R0,NUMVM
-PGWK10   TM    VMFLAG2-VMBLOK(R1),VMFPGFW
+PGWAKE   ICM   R1,15,PGWKAT        from the one after the last woken
+         BNZ   PGWK05
+         L     R1,=A(VMTABLE)
+PGWK05   LA    R0,NUMVM
+PGWK10   LA    R1,VMBLKLEN(R1)     the next (after the last: the first)
+         C     R1,=A(VMTABLE+NUMVM*VMBLKLEN)
+         BL    PGWK12
+         L     R1,=A(VMTABLE)
+PGWK12   TM    VMFLAG2-VMBLOK(R1),VMFPGFW
          BZ    PGWK20
          NI    VMFLAG2-VMBLOK(R1),X'FF'-VMFPGFW
          CLI   VMSTATE-VMBLOK(R1),VMSPGWT
          BNE   PGWK20
          MVI   VMSTATE-VMBLOK(R1),VMSRUN
          OI    VMFLAGS-VMBLOK(R1),VMFQ1
-PGWK20   LA    R1,VMBLKLEN(R1)
-         BCT   R0,PGWK10
+         ST    R1,PGWKAT
+         ICM   R15,15,PGWIO        page-outs still on their way: one
+         BNZR  R14                   is enough
+PGWK20   BCT   R0,PGWK10
          BR    R14
+PGWKAT   DC    A(0)                the VMBLOK woken last
 *
 ***********************************************************************
 *  PGCANCEL: machine R11 goes, or is cleared: it waits no more (for a *
@@ -1002,6 +1033,9 @@ PGDPR    DS    F
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 PGSALLOC ST    R14,PGSAR
+         L     R1,PGSLOTS          (the device full: none, at once -
+         C     R1,PGNSLOT            the clock asks for every changed
+         BNL   PGSA90                page it passes)
          SR    R1,R1               slot number - 1
 PGSA10   C     R1,PGNSLOT
          BNL   PGSA90
