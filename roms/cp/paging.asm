@@ -977,7 +977,9 @@ PGCN05   ICM   R1,15,VMPGWFR       its read
          XC    VMPGWFR,VMPGWFR
          BAL   R14,PGFTE
          BAL   R14,PGDROP
-PGCN10   L     R1,PGFTAB           its page-outs: the frame table
+PGCN10   ICM   R1,15,PGWIO         its page-outs: none on their way,
+         BZ    PGCN40                no walk
+         L     R1,PGFTAB           the frame table
          L     R3,PGNFRM
 PGCN20   C     R11,FTVM-FTE(R1)
          BNE   PGCN30
@@ -992,7 +994,7 @@ PGCN20   C     R11,FTVM-FTE(R1)
          L     R1,PGCANF
 PGCN30   LA    R1,FTLEN(R1)
          BCT   R3,PGCN20
-         BAL   R14,PGWAKE          (frames may have come free)
+PGCN40   BAL   R14,PGWAKE          (frames may have come free)
          LM    R2,R3,PGCANS
          L     R14,PGCANR
          BR    R14
