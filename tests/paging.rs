@@ -245,10 +245,28 @@ fn query_paging_and_indicate_show_the_counts() {
         rig.wait(t, "DISABLED WAIT PSW '00020000 0000600D'", 60 * SEC);
     }
     rig.type_line(0, "#CP QUERY PAGING");
-    rig.wait(0, "SLOTS", SEC);
+    rig.wait(0, "FRAME-WAITS", SEC);
+    // The paging device's slots: used and free add up, as CP counts them.
+    let text = rig.sys.machine.transcript(rig.dev(0)).unwrap().text.to_string();
+    let dev = text
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("DEVICE 2F0 SLOTS "))
+        .expect("the DEVICE line");
+    let n: Vec<u32> = dev
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert_eq!(n.len(), 3, "{dev}");
+    assert_eq!(n[0], rig.word("PGNSLOT"), "{dev}");
+    assert_eq!(n[1], rig.word("PGSLOTS"), "{dev}");
+    assert_eq!(n[1] + n[2], n[0], "{dev}");
+    assert!(n[1] > 200, "two 1M machines' pages went out: {dev}");
     rig.type_line(0, "#CP INDICATE USER");
     rig.wait(0, "WRITES=", SEC);
     rig.type_line(1, "#CP INDICATE LOAD");
+    // Both machines ended in a disabled wait: nobody is in a queue.
+    rig.wait(1, "Q1-00 Q2-00 STORAGE-", SEC);
     rig.wait(1, "BOB", SEC);
     let op = rig.sys.terminals.len();
     rig.type_line(op, "INDICATE USER ALICE");
