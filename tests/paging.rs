@@ -16,6 +16,10 @@ struct Rig {
 
 impl Rig {
     fn boot(users: &[(&str, u32)], real: u32) -> Rig {
+        Rig::boot_paging(users, real, None)
+    }
+
+    fn boot_paging(users: &[(&str, u32)], real: u32, paging: Option<u16>) -> Rig {
         let cfg = SysConfig {
             storage: real,
             mips: 1.0,
@@ -29,6 +33,7 @@ impl Rig {
             disks: Vec::new(),
             storage_at: None,
             volumes: Vec::new(),
+            paging,
         };
         let sys = System::boot(&cfg, None).expect("boot");
         let n = sys.terminals.len() + 1;
@@ -247,7 +252,13 @@ fn query_paging_and_indicate_show_the_counts() {
     rig.type_line(0, "#CP QUERY PAGING");
     rig.wait(0, "FRAME-WAITS", SEC);
     // The paging device's slots: used and free add up, as CP counts them.
-    let text = rig.sys.machine.transcript(rig.dev(0)).unwrap().text.to_string();
+    let text = rig
+        .sys
+        .machine
+        .transcript(rig.dev(0))
+        .unwrap()
+        .text
+        .to_string();
     let dev = text
         .lines()
         .rev()
@@ -860,5 +871,112 @@ fn a_full_paging_device_never_stops_cp() {
     }
     for t in 0..4 {
         assert!(!shows(&rig, t, "0000BAD1'"), "a word read back wrong");
+    }
+}
+
+/// The paging device is the system's to define: a scenario's `machine.paging` or the
+/// directory's `PAGING` statement says how many cylinders of page area, or NONE; the
+/// wrong ones are refused where they are written.
+#[test]
+fn the_paging_device_is_named_by_the_scenario_or_the_directory() {
+    use cpcms::scenario::Scenario;
+    let with = |machine: &str, users: &str| {
+        Scenario::parse(
+            "t.ron",
+            &format!("Scenario(title: \"t\", machine: ({machine}), {users} steps: [])"),
+        )
+    };
+    let alice = r#"users: [ (id: "ALICE", password: "ALICE") ],"#;
+    let p = |m: &str| with(m, alice).map(|s| s.sys_config().paging);
+    assert_eq!(p(r#"storage: "1M""#).unwrap(), None);
+    assert_eq!(p(r#"paging: "3 CYL""#).unwrap(), Some(3));
+    assert_eq!(p(r#"paging: "12""#).unwrap(), Some(12));
+    assert_eq!(p(r#"paging: "none""#).unwrap(), Some(0));
+    for bad in ["0", "31 CYL", "LOTS"] {
+        let e = p(&format!("paging: \"{bad}\"")).unwrap_err().to_string();
+        assert!(e.contains("paging"), "{bad}: {e}");
+    }
+    let dir = |first: &str| {
+        cpcms::sysgen::direct::parse(&format!("{first}\nUSER ALICE ALICE 1M\n")).map(|d| d.paging)
+    };
+    assert_eq!(dir("* nothing").unwrap(), None);
+    assert_eq!(dir("PAGING 2F0 3350 5").unwrap(), Some(5));
+    assert_eq!(dir("PAGING NONE").unwrap(), Some(0));
+    for bad in [
+        "PAGING 2F1 3350 5",
+        "PAGING 2F0 3330 5",
+        "PAGING 2F0 3350 99",
+        "PAGING",
+    ] {
+        assert!(dir(bad).is_err(), "{bad}");
+    }
+    assert!(
+        cpcms::sysgen::direct::parse("USER ALICE ALICE 1M\nPAGING NONE\n").is_err(),
+        "PAGING after USER"
+    );
+    let both = with(
+        r#"paging: "2 CYL""#,
+        r#"directory: "PAGING NONE\nUSER ALICE ALICE 1M\n","#,
+    );
+    assert!(both.is_err(), "paging named twice");
+}
+
+/// A small paging device: two cylinders, 240 slots (QUERY PAGING says so), for two 1M
+/// machines touching every page in 768K - the slots fill, changed pages with no slot stay
+/// where they are, and every word still reads back right or the machine that found no
+/// frame is stopped (DMKPTR111E); CP goes on. With no paging device (NONE) nothing is
+/// ever written or read, and a machine that outgrows real storage is stopped the same way.
+#[test]
+fn a_small_paging_device_and_none() {
+    for (paging, slots) in [(Some(2), 240), (Some(0), 0)] {
+        let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+        let mut rig = Rig::boot_paging(&users, 768 << 10, paging);
+        assert_eq!(rig.word("PGNSLOT"), slots);
+        for (t, (id, _)) in users.iter().enumerate() {
+            rig.logon(t, id);
+        }
+        rig.type_line(0, "#CP QUERY PAGING");
+        rig.wait(0, &format!("SLOTS {slots:05} USED"), SEC);
+        let touch = patched("touch", &[("PASSES", 1)]);
+        for t in 0..2 {
+            rig.plant(t, &touch);
+        }
+        for t in 0..2 {
+            rig.start(t, touch.origin);
+        }
+        let ended = |rig: &Rig, t: usize| {
+            let v = rig.sys.machine.transcript(rig.dev(t)).unwrap();
+            v.text.contains("DMKPTR111E") || v.text.contains("0000600D'")
+        };
+        for _ in 0..3000 {
+            let to = rig.now() + 100 * MS;
+            let st = rig.sys.machine.run_until(to);
+            assert!(
+                !matches!(st, Status::DisabledWait(_) | Status::Checkstop) || rig.now() >= to,
+                "CP stopped: {st:?}"
+            );
+            if (0..2).all(|t| ended(&rig, t)) {
+                break;
+            }
+        }
+        let stopped = (0..2)
+            .filter(|t| {
+                let v = rig.sys.machine.transcript(rig.dev(*t)).unwrap();
+                assert!(!v.text.contains("0000BAD1'"), "a word read back wrong");
+                v.text.contains("DMKPTR111E")
+            })
+            .count();
+        assert!(
+            (0..2).all(|t| ended(&rig, t)),
+            "{paging:?}: {}",
+            rig.ftdump()
+        );
+        assert!(stopped > 0, "{paging:?}: 2M of pages fit: {}", rig.ftdump());
+        assert_eq!(rig.word("PGSLOTS"), slots, "{paging:?}: every slot used");
+        if slots == 0 {
+            assert_eq!(rig.word("PGOUTS") + rig.word("PGINS"), 0);
+        }
+        rig.type_line(0, "#CP QUERY PAGING");
+        rig.wait(0, "FRAME-WAITS", SEC);
     }
 }

@@ -94,6 +94,10 @@ QP10     SR    R0,R0
          BCT   R3,QP10
          L     R1,=A(PGNSLOT)      slots
          L     R1,0(R1)
+         LTR   R1,R1               (none: the system has no paging
+         BNZ   QP20                  device - PAGING NONE)
+         MVC   LINEBUF+7(3),=C'---'
+QP20     DS    0H
          LR    R4,R1
          LA    R2,LINEBUF+17
          LA    R3,5
