@@ -860,11 +860,10 @@ fn a_full_paging_device_never_stops_cp() {
             break;
         }
     }
-    for t in 2..4 {
+    for (t, id) in ids.iter().enumerate().skip(2) {
         assert!(
             shows(&rig, t, done),
-            "{} did not end right: {:?} {}",
-            ids[t],
+            "{id} did not end right: {:?} {}",
             rig.sys.vm_status(),
             rig.ftdump()
         );

@@ -432,14 +432,10 @@ impl Checker<'_> {
         Ok(out)
     }
 
-    /// The users and their minidisks from a `USER DIRECT` text: `d` itself when it has
+    /// The users, their minidisks and the paging device from a `USER DIRECT` text: `d` itself when it has
     /// more than one word, else a file of that name beside the scenario; MDISK and
     /// DEDICATE may name the `volumes`.
-    fn directory(
-        &self,
-        d: &str,
-        volumes: &[Volume],
-    ) -> Result<(Vec<User>, Vec<Disk>, Option<u16>), ScenarioError> {
+    fn directory(&self, d: &str, volumes: &[Volume]) -> Result<direct::Directory, ScenarioError> {
         use Seg::F;
         if d.contains(char::is_whitespace) {
             let at = self.at(&[F("directory")]).unwrap_or_default();
@@ -451,7 +447,7 @@ impl Checker<'_> {
                 }),
                 message: e.message,
             })?;
-            return Ok((dir.users, dir.disks, dir.paging));
+            return Ok(dir);
         }
         let path = self.beside(d);
         let name = path.display().to_string();
@@ -465,7 +461,7 @@ impl Checker<'_> {
             }),
             message: e.message,
         })?;
-        Ok((dir.users, dir.disks, dir.paging))
+        Ok(dir)
     }
 
     fn check(&self, raw: RawScenario) -> Result<Scenario, ScenarioError> {
@@ -498,9 +494,9 @@ impl Checker<'_> {
                 ));
             }
             Some(d) => {
-                let (u, d, p) = self.directory(d, &volumes)?;
-                paging = p;
-                (u, d)
+                let dir = self.directory(d, &volumes)?;
+                paging = dir.paging;
+                (dir.users, dir.disks)
             }
             None => {
                 if raw.users.is_empty() {
