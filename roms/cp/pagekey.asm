@@ -7,6 +7,8 @@
 *    PGLOCK, PGUNLKD a channel program's frames kept from the clock   *
 *    PGRC, PGRRB,    the reference and change bits the guest would    *
 *    PGSSK           have seen (ISK, RRB, SSK)                        *
+*    PGLOGOF,        a machine's pages and slots given back (LOGOFF,  *
+*    PGCLEAR         SYSTEM CLEAR; DMKPAG's PGCANCEL first)           *
 *  The frame table's words (PGFTAB, PGNFRM ...) are DMKPAG's, reached *
 *  through address constants.                                         *
 *                                                                     *
@@ -14,6 +16,7 @@
 ***********************************************************************
 DMKPGK   CSECT
          USING DMKPGK,R13          the module's base (ENTER sets it)
+         USING VMBLOK,R11
 *
 ***********************************************************************
 *  PGINIT: build the frame table and the slot map (FRMINIT calls it   *
@@ -183,6 +186,136 @@ PGRCB    DS    F
 PGRC0    DS    F
 PGRKSAVE DS    7F
 PGRCOP   DS    X
+*
+***********************************************************************
+*  PGLOGOF: a machine goes (LOGOFF, after its disk requests are       *
+*  cancelled): every frame it holds back on the free chain, every     *
+*  slot free, its page-record frame too.  Its DAT-table frame is      *
+*  LOGOFF's.  In: R11 = VMBLOK.  Keeps R2-R14.                        *
+***********************************************************************
+PGLOGOF  ENTER
+         STM   R2,R8,PGLSAVE
+         CALL  PGCANCEL        a read it waits for: forgotten
+         ICM   R8,15,VMPGTAB
+         BZ    PGLO90
+         SR    R2,R2               guest page address
+PGLO10   C     R2,VMSIZE
+         BNL   PGLO40
+         BAL   R14,PGKPTE
+         TM    1(R1),X'08'         a frame?
+         BO    PGLO20
+         SR    R15,R15             yes: nobody's now, and free
+         ICM   R15,3,0(R1)
+         N     R15,=X'0000FFF0'
+         SLL   R15,8
+         MVC   0(2,R1),=X'0008'
+         ST    R15,PGKFRM
+         LR    R1,R15
+         BAL   R14,PGKFTE
+         XC    0(FTLEN,R1),0(R1)
+         L     R15,PGKFRM
+         BAL   R14,FRAMEFRE
+PGLO20   LH    R1,PGSLOT-PGREC(R8)     a slot?
+         LTR   R1,R1
+         BZ    PGLO30
+         BAL   R14,PGKSFREE
+PGLO30   XC    0(PGRECLEN,R8),0(R8)
+         LA    R8,PGRECLEN(R8)
+         A     R2,=F'4096'
+         B     PGLO10
+PGLO40   L     R15,VMPGTAB
+         BAL   R14,FRAMEFRE
+         XC    VMPGTAB,VMPGTAB
+         XC    VMFRAMES,VMFRAMES
+         XC    VMPGTOT,VMPGTOT
+         PTLB
+         CALL  VATPURGE
+PGLO90   LM    R2,R8,PGLSAVE
+         LEAVE PGLOGOF
+PGLOGOFR DS    F
+PGLOGOFB DS    F
+PGLSAVE  DS    7F
+PGKFRM   DS    A
+*
+***********************************************************************
+*  PGCLEAR: SYSTEM CLEAR has zeroed every frame the machine holds and *
+*  set its keys to 0: the pages on slots are dropped too (they read   *
+*  as zeros again), and no slot holds a page as it is any more.       *
+*  In: R11 = VMBLOK.  Keeps R2-R14.                                   *
+***********************************************************************
+PGCLEAR  ENTER
+         STM   R2,R8,PGLSAVE
+         CALL  PGCANCEL        a read it waits for: forgotten
+         ICM   R8,15,VMPGTAB
+         BZ    PGC90
+         SR    R2,R2
+PGC10    C     R2,VMSIZE
+         BNL   PGC90
+         BAL   R14,PGKPTE
+         TM    1(R1),X'08'         a frame?
+         BO    PGC20
+         MVI   PGKEY0-PGREC(R8),0        yes: keys 0, nothing on its slot
+         MVI   PGKEY1-PGREC(R8),PGTOUCH
+         B     PGC30
+PGC20    LH    R1,PGSLOT-PGREC(R8)     no: its slot free
+         LTR   R1,R1
+         BZ    PGC25
+         BAL   R14,PGKSFREE
+PGC25    TM    PGKEY1-PGREC(R8),PGTOUCH  one page fewer
+         BZ    PGC28
+         L     R1,VMPGTOT
+         BCTR  R1,0
+         ST    R1,VMPGTOT
+PGC28    XC    0(PGRECLEN,R8),0(R8)
+PGC30    LA    R8,PGRECLEN(R8)
+         A     R2,=F'4096'
+         B     PGC10
+PGC90    LM    R2,R8,PGLSAVE
+         LEAVE PGCLEAR
+PGCLEARR DS    F
+PGCLEARB DS    F
+*
+***********************************************************************
+*  PGKSFREE: slot R1 (1 and up) is free again (its bit in DMKPAG's    *
+*  slot map 0, one slot fewer in use).  Uses R0, R1, R15.             *
+***********************************************************************
+PGKSFREE ST    R14,PGKSR
+         BCTR  R1,0
+         LR    R15,R1              its byte
+         SRL   R15,3
+         L     R14,=A(PGSMAP)
+         A     R15,0(R14)
+         N     R1,=F'7'            its bit: off
+         IC    R0,PGKBITS(R1)
+         X     R0,=F'255'
+         STC   R0,PGKSAB
+         NC    0(1,R15),PGKSAB
+         L     R14,=A(PGSLOTS)
+         L     R15,0(R14)
+         BCTR  R15,0
+         ST    R15,0(R14)
+         L     R14,PGKSR
+         BR    R14
+PGKSR    DS    F
+PGKSAB   DS    X
+PGKBITS  DC    X'8040201008040201'
+*
+***********************************************************************
+*  PGKPTE: the page-table entry of guest address R2 of machine R11    *
+*  (paging.asm's PGPTE, for this module).  Out: R1 -> it.  Uses R0.   *
+***********************************************************************
+PGKPTE   LR    R1,R2               segment index * 4
+         SRL   R1,16
+         SLL   R1,2
+         A     R1,VMTABLES
+         L     R1,0(R1)
+         N     R1,=X'00FFFFF8'     page-table origin
+         LR    R0,R2               page index * 2
+         SRL   R0,12
+         N     R0,=F'15'
+         AR    R0,R0
+         AR    R1,R0
+         BR    R14
 *
 ***********************************************************************
 *  PGKFTE: the frame-table entry of real address R1 (paging.asm's     *

@@ -964,9 +964,10 @@ PGWKAT   DC    A(0)                the VMBLOK woken last
 *  read or for a frame); its read is dropped (PGDROP); and so are the *
 *  page-outs of its pages on their way (their page-table entries      *
 *  X'0008' first: the pages have no frame now; LOGOFF and SYSTEM      *
-*  CLEAR drop them).  Keeps R2-R14.  Uses R0, R1, R15.                *
+*  CLEAR drop them).  (Called by pagekey.asm's PGLOGOF and PGCLEAR.)  *
+*  Keeps R2-R14.  Uses R0, R1, R15.                                   *
 ***********************************************************************
-PGCANCEL ST    R14,PGCANR
+PGCANCEL ENTER PGCN
          STM   R2,R3,PGCANS
          NI    VMFLAG2,X'FF'-VMFPGFW
          CLI   VMSTATE,VMSPGWT
@@ -996,9 +997,9 @@ PGCN30   LA    R1,FTLEN(R1)
          BCT   R3,PGCN20
 PGCN40   BAL   R14,PGWAKE          (frames may have come free)
          LM    R2,R3,PGCANS
-         L     R14,PGCANR
-         BR    R14
-PGCANR   DS    F
+         LEAVE PGCN
+PGCNR    DS    F
+PGCNB    DS    F
 PGCANF   DS    F
 PGCANS   DS    2F
 *
@@ -1073,23 +1074,6 @@ PGSAB    DS    X
 PGBITS   DC    X'8040201008040201'
 *
 ***********************************************************************
-*  PGSFREE: slot R1 (1 and up) is free again.  Uses R0, R1, R15.      *
-***********************************************************************
-PGSFREE  BCTR  R1,0
-         LR    R15,R1
-         SRL   R15,3
-         A     R15,PGSMAP
-         N     R1,=F'7'
-         IC    R0,PGBITS(R1)
-         X     R0,=F'255'
-         STC   R0,PGSAB
-         NC    0(1,R15),PGSAB
-         L     R15,PGSLOTS
-         BCTR  R15,0
-         ST    R15,PGSLOTS
-         BR    R14
-*
-***********************************************************************
 *  PGLOGON: a new machine's page records (LOGON, after its DAT        *
 *  tables): a frame, all zero.  In: R11 = VMBLOK.  Out: R15 = the     *
 *  frame, or 0 (none could be had: its DAT-table frame is given back  *
@@ -1108,91 +1092,6 @@ PGL90    LM    R0,R12,PGRSAVE
          LEAVE PGLOGON
 PGLOGONR DS    F
 PGLOGONB DS    F
-*
-***********************************************************************
-*  PGLOGOF: a machine goes (LOGOFF, after its disk requests are       *
-*  cancelled): every frame it holds back on the free chain, every     *
-*  slot free, its page-record frame too.  Its DAT-table frame is      *
-*  LOGOFF's.  In: R11 = VMBLOK.  Keeps R2-R14.                        *
-***********************************************************************
-PGLOGOF  ENTER
-         STM   R2,R8,PGLSAVE
-         BAL   R14,PGCANCEL        a read it waits for: forgotten
-         ICM   R8,15,VMPGTAB
-         BZ    PGLO90
-         SR    R2,R2               guest page address
-PGLO10   C     R2,VMSIZE
-         BNL   PGLO40
-         BAL   R14,PGPTE
-         TM    1(R1),X'08'         a frame?
-         BO    PGLO20
-         SR    R15,R15             yes: nobody's now, and free
-         ICM   R15,3,0(R1)
-         N     R15,=X'0000FFF0'
-         SLL   R15,8
-         MVC   0(2,R1),=X'0008'
-         LR    R1,R15
-         BAL   R14,PGFTE
-         XC    0(FTLEN,R1),0(R1)
-         BAL   R14,FRAMEFRE
-PGLO20   LH    R1,PGSLOT-PGREC(R8)     a slot?
-         LTR   R1,R1
-         BZ    PGLO30
-         BAL   R14,PGSFREE
-PGLO30   XC    0(PGRECLEN,R8),0(R8)
-         LA    R8,PGRECLEN(R8)
-         A     R2,=F'4096'
-         B     PGLO10
-PGLO40   L     R15,VMPGTAB
-         BAL   R14,FRAMEFRE
-         XC    VMPGTAB,VMPGTAB
-         XC    VMFRAMES,VMFRAMES
-         XC    VMPGTOT,VMPGTOT
-         PTLB
-         CALL  VATPURGE
-PGLO90   LM    R2,R8,PGLSAVE
-         LEAVE PGLOGOF
-PGLOGOFR DS    F
-PGLOGOFB DS    F
-PGLSAVE  DS    7F
-*
-***********************************************************************
-*  PGCLEAR: SYSTEM CLEAR has zeroed every frame the machine holds and *
-*  set its keys to 0: the pages on slots are dropped too (they read   *
-*  as zeros again), and no slot holds a page as it is any more.       *
-*  In: R11 = VMBLOK.  Keeps R2-R14.                                   *
-***********************************************************************
-PGCLEAR  ENTER
-         STM   R2,R8,PGLSAVE
-         BAL   R14,PGCANCEL        a read it waits for: forgotten
-         ICM   R8,15,VMPGTAB
-         BZ    PGC90
-         SR    R2,R2
-PGC10    C     R2,VMSIZE
-         BNL   PGC90
-         BAL   R14,PGPTE
-         TM    1(R1),X'08'         a frame?
-         BO    PGC20
-         MVI   PGKEY0-PGREC(R8),0        yes: keys 0, nothing on its slot
-         MVI   PGKEY1-PGREC(R8),PGTOUCH
-         B     PGC30
-PGC20    LH    R1,PGSLOT-PGREC(R8)     no: its slot free
-         LTR   R1,R1
-         BZ    PGC25
-         BAL   R14,PGSFREE
-PGC25    TM    PGKEY1-PGREC(R8),PGTOUCH  one page fewer
-         BZ    PGC28
-         L     R1,VMPGTOT
-         BCTR  R1,0
-         ST    R1,VMPGTOT
-PGC28    XC    0(PGRECLEN,R8),0(R8)
-PGC30    LA    R8,PGRECLEN(R8)
-         A     R2,=F'4096'
-         B     PGC10
-PGC90    LM    R2,R8,PGLSAVE
-         LEAVE PGCLEAR
-PGCLEARR DS    F
-PGCLEARB DS    F
 *
 ***********************************************************************
 *  The frame table's and the paging counts (QUERY PAGING, the TUI).   *
