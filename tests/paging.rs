@@ -705,6 +705,8 @@ fn page_outs_run_while_the_others_run() {
         "ALICE's counter moved in only {moved} of the {writes} samples with a page-out running"
     );
     assert!(rig.word("PGFWAITS") > 0, "no fault waited for a frame");
+    // A frame a page-out freed went straight to a machine waiting for one (PGHANDF).
+    assert!(rig.word("PGHANDS") > 0, "no frame was handed to a waiter");
     assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
     assert_eq!(rig.wait_code(2, 60 * SEC), 0x600D);
     assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");

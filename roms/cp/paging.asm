@@ -100,7 +100,8 @@ PGFAULT  ENTER
          ST    R1,PGINS
 PGF30    L     R1,PGFPTE           the frame is the page's
          BAL   R14,PGGIVE
-PGF40    LM    R0,R12,PGFSAVE
+PGF40    BAL   R14,PGSTART         (PGIDLE's PGDONE may have queued
+         LM    R0,R12,PGFSAVE        a read: PGHANDF)
          CR    R0,R0               CC 0
          LEAVE PGFAULT
 PGF80    LR    R15,R7              not needed, or the read failed:
@@ -108,7 +109,8 @@ PGF80    LR    R15,R7              not needed, or the read failed:
          L     R1,PGFPTE
          TM    1(R1),X'08'
          BZ    PGF40
-PGF90    LM    R0,R12,PGFSAVE
+PGF90    BAL   R14,PGSTART
+         LM    R0,R12,PGFSAVE
          LEAVE PGFAULT,CC=NZ
 PGFAULTR DS    F
 PGFAULTB DS    F
@@ -666,7 +668,10 @@ PGW45    LM    R0,R12,PGWSAVE
          CR    R0,R0               CC 0
          LEAVE PGWAIT
 PGW60    ICM   R0,15,PGWIO         no frame: page-outs on their way
-         BZ    PGW90                 free some - wait for one
+         BZ    PGW90                 free some - wait for one, for
+         L     R6,PGWSAVE+8          this page (PGHANDF)
+         N     R6,=X'00FFF000'
+         ST    R6,VMPGWPG
          OI    VMFLAG2,VMFPGFW
          L     R1,PGFWAITS
          LA    R1,1(R1)
@@ -771,6 +776,9 @@ PGST05   MVC   PGAOP,PGOP
          BZ    PGST25
          MVC   PGDCSW,=X'000000000C200000'   (failed)
 PGST25   BAL   R14,PGDONE
+         LM    R2,R8,PGSTS         and the next starts
+         L     R14,PGSTR
+         B     PGSTART
 PGST30   LM    R2,R8,PGSTS
          L     R14,PGSTR
          BR    R14
@@ -919,9 +927,15 @@ PGD45    L     R2,FTPAGE           the page
          LA    R1,1(R1)
          ST    R1,PGINS
          B     PGD90
-PGD80    XC    FTVM(FTLEN),FTVM    the frame is free
+PGD80    XC    FTVM(FTLEN),FTVM    the frame is free: to a machine
+         BAL   R14,PGHANDF           waiting for one, at once, or to
+         BZ    PGD85                 the free chain
          LR    R15,R7
          BAL   R14,FRAMEFRE
+         BAL   R14,PGWAKE
+         B     PGD90
+PGD85    ICM   R0,15,PGWIO         (no page-out left on its way: the
+         BNZ   PGD90                 other waiters try again)
          BAL   R14,PGWAKE
 PGD90    L     R11,PGD11
          L     R14,PGDR
@@ -929,6 +943,82 @@ PGD90    L     R11,PGD11
          DROP  R6
 PGDR     DS    F
 PGD11    DS    A
+*
+***********************************************************************
+*  PGHANDF: frame R7 came free (its entry zeroed): it goes at once to *
+*  the next machine waiting for a frame (VMFPGFW, round the VMBLOKs), *
+*  for the page its fault wanted (VMPGWPG) - zeroed and its page if   *
+*  the page was never touched or was dropped (the machine runs        *
+*  again), or read into from the page's slot (the machine waits on,   *
+*  now for its read: queued; whoever called PGDONE starts the queue   *
+*  after it).  So a machine that waited for a page-out does not fault *
+*  a second time.  The page got a frame meanwhile, or is on its way   *
+*  out (CP's own use of it): that machine runs and faults again, and  *
+*  the next is looked at.  Out: CC 0 handed; CC not 0 nobody to hand  *
+*  it to.  Uses R0-R8, R11, R15.                                      *
+***********************************************************************
+PGHANDF  ST    R14,PGHFR
+         ICM   R11,15,PGWKAT       from the one after the last woken
+         BNZ   PGHF05
+         L     R11,=A(VMTABLE)
+PGHF05   LA    R3,NUMVM
+PGHF10   LA    R11,VMBLKLEN(R11)   the next (after the last: the first)
+         C     R11,=A(VMTABLE+NUMVM*VMBLKLEN)
+         BL    PGHF12
+         L     R11,=A(VMTABLE)
+PGHF12   TM    VMFLAG2,VMFPGFW     waiting for a frame?
+         BZ    PGHF14
+         CLI   VMSTATE,VMSPGWT
+         BE    PGHF20
+PGHF14   BCT   R3,PGHF10
+         L     R14,PGHFR           nobody
+         LTR   R14,R14             CC not 0
+         BR    R14
+PGHF20   ST    R11,PGWKAT
+         NI    VMFLAG2,X'FF'-VMFPGFW
+         MVI   VMSTATE,VMSRUN      (it runs, unless it waits on)
+         OI    VMFLAGS,VMFQ1
+         L     R2,VMPGWPG          its page's entry: still X'0008'?
+         BAL   R14,PGPTE
+         CLC   0(2,R1),=X'0008'
+         BNE   PGHF14              no: it faults again; the next
+         ST    R1,PGHFP
+         LR    R15,R7              zeroed, keys 0
+         BAL   R14,FRAMEZAP
+         L     R6,VMPGWPG
+         LR    R8,R6               its record
+         SRL   R8,10
+         A     R8,VMPGTAB
+         TM    PGKEY0-PGREC(R8),PGCUR  on its slot?
+         BO    PGHF40
+         L     R1,PGHFP            no: the frame is its page
+         BAL   R14,PGGIVE
+         B     PGHF80
+PGHF40   LR    R1,R7               yes: read into it; it waits on
+         BAL   R14,PGFTE
+         USING FTE,R1
+         ST    R11,FTVM
+         ST    R6,FTPAGE
+         MVI   FTFLAG,FTFIN
+         MVC   FTSLOT,PGSLOT-PGREC(R8)
+         DROP  R1
+         ST    R7,VMPGWFR
+         BAL   R14,PGENQ
+         MVI   VMSTATE,VMSPGWT
+         L     R1,VMPGWTS
+         LA    R1,1(R1)
+         ST    R1,VMPGWTS
+         L     R1,PGWAITS
+         LA    R1,1(R1)
+         ST    R1,PGWAITS
+PGHF80   L     R1,PGHANDS          (counted)
+         LA    R1,1(R1)
+         ST    R1,PGHANDS
+         L     R14,PGHFR
+         CR    R0,R0               CC 0
+         BR    R14
+PGHFR    DS    F
+PGHFP    DS    A
 *
 ***********************************************************************
 *  PGWAKE: a frame came free: the next machine waiting for one        *
@@ -1111,6 +1201,7 @@ PGIOERRS DC    F'0'                paging I/O that failed
 PGWAITS  DC    F'0'                page waits for a read (guest faults)
 PGFWAITS DC    F'0'                page waits for a frame (page-outs)
 PGRECLMS DC    F'0'                pages taken back on their way out
+PGHANDS  DC    F'0'                frames handed to a frame waiter
 PGLOCKED DC    F'0'                times the clock passed a locked frame
 PGWIO    DC    F'0'                page-outs on their way (queued, running)
 PGWMAX   EQU   8                   ... at most, before the clock stops
