@@ -989,3 +989,41 @@ fn a_small_paging_device_and_none() {
         rig.wait(0, "FRAME-WAITS", SEC);
     }
 }
+
+/// Shadow-table faults page in with page wait too: ALICE runs VTOUCH (TOUCH with her own
+/// DAT on, her tables mapping her storage one to one) beside BOB's TOUCH in 768K of real
+/// storage. Her faults are on CP's shadow tables (vat.asm's VATFAULT); a page on its slot
+/// is read while she waits in page wait and the others run - her page waits count in
+/// the hundreds, every word is right for both.
+#[test]
+fn shadow_table_faults_wait_in_page_wait() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    rig.logon(0, "ALICE");
+    rig.logon(1, "BOB");
+    let vtouch = program("vtouch");
+    let touch = program("touch");
+    rig.plant(0, &vtouch);
+    rig.plant(1, &touch);
+    rig.start(0, vtouch.origin);
+    rig.start(1, touch.origin);
+    assert_eq!(
+        rig.wait_code(0, 120 * SEC),
+        0x600D,
+        "ALICE {}",
+        rig.ftdump()
+    );
+    assert_eq!(rig.wait_code(1, 120 * SEC), 0x600D, "BOB");
+    let filled = rig.vm_word(1, "VMVATFIL");
+    assert!(
+        filled > 400,
+        "ALICE ran on shadow tables: {filled} entries filled"
+    );
+    let waits = rig.vm_word(1, "VMPGWTS");
+    let ins = rig.vm_word(1, "VMPGIN");
+    assert!(ins > 100, "ALICE's pages came back: {ins}");
+    assert!(
+        waits * 10 >= ins * 9,
+        "ALICE's page-ins ({ins}) were page waits ({waits})"
+    );
+}
