@@ -35,7 +35,9 @@ impl Rig {
             volumes: Vec::new(),
             paging,
         };
-        let sys = System::boot(&cfg, None).expect("boot");
+        // CPCMS_PAGING_ROMS=DIR: CP from DIR (to measure another CP's paging).
+        let roms = std::env::var_os("CPCMS_PAGING_ROMS").map(std::path::PathBuf::from);
+        let sys = System::boot(&cfg, roms.as_deref()).expect("boot");
         let n = sys.terminals.len() + 1;
         let mut rig = Rig {
             sys,
@@ -591,9 +593,9 @@ fn measure_eight_users_race() {
 }
 
 /// A CMS user's answers while two big machines page heavily, measured: CAROL types
-/// QUERY SEARCH twenty times while ALICE and BOB run TOUCH over 1M each in 768K of real
+/// QUERY SEARCH `n` times while ALICE and BOB run TOUCH over 1M each in 768K of real
 /// storage; the time from each line to CMS's "R;" (virtual ms).
-fn cms_answers_beside_two_pagers() -> Vec<u64> {
+fn cms_answers(n: usize) -> Vec<u64> {
     let users = [("ALICE", 1 << 20), ("BOB", 1 << 20), ("CAROL", 1 << 20)];
     let mut rig = Rig::boot(&users, 768 << 10);
     for (t, (id, _)) in users.iter().enumerate() {
@@ -610,7 +612,7 @@ fn cms_answers_beside_two_pagers() -> Vec<u64> {
     let to = rig.now() + 2 * SEC;
     let _ = rig.sys.machine.run_until(to);
     let mut times = Vec::new();
-    for _ in 0..20 {
+    for _ in 0..n {
         let t0 = rig.now();
         rig.type_line(2, "QUERY SEARCH");
         rig.wait(2, "R;", 30 * SEC);
@@ -629,24 +631,29 @@ fn cms_answers_beside_two_pagers() -> Vec<u64> {
 /// still gets every answer, none slower than a second of virtual time.
 #[test]
 fn a_cms_user_answers_beside_two_machines_that_defeat_the_clock() {
-    let t = cms_answers_beside_two_pagers();
+    // With page-outs synchronous (CP waiting for each write with everything stopped)
+    // the same 60 answers took 103 ms on average and up to 1.5 s.
+    let t = cms_answers(60);
+    let mean = t.iter().sum::<u64>() / t.len() as u64;
     assert!(
-        t.iter().all(|ms| *ms < 1000),
-        "CAROL waited too long for an answer: {t:?} ms"
+        t.iter().all(|ms| *ms < 1000) && mean < 50,
+        "CAROL waited too long for her answers (mean {mean} ms): {t:?} ms"
     );
 }
 
 #[test]
 #[ignore = "a measurement: run with --ignored --nocapture"]
 fn measure_cms_answers_beside_two_pagers() {
-    let mut t = cms_answers_beside_two_pagers();
+    let mut t = cms_answers(100);
     let sum: u64 = t.iter().sum();
     t.sort();
     eprintln!(
-        "CAROL's 20 answers: median {} ms, worst {} ms, mean {} ms",
-        t[10],
-        t[19],
-        sum / 20
+        "CAROL's {} answers: median {} ms, 90% {} ms, worst {} ms, mean {} ms",
+        t.len(),
+        t[t.len() / 2],
+        t[t.len() * 9 / 10],
+        t[t.len() - 1],
+        sum / t.len() as u64
     );
 }
 
