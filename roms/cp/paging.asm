@@ -39,6 +39,11 @@
 *  way out is taken back without a read (PGRECLM).  CP's own faults   *
 *  (CCW translation, copying) read synchronously (PGSLOTIO).          *
 *                                                                     *
+*  The routines that need nothing of the paging queue - PGINIT,      *
+*  PGLOCK, PGUNLKD, PGRC/PGRRB/PGSSK, PGLOGOF, PGCLEAR - are in       *
+*  pagekey.asm (DMKPGK), so that this module keeps within its 4K;     *
+*  other files' comments still say "paging.asm" for them.             *
+*                                                                     *
 *  A module: its own CSECT, R13 its base (ENTER).  R9, R10 and R12    *
 *  are the core's bases and are never used here.                      *
 ***********************************************************************
