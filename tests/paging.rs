@@ -1034,3 +1034,71 @@ fn shadow_table_faults_wait_in_page_wait() {
         "ALICE's page-ins ({ins}) were page waits ({waits})"
     );
 }
+
+/// The paging device breaks: once two pagers have written pages out, its volume is
+/// swapped for one with no page area (every SEEK to a slot ends in a unit check). Writes
+/// that fail leave their pages in their frames (PGBACK), reads that fail give the frame
+/// back and the machine faults again; CP counts the failures and goes on - never a CP
+/// abend: the operator's QUERY PAGING answers, and LOGOFF gives every frame back.
+#[test]
+fn a_broken_paging_device_never_stops_cp() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    let free0 = rig.word("FRMCOUNT");
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = program("touch");
+    for t in 0..2 {
+        rig.plant(t, &touch);
+        rig.start(t, touch.origin);
+    }
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        if rig.word("PGOUTS") > 300 {
+            break;
+        }
+    }
+    assert!(rig.word("PGOUTS") > 300, "{}", rig.ftdump());
+    // Between two transfers (a device that vanished in the middle of one would never
+    // interrupt: CP has no missing-interruption handler for it).
+    let mut step = 0;
+    while rig.word("PGAFTE") != 0 && step < 100_000 {
+        let to = rig.now() + 20 * TOD_PER_US;
+        let _ = rig.sys.machine.run_until(to);
+        step += 1;
+    }
+    assert_eq!(rig.word("PGAFTE"), 0, "the paging device never idle");
+    let dev = rig.sys.cp.symbols["PAGDEV"].value;
+    let addr = u16::from_be_bytes(rig.sys.machine.peek(dev, 2).unwrap().try_into().unwrap());
+    let broken = cpcms::sysgen::build_page_volume(0);
+    let dasd = cpcms::devices::dasd::Dasd::in_memory(broken, cpcms::devices::dasd::Model::D3350)
+        .unwrap()
+        .at(addr);
+    rig.sys.machine.attach(addr, Box::new(dasd));
+    for _ in 0..100 {
+        let to = rig.now() + 100 * MS;
+        let st = rig.sys.machine.run_until(to);
+        assert!(
+            !matches!(st, Status::DisabledWait(_) | Status::Checkstop) || rig.now() >= to,
+            "CP stopped: {st:?} {}",
+            rig.ftdump()
+        );
+    }
+    assert!(
+        rig.word("PGIOERRS") > 0,
+        "no paging I/O failed: {}",
+        rig.ftdump()
+    );
+    let op = rig.sys.terminals.len();
+    rig.type_line(op, "QUERY PAGING");
+    rig.wait(op, "FRAME-WAITS", 5 * SEC);
+    for t in 0..2 {
+        rig.type_line(t, "#CP LOGOFF");
+        rig.wait(t, "LOGOFF AT", 10 * SEC);
+    }
+    run_ms(&mut rig, 1000);
+    assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
+    assert_eq!(rig.word("PGSLOTS"), 0, "slots still in use");
+    assert_eq!(rig.word("FRMCOUNT"), free0, "frames lost: {}", rig.ftdump());
+}

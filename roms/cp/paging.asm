@@ -882,6 +882,9 @@ PGD03    ICM   R11,15,FTVM         whose?
          BNO   PGD90
          LTR   R3,R3               failed: it keeps its frame
          BZ    PGD10
+         L     R1,PGWIO            (PGBACK counts it off again)
+         LA    R1,1(R1)
+         ST    R1,PGWIO
          LR    R1,R6
          BAL   R14,PGBACK
          B     PGD90
