@@ -717,6 +717,21 @@ fn page_outs_run_while_the_others_run() {
     assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
     assert_eq!(rig.wait_code(2, 60 * SEC), 0x600D);
     assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
+    // INDICATE LOAD counts ALICE, who counts on, in a queue (Q1 or Q2); BOB and CAROL,
+    // in their disabled waits, in none.
+    let op = rig.sys.terminals.len();
+    rig.type_line(op, "INDICATE LOAD");
+    rig.wait(op, "RATIO-", SEC);
+    let text = rig
+        .sys
+        .machine
+        .transcript(rig.dev(op))
+        .unwrap()
+        .text
+        .to_string();
+    let line = text.lines().rev().find(|l| l.starts_with("Q1-")).unwrap();
+    let q = |at: usize| -> u32 { line[at..at + 2].parse().unwrap() };
+    assert_eq!(q(3) + q(9), 1, "{line}");
 }
 
 /// LOGOFF and SYSTEM CLEAR of machines whose pages are on their way out: BOB logs off
