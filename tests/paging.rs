@@ -835,7 +835,7 @@ fn logoff_and_clear_while_pages_are_on_their_way_out() {
 /// whose fault finds no frame at all is stopped with DMKPTR111E, as for real storage
 /// exhausted. CP never stops: ALICE and BOB end right while the device is full, QUERY
 /// PAGING answers with every slot in use, and once they log off (their slots free again)
-/// CAROL and DAVE, which were crawling, end right too.
+/// CAROL and DAVE end right too - a machine that was stopped goes on with BEGIN.
 #[test]
 fn a_full_paging_device_never_stops_cp() {
     let ids = ["ALICE", "BOB", "CAROL", "DAVE"];
@@ -892,6 +892,22 @@ fn a_full_paging_device_never_stops_cp() {
             break;
         }
     }
+    // A machine stopped for want of a frame goes on with BEGIN once there are slots
+    // again: the faulting instruction runs again, and its TOUCH ends right.
+    let mut stopped = 0;
+    for t in 2..4 {
+        if !shows(&rig, t, done) && shows(&rig, t, "DMKPTR111E") {
+            stopped += 1;
+            rig.type_line(t, "#CP BEGIN");
+        }
+    }
+    for _ in 0..5000 {
+        step(&mut rig, &mut full);
+        if (2..4).all(|t| shows(&rig, t, done)) {
+            break;
+        }
+    }
+    eprintln!("stopped for want of a frame, then BEGIN: {stopped}");
     for (t, id) in ids.iter().enumerate().skip(2) {
         assert!(
             shows(&rig, t, done),

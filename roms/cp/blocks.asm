@@ -255,6 +255,10 @@ VMPGWTS  DS    F                   times it waited for a page
 VMFPGFW  EQU   X'08'               VMFLAG2: in page wait for a frame
 *                                    (page-outs on their way free
 *                                    them: PGWAKE)
+VMPGNEW  DS    A                   the frame its last page wait read
+*                                    its page into: the clock leaves it
+*                                    alone until it faults again (has
+*                                    run: the page is referenced)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

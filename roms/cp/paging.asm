@@ -322,6 +322,9 @@ PGS12    LR    R6,R3
          BNE   PGS40
          LR    R7,R3               the frame
          SLL   R7,12
+         L     R1,FTVM             just read in for a machine that has
+         C     R7,VMPGNEW-VMBLOK(R1) not run since? (it would fault
+         BE    PGS40                 on it again at once)
          L     R8,FTPAGE           its page record
          SRL   R8,10
          L     R1,FTVM
@@ -619,6 +622,7 @@ PGSRCH   DS    XL5
 ***********************************************************************
 PGWAIT   ENTER
          STM   R0,R12,PGWSAVE
+         XC    VMPGNEW,VMPGNEW     (it ran: its last page is its own)
          NI    VMFLAG2,X'FF'-VMFPGFW   (a wait for a frame: over)
          ICM   R0,15,VMPGWFR       its read is already on its way
          BNZ   PGW50               (STORE PSW made it run again)
@@ -925,6 +929,7 @@ PGD45    L     R2,FTPAGE           the page
          LR    R0,R7               the page-table entry: valid
          SRL   R0,8
          STH   R0,0(R1)
+         ST    R7,VMPGNEW          (kept from the clock till it runs)
          L     R1,VMFRAMES
          LA    R1,1(R1)
          ST    R1,VMFRAMES
