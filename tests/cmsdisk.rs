@@ -61,6 +61,7 @@ fn config(users: &[&str]) -> SysConfig {
         disks: Vec::new(),
         storage_at: None,
         volumes: Vec::new(),
+        paging: None,
     }
 }
 

@@ -214,6 +214,7 @@ impl Rig {
             disks: Vec::new(),
             storage_at: None,
             volumes: Vec::new(),
+            paging: None,
         };
         // CPCMS_EQUIV_ROMS=DIR: CP and CMS from DIR/cp and DIR/cms, without rebuilding.
         let roms = std::env::var_os("CPCMS_EQUIV_ROMS").map(PathBuf::from);

@@ -77,6 +77,7 @@ fn minidisks_follow_their_users_across_restarts() {
         disks: Vec::new(),
         storage_at: None,
         volumes: Vec::new(),
+        paging: None,
     };
     // CP's directory: (userid, first cylinder, cylinders of its 191) per entry that has
     // one (MAINT, whom sysgen adds, has only the 190 everyone links).

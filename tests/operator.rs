@@ -33,6 +33,7 @@ impl Rig {
             disks,
             storage_at: None,
             volumes: Vec::new(),
+            paging: None,
         };
         let sys = System::boot(&cfg, None).expect("boot");
         let n = sys.terminals.len() + 1;

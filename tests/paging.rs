@@ -16,6 +16,10 @@ struct Rig {
 
 impl Rig {
     fn boot(users: &[(&str, u32)], real: u32) -> Rig {
+        Rig::boot_paging(users, real, None)
+    }
+
+    fn boot_paging(users: &[(&str, u32)], real: u32, paging: Option<u16>) -> Rig {
         let cfg = SysConfig {
             storage: real,
             mips: 1.0,
@@ -29,8 +33,11 @@ impl Rig {
             disks: Vec::new(),
             storage_at: None,
             volumes: Vec::new(),
+            paging,
         };
-        let sys = System::boot(&cfg, None).expect("boot");
+        // CPCMS_PAGING_ROMS=DIR: CP from DIR (to measure another CP's paging).
+        let roms = std::env::var_os("CPCMS_PAGING_ROMS").map(std::path::PathBuf::from);
+        let sys = System::boot(&cfg, roms.as_deref()).expect("boot");
         let n = sys.terminals.len() + 1;
         let mut rig = Rig {
             sys,
@@ -245,10 +252,34 @@ fn query_paging_and_indicate_show_the_counts() {
         rig.wait(t, "DISABLED WAIT PSW '00020000 0000600D'", 60 * SEC);
     }
     rig.type_line(0, "#CP QUERY PAGING");
-    rig.wait(0, "SLOTS", SEC);
+    rig.wait(0, "FRAME-WAITS", SEC);
+    // The paging device's slots: used and free add up, as CP counts them.
+    let text = rig
+        .sys
+        .machine
+        .transcript(rig.dev(0))
+        .unwrap()
+        .text
+        .to_string();
+    let dev = text
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("DEVICE 2F0 SLOTS "))
+        .expect("the DEVICE line");
+    let n: Vec<u32> = dev
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert_eq!(n.len(), 3, "{dev}");
+    assert_eq!(n[0], rig.word("PGNSLOT"), "{dev}");
+    assert_eq!(n[1], rig.word("PGSLOTS"), "{dev}");
+    assert_eq!(n[1] + n[2], n[0], "{dev}");
+    assert!(n[1] > 200, "two 1M machines' pages went out: {dev}");
     rig.type_line(0, "#CP INDICATE USER");
     rig.wait(0, "WRITES=", SEC);
     rig.type_line(1, "#CP INDICATE LOAD");
+    // Both machines ended in a disabled wait: nobody is in a queue.
+    rig.wait(1, "Q1-00 Q2-00 STORAGE-", SEC);
     rig.wait(1, "BOB", SEC);
     let op = rig.sys.terminals.len();
     rig.type_line(op, "INDICATE USER ALICE");
@@ -528,6 +559,487 @@ fn measure_cp_instructions_per_fault() {
 /// stays right through page-outs, page-ins and SPX while either page is on its slot.
 #[test]
 fn a_prefixed_machine_pages() {
+/// The eight-user race of scenarios/paging.ron, measured (not a timed test): `cargo test
+/// --release --test paging measure_eight -- --ignored --nocapture`. Eight 1M machines in
+/// 1M of real storage run TOUCH; the paging counts, and the virtual time and the
+/// instructions from the first start to the last X'600D'.
+#[test]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+fn measure_eight_users_race() {
+    let ids = [
+        "ALICE", "BOB", "CAROL", "DAVE", "EVE", "FRANK", "GRACE", "HEIDI",
+    ];
+    let users: Vec<(&str, u32)> = ids.iter().map(|i| (*i, 1 << 20)).collect();
+    let mut rig = Rig::boot(&users, 1 << 20);
+    let prog = program("touch");
+    for (t, id) in ids.iter().enumerate() {
+        rig.logon(t, id);
+        rig.plant(t, &prog);
+    }
+    let names = ["PGINS", "PGOUTS", "PGSTEALS", "PGWAITS"];
+    let c0 = names.map(|n| rig.word(n));
+    let (t0, i0) = (rig.now(), rig.sys.machine.cpu.instructions);
+    for t in 0..ids.len() {
+        rig.start(t, prog.origin);
+    }
+    for t in 0..ids.len() {
+        assert_eq!(rig.wait_code(t, 300 * SEC), 0x600D);
+    }
+    let c1 = names.map(|n| rig.word(n));
+    eprintln!(
+        "eight users: page-ins {} page-outs {} steals {} page waits {}; {:.3} virtual s, {} instructions",
+        c1[0] - c0[0],
+        c1[1] - c0[1],
+        c1[2] - c0[2],
+        c1[3] - c0[3],
+        (rig.now() - t0) as f64 / SEC as f64,
+        rig.sys.machine.cpu.instructions - i0
+    );
+}
+
+/// A CMS user's answers while two big machines page heavily, measured: CAROL types
+/// QUERY SEARCH `n` times while ALICE and BOB run TOUCH over 1M each in 768K of real
+/// storage; the time from each line to CMS's "R;" (virtual ms).
+fn cms_answers(n: usize) -> Vec<u64> {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20), ("CAROL", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = patched("touch", &[("PASSES", 40)]);
+    for t in 0..2 {
+        rig.plant(t, &touch);
+    }
+    for t in 0..2 {
+        rig.start(t, touch.origin);
+    }
+    // Let the two fill real storage first.
+    let to = rig.now() + 2 * SEC;
+    let _ = rig.sys.machine.run_until(to);
+    let mut times = Vec::new();
+    for _ in 0..n {
+        let t0 = rig.now();
+        rig.type_line(2, "QUERY SEARCH");
+        rig.wait(2, "R;", 30 * SEC);
+        times.push((rig.now() - t0) / MS);
+        let to = rig.now() + 100 * MS;
+        let _ = rig.sys.machine.run_until(to);
+    }
+    assert!(rig.word("PGOUTS") > 100, "the two paged");
+    times
+}
+
+/// A pattern that defeats the clock: TOUCH sweeps 1M in order, over and over, in 768K
+/// of real storage beside another machine doing the same - every page is gone again by
+/// the time the sweep comes back to it (the clock degenerates to first in, first out,
+/// and every touch of the two is a fault). CP keeps paging, and a CMS user beside them
+/// still gets every answer, none slower than a second of virtual time.
+#[test]
+fn a_cms_user_answers_beside_two_machines_that_defeat_the_clock() {
+    // With page-outs synchronous (CP waiting for each write with everything stopped)
+    // the same 60 answers took 103 ms on average and up to 1.5 s.
+    let t = cms_answers(60);
+    let mean = t.iter().sum::<u64>() / t.len() as u64;
+    assert!(
+        t.iter().all(|ms| *ms < 1000) && mean < 50,
+        "CAROL waited too long for her answers (mean {mean} ms): {t:?} ms"
+    );
+}
+
+#[test]
+#[ignore = "a measurement: run with --ignored --nocapture"]
+fn measure_cms_answers_beside_two_pagers() {
+    let mut t = cms_answers(100);
+    let sum: u64 = t.iter().sum();
+    t.sort();
+    eprintln!(
+        "CAROL's {} answers: median {} ms, 90% {} ms, worst {} ms, mean {} ms",
+        t.len(),
+        t[t.len() / 2],
+        t[t.len() * 9 / 10],
+        t[t.len() - 1],
+        sum / t.len() as u64
+    );
+}
+
+fn run_ms(rig: &mut Rig, ms: u64) {
+    let to = rig.now() + ms * MS;
+    let _ = rig.sys.machine.run_until(to);
+}
+
+/// Page-outs are asynchronous: while the paging device writes a changed page out, the
+/// other machines run. ALICE counts; BOB and CAROL each sweep 1M in 768K of real storage.
+/// Sampled every millisecond, a page-out is seen running on the paging device (PGAFTE,
+/// PGAOP X'05') many times, and in most of those samples ALICE's counter moved; faults
+/// that found no frame waited for one in page wait (PGFWAITS), and every word is right.
+#[test]
+fn page_outs_run_while_the_others_run() {
+    let users = [("ALICE", 256 << 10), ("BOB", 1 << 20), ("CAROL", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let count = program("count");
+    let touch = program("touch");
+    rig.plant(0, &count);
+    rig.plant(1, &touch);
+    rig.plant(2, &touch);
+    rig.start(0, count.origin);
+    rig.start(1, touch.origin);
+    rig.start(2, touch.origin);
+    let counter = count.symbols["COUNTER"].value;
+    let aop = rig.sys.cp.symbols["PGAOP"].value;
+    let (mut writes, mut moved) = (0, 0);
+    let mut last = rig_guest_word(&rig, 1, counter);
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        let now = rig_guest_word(&rig, 1, counter);
+        let op = rig.sys.machine.peek(aop, 1).unwrap()[0];
+        if rig.word("PGAFTE") != 0 && op == 0x05 {
+            writes += 1;
+            if now > last {
+                moved += 1;
+            }
+        }
+        last = now;
+        let st = rig.sys.vm_status();
+        if st
+            .iter()
+            .filter(|v| v.userid == "BOB" || v.userid == "CAROL")
+            .all(|v| v.state == "CP READ")
+        {
+            break;
+        }
+    }
+    assert!(writes > 20, "a page-out seen running in {writes} samples");
+    assert!(
+        moved * 2 > writes,
+        "ALICE's counter moved in only {moved} of the {writes} samples with a page-out running"
+    );
+    assert!(rig.word("PGFWAITS") > 0, "no fault waited for a frame");
+    // A frame a page-out freed went straight to a machine waiting for one (PGHANDF).
+    assert!(rig.word("PGHANDS") > 0, "no frame was handed to a waiter");
+    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
+    assert_eq!(rig.wait_code(2, 60 * SEC), 0x600D);
+    assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
+    // INDICATE LOAD counts ALICE, who counts on, in a queue (Q1 or Q2); BOB and CAROL,
+    // in their disabled waits, in none.
+    let op = rig.sys.terminals.len();
+    rig.type_line(op, "INDICATE LOAD");
+    rig.wait(op, "RATIO-", SEC);
+    let text = rig
+        .sys
+        .machine
+        .transcript(rig.dev(op))
+        .unwrap()
+        .text
+        .to_string();
+    let line = text.lines().rev().find(|l| l.starts_with("Q1-")).unwrap();
+    let q = |at: usize| -> u32 { line[at..at + 2].parse().unwrap() };
+    assert_eq!(q(3) + q(9), 1, "{line}");
+}
+
+/// LOGOFF and SYSTEM CLEAR of machines whose pages are on their way out: BOB logs off
+/// and CAROL clears her machine while page-outs of theirs are queued or running; the
+/// transfers are dropped or end as nobody's. DAVE, paging beside them, ends right; CAROL
+/// runs TOUCH again after the clear and ends right; BOB logs on again and does too. When
+/// all have logged off, every frame is back on the free chain (as many as before the
+/// first LOGON), no slot is in use and nothing is left on the paging queue.
+#[test]
+fn logoff_and_clear_while_pages_are_on_their_way_out() {
+    let users = [("BOB", 1 << 20), ("CAROL", 1 << 20), ("DAVE", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    let free0 = rig.word("FRMCOUNT");
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = program("touch");
+    for t in 0..3 {
+        rig.plant(t, &touch);
+    }
+    for t in 0..3 {
+        rig.start(t, touch.origin);
+    }
+    // Until a page-out of BOB's is on its way (his VMBLOK is the second).
+    let s = &rig.sys.cp.symbols;
+    let (ft, n) = (rig.word("PGFTAB"), rig.word("PGNFRM"));
+    let bob = s["VMTABLE"].value + s["VMBLKLEN"].value;
+    let carol = bob + s["VMBLKLEN"].value;
+    let fout = s["FTFOUT"].value as u8;
+    let on_its_way = |rig: &Rig, vm: u32| -> usize {
+        (0..n)
+            .filter(|i| {
+                let e = rig.sys.machine.peek(ft + 16 * i, 16).unwrap();
+                u32::from_be_bytes(e[0..4].try_into().unwrap()) == vm && e[8] & fout != 0
+            })
+            .count()
+    };
+    let mut seen = false;
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        if on_its_way(&rig, bob) > 0 {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "no page of BOB's was ever on its way out");
+    rig.type_line(0, "#CP LOGOFF");
+    rig.wait(0, "LOGOFF AT", 10 * SEC);
+    assert_eq!(
+        on_its_way(&rig, bob),
+        0,
+        "a page-out of BOB's survived LOGOFF"
+    );
+    seen = false;
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        if on_its_way(&rig, carol) > 0 {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "no page of CAROL's was ever on its way out");
+    rig.type_line(1, "#CP SYSTEM CLEAR");
+    rig.wait(1, "STORAGE CLEARED", 10 * SEC);
+    // Her pages may be on their way out again at once (the cleared frames stay hers,
+    // changed, and DAVE's faults steal them), but only cleared ones: every frame of hers
+    // on its way out holds zeros, none a page TOUCH wrote before the clear.
+    for i in 0..n {
+        let e = rig.sys.machine.peek(ft + 16 * i, 16).unwrap();
+        if u32::from_be_bytes(e[0..4].try_into().unwrap()) == carol && e[8] & fout != 0 {
+            let page = rig.sys.machine.peek(i << 12, 4096).unwrap();
+            assert!(
+                page.iter().all(|b| *b == 0),
+                "a page-out of CAROL's from before the clear survived it (frame {i})"
+            );
+        }
+    }
+    rig.plant(1, &touch);
+    rig.start(1, touch.origin);
+    rig.type_line(1, "#CP BEGIN");
+    assert_eq!(rig.wait_code(2, 120 * SEC), 0x600D, "DAVE");
+    assert_eq!(rig.wait_code(1, 120 * SEC), 0x600D, "CAROL after the clear");
+    rig.logon(0, "BOB");
+    rig.plant(0, &touch);
+    rig.start(0, touch.origin);
+    assert_eq!(rig.wait_code(0, 120 * SEC), 0x600D, "BOB again");
+    for t in 0..3 {
+        rig.type_line(t, "#CP LOGOFF");
+        rig.wait(t, "LOGOFF AT", 10 * SEC);
+    }
+    run_ms(&mut rig, 500);
+    assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
+    assert_eq!(rig.word("PGQHEAD"), 0, "transfers left on the paging queue");
+    assert_eq!(rig.word("PGSLOTS"), 0, "slots still in use");
+    assert_eq!(rig.word("FRMCOUNT"), free0, "frames lost: {}", rig.ftdump());
+}
+
+/// The paging device full: four 4M machines touch 16M of pages in 1M of real storage, and
+/// the page area holds 14M (PAGE_CYLS_MAX cylinders). A changed page that has no slot to
+/// go to stays where it is (PGSALLOC says so at once; the clock passes it by); a machine
+/// whose fault finds no frame at all is stopped with DMKPTR111E, as for real storage
+/// exhausted. CP never stops: ALICE and BOB end right while the device is full, QUERY
+/// PAGING answers with every slot in use, and once they log off (their slots free again)
+/// CAROL and DAVE end right too - a machine that was stopped goes on with BEGIN.
+#[test]
+fn a_full_paging_device_never_stops_cp() {
+    let ids = ["ALICE", "BOB", "CAROL", "DAVE"];
+    let users: Vec<(&str, u32)> = ids.iter().map(|i| (*i, 4 << 20)).collect();
+    let mut rig = Rig::boot(&users, 1 << 20);
+    for (t, id) in ids.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = patched("touch", &[("PASSES", 1)]);
+    for t in 0..4 {
+        rig.plant(t, &touch);
+    }
+    for t in 0..4 {
+        rig.start(t, touch.origin);
+    }
+    let step = |rig: &mut Rig, full: &mut bool| {
+        let to = rig.now() + 100 * MS;
+        let st = rig.sys.machine.run_until(to);
+        assert!(
+            !matches!(st, Status::DisabledWait(_) | Status::Checkstop) || rig.now() >= to,
+            "CP stopped: {st:?} {}",
+            rig.ftdump()
+        );
+        *full |= rig.word("PGSLOTS") == rig.word("PGNSLOT");
+    };
+    let mut full = false;
+    let shows = |rig: &Rig, t: usize, text: &str| -> bool {
+        let v = rig.sys.machine.transcript(rig.dev(t)).unwrap();
+        v.text.contains(text)
+    };
+    let done = "DISABLED WAIT PSW '00020000 0000600D'";
+    for _ in 0..5000 {
+        step(&mut rig, &mut full);
+        if (0..2).all(|t| shows(&rig, t, done) || shows(&rig, t, "DMKPTR111E")) {
+            break;
+        }
+    }
+    assert!(full, "the paging device never filled: {}", rig.ftdump());
+    rig.type_line(0, "#CP QUERY PAGING");
+    rig.wait(0, "SLOTS", 5 * SEC);
+    let before = rig.word("PGSLOTS");
+    assert_eq!(before, rig.word("PGNSLOT"), "every slot in use");
+    for t in 0..2 {
+        rig.type_line(t, "#CP LOGOFF");
+        rig.wait(t, "LOGOFF AT", 10 * SEC);
+    }
+    assert!(
+        rig.word("PGSLOTS") < before,
+        "ALICE's and BOB's slots are free again"
+    );
+    for _ in 0..5000 {
+        step(&mut rig, &mut full);
+        if (2..4).all(|t| shows(&rig, t, done) || shows(&rig, t, "DMKPTR111E")) {
+            break;
+        }
+    }
+    // A machine stopped for want of a frame goes on with BEGIN once there are slots
+    // again: the faulting instruction runs again, and its TOUCH ends right.
+    let mut stopped = 0;
+    for t in 2..4 {
+        if !shows(&rig, t, done) && shows(&rig, t, "DMKPTR111E") {
+            stopped += 1;
+            rig.type_line(t, "#CP BEGIN");
+        }
+    }
+    for _ in 0..5000 {
+        step(&mut rig, &mut full);
+        if (2..4).all(|t| shows(&rig, t, done)) {
+            break;
+        }
+    }
+    eprintln!("stopped for want of a frame, then BEGIN: {stopped}");
+    for (t, id) in ids.iter().enumerate().skip(2) {
+        assert!(
+            shows(&rig, t, done),
+            "{id} did not end right: {:?} {}",
+            rig.sys.vm_status(),
+            rig.ftdump()
+        );
+    }
+    for t in 0..4 {
+        assert!(!shows(&rig, t, "0000BAD1'"), "a word read back wrong");
+    }
+}
+
+/// The paging device is the system's to define: a scenario's `machine.paging` or the
+/// directory's `PAGING` statement says how many cylinders of page area, or NONE; the
+/// wrong ones are refused where they are written.
+#[test]
+fn the_paging_device_is_named_by_the_scenario_or_the_directory() {
+    use cpcms::scenario::Scenario;
+    let with = |machine: &str, users: &str| {
+        Scenario::parse(
+            "t.ron",
+            &format!("Scenario(title: \"t\", machine: ({machine}), {users} steps: [])"),
+        )
+    };
+    let alice = r#"users: [ (id: "ALICE", password: "ALICE") ],"#;
+    let p = |m: &str| with(m, alice).map(|s| s.sys_config().paging);
+    assert_eq!(p(r#"storage: "1M""#).unwrap(), None);
+    assert_eq!(p(r#"paging: "3 CYL""#).unwrap(), Some(3));
+    assert_eq!(p(r#"paging: "12""#).unwrap(), Some(12));
+    assert_eq!(p(r#"paging: "none""#).unwrap(), Some(0));
+    for bad in ["0", "31 CYL", "LOTS"] {
+        let e = p(&format!("paging: \"{bad}\"")).unwrap_err().to_string();
+        assert!(e.contains("paging"), "{bad}: {e}");
+    }
+    let dir = |first: &str| {
+        cpcms::sysgen::direct::parse(&format!("{first}\nUSER ALICE ALICE 1M\n")).map(|d| d.paging)
+    };
+    assert_eq!(dir("* nothing").unwrap(), None);
+    assert_eq!(dir("PAGING 2F0 3350 5").unwrap(), Some(5));
+    assert_eq!(dir("PAGING NONE").unwrap(), Some(0));
+    for bad in [
+        "PAGING 2F1 3350 5",
+        "PAGING 2F0 3330 5",
+        "PAGING 2F0 3350 99",
+        "PAGING",
+    ] {
+        assert!(dir(bad).is_err(), "{bad}");
+    }
+    assert!(
+        cpcms::sysgen::direct::parse("USER ALICE ALICE 1M\nPAGING NONE\n").is_err(),
+        "PAGING after USER"
+    );
+    let both = with(
+        r#"paging: "2 CYL""#,
+        r#"directory: "PAGING NONE\nUSER ALICE ALICE 1M\n","#,
+    );
+    assert!(both.is_err(), "paging named twice");
+}
+
+/// A small paging device: two cylinders, 240 slots (QUERY PAGING says so), for two 1M
+/// machines touching every page in 768K - the slots fill, changed pages with no slot stay
+/// where they are, and every word still reads back right or the machine that found no
+/// frame is stopped (DMKPTR111E); CP goes on. With no paging device (NONE) nothing is
+/// ever written or read, and a machine that outgrows real storage is stopped the same way.
+#[test]
+fn a_small_paging_device_and_none() {
+    for (paging, slots) in [(Some(2), 240), (Some(0), 0)] {
+        let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+        let mut rig = Rig::boot_paging(&users, 768 << 10, paging);
+        assert_eq!(rig.word("PGNSLOT"), slots);
+        for (t, (id, _)) in users.iter().enumerate() {
+            rig.logon(t, id);
+        }
+        rig.type_line(0, "#CP QUERY PAGING");
+        rig.wait(0, &format!("SLOTS {slots:05} USED"), SEC);
+        let touch = patched("touch", &[("PASSES", 1)]);
+        for t in 0..2 {
+            rig.plant(t, &touch);
+        }
+        for t in 0..2 {
+            rig.start(t, touch.origin);
+        }
+        let ended = |rig: &Rig, t: usize| {
+            let v = rig.sys.machine.transcript(rig.dev(t)).unwrap();
+            v.text.contains("DMKPTR111E") || v.text.contains("0000600D'")
+        };
+        for _ in 0..3000 {
+            let to = rig.now() + 100 * MS;
+            let st = rig.sys.machine.run_until(to);
+            assert!(
+                !matches!(st, Status::DisabledWait(_) | Status::Checkstop) || rig.now() >= to,
+                "CP stopped: {st:?}"
+            );
+            if (0..2).all(|t| ended(&rig, t)) {
+                break;
+            }
+        }
+        let stopped = (0..2)
+            .filter(|t| {
+                let v = rig.sys.machine.transcript(rig.dev(*t)).unwrap();
+                assert!(!v.text.contains("0000BAD1'"), "a word read back wrong");
+                v.text.contains("DMKPTR111E")
+            })
+            .count();
+        assert!(
+            (0..2).all(|t| ended(&rig, t)),
+            "{paging:?}: {}",
+            rig.ftdump()
+        );
+        assert!(stopped > 0, "{paging:?}: 2M of pages fit: {}", rig.ftdump());
+        assert_eq!(rig.word("PGSLOTS"), slots, "{paging:?}: every slot used");
+        if slots == 0 {
+            assert_eq!(rig.word("PGOUTS") + rig.word("PGINS"), 0);
+        }
+        rig.type_line(0, "#CP QUERY PAGING");
+        rig.wait(0, "FRAME-WAITS", SEC);
+    }
+}
+
+/// Shadow-table faults page in with page wait too: ALICE runs VTOUCH (TOUCH with her own
+/// DAT on, her tables mapping her storage one to one) beside BOB's TOUCH in 768K of real
+/// storage. Her faults are on CP's shadow tables (vat.asm's VATFAULT); a page on its slot
+/// is read while she waits in page wait and the others run - her page waits count in
+/// the hundreds, every word is right for both.
+#[test]
+fn shadow_table_faults_wait_in_page_wait() {
     let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
     let mut rig = Rig::boot(&users, 768 << 10);
     rig.logon(0, "ALICE");
@@ -544,4 +1056,97 @@ fn a_prefixed_machine_pages() {
     assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
     let outs = rig.vm_word(1, "VMPGOUT");
     assert!(outs > 100, "ALICE's pages went out {outs} times");
+    let vtouch = program("vtouch");
+    let touch = program("touch");
+    rig.plant(0, &vtouch);
+    rig.plant(1, &touch);
+    rig.start(0, vtouch.origin);
+    rig.start(1, touch.origin);
+    assert_eq!(
+        rig.wait_code(0, 120 * SEC),
+        0x600D,
+        "ALICE {}",
+        rig.ftdump()
+    );
+    assert_eq!(rig.wait_code(1, 120 * SEC), 0x600D, "BOB");
+    let filled = rig.vm_word(1, "VMVATFIL");
+    assert!(
+        filled > 400,
+        "ALICE ran on shadow tables: {filled} entries filled"
+    );
+    let waits = rig.vm_word(1, "VMPGWTS");
+    let ins = rig.vm_word(1, "VMPGIN");
+    assert!(ins > 100, "ALICE's pages came back: {ins}");
+    assert!(
+        waits * 10 >= ins * 9,
+        "ALICE's page-ins ({ins}) were page waits ({waits})"
+    );
+}
+
+/// The paging device breaks: once two pagers have written pages out, its volume is
+/// swapped for one with no page area (every SEEK to a slot ends in a unit check). Writes
+/// that fail leave their pages in their frames (PGBACK), reads that fail give the frame
+/// back and the machine faults again; CP counts the failures and goes on - never a CP
+/// abend: the operator's QUERY PAGING answers, and LOGOFF gives every frame back.
+#[test]
+fn a_broken_paging_device_never_stops_cp() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    let free0 = rig.word("FRMCOUNT");
+    for (t, (id, _)) in users.iter().enumerate() {
+        rig.logon(t, id);
+    }
+    let touch = program("touch");
+    for t in 0..2 {
+        rig.plant(t, &touch);
+        rig.start(t, touch.origin);
+    }
+    for _ in 0..20000 {
+        run_ms(&mut rig, 1);
+        if rig.word("PGOUTS") > 300 {
+            break;
+        }
+    }
+    assert!(rig.word("PGOUTS") > 300, "{}", rig.ftdump());
+    // Between two transfers (a device that vanished in the middle of one would never
+    // interrupt: CP has no missing-interruption handler for it).
+    let mut step = 0;
+    while rig.word("PGAFTE") != 0 && step < 100_000 {
+        let to = rig.now() + 20 * TOD_PER_US;
+        let _ = rig.sys.machine.run_until(to);
+        step += 1;
+    }
+    assert_eq!(rig.word("PGAFTE"), 0, "the paging device never idle");
+    let dev = rig.sys.cp.symbols["PAGDEV"].value;
+    let addr = u16::from_be_bytes(rig.sys.machine.peek(dev, 2).unwrap().try_into().unwrap());
+    let broken = cpcms::sysgen::build_page_volume(0);
+    let dasd = cpcms::devices::dasd::Dasd::in_memory(broken, cpcms::devices::dasd::Model::D3350)
+        .unwrap()
+        .at(addr);
+    rig.sys.machine.attach(addr, Box::new(dasd));
+    for _ in 0..100 {
+        let to = rig.now() + 100 * MS;
+        let st = rig.sys.machine.run_until(to);
+        assert!(
+            !matches!(st, Status::DisabledWait(_) | Status::Checkstop) || rig.now() >= to,
+            "CP stopped: {st:?} {}",
+            rig.ftdump()
+        );
+    }
+    assert!(
+        rig.word("PGIOERRS") > 0,
+        "no paging I/O failed: {}",
+        rig.ftdump()
+    );
+    let op = rig.sys.terminals.len();
+    rig.type_line(op, "QUERY PAGING");
+    rig.wait(op, "FRAME-WAITS", 5 * SEC);
+    for t in 0..2 {
+        rig.type_line(t, "#CP LOGOFF");
+        rig.wait(t, "LOGOFF AT", 10 * SEC);
+    }
+    run_ms(&mut rig, 1000);
+    assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
+    assert_eq!(rig.word("PGSLOTS"), 0, "slots still in use");
+    assert_eq!(rig.word("FRMCOUNT"), free0, "frames lost: {}", rig.ftdump());
 }

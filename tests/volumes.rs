@@ -155,6 +155,7 @@ fn config(text: &str, volumes: Vec<Volume>) -> SysConfig {
         disks: d.disks,
         storage_at: None,
         volumes,
+        paging: None,
     }
 }
 

@@ -276,6 +276,14 @@ VMPERCNT DS    F                   its VMPRVCNT: the events are armed
 VMPERCOD DS    X                   the PER code of the pending PER
 *                                    interruption (VMFPERP): the CPU's
 VMPERCP  DS    X                   CP's events for it (privext.asm)
+*                                  -- pageio (paging.asm) --
+VMFPGFW  EQU   X'08'               VMFLAG2: in page wait for a frame
+*                                    (page-outs on their way free
+*                                    them: PGWAKE)
+VMPGNEW  DS    A                   the frame its last page wait read
+*                                    its page into: the clock leaves it
+*                                    alone until it faults again (has
+*                                    run: the page is referenced)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *
@@ -288,11 +296,16 @@ FTVM     DS    A                   the machine whose page it holds,
 *                                    or 0: not a guest page (CP's,
 *                                    free, a machine's DAT tables)
 FTPAGE   DS    A                   which page: its guest real address
-FTFLAG   DS    X                   (reserved)
+FTFLAG   DS    X                   its transfer on the paging device:
+FTFOUT   EQU   X'80'                 its page on its way out: written
+*                                    to FTSLOT, then the frame free
+FTFIN    EQU   X'40'                 its page on its way in: read from
+*                                    FTSLOT for FTVM's page wait
+FTFRUN   EQU   X'20'                 the transfer runs now (PGAFTE)
 FTLOCK   DS    X                   channel programs pointing into it:
 *                                    not stolen while more than 0
-         DS    H
-         DS    F
+FTSLOT   DS    H                   the slot of its transfer
+FTNEXT   DS    A                   the next entry on the paging queue
 FTLEN    EQU   *-FTE               (16: the frame number * 16)
 *
 *---------------------------------------------------------------------*

@@ -69,6 +69,7 @@
 *    PAGING   DMKPAG  the frame table, page faults, paging to disk    *
 *    PAGECMD  DMKPGC  QUERY PAGING, INDICATE                          *
 *    PREFIX   DMKPFX  a machine's prefix register: SPX, resets        *
+*    PAGEKEY  DMKPGK  paging's start-up, frame locks, the guest's keys *
 *  and last NSSAREA, where sysgen puts the CMS nucleus.               *
 *                                                                     *
 *  Register conventions throughout CP:                                *
@@ -222,6 +223,7 @@ TABEND   DS    0D                  the end of the core's section
          COPY  PAGING
          COPY  PAGECMD
          COPY  PREFIX
+         COPY  PAGEKEY
 *---------------------------------------------------------------------*
 * NSSAREA: sysgen loads the CMS nucleus here (a "named saved system"  *
 * in VM/370's words); LOGON copies it into each new virtual machine.  *

@@ -2,23 +2,30 @@
 *  PAGECMD: what paging does, for people (DMKPGC; issue 12).          *
 *                                                                     *
 *     QUERY PAGING     PAGING: PAGE-INS nnnnnnnn PAGE-OUTS nnnnnnnn   *
-*                      STEALS nnnnnnnn WAITS nnnnnnnn, and            *
+*                      STEALS nnnnnnnn WAITS nnnnnnnn (page waits for *
+*                      a read), then                                  *
 *                      FRAMES nnnnn GUEST nnnnn FREE nnnnn            *
-*                      SLOTS nnnnn USED nnnnn                         *
+*                      DEVICE xxx SLOTS nnnnn USED nnnnn FREE nnnnn   *
+*                      WRITING nnnnn RECLAIMS nnnnnnnn                *
+*                      FRAME-WAITS nnnnnnnn (page-outs on their way,  *
+*                      pages taken back on their way out, page waits  *
+*                      for a frame: pageio)                           *
 *     INDICATE USER [userid]                                          *
 *                      PAGES: RES-nnnn WS-nnnn READS=nnnnnn           *
 *                      WRITES=nnnnnn (VM/370's first line, without    *
 *                      MH- and FH-; WS- is every page the machine     *
 *                      has, in frames or on slots)                    *
-*     INDICATE [LOAD]  STORAGE-nnn% RATIO-n.n (the frames CP may give *
-*                      that hold guest pages; the users' pages to     *
+*     INDICATE [LOAD]  Q1-nn Q2-nn STORAGE-nnn% RATIO-n.n (machines   *
+*                      in a queue, interactive and not: PCQUEUE; the  *
+*                      frames CP may give that hold guest pages; the  *
+*                      users' pages to                                *
 *                      their frames, 9.9 at most), then a line per    *
 *                      user:                                          *
 *                      userid   RES-nnnn WS-nnnn READS=nnnnnn         *
 *                      WRITES=nnnnnn                                  *
 *  The counts are paging.asm's (PGINS ...) and each VMBLOK's          *
 *  (VMFRAMES, VMPGTOT, VMPGIN, VMPGOUT).  What VM/370 showed besides  *
-*  (CPU-, APU-, Q1-, Q2-, MH-, FH-, the second INDICATE USER line)    *
+*  (CPU-, APU-, MH-, FH-, the second INDICATE USER line)              *
 *  this CP does not count.                                            *
 *                                                                     *
 *  A module: its own CSECT, R13 its base (ENTER).                     *
@@ -70,18 +77,62 @@ QPAGING  ENTER
          LA    R2,LINEBUF+30
          LA    R3,5
          BAL   R14,DECOUT
+         LA    R2,LINEBUF
+         LA    R3,QPMSG2L
+         BAL   R14,CPLINE
+         MVC   LINEBUF(QPMSG3L),QPMSG3   the paging device's slots
+         LH    R1,PAGDEV
+         SLL   R1,20               its address: three hex digits
+         LA    R3,3
+         LA    R2,LINEBUF+7
+QP10     SR    R0,R0
+         SLDL  R0,4
+         LR    R15,R0
+         IC    R0,HEXDIGS(R15)
+         STC   R0,0(R2)
+         LA    R2,1(R2)
+         BCT   R3,QP10
          L     R1,=A(PGNSLOT)      slots
          L     R1,0(R1)
-         LA    R2,LINEBUF+42
+         LTR   R1,R1               (none: the system has no paging
+         BNZ   QP20                  device - PAGING NONE)
+         MVC   LINEBUF+7(3),=C'---'
+QP20     DS    0H
+         LR    R4,R1
+         LA    R2,LINEBUF+17
          LA    R3,5
          BAL   R14,DECOUT
-         L     R1,=A(PGSLOTS)
+         L     R1,=A(PGSLOTS)      used
          L     R1,0(R1)
-         LA    R2,LINEBUF+53
+         SR    R4,R1
+         LA    R2,LINEBUF+28
+         LA    R3,5
+         BAL   R14,DECOUT
+         LR    R1,R4               free
+         LA    R2,LINEBUF+39
          LA    R3,5
          BAL   R14,DECOUT
          LA    R2,LINEBUF
-         LA    R3,QPMSG2L
+         LA    R3,QPMSG3L
+         BAL   R14,CPLINE
+         MVC   LINEBUF(QPMSG4L),QPMSG4   the page-outs' way
+         L     R1,=A(PGWIO)
+         L     R1,0(R1)
+         LA    R2,LINEBUF+8
+         LA    R3,5
+         BAL   R14,DECOUT
+         L     R1,=A(PGRECLMS)
+         L     R1,0(R1)
+         LA    R2,LINEBUF+23
+         LA    R3,8
+         BAL   R14,DECOUT
+         L     R1,=A(PGFWAITS)
+         L     R1,0(R1)
+         LA    R2,LINEBUF+44
+         LA    R3,8
+         BAL   R14,DECOUT
+         LA    R2,LINEBUF
+         LA    R3,QPMSG4L
          BAL   R14,CPLINE
          LEAVE QPAGING
 QPAGINGR DS    F
@@ -91,9 +142,12 @@ QPAGINGB DS    F
 QPMSG1   DC    C'PAGING: PAGE-INS nnnnnnnn PAGE-OUTS nnnnnnnn '
          DC    C'STEALS nnnnnnnn WAITS nnnnnnnn'
 QPMSG1L  EQU   *-QPMSG1
-QPMSG2   DC    C'FRAMES nnnnn GUEST nnnnn FREE nnnnn SLOTS nnnnn USED '
-         DC    C'nnnnn'
+QPMSG2   DC    C'FRAMES nnnnn GUEST nnnnn FREE nnnnn'
 QPMSG2L  EQU   *-QPMSG2
+QPMSG3   DC    C'DEVICE xxx SLOTS nnnnn USED nnnnn FREE nnnnn'
+QPMSG3L  EQU   *-QPMSG3
+QPMSG4   DC    C'WRITING nnnnn RECLAIMS nnnnnnnn FRAME-WAITS nnnnnnnn'
+QPMSG4L  EQU   *-QPMSG4
 *
 *  PCGUEST: R4 = frames holding guest pages, R5 = their pages (in
 *  frames or on slots): each logged-on machine's VMFRAMES, VMPGTOT.
@@ -133,6 +187,7 @@ CMDIND   ENTER
 *  give (guest and free); RATIO-n.n: pages / guest frames.
 IND10    BAL   R14,PCGUEST
          MVC   LINEBUF(L'INDLOAD),INDLOAD
+         BAL   R14,PCQUEUE         Q1-nn Q2-nn (pageio)
          LR    R1,R4               guest frames * 100
          MH    R1,=H'100'
          L     R3,FRMCOUNT         / (guest + free)
@@ -141,7 +196,7 @@ IND10    BAL   R14,PCGUEST
          BZ    IND12
          SR    R0,R0
          DR    R0,R3
-IND12    LA    R2,LINEBUF+8
+IND12    LA    R2,LINEBUF+20
          LA    R3,3
          BAL   R14,DECOUT
          SR    R1,R1               pages * 10 / guest frames
@@ -157,11 +212,11 @@ IND14    C     R1,=F'99'           (more than 9.9 shows as 9.9)
 IND15    SR    R0,R0
          D     R0,=F'10'           n.n
          ST    R0,INDTENTH
-         LA    R2,LINEBUF+19
+         LA    R2,LINEBUF+31
          LA    R3,1
          BAL   R14,DECOUT
          L     R1,INDTENTH
-         LA    R2,LINEBUF+21
+         LA    R2,LINEBUF+33
          LA    R3,1
          BAL   R14,DECOUT
          LA    R2,LINEBUF
@@ -227,9 +282,43 @@ INDMVC   MVC   INDUID(0),0(R2)
 INDUID   DS    CL8
 INDTENTH DS    F
 INDNOT   DC    C' NOT LOGGED ON'
-*                 0         1         2
-*                 0123456789012345678901234
-INDLOAD  DC    C'STORAGE-nnn% RATIO-n.n'
+*                 0         1         2         3
+*                 0123456789012345678901234567890123
+INDLOAD  DC    C'Q1-nn Q2-nn STORAGE-nnn% RATIO-n.n'
+*
+*  PCQUEUE: Q1-nn and Q2-nn in INDLOAD's line: the machines in a
+*  queue - running or ready, or in page wait - that are interactive
+*  (VMFQ1: their user has just typed a line; VM/370's Q1) and the
+*  others (Q2).  Uses R0-R3, R15.
+PCQUEUE  ST    R14,PCQR
+         L     R1,=A(VMTABLE)
+         LA    R0,NUMVM
+         SR    R2,R2               Q1
+         SR    R3,R3               Q2
+PCQ10    CLI   VMSTATE-VMBLOK(R1),VMSRUN
+         BE    PCQ20
+         CLI   VMSTATE-VMBLOK(R1),VMSPGWT
+         BNE   PCQ40
+PCQ20    TM    VMFLAGS-VMBLOK(R1),VMFQ1
+         BZ    PCQ30
+         LA    R2,1(R2)
+         B     PCQ40
+PCQ30    LA    R3,1(R3)
+PCQ40    LA    R1,VMBLKLEN(R1)
+         BCT   R0,PCQ10
+         ST    R3,PCQ2
+         LR    R1,R2
+         LA    R2,LINEBUF+3
+         LA    R3,2
+         BAL   R14,DECOUT
+         L     R1,PCQ2
+         LA    R2,LINEBUF+9
+         LA    R3,2
+         BAL   R14,DECOUT
+         L     R14,PCQR
+         BR    R14
+PCQR     DS    F
+PCQ2     DS    F
 *
 *  INDPAGES: "RES-nnnn WS-nnnn READS=nnnnnn WRITES=nnnnnn" at R2 for
 *  the machine R6 points to.  Uses R0-R3.

@@ -31,11 +31,18 @@
 *  tables forgotten (vat.asm's VATPURGE).  When the page is touched   *
 *  again it is read back from its slot and its keys put back (the     *
 *  reference and change bits 0 in the real key: the guest's are in    *
-*  the page record, and ISK/RRB OR them in).  A guest's own fault     *
-*  waits for the read in PAGE WAIT (VMSPGWT) while the others run:    *
-*  the read ends as an I/O interruption (PGWAIT, PGIOINT); CP's own   *
-*  faults (CCW translation, copying) and every page-out are           *
-*  synchronous (PGSLOTIO).                                            *
+*  the page record, and ISK/RRB OR them in).  Every write and a      *
+*  guest's own reads go through the PAGING QUEUE and end as I/O       *
+*  interruptions (PGSTART, PGIOINT): a guest's fault waits in PAGE    *
+*  WAIT (VMSPGWT) for its read, or for a frame while changed pages    *
+*  are written out, and the others run; a page touched while on its   *
+*  way out is taken back without a read (PGRECLM).  CP's own faults   *
+*  (CCW translation, copying) read synchronously (PGSLOTIO).          *
+*                                                                     *
+*  The routines that need nothing of the paging queue - PGINIT,      *
+*  PGLOCK, PGUNLKD, PGRC/PGRRB/PGSSK, PGLOGOF, PGCLEAR - are in       *
+*  pagekey.asm (DMKPGK), so that this module keeps within its 4K;     *
+*  other files' comments still say "paging.asm" for them.             *
 *                                                                     *
 *  A module: its own CSECT, R13 its base (ENTER).  R9, R10 and R12    *
 *  are the core's bases and are never used here.                      *
@@ -45,50 +52,15 @@ DMKPAG   CSECT
          USING VMBLOK,R11
 *
 ***********************************************************************
-*  PGINIT: build the frame table and the slot map (FRMINIT calls it   *
-*  once the free frames are chained, lowest first).  They take the    *
-*  first free frames, which follow each other.  Uses R0-R8.           *
-***********************************************************************
-PGINIT   ENTER
-         L     R3,REALSIZE         frames in real storage
-         SRL   R3,12
-         ST    R3,PGNFRM
-         SLL   R3,4                bytes of frame table (16 a frame)
-         ST    R3,PGMAPOFF
-         L     R1,=A(PAGCYLS)      slots in the page area
-         LH    R4,0(R1)
-         MH    R4,NSSHPC
-         MH    R4,NSSRPT
-         ST    R4,PGNSLOT
-         LA    R4,7(R4)            bytes of slot map (a bit a slot)
-         SRL   R4,3
-         AR    R4,R3
-         L     R0,=F'4095'         frames for both
-         AR    R4,R0
-         SRL   R4,12
-         L     R2,FREEFRM          the first of them
-         ST    R2,PGFTAB
-         LR    R6,R4
-         SLL   R6,12               their bytes
-PGI10    L     R1,FREEFRM          off the free chain
-         MVC   FREEFRM,0(R1)
-         L     R0,FRMCOUNT
-         BCTR  R0,0
-         ST    R0,FRMCOUNT
-         BCT   R4,PGI10
-         LR    R3,R6               all of them zero
-         BAL   R14,CLEAR
-         L     R2,PGFTAB
-         A     R2,PGMAPOFF
-         ST    R2,PGSMAP
-         LEAVE PGINIT
-PGINITR  DS    F
-PGINITB  DS    F
-*
-***********************************************************************
-*  PGFAULT: give guest page R2 of machine R11 a frame (GTRANS calls   *
-*  it for an invalid page-table entry at R1): from its slot if it     *
-*  was paged out, else zeroed with keys 0.                            *
+*  PGFAULT: give guest page R2 of machine R11 a frame, at once        *
+*  (GTRANS calls it for an invalid page-table entry at R1: CP's own   *
+*  use of guest storage, and a guest's fault PGWAIT could not make a  *
+*  wait of).  A page on its way out keeps its frame (PGRECLM); else   *
+*  a frame (PGGETW: free or stolen - CP waits for a page-out's end    *
+*  if it must), read back from the page's slot synchronously if it    *
+*  was paged out, zeroed with keys 0 if not.  Both waits (PGIDLE,     *
+*  PGGETW) let other transfers end, which may give the page a frame   *
+*  meanwhile: it is looked at again after them.                       *
 *  In:  R11 = VMBLOK, R1 -> page-table entry, R2 = guest address.     *
 *  Out: CC 0, the entry valid; CC not 0: no frame could be had.       *
 *  Keeps R0-R12.                                                      *
@@ -98,49 +70,80 @@ PGFAULT  ENTER
          ST    R1,PGFPTE
          ICM   R0,15,VMPGTAB       (no page records: no machine)
          BZ    PGF90
-         BAL   R14,PGIDLE          a read running ends first: it may
-         L     R1,PGFPTE             be this very page's
-         TM    1(R1),X'08'
+         BAL   R14,PGRECLM         on its way out: its own again
          BZ    PGF40
-         BAL   R14,PGGET           R15 = a frame, zeroed, keys 0
-         LTR   R7,R15
+         BAL   R14,PGIDLE          a transfer running ends first: it
+         BAL   R14,PGGETW            may be this very page's read
+         LTR   R7,R15              R7 = a frame, zeroed, keys 0
          BZ    PGF90
-         L     R6,PGFSAVE+8        the guest page (R2)
+         L     R2,PGFSAVE+8        the page: a frame meanwhile?
+         L     R1,PGFPTE
+         TM    1(R1),X'08'
+         BZ    PGF80               yes: ours goes back
+         BAL   R14,PGRECLM         or on its way out again
+         BZ    PGF80
+         L     R6,PGFSAVE+8
          N     R6,=X'00FFF000'
          LR    R8,R6               its page record
          SRL   R8,10
          A     R8,VMPGTAB
          TM    PGKEY0-PGREC(R8),PGCUR    on its slot?
-         BZ    PGF20
+         BZ    PGF30
          LH    R1,PGSLOT-PGREC(R8)       yes: read it back
          MVI   PGOP,X'06'
          BAL   R14,PGSLOTIO
          BNZ   PGF80
-         BAL   R14,PGKEYSET              its keys, reference and change 0
+         L     R1,PGFPTE           (its own read may have ended while
+         TM    1(R1),X'08'           PGSLOTIO waited for the device)
+         BZ    PGF80
+         BAL   R14,PGKEYSET        its keys, reference and change 0
          L     R1,VMPGIN
          LA    R1,1(R1)
          ST    R1,VMPGIN
          L     R1,PGINS
          LA    R1,1(R1)
          ST    R1,PGINS
-         B     PGF30
-PGF20    TM    PGKEY1-PGREC(R8),PGTOUCH  first touch: one page more
-         BO    PGF30
+PGF30    L     R1,PGFPTE           the frame is the page's
+         BAL   R14,PGGIVE
+PGF40    BAL   R14,PGSTART         (PGIDLE's PGDONE may have queued
+         LM    R0,R12,PGFSAVE        a read: PGHANDF)
+         CR    R0,R0               CC 0
+         LEAVE PGFAULT
+PGF80    LR    R15,R7              not needed, or the read failed:
+         BAL   R14,FRAMEFRE          the frame back
+         L     R1,PGFPTE
+         TM    1(R1),X'08'
+         BZ    PGF40
+PGF90    BAL   R14,PGSTART
+         LM    R0,R12,PGFSAVE
+         LEAVE PGFAULT,CC=NZ
+PGFAULTR DS    F
+PGFAULTB DS    F
+PGFSAVE  DS    13F
+PGFPTE   DS    A
+*
+***********************************************************************
+*  PGGIVE: frame R7 is page R6's (a guest address on a page boundary) *
+*  of machine R11, page record R8: its frame-table entry says so, its *
+*  page-table entry (at R1) is valid; a first touch is one page more  *
+*  (PGTOUCH, VMPGTOT).  Uses R0, R1, R15.                             *
+***********************************************************************
+PGGIVE   ST    R14,PGGVR
+         ST    R1,PGGVP
+         TM    PGKEY1-PGREC(R8),PGTOUCH  first touch: one page more
+         BO    PGGV10
          OI    PGKEY1-PGREC(R8),PGTOUCH
          L     R1,VMPGTOT
          LA    R1,1(R1)
          ST    R1,VMPGTOT
-PGF30    LR    R1,R7               the frame is the page's
+PGGV10   LR    R1,R7
          BAL   R14,PGFTE
-         USING FTE,R1
-         ST    R11,FTVM
-         ST    R6,FTPAGE
-         MVI   FTFLAG,0
-         MVI   FTLOCK,0
-         DROP  R1
+         XC    0(FTLEN,R1),0(R1)
+         ST    R11,FTVM-FTE(R1)
+         ST    R6,FTPAGE-FTE(R1)
          LR    R0,R7               the page-table entry: valid
          SRL   R0,8
-         L     R1,PGFPTE
+         L     R1,PGGVP
          STH   R0,0(R1)
          L     R1,VMFRAMES
          LA    R1,1(R1)
@@ -148,17 +151,85 @@ PGF30    LR    R1,R7               the frame is the page's
          L     R1,PGFAULTS
          LA    R1,1(R1)
          ST    R1,PGFAULTS
-PGF40    LM    R0,R12,PGFSAVE
+         L     R14,PGGVR
+         BR    R14
+PGGVR    DS    F
+PGGVP    DS    A
+*
+***********************************************************************
+*  PGRECLM: page R2 of machine R11, whose page-table entry (at R1) is *
+*  invalid: is it on its way out - the entry still names the frame,   *
+*  whose write is queued or running for this very page (FTFOUT)?      *
+*  Then the frame is the page's again (PGBACK), no read needed: a     *
+*  RECLAIM, as VM/370 called it.                                      *
+*  Out: CC 0 taken back (the entry valid); CC not 0 not on its way    *
+*  out.  Uses R0, R1, R15.                                            *
+***********************************************************************
+PGRECLM  ST    R14,PGRLR
+         SR    R15,R15
+         ICM   R15,3,0(R1)         the frame the entry still names
+         N     R15,=X'0000FFF0'
+         BZ    PGRL90              (none: X'0008')
+         SLL   R15,8
+         LR    R1,R15
+         BAL   R14,PGFTE
+         BNZ   PGRL90
+         USING FTE,R1
+         TM    FTFLAG,FTFOUT       being written out
+         BNO   PGRL90
+         C     R11,FTVM              from this machine's
+         BNE   PGRL90
+         LR    R0,R2                 this page?
+         N     R0,=X'00FFF000'
+         C     R0,FTPAGE
+         BNE   PGRL90
+         DROP  R1
+         BAL   R14,PGBACK          yes: it is the page's again
+         L     R1,PGRECLMS
+         LA    R1,1(R1)
+         ST    R1,PGRECLMS
+         L     R14,PGRLR
          CR    R0,R0               CC 0
-         LEAVE PGFAULT
-PGF80    LR    R15,R7              the read failed: frame back
-         BAL   R14,FRAMEFRE
-PGF90    LM    R0,R12,PGFSAVE
-         LEAVE PGFAULT,CC=NZ
-PGFAULTR DS    F
-PGFAULTB DS    F
-PGFSAVE  DS    13F
-PGFPTE   DS    A
+         BR    R14
+PGRL90   L     R14,PGRLR
+         LTR   R14,R14             CC not 0
+         BR    R14
+PGRLR    DS    F
+*
+***********************************************************************
+*  PGBACK: the frame whose entry is R1 (FTFOUT: its page on its way   *
+*  out) is the page's again: off the paging queue if its write has   *
+*  not started (if it runs, PGDONE finds FTFOUT off and leaves the    *
+*  frame alone), its page-table entry valid.  Its keys never left it. *
+*  Uses R0, R1, R15.                                                  *
+***********************************************************************
+PGBACK   ST    R14,PGBKR
+         ST    R2,PGBK2
+         ST    R11,PGBK11
+         USING FTE,R1
+         NI    FTFLAG,X'FF'-FTFOUT
+         L     R11,FTVM
+         L     R2,FTPAGE
+         TM    FTFLAG,FTFRUN       its write runs?
+         BO    PGBK10
+         BAL   R14,PGUNQ           no: it never will
+         L     R0,PGWIO
+         BCTR  R0,0
+         ST    R0,PGWIO
+         DROP  R1
+         BAL   R14,PGWAKE          (none left: the waiters try again)
+PGBK10   BAL   R14,PGPTE           the entry: valid again
+         NI    1(R1),X'FF'-X'08'
+         L     R1,VMFRAMES
+         LA    R1,1(R1)
+         ST    R1,VMFRAMES
+         L     R2,PGBK2
+         L     R11,PGBK11
+         L     R14,PGBKR
+         BR    R14
+PGBKR    DS    F
+PGBK2    DS    F
+PGBK11   DS    A
 *
 ***********************************************************************
 *  PGFRAME: a frame for CP's own use (LOGON's DAT tables): free, or   *
@@ -167,7 +238,7 @@ PGFPTE   DS    A
 ***********************************************************************
 PGFRAME  ENTER
          STM   R0,R12,PGRSAVE
-         BAL   R14,PGGET
+         BAL   R14,PGGETW
          LM    R0,R12,PGRSAVE
          LEAVE PGFRAME
 PGFRAMER DS    F
@@ -175,8 +246,9 @@ PGFRAMEB DS    F
 PGRSAVE  DS    13F
 *
 ***********************************************************************
-*  PGGET: a free frame, or a stolen one.  Out: R15 = the frame,       *
-*  zeroed, keys 0; or 0.  Uses R0-R8, R15 (keeps R11).                *
+*  PGGET: a free frame, or a stolen one (PGSTEAL: a clean page's      *
+*  frame; changed pages it passes start on their way out).  Out: R15  *
+*  = the frame, zeroed, keys 0; or 0.  Uses R0-R8, R15 (keeps R11).   *
 ***********************************************************************
 PGGET    ST    R14,PGGETR
          BAL   R14,FRAMEGET        a free one?
@@ -191,19 +263,50 @@ PGG90    L     R14,PGGETR
 PGGETR   DS    F
 *
 ***********************************************************************
+*  PGGETW: a frame for CP, which cannot wait in page wait: PGGET; if  *
+*  there is none but page-outs are on their way, CP waits for the     *
+*  transfer running (PGIDLE: a page-out's end frees its frame),       *
+*  starts the next and tries again.  Out: R15 = the frame, or 0.      *
+*  Uses R0-R8, R15 (keeps R11).                                       *
+***********************************************************************
+PGGETW   ST    R14,PGGWR
+PGGW10   BAL   R14,PGGET
+         LTR   R15,R15
+         BNZ   PGGW90
+         ICM   R0,15,PGWIO         page-outs on their way?
+         BZ    PGGW90              no: there is no frame
+         BAL   R14,PGSTART         (one runs)
+         BAL   R14,PGIDLE          its end
+         BAL   R14,PGSTART         and the next starts
+         B     PGGW10
+PGGW90   L     R14,PGGWR
+         BR    R14
+PGGWR    DS    F
+*
+***********************************************************************
 *  PGSTEAL: the clock.  The hand goes round the frame table from      *
-*  where it stopped: a guest page's frame that is not locked and was  *
-*  referenced since the last turn loses its reference bits (the guest *
-*  keeps them in its page record); the first one not referenced is    *
-*  paged out (PGOUT) and is the answer.  Two turns at most.           *
-*  Out: R15 = the frame, or 0 (every frame locked, or no slot left).  *
+*  where it stopped.  A guest page's frame that is not locked, not on *
+*  its way out or in, and was referenced since the last turn loses    *
+*  its reference bits (the guest keeps them in its page record).  The *
+*  first one not referenced goes (PGOUT): a clean page's frame is the *
+*  answer at once; a changed page starts on its way out (its write    *
+*  queued, its frame free when the write is over) and the hand moves  *
+*  on, until PGWMAX page-outs are on their way - the frames coming    *
+*  free are then the answer, and the clock stops.  So the stealing    *
+*  keeps a few frames coming free ahead of need, as VM/370's free     *
+*  list was kept full by its stealing routine.  Two turns at most.    *
+*  Out: R15 = the frame, or 0 (every frame locked, changed pages      *
+*  enough on their way out, or no slot left).                         *
 *  Uses R0-R8, R15 (keeps R11).                                       *
 ***********************************************************************
 PGSTEAL  ST    R14,PGSTEALR
          L     R3,PGHAND
          L     R5,PGNFRM           two turns
          AR    R5,R5
-PGS10    LA    R3,1(R3)            the next frame
+PGS10    L     R0,PGWIO            enough page-outs on their way?
+         C     R0,=A(PGWMAX)
+         BNL   PGS45
+         LA    R3,1(R3)            the next frame
          C     R3,PGNFRM
          BL    PGS12
          SR    R3,R3
@@ -215,8 +318,13 @@ PGS12    LR    R6,R3
          BZ    PGS40
          CLI   FTLOCK,0            a channel program points in?
          BNE   PGS35
+         CLI   FTFLAG,0            on its way out or in?
+         BNE   PGS40
          LR    R7,R3               the frame
          SLL   R7,12
+         L     R1,FTVM             just read in for a machine that has
+         C     R7,VMPGNEW-VMBLOK(R1) not run since? (it would fault
+         BE    PGS40                 on it again at once)
          L     R8,FTPAGE           its page record
          SRL   R8,10
          L     R1,FTVM
@@ -239,19 +347,18 @@ PGS12    LR    R6,R3
          RRB   0(R7)
          RRB   2048(R7)
          B     PGS40
-PGS30    BAL   R14,PGOUT           no: it goes
-         BNZ   PGS40               (its slot could not be written)
-         ST    R3,PGHAND
+PGS30    BAL   R14,PGOUT           no: it goes, now or once written
+         BNZ   PGS40
+         ST    R3,PGHAND           now: the answer
          LR    R15,R7
          L     R14,PGSTEALR
          BR    R14
-         B     PGS40
 PGS35    L     R0,PGLOCKED         (counted: frames a channel program
          AH    R0,=H'1'              kept)
          ST    R0,PGLOCKED
 PGS40    BCT   R5,PGS10
-         ST    R3,PGHAND
-         SR    R15,R15             nothing to take
+PGS45    ST    R3,PGHAND
+         SR    R15,R15             nothing to take now
          L     R14,PGSTEALR
          BR    R14
          DROP  R6
@@ -261,11 +368,19 @@ PGSTEALR DS    F
 *
 ***********************************************************************
 *  PGOUT: take frame R7 (entry R6, page record R8) from its machine:  *
-*  written to the page's slot unless the slot holds it as it is, its  *
-*  keys and the guest's reference and change bits kept in the page    *
-*  record, the page-table entry invalid, the TLB purged, VATPURGE.    *
-*  Out: CC 0 done; CC not 0 (no slot free, or the write failed): the  *
-*  page stays.  Uses R0-R2, R4, R15.                                  *
+*  its keys and the guest's reference and change bits kept in the     *
+*  page record, the page-table entry invalid, the TLB purged, the     *
+*  machine's shadow tables forgotten (VATPURGE).                      *
+*   - A page its slot holds as it is (PGCUR, not changed): the frame  *
+*     is free at once.  Out: CC 0.                                    *
+*   - A changed page, or one never written: it goes ON ITS WAY OUT -  *
+*     its write queued for the paging device (PGENQ, PGSTART), the    *
+*     frame still the page's (FTFOUT; the invalid page-table entry    *
+*     still names it, for PGRECLM) until PGDONE frees it.  PGCUR is   *
+*     set only then.  Out: CC not 0.                                  *
+*   - No slot free for it (the paging device is full): it stays.      *
+*     Out: CC not 0.                                                  *
+*  Uses R0-R2, R4, R15.                                               *
 ***********************************************************************
 PGOUT    ST    R14,PGOUTR
          ST    R11,PGO11
@@ -278,6 +393,7 @@ PGOUT    ST    R14,PGOUTR
          ISK   R2,R1
          STC   R0,PGOK0
          STC   R2,PGOK1
+         MVI   PGOQ,0
          LR    R4,R0               changed since it was last written?
          OR    R4,R2
          N     R4,=F'2'
@@ -291,16 +407,9 @@ PGO10    LH    R1,PGSLOT-PGREC(R8)     its slot, or a new one
          LTR   R1,R1
          BZ    PGONO
          STH   R1,PGSLOT-PGREC(R8)
-PGO20    MVI   PGOP,X'05'          written
-         BAL   R14,PGSLOTIO
-         BNZ   PGONO
-         OI    PGKEY0-PGREC(R8),PGCUR
-         L     R1,VMPGOUT
-         LA    R1,1(R1)
-         ST    R1,VMPGOUT
-         L     R1,PGOUTS
-         LA    R1,1(R1)
-         ST    R1,PGOUTS
+PGO20    STH   R1,FTSLOT           to be written there
+         MVI   PGOQ,1
+         NI    PGKEY0-PGREC(R8),X'FF'-PGCUR  (the slot: not yet)
 *  The keys: key and fetch bit from the frame, the guest's R and C
 *  ORed with the frame's; bit 7 (PGCUR, PGTOUCH) stays.
 PGO30    IC    R0,PGKEY0-PGREC(R8)
@@ -318,19 +427,34 @@ PGO30    IC    R0,PGKEY0-PGREC(R8)
          L     R2,FTPAGE           the page-table entry: invalid
          BAL   R14,PGPTE
          MVC   0(2,R1),=X'0008'
-         PTLB
+         CLI   PGOQ,0
+         BE    PGO40
+         LR    R0,R7               (on its way out: it still names
+         SRL   R0,8                  the frame)
+         O     R0,=F'8'
+         STH   R0,0(R1)
+PGO40    PTLB
          L     R1,VMFRAMES
          BCTR  R1,0
          ST    R1,VMFRAMES
-         XC    FTVM(FTLEN),FTVM    the frame is nobody's
          L     R1,PGSTEALS
          LA    R1,1(R1)
          ST    R1,PGSTEALS
          CALL  VATPURGE            (R11: the machine it left)
+         CLI   PGOQ,0
+         BNE   PGO50
+         XC    FTVM(FTLEN),FTVM    the frame is nobody's
          L     R11,PGO11
          L     R14,PGOUTR
          CR    R0,R0               CC 0
          BR    R14
+PGO50    MVI   FTFLAG,FTFOUT       on its way out
+         L     R1,PGWIO
+         LA    R1,1(R1)
+         ST    R1,PGWIO
+         LR    R1,R6
+         BAL   R14,PGENQ
+         BAL   R14,PGSTART
 PGONO    L     R11,PGO11
          L     R14,PGOUTR
          LTR   R14,R14             CC not 0
@@ -340,6 +464,7 @@ PGOUTR   DS    F
 PGO11    DS    A
 PGOK0    DS    X
 PGOK1    DS    X
+PGOQ     DS    X
 *
 ***********************************************************************
 *  PGPTE: the page-table entry of guest address R2 of machine R11.    *
@@ -388,10 +513,13 @@ PGKEYSET IC    R0,PGKEY0-PGREC(R8)
          BR    R14
 *
 ***********************************************************************
-*  PGSLOTIO: read (PGOP X'06') or write (X'05') frame R7 to or from   *
-*  slot R1 (1 and up) synchronously: a read running on the paging     *
-*  device ends first (PGIDLE), and the reads waiting start after.     *
-*  Out: CC 0 done; CC not 0 the I/O failed (SYNCIO's R15).            *
+*  PGSLOTIO: read (PGOP X'06') frame R7 from slot R1 (1 and up)       *
+*  synchronously, for CP's own fault: the transfer running on the     *
+*  paging device ends first (PGIDLE), and the queue goes on after.    *
+*  (Every write is queued: PGOUT.  A slot is read only once its page  *
+*  is written - PGCUR comes with the write's end - and the queue is   *
+*  first come first served, so a read never overtakes the write it    *
+*  needs.)  Out: CC 0 done; CC not 0 the I/O failed (SYNCIO's R15).   *
 *  Uses R0, R1, R15 (keeps R2-R14).                                   *
 ***********************************************************************
 PGSLOTIO ST    R14,PGSIOR
@@ -413,7 +541,7 @@ PGSIO25  L     R1,PGIOERRS
          ST    R1,PGIOERRS
 PGSIO30  IPM   R0                  (keep the CC)
          ST    R0,PGSIOCC
-         BAL   R14,PGSTART         the reads waiting: the next
+         BAL   R14,PGSTART         the queue: the next
          L     R0,PGSIOCC
          SPM   R0
          LM    R2,R7,PGSIOS
@@ -458,145 +586,224 @@ PGSEEK   DS    XL6
 PGSRCH   DS    XL5
 *
 ***********************************************************************
-*  PAGE WAIT.  A guest's own page fault on a page that is on its slot *
-*  does not stop CP: the machine waits (VMSTATE VMSPGWT; the          *
-*  dispatcher passes it by) while the paging device reads the page,   *
-*  and the others run.  One read runs at a time (PGACT, for PGAVM);   *
-*  the machines whose reads wait are queued (PGQHEAD, VMPGNXT).  The  *
-*  read's end is an I/O interruption (IOSNOTE calls PGIOINT): the     *
-*  page gets its frame, and the machine runs again - first, as one    *
-*  whose user has just typed a line does (VMFQ1), so that a machine   *
-*  that pages is not held up a whole time slice per page by one that  *
-*  computes.  The frame being  *
-*  read into is its page's already (FTVM), and locked (FTLOCK 1), so  *
-*  nobody steals it meanwhile.  CP's own faults (GTRANS) read         *
-*  synchronously, after the running read (PGIDLE); a page read both   *
+*  THE PAGING QUEUE AND PAGE WAIT.  A guest's own page fault does not *
+*  stop CP.  Every transfer on the paging device is a frame's: its    *
+*  entry (FTE) is queued (PGQHEAD, FTNEXT; first come first served)   *
+*  and one runs at a time (PGAFTE, FTFRUN), ending as an I/O          *
+*  interruption (IOSNOTE calls PGIOINT: PGDONE, PGSTART).             *
+*   - A page-out (FTFOUT, FTSLOT): PGOUT queued it; its frame is the  *
+*     page's until the write is over, then free.  PGWIO counts them.  *
+*   - A page-in for a machine's fault (FTFIN, PGWAIT): the machine    *
+*     waits (VMSTATE VMSPGWT; the dispatcher passes it by) while the  *
+*     others run; when the page is in, it runs again - first, as one  *
+*     whose user has just typed a line does (VMFQ1), so that a        *
+*     machine that pages is not held up a whole time slice per page   *
+*     by one that computes.                                           *
+*   - A machine whose fault finds no frame, while page-outs are on    *
+*     their way, waits for one the same way (VMFPGFW): the end of a   *
+*     page-out frees a frame and it runs again (PGWAKE) and faults    *
+*     again.  So a steal of a changed page never stops CP: the        *
+*     faulting machine waits for the write and then for its read,     *
+*     and the others run.                                             *
+*  Frames on their way in or out are never stolen (FTFLAG) and never  *
+*  free.  CP's own faults (GTRANS) are synchronous: they wait for the *
+*  transfer running (PGIDLE) and read with SYNCIO; a page read both   *
 *  ways keeps the first frame, and the second goes back (PGDONE).     *
 ***********************************************************************
 *
 ***********************************************************************
-*  PGWAIT: a guest's page fault (PRIVOP's PAGEFLT).  In: R11 = VMBLOK,*
-*  R2 = the guest address.  Out: CC 0 the machine waits for the page  *
-*  (VMSPGWT); CC not 0 it is not one to wait for (never touched,      *
-*  beyond storage, no frame): GTRANS's business.  Keeps R0-R14.       *
+*  PGWAIT: a guest's page fault (PRIVOP's PAGEFLT, vat.asm's          *
+*  VATFAULT).  In: R11 = VMBLOK, R2 = the guest (real) address.       *
+*  Out: CC 0: the machine waits for its page or a frame (VMSPGWT), or *
+*  the page has its frame already (on its way out: taken back; never  *
+*  touched or dropped and a frame free: zeroed) and it runs again;    *
+*  CC not 0: GTRANS's business (beyond its storage, valid already,    *
+*  no frame and none coming).  Keeps R0-R14.                          *
 ***********************************************************************
 PGWAIT   ENTER
          STM   R0,R12,PGWSAVE
+         XC    VMPGNEW,VMPGNEW     (it ran: its last page is its own)
+         NI    VMFLAG2,X'FF'-VMFPGFW   (a wait for a frame: over)
          ICM   R0,15,VMPGWFR       its read is already on its way
          BNZ   PGW50               (STORE PSW made it run again)
+         ICM   R0,15,VMPGTAB
+         BZ    PGW90
          N     R2,=X'00FFFFFF'
          C     R2,VMSIZE
          BNL   PGW90
-         LR    R6,R2               the page
+         N     R2,=X'00FFF000'     the page
+         BAL   R14,PGPTE           its entry
+         ST    R1,PGWPTE
+         TM    1(R1),X'08'         (valid: GTRANS's)
+         BZ    PGW90
+         BAL   R14,PGRECLM         on its way out: its own again
+         BZ    PGW45
+         BAL   R14,PGGET           a frame: free, or a clean one
+         LTR   R7,R15
+         BZ    PGW60
+         L     R6,PGWSAVE+8        (PGGET used R6, R8)
          N     R6,=X'00FFF000'
          LR    R8,R6               its record
          SRL   R8,10
          A     R8,VMPGTAB
          TM    PGKEY0-PGREC(R8),PGCUR  on its slot?
-         BZ    PGW90
-         LR    R2,R6
-         BAL   R14,PGPTE
-         TM    1(R1),X'08'         and not in a frame?
-         BZ    PGW90
-         BAL   R14,PGGET           a frame for it
-         LTR   R7,R15
-         BZ    PGW90
-         L     R6,PGWSAVE+8        (PGGET used R6, R8)
-         N     R6,=X'00FFF000'
-         LR    R1,R7               the page's, locked
-         BAL   R14,PGFTE
+         BO    PGW10
+         L     R1,PGWPTE           no: the zeroed frame is its page
+         BAL   R14,PGGIVE
+         B     PGW45
+PGW10    LR    R1,R7               yes: the frame is the page's, on
+         BAL   R14,PGFTE             its way in from the slot
          USING FTE,R1
+         XC    0(FTLEN,R1),0(R1)
          ST    R11,FTVM
          ST    R6,FTPAGE
-         MVI   FTFLAG,0
-         MVI   FTLOCK,1
+         MVI   FTFLAG,FTFIN
+         MVC   FTSLOT,PGSLOT-PGREC(R8)
          DROP  R1
          ST    R7,VMPGWFR
          ST    R6,VMPGWPG
-         XC    VMPGNXT,VMPGNXT     queued last
-         ICM   R1,15,PGQTAIL
-         BZ    PGW20
-         ST    R11,VMPGNXT-VMBLOK(R1)
-         B     PGW30
-PGW20    ST    R11,PGQHEAD
-PGW30    ST    R11,PGQTAIL
+         BAL   R14,PGENQ           queued last
          BAL   R14,PGSTART         started, if the device is free
          ICM   R0,15,VMPGWFR       (over already: it failed to start)
-         BZ    PGW90
-PGW50    MVI   VMSTATE,VMSPGWT
+         BZ    PGW45
          L     R1,VMPGWTS
          LA    R1,1(R1)
          ST    R1,VMPGWTS
          L     R1,PGWAITS
          LA    R1,1(R1)
          ST    R1,PGWAITS
-         LM    R0,R12,PGWSAVE
-         CR    R0,R0               CC 0: it waits
+PGW50    MVI   VMSTATE,VMSPGWT
+PGW45    LM    R0,R12,PGWSAVE
+         CR    R0,R0               CC 0
          LEAVE PGWAIT
+PGW60    ICM   R0,15,PGWIO         no frame: page-outs on their way
+         BZ    PGW90                 free some - wait for one, for
+         L     R6,PGWSAVE+8          this page (PGHANDF)
+         N     R6,=X'00FFF000'
+         ST    R6,VMPGWPG
+         OI    VMFLAG2,VMFPGFW
+         L     R1,PGFWAITS
+         LA    R1,1(R1)
+         ST    R1,PGFWAITS
+         B     PGW50
 PGW90    LM    R0,R12,PGWSAVE
          LEAVE PGWAIT,CC=NZ
 PGWAITR  DS    F
 PGWAITB  DS    F
 PGWSAVE  DS    13F
+PGWPTE   DS    A
 *
 ***********************************************************************
-*  PGSTART: if no read runs, start the first one waiting.  A read     *
-*  the channel refuses is done synchronously instead.  Keeps R2-R14.  *
+*  PGENQ: frame-table entry R1 on the paging queue: a write last, a   *
+*  read after the reads already there but before every write - a      *
+*  machine waits for its read, nobody for a write.  (A read never     *
+*  needs a write still queued: a page on its way out is taken back,   *
+*  never read, and its slot holds it only once the write is over.)    *
+*  Uses R0, R15.                                                      *
+*  PGUNQ: frame-table entry R1 off it (if it is on it).  Uses R0, R15.*
+*  Both keep R1.                                                      *
+***********************************************************************
+PGENQ    ST    R14,PGEQR
+         LA    R15,PGQHEAD         -> the word that will name it
+         TM    FTFLAG-FTE(R1),FTFIN
+         BZ    PGEQ20              (a write: last)
+PGEQ10   ICM   R14,15,0(R15)       a read: past the reads queued
+         BZ    PGEQ30
+         TM    FTFLAG-FTE(R14),FTFIN
+         BZ    PGEQ30
+         LA    R15,FTNEXT-FTE(R14)
+         B     PGEQ10
+PGEQ20   ICM   R14,15,PGQTAIL      a write: after the last
+         BZ    PGEQ30
+         LA    R15,FTNEXT-FTE(R14)
+PGEQ30   MVC   FTNEXT-FTE(4,R1),0(R15)   R1 in front of what R15 names
+         ST    R1,0(R15)
+         L     R14,PGEQR
+         ICM   R0,15,FTNEXT-FTE(R1)      the last now?
+         BNZR  R14
+         ST    R1,PGQTAIL
+         BR    R14
+PGEQR    DS    F
+*
+PGUNQ    LA    R15,PGQHEAD         -> the word that may name it
+PGUQ10   ICM   R0,15,0(R15)
+         BZR   R14                 (not on it)
+         CR    R0,R1
+         BE    PGUQ20
+         LR    R15,R0
+         LA    R15,FTNEXT-FTE(R15)
+         B     PGUQ10
+PGUQ20   MVC   0(4,R15),FTNEXT-FTE(R1)   the one after it in its place
+         XC    FTNEXT-FTE(4,R1),FTNEXT-FTE(R1)
+         C     R1,PGQTAIL          it was the last?
+         BNER  R14
+         LA    R0,PGQHEAD          then the one before it is (or none)
+         CR    R15,R0
+         BNE   PGUQ30
+         SR    R15,R15
+         B     PGUQ40
+PGUQ30   S     R15,=A(FTNEXT-FTE)
+PGUQ40   ST    R15,PGQTAIL
+         BR    R14
+*
+***********************************************************************
+*  PGSTART: if no transfer runs, start the first one queued: a        *
+*  page-out's write (FTFOUT) or a page-in's read.  One the channel    *
+*  refuses is done synchronously instead.  Keeps R2-R14.              *
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
-PGSTART  CLI   PGACT,0             one running?
-         BNER  R14
+PGSTART  ICM   R1,15,PGAFTE        one running?
+         BNZR  R14
          ICM   R1,15,PGQHEAD       one waiting?
          BZR   R14
          ST    R14,PGSTR
          STM   R2,R8,PGSTS
-         ST    R11,PGST11
-         LR    R11,R1
-         MVC   PGQHEAD,VMPGNXT     off the queue
-         ICM   R0,15,PGQHEAD
-         BNZ   PGST10
-         XC    PGQTAIL,PGQTAIL
-PGST10   ST    R11,PGAVM
-         MVC   PGAFRM,VMPGWFR
-         L     R8,VMPGWPG          its slot
-         SRL   R8,10
-         A     R8,VMPGTAB
-         LH    R1,PGSLOT-PGREC(R8)
-         L     R7,VMPGWFR
-         MVI   PGOP,X'06'
+         BAL   R14,PGUNQ           off the queue: it runs
+         ST    R1,PGAFTE
+         USING FTE,R1
+         OI    FTFLAG,FTFRUN
+         MVI   PGOP,X'06'          a read
+         TM    FTFLAG,FTFOUT
+         BZ    PGST05
+         MVI   PGOP,X'05'          or a write
+PGST05   MVC   PGAOP,PGOP
+         LH    R0,FTSLOT
+         DROP  R1
+         LR    R7,R1               its frame: (entry - PGFTAB) * 256
+         S     R7,PGFTAB
+         SLL   R7,8
+         LR    R1,R0
          BAL   R14,PGCCW
          LA    R1,PGCCWS
          ST    R1,CAW
          LH    R2,PAGDEV
          SIO   0(R2)
-         BC    8,PGST20            started
-         MVI   PGACT,1             refused (status was pending): read
-         LA    R1,PGCCWS             it now, as CP's own (SYNCIO tries
-         BAL   R14,SYNCIO            again, and waits)
-         MVC   PGDCSW,SYNCCSW
+         BC    8,PGST30            started
+         LA    R1,PGCCWS           refused (status was pending): now,
+         BAL   R14,SYNCIO            as CP's own (SYNCIO tries again,
+         MVC   PGDCSW,SYNCCSW        and waits)
          BZ    PGST25
          MVC   PGDCSW,=X'000000000C200000'   (failed)
 PGST25   BAL   R14,PGDONE
-         B     PGST30
-PGST20   MVI   PGACT,1
-PGST30   L     R11,PGST11
-         LM    R2,R8,PGSTS
+         LM    R2,R8,PGSTS         and the next starts
+         L     R14,PGSTR
+         B     PGSTART
+PGST30   LM    R2,R8,PGSTS
          L     R14,PGSTR
          BR    R14
 PGSTR    DS    F
 PGSTS    DS    7F
-PGST11   DS    A
 *
 ***********************************************************************
 *  PGIOINT: an I/O interruption from the paging device (IOSNOTE): a   *
-*  read is over: PGDONE, and the next starts.  Keeps R0-R14.          *
+*  transfer is over: PGDONE, and the next starts.  Keeps R0-R14.      *
 ***********************************************************************
 PGIOINT  ENTER
          STM   R0,R12,PGISAVE
          TM    CSW+4,X'04'         device end: over
          BZ    PGI90
-         CLI   PGACT,0             (nothing of ours ran: stray)
-         BE    PGI90
+         ICM   R0,15,PGAFTE        (nothing of ours ran: stray)
+         BZ    PGI90
          MVC   PGDCSW,CSW
          BAL   R14,PGDONE
          BAL   R14,PGSTART
@@ -607,13 +814,13 @@ PGIOINTB DS    F
 PGISAVE  DS    13F
 *
 ***********************************************************************
-*  PGIDLE: if a read runs, wait for its end (the paging device's      *
+*  PGIDLE: if a transfer runs, wait for its end (the paging device's  *
 *  channel alone open, 100 ms at most: then it is halted) and finish  *
 *  it (PGDONE).  Keeps R2-R14.  Uses R0, R1, R15.                     *
 ***********************************************************************
-PGIDLE   CLI   PGACT,0
-         BER   R14
-PGIDLE2  ST    R14,PGIDR
+PGIDLE   ICM   R1,15,PGAFTE
+         BZR   R14
+         ST    R14,PGIDR
          STM   R2,R8,PGIDS
          STCK  SYNCCKC             the deadline
          LM    R2,R3,SYNCCKC
@@ -634,46 +841,95 @@ PGIDR    DS    F
 PGIDS    DS    7F
 *
 ***********************************************************************
-*  PGDONE: the read for PGAVM is over, its CSW in PGDCSW.  Clean      *
-*  (channel end and device end, nothing else): the page is in its     *
-*  frame - keys back, page-table entry valid - and the machine runs   *
-*  again.  Failed, or the page got a frame meanwhile (CP read it      *
-*  itself), or the machine went (PGAVM 0): the frame goes back; a     *
-*  machine that faults again tries again.  Uses R0-R8, R15 (keeps     *
-*  R11).                                                              *
+*  PGDONE: the transfer PGAFTE names is over, its CSW in PGDCSW       *
+*  (clean: channel end and device end, nothing else).                 *
+*   A write (PGAOP X'05'): clean - the slot holds the page (PGCUR),   *
+*     its page-table entry X'0008', and the frame free: a machine     *
+*     waiting for one runs again (PGWAKE).  Failed - the page keeps   *
+*     its frame (PGBACK; PGCUR off, so it is written again when it is *
+*     stolen again).  Taken back meanwhile (FTFOUT off): nothing      *
+*     more.  Its machine gone (FTVM 0): the frame is free.            *
+*   A read: clean - the page is in its frame (keys back, entry        *
+*     valid) and the machine runs again, first (VMFQ1).  Failed, or   *
+*     the page got a frame meanwhile (CP read it itself), or the      *
+*     machine went (FTVM 0): the frame goes back; a machine that      *
+*     faults again tries again.                                       *
+*  Uses R0-R8, R15 (keeps R11).                                       *
 ***********************************************************************
 PGDONE   ST    R14,PGDR
          ST    R11,PGD11
-         MVI   PGACT,0
-         L     R7,PGAFRM           the frame
-         ICM   R11,15,PGAVM        whose?
+         L     R6,PGAFTE           its frame-table entry
+         XC    PGAFTE,PGAFTE
+         USING FTE,R6
+         NI    FTFLAG,X'FF'-FTFRUN
+         LR    R7,R6               its frame
+         S     R7,PGFTAB
+         SLL   R7,8
+         SR    R3,R3               R3 0: clean
+         TM    PGDCSW+4,X'F3'      anything but channel and device end?
+         BNZ   PGD02
+         CLI   PGDCSW+5,0
+         BE    PGD03
+PGD02    LA    R3,1
+         L     R1,PGIOERRS
+         LA    R1,1(R1)
+         ST    R1,PGIOERRS
+PGD03    ICM   R11,15,FTVM         whose?
+         CLI   PGAOP,X'05'
+         BNE   PGD40
+         L     R1,PGWIO            a write: one fewer on its way
+         BCTR  R1,0
+         ST    R1,PGWIO
+         LTR   R11,R11             its machine gone: free
+         BZ    PGD80
+         TM    FTFLAG,FTFOUT       taken back meanwhile: its own
+         BNO   PGD90
+         LTR   R3,R3               failed: it keeps its frame
+         BZ    PGD10
+         L     R1,PGWIO            (PGBACK counts it off again)
+         LA    R1,1(R1)
+         ST    R1,PGWIO
+         LR    R1,R6
+         BAL   R14,PGBACK
+         B     PGD90
+PGD10    L     R8,FTPAGE           written: its slot holds it
+         SRL   R8,10
+         A     R8,VMPGTAB
+         OI    PGKEY0-PGREC(R8),PGCUR
+         L     R2,FTPAGE           its entry: no frame now
+         BAL   R14,PGPTE
+         MVC   0(2,R1),=X'0008'
+         L     R1,VMPGOUT
+         LA    R1,1(R1)
+         ST    R1,VMPGOUT
+         L     R1,PGOUTS
+         LA    R1,1(R1)
+         ST    R1,PGOUTS
+         B     PGD80
+PGD40    NI    FTFLAG,X'FF'-FTFIN  a read
+         LTR   R11,R11             its machine gone: free
          BZ    PGD80
          XC    VMPGWFR,VMPGWFR     its wait is over, one way or the
          CLI   VMSTATE,VMSPGWT       other
-         BNE   PGD10
+         BNE   PGD45
          MVI   VMSTATE,VMSRUN
          OI    VMFLAGS,VMFQ1       and it runs next, not after the
 *                                    running machine's time slice (as
 *                                    after its user's line: VMFQ1)
-PGD10    L     R6,VMPGWPG          the page
-         LR    R2,R6
+PGD45    L     R2,FTPAGE           the page
          BAL   R14,PGPTE
          TM    1(R1),X'08'         a frame already?
          BZ    PGD80
-         TM    PGDCSW+4,X'F3'      anything but channel and device end?
+         LTR   R3,R3               (failed)
          BNZ   PGD80
-         CLI   PGDCSW+5,0
-         BNE   PGD80
-         LR    R8,R6               its record: the keys
+         LR    R8,R2               its record: the keys
          SRL   R8,10
          A     R8,VMPGTAB
          BAL   R14,PGKEYSET
          LR    R0,R7               the page-table entry: valid
          SRL   R0,8
          STH   R0,0(R1)
-         LR    R1,R7               the frame: unlocked
-         BAL   R14,PGFTE
-         MVI   FTLOCK-FTE(R1),0
+         ST    R7,VMPGNEW          (kept from the clock till it runs)
          L     R1,VMFRAMES
          LA    R1,1(R1)
          ST    R1,VMFRAMES
@@ -684,62 +940,198 @@ PGD10    L     R6,VMPGWPG          the page
          LA    R1,1(R1)
          ST    R1,PGINS
          B     PGD90
-PGD80    LR    R1,R7               the frame goes back
-         BAL   R14,PGFTE
-         XC    0(FTLEN,R1),0(R1)
+PGD80    XC    FTVM(FTLEN),FTVM    the frame is free: to a machine
+         BAL   R14,PGHANDF           waiting for one, at once, or to
+         BZ    PGD85                 the free chain
          LR    R15,R7
          BAL   R14,FRAMEFRE
-PGD90    XC    PGAVM,PGAVM
-         L     R11,PGD11
+         BAL   R14,PGWAKE
+         B     PGD90
+PGD85    ICM   R0,15,PGWIO         (no page-out left on its way: the
+         BNZ   PGD90                 other waiters try again)
+         BAL   R14,PGWAKE
+PGD90    L     R11,PGD11
          L     R14,PGDR
          BR    R14
+         DROP  R6
 PGDR     DS    F
 PGD11    DS    A
 *
 ***********************************************************************
-*  PGCANCEL: machine R11 goes, or is cleared: a read it waits for is  *
-*  forgotten - off the queue and its frame free, or, when it runs,    *
-*  left to end with nobody's name on it (PGDONE frees the frame).     *
+*  PGHANDF: frame R7 came free (its entry zeroed): it goes at once to *
+*  the next machine waiting for a frame (VMFPGFW, round the VMBLOKs), *
+*  for the page its fault wanted (VMPGWPG) - zeroed and its page if   *
+*  the page was never touched or was dropped (the machine runs        *
+*  again), or read into from the page's slot (the machine waits on,   *
+*  now for its read: queued; whoever called PGDONE starts the queue   *
+*  after it).  So a machine that waited for a page-out does not fault *
+*  a second time.  The page got a frame meanwhile, or is on its way   *
+*  out (CP's own use of it): that machine runs and faults again, and  *
+*  the next is looked at.  Out: CC 0 handed; CC not 0 nobody to hand  *
+*  it to.  Uses R0-R8, R11, R15.                                      *
+***********************************************************************
+PGHANDF  ST    R14,PGHFR
+         ICM   R11,15,PGWKAT       from the one after the last woken
+         BNZ   PGHF05
+         L     R11,=A(VMTABLE)
+PGHF05   LA    R3,NUMVM
+PGHF10   LA    R11,VMBLKLEN(R11)   the next (after the last: the first)
+         C     R11,=A(VMTABLE+NUMVM*VMBLKLEN)
+         BL    PGHF12
+         L     R11,=A(VMTABLE)
+PGHF12   TM    VMFLAG2,VMFPGFW     waiting for a frame?
+         BZ    PGHF14
+         CLI   VMSTATE,VMSPGWT
+         BE    PGHF20
+PGHF14   BCT   R3,PGHF10
+         L     R14,PGHFR           nobody
+         LTR   R14,R14             CC not 0
+         BR    R14
+PGHF20   ST    R11,PGWKAT
+         NI    VMFLAG2,X'FF'-VMFPGFW
+         MVI   VMSTATE,VMSRUN      (it runs, unless it waits on)
+         OI    VMFLAGS,VMFQ1
+         L     R2,VMPGWPG          its page's entry: still X'0008'?
+         BAL   R14,PGPTE
+         CLC   0(2,R1),=X'0008'
+         BNE   PGHF14              no: it faults again; the next
+         ST    R1,PGHFP
+         LR    R15,R7              zeroed, keys 0
+         BAL   R14,FRAMEZAP
+         L     R6,VMPGWPG
+         LR    R8,R6               its record
+         SRL   R8,10
+         A     R8,VMPGTAB
+         TM    PGKEY0-PGREC(R8),PGCUR  on its slot?
+         BO    PGHF40
+         L     R1,PGHFP            no: the frame is its page
+         BAL   R14,PGGIVE
+         B     PGHF80
+PGHF40   LR    R1,R7               yes: read into it; it waits on
+         BAL   R14,PGFTE
+         USING FTE,R1
+         ST    R11,FTVM
+         ST    R6,FTPAGE
+         MVI   FTFLAG,FTFIN
+         MVC   FTSLOT,PGSLOT-PGREC(R8)
+         DROP  R1
+         ST    R7,VMPGWFR
+         BAL   R14,PGENQ
+         MVI   VMSTATE,VMSPGWT
+         L     R1,VMPGWTS
+         LA    R1,1(R1)
+         ST    R1,VMPGWTS
+         L     R1,PGWAITS
+         LA    R1,1(R1)
+         ST    R1,PGWAITS
+PGHF80   L     R1,PGHANDS          (counted)
+         LA    R1,1(R1)
+         ST    R1,PGHANDS
+         L     R14,PGHFR
+         CR    R0,R0               CC 0
+         BR    R14
+PGHFR    DS    F
+PGHFP    DS    A
+*
+***********************************************************************
+*  PGWAKE: a frame came free: the next machine waiting for one        *
+*  (VMFPGFW), round the VMBLOKs from the one woken last, runs again   *
+*  and faults again; when no page-out is left on its way (PGWIO 0:    *
+*  no frame will come free that way), every one of them does.         *
+*  Uses R0, R1, R15.                                                  *
+***********************************************************************
+PGWAKE   ICM   R1,15,PGWKAT        from the one after the last woken
+         BNZ   PGWK05
+         L     R1,=A(VMTABLE)
+PGWK05   LA    R0,NUMVM
+PGWK10   LA    R1,VMBLKLEN(R1)     the next (after the last: the first)
+         C     R1,=A(VMTABLE+NUMVM*VMBLKLEN)
+         BL    PGWK12
+         L     R1,=A(VMTABLE)
+PGWK12   TM    VMFLAG2-VMBLOK(R1),VMFPGFW
+         BZ    PGWK20
+         NI    VMFLAG2-VMBLOK(R1),X'FF'-VMFPGFW
+         CLI   VMSTATE-VMBLOK(R1),VMSPGWT
+         BNE   PGWK20
+         MVI   VMSTATE-VMBLOK(R1),VMSRUN
+         OI    VMFLAGS-VMBLOK(R1),VMFQ1
+         ST    R1,PGWKAT
+         ICM   R15,15,PGWIO        page-outs still on their way: one
+         BNZR  R14                   is enough
+PGWK20   BCT   R0,PGWK10
+         BR    R14
+PGWKAT   DC    A(0)                the VMBLOK woken last
+*
+***********************************************************************
+*  PGCANCEL: machine R11 goes, or is cleared: it waits no more (for a *
+*  read or for a frame); its read is dropped (PGDROP); and so are the *
+*  page-outs of its pages on their way (their page-table entries      *
+*  X'0008' first: the pages have no frame now; LOGOFF and SYSTEM      *
+*  CLEAR drop them).  (Called by pagekey.asm's PGLOGOF and PGCLEAR.)  *
 *  Keeps R2-R14.  Uses R0, R1, R15.                                   *
 ***********************************************************************
-PGCANCEL ICM   R15,15,VMPGWFR
-         BZR   R14
-         XC    VMPGWFR,VMPGWFR
+PGCANCEL ENTER PGCN
+         STM   R2,R3,PGCANS
+         NI    VMFLAG2,X'FF'-VMFPGFW
          CLI   VMSTATE,VMSPGWT
-         BNE   PGC01
+         BNE   PGCN05
          MVI   VMSTATE,VMSRUN
-PGC01    C     R11,PGAVM           its read runs?
-         BNE   PGC02
-         CLI   PGACT,0
-         BE    PGC02
-         XC    PGAVM,PGAVM         yes: it ends as nobody's
-         BR    R14
-PGC02    LA    R1,PGQHEAD          no: off the queue
-PGC03    ICM   R0,15,0(R1)
-         BZ    PGC06
-         CR    R0,R11
-         BE    PGC04
-         L     R1,=A(VMPGNXT-VMBLOK)
-         AR    R1,R0
-         B     PGC03
-PGC04    MVC   0(4,R1),VMPGNXT
-         XC    PGQTAIL,PGQTAIL     (the tail: the last one left)
-         ICM   R1,15,PGQHEAD
-         BZ    PGC06
-PGC05    ST    R1,PGQTAIL
-         ICM   R1,15,VMPGNXT-VMBLOK(R1)
-         BNZ   PGC05
-PGC06    ST    R14,PGCANR
-         ST    R15,PGCANF
-         LR    R1,R15              its frame: free
+PGCN05   ICM   R1,15,VMPGWFR       its read
+         BZ    PGCN10
+         XC    VMPGWFR,VMPGWFR
          BAL   R14,PGFTE
-         XC    0(FTLEN,R1),0(R1)
-         L     R15,PGCANF
-         BAL   R14,FRAMEFRE
-         L     R14,PGCANR
-         BR    R14
-PGCANR   DS    F
+         BAL   R14,PGDROP
+PGCN10   ICM   R1,15,PGWIO         its page-outs: none on their way,
+         BZ    PGCN40                no walk
+         L     R1,PGFTAB           the frame table
+         L     R3,PGNFRM
+PGCN20   C     R11,FTVM-FTE(R1)
+         BNE   PGCN30
+         TM    FTFLAG-FTE(R1),FTFOUT
+         BNO   PGCN30
+         ST    R1,PGCANF
+         L     R2,FTPAGE-FTE(R1)
+         BAL   R14,PGPTE
+         MVC   0(2,R1),=X'0008'
+         L     R1,PGCANF
+         BAL   R14,PGDROP
+         L     R1,PGCANF
+PGCN30   LA    R1,FTLEN(R1)
+         BCT   R3,PGCN20
+PGCN40   BAL   R14,PGWAKE          (frames may have come free)
+         LM    R2,R3,PGCANS
+         LEAVE PGCN
+PGCNR    DS    F
+PGCNB    DS    F
 PGCANF   DS    F
+PGCANS   DS    2F
+*
+***********************************************************************
+*  PGDROP: the transfer of frame-table entry R1 (queued or running)   *
+*  is for a machine that goes: running (FTFRUN), it ends as nobody's  *
+*  (FTVM 0: PGDONE frees the frame); queued, it is off the queue (a   *
+*  page-out: one fewer on its way) and the frame free.                *
+*  Uses R0, R1, R15.                                                  *
+***********************************************************************
+PGDROP   TM    FTFLAG-FTE(R1),FTFRUN
+         BNO   PGDP10
+         XC    FTVM-FTE(4,R1),FTVM-FTE(R1)
+         BR    R14
+PGDP10   ST    R14,PGDPR
+         BAL   R14,PGUNQ
+         TM    FTFLAG-FTE(R1),FTFOUT
+         BNO   PGDP20
+         L     R0,PGWIO
+         BCTR  R0,0
+         ST    R0,PGWIO
+PGDP20   XC    0(FTLEN,R1),0(R1)
+         LR    R15,R1              its frame
+         S     R15,PGFTAB
+         SLL   R15,8
+         BAL   R14,FRAMEFRE
+         L     R14,PGDPR
+         BR    R14
+PGDPR    DS    F
 *
 ***********************************************************************
 *  PGSALLOC: a free paging slot (the first 0 bit in the slot map).    *
@@ -747,6 +1139,9 @@ PGCANF   DS    F
 *  Uses R0, R1, R15.                                                  *
 ***********************************************************************
 PGSALLOC ST    R14,PGSAR
+         L     R1,PGSLOTS          (the device full: none, at once -
+         C     R1,PGNSLOT            the clock asks for every changed
+         BNL   PGSA90                page it passes)
          SR    R1,R1               slot number - 1
 PGSA10   C     R1,PGNSLOT
          BNL   PGSA90
@@ -782,23 +1177,6 @@ PGSAB    DS    X
 PGBITS   DC    X'8040201008040201'
 *
 ***********************************************************************
-*  PGSFREE: slot R1 (1 and up) is free again.  Uses R0, R1, R15.      *
-***********************************************************************
-PGSFREE  BCTR  R1,0
-         LR    R15,R1
-         SRL   R15,3
-         A     R15,PGSMAP
-         N     R1,=F'7'
-         IC    R0,PGBITS(R1)
-         X     R0,=F'255'
-         STC   R0,PGSAB
-         NC    0(1,R15),PGSAB
-         L     R15,PGSLOTS
-         BCTR  R15,0
-         ST    R15,PGSLOTS
-         BR    R14
-*
-***********************************************************************
 *  PGLOGON: a new machine's page records (LOGON, after its DAT        *
 *  tables): a frame, all zero.  In: R11 = VMBLOK.  Out: R15 = the     *
 *  frame, or 0 (none could be had: its DAT-table frame is given back  *
@@ -806,7 +1184,7 @@ PGSFREE  BCTR  R1,0
 ***********************************************************************
 PGLOGON  ENTER
          STM   R0,R12,PGRSAVE
-         BAL   R14,PGGET
+         BAL   R14,PGGETW
          ST    R15,VMPGTAB
          LTR   R15,R15
          BNZ   PGL90
@@ -817,212 +1195,6 @@ PGL90    LM    R0,R12,PGRSAVE
          LEAVE PGLOGON
 PGLOGONR DS    F
 PGLOGONB DS    F
-*
-***********************************************************************
-*  PGLOGOF: a machine goes (LOGOFF, after its disk requests are       *
-*  cancelled): every frame it holds back on the free chain, every     *
-*  slot free, its page-record frame too.  Its DAT-table frame is      *
-*  LOGOFF's.  In: R11 = VMBLOK.  Keeps R2-R14.                        *
-***********************************************************************
-PGLOGOF  ENTER
-         STM   R2,R8,PGLSAVE
-         BAL   R14,PGCANCEL        a read it waits for: forgotten
-         ICM   R8,15,VMPGTAB
-         BZ    PGLO90
-         SR    R2,R2               guest page address
-PGLO10   C     R2,VMSIZE
-         BNL   PGLO40
-         BAL   R14,PGPTE
-         TM    1(R1),X'08'         a frame?
-         BO    PGLO20
-         SR    R15,R15             yes: nobody's now, and free
-         ICM   R15,3,0(R1)
-         N     R15,=X'0000FFF0'
-         SLL   R15,8
-         MVC   0(2,R1),=X'0008'
-         LR    R1,R15
-         BAL   R14,PGFTE
-         XC    0(FTLEN,R1),0(R1)
-         BAL   R14,FRAMEFRE
-PGLO20   LH    R1,PGSLOT-PGREC(R8)     a slot?
-         LTR   R1,R1
-         BZ    PGLO30
-         BAL   R14,PGSFREE
-PGLO30   XC    0(PGRECLEN,R8),0(R8)
-         LA    R8,PGRECLEN(R8)
-         A     R2,=F'4096'
-         B     PGLO10
-PGLO40   L     R15,VMPGTAB
-         BAL   R14,FRAMEFRE
-         XC    VMPGTAB,VMPGTAB
-         XC    VMFRAMES,VMFRAMES
-         XC    VMPGTOT,VMPGTOT
-         PTLB
-         CALL  VATPURGE
-PGLO90   LM    R2,R8,PGLSAVE
-         LEAVE PGLOGOF
-PGLOGOFR DS    F
-PGLOGOFB DS    F
-PGLSAVE  DS    7F
-*
-***********************************************************************
-*  PGCLEAR: SYSTEM CLEAR has zeroed every frame the machine holds and *
-*  set its keys to 0: the pages on slots are dropped too (they read   *
-*  as zeros again), and no slot holds a page as it is any more.       *
-*  In: R11 = VMBLOK.  Keeps R2-R14.                                   *
-***********************************************************************
-PGCLEAR  ENTER
-         STM   R2,R8,PGLSAVE
-         BAL   R14,PGCANCEL        a read it waits for: forgotten
-         ICM   R8,15,VMPGTAB
-         BZ    PGC90
-         SR    R2,R2
-PGC10    C     R2,VMSIZE
-         BNL   PGC90
-         BAL   R14,PGPTE
-         TM    1(R1),X'08'         a frame?
-         BO    PGC20
-         MVI   PGKEY0-PGREC(R8),0        yes: keys 0, nothing on its slot
-         MVI   PGKEY1-PGREC(R8),PGTOUCH
-         B     PGC30
-PGC20    LH    R1,PGSLOT-PGREC(R8)     no: its slot free
-         LTR   R1,R1
-         BZ    PGC25
-         BAL   R14,PGSFREE
-PGC25    TM    PGKEY1-PGREC(R8),PGTOUCH  one page fewer
-         BZ    PGC28
-         L     R1,VMPGTOT
-         BCTR  R1,0
-         ST    R1,VMPGTOT
-PGC28    XC    0(PGRECLEN,R8),0(R8)
-PGC30    LA    R8,PGRECLEN(R8)
-         A     R2,=F'4096'
-         B     PGC10
-PGC90    LM    R2,R8,PGLSAVE
-         LEAVE PGCLEAR
-PGCLEARR DS    F
-PGCLEARB DS    F
-*
-***********************************************************************
-*  PGLOCK: a channel program will point into the frame at real        *
-*  address R2 (CCW, for each IDAW): it is not stolen until the        *
-*  program ends (PGUNLKD).  Keeps R0-R14.                             *
-***********************************************************************
-PGLOCK   ENTER
-         STM   R0,R1,PGKSAVE
-         LR    R1,R2
-         BAL   R14,PGFTE
-         BNZ   PGK90
-         USING FTE,R1
-         ICM   R0,15,FTVM          a guest's page?
-         BZ    PGK90
-         CLI   FTLOCK,255
-         BE    PGK90               (cannot happen: 512 IDAWs at most)
-         IC    R0,FTLOCK
-         AH    R0,=H'1'
-         STC   R0,FTLOCK
-         DROP  R1
-PGK90    LM    R0,R1,PGKSAVE
-         LEAVE PGLOCK
-PGLOCKR  DS    F
-PGLOCKB  DS    F
-PGKSAVE  DS    2F
-*
-***********************************************************************
-*  PGUNLKD: the channel program on real disk R7 is over (IOREQ's      *
-*  IOBREL): each frame its IDAW list (RDKIDN of them) pointed into is *
-*  unlocked once, and RDKIDN is 0, so it never counts twice.  (The    *
-*  list itself stays as it is: a channel never finds a zero there.)   *
-*  In: R7 = RDISK.  Keeps R0-R14.                                     *
-***********************************************************************
-PGUNLKD  ENTER
-         STM   R0,R4,PGUSAVE
-         L     R3,RDKIDW-RDISK(R7) its IDAWs
-         ICM   R4,15,RDKIDN-RDISK(R7)
-         BNP   PGU90
-         XC    RDKIDN-RDISK(4,R7),RDKIDN-RDISK(R7)
-         C     R4,=A(IDAWMAX)      (never more)
-         BNH   PGU10
-         L     R4,=A(IDAWMAX)
-PGU10    L     R1,0(R3)
-         BAL   R14,PGFTE
-         BNZ   PGU20
-         USING FTE,R1
-         ICM   R0,15,FTVM          (the bucket is CP's)
-         BZ    PGU20
-         CLI   FTLOCK,0
-         BE    PGU20
-         IC    R0,FTLOCK
-         BCTR  R0,0
-         STC   R0,FTLOCK
-         DROP  R1
-PGU20    LA    R3,4(R3)
-         BCT   R4,PGU10
-PGU90    LM    R0,R4,PGUSAVE
-         LEAVE PGUNLKD
-PGUNLKDR DS    F
-PGUNLKDB DS    F
-PGUSAVE  DS    5F
-*
-***********************************************************************
-*  The guest's view of reference and change bits.  CP's clock takes   *
-*  reference bits away from the real key and a page-in starts with    *
-*  both 0; what the guest would have seen is kept in its page record. *
-*  ISK and RRB (privop.asm, privsim.asm) OR it in; SSK sets it anew.  *
-*  Each: In: R2 = the real address (after GTRANS).                    *
-*   PGRC:  Out: R1 = the guest's kept R and C (X'04', X'02').         *
-*   PGRRB: the same, and the kept R is reset (RRB).                   *
-*   PGSSK: the kept R and C reset; the slot no longer holds the page  *
-*          as it is (SSK may have reset the change bit).              *
-*  Keep R0, R2-R14.                                                   *
-***********************************************************************
-PGRC     ENTER
-         MVI   PGRCOP,0
-         B     PGRC05
-PGRRB    ENTER PGRC
-         MVI   PGRCOP,1
-         B     PGRC05
-PGSSK    ENTER PGRC
-         MVI   PGRCOP,2
-PGRC05   STM   R2,R8,PGLSAVE
-         ST    R0,PGRC0
-         SR    R8,R8
-         LR    R1,R2               the frame's entry
-         BAL   R14,PGFTE
-         BNZ   PGRC80
-         USING FTE,R1
-         ICM   R15,15,FTVM         a guest's page?
-         BZ    PGRC80
-         L     R8,FTPAGE           its page record
-         DROP  R1
-         SRL   R8,10
-         A     R8,VMPGTAB-VMBLOK(R15)
-         CLI   PGRCOP,2
-         BNE   PGRC10
-         NI    PGKEY0-PGREC(R8),X'FF'-PGCUR
-PGRC10   LR    R0,R2               which half
-         N     R0,=F'2048'
-         BZ    PGRC20
-         LA    R8,PGKEY1-PGKEY0(R8)
-PGRC20   LA    R8,PGKEY0-PGREC(R8)       -> its key byte
-         SR    R1,R1
-         IC    R1,0(R8)
-         N     R1,=F'6'
-         CLI   PGRCOP,0
-         BE    PGRC90
-         NI    0(R8),X'FF'-X'04'   RRB: R reset
-         CLI   PGRCOP,1
-         BE    PGRC90
-         NI    0(R8),X'FF'-X'02'   SSK: C too
-         B     PGRC90
-PGRC80   SR    R1,R1
-PGRC90   LM    R2,R8,PGLSAVE
-         L     R0,PGRC0
-         LEAVE PGRC
-PGRCR    DS    F
-PGRCB    DS    F
-PGRC0    DS    F
-PGRCOP   DS    X
 *
 ***********************************************************************
 *  The frame table's and the paging counts (QUERY PAGING, the TUI).   *
@@ -1039,13 +1211,17 @@ PGSTEALS DC    F'0'                frames taken from their machines
 PGFAULTS DC    F'0'                frames given to guest pages
 PGSLOTS  DC    F'0'                slots in use
 PGIOERRS DC    F'0'                paging I/O that failed
-PGWAITS  DC    F'0'                page waits (guest faults that waited)
+PGWAITS  DC    F'0'                page waits for a read (guest faults)
+PGFWAITS DC    F'0'                page waits for a frame (page-outs)
+PGRECLMS DC    F'0'                pages taken back on their way out
+PGHANDS  DC    F'0'                frames handed to a frame waiter
 PGLOCKED DC    F'0'                times the clock passed a locked frame
-PGQHEAD  DC    A(0)                machines whose reads wait to start
-PGQTAIL  DC    A(0)
-PGAVM    DC    A(0)                the machine whose read runs (0: gone)
-PGAFRM   DC    A(0)                ... and the frame it reads into
-PGACT    DC    X'00'               1: a read runs on the paging device
+PGWIO    DC    F'0'                page-outs on their way (queued, running)
+PGWMAX   EQU   8                   ... at most, before the clock stops
+PGQHEAD  DC    A(0)                the paging queue: frame-table entries
+PGQTAIL  DC    A(0)                  waiting for the device (FTNEXT)
+PGAFTE   DC    A(0)                the one whose transfer runs, or 0
+PGAOP    DC    X'00'               ... its command (X'05' write, X'06')
          DS    0D
 PGIOCSW  DC    XL8'00'             the first failure's CSW (byte 0: R15)
 PGDCSW   DC    XL8'00'             the CSW of the read just over

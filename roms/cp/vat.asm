@@ -239,9 +239,9 @@ VATFREEB DS    F
 *     the guest's X'90'; addressing (a table or a page beyond its     *
 *     storage) and translation specification (an entry's bits that   *
 *     must be zero): suppressed, the PSW past the instruction.        *
-*  In: R11; PRGILC.  Out: R15 = 0: filled, run it again; 3: reflect   *
-*  the program interruption whose code is in R2; 2: no frame left     *
-*  (NOSTORE).  Uses R0-R8, R15.                                       *
+*  In: R11; PRGILC.  Out: R15 = 0: filled (or in page wait: pageio), *
+*  run it again; 3: reflect the program interruption whose code is in *
+*  R2; 2: no frame left (NOSTORE).  Uses R0-R8, R15.                  *
 ***********************************************************************
 VATFAULT ENTER VFT
          L     R2,TRANSADR         the address (its page)
@@ -250,7 +250,11 @@ VATFAULT ENTER VFT
          ST    R2,VATXTEA
          BAL   R14,VATWALK         the guest's tables
          BNZ   VF50
-         BAL   R14,GTRANS          guest real -> real
+         CALL  PGWAIT              (pageio) its page on its slot: page
+         BNZ   VF10                  wait, as for a fault with DAT off
+         CLI   VMSTATE,VMSPGWT       (paging.asm); it runs again once
+         BE    VFOUT0                the page is in, and faults again
+VF10     BAL   R14,GTRANS          guest real -> real
          BNZ   VF40
          ST    R2,VFREAL
          L     R6,VFVA             the shadow segment-table entry
@@ -308,6 +312,8 @@ VF70     LH    R2,VFCODE
          LA    R15,3
          B     VFOUT
 VFNOFRM  LA    R15,2
+         B     VFOUT
+VFOUT0   SR    R15,R15             (pageio: in page wait)
 VFOUT    LEAVE VFT
 VFTR     DS    F
 VFTB     DS    F

@@ -80,6 +80,7 @@ impl VmRig {
             disks: Vec::new(),
             storage_at: None,
             volumes: Vec::new(),
+            paging: None,
         };
         let sys = System::boot(&cfg, roms)?;
         let mut rig = VmRig { sys, cursor: 0 };

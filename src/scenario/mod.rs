@@ -4,6 +4,8 @@
 //! Scenario(
 //!     title: "Three users share one machine",
 //!     machine: (storage: "2M", speed_mips: 1.0, date: "1979-06-29 09:00:00", // optional
+//!               // paging: "10 CYL" or "NONE" (CP's paging device; default: sized to
+//!               // the users' storage), optional
 //!               devices: [(addr: "151", type: "3350", file: "user1.3350", volser: "USER01")]),
 //!     users: [ (id: "ALICE", password: "ALICE", storage: "512K") ],
 //!     terminals: 3,                                                           // optional
@@ -72,6 +74,9 @@ pub struct Scenario {
     /// Where the machine's storage is written (or, when it is not, the scenario), for
     /// sysgen's message if it is too small for CP and the terminals.
     pub storage_pos: Pos,
+    /// CP's paging device: `machine.paging` or the directory's PAGING statement
+    /// (`SysConfig::paging`).
+    pub paging: Option<u16>,
 }
 
 /// One checked step. Durations are in TOD-clock units of virtual time.
@@ -165,6 +170,9 @@ struct RawMachine {
     date: Option<String>,
     #[serde(default)]
     devices: Vec<RawDevice>,
+    /// CP's paging device: "NONE", or its page area as "10 CYL" (pageio).
+    #[serde(default)]
+    paging: Option<String>,
 }
 
 /// A real disk beside the system residence volume.
@@ -278,6 +286,7 @@ impl Scenario {
                 self.file, self.storage_pos.line, self.storage_pos.col
             )),
             volumes: self.volumes.clone(),
+            paging: self.paging,
         }
     }
 }
@@ -423,14 +432,10 @@ impl Checker<'_> {
         Ok(out)
     }
 
-    /// The users and their minidisks from a `USER DIRECT` text: `d` itself when it has
+    /// The users, their minidisks and the paging device from a `USER DIRECT` text: `d` itself when it has
     /// more than one word, else a file of that name beside the scenario; MDISK and
     /// DEDICATE may name the `volumes`.
-    fn directory(
-        &self,
-        d: &str,
-        volumes: &[Volume],
-    ) -> Result<(Vec<User>, Vec<Disk>), ScenarioError> {
+    fn directory(&self, d: &str, volumes: &[Volume]) -> Result<direct::Directory, ScenarioError> {
         use Seg::F;
         if d.contains(char::is_whitespace) {
             let at = self.at(&[F("directory")]).unwrap_or_default();
@@ -442,7 +447,7 @@ impl Checker<'_> {
                 }),
                 message: e.message,
             })?;
-            return Ok((dir.users, dir.disks));
+            return Ok(dir);
         }
         let path = self.beside(d);
         let name = path.display().to_string();
@@ -456,7 +461,7 @@ impl Checker<'_> {
             }),
             message: e.message,
         })?;
-        Ok((dir.users, dir.disks))
+        Ok(dir)
     }
 
     fn check(&self, raw: RawScenario) -> Result<Scenario, ScenarioError> {
@@ -480,6 +485,7 @@ impl Checker<'_> {
             units::parse_date(date).map_err(|e| self.err(&[F("machine"), F("date")], e))?;
         let volumes = self.volumes(&m.devices)?;
 
+        let mut paging = None;
         let (users, disks) = match raw.directory.as_deref() {
             Some(_) if !raw.users.is_empty() => {
                 return Err(self.err(
@@ -487,7 +493,11 @@ impl Checker<'_> {
                     "give either users or a directory, not both",
                 ));
             }
-            Some(d) => self.directory(d, &volumes)?,
+            Some(d) => {
+                let dir = self.directory(d, &volumes)?;
+                paging = dir.paging;
+                (dir.users, dir.disks)
+            }
             None => {
                 if raw.users.is_empty() {
                     return Err(self.err(
@@ -710,6 +720,34 @@ impl Checker<'_> {
             step_pos.push(self.at(&[F("steps"), I(i)]).unwrap_or_default());
         }
 
+        if let Some(p) = m.paging.as_deref() {
+            let path = [F("machine"), F("paging")];
+            if paging.is_some() {
+                return Err(self.err(
+                    &path,
+                    "give the paging device in the machine or in the directory, not both",
+                ));
+            }
+            let t = p.trim().to_ascii_uppercase();
+            let cyls = if t == "NONE" {
+                0
+            } else {
+                let n = t.strip_suffix("CYL").unwrap_or(&t).trim();
+                n.parse::<u16>().map_err(|_| {
+                    self.err(
+                        &path,
+                        format!("paging \"{p}\": \"NONE\" or cylinders, as \"10 CYL\""),
+                    )
+                })?
+            };
+            if cyls == 0 && t != "NONE" {
+                return Err(self.err(&path, "paging: \"NONE\" for no paging device, not 0"));
+            }
+            crate::sysgen::check_paging(cyls)
+                .map_err(|e| self.err(&path, format!("paging \"{p}\": {e}")))?;
+            paging = Some(cyls);
+        }
+
         Ok(Scenario {
             file: self.file.to_string(),
             title: raw.title,
@@ -723,6 +761,7 @@ impl Checker<'_> {
             steps,
             step_pos,
             storage_pos,
+            paging,
         })
     }
 }

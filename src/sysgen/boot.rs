@@ -183,11 +183,16 @@ impl System {
         }
         .at(SYSRES);
         machine.attach(SYSRES, Box::new(dasd));
-        let page = build_page_volume(page_cyls(&cfg.users));
-        machine.attach(
-            PAGE_DEV,
-            Box::new(Dasd::in_memory(page, SYSRES_MODEL)?.at(PAGE_DEV)),
-        );
+        // CP's paging device, unless the system has none (CP then never starts I/O on
+        // it: no slot, no page-out, no page-in).
+        let cyls = page_area_cyls(cfg);
+        if cyls > 0 {
+            let page = build_page_volume(cyls);
+            machine.attach(
+                PAGE_DEV,
+                Box::new(Dasd::in_memory(page, SYSRES_MODEL)?.at(PAGE_DEV)),
+            );
+        }
         for v in &cfg.volumes {
             if v.create {
                 v.create()?;

@@ -14,6 +14,11 @@
 //!  MDISK 191 3350 001 002 CPCMS1 MR
 //! ```
 //!
+//! Before the first USER, `PAGING 2F0 3350 cyls` or `PAGING NONE` defines the system's
+//! paging device (CP's 3350 at 2F0 with `cyls` cylinders of 4K slots, 1 to
+//! `PAGE_CYLS_MAX`; or none); without it sysgen sizes the page area from the users'
+//! storage. A scenario may say the same as `machine: (paging: "10 CYL")` or `"NONE"`.
+//!
 //! What CP acts on: `USER userid password storage [maxstorage [classes]]` (storage as
 //! `512K` or `1M`, a multiple of 64K up to 4M; classes the privilege classes, letters
 //! A-H, default G: CP refuses a command none of them allows), `MDISK vaddr 3350 start count volser
@@ -55,6 +60,10 @@ const CONSOLE: u16 = 0x009;
 pub struct Directory {
     pub users: Vec<User>,
     pub disks: Vec<Disk>,
+    /// The system's paging device from a `PAGING` statement: `Some(0)` none, `Some(n)`
+    /// `n` cylinders of page area; `None` (no statement) as sysgen decides
+    /// ([`super::page_cyls`]).
+    pub paging: Option<u16>,
 }
 
 /// A mistake in a directory: where (1-based line and column; line 0: the whole text)
@@ -101,6 +110,7 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
     let mut links: Vec<Link> = Vec::new();
     // Every SPOOL device: (its user, its address, where), checked against the disks.
     let mut spools: Vec<(String, u16, (usize, usize))> = Vec::new();
+    let mut paging: Option<u16> = None;
     for (n, line) in text.lines().enumerate() {
         let toks = tokens(line);
         let Some(&(col, first)) = toks.first() else {
@@ -119,11 +129,51 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
             tok(i).ok_or_else(|| err(line.len(), format!("{} needs {what}", first.to_uppercase())))
         };
         let stmt = first.to_uppercase();
-        if stmt != "USER" && stmt != "DIRECTORY" && users.is_empty() {
+        if stmt != "USER" && stmt != "DIRECTORY" && stmt != "PAGING" && users.is_empty() {
             return Err(err(col, format!("{stmt} before the first USER statement")));
         }
         let me = users.last().map(|u| u.id.clone()).unwrap_or_default();
         match stmt.as_str() {
+            "PAGING" => {
+                // The system's paging device (pageio): PAGING NONE, or PAGING 2F0 3350
+                // cyls - CP's 3350 at 2F0 with cyls cylinders of 4K slots.
+                if !users.is_empty() {
+                    return Err(err(col, "PAGING after the first USER statement".into()));
+                }
+                if paging.is_some() {
+                    return Err(err(col, "a second PAGING statement".into()));
+                }
+                let (c, a) = need(1, "NONE or a device (PAGING 2F0 3350 cyls)")?;
+                if a.eq_ignore_ascii_case("NONE") {
+                    paging = Some(0);
+                } else {
+                    if u16::from_str_radix(a, 16).ok() != Some(super::PAGE_DEV) {
+                        return Err(err(
+                            c,
+                            format!("CP's paging device is at {:03X}, not {a}", super::PAGE_DEV),
+                        ));
+                    }
+                    let (c, t) = need(2, "a device type (PAGING 2F0 3350 cyls)")?;
+                    if t != "3350" {
+                        return Err(err(c, format!("the paging device is a 3350, not {t}")));
+                    }
+                    let (c, n) = need(3, "a number of cylinders (PAGING 2F0 3350 cyls)")?;
+                    let cyls = n
+                        .parse::<u16>()
+                        .ok()
+                        .filter(|n| (1..=super::PAGE_CYLS_MAX).contains(n))
+                        .ok_or_else(|| {
+                            err(
+                                c,
+                                format!(
+                                    "cylinders of page area: 1 to {}, not {n}",
+                                    super::PAGE_CYLS_MAX
+                                ),
+                            )
+                        })?;
+                    paging = Some(cyls);
+                }
+            }
             "DIRECTORY" => {
                 let (c, v) = need(3, "a volume serial (DIRECTORY vaddr type volser)")?;
                 if !v.eq_ignore_ascii_case(SYSRES_VOLSER) {
@@ -520,7 +570,11 @@ pub fn parse_on(text: &str, volumes: &[Volume]) -> Result<Directory, DirError> {
             });
         }
     }
-    Ok(Directory { users, disks })
+    Ok(Directory {
+        users,
+        disks,
+        paging,
+    })
 }
 
 /// Give its user the disk `d`; `Err` if the address is taken or there are too many.

@@ -50,7 +50,7 @@ pub fn sysconf(cfg: &SysConfig, nss_len: u32) -> String {
     s.push_str("PAGCYL   DC    H'1'                its page area: first cylinder,\n");
     s.push_str(&format!(
         "PAGCYLS  DC    H'{}'                cylinders (4K slots, NSSRPT a track)\n",
-        page_cyls(&cfg.users)
+        page_area_cyls(cfg)
     ));
     s.push_str(&format!(
         "TERMADDR DC    X'{OPERATOR:04X}'             the operator\n"

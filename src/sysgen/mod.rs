@@ -107,6 +107,12 @@ pub struct SysConfig {
     pub storage_at: Option<String>,
     /// Real disks beside the system residence volume (see [`volumes`]).
     pub volumes: Vec<Volume>,
+    /// CP's paging device (the 3350 at [`PAGE_DEV`]): `None`, as many cylinders of page
+    /// area as the users' virtual storage asks ([`page_cyls`]); `Some(0)`, none (CP
+    /// steals only pages whose slots hold them, and a machine that finds no frame is
+    /// stopped); `Some(n)`, `n` cylinders. From the directory's `PAGING` statement or a
+    /// scenario's `machine.paging` (see [`page_area_cyls`]).
+    pub paging: Option<u16>,
 }
 
 /// A minidisk of a user's virtual machine: `cyls` cylinders of the real disk at

@@ -58,6 +58,7 @@ roms!(
     "cp/paging.asm",
     "cp/pagecmd.asm",
     "cp/prefix.asm",
+    "cp/pagekey.asm",
     "cp/cpmsg.asm",
     "cp/enter.asm",
     "cp/leave.asm",

@@ -27,6 +27,21 @@ pub fn page_cyls(users: &[User]) -> u16 {
     bytes.div_ceil(per_cyl).clamp(1, PAGE_CYLS_MAX as u64) as u16
 }
 
+/// Cylinders of page area `cfg` asks for: its `paging`, or [`page_cyls`] of its users.
+pub fn page_area_cyls(cfg: &SysConfig) -> u16 {
+    cfg.paging.unwrap_or_else(|| page_cyls(&cfg.users))
+}
+
+/// Checks a page area's size: 0 (no paging device) to [`PAGE_CYLS_MAX`] cylinders.
+pub fn check_paging(cyls: u16) -> Result<(), String> {
+    if cyls > PAGE_CYLS_MAX {
+        return Err(format!(
+            "the paging device has at most {PAGE_CYLS_MAX} cylinders of page area, not {cyls}"
+        ));
+    }
+    Ok(())
+}
+
 /// The paging volume: cylinder 0 with its label (CPPAGE), then `cyls` cylinders whose
 /// every track holds PAGES_PER_TRACK 4K records (the paging slots, which CP reads and
 /// writes with READ DATA and WRITE DATA).

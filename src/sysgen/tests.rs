@@ -23,6 +23,7 @@ fn config() -> SysConfig {
         disks: Vec::new(),
         storage_at: None,
         volumes: Vec::new(),
+        paging: None,
     }
 }
 

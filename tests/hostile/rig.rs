@@ -89,6 +89,7 @@ impl Rig {
             disks,
             storage_at: None,
             volumes,
+            paging: None,
         };
         let sys = System::boot(&cfg, roms_dir().as_deref()).expect("boot");
         let n = sys.terminals.len();
