@@ -554,11 +554,6 @@ fn measure_cp_instructions_per_fault() {
     }
 }
 
-/// A machine with a prefix while its pages are stolen and read back (tests/paging/prefix.asm):
-/// CP's exchange of real pages 0 and P in the page tables, page records and frame table
-/// stays right through page-outs, page-ins and SPX while either page is on its slot.
-#[test]
-fn a_prefixed_machine_pages() {
 /// The eight-user race of scenarios/paging.ron, measured (not a timed test): `cargo test
 /// --release --test paging measure_eight -- --ignored --nocapture`. Eight 1M machines in
 /// 1M of real storage run TOUCH; the paging counts, and the virtual time and the
@@ -1044,18 +1039,6 @@ fn shadow_table_faults_wait_in_page_wait() {
     let mut rig = Rig::boot(&users, 768 << 10);
     rig.logon(0, "ALICE");
     rig.logon(1, "BOB");
-    let pfx = program("prefix");
-    let touch = patched("touch", &[("PASSES", 3)]);
-    rig.plant(0, &pfx);
-    rig.plant(1, &touch);
-    rig.start(1, touch.origin);
-    rig.start(0, pfx.origin);
-    let code = rig.wait_code(0, 60 * SEC);
-    let bad = rig_guest_word(&rig, 1, pfx.symbols["BADADDR"].value);
-    assert_eq!(code, 0x600D, "BADADDR {bad:08X}");
-    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
-    let outs = rig.vm_word(1, "VMPGOUT");
-    assert!(outs > 100, "ALICE's pages went out {outs} times");
     let vtouch = program("vtouch");
     let touch = program("touch");
     rig.plant(0, &vtouch);
@@ -1149,4 +1132,27 @@ fn a_broken_paging_device_never_stops_cp() {
     assert_eq!(rig.word("PGWIO"), 0, "page-outs left on their way");
     assert_eq!(rig.word("PGSLOTS"), 0, "slots still in use");
     assert_eq!(rig.word("FRMCOUNT"), free0, "frames lost: {}", rig.ftdump());
+}
+
+/// A machine with a prefix while its pages are stolen and read back (tests/paging/prefix.asm):
+/// CP's exchange of real pages 0 and P in the page tables, page records and frame table
+/// stays right through page-outs, page-ins and SPX while either page is on its slot.
+#[test]
+fn a_prefixed_machine_pages() {
+    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
+    let mut rig = Rig::boot(&users, 768 << 10);
+    rig.logon(0, "ALICE");
+    rig.logon(1, "BOB");
+    let pfx = program("prefix");
+    let touch = patched("touch", &[("PASSES", 3)]);
+    rig.plant(0, &pfx);
+    rig.plant(1, &touch);
+    rig.start(1, touch.origin);
+    rig.start(0, pfx.origin);
+    let code = rig.wait_code(0, 60 * SEC);
+    let bad = rig_guest_word(&rig, 1, pfx.symbols["BADADDR"].value);
+    assert_eq!(code, 0x600D, "BADADDR {bad:08X}");
+    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
+    let outs = rig.vm_word(1, "VMPGOUT");
+    assert!(outs > 100, "ALICE's pages went out {outs} times");
 }
