@@ -201,7 +201,7 @@ PGLOGOF  ENTER
          SR    R2,R2               guest page address
 PGLO10   C     R2,VMSIZE
          BNL   PGLO40
-         BAL   R14,PGKPTE
+         CALL  PGPTE
          TM    1(R1),X'08'         a frame?
          BO    PGLO20
          SR    R15,R15             yes: nobody's now, and free
@@ -251,7 +251,7 @@ PGCLEAR  ENTER
          SR    R2,R2
 PGC10    C     R2,VMSIZE
          BNL   PGC90
-         BAL   R14,PGKPTE
+         CALL  PGPTE
          TM    1(R1),X'08'         a frame?
          BO    PGC20
          MVI   PGKEY0-PGREC(R8),0        yes: keys 0, nothing on its slot
@@ -299,23 +299,6 @@ PGKSFREE ST    R14,PGKSR
 PGKSR    DS    F
 PGKSAB   DS    X
 PGKBITS  DC    X'8040201008040201'
-*
-***********************************************************************
-*  PGKPTE: the page-table entry of guest address R2 of machine R11    *
-*  (paging.asm's PGPTE, for this module).  Out: R1 -> it.  Uses R0.   *
-***********************************************************************
-PGKPTE   LR    R1,R2               segment index * 4
-         SRL   R1,16
-         SLL   R1,2
-         A     R1,VMTABLES
-         L     R1,0(R1)
-         N     R1,=X'00FFFFF8'     page-table origin
-         LR    R0,R2               page index * 2
-         SRL   R0,12
-         N     R0,=F'15'
-         AR    R0,R0
-         AR    R1,R0
-         BR    R14
 *
 ***********************************************************************
 *  PGKFTE: the frame-table entry of real address R1 (paging.asm's     *

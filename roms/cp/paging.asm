@@ -468,17 +468,21 @@ PGOQ     DS    X
 *
 ***********************************************************************
 *  PGPTE: the page-table entry of guest address R2 of machine R11.    *
-*  Out: R1 -> it.  Uses R0, R1.                                       *
+*  Out: R1 -> it.  Uses R0, R1.  It needs no base register and no    *
+*  literal, so pagekey.asm and prefix.asm call it too (CALL PGPTE);   *
+*  GTRANS walks the same tables inline, being CP's hottest path.      *
 ***********************************************************************
 PGPTE    LR    R1,R2               segment index * 4
          SRL   R1,16
          SLL   R1,2
          A     R1,VMTABLES
          L     R1,0(R1)
-         N     R1,=X'00FFFFF8'     page-table origin
-         LR    R0,R2               page index * 2
-         SRL   R0,12
-         N     R0,=F'15'
+         SLL   R1,8                page-table origin: bits 8-28
+         SRL   R1,11
+         SLL   R1,3
+         LR    R0,R2               page index (bits 16-19) * 2
+         SLL   R0,16
+         SRL   R0,28
          AR    R0,R0
          AR    R1,R0
          BR    R14

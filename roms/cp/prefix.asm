@@ -111,10 +111,10 @@ PFXNEWTR DS    F
 ***********************************************************************
 PFXSWAP  ST    R14,PFXSWR
          SR    R2,R2               R4 -> page 0's page-table entry
-         BAL   R14,PFXPTE
+         CALL  PGPTE
          LR    R4,R1
          LR    R2,R3               R5 -> page R3's
-         BAL   R14,PFXPTE
+         CALL  PGPTE
          LR    R5,R1
          LH    R0,0(R4)            exchanged
          MVC   0(2,R4),0(R5)
@@ -219,21 +219,6 @@ PFCLEFT  DS    F
 PFCLEN   DS    F
 PFCADDR  DS    F
 PFCDIR   DS    X
-*
-*  PFXPTE: R1 -> the page-table entry of real address R2 (as GTRANS
-*  finds it).  Uses R0, R1.
-PFXPTE   LR    R1,R2               segment index * 4
-         SRL   R1,16
-         SLL   R1,2
-         A     R1,VMTABLES
-         L     R1,0(R1)
-         N     R1,=X'00FFFFF8'     page-table origin
-         LR    R0,R2               page index * 2
-         SRL   R0,12
-         N     R0,=F'15'
-         AR    R0,R0
-         AR    R1,R0
-         BR    R14
 *
 *  PFXFTE: if page-table entry R1 is valid, its frame holds real page
 *  R2 now: FTPAGE says so.  Uses R0, R1, R15.
