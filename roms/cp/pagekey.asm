@@ -73,7 +73,7 @@ PGKMAPO  DS    F
 PGLOCK   ENTER
          STM   R0,R1,PGKSAVE
          LR    R1,R2
-         BAL   R14,PGKFTE
+         CALL  PGFTE
          BNZ   PGK90
          USING FTE,R1
          ICM   R0,15,FTVM          a guest's page?
@@ -107,7 +107,7 @@ PGUNLKD  ENTER
          BNH   PGU10
          L     R4,=A(IDAWMAX)
 PGU10    L     R1,0(R3)
-         BAL   R14,PGKFTE
+         CALL  PGFTE
          BNZ   PGU20
          USING FTE,R1
          ICM   R0,15,FTVM          (the bucket is CP's)
@@ -150,7 +150,7 @@ PGRC05   STM   R2,R8,PGRKSAVE
          ST    R0,PGRC0
          SR    R8,R8
          LR    R1,R2               the frame's entry
-         BAL   R14,PGKFTE
+         CALL  PGFTE
          BNZ   PGRC80
          USING FTE,R1
          ICM   R15,15,FTVM         a guest's page?
@@ -211,7 +211,7 @@ PGLO10   C     R2,VMSIZE
          MVC   0(2,R1),=X'0008'
          ST    R15,PGKFRM
          LR    R1,R15
-         BAL   R14,PGKFTE
+         CALL  PGFTE
          XC    0(FTLEN,R1),0(R1)
          L     R15,PGKFRM
          BAL   R14,FRAMEFRE
@@ -300,21 +300,4 @@ PGKSR    DS    F
 PGKSAB   DS    X
 PGKBITS  DC    X'8040201008040201'
 *
-***********************************************************************
-*  PGKFTE: the frame-table entry of real address R1 (paging.asm's     *
-*  PGFTE, for this module).  Out: R1 -> it; CC not 0 if R1 is beyond  *
-*  real storage.  Uses R0, R1, R15.                                   *
-***********************************************************************
-PGKFTE   N     R1,=X'00FFFFFF'
-         SRL   R1,12
-         L     R15,=A(PGNFRM)
-         C     R1,0(R15)
-         BNL   PGKFTE9
-         SLL   R1,4
-         L     R15,=A(PGFTAB)
-         A     R1,0(R15)
-         CR    R1,R1
-         BR    R14
-PGKFTE9  LTR   R14,R14
-         BR    R14
          LTORG                     the module's literals

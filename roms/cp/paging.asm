@@ -489,11 +489,13 @@ PGPTE    LR    R1,R2               segment index * 4
 *
 ***********************************************************************
 *  PGFTE: the frame-table entry of real address R1.  Out: R1 -> it;   *
-*  CC not 0 if R1 is beyond real storage.  Uses R0, R1.               *
+*  CC not 0 if R1 is beyond real storage.  Uses R1.  Like PGPTE it    *
+*  needs no base register and no literal: pagekey.asm and prefix.asm  *
+*  call it too (CALL PGFTE).                                          *
 ***********************************************************************
-PGFTE    N     R1,=X'00FFFFFF'
-         SRL   R1,12
-         C     R1,PGNFRM
+PGFTE    SLL   R1,8                the frame number: bits 8-19
+         SRL   R1,20
+         C     R1,PGNFRM           (low storage: no base register)
          BNL   PGFTE9
          SLL   R1,4
          A     R1,PGFTAB
@@ -1203,9 +1205,9 @@ PGLOGONB DS    F
 ***********************************************************************
 *  The frame table's and the paging counts (QUERY PAGING, the TUI).   *
 ***********************************************************************
-PGFTAB   DC    A(0)                the frame table (FTE a frame)
+*  (PGFTAB and PGNFRM, the frame table and its size, are in CP's low
+*  storage, psa.asm: PGFTE reaches them without a base register.)
 PGSMAP   DC    A(0)                the slot map: a bit a slot, 1 used
-PGNFRM   DC    F'0'                entries (frames of real storage)
 PGNSLOT  DC    F'0'                slots in the page area
 PGMAPOFF DC    F'0'
 PGHAND   DC    F'0'                where the clock's hand stopped

@@ -143,7 +143,7 @@ PFW10    SR    R2,R2               each frame's note of its page
          CR    R0,R3
          BNE   PFW90
 PFW20    ST    R2,VMPGWPG
-         BAL   R14,PFXFTEA         its frame's FTE (R1 = the frame)
+         CALL  PGFTE         its frame's FTE (R1 = the frame)
          BNZ   PFW90
          ST    R2,FTPAGE-FTE(R1)
 PFW90    L     R14,PFXSWR
@@ -230,7 +230,7 @@ PFXFTE   TM    1(R1),X'08'         invalid: no frame
          SLL   R0,8
          LR    R1,R0
          ST    R14,PFXFTER
-         BAL   R14,PFXFTEA
+         CALL  PGFTE
          L     R14,PFXFTER
          BNZR  R14
          C     R11,FTVM-FTE(R1)    (a frame of this machine's)
@@ -239,19 +239,5 @@ PFXFTE   TM    1(R1),X'08'         invalid: no frame
          BR    R14
 PFXFTER  DS    F
 *
-*  PFXFTEA: R1 = a frame -> R1 = its frame-table entry (paging.asm's
-*  PGFTAB), CC 0; CC not 0 if there is none.  Uses R1, R15.
-PFXFTEA  N     R1,=X'00FFFFFF'
-         SRL   R1,12
-         L     R15,=A(PGNFRM)
-         C     R1,0(R15)
-         BNL   PFXFTE9
-         SLL   R1,4
-         L     R15,=A(PGFTAB)
-         A     R1,0(R15)
-         CR    R1,R1
-         BR    R14
-PFXFTE9  LTR   R14,R14
-         BR    R14
          DROP  R11
          LTORG                     the module's literals
