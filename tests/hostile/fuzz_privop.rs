@@ -275,7 +275,7 @@ pub(crate) fn privstream(seed: u32, virt: u64) -> Vec<String> {
 }
 
 /// Random privileged instructions, CI-sized: PRIVGEN from a fixed seed for 100 virtual
-/// seconds beside BOB (about 40,000 instructions; see `privstream` for every check). A
+/// seconds beside BOB (about 26,000 instructions; see `privstream` for every check). A
 /// correct CP passes whatever the seed (with PRIVGEN's AVOID bits cleared too: each
 /// names a CP bug with a test of its own, ignored until it is fixed).
 #[test]
