@@ -108,7 +108,7 @@ SYC10    LR    R1,R6               its segment-table entry
 SYC30    LA    R6,1(R6)
          CR    R6,R7
          BL    SYC10
-         CALL  PGCLEAR             its paged-out pages too (paging.asm)
+         CALL  PGCLEAR             its paged-out pages too (pagekey.asm)
          LEAVE VMCLEAR
 VMCLEARR DS    F
 VMCLEARB DS    F

@@ -108,7 +108,7 @@ IOSTART  ENTER
          CALL  CCWTRANS            (errors in it are fences in RCW)
          LM    R5,R7,ISSAVE
          L     R1,=A(CTIDAN)       its IDAWs: the frames it locked
-         MVC   RDKIDN,0(R1)          (paging.asm's PGUNLKD)
+         MVC   RDKIDN,0(R1)          (pagekey.asm's PGUNLKD)
          L     R1,RDKRCW           the CAW: key 0, the translated copy
          ST    R1,CAW
          MVI   ISTRY,3
@@ -200,7 +200,7 @@ IOSFINB  DS    F
 *
 *  IOBREL: RDKACT's IOBLOK back on the free chain; nothing runs on
 *  disk R7, so the frames its program pointed into are unlocked
-*  (paging.asm).  Uses R1, R5.
+*  (pagekey.asm).  Uses R1, R5.
 IOBREL   ST    R14,IOBRELR
          CALL  PGUNLKD
          L     R14,IOBRELR

@@ -450,14 +450,14 @@ SIMSSK   BAL   R14,KEYADDR         R2 = real address, R5 = R1 * 4
          BNZ   KEYERR
          L     R0,VMGPRS(R5)
          SSK   R0,R2
-         CALL  PGSSK               its kept R and C go (paging.asm)
+         CALL  PGSSK               its kept R and C go (pagekey.asm)
          B     DISPATCH
 SIMISK   BAL   R14,KEYADDR
          BNZ   KEYERR
          SR    R0,R0
          ISK   R0,R2
          CALL  PGRC                R and C CP took from the real key
-         OR    R0,R1                 (paging.asm)
+         OR    R0,R1                 (pagekey.asm)
          TM    VMPSW+1,PSWEC       EC mode: with R and C (bits 5-6)
          BO    ISK10
          N     R0,=F'248'          BC mode: key and fetch bit only

@@ -168,7 +168,7 @@ PWRRB    LH    R1,VMINST+2
          SRL   R0,28
          N     R0,=F'3'
          CALL  PGRRB               R and C CP took from the real key
-         SRL   R1,1                  (paging.asm): X'04' X'02' -> CC
+         SRL   R1,1                  (pagekey.asm): X'04' X'02' -> CC
          OR    R0,R1
          BAL   R14,SETCC
          B     PWDONE
@@ -215,7 +215,7 @@ PWKEYE   SR    R5,R5
          ISK   R1,R3
          OR    R0,R1
          CALL  PGRC                and the R and C CP's clock took
-         OR    R0,R1                 from either half (paging.asm)
+         OR    R0,R1                 from either half (pagekey.asm)
          ST    R2,PWKEYR2
          LR    R2,R3
          CALL  PGRC

@@ -29,7 +29,7 @@ FI10     S     R3,=F'4096'         from the top down, so the lowest
          LA    R4,1(R4)
          B     FI10
 FI20     ST    R4,FRMCOUNT
-*  The frame table first (paging.asm), then the spool area (SPOOL's
+*  The frame table first (pagekey.asm), then the spool area (SPOOL's
 *  SPINIT takes SPFRAMES of them).
          ST    R14,FRMINITR
          CALL  PGINIT
