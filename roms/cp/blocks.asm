@@ -190,6 +190,11 @@ VMFPRM   EQU   X'04'                 the real CR0 bit 3 (low-address
 *                                    of CR0 bit 3 or CR9, by MVCK;
 *                                    CR9-CR11 and the PSW's PER bit
 *                                    too
+VMFD8R   EQU   X'20'                 a DIAGNOSE X'08' runs one of its
+*                                    commands now (D8RUN)
+VMFD8DC  EQU   X'10'                 its DISPLAY stopped half way for
+*                                    the terminal to type: it goes on
+*                                    first when D8RUN is called again
 VMFPERP  EQU   X'02'                 a PER program interruption is
 *                                    pending (PRXPER): DSPREADY gives
 *                                    it before anything else (PRXPERP)
@@ -284,6 +289,9 @@ VMPGNEW  DS    A                   the frame its last page wait read
 *                                    its page into: the clock leaves it
 *                                    alone until it faults again (has
 *                                    run: the page is referenced)
+*                                  -- a DIAGNOSE X'08''s DISPLAY --
+VMD8DA   DS    F                   where it goes on (VMFD8DC)
+VMD8DL   DS    F                   and how many bytes are left
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

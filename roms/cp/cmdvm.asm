@@ -314,7 +314,21 @@ D22      L     R1,VMADDR           the words that hold the bytes
          L     R0,VMADDR           start on a word
          N     R0,=X'00FFFFFC'
          ST    R0,VMADDR
-D30      L     R2,VMADDR           a line: up to 4 words, only those
+*  A DIAGNOSE X'08''s DISPLAY to a terminal with half its queue yet
+*  to type stops here, and D8RUN makes the machine wait while the
+*  terminal types (the others run); then DISPCONT goes on.
+D30      TM    VMFLAG2,VMFD8R
+         BZ    D30A
+         TM    VMFLAGS,VMFBUF      (into a buffer: nothing to wait for)
+         BO    D30A
+         LH    R0,RDEVQCNT-RDEV(R8)
+         CH    R0,=AL2(RDEVQN/2)
+         BL    D30A
+         MVC   VMD8DA,VMADDR       where to go on
+         MVC   VMD8DL,VMLEN
+         OI    VMFLAG2,VMFD8DC
+         B     VMEXIT
+D30A     L     R2,VMADDR           a line: up to 4 words, only those
          LA    R3,VMWORDS            asked for (D 3A00.8 shows two)
          LA    R4,16
          C     R4,VMLEN
@@ -351,6 +365,13 @@ D32      MVI   0(R6),C' '
          ST    R0,VMLEN
          BP    D30
          B     VMEXIT
+*
+*  DISPCONT: the DISPLAY of a DIAGNOSE X'08' goes on where it stopped
+*  (D8RUN, VMFD8DC).  In: R11, R8 = its RDEV.
+DISPCONT ENTER VMCMD
+         MVC   VMADDR,VMD8DA
+         MVC   VMLEN,VMD8DL
+         B     D30
 *  DISPLAY PSW.
 DPSW     MVC   LINEBUF(6),=C'PSW = '
          L     R0,VMPSW
@@ -699,5 +720,110 @@ IPLCMSR  DS    F
 IPLCMSB  DS    F
 IPLCMSR8 DS    F
 IPLIOMSG DC    C'DMKCFG417E I/O ERROR READING THE CMS NUCLEUS'
+*
+***********************************************************************
+*  D8RUN: run the commands of the DIAGNOSE X'08' under way, from      *
+*  VMD8POS on, and complete it (D8END).  CP runs a command to its end *
+*  and waits for the terminal when it has more to type than its queue *
+*  holds; so that one DIAGNOSE with many commands cannot hold every   *
+*  other user that long, the machine waits (VMSOUTW) between two      *
+*  commands while its terminal's queue is half full: IOHNDL calls     *
+*  D8RUN again when the terminal has typed it all.  A DISPLAY, which  *
+*  alone can make 256 lines, stops half way too (VMFD8DC, D30) and    *
+*  goes on first when D8RUN is called again.  In: R11 = VMBLOK.       *
+*  Uses R0-R8, R15.                                                   *
+***********************************************************************
+D8RUN    ENTER
+         TM    VMFLAG2,VMFD8DC     a DISPLAY that stopped for the
+         BZ    D8R10                 terminal: it goes on first
+         NI    VMFLAG2,X'FF'-VMFD8DC
+         L     R8,VMRDEV
+         OI    VMFLAG2,VMFD8R
+         BAL   R14,DISPCONT
+         NI    VMFLAG2,X'FF'-VMFD8R
+         B     D8R40
+D8R10    LH    R4,VMD8POS          any left?
+         CH    R4,VMD8LEN
+         BNL   D8R90
+         LA    R2,VMD8TXT(R4)      this one: up to X'15' or the end
+         LH    R5,VMD8LEN
+         LA    R5,VMD8TXT(R5)
+         LR    R1,R2
+D8R20    CR    R1,R5
+         BNL   D8R30
+         CLI   0(R1),X'15'
+         BE    D8R30
+         LA    R1,1(R1)
+         B     D8R20
+D8R30    LR    R3,R1
+         SR    R3,R2
+         LA    R1,1(R1)            the next one starts past the X'15'
+         LA    R0,VMD8TXT
+         SR    R1,R0
+         STH   R1,VMD8POS
+         L     R8,VMRDEV
+         OI    VMFLAG2,VMFD8R      (a DISPLAY may stop half way)
+         BAL   R14,CPCMD
+         NI    VMFLAG2,X'FF'-VMFD8R
+         CLI   VMSTATE,VMSFREE     logged itself off?
+         BE    D8R95
+         TM    VMLKFLG,VMLKPEND    a LINK asking for its password:
+         BZ    D8R40                 the DIAGNOSE waits for it in CP
+         OI    VMLKFLG,VMLKD8        READ (LNKPASS goes on with it)
+         MVC   VMLKSTAT,VMSTATE
+         MVI   VMSTATE,VMSSTOP
+         B     D8R95
+D8R40    DS    0H
+         MVC   VMD8RC,CPRCH
+         TM    VMFLAG2,VMFD8DC     a DISPLAY stopped half way: wait
+         BO    D8R50
+         TM    VMFLAGS,VMFBUF      a buffer: no terminal to wait for
+         BO    D8R10
+         LH    R4,VMD8POS          more to come, and the terminal
+         CH    R4,VMD8LEN            has half its queue to type?
+         BNL   D8R90
+         L     R8,VMRDEV
+         LH    R0,RDEVQCNT-RDEV(R8)
+         CH    R0,=AL2(RDEVQN/2)
+         BL    D8R10
+D8R50    MVI   VMSTATE,VMSOUTW     then the machine waits for it
+         B     D8R95
+D8R90    BAL   R14,D8END
+D8R95    LEAVE D8RUN
+D8RUNR   DS    F
+D8RUNB   DS    F
+*
+***********************************************************************
+*  D8END: complete the DIAGNOSE X'08': Ry = the last command's return *
+*  code; with a buffer, Ry+1 = the response's length (or what did not *
+*  fit, and CC 1).  The machine runs on.  In: R11.  Uses R0-R2, R7,   *
+*  R15.                                                               *
+***********************************************************************
+D8END    ENTER
+         CLI   VMSTATE,VMSOUTW
+         BNE   D8E10
+         MVI   VMSTATE,VMSRUN
+D8E10    NI    VMFLAGS,X'FF'-VMFBUF
+         NI    VMFLAG2,X'FF'-VMFD8DC
+         LH    R0,VMD8RC           Ry = return code
+         L     R7,VMD8RY
+         ST    R0,VMGPRS(R7)
+         SR    R0,R0               CC 0
+         TM    VMD8FLG,X'40'
+         BZ    D8E90
+         LA    R1,4(R7)            Ry+1 = response length ...
+         N     R1,=F'63'
+         L     R2,VMRSPUSE
+         S     R2,VMRSPLEN
+         BNP   D8E60
+         ST    R2,VMGPRS(R1)       ... or what did not fit
+         LA    R0,1                CC 1
+         B     D8E90
+D8E60    L     R2,VMRSPUSE
+         ST    R2,VMGPRS(R1)
+D8E90    BAL   R14,SETCC
+         LEAVE D8END
+D8ENDR   DS    F
+D8ENDB   DS    F
          DROP  R11
          LTORG                     the module's literals

@@ -216,7 +216,7 @@ LNP30     TM    VMLKFLG,VMLKD8      a DIAGNOSE X'08' waiting for it?
          MVC   VMSTATE,VMLKSTAT
          MVC   VMD8RC,CPRCH
          ST    R11,CPFOR           its next commands: its time
-         BAL   R14,D8RUN
+         CALL  D8RUN
 LNPEXIT   LEAVE LNKPASS
 LNPMVC    MVC   LKPW(0),RDEVBUF-RDEV(R8)
 LNKPASSR DS    F

@@ -351,7 +351,7 @@ IOH30    TM    RDEVFLAG,RDBUSY     an operation running ...
          CLC   RDEVQCNT,=H'0'
          BNE   IOH40
          ST    R11,CPFOR           its next commands: its time
-         BAL   R14,D8RUN
+         CALL  D8RUN
          L     R8,VMRDEV
 IOH40    TM    VCSTAT,VCWRW
          BZ    IOH90

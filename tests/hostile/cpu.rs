@@ -260,6 +260,21 @@ pub(crate) fn cpu_diagnose_08_output_flood() {
     one_attacker("dispflood");
 }
 
+/// The same flood, held to a fifth of the bound: a DISPLAY of a DIAGNOSE X'08' stops
+/// whenever its terminal has half its queue to type, and the machine waits (CP WRITE)
+/// while the others run (cmdvm.asm's D30 and D8RUN). Before, each DISPLAY's 256 lines
+/// were typed while CP polled that terminal, everyone else waiting: BOB's worst answer
+/// was 125 ms; now 13 ms.
+#[test]
+pub(crate) fn cpu_diagnose_08_display_waits_for_its_terminal() {
+    let (rig, r) = share(&["dispflood"], ONE_ATTACKER_BOUND / 5);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside dispflood: {e}"));
+    }
+    verdict(p);
+}
+
 /// A console channel program that types one character at a time for ever: WRITE (no
 /// carrier return) of one byte, chained, TIC back (tests/hostile/conshort.asm). Found by
 /// the random privileged-instruction stream (PRIVGEN's AVOID X'10' steps round it).
