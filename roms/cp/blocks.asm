@@ -195,6 +195,10 @@ VMFD8R   EQU   X'20'                 a DIAGNOSE X'08' runs one of its
 VMFD8DC  EQU   X'10'                 its DISPLAY stopped half way for
 *                                    the terminal to type: it goes on
 *                                    first when D8RUN is called again
+VMFD8GO  EQU   X'01'                 its DIAGNOSE X'08' used a slice of
+*                                    CP's time and gave the others
+*                                    their turn: run again (its PSW is
+*                                    back at it), it goes on (DIAG08)
 VMFPERP  EQU   X'02'                 a PER program interruption is
 *                                    pending (PRXPER): DSPREADY gives
 *                                    it before anything else (PRXPERP)
@@ -292,6 +296,8 @@ VMPGNEW  DS    A                   the frame its last page wait read
 *                                  -- a DIAGNOSE X'08''s DISPLAY --
 VMD8DA   DS    F                   where it goes on (VMFD8DC)
 VMD8DL   DS    F                   and how many bytes are left
+VMD8IA   DS    F                   the address after the DIAGNOSE
+VMD8BK   DS    F                   and its own (D8RUN's D8R70)
          DS    0D
 VMBLKLEN EQU   *-VMBLOK
 *

@@ -317,14 +317,18 @@ D22      L     R1,VMADDR           the words that hold the bytes
 *  A DIAGNOSE X'08''s DISPLAY to a terminal with half its queue yet
 *  to type stops here, and D8RUN makes the machine wait while the
 *  terminal types (the others run); then DISPCONT goes on.
+*  So does one whose CP time is up (D8LONG): 256 lines take some 100
+*  ms, into a buffer too; D8RUN gives the others their turn then.
 D30      TM    VMFLAG2,VMFD8R
          BZ    D30A
-         TM    VMFLAGS,VMFBUF      (into a buffer: nothing to wait for)
-         BO    D30A
+         BAL   R14,D8LONG
+         BNZ   D30S
+         TM    VMFLAGS,VMFBUF      (into a buffer: no terminal to wait
+         BO    D30A                  for)
          LH    R0,RDEVQCNT-RDEV(R8)
          CH    R0,=AL2(RDEVQN/2)
          BL    D30A
-         MVC   VMD8DA,VMADDR       where to go on
+D30S     MVC   VMD8DA,VMADDR       where to go on
          MVC   VMD8DL,VMLEN
          OI    VMFLAG2,VMFD8DC
          B     VMEXIT
@@ -730,7 +734,9 @@ IPLIOMSG DC    C'DMKCFG417E I/O ERROR READING THE CMS NUCLEUS'
 *  commands while its terminal's queue is half full: IOHNDL calls     *
 *  D8RUN again when the terminal has typed it all.  A DISPLAY, which  *
 *  alone can make 256 lines, stops half way too (VMFD8DC, D30) and    *
-*  goes on first when D8RUN is called again.  In: R11 = VMBLOK.       *
+*  goes on first when D8RUN is called again.  And once its commands   *
+*  have taken 5 ms or the machine's slice, the others get their turn  *
+*  before its next command (D8LONG, D8R70).  In: R11 = VMBLOK.        *
 *  Uses R0-R8, R15.                                                   *
 ***********************************************************************
 D8RUN    ENTER
@@ -775,9 +781,22 @@ D8R30    LR    R3,R1
          B     D8R95
 D8R40    DS    0H
          MVC   VMD8RC,CPRCH
-         TM    VMFLAG2,VMFD8DC     a DISPLAY stopped half way: wait
-         BO    D8R50
-         TM    VMFLAGS,VMFBUF      a buffer: no terminal to wait for
+         TM    VMFLAG2,VMFD8DC     a DISPLAY stopped half way: into a
+         BZ    D8R42                 buffer, or its terminal has room,
+         TM    VMFLAGS,VMFBUF        the others' turn (its time is up);
+         BO    D8R70                 else wait for the terminal
+         L     R8,VMRDEV
+         LH    R0,RDEVQCNT-RDEV(R8)
+         CH    R0,=AL2(RDEVQN/2)
+         BNL   D8R50
+         B     D8R70
+D8R42    DS    0H
+         LH    R4,VMD8POS          more to come, after more than a
+         CH    R4,VMD8LEN            slice of CP's time for it?
+         BNL   D8R45
+         BAL   R14,D8LONG
+         BNZ   D8R70
+D8R45    TM    VMFLAGS,VMFBUF      a buffer: no terminal to wait for
          BO    D8R10
          LH    R4,VMD8POS          more to come, and the terminal
          CH    R4,VMD8LEN            has half its queue to type?
@@ -788,10 +807,54 @@ D8R40    DS    0H
          BL    D8R10
 D8R50    MVI   VMSTATE,VMSOUTW     then the machine waits for it
          B     D8R95
+*  The others' turn: the machine runs the DIAGNOSE again when its
+*  turn comes, and DIAG08 goes on with the next command (VMFD8GO).
+*  Meanwhile its response buffer is not one (a #CP command typed now
+*  answers on the terminal).
+D8R70    OI    VMFLAG2,VMFD8GO
+         NI    VMFLAGS,X'FF'-VMFBUF
+         MVI   VMSTATE,VMSRUN
+         L     R1,VMD8BK
+         STCM  R1,7,VMPSW+5
+         B     D8R95
 D8R90    BAL   R14,D8END
 D8R95    LEAVE D8RUN
 D8RUNR   DS    F
 D8RUNB   DS    F
+*
+*  D8LONG: CC not 0 if CP's time since it took control (CPMARK) is 5
+*  ms or more, or has used up what was left of the machine's slice
+*  (VMSLICE), as the commands of one DIAGNOSE X'08' can: a 4K
+*  DISPLAY takes some 10 ms, and all that while CP runs disabled and
+*  another user's line waits.  Yielding lets it in.  In: R11.  Uses
+*  R2-R5.
+D8LONG   ST    R14,D8LONGR
+         STPT  D8TIME
+         LM    R2,R3,CPMARK        CPMARK - now: CP's time so far
+         LM    R4,R5,D8TIME
+         BAL   R14,DSUB
+         L     R14,D8LONGR
+         LTR   R2,R2               (more than 2**32 units: long)
+         BNZ   D8LONGY
+         CL    R3,=X'01388000'     5 ms (5000 << 12)?
+         BNL   D8LONGY
+         LR    R4,R2               and VMSLICE - that: what is left
+         LR    R5,R3                 of the slice
+         LM    R2,R3,VMSLICE
+         BAL   R14,DSUB
+         L     R14,D8LONGR
+         LTR   R2,R2               (64-bit: negative or zero?)
+         BM    D8LONGY
+         BP    D8LONGN
+         LTR   R3,R3
+         BZ    D8LONGY
+D8LONGN  CR    R14,R14             CC 0
+         BR    R14
+D8LONGY  LTR   R14,R14             CC not 0
+         BR    R14
+D8LONGR  DS    F
+         DS    0D
+D8TIME   DS    D
 *
 ***********************************************************************
 *  D8END: complete the DIAGNOSE X'08': Ry = the last command's return *

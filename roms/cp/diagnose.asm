@@ -66,7 +66,24 @@ DIAG0C   L     R2,VMGPRS(R6)
          B     DISPATCH
 *
 *  X'08': CP commands.
-DIAG08   L     R2,VMGPRS(R6)       the text
+DIAG08   L     R1,VMPSW+4          the address after it
+         N     R1,=X'00FFFFFF'
+         TM    VMFLAG2,VMFD8GO     the same DIAGNOSE again, after it
+         BZ    D805                  gave the others their turn?
+         NI    VMFLAG2,X'FF'-VMFD8GO
+         C     R1,VMD8IA
+         BNE   D805
+         TM    VMD8FLG,X'40'       yes: its commands go on (into its
+         BZ    D810                  buffer, if it has one)
+         OI    VMFLAGS,VMFBUF
+         B     D810
+D805     ST    R1,VMD8IA
+         SR    R0,R0               and its own address, to run it
+         IC    R0,PRGILC             again (D8RUN)
+         SR    R1,R0
+         N     R1,=X'00FFFFFF'
+         ST    R1,VMD8BK
+         L     R2,VMGPRS(R6)       the text
          ST    R2,D8TEXT
          L     R3,VMGPRS(R7)       flags and length
          ST    R3,VMD8FLG

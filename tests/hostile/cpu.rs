@@ -329,3 +329,20 @@ pub(crate) fn cpu_sio_refused_at_its_first_ccw() {
 pub(crate) fn cpu_clock_comparator_due_for_ever_in_a_wait() {
     one_attacker("ckcwait");
 }
+
+/// DIAGNOSE X'08' with a response buffer and fourteen 4K DISPLAYs, in a loop
+/// (tests/hostile/diag8long.asm): with no terminal to wait for, CP ran all fourteen,
+/// about 100 ms of its time each, before anyone else ran: BOB waited 587 ms, more than
+/// twice the bound. Now once its commands have taken 5 ms or the machine's slice, the
+/// DISPLAY stops where it is and the machine gives the others their turn; it runs the
+/// DIAGNOSE again when its turn comes, and CP goes on where it stopped (D8LONG,
+/// VMFD8GO): 99 ms. Held to half the bound.
+#[test]
+pub(crate) fn cpu_diagnose_08_commands_take_turns() {
+    let (rig, r) = share(&["diag8long"], ONE_ATTACKER_BOUND / 2);
+    let mut p = rig.cp_static_damage();
+    if let Err(e) = r {
+        p.push(format!("BOB, beside diag8long: {e}"));
+    }
+    verdict(p);
+}
