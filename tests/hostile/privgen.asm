@@ -42,10 +42,10 @@
 *  channel program).  DIAGNOSE X'08' never runs LOGOFF or IPL CMS     *
 *  (SANITIZE): they end the session by design, not by a fault.        *
 *                                                                     *
-*  Known CP bugs it steps round (AVOID, one bit each, all set here;   *
-*  the test may clear them): see AVOIDKB.  Each has a test of its own *
-*  in tests/hostile.rs that fails until CP is fixed; with the bit     *
-*  set the stream can look for other bugs meanwhile.                  *
+*  CP bugs it can step round (AVOID, one bit each; the test sets     *
+*  them, 0 by default): see AVOIDKB.  Each had a test of its own in   *
+*  tests/hostile.rs that failed until CP was fixed; with its bit set  *
+*  the stream could look for other bugs meanwhile.  All are fixed.    *
 *                                                                     *
 *  What a correct CP must do: emulate or reflect every one of them as *
 *  the architecture says, for this machine alone; never die; never    *
