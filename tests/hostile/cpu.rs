@@ -51,7 +51,12 @@ pub(crate) const SEVEN_ATTACKERS_BOUND: u64 = 1000 * MS;
 /// One attacker runs `prog`; BOB's ready line must come within ONE_ATTACKER_BOUND, and
 /// CP's code and directory must be intact.
 pub(crate) fn one_attacker(prog: &str) {
-    let (rig, r) = share(&[prog], ONE_ATTACKER_BOUND);
+    one_attacker_within(prog, ONE_ATTACKER_BOUND);
+}
+
+/// As [`one_attacker`], with BOB held to `bound`.
+pub(crate) fn one_attacker_within(prog: &str, bound: u64) {
+    let (rig, r) = share(&[prog], bound);
     let mut p = rig.cp_static_damage();
     if let Err(e) = r {
         p.push(format!("BOB, beside {prog}: {e}"));
@@ -267,12 +272,7 @@ pub(crate) fn cpu_diagnose_08_output_flood() {
 /// was 125 ms; now 13 ms.
 #[test]
 pub(crate) fn cpu_diagnose_08_display_waits_for_its_terminal() {
-    let (rig, r) = share(&["dispflood"], ONE_ATTACKER_BOUND / 5);
-    let mut p = rig.cp_static_damage();
-    if let Err(e) = r {
-        p.push(format!("BOB, beside dispflood: {e}"));
-    }
-    verdict(p);
+    one_attacker_within("dispflood", ONE_ATTACKER_BOUND / 5);
 }
 
 /// A console channel program that types one character at a time for ever: WRITE (no
@@ -339,10 +339,5 @@ pub(crate) fn cpu_clock_comparator_due_for_ever_in_a_wait() {
 /// VMFD8GO): 99 ms. Held to half the bound.
 #[test]
 pub(crate) fn cpu_diagnose_08_commands_take_turns() {
-    let (rig, r) = share(&["diag8long"], ONE_ATTACKER_BOUND / 2);
-    let mut p = rig.cp_static_damage();
-    if let Err(e) = r {
-        p.push(format!("BOB, beside diag8long: {e}"));
-    }
-    verdict(p);
+    one_attacker_within("diag8long", ONE_ATTACKER_BOUND / 2);
 }
