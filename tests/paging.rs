@@ -323,22 +323,31 @@ fn patched(name: &str, patches: &[(&str, u32)]) -> cpcms::asm::Assembly {
 /// (tests/paging/keys.asm, in EC mode).
 #[test]
 fn keys_survive_page_out_and_in() {
+    alice_beside_a_pager(&program("keys"), &["BADADDR", "GOTKEY"]);
+}
+
+/// ALICE runs `prog` (ending X'600D' when every check was right) beside BOB's TOUCH, in
+/// 768K of real storage, so that ALICE's pages go out and come back; `report` names the
+/// words of hers that say what went wrong.
+fn alice_beside_a_pager(prog: &cpcms::asm::Assembly, report: &[&str]) {
     let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
     let mut rig = Rig::boot(&users, 768 << 10);
     rig.logon(0, "ALICE");
     rig.logon(1, "BOB");
-    let keys = program("keys");
     let touch = patched("touch", &[("PASSES", 3)]);
-    rig.plant(0, &keys);
+    rig.plant(0, prog);
     rig.plant(1, &touch);
     rig.start(1, touch.origin);
-    rig.start(0, keys.origin);
+    rig.start(0, prog.origin);
     let code = rig.wait_code(0, 60 * SEC);
-    let bad = |n: &str| {
-        let a = keys.symbols[n].value;
-        format!("{n} {:08X}", rig_guest_word(&rig, 1, a))
-    };
-    assert_eq!(code, 0x600D, "{} {}", bad("BADADDR"), bad("GOTKEY"));
+    let bad: Vec<String> = report
+        .iter()
+        .map(|n| {
+            let a = prog.symbols[*n].value;
+            format!("{n} {:08X}", rig_guest_word(&rig, 1, a))
+        })
+        .collect();
+    assert_eq!(code, 0x600D, "{}", bad.join(" "));
     assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
     let outs = rig.vm_word(1, "VMPGOUT");
     assert!(outs > 100, "ALICE's pages went out {outs} times");
@@ -1139,20 +1148,5 @@ fn a_broken_paging_device_never_stops_cp() {
 /// stays right through page-outs, page-ins and SPX while either page is on its slot.
 #[test]
 fn a_prefixed_machine_pages() {
-    let users = [("ALICE", 1 << 20), ("BOB", 1 << 20)];
-    let mut rig = Rig::boot(&users, 768 << 10);
-    rig.logon(0, "ALICE");
-    rig.logon(1, "BOB");
-    let pfx = program("prefix");
-    let touch = patched("touch", &[("PASSES", 3)]);
-    rig.plant(0, &pfx);
-    rig.plant(1, &touch);
-    rig.start(1, touch.origin);
-    rig.start(0, pfx.origin);
-    let code = rig.wait_code(0, 60 * SEC);
-    let bad = rig_guest_word(&rig, 1, pfx.symbols["BADADDR"].value);
-    assert_eq!(code, 0x600D, "BADADDR {bad:08X}");
-    assert_eq!(rig.wait_code(1, 60 * SEC), 0x600D);
-    let outs = rig.vm_word(1, "VMPGOUT");
-    assert!(outs > 100, "ALICE's pages went out {outs} times");
+    alice_beside_a_pager(&program("prefix"), &["BADADDR"]);
 }
