@@ -596,17 +596,7 @@ VATWSTD  ENTER VWX
          ST    R2,VATXTEA
          BAL   R14,VATWALK1
          BZ    VWX20
-         LR    R0,R15              as VATCOPY: no frame,
-         LA    R15,2
-         CH    R0,=H'7'
-         BE    VWX30
-         LA    R15,1               addressing,
-         CH    R0,=H'5'
-         BE    VWX30
-         LR    R15,R0              or a translation exception
-         BAL   R14,VATCODE
-         STH   R2,VATXCODE
-         LA    R15,3
+         BAL   R14,VATRES          as VATCOPY answers
          B     VWX30
 VWX20    SR    R0,R0               translated: the protection bit
          IC    R0,VWPROT
@@ -617,6 +607,27 @@ VWX30    LM    R6,R8,VWXSAVE
 VWXR     DS    F
 VWXB     DS    F
 VWXSAVE  DS    3F
+*
+***********************************************************************
+*  VATRES: VATWALK's answer R15 (not 0) as VATCOPY and those that do  *
+*  as it answer: R15 = 2 no frame (VATWALK's 7), 1 addressing (5), or *
+*  3 a translation exception, its code in VATXCODE.  Uses R2, R15.    *
+***********************************************************************
+VATRES   CH    R15,=H'7'           no frame
+         BE    VRS20
+         CH    R15,=H'5'           addressing
+         BE    VRS10
+         ST    R14,VRSR            a translation exception
+         BAL   R14,VATCODE
+         L     R14,VRSR
+         STH   R2,VATXCODE
+         LA    R15,3
+         BR    R14
+VRS10    LA    R15,1
+         BR    R14
+VRS20    LA    R15,2
+         BR    R14
+VRSR     DS    F
 *
 ***********************************************************************
 *  VATCODE: VATWALK's answer R15 (1-6) as a program-interruption code *
@@ -708,17 +719,7 @@ VC16     BNZ   VCOUT               (GTRANS's 1 or 2)
          B     VC10
 VCDONE   SR    R15,R15
          B     VCOUT
-VC20     CH    R15,=H'7'           no frame
-         BE    VC40
-         CH    R15,=H'5'           addressing
-         BE    VC30
-         BAL   R14,VATCODE         a translation exception
-         STH   R2,VATXCODE
-         LA    R15,3
-         B     VCOUT
-VC30     LA    R15,1
-         B     VCOUT
-VC40     LA    R15,2
+VC20     BAL   R14,VATRES
 VCOUT    LM    R6,R8,VYSAVE
          LTR   R15,R15
          LEAVE VATCOPY
@@ -764,17 +765,7 @@ VPB10    ST    R2,VATXTEA          each block from the first
          BE    VPB30
          A     R2,=F'2048'
          B     VPB10
-VPB20    LR    R0,R15              as VATCOPY: no frame,
-         LA    R15,2
-         CH    R0,=H'7'
-         BE    VPB40
-         LA    R15,1               addressing,
-         CH    R0,=H'5'
-         BE    VPB40
-         LR    R15,R0              or a translation exception
-         BAL   R14,VATCODE
-         STH   R2,VATXCODE
-         LA    R15,3
+VPB20    BAL   R14,VATRES          as VATCOPY answers
          B     VPB40
 VPB30    SR    R15,R15
 VPB40    LM    R6,R8,VPBSAVE
