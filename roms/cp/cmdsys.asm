@@ -160,7 +160,8 @@ VMRESETB DS    F
 SYRESET  MVI   VCSTAT,0            the console
          XC    VMIPLDEV,VMIPLDEV   an IPL under way is over
          MVI   VMEXTP,0            no external condition
-         NI    VMFLAG2,X'FF'-VMFPERP   (no PER interruption either)
+         NI    VMFLAG2,X'FF'-VMFPERP-VMFD8GO   (no PER interruption
+*                                  either, nor a DIAGNOSE X'08' to go on)
          XC    VMITTOD,VMITTOD     the interval timer starts afresh
          OI    VMFLAGS,VMFITMR+VMFVTIM
          STCK  VMVCTOD
