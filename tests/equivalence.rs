@@ -469,8 +469,8 @@ fn bare_state(name: &str, image: &[u8], dumps: &[(u32, u32)]) -> State {
 }
 
 /// Virtual DAT beyond what tests/hercules exercises (tests/vdat/*.asm: 2K pages and 1M
-/// segments, emulated instructions' operands at virtual addresses, segment protection
-/// without MVCS/MVCP, guest tables that name storage the machine does not have): each
+/// segments, emulated instructions' operands at virtual addresses, guest tables that
+/// name storage the machine does not have, a random stream of DAS instructions): each
 /// ends in a virtual machine as on the bare CPU.
 #[test]
 fn virtual_dat_programs_as_on_the_bare_cpu() {
